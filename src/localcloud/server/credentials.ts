@@ -1,0 +1,26 @@
+// The local cloud's own credentials: generated once per state dir (so saved profiles keep
+// working across restarts), or per run without one.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface LocalCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export function generateCredentials(): LocalCredentials {
+  const id = [...randomBytes(16)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  return { accessKeyId: `AKIA${id}`, secretAccessKey: randomBytes(30).toString('base64').replace(/[+/]/g, 'x') };
+}
+
+export function loadOrCreateCredentials(stateDir: string | undefined): LocalCredentials {
+  if (!stateDir) return generateCredentials();
+  const file = join(stateDir, 'credentials.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalCredentials;
+  const creds = generateCredentials();
+  writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
+  return creds;
+}

@@ -1,0 +1,230 @@
+// The local cloud: one HTTP server on one port for every service, dispatching by the SigV4
+// credential scope, verifying signatures, and making every mutation durable before answering.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AwsError, serializeError, toAwsError } from './errors';
+import { Journal } from './journal';
+import { loadOrCreateCredentials, type LocalCredentials } from './credentials';
+import { isAllowedHost } from './hostCheck';
+import { guessProtocol } from './protocolGuess';
+import { parseScope, verifySignature } from './sigv4';
+import { inferUnsignedService } from './unsignedService';
+import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory, ServiceRegistry } from './types';
+
+export interface LocalCloudOptions {
+  port?: number;
+  host?: string;
+  stateDir?: string;
+  /** Verify SigV4 signatures against the local cloud's credentials (default true). */
+  auth?: boolean;
+  region?: string;
+  /** Services to run; defaults to every service of the local cloud. */
+  services?: readonly ServiceFactory[];
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  readonly endpoint: string;
+  readonly port: number;
+  readonly host: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly credentials: LocalCredentials;
+  readonly stateDir?: string;
+  stop(): Promise<void>;
+}
+
+export const ACCOUNT_ID = '000000000000';
+const MAX_BODY_BYTES = 1024 * 1024 * 1024;
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const host = options.host ?? '127.0.0.1';
+  const region = options.region ?? 'us-east-1';
+  const auth = options.auth ?? true;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const journal = new Journal(options.stateDir);
+  const credentials = loadOrCreateCredentials(options.stateDir);
+  const factories = options.services ?? (await import('../services')).ALL_SERVICES;
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4566, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const byName = new Map<string, LocalService>();
+  const registry: ServiceRegistry = { get: <T extends LocalService>(name: string) => byName.get(name) as T | undefined };
+  const ctx: CloudContext = { region, accountId: ACCOUNT_ID, endpoint, port, credentials, stateDir: options.stateDir, journal, services: registry, log };
+  const services = factories.map((f) => f(ctx));
+  for (const s of services) {
+    byName.set(s.name, s);
+    for (const alias of s.aliases ?? []) byName.set(alias, s);
+  }
+
+  // Restore: snapshots, then the journal's events in order.
+  const restored = journal.restore();
+  for (const s of services) {
+    const snap = restored.snapshots[s.name];
+    if (snap !== undefined) s.loadSnapshot?.(snap);
+  }
+  for (const record of restored.events) byName.get(record.s)?.applyEvent?.(record.e);
+  journal.open(() => Object.fromEntries(services.filter((s) => s.snapshot).map((s) => [s.name, s.snapshot!()])));
+  for (const s of services) await s.start?.();
+
+  server.keepAliveTimeout = 65_000;
+  server.on('request', (req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log(`local cloud: unexpected failure: ${e instanceof Error ? e.stack : String(e)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal failure in the local cloud');
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const hostHeader = req.headers.host;
+    if (!isAllowedHost(hostHeader)) {
+      req.resume();
+      return send(res, { status: 403, headers: { 'content-type': 'text/plain' }, body: `Host '${hostHeader ?? ''}' is not allowed: the local cloud answers only localhost, 127.0.0.1, [::1] and *.localhost.` });
+    }
+    const rawUrl = req.url ?? '/';
+    const queryStart = rawUrl.indexOf('?');
+    const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+    const searchParams = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
+    const protocolFor = (svc: string | undefined) => guessProtocol(svc, req.headers);
+
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (e) {
+      return sendError(res, toAwsError(e), protocolFor(undefined), requestId);
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      path = rawPath;
+    }
+    const query: Record<string, string | string[]> = {};
+    for (const [k, v] of searchParams) {
+      const prev = query[k];
+      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    const base = {
+      method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, body,
+      host: hostHeader!, region, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', presigned: false,
+    };
+
+    if (base.method === 'GET' && rawPath === '/_localcloud/health') {
+      return send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'running', endpoint, region, services: services.map((s) => s.name) }) });
+    }
+
+    const parsed = parseScope(req.headers, searchParams);
+    if (parsed.kind === 'malformed') {
+      return sendError(res, new AwsError('IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId);
+    }
+    if (parsed.kind === 'none') {
+      // Data plane (function URLs, API Gateway invoke, S3 preflight/anonymous) first.
+      for (const s of services) {
+        const answer = await s.handleUnsigned?.(base);
+        if (answer) return send(res, answer, journal);
+      }
+      if (!auth) {
+        const name = inferUnsignedService(base);
+        const service = name ? byName.get(name) : undefined;
+        if (service) return dispatch(res, service, { ...base, service: name }, requestId);
+      }
+      const svc = inferUnsignedService(base);
+      return sendError(res, authError(svc, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(svc), requestId);
+    }
+
+    const { scope } = parsed;
+    const service = byName.get(scope.service);
+    if (auth) {
+      if (scope.accessKeyId !== credentials.accessKeyId) {
+        return sendError(res, authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'), protocolFor(scope.service), requestId);
+      }
+      const verdict = await verifySignature({ method: base.method, rawPath, searchParams, headers: req.headers, body, scope, secretAccessKey: credentials.secretAccessKey });
+      if (!verdict.ok) return sendError(res, authError(scope.service, verdict.code, verdict.message), protocolFor(scope.service), requestId);
+    }
+    if (!service) {
+      return sendError(res, new AwsError('NotImplemented', `The local cloud does not implement the '${scope.service}' service. Use the localstack or aws target for it.`, 501), protocolFor(scope.service), requestId);
+    }
+    return dispatch(res, service, { ...base, service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, presigned: scope.presigned }, requestId);
+  }
+
+  async function dispatch(res: ServerResponse, service: LocalService, request: AwsRequest, requestId: string): Promise<void> {
+    let answer: AwsResponse;
+    try {
+      answer = await service.handle(request);
+    } catch (e) {
+      const err = toAwsError(e);
+      if (err.status >= 500) log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
+      await journal.flush();
+      return sendError(res, err, guessProtocol(service.name, request.headers), requestId);
+    }
+    return send(res, answer, journal);
+  }
+
+  const stop = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 2000).unref();
+    });
+    for (const s of services) await s.stop?.();
+    await journal.close();
+  };
+
+  return { endpoint, port, host, region, accountId: ACCOUNT_ID, credentials, stateDir: options.stateDir, stop };
+}
+
+function authError(service: string | undefined, code: string, message: string): AwsError {
+  // S3 names an unknown key InvalidAccessKeyId; query/JSON services say InvalidClientTokenId.
+  const s3Codes: Record<string, string> = { InvalidClientTokenId: 'InvalidAccessKeyId', MissingAuthenticationToken: 'AccessDenied', RequestExpired: 'AccessDenied' };
+  const c = service === 's3' ? (s3Codes[code] ?? code) : code === 'SignatureDoesNotMatch' && service !== 'sqs' ? 'InvalidSignatureException' : code;
+  return new AwsError(c, message, 403);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AwsError('RequestEntityTooLarge', 'The request body is larger than the local cloud accepts (1 GiB).', 413));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function send(res: ServerResponse, answer: AwsResponse, journal?: Journal): Promise<void> {
+  // Nothing is acknowledged before it is durable.
+  await journal?.flush();
+  const headers: Record<string, string | string[]> = { ...(answer.headers ?? {}) };
+  const body = answer.body;
+  if (body instanceof Readable) {
+    res.writeHead(answer.status, headers);
+    body.pipe(res);
+    return;
+  }
+  const buf = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
+  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(buf?.length ?? 0);
+  res.writeHead(answer.status, headers);
+  res.end(buf);
+}
+
+function sendError(res: ServerResponse, err: AwsError, protocol: ReturnType<typeof guessProtocol>, requestId: string): Promise<void> {
+  const s = serializeError(err, protocol, requestId);
+  return send(res, s);
+}

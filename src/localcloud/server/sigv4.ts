@@ -1,0 +1,148 @@
+// SigV4 verification. The expected signature is computed by @smithy/signature-v4 (the
+// AWS SDK's own signer) over exactly the headers the client signed.
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface SigV4Scope {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  presigned: boolean;
+  /** Presigned only: X-Amz-Date and X-Amz-Expires. */
+  amzDate?: string;
+  expires?: number;
+}
+
+const HEADER_RE = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]+)\s*$/i;
+/** Query parameters that presigning adds itself. */
+const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature']);
+const MAX_SKEW_MS = 15 * 60 * 1000;
+
+export type ScopeResult = { kind: 'none' } | { kind: 'malformed'; reason: string } | { kind: 'scope'; scope: SigV4Scope };
+
+/** Reads the credential scope from an Authorization header or presigned query, without verifying. */
+export function parseScope(headers: IncomingHttpHeaders, query: URLSearchParams): ScopeResult {
+  const auth = headers.authorization;
+  if (typeof auth === 'string' && auth.length > 0) {
+    const m = HEADER_RE.exec(auth);
+    if (!m) return { kind: 'malformed', reason: 'Authorization header requires a valid AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.' };
+    return {
+      kind: 'scope',
+      scope: { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]!, signedHeaders: m[5]!.split(';'), signature: m[6]!.toLowerCase(), presigned: false },
+    };
+  }
+  const credential = query.get('X-Amz-Credential');
+  if (credential) {
+    const parts = credential.split('/');
+    const signature = query.get('X-Amz-Signature');
+    const signedHeaders = query.get('X-Amz-SignedHeaders');
+    if (parts.length !== 5 || parts[4] !== 'aws4_request' || !signature || !signedHeaders || query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') {
+      return { kind: 'malformed', reason: 'Presigned URL requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature.' };
+    }
+    return {
+      kind: 'scope',
+      scope: {
+        accessKeyId: parts[0]!, date: parts[1]!, region: parts[2]!, service: parts[3]!,
+        signedHeaders: signedHeaders.split(';'), signature: signature.toLowerCase(), presigned: true,
+        amzDate: query.get('X-Amz-Date') ?? undefined, expires: Number(query.get('X-Amz-Expires') ?? '0'),
+      },
+    };
+  }
+  return { kind: 'none' };
+}
+
+export interface VerifyInput {
+  method: string;
+  rawPath: string;
+  searchParams: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  scope: SigV4Scope;
+  secretAccessKey: string;
+  now?: Date;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; code: 'SignatureDoesNotMatch' | 'RequestExpired' | 'RequestTimeTooSkewed' | 'AccessDenied'; message: string };
+
+export async function verifySignature(input: VerifyInput): Promise<VerifyResult> {
+  const { scope } = input;
+  const now = input.now ?? new Date();
+  const amzDate = scope.presigned ? scope.amzDate : headerValue(input.headers['x-amz-date']) ?? headerValue(input.headers.date);
+  const signingDate = parseAmzDate(amzDate);
+  if (!signingDate) return { ok: false, code: 'AccessDenied', message: 'The request has no valid X-Amz-Date.' };
+  if (scope.presigned) {
+    if (now.getTime() > signingDate.getTime() + (scope.expires ?? 0) * 1000) {
+      return { ok: false, code: 'AccessDenied', message: 'Request has expired' };
+    }
+  } else if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_SKEW_MS) {
+    return { ok: false, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.' };
+  }
+
+  const signed = new Set(scope.signedHeaders.map((h) => h.toLowerCase()));
+  const headers: Record<string, string> = {};
+  for (const name of signed) {
+    const value = input.headers[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of input.searchParams) {
+    if (scope.presigned && PRESIGN_PARAMS.has(k)) continue;
+    const prev = query[k];
+    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const isS3 = scope.service === 's3';
+  const signer = new SignatureV4({
+    service: scope.service,
+    region: scope.region,
+    credentials: { accessKeyId: scope.accessKeyId, secretAccessKey: input.secretAccessKey },
+    sha256: Sha256,
+    uriEscapePath: !isS3,
+    applyChecksum: false,
+  });
+  const request = { method: input.method, protocol: 'http:', hostname: 'localhost', path: input.rawPath, query, headers, body: input.body };
+  let expected: string;
+  if (scope.presigned) {
+    // Presigned URLs sign UNSIGNED-PAYLOAD (S3) unless the client hoisted a hash.
+    const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD';
+    const presigned = await signer.presign(
+      { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
+      {
+        signingDate,
+        expiresIn: scope.expires,
+        signableHeaders: signed,
+        unsignableHeaders: new Set(['x-amz-content-sha256']),
+        unhoistableHeaders: new Set([...signed, 'x-amz-content-sha256']),
+      },
+    );
+    expected = String(presigned.query?.['X-Amz-Signature'] ?? '');
+  } else {
+    const signedRequest = await signer.sign(request, { signingDate, signableHeaders: signed, unsignableHeaders: new Set() });
+    expected = /Signature=([0-9a-f]+)/.exec(String(signedRequest.headers.authorization))?.[1] ?? '';
+  }
+  const a = Buffer.from(expected);
+  const b = Buffer.from(scope.signature);
+  if (a.length === b.length && timingSafeEqual(a, b)) return { ok: true };
+  return {
+    ok: false,
+    code: 'SignatureDoesNotMatch',
+    message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+  };
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Parses 20260101T120000Z (or an HTTP date). */
+function parseAmzDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (m) return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}

@@ -1,0 +1,17 @@
+// With auth off (`--no-auth`, LocalStack-style), unsigned requests are routed by their shape.
+import type { AwsRequest } from './types';
+
+type RequestShape = Pick<AwsRequest, 'headers' | 'path' | 'query' | 'body'>;
+
+const TARGET_PREFIXES: Record<string, string> = { AmazonSQS: 'sqs', AWSStepFunctions: 'states', Logs_20140328: 'logs' };
+
+export function inferUnsignedService(req: RequestShape): string | undefined {
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string') return TARGET_PREFIXES[target.split('.')[0]!];
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.startsWith('application/x-www-form-urlencoded') && /(^|&)Action=/.test(req.body.toString('latin1'))) return 'sqs';
+  if (typeof req.query.Action === 'string') return 'sqs';
+  if (req.path.startsWith('/2015-03-31/') || req.path.startsWith('/2021-10-31/') || req.path.startsWith('/2017-10-31/')) return 'lambda';
+  if (req.path.startsWith('/restapis') || req.path.startsWith('/apikeys')) return 'apigateway';
+  return 's3';
+}

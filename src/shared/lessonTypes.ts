@@ -1,0 +1,91 @@
+// The lesson model shared by the engine (src/lab), the `hoc` CLI and the editor UI.
+// A lesson.yaml parses into `Lesson`; actions and checks are discriminated unions on `type`.
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  version: string;
+  /** Template file relative to the lesson folder (default template.yaml). */
+  template: string;
+  steps: LessonStep[];
+}
+
+export interface LessonStep {
+  id: string;
+  title: string;
+  /** Markdown file relative to the lesson folder. */
+  instructions: string;
+  /** Logical IDs from template.yaml this step deploys (with their dependencies). */
+  deploys: string[];
+  actions: LessonAction[];
+  checks: LessonCheck[];
+  hint?: string;
+  /** Student file → the file holding its solution (both relative to the lesson folder). */
+  solution?: Record<string, string>;
+}
+
+interface Base {
+  /** Unique within the step; command links name it (`hoc:action?id=…`). */
+  id: string;
+  title?: string;
+}
+
+export type LessonAction =
+  | (Base & { type: 'deploy'; resources?: string[] })
+  | (Base & { type: 'invoke'; function: string; event?: string; payload?: unknown })
+  | (Base & { type: 'sendMessage'; queue: string; body?: string; file?: string; count?: number; groupId?: string })
+  | (Base & { type: 'upload'; bucket: string; file: string; key?: string; prefix?: string })
+  | (Base & { type: 'startExecution'; stateMachine: string; input?: unknown; inputFile?: string; wait?: boolean; timeoutSeconds?: number })
+  | (Base & { type: 'http'; url: string; method?: string; headers?: Record<string, string>; body?: string })
+  | (Base & { type: 'runScript'; script: string; args?: string[] })
+  | (Base & { type: 'sizingSweep'; function: string; event: string; memorySizes: number[]; repeat?: number })
+  | (Base & { type: 'open'; file: string; line?: number; match?: string })
+  | (Base & { type: 'reveal'; view?: LessonView; resource?: string });
+
+export type LessonActionType = LessonAction['type'];
+
+export type LessonCheck =
+  | (Base & { type: 'resourceExists'; resource: string })
+  | (Base & { type: 'queueDepth'; queue: string; atLeast?: number; atMost?: number })
+  | (Base & { type: 'objectExists'; bucket: string; prefix?: string; atLeast?: number })
+  | (Base & { type: 'invocations'; function: string; atLeast?: number; coldStart?: boolean })
+  | (Base & { type: 'execution'; stateMachine: string; status?: ExecutionStatus; states?: Record<string, StateOutcome> })
+  | (Base & { type: 'http'; url: string; method?: string; headers?: Record<string, string>; body?: string; status?: number; header?: Record<string, string>; bodyContains?: string; bodyMatches?: string })
+  | (Base & { type: 'fileContains'; file: string; contains?: string; matches?: string })
+  | (Base & { type: 'script'; script: string; args?: string[] });
+
+export type LessonCheckType = LessonCheck['type'];
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'RUNNING';
+export type StateOutcome = 'succeeded' | 'failed' | 'entered' | 'notEntered';
+
+/** Views the editor can reveal (`hoc:reveal?view=…`). */
+export const LESSON_VIEWS = ['lesson', 'resources', 'logs', 'graph', 'metrics', 'cost'] as const;
+export type LessonView = (typeof LESSON_VIEWS)[number];
+
+export const ACTION_TYPES: readonly LessonActionType[] = ['deploy', 'invoke', 'sendMessage', 'upload', 'startExecution', 'http', 'runScript', 'sizingSweep', 'open', 'reveal'];
+export const CHECK_TYPES: readonly LessonCheckType[] = ['resourceExists', 'queueDepth', 'objectExists', 'invocations', 'execution', 'http', 'fileContains', 'script'];
+
+/** A problem in a lesson's files, shown as `file:line: message`. */
+export interface LessonDiagnostic {
+  /** Path relative to the lesson folder (e.g. template.yaml, steps/01.md). */
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole file. */
+  line: number;
+  message: string;
+}
+
+export function formatDiagnostic(d: LessonDiagnostic): string {
+  return d.line > 0 ? `${d.file}:${d.line}: ${d.message}` : `${d.file}: ${d.message}`;
+}
+
+/** Where a student is in a step. */
+export type StepState = 'notStarted' | 'inProgress' | 'done' | 'checkFailed';
+
+export interface StepProgress {
+  state: StepState;
+  /** ISO time of the last change. */
+  updatedAt: string;
+  /** Reasons from the last failed checks. */
+  failures?: string[];
+}

@@ -1,0 +1,68 @@
+// Host of the Step Functions graph view: one panel per state machine.
+import * as vscode from 'vscode';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { graphParams, type GraphEvent, type GraphMethods, type GraphViewState } from '../../../shared/webviewProtocolGraph';
+import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
+import { renderShell, webviewOptions } from '../shell';
+import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
+import { WebviewTypes } from '../webviewIds';
+import { describeMachine, executionWithHistory, listExecutions, resolveStateMachineArn, startFromView } from './graphData';
+
+export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
+  static readonly viewType = WebviewTypes.graph;
+  private static readonly open = new Map<string, GraphPanel>();
+
+  static async createOrShow(context: vscode.ExtensionContext, log: HostLog, ref: string, explicit?: ClientSettings, executionArn?: string): Promise<GraphPanel> {
+    const settings = await resolveClientSettings(explicit);
+    const client = new SFNClient(sdkConfig(settings));
+    const arn = await resolveStateMachineArn(client, ref);
+    const existing = GraphPanel.open.get(arn);
+    if (existing) {
+      existing.panel.reveal();
+      if (executionArn) existing.postEvent({ type: 'select', executionArn });
+      client.destroy();
+      return existing;
+    }
+    const name = arn.split(':').pop() ?? arn;
+    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, `State machine: ${name}`, vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
+    return new GraphPanel(context, log, panel, client, settings, arn, executionArn);
+  }
+
+  static async revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
+    if (!state || typeof state.stateMachineArn !== 'string') return panel.dispose();
+    try {
+      const settings = await resolveClientSettings();
+      panel.webview.options = webviewOptions(context.extensionUri);
+      new GraphPanel(context, log, panel, new SFNClient(sdkConfig(settings)), settings, state.stateMachineArn);
+    } catch (e) {
+      log.warn(`could not restore the graph of ${state.stateMachineArn}: ${(e as Error).message}`);
+      panel.dispose();
+    }
+  }
+
+  private constructor(
+    context: vscode.ExtensionContext,
+    log: HostLog,
+    panel: vscode.WebviewPanel,
+    private readonly client: SFNClient,
+    private readonly settings: ClientSettings,
+    private readonly arn: string,
+    /** An execution to select first (e.g. the one a lesson step just started). */
+    private readonly initialExecution?: string,
+  ) {
+    super(panel, graphParams, log);
+    GraphPanel.open.set(arn, this);
+    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'graph', title: panel.title, styles: ['common', 'graph'] });
+    this.disposables.push({ dispose: () => (GraphPanel.open.delete(arn), client.destroy()) });
+  }
+
+  protected readonly handlers: Handlers<GraphMethods> = {
+    machine: async () => {
+      const [m, executions] = await Promise.all([describeMachine(this.client, this.arn), listExecutions(this.client, this.arn)]);
+      return { stateMachineArn: this.arn, ...m, executions, target: targetLabel(this.settings), initialExecution: this.initialExecution };
+    },
+    executions: () => listExecutions(this.client, this.arn),
+    history: ({ executionArn }) => executionWithHistory(this.client, executionArn),
+    start: async ({ input, name }) => ({ executionArn: await startFromView(this.client, this.arn, input, name) }),
+  };
+}

@@ -1,0 +1,90 @@
+// Host of the SQS messages view: one panel per queue. Fetches with the AWS SDK on the node
+// side; the view only renders and asks.
+import * as vscode from 'vscode';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { sqsParams, type SqsEvent, type SqsMethods, type SqsViewState } from '../../../shared/webviewProtocolSqs';
+import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
+import { renderShell, webviewOptions } from '../shell';
+import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
+import { loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, resolveQueueUrl, sendFromView } from './sqsQueueData';
+import { listMessages } from './messageListing';
+import { WebviewTypes } from '../webviewIds';
+
+export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
+  static readonly viewType = WebviewTypes.sqs;
+  private static readonly open = new Map<string, SqsPanel>();
+
+  private readonly client: SQSClient;
+
+  /** Opens (or focuses) the view of one queue, given its URL, ARN or name. */
+  static async createOrShow(context: vscode.ExtensionContext, log: HostLog, queueRef: string, explicit?: ClientSettings): Promise<SqsPanel> {
+    const settings = await resolveClientSettings(explicit);
+    const client = new SQSClient(sdkConfig(settings));
+    const url = await resolveQueueUrl(client, queueRef);
+    const existing = SqsPanel.open.get(url);
+    if (existing) {
+      existing.panel.reveal();
+      client.destroy();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(SqsPanel.viewType, `Queue: ${queueNameFromUrl(url)}`, vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
+    return new SqsPanel(context, log, panel, client, settings, url);
+  }
+
+  /** Brings back a panel VS Code restored after a reload; its queue comes from the view's state. */
+  static async revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: SqsViewState | undefined): Promise<void> {
+    if (!state || typeof state.queueUrl !== 'string') {
+      panel.dispose();
+      return;
+    }
+    try {
+      const settings = await resolveClientSettings();
+      panel.webview.options = webviewOptions(context.extensionUri);
+      new SqsPanel(context, log, panel, new SQSClient(sdkConfig(settings)), settings, state.queueUrl);
+    } catch (e) {
+      log.warn(`could not restore the view of ${state.queueUrl}: ${(e as Error).message}`);
+      panel.dispose();
+    }
+  }
+
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    log: HostLog,
+    panel: vscode.WebviewPanel,
+    client: SQSClient,
+    private readonly settings: ClientSettings,
+    private readonly url: string,
+  ) {
+    super(panel, sqsParams, log);
+    this.client = client;
+    SqsPanel.open.set(url, this);
+    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'sqs', title: panel.title, styles: ['common', 'sqs'] });
+    this.disposables.push({ dispose: () => (SqsPanel.open.delete(url), client.destroy()) });
+  }
+
+  protected override onReady(): void {
+    this.postEvent({ type: 'target', label: targetLabel(this.settings), queueUrl: this.url });
+  }
+
+  protected readonly handlers: Handlers<SqsMethods> = {
+    queue: () => loadQueueInfo(this.client, this.url),
+    messages: ({ max }) => listMessages(this.client, this.settings, this.url, clamp(max, 1, 5000)),
+    send: (p) => sendFromView(this.client, this.url, p),
+    receiveAndDelete: async ({ max }) => ({ deleted: await receiveAndDelete(this.client, this.url, clamp(max, 1, 1000)) }),
+    purge: async () => {
+      const name = queueNameFromUrl(this.url);
+      const answer = await vscode.window.showWarningMessage(`Purge ${name}? Every message in the queue is deleted.`, { modal: true }, 'Purge');
+      if (answer !== 'Purge') return { purged: false };
+      await purge(this.client, this.url);
+      return { purged: true };
+    },
+    openQueue: async ({ url }) => {
+      await SqsPanel.createOrShow(this.context, this.log, url, this.settings);
+      return {};
+    },
+  };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, Math.floor(n)));
+}

@@ -1,0 +1,95 @@
+// Base of every panel host: owns the panel and its disposables, waits for the view's `ready`,
+// validates each request on arrival, answers it by id, and queues events until the view listens.
+import * as vscode from 'vscode';
+import { parseViewMessage, ProtocolError, type HostToView, type MethodTable, type ParamCheckers } from '../../shared/webviewProtocol';
+
+export type Handlers<M extends MethodTable> = { [K in keyof M]: (params: M[K]['params']) => Promise<M[K]['result']> };
+
+export interface HostLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export abstract class WebviewHost<M extends MethodTable, E extends { type: string }> implements vscode.Disposable {
+  protected readonly disposables: vscode.Disposable[] = [];
+  private viewReady = false;
+  private pending: Array<HostToView<E>> = [];
+  private disposed = false;
+
+  protected constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly paramCheckers: ParamCheckers<M>,
+    protected readonly log: HostLog,
+  ) {
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      // Hidden views are destroyed (no retainContextWhenHidden); wait for the next `ready`.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.viewReady = false;
+      }),
+    );
+  }
+
+  protected abstract readonly handlers: Handlers<M>;
+
+  /** Called on every `ready` (a view that was hidden and shown again starts over). */
+  protected onReady(): void {}
+
+  protected postEvent(event: E): void {
+    this.post({ kind: 'event', event });
+  }
+
+  private post(message: HostToView<E>): void {
+    if (this.disposed) return;
+    if (!this.viewReady) {
+      this.pending.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    let message;
+    try {
+      message = parseViewMessage(raw, this.paramCheckers);
+    } catch (e) {
+      this.log.warn(`${this.panel.viewType}: ignored a malformed message (${(e as Error).message})`);
+      return;
+    }
+    if (message.kind === 'ready') {
+      this.viewReady = true;
+      const queued = this.pending;
+      this.pending = [];
+      for (const m of queued) void this.panel.webview.postMessage(m);
+      this.onReady();
+      return;
+    }
+    const { id, method, params } = message as unknown as { id: number; method: keyof M & string; params: never };
+    try {
+      const result = await this.handlers[method](params);
+      this.post({ kind: 'response', id, ok: true, result });
+    } catch (e) {
+      const text = describeError(e);
+      if (!(e instanceof ProtocolError)) this.log.warn(`${this.panel.viewType} ${method}: ${text}`);
+      this.post({ kind: 'response', id, ok: false, error: text });
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** AWS SDK errors carry a name (the AWS error code) and a message; both help a student. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) {
+    const code = e.name && e.name !== 'Error' ? `${e.name}: ` : '';
+    const net = (e as { code?: string }).code === 'ECONNREFUSED' ? ' — is the target running? Start the local cloud or check the endpoint.' : '';
+    return `${code}${e.message}${net}`;
+  }
+  return String(e);
+}

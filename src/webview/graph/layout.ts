@@ -1,0 +1,34 @@
+// Lays out a state machine graph with elkjs (its bundled build runs in the page itself: no
+// worker script, so the CSP needs no worker-src) and returns the scene to draw.
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { StateMachineGraph } from '../../asl';
+import { toElkGraph, type Measure } from './elkInput';
+import { sceneFromLayout, type Scene } from './scene';
+
+let elk: InstanceType<typeof ELK> | undefined;
+
+export async function layoutGraph(graph: StateMachineGraph, measure: Measure, options: { flat?: boolean } = {}): Promise<Scene> {
+  elk ??= new ELK();
+  const laidOut = await elk.layout(toElkGraph(graph, measure, options));
+  return sceneFromLayout(graph, laidOut);
+}
+
+/** Measures text with the page's own fonts (a canvas, never attached to the document). */
+export function canvasMeasure(): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  const fonts = { title: `13px ${family}`, detail: `11px ${family}`, edge: `11px ${family}` };
+  const cache = new Map<string, number>();
+  return (text, style) => {
+    const key = `${style}\u0000${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      if (ctx) {
+        ctx.font = fonts[style];
+        w = ctx.measureText(text).width;
+      } else w = text.length * 7;
+      cache.set(key, w);
+    }
+    return w;
+  };
+}

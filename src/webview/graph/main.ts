@@ -1,0 +1,134 @@
+// Step Functions graph view: the machine laid out by ELK, an execution selector, states coloured
+// from the execution's history (live while it runs), a state inspector, and Start execution.
+import '../common/elements';
+import { HostClient } from '../common/rpc';
+import { appRoot, h, icon, statusLine } from '../common/dom';
+import { patchState, vscodeApi } from '../common/vscodeApi';
+import { parseDefinition, toGraph, type AslModel, type GraphNode } from '../../asl';
+import type { ExecutionDetail, ExecutionSummary, GraphEvent, GraphMethods, GraphViewState, MachineInfo } from '../../shared/webviewProtocolGraph';
+import { GraphCanvas } from './graphCanvas';
+import { canvasMeasure, layoutGraph } from './layout';
+import { executionView, type ExecutionView } from './stateDetails';
+import { renderInspector } from './stateInspector';
+import { ExecutionPicker } from './executionPicker';
+
+const POLL_MS = 1000;
+
+const host = new HostClient<GraphMethods, GraphEvent>();
+const root = appRoot();
+const status = statusLine();
+const saved = vscodeApi<GraphViewState>().getState();
+const header = h('header', { class: 'graph-header' });
+const inspector = h('aside', { class: 'inspector', 'aria-label': 'Selected state', 'aria-live': 'polite' });
+
+let machine: MachineInfo | undefined;
+let model: AslModel | undefined;
+let nodes = new Map<string, GraphNode>();
+let execution: ExecutionDetail | undefined;
+let view: ExecutionView | undefined;
+let selectedState = saved?.selectedStateId;
+let pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+const canvas = new GraphCanvas((id) => selectState(id));
+const picker = new ExecutionPicker(saved?.input ?? '{}', {
+  select: (arn) => void loadExecution(arn),
+  refresh: () => void refreshExecutions(),
+  start: (input, name) => void startExecution(input, name),
+  inputChanged: (input) => patchState<GraphViewState>({ input }),
+});
+const zoomBar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Zoom' },
+  tool('screen-full', 'Fit (0)', () => canvas.fit()),
+  tool('zoom-in', 'Zoom in (+)', () => canvas.zoomBy(1.25)),
+  tool('zoom-out', 'Zoom out (−)', () => canvas.zoomBy(0.8)),
+);
+root.append(header, picker.el, status.el, h('div', { class: 'split' }, h('div', { class: 'canvas-wrap' }, zoomBar, canvas.el, legend()), inspector));
+
+function tool(codicon: string, label: string, run: () => void): HTMLElement {
+  const b = h('vscode-button', { secondary: true, 'aria-label': label, title: label }, icon(codicon));
+  b.addEventListener('click', run);
+  return b;
+}
+
+function legend(): HTMLElement {
+  const items: Array<[string, string]> = [['notReached', 'not reached'], ['running', 'running'], ['succeeded', 'succeeded'], ['failed', 'failed'], ['caught', 'failed, caught']];
+  return h('ul', { class: 'legend', 'aria-label': 'Colours' }, ...items.map(([k, t]) => h('li', { class: `status-${k}` }, h('span', { class: 'swatch' }), t)));
+}
+
+function selectState(id: string | undefined): void {
+  selectedState = id;
+  patchState<GraphViewState>({ selectedStateId: id });
+  canvas.focusState(id);
+  renderSide();
+}
+
+function renderSide(): void {
+  inspector.replaceChildren(...renderInspector(selectedState ? nodes.get(selectedState) : undefined, execution, view));
+}
+
+async function loadMachine(): Promise<void> {
+  machine = await host.request('machine', {});
+  patchState<GraphViewState>({ stateMachineArn: machine.stateMachineArn });
+  header.replaceChildren(h('h1', {}, icon('type-hierarchy'), ` ${machine.name} `, h('vscode-badge', {}, machine.type)), h('p', { class: 'note' }, machine.target));
+  model = parseDefinition(machine.definition);
+  const graph = toGraph(model);
+  nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  status.say(`Laying out ${model.byId.size} states…`);
+  const started = performance.now();
+  canvas.render(await layoutGraph(graph, canvasMeasure()));
+  canvas.fit();
+  status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);
+  picker.setExecutions(machine.executions);
+  const first = saved?.executionArn ?? machine.initialExecution ?? machine.executions[0]?.executionArn;
+  if (first) await loadExecution(first);
+  else renderSide();
+  if (selectedState) canvas.focusState(selectedState);
+}
+
+async function refreshExecutions(): Promise<ExecutionSummary[]> {
+  const list = await host.request('executions', {});
+  picker.setExecutions(list, execution?.executionArn);
+  return list;
+}
+
+async function loadExecution(arn: string): Promise<void> {
+  if (pollTimer) clearTimeout(pollTimer);
+  pollTimer = undefined;
+  patchState<GraphViewState>({ executionArn: arn });
+  try {
+    const out = await host.request('history', { executionArn: arn });
+    const statusChanged = execution?.executionArn === arn && execution.status !== out.execution.status;
+    execution = out.execution;
+    view = model ? executionView(model, out.events, Date.now()) : undefined;
+    canvas.setStatuses(view);
+    picker.showSelected(execution);
+    renderSide();
+    if (view?.unknownNames.length) status.say(`The history names states the definition does not have (${view.unknownNames.join(', ')}): the machine was changed after this execution.`);
+    if (execution.status === 'RUNNING') pollTimer = setTimeout(() => void loadExecution(arn), POLL_MS);
+    else if (statusChanged) await refreshExecutions();
+  } catch (e) {
+    status.say((e as Error).message, 'error');
+  }
+}
+
+async function startExecution(input: string, name?: string): Promise<void> {
+  try {
+    JSON.parse(input);
+  } catch (e) {
+    status.say(`The input is not valid JSON: ${(e as Error).message}`, 'error');
+    return;
+  }
+  try {
+    const { executionArn } = await host.request('start', { input, name });
+    status.say(`Started ${executionArn.split(':').pop()}.`);
+    await refreshExecutions();
+    await loadExecution(executionArn);
+  } catch (e) {
+    status.say((e as Error).message, 'error');
+  }
+}
+
+host.onEvent((e) => {
+  if (e.type === 'select') void refreshExecutions().then(() => loadExecution(e.executionArn));
+});
+host.ready();
+loadMachine().catch((e: Error) => status.say(e.message, 'error'));

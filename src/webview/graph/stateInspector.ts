@@ -1,0 +1,65 @@
+// The side panel: the selected state's status, timing, input, output and error, or the
+// execution's when no state is selected.
+import { h } from '../common/dom';
+import { ms, time } from '../common/format';
+import type { GraphNode } from '../../asl';
+import type { ExecutionDetail } from '../../shared/webviewProtocolGraph';
+import { STATUS_TEXT, type ExecutionView } from './stateDetails';
+
+export function renderInspector(node: GraphNode | undefined, execution: ExecutionDetail | undefined, view: ExecutionView | undefined): Node[] {
+  if (!execution) return [h('p', { class: 'note' }, 'No execution selected. Start one above, or pick one from the list.')];
+  if (!node) {
+    return [
+      h('h2', {}, `Execution ${execution.name}`),
+      h('dl', { class: 'kv' },
+        ...pair('Status', execution.status),
+        ...pair('Started', time(execution.startDate)),
+        ...(execution.stopDate ? pair('Stopped', time(execution.stopDate)) : []),
+        ...(execution.stopDate ? pair('Duration', ms(execution.stopDate - execution.startDate)) : []),
+        ...(execution.error ? pair('Error', execution.error) : []),
+      ),
+      ...(execution.cause ? [h('h3', {}, 'Cause'), json(execution.cause)] : []),
+      h('h3', {}, 'Input'), json(execution.input),
+      ...(execution.output !== undefined ? [h('h3', {}, 'Output'), json(execution.output)] : []),
+      h('p', { class: 'note' }, 'Select a state (click, or arrow keys then Enter) to see its input and output.'),
+    ];
+  }
+  const d = view?.states.get(node.id);
+  const status = d?.status ?? 'notReached';
+  const out: Node[] = [
+    h('h2', {}, node.label),
+    h('p', { class: `status-pill status-${status}` }, `${node.kind} · ${STATUS_TEXT[status]}`),
+  ];
+  if (!d) {
+    out.push(h('p', { class: 'note' }, 'This state was not reached in this execution.'));
+    return out;
+  }
+  out.push(
+    h('dl', { class: 'kv' },
+      ...pair('Entered', d.entered === 1 ? 'once' : `${d.entered} times (the last run is shown)`),
+      ...(d.enteredAt ? pair('Started', time(d.enteredAt)) : []),
+      ...(d.exitedAt ? pair('Ended', time(d.exitedAt)) : []),
+      ...(d.durationMs !== undefined ? pair(d.exitedAt ? 'Duration' : 'Running for', ms(d.durationMs)) : []),
+      ...(d.error !== undefined ? pair('Error', d.error || '(no error name)') : []),
+    ),
+  );
+  if (d.cause) out.push(h('h3', {}, 'Cause'), json(d.cause));
+  out.push(h('h3', {}, 'Input'), json(d.input));
+  if (d.output !== undefined) out.push(h('h3', {}, 'Output'), json(d.output));
+  return out;
+}
+
+function pair(k: string, v: string): HTMLElement[] {
+  return [h('dt', {}, k), h('dd', {}, v)];
+}
+
+/** JSON shown indented; anything else as it is. Text only — never markup. */
+function json(text: string | undefined): HTMLElement {
+  let shown = text ?? '(none: the history was read without execution data)';
+  try {
+    if (text !== undefined) shown = JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    // not JSON: show the raw text
+  }
+  return h('pre', { class: 'body', tabindex: 0 }, shown);
+}

@@ -1,0 +1,123 @@
+// SQS messages view: queue attributes and live counters, the message table, send / receive-and-
+// delete / purge, and links to the dead-letter queue. Renders only; the host fetches.
+import '../common/elements';
+import { HostClient } from '../common/rpc';
+import { appRoot, h, icon, statusLine } from '../common/dom';
+import { patchState, vscodeApi } from '../common/vscodeApi';
+import type { MessageListing, QueueInfo, SqsEvent, SqsMethods, SqsViewState } from '../../shared/webviewProtocolSqs';
+import { renderQueueHeader, renderAttributes } from './queuePanel';
+import { MessageList } from './messageList';
+import { SendForm } from './sendForm';
+
+const POLL_MS = 2000;
+const LIST_MAX = 1000;
+
+const host = new HostClient<SqsMethods, SqsEvent>();
+const root = appRoot();
+const status = statusLine();
+const header = h('header', { class: 'queue-header' });
+const note = h('p', { class: 'note' });
+const attributes = h('section', { class: 'attributes' });
+const state = vscodeApi<SqsViewState>().getState();
+
+let queue: QueueInfo | undefined;
+let listing: MessageListing | undefined;
+let busy = false;
+
+const list = new MessageList((id) => patchState<SqsViewState>({ selectedMessageId: id }));
+const form = new SendForm(state?.draft, async (params) => {
+  try {
+    const out = await host.request('send', params);
+    status.say(`Sent message ${out.messageId}${out.sequenceNumber ? ` (sequence number ${out.sequenceNumber})` : ''}.`);
+    await refreshAll();
+  } catch (e) {
+    status.say((e as Error).message, 'error');
+  }
+}, (draft) => patchState<SqsViewState>({ draft }));
+
+const refreshButton = button('refresh', 'Refresh messages', () => void refreshAll());
+const receiveButton = button('inbox', 'Receive and delete 10', async () => {
+  const out = await host.request('receiveAndDelete', { max: 10 });
+  status.say(out.deleted === 0 ? 'No visible message to receive.' : `Received and deleted ${out.deleted} message${out.deleted === 1 ? '' : 's'}.`);
+  await refreshAll();
+});
+const purgeButton = button('trash', 'Purge…', async () => {
+  const out = await host.request('purge', {});
+  if (!out.purged) return;
+  status.say('Queue purged. AWS may take up to 60 seconds to finish a purge.');
+  await refreshAll();
+});
+
+root.append(
+  header,
+  note,
+  h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Queue actions' }, refreshButton, receiveButton, purgeButton),
+  status.el,
+  form.el,
+  list.el,
+  attributes,
+);
+
+function button(codicon: string, label: string, run: () => Promise<void> | void): HTMLElement {
+  const b = h('vscode-button', { secondary: true, 'aria-label': label }, icon(codicon), ` ${label}`);
+  b.addEventListener('click', async () => {
+    if (busy) return;
+    busy = true;
+    b.setAttribute('disabled', '');
+    try {
+      await run();
+    } catch (e) {
+      status.say((e as Error).message, 'error');
+    } finally {
+      busy = false;
+      b.removeAttribute('disabled');
+    }
+  });
+  return b;
+}
+
+async function refreshQueue(): Promise<boolean> {
+  const next = await host.request('queue', {});
+  const changed = !queue || JSON.stringify(queue.counters) !== JSON.stringify(next.counters);
+  queue = next;
+  header.replaceChildren(...renderQueueHeader(next, (url) => void host.request('openQueue', { url }).catch((e: Error) => status.say(e.message, 'error'))));
+  attributes.replaceChildren(renderAttributes(next));
+  form.setFifo(next.fifo);
+  return changed;
+}
+
+async function refreshMessages(): Promise<void> {
+  listing = await host.request('messages', { max: LIST_MAX });
+  note.textContent =
+    listing.mode === 'peek'
+      ? 'Messages are listed with the local cloud’s peek: nothing is received, receive counts do not change. Delayed and in-flight messages are shown too.'
+      : 'This target has no peek: messages are listed with ReceiveMessage and VisibilityTimeout 0. Each listing counts as a receive (receive counts grow, and with a redrive policy messages can move to the dead-letter queue); in-flight and delayed messages are not shown. The list refreshes only when you ask.';
+  list.show(listing, vscodeApi<SqsViewState>().getState()?.selectedMessageId);
+}
+
+async function refreshAll(): Promise<void> {
+  await refreshQueue();
+  await refreshMessages();
+}
+
+/** Counters poll; the list follows them only where listing has no side effects (peek). */
+async function poll(): Promise<void> {
+  try {
+    const changed = await refreshQueue();
+    if (changed && listing?.mode === 'peek') await refreshMessages();
+  } catch (e) {
+    status.say((e as Error).message, 'error');
+  }
+  setTimeout(() => void poll(), POLL_MS);
+}
+
+host.onEvent((e) => {
+  if (e.type === 'target') {
+    patchState<SqsViewState>({ queueUrl: e.queueUrl });
+    root.dataset.target = e.label;
+  }
+});
+host.ready();
+refreshAll()
+  .catch((e: Error) => status.say(e.message, 'error'))
+  .finally(() => setTimeout(() => void poll(), POLL_MS));

@@ -1,0 +1,2 @@
+// S3 for the local cloud.
+export { createS3Service, S3Service } from './s3Service';

@@ -1,0 +1,147 @@
+// Multipart uploads: create, upload parts, complete (ETag md5-of-md5s-N, composite or
+// full-object checksums), abort, list. Parts are blobs of their own until completion
+// assembles them into one object body.
+import { createHash, randomBytes } from 'node:crypto';
+import { S3Errors } from '../errors';
+import { assertValidKey } from './bucketNames';
+import { checksumOf, compositeChecksum } from './checksums';
+import type { Requester, S3Backend } from './s3Backend';
+import type { ChecksumAlgorithm, MultipartUpload, ObjectChecksum, ObjectHeaders, S3Object, UploadPart } from './types';
+
+export const MIN_PART_SIZE = 5 * 1024 * 1024;
+const MAX_PART_NUMBER = 10_000;
+
+export interface CreateUploadInput {
+  bucket: string;
+  key: string;
+  headers: ObjectHeaders;
+  metadata: Record<string, string>;
+  storageClass?: string;
+  checksumAlgorithm?: ChecksumAlgorithm;
+  checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+}
+
+export interface CompletedPartRef {
+  partNumber: number;
+  etag: string;
+  /** Checksum the client lists for the part, when it lists one. */
+  checksum?: { algorithm: ChecksumAlgorithm; value: string };
+}
+
+export class MultipartUploads {
+  constructor(private readonly s3: S3Backend) {}
+
+  create(input: CreateUploadInput): MultipartUpload {
+    this.s3.bucket(input.bucket);
+    assertValidKey(input.key);
+    const algorithm = input.checksumAlgorithm;
+    const type = algorithm ? (input.checksumType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE')) : undefined;
+    if (type === 'FULL_OBJECT' && (algorithm === 'SHA1' || algorithm === 'SHA256')) {
+      throw S3Errors.invalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
+    }
+    const upload = {
+      uploadId: randomBytes(32).toString('base64url'), bucket: input.bucket, key: input.key, initiated: Date.now(),
+      headers: input.headers, metadata: input.metadata, storageClass: input.storageClass ?? 'STANDARD', checksumAlgorithm: algorithm, checksumType: type,
+    };
+    this.s3.commit({ t: 'upload.create', upload });
+    return this.upload(input.bucket, input.key, upload.uploadId);
+  }
+
+  upload(bucket: string, key: string, uploadId: string): MultipartUpload {
+    this.s3.bucket(bucket);
+    const upload = this.s3.state.uploads.get(uploadId);
+    if (!upload || upload.bucket !== bucket || upload.key !== key) throw S3Errors.noSuchUpload(uploadId);
+    return upload;
+  }
+
+  async uploadPart(
+    bucket: string, key: string, uploadId: string, partNumber: number, body: Buffer,
+    checksum?: { algorithm: ChecksumAlgorithm; value?: string }, contentMd5?: string,
+  ): Promise<UploadPart> {
+    const upload = this.upload(bucket, key, uploadId);
+    if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
+      throw S3Errors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', String(partNumber));
+    }
+    if (upload.checksumAlgorithm && checksum && checksum.algorithm !== upload.checksumAlgorithm) {
+      throw S3Errors.invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${checksum.algorithm.toLowerCase()}`);
+    }
+    const algorithm = upload.checksumAlgorithm ?? checksum?.algorithm;
+    let partChecksum: UploadPart['checksum'];
+    if (algorithm) {
+      const value = checksumOf(algorithm, body);
+      if (checksum?.value !== undefined && checksum.value !== value) throw S3Errors.badDigest(`The ${algorithm} you specified did not match the calculated checksum.`);
+      partChecksum = { algorithm, value };
+    }
+    const md5 = createHash('md5').update(body).digest();
+    if (contentMd5 !== undefined && contentMd5 !== md5.toString('base64')) {
+      throw Buffer.from(contentMd5, 'base64').length === 16 ? S3Errors.badDigest('The Content-MD5 you specified did not match what we received.') : S3Errors.invalidDigest();
+    }
+    const blob = await this.s3.blobs.write('parts', body);
+    // The upload may have been completed or aborted while the part was being written.
+    this.upload(bucket, key, uploadId);
+    const part: UploadPart = {
+      partNumber, blob, size: body.length, etag: `"${md5.toString('hex')}"`, lastModified: Date.now(), checksum: partChecksum,
+    };
+    const previous = upload.parts.get(partNumber);
+    this.s3.commit({ t: 'upload.part', uploadId, part });
+    if (previous) this.s3.blobs.retire(previous.blob);
+    return part;
+  }
+
+  async complete(bucket: string, key: string, uploadId: string, refs: CompletedPartRef[], requester: Requester): Promise<S3Object> {
+    const upload = this.upload(bucket, key, uploadId);
+    if (refs.length === 0) throw S3Errors.malformedXml();
+    const parts: UploadPart[] = [];
+    refs.forEach((ref, i) => {
+      if (i > 0 && ref.partNumber <= refs[i - 1]!.partNumber) throw S3Errors.invalidPartOrder();
+      const part = upload.parts.get(ref.partNumber);
+      if (!part || normalizeEtag(ref.etag) !== part.etag) throw S3Errors.invalidPart(ref.partNumber, ref.etag);
+      if (ref.checksum && part.checksum && ref.checksum.value !== part.checksum.value) throw S3Errors.invalidPart(ref.partNumber, ref.etag);
+      parts.push(part);
+    });
+    parts.forEach((part, i) => {
+      if (i < parts.length - 1 && part.size < MIN_PART_SIZE) throw S3Errors.entityTooSmall(part.size);
+    });
+    const body = Buffer.concat(await Promise.all(parts.map((p) => this.s3.blobs.read(p.blob))));
+    const md5s = Buffer.concat(parts.map((p) => Buffer.from(p.etag.slice(1, -1), 'hex')));
+    const blob = await this.s3.blobs.write('objects', body);
+    this.upload(bucket, key, uploadId);
+    const object: S3Object = {
+      key, blob, size: body.length, etag: `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`, lastModified: Date.now(),
+      headers: upload.headers, metadata: upload.metadata, checksum: objectChecksum(upload, parts, body), partsCount: parts.length, storageClass: upload.storageClass,
+    };
+    this.s3.replaceObject(bucket, object, { t: 'upload.complete', uploadId, object });
+    for (const part of upload.parts.values()) this.s3.blobs.retire(part.blob);
+    this.s3.changed(bucket, object, 'ObjectCreated:CompleteMultipartUpload', requester);
+    return object;
+  }
+
+  abort(bucket: string, key: string, uploadId: string): void {
+    const upload = this.upload(bucket, key, uploadId);
+    this.s3.commit({ t: 'upload.abort', uploadId });
+    for (const part of upload.parts.values()) this.s3.blobs.retire(part.blob);
+  }
+
+  /** Open uploads of a bucket, ordered by key then initiation time. */
+  list(bucket: string, prefix = ''): MultipartUpload[] {
+    this.s3.bucket(bucket);
+    return [...this.s3.state.uploads.values()]
+      .filter((u) => u.bucket === bucket && u.key.startsWith(prefix))
+      .sort((a, b) => (a.key === b.key ? a.initiated - b.initiated : a.key < b.key ? -1 : 1));
+  }
+}
+
+function normalizeEtag(etag: string): string {
+  const bare = etag.trim().replace(/^"|"$/g, '');
+  return `"${bare}"`;
+}
+
+/** Composite: checksum of the part checksums plus `-N`; full-object (or none declared): over the whole body. */
+function objectChecksum(upload: MultipartUpload, parts: UploadPart[], body: Buffer): ObjectChecksum {
+  const algorithm = upload.checksumAlgorithm;
+  if (algorithm && upload.checksumType === 'COMPOSITE' && parts.every((p) => p.checksum?.algorithm === algorithm)) {
+    return { algorithm, value: compositeChecksum(algorithm, parts.map((p) => p.checksum!.value)), type: 'COMPOSITE' };
+  }
+  const fullAlgorithm = algorithm && upload.checksumType === 'FULL_OBJECT' ? algorithm : 'CRC64NVME';
+  return { algorithm: fullAlgorithm, value: checksumOf(fullAlgorithm, body), type: 'FULL_OBJECT' };
+}

@@ -1,0 +1,94 @@
+// Object operations: PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects.
+import { S3Errors } from '../errors';
+import type { AwsResponse } from '../../server/types';
+import { verifyDigests } from '../model/digests';
+import type { S3Object } from '../model/types';
+import { evaluateConditions, parseRange } from './conditions';
+import { objectHeaders } from './objectResponse';
+import { readUploadPayload } from './payload';
+import { header, metadataOf, objectHeadersOf } from './requestHeaders';
+import { emptyResponse, xmlResponse, type S3Call, type S3Handler } from './s3Call';
+import { list, parseXmlBody, text } from './xml';
+
+/** Conditional writes: If-None-Match: * refuses to overwrite, If-Match needs the current ETag. */
+export function checkWriteConditions(call: S3Call): void {
+  const ifNoneMatch = header(call.req, 'if-none-match');
+  const ifMatch = header(call.req, 'if-match');
+  if (ifNoneMatch === undefined && ifMatch === undefined) return;
+  const existing = call.s3.bucket(call.bucket).objects.get(call.key);
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== '*') throw S3Errors.notImplemented('If-None-Match with an ETag on writes (only * is supported)');
+    if (existing) throw S3Errors.preconditionFailed('If-None-Match');
+  }
+  if (ifMatch !== undefined) {
+    if (!existing) throw S3Errors.noSuchKey(call.key);
+    if (ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, '')) throw S3Errors.preconditionFailed('If-Match');
+  }
+}
+
+export function checksumHeaders(object: Pick<S3Object, 'checksum'>): Record<string, string> {
+  if (!object.checksum) return {};
+  return { [`x-amz-checksum-${object.checksum.algorithm.toLowerCase()}`]: object.checksum.value, 'x-amz-checksum-type': object.checksum.type };
+}
+
+export const putObject: S3Handler = async (call) => {
+  call.s3.bucket(call.bucket);
+  const payload = readUploadPayload(call.req, call.ctx);
+  checkWriteConditions(call);
+  const object = await call.s3.putObject(
+    {
+      bucket: call.bucket, key: call.key, body: payload.body, headers: objectHeadersOf(call.req), metadata: metadataOf(call.req),
+      storageClass: header(call.req, 'x-amz-storage-class'), checksum: payload.checksum, contentMd5: payload.contentMd5,
+    },
+    call.requester,
+  );
+  return emptyResponse(200, { etag: object.etag, ...checksumHeaders(object) });
+};
+
+async function readObject(call: S3Call, withBody: boolean): Promise<AwsResponse> {
+  const object = call.s3.object(call.bucket, call.key);
+  if (evaluateConditions(call.req, object) === 'not-modified') {
+    return emptyResponse(304, { etag: object.etag, 'last-modified': new Date(object.lastModified).toUTCString() });
+  }
+  const range = parseRange(header(call.req, 'range'), object.size);
+  const headers = objectHeaders(call.req, object, { whole: range === undefined });
+  const start = range?.start ?? 0;
+  const end = range?.end ?? object.size - 1;
+  headers['content-length'] = String(end - start + 1);
+  if (range) headers['content-range'] = `bytes ${start}-${end}/${object.size}`;
+  const status = range ? 206 : 200;
+  if (!withBody || object.size === 0) return { status, headers };
+  // Open before answering, so a concurrent overwrite cannot pull the file away mid-stream.
+  const handle = await call.s3.blobs.open(object.blob);
+  return { status, headers, body: handle.createReadStream({ start, end, autoClose: true }) };
+}
+
+export const getObject: S3Handler = (call) => readObject(call, true);
+export const headObject: S3Handler = (call) => readObject(call, false);
+
+export const deleteObject: S3Handler = (call) => {
+  call.s3.deleteObject(call.bucket, call.key, call.requester);
+  return emptyResponse(204);
+};
+
+export const deleteObjects: S3Handler = (call) => {
+  call.s3.bucket(call.bucket);
+  // The SDK sends a checksum (or Content-MD5) of the document; both are verified here.
+  const payload = readUploadPayload(call.req, call.ctx);
+  if (!payload.checksum?.value && !payload.contentMd5) {
+    throw S3Errors.invalidRequest('Missing required header for this request: Content-MD5 or x-amz-checksum-*');
+  }
+  verifyDigests(payload.body, payload);
+  const doc = parseXmlBody(payload.body, 'Delete');
+  const quiet = text(doc, 'Quiet') === 'true';
+  const objects = list(doc, 'Object');
+  if (objects.length === 0 || objects.length > 1000) throw S3Errors.malformedXml();
+  const deleted: Array<{ Key: string }> = [];
+  for (const entry of objects) {
+    const key = text(entry, 'Key');
+    if (key === undefined) throw S3Errors.malformedXml();
+    call.s3.deleteObject(call.bucket, key, call.requester);
+    if (!quiet) deleted.push({ Key: key });
+  }
+  return xmlResponse('DeleteResult', { Deleted: deleted.length > 0 ? deleted : undefined });
+};

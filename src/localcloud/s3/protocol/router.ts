@@ -1,0 +1,76 @@
+// Picks the operation for a request: method, whether a bucket and key are named, and the
+// sub-resource in the query (?cors, ?uploads, ?uploadId …).
+import type { AwsRequest } from '../../server/types';
+import { S3Errors } from '../errors';
+import * as buckets from './bucketHandlers';
+import * as config from './configHandlers';
+import { copyObject } from './copyHandler';
+import * as listing from './listHandlers';
+import * as multipart from './multipartHandlers';
+import * as objects from './objectHandlers';
+import { hasQuery, header, queryString } from './requestHeaders';
+import type { S3Handler } from './s3Call';
+
+/** Sub-resources S3 has and the local cloud does not implement: a clear 501 instead of a wrong answer. */
+const UNIMPLEMENTED = [
+  'acl', 'policy', 'tagging', 'lifecycle', 'website', 'encryption', 'logging', 'replication', 'ownershipControls',
+  'publicAccessBlock', 'accelerate', 'requestPayment', 'analytics', 'metrics', 'inventory', 'intelligent-tiering',
+  'object-lock', 'retention', 'legal-hold', 'restore', 'select', 'torrent', 'attributes', 'policyStatus', 'versions',
+];
+
+export function route(req: AwsRequest, bucket: string | undefined, key: string | undefined): S3Handler {
+  const q = (name: string) => hasQuery(req, name);
+  const method = req.method;
+  if (!bucket) {
+    if (method === 'GET') return buckets.listBuckets;
+    throw S3Errors.methodNotAllowed(method);
+  }
+  const unimplemented = UNIMPLEMENTED.find(q);
+  if (unimplemented && !(method === 'GET' && unimplemented === 'versioning')) {
+    throw S3Errors.notImplemented(`the ?${unimplemented} sub-resource (${method})`);
+  }
+  if (!key) {
+    switch (method) {
+      case 'PUT':
+        if (q('cors')) return config.putBucketCors;
+        if (q('notification')) return config.putBucketNotification;
+        if (q('versioning')) throw S3Errors.notImplemented('bucket versioning');
+        return buckets.createBucket;
+      case 'GET':
+        if (q('cors')) return config.getBucketCors;
+        if (q('notification')) return config.getBucketNotification;
+        if (q('location')) return buckets.getBucketLocation;
+        if (q('versioning')) return buckets.getBucketVersioning;
+        if (q('uploads')) return multipart.listMultipartUploads;
+        return queryString(req, 'list-type') === '2' ? listing.listObjectsV2 : listing.listObjectsV1;
+      case 'HEAD':
+        return buckets.headBucket;
+      case 'DELETE':
+        if (q('cors')) return config.deleteBucketCors;
+        return buckets.deleteBucket;
+      case 'POST':
+        if (q('delete')) return objects.deleteObjects;
+        break;
+    }
+    throw S3Errors.methodNotAllowed(method);
+  }
+  switch (method) {
+    case 'PUT':
+      if (q('uploadId') && q('partNumber')) return multipart.uploadPart;
+      if (header(req, 'x-amz-copy-source')) return copyObject;
+      return objects.putObject;
+    case 'GET':
+      if (q('uploadId')) return multipart.listParts;
+      return objects.getObject;
+    case 'HEAD':
+      return objects.headObject;
+    case 'DELETE':
+      if (q('uploadId')) return multipart.abortMultipartUpload;
+      return objects.deleteObject;
+    case 'POST':
+      if (q('uploads')) return multipart.createMultipartUpload;
+      if (q('uploadId')) return multipart.completeMultipartUpload;
+      break;
+  }
+  throw S3Errors.methodNotAllowed(method);
+}

@@ -1,0 +1,80 @@
+// restXml bodies: request documents parsed with fast-xml-parser (MalformedXML on anything
+// that is not well-formed), responses built with its XMLBuilder.
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { S3Errors } from '../errors';
+
+export const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+/** Elements that may repeat, so they always parse as arrays. */
+const REPEATED = new Set([
+  'Part', 'Object', 'CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader',
+  'QueueConfiguration', 'CloudFunctionConfiguration', 'TopicConfiguration', 'LambdaFunctionConfiguration', 'Event', 'FilterRule',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => REPEATED.has(name),
+});
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+
+export type XmlNode = { [name: string]: XmlValue };
+export type XmlValue = string | XmlNode | XmlValue[] | undefined;
+
+/** Parses a request body and returns its root element's children. */
+export function parseXmlBody(body: Buffer, root: string): XmlNode {
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  if (!text.trim() || XMLValidator.validate(text) !== true) throw S3Errors.malformedXml();
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(text) as Record<string, unknown>;
+  } catch {
+    throw S3Errors.malformedXml();
+  }
+  const node = doc[root];
+  if (node === undefined) throw S3Errors.malformedXml();
+  return typeof node === 'object' && node !== null ? (node as XmlNode) : {};
+}
+
+/** Reads a text child; undefined when absent. */
+export function text(node: XmlValue, name: string): string | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const v = node[name];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
+  return '';
+}
+
+/** Reads repeated children as a list (texts or nodes). */
+export function list(node: XmlValue, name: string): XmlValue[] {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return [];
+  const v = node[name];
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+export function child(node: XmlValue, name: string): XmlNode | undefined {
+  const v = list(node, name)[0];
+  return v && typeof v === 'object' && !Array.isArray(v) ? v : v === '' ? {} : undefined;
+}
+
+/** A response document with S3's namespace on its root. Undefined members are left out. */
+export function xmlDocument(root: string, body: Record<string, unknown>): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: { '@_xmlns': S3_NS, ...(prune(body) as Record<string, unknown>) } })}`;
+}
+
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prune);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, prune(v)]));
+  }
+  return value;
+}
+
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,98 @@
+// The S3 service of the local cloud: addressing, routing, CORS and error shaping around the
+// model. State is durable through journal events + snapshot; bodies are blob files.
+import { AwsError, serializeError, toAwsError } from '../server/errors';
+import type { AwsRequest, AwsResponse, CloudContext, LocalService } from '../server/types';
+import { MultipartUploads } from './model/multipart';
+import { S3Backend } from './model/s3Backend';
+import type { S3Event, S3Snapshot } from './model/types';
+import { corsResponseHeaders, preflight } from './protocol/corsHeaders';
+import { route } from './protocol/router';
+import { hostStyleBucket, resolveAddress } from './protocol/s3Address';
+
+export class S3Service implements LocalService {
+  readonly name = 's3';
+  readonly backend: S3Backend;
+  readonly uploads: MultipartUploads;
+
+  constructor(private readonly ctx: CloudContext) {
+    this.backend = new S3Backend(ctx);
+    this.uploads = new MultipartUploads(this.backend);
+  }
+
+  async handle(req: AwsRequest): Promise<AwsResponse> {
+    if (req.method === 'OPTIONS') return this.answer(req, () => this.preflight(req));
+    return this.answer(req, async () => {
+      const { bucket, key } = resolveAddress(req.host, req.rawPath);
+      const handler = route(req, bucket, key);
+      const requester = { requestId: req.requestId, sourceIp: req.sourceIp, principalId: req.accessKeyId ? `AWS:${req.accessKeyId}` : 'Anonymous' };
+      const response = await handler({ req, ctx: this.ctx, s3: this.backend, uploads: this.uploads, bucket: bucket ?? '', key: key ?? '', requester });
+      return response;
+    });
+  }
+
+  /** Browsers send CORS preflights unsigned; they are S3's when they name an S3 bucket. */
+  async handleUnsigned(req: AwsRequest): Promise<AwsResponse | undefined> {
+    if (req.method !== 'OPTIONS' || !req.headers.origin) return undefined;
+    const { bucket } = resolveAddress(req.host, req.rawPath);
+    const isS3 = hostStyleBucket(req.host) !== undefined || (bucket !== undefined && this.backend.state.buckets.has(bucket));
+    if (!isS3) return undefined;
+    return this.answer(req, () => this.preflight(req));
+  }
+
+  private preflight(req: AwsRequest): AwsResponse {
+    const { bucket } = resolveAddress(req.host, req.rawPath);
+    if (!bucket) throw new AwsError('BadRequest', 'Insufficient information. Origin request header needed.', 400);
+    return preflight(req, this.backend.bucket(bucket).cors);
+  }
+
+  /** Runs an operation; adds CORS headers; HEAD errors carry no body, as on S3. */
+  private async answer(req: AwsRequest, operation: () => Promise<AwsResponse> | AwsResponse): Promise<AwsResponse> {
+    let response: AwsResponse;
+    try {
+      response = await operation();
+    } catch (e) {
+      const err = toAwsError(e);
+      if (err.status >= 500 && !(e instanceof AwsError)) this.ctx.log(`s3: ${e instanceof Error ? e.stack : String(e)}`);
+      const serialized = serializeError(err, 'restXml', req.requestId);
+      response = { status: serialized.status, headers: serialized.headers, body: req.method === 'HEAD' ? undefined : serialized.body };
+    }
+    const headers = { 'x-amz-request-id': req.requestId, 'x-amz-id-2': req.requestId, ...(response.headers ?? {}) };
+    if (req.method !== 'OPTIONS') Object.assign(headers, corsResponseHeaders(req, this.bucketCors(req)));
+    return { ...response, headers };
+  }
+
+  private bucketCors(req: AwsRequest) {
+    if (!req.headers.origin) return undefined;
+    try {
+      const { bucket } = resolveAddress(req.host, req.rawPath);
+      return bucket ? this.backend.state.buckets.get(bucket)?.cors : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  loadSnapshot(snapshot: unknown): void {
+    this.backend.state.load(snapshot as S3Snapshot);
+  }
+
+  applyEvent(event: unknown): void {
+    this.backend.state.apply(event as S3Event);
+  }
+
+  snapshot(): unknown {
+    return this.backend.state.snapshot();
+  }
+
+  async start(): Promise<void> {
+    // Bodies written just before a crash, whose change never reached the journal.
+    if (this.ctx.journal.durable) await this.backend.blobs.sweep(this.backend.state.referencedBlobs());
+  }
+
+  async stop(): Promise<void> {
+    await this.backend.notifier.idle();
+  }
+}
+
+export function createS3Service(ctx: CloudContext): LocalService {
+  return new S3Service(ctx);
+}

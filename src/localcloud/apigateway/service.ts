@@ -1,0 +1,55 @@
+// API Gateway REST (v1) in the local cloud: the restJson1 control plane and the invoke
+// data plane (unsigned, or SigV4-signed for AWS_IAM methods under the `execute-api` name).
+import { AwsError } from '../server/errors';
+import type { AwsRequest, AwsResponse, CloudContext, LocalService } from '../server/types';
+import { executeApi } from './dataplane/execute';
+import { invokeTarget } from './dataplane/invokeTarget';
+import type { ApiGatewayEvent } from './model/events';
+import { ApiStore, SERVICE_NAME } from './model/store';
+import { matchRoute } from './protocol/routes';
+
+export function createApiGatewayService(ctx: CloudContext): LocalService {
+  const store = new ApiStore(ctx.accountId, ctx.region, ctx.journal);
+
+  async function handle(req: AwsRequest): Promise<AwsResponse> {
+    if (req.service === 'execute-api') {
+      const target = invokeTarget(req.rawPath, req.host);
+      if (target) return executeApi(store, ctx, req, target, true);
+      throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+    }
+    const route = matchRoute(req.method, req.rawPath);
+    if (!route) {
+      throw new AwsError('NotImplemented', `The local cloud's API Gateway does not implement ${req.method} ${req.path}. Use the localstack or aws target for it.`, 501);
+    }
+    const reply = route.handler(store, { params: route.params, body: parseBody(req.body), query: req.query, now: Math.floor(Date.now() / 1000) });
+    return {
+      status: reply.status,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': req.requestId },
+      body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+    };
+  }
+
+  return {
+    name: SERVICE_NAME,
+    aliases: ['execute-api'],
+    handle,
+    async handleUnsigned(req) {
+      const target = invokeTarget(req.rawPath, req.host);
+      return target ? executeApi(store, ctx, req, target, false) : undefined;
+    },
+    snapshot: () => store.snapshot(),
+    loadSnapshot: (snapshot) => store.load(snapshot),
+    applyEvent: (event) => store.replay(event as ApiGatewayEvent),
+  };
+}
+
+function parseBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new AwsError('SerializationException', 'The request body is not a JSON object.', 400);
+}

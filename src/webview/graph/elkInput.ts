@@ -57,11 +57,33 @@ function edgeOf(edge: GraphEdge, measure: Measure): ElkExtendedEdge {
   return { id: edge.id, sources: [edge.source], targets: [edge.target], labels };
 }
 
+/** A handler that catches for this many states or more is reached through stubs, not long edges. */
+export const SHARED_HANDLER_THRESHOLD = 4;
+
 /**
- * ELK input for a graph. With `flat`, groups are ignored and every node sits at the top level
- * (the benchmark's peer: what a plain layered layout of the same states costs).
+ * Catch edges into a handler shared by many states (a common `HandleError`). Laid out as real
+ * edges they span most layers — each adds a dummy node per layer crossed, which made a
+ * 200-state machine take seconds to lay out and drew a fan of crossing lines. They are drawn
+ * instead as short labelled stubs at their source (click one to jump to the handler).
  */
-export function toElkGraph(graph: StateMachineGraph, measure: Measure, options: { flat?: boolean } = {}): ElkNode {
+export function stubbedEdges(graph: StateMachineGraph, threshold = SHARED_HANDLER_THRESHOLD): Set<string> {
+  const byTarget = new Map<string, GraphEdge[]>();
+  for (const e of graph.edges) if (e.kind === 'catch') byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
+  const out = new Set<string>();
+  for (const edges of byTarget.values()) if (edges.length >= threshold) for (const e of edges) out.add(e.id);
+  return out;
+}
+
+export interface ElkInputOptions {
+  /** Ignore groups: every node at the top level (the benchmark's plain peer). */
+  flat?: boolean;
+  /** Lay out every edge, shared handlers included (the benchmark's other peer). */
+  allEdges?: boolean;
+}
+
+/** ELK input for a graph: compound boxes for Parallel branches and Map processors. */
+export function toElkGraph(graph: StateMachineGraph, measure: Measure, options: ElkInputOptions = {}): ElkNode {
+  const stubs = options.allEdges ? new Set<string>() : stubbedEdges(graph);
   const root: ElkNode = { id: '#root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
   const nodeElk = new Map<string, ElkNode>();
   const containerOfNode = new Map<string, ElkNode>();
@@ -86,7 +108,7 @@ export function toElkGraph(graph: StateMachineGraph, measure: Measure, options: 
   for (const edge of graph.edges) {
     const container = containerOfNode.get(edge.source);
     // An edge to a node the graph does not have (invalid definition) is left out, not fatal.
-    if (!container || !nodeElk.has(edge.target)) continue;
+    if (!container || !nodeElk.has(edge.target) || stubs.has(edge.id)) continue;
     container.edges!.push(edgeOf(edge, measure));
   }
   return root;

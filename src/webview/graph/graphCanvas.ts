@@ -43,6 +43,18 @@ export class GraphCanvas {
       layers.push(svg('path', { d, class: `edge edge-${e.edge.kind}`, 'marker-end': 'url(#arrow)' }));
       if (e.label) layers.push(svg('text', { x: e.label.x, y: e.label.y + 11, class: `edge-label edge-${e.edge.kind}` }, e.label.text));
     }
+    for (const st of scene.stubs) {
+      const stub = svg('g', { class: 'stub', role: 'link', 'aria-label': `catch: go to ${st.targetLabel}` },
+        svg('path', { d: `M${st.x - 10},${st.y} l0,8 l8,0`, class: 'edge edge-catch', 'marker-end': 'url(#arrow)' }),
+        svg('text', { x: st.x, y: st.y + 12, class: 'edge-label edge-catch' }, `catch → ${st.targetLabel}`),
+      );
+      stub.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.focusState(st.edge.target);
+        this.onSelect(st.edge.target);
+      });
+      layers.push(stub);
+    }
     for (const n of scene.nodes) {
       const marker = n.node.kind === 'Start' || n.node.kind === 'End';
       const g = svg('g', { class: `state kind-${n.node.kind}${marker ? ' marker' : ''}` }, svg('rect', { x: n.x, y: n.y, width: n.width, height: n.height, rx: marker ? n.height / 2 : 4 }));

@@ -2,15 +2,15 @@
 // worker script, so the CSP needs no worker-src) and returns the scene to draw.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { StateMachineGraph } from '../../asl';
-import { toElkGraph, type Measure } from './elkInput';
+import { stubbedEdges, toElkGraph, type ElkInputOptions, type Measure } from './elkInput';
 import { sceneFromLayout, type Scene } from './scene';
 
 let elk: InstanceType<typeof ELK> | undefined;
 
-export async function layoutGraph(graph: StateMachineGraph, measure: Measure, options: { flat?: boolean } = {}): Promise<Scene> {
+export async function layoutGraph(graph: StateMachineGraph, measure: Measure, options: ElkInputOptions = {}): Promise<Scene> {
   elk ??= new ELK();
   const laidOut = await elk.layout(toElkGraph(graph, measure, options));
-  return sceneFromLayout(graph, laidOut);
+  return sceneFromLayout(graph, laidOut, options.allEdges ? new Set() : stubbedEdges(graph));
 }
 
 /** Measures text with the page's own fonts (a canvas, never attached to the document). */

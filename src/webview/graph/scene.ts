@@ -31,19 +31,28 @@ export interface SceneEdge {
   label?: Rect & { text: string };
 }
 
+/** A catch into a shared handler, drawn as a short labelled stub under its source. */
+export interface SceneStub {
+  edge: GraphEdge;
+  targetLabel: string;
+  x: number;
+  y: number;
+}
+
 export interface Scene {
   width: number;
   height: number;
   boxes: SceneBox[];
   nodes: SceneNode[];
   edges: SceneEdge[];
+  stubs: SceneStub[];
 }
 
-export function sceneFromLayout(graph: StateMachineGraph, laidOut: ElkNode): Scene {
+export function sceneFromLayout(graph: StateMachineGraph, laidOut: ElkNode, stubbed: ReadonlySet<string> = new Set()): Scene {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const groups = new Map(graph.groups.map((g) => [g.id, g]));
   const edges = new Map(graph.edges.map((e) => [e.id, e]));
-  const scene: Scene = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, boxes: [], nodes: [], edges: [] };
+  const scene: Scene = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, boxes: [], nodes: [], edges: [], stubs: [] };
 
   const visit = (elk: ElkNode, depth: number) => {
     for (const e of elk.edges ?? []) {
@@ -66,6 +75,13 @@ export function sceneFromLayout(graph: StateMachineGraph, laidOut: ElkNode): Sce
     }
   };
   visit(laidOut, 0);
+  const rects = new Map<string, Rect>([...scene.nodes.map((n) => [n.node.id, n] as const), ...scene.boxes.filter((b) => b.node).map((b) => [b.node!.id, b] as const)]);
+  for (const id of stubbed) {
+    const edge = edges.get(id);
+    const from = edge && rects.get(edge.source);
+    if (!edge || !from) continue;
+    scene.stubs.push({ edge, targetLabel: nodes.get(edge.target)?.label ?? edge.target, x: from.x + from.width, y: from.y + from.height });
+  }
   return scene;
 }
 

@@ -58,6 +58,12 @@ if (Object.keys(webviews).length) {
 }
 
 function copyStatic() {
+  // esbuild.wasm: Lambda packaging inside the editor runs esbuild-wasm in-process (no native binary).
+  const wasm = 'node_modules/esbuild-wasm/esbuild.wasm';
+  if (existsSync(wasm)) {
+    mkdirSync('dist', { recursive: true });
+    cpSync(wasm, 'dist/esbuild.wasm');
+  }
   // Python bootstrap and other non-TS runtime files ship as they are.
   const py = 'src/localcloud/lambda/runtimes/python';
   if (existsSync(py)) {

@@ -1,0 +1,46 @@
+// A bucket's notifications (to Lambda and SQS), kept apart from the bucket so a function
+// may Ref the bucket that triggers it without a circular dependency.
+import { GetBucketNotificationConfigurationCommand, HeadBucketCommand, PutBucketNotificationConfigurationCommand, type NotificationConfiguration } from '@aws-sdk/client-s3';
+import { ifExists } from '../awsErrors';
+import type { ResourceHandler } from '../context';
+
+interface CfnFilter {
+  S3Key?: { Rules?: Array<{ Name: string; Value: string }> };
+}
+
+function filterOf(f: CfnFilter | undefined) {
+  const rules = f?.S3Key?.Rules;
+  if (!rules?.length) return undefined;
+  return { Key: { FilterRules: rules.map((r) => ({ Name: (r.Name.toLowerCase() === 'prefix' ? 'prefix' : 'suffix') as 'prefix' | 'suffix', Value: r.Value })) } };
+}
+
+export const bucketNotification: ResourceHandler = {
+  async deploy(_resource, props, ctx) {
+    const bucket = String(props.Bucket);
+    const lambda = (props.LambdaConfigurations ?? []) as Array<{ Event: string; Function: string; Filter?: CfnFilter }>;
+    const queue = (props.QueueConfigurations ?? []) as Array<{ Event: string; Queue: string; Filter?: CfnFilter }>;
+    const wanted: NotificationConfiguration = {
+      LambdaFunctionConfigurations: lambda.map((c, i) => ({ Id: `lambda-${i}`, Events: [c.Event as never], LambdaFunctionArn: c.Function, Filter: filterOf(c.Filter) })),
+      QueueConfigurations: queue.map((c, i) => ({ Id: `queue-${i}`, Events: [c.Event as never], QueueArn: c.Queue, Filter: filterOf(c.Filter) })),
+    };
+    const current = await ctx.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
+    const same = normalise(current) === normalise(wanted);
+    if (!same) await ctx.clients.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: wanted }));
+    return { ref: bucket, attributes: {}, outcome: same ? 'unchanged' : 'updated' };
+  },
+
+  async remove(resource, ctx, previous) {
+    const bucketId = (resource.properties.Bucket as { Ref?: string }).Ref;
+    const bucketResource = bucketId ? ctx.template.resources[bucketId] : undefined;
+    const bucket = previous?.ref ?? (bucketResource ? ctx.physicalName(bucketResource) : undefined);
+    if (!bucket || !(await ifExists(() => ctx.clients.s3.send(new HeadBucketCommand({ Bucket: bucket }))))) return false;
+    await ctx.clients.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: {} }));
+    return true;
+  },
+};
+
+function normalise(c: NotificationConfiguration): string {
+  const pick = (list: Array<{ Events?: string[]; Filter?: unknown; LambdaFunctionArn?: string; QueueArn?: string }> | undefined) =>
+    (list ?? []).map((x) => ({ e: x.Events, t: x.LambdaFunctionArn ?? x.QueueArn, f: x.Filter ?? null })).map((x) => JSON.stringify(x)).sort();
+  return JSON.stringify([pick(c.LambdaFunctionConfigurations), pick(c.QueueConfigurations)]);
+}

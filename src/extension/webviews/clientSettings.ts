@@ -1,15 +1,16 @@
-// Where the panels' AWS SDK clients point. The target (local cloud, LocalStack, AWS) is chosen
-// elsewhere in the extension; it hands the panels a provider once with useClientSettings().
-// Commands may also pass settings explicitly (lesson steps and tests do), which win.
+// Where the panels' AWS SDK clients point: the local cloud, LocalStack or AWS. The extension's
+// target selection (src/extension/targets) hands the panels a provider once with
+// useClientSettings(); commands may also pass settings explicitly (lesson links, tests), which win.
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { TargetKind } from '../../cloud/target/target';
 
 export interface ClientSettings {
   /** Absent on real AWS. */
   endpoint?: string;
   region: string;
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** `local`, `localstack` or `aws`: decides how the SQS view lists messages. */
-  target: 'local' | 'localstack' | 'aws';
+  /** Decides how the SQS view lists messages (peek on the local cloud only). */
+  target: TargetKind;
   /** Shown in each view's header, e.g. "local cloud · us-east-1". */
   label?: string;
 }
@@ -30,29 +31,32 @@ export async function resolveClientSettings(explicit?: ClientSettings): Promise<
 }
 
 /** Settings for any AWS SDK v3 client constructor. */
-export function sdkConfig(settings: ClientSettings): { endpoint?: string; region: string; credentials?: ClientSettings['credentials']; maxAttempts: number } {
-  return { endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, maxAttempts: 2 };
+export function sdkConfig(s: ClientSettings): { endpoint?: string; region: string; credentials?: ClientSettings['credentials']; maxAttempts: number } {
+  return { ...(s.endpoint ? { endpoint: s.endpoint } : {}), region: s.region, credentials: s.credentials, maxAttempts: s.target === 'aws' ? 3 : 2 };
 }
 
-export function targetLabel(settings: ClientSettings): string {
-  const name = settings.target === 'local' ? 'local cloud' : settings.target === 'localstack' ? 'LocalStack' : 'AWS';
-  return settings.label ?? `${name} · ${settings.region}`;
+export function targetLabel(s: ClientSettings): string {
+  const name = s.target === 'local' ? 'local cloud' : s.target === 'localstack' ? 'LocalStack' : 'AWS';
+  return s.label ?? `${name} · ${s.region}`;
 }
 
-/** Validates settings passed as a command argument (untrusted: command links carry JSON). */
+/**
+ * Settings passed as a command argument ({ target, endpoint, region, credentials } as JSON in a
+ * command link): untrusted, so validated; undefined when absent or malformed.
+ */
 export function clientSettingsFromArg(arg: unknown): ClientSettings | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const a = arg as Record<string, unknown>;
   if (typeof a.region !== 'string') return undefined;
-  const creds = a.credentials as Record<string, unknown> | undefined;
-  const target = a.target === 'aws' || a.target === 'localstack' ? a.target : 'local';
+  const c = a.credentials as Record<string, unknown> | undefined;
   return {
     endpoint: typeof a.endpoint === 'string' ? a.endpoint : undefined,
     region: a.region,
     credentials:
-      creds && typeof creds.accessKeyId === 'string' && typeof creds.secretAccessKey === 'string'
-        ? { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: typeof creds.sessionToken === 'string' ? creds.sessionToken : undefined }
+      c && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string'
+        ? { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(typeof c.sessionToken === 'string' ? { sessionToken: c.sessionToken } : {}) }
         : undefined,
-    target,
+    target: a.target === 'aws' || a.target === 'localstack' ? a.target : 'local',
+    label: typeof a.label === 'string' ? a.label : undefined,
   };
 }

@@ -5,6 +5,7 @@ import { graphParams, type GraphEvent, type GraphMethods, type GraphViewState } 
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { renderShell, webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
+
 import { WebviewTypes } from '../webviewIds';
 import { describeMachine, executionWithHistory, listExecutions, resolveStateMachineArn, startFromView } from './graphData';
 
@@ -13,8 +14,8 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
   private static readonly open = new Map<string, GraphPanel>();
 
   static async createOrShow(context: vscode.ExtensionContext, log: HostLog, ref: string, explicit?: ClientSettings, executionArn?: string): Promise<GraphPanel> {
-    const settings = await resolveClientSettings(explicit);
-    const client = new SFNClient(sdkConfig(settings));
+    const target = await resolveClientSettings(explicit);
+    const client = new SFNClient(sdkConfig(target));
     const arn = await resolveStateMachineArn(client, ref);
     const existing = GraphPanel.open.get(arn);
     if (existing) {
@@ -25,15 +26,15 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
     }
     const name = arn.split(':').pop() ?? arn;
     const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, `State machine: ${name}`, vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
-    return new GraphPanel(context, log, panel, client, settings, arn, executionArn);
+    return new GraphPanel(context, log, panel, client, target, arn, executionArn);
   }
 
   static async revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
     if (!state || typeof state.stateMachineArn !== 'string') return panel.dispose();
     try {
-      const settings = await resolveClientSettings();
+      const target = await resolveClientSettings();
       panel.webview.options = webviewOptions(context.extensionUri);
-      new GraphPanel(context, log, panel, new SFNClient(sdkConfig(settings)), settings, state.stateMachineArn);
+      new GraphPanel(context, log, panel, new SFNClient(sdkConfig(target)), target, state.stateMachineArn);
     } catch (e) {
       log.warn(`could not restore the graph of ${state.stateMachineArn}: ${(e as Error).message}`);
       panel.dispose();
@@ -45,7 +46,7 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
     log: HostLog,
     panel: vscode.WebviewPanel,
     private readonly client: SFNClient,
-    private readonly settings: ClientSettings,
+    private readonly target: ClientSettings,
     private readonly arn: string,
     /** An execution to select first (e.g. the one a lesson step just started). */
     private readonly initialExecution?: string,
@@ -59,7 +60,7 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
   protected readonly handlers: Handlers<GraphMethods> = {
     machine: async () => {
       const [m, executions] = await Promise.all([describeMachine(this.client, this.arn), listExecutions(this.client, this.arn)]);
-      return { stateMachineArn: this.arn, ...m, executions, target: targetLabel(this.settings), initialExecution: this.initialExecution };
+      return { stateMachineArn: this.arn, ...m, executions, target: targetLabel(this.target), initialExecution: this.initialExecution };
     },
     executions: () => listExecutions(this.client, this.arn),
     history: ({ executionArn }) => executionWithHistory(this.client, executionArn),

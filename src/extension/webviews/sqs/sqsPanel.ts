@@ -6,6 +6,7 @@ import { sqsParams, type SqsEvent, type SqsMethods, type SqsViewState } from '..
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { renderShell, webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
+
 import { loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, resolveQueueUrl, sendFromView } from './sqsQueueData';
 import { listMessages } from './messageListing';
 import { WebviewTypes } from '../webviewIds';
@@ -18,8 +19,8 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
 
   /** Opens (or focuses) the view of one queue, given its URL, ARN or name. */
   static async createOrShow(context: vscode.ExtensionContext, log: HostLog, queueRef: string, explicit?: ClientSettings): Promise<SqsPanel> {
-    const settings = await resolveClientSettings(explicit);
-    const client = new SQSClient(sdkConfig(settings));
+    const target = await resolveClientSettings(explicit);
+    const client = new SQSClient(sdkConfig(target));
     const url = await resolveQueueUrl(client, queueRef);
     const existing = SqsPanel.open.get(url);
     if (existing) {
@@ -28,7 +29,7 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(SqsPanel.viewType, `Queue: ${queueNameFromUrl(url)}`, vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
-    return new SqsPanel(context, log, panel, client, settings, url);
+    return new SqsPanel(context, log, panel, client, target, url);
   }
 
   /** Brings back a panel VS Code restored after a reload; its queue comes from the view's state. */
@@ -38,9 +39,9 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
       return;
     }
     try {
-      const settings = await resolveClientSettings();
+      const target = await resolveClientSettings();
       panel.webview.options = webviewOptions(context.extensionUri);
-      new SqsPanel(context, log, panel, new SQSClient(sdkConfig(settings)), settings, state.queueUrl);
+      new SqsPanel(context, log, panel, new SQSClient(sdkConfig(target)), target, state.queueUrl);
     } catch (e) {
       log.warn(`could not restore the view of ${state.queueUrl}: ${(e as Error).message}`);
       panel.dispose();
@@ -52,7 +53,7 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
     log: HostLog,
     panel: vscode.WebviewPanel,
     client: SQSClient,
-    private readonly settings: ClientSettings,
+    private readonly target: ClientSettings,
     private readonly url: string,
   ) {
     super(panel, sqsParams, log);
@@ -63,12 +64,12 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
   }
 
   protected override onReady(): void {
-    this.postEvent({ type: 'target', label: targetLabel(this.settings), queueUrl: this.url });
+    this.postEvent({ type: 'target', label: targetLabel(this.target), queueUrl: this.url });
   }
 
   protected readonly handlers: Handlers<SqsMethods> = {
     queue: () => loadQueueInfo(this.client, this.url),
-    messages: ({ max }) => listMessages(this.client, this.settings, this.url, clamp(max, 1, 5000)),
+    messages: ({ max }) => listMessages(this.client, this.target, this.url, clamp(max, 1, 5000)),
     send: (p) => sendFromView(this.client, this.url, p),
     receiveAndDelete: async ({ max }) => ({ deleted: await receiveAndDelete(this.client, this.url, clamp(max, 1, 1000)) }),
     purge: async () => {
@@ -79,7 +80,7 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
       return { purged: true };
     },
     openQueue: async ({ url }) => {
-      await SqsPanel.createOrShow(this.context, this.log, url, this.settings);
+      await SqsPanel.createOrShow(this.context, this.log, url, this.target);
       return {};
     },
   };

@@ -1,9 +1,27 @@
 // Activation: wires each feature; nothing else lives here.
 import * as vscode from 'vscode';
-import { registerLocalCloudCommands } from './localCloudCommands';
+import { registerLog } from './log';
+import { registerTargets } from './targets/registerTargets';
+import { registerLabs } from './labs/registerLabs';
+import { registerResources } from './resources/registerResources';
+import { registerInvoke } from './invoke/registerInvoke';
+import { registerOnboarding } from './onboarding';
+import { showError } from './notify';
 
 export function activate(context: vscode.ExtensionContext): void {
-  registerLocalCloudCommands(context);
+  const started = performance.now();
+  const log = registerLog(context);
+  try {
+    const targets = registerTargets(context);
+    const labs = registerLabs(context, targets);
+    registerResources(context, targets);
+    registerInvoke(context, targets, labs);
+    registerOnboarding(context);
+    log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+  } catch (e) {
+    void showError('Hands-on Cloud could not start. Reload the window; if it persists, report the log.', e);
+    throw e;
+  }
 }
 
 export function deactivate(): void {

@@ -1,0 +1,194 @@
+// What a student can do with a lesson — open a step, deploy, run an action or the checks,
+// reset, tear down, follow a command link — each under withProgress (cancellable), with the
+// outcome recorded in the progress store. The tree, the step guide and command links share it.
+import * as vscode from 'vscode';
+import { join, resolve, relative, isAbsolute } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { LessonStep } from '../../shared/lessonTypes';
+import { parseLessonLink, type LessonLink } from '../../shared/lessonLinks';
+import { Commands, Views } from '../ids';
+import { config } from '../config';
+import { log } from '../log';
+import type { TargetManager } from '../targets/targetManager';
+import type { CatalogLesson } from './lessonCatalog';
+import type { ProgressStore } from './progressStore';
+import { deployStep, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
+
+export class LabController {
+  private readonly checked = new vscode.EventEmitter<{ entry: CatalogLesson; stepId: string; outcomes: CheckOutcome[] }>();
+  /** Fires after every check run, so an open step guide shows the sentences. */
+  readonly onDidCheck = this.checked.event;
+
+  constructor(
+    readonly progress: ProgressStore,
+    readonly targets: TargetManager,
+  ) {}
+
+  step(entry: CatalogLesson, stepId: string): LessonStep {
+    const step = entry.lesson.steps.find((s) => s.id === stepId);
+    if (!step) throw new Error(`Lesson ${entry.lesson.id} has no step '${stepId}'. Check lesson.yaml (run \`hoc lab validate\`).`);
+    return step;
+  }
+
+  /** A lesson-relative path, refusing paths that leave the lesson folder. */
+  lessonPath(entry: CatalogLesson, relativePath: string): string {
+    const full = resolve(entry.dir, relativePath);
+    const rel = relative(entry.dir, full);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`'${relativePath}' is outside the lesson folder.`);
+    return full;
+  }
+
+  /** Runs engine work for a step under a cancellable notification. */
+  private async withRun<T>(title: string, entry: CatalogLesson, work: (run: EngineRun) => Promise<T>): Promise<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      try {
+        progress.report({ message: `connecting to ${this.targets.describe()}…` });
+        const target = await this.targets.resolve();
+        const run: EngineRun = {
+          dir: entry.dir,
+          lesson: entry.lesson,
+          target,
+          suffix: config.get('student.suffix'),
+          report: (message) => {
+            log().info(`${entry.lesson.id}: ${message}`);
+            progress.report({ message });
+          },
+          signal: controller.signal,
+        };
+        const result = await work(run);
+        if (token.isCancellationRequested) throw new vscode.CancellationError();
+        return result;
+      } finally {
+        sub.dispose();
+      }
+    });
+  }
+
+  async deploy(entry: CatalogLesson, stepId: string): Promise<string> {
+    const step = this.step(entry, stepId);
+    await this.progress.touch(entry.lesson.id, stepId);
+    const summary = await this.withRun(`Deploying “${step.title}”`, entry, (run) => deployStep(run, stepId));
+    log().info(`deployed ${entry.lesson.id}/${stepId}: ${summary}`);
+    this.targets.notifyResourcesChanged();
+    return summary;
+  }
+
+  async action(entry: CatalogLesson, stepId: string, actionId: string): Promise<string> {
+    const step = this.step(entry, stepId);
+    const action = step.actions.find((a) => a.id === actionId);
+    if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
+    await this.progress.touch(entry.lesson.id, stepId);
+    if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
+    if (action.type === 'reveal') return this.reveal({ kind: 'reveal', view: action.view, resource: action.resource });
+    const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
+    if (outcome.invocation !== undefined) void vscode.commands.executeCommand(Commands.invokeFunction, { showResult: outcome.invocation });
+    this.targets.notifyResourcesChanged();
+    return outcome.summary;
+  }
+
+  /** Runs the step's checks; all passing marks the step done, any failing records the reasons. */
+  async check(entry: CatalogLesson, stepId: string): Promise<CheckOutcome[]> {
+    const step = this.step(entry, stepId);
+    const outcomes = await this.withRun(`Checking “${step.title}”`, entry, (run) => runStepChecks(run, stepId));
+    const failures = outcomes.filter((o) => !o.passed).map((o) => o.reason ?? o.sentence);
+    await this.progress.set(entry.lesson.id, stepId, failures.length ? 'checkFailed' : 'done', failures);
+    this.checked.fire({ entry, stepId, outcomes });
+    return outcomes;
+  }
+
+  async teardown(entry: CatalogLesson): Promise<string> {
+    const summary = await this.withRun(`Tearing down “${entry.lesson.title}”`, entry, (run) => teardownLesson(run));
+    this.targets.notifyResourcesChanged();
+    return summary;
+  }
+
+  async openFile(entry: CatalogLesson, file: string, line?: number, match?: string): Promise<string> {
+    const uri = vscode.Uri.file(this.lessonPath(entry, file));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    let position = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
+    if (match) {
+      const m = new RegExp(match, 'm').exec(doc.getText());
+      if (m) position = doc.positionAt(m.index);
+    }
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One, preview: false });
+    return `Opened ${file}`;
+  }
+
+  async reveal(link: Extract<LessonLink, { kind: 'reveal' }>): Promise<string> {
+    const view = link.view ?? 'resources';
+    const commands: Record<string, string> = {
+      lesson: `${Views.labs}.focus`,
+      resources: `${Views.resources}.focus`,
+      logs: Commands.showLog,
+      graph: 'handsOnCloud.showStateMachineGraph',
+      metrics: 'handsOnCloud.showInvocationMetrics',
+      cost: 'handsOnCloud.showInvocationMetrics',
+    };
+    await vscode.commands.executeCommand(link.resource ? `${Views.resources}.focus` : commands[view]);
+    return `Showing ${link.resource ?? view}`;
+  }
+
+  /** Follows a `hoc:` link from step markdown (or any command link carrying one). */
+  async followLink(entry: CatalogLesson, stepId: string, href: string): Promise<string | undefined> {
+    const parsed = parseLessonLink(href);
+    if (!parsed.ok) throw new Error(`This lesson has a broken link: ${parsed.error}. Run \`hoc lab validate\` on it.`);
+    const link = parsed.link;
+    const target = 'step' in link && link.step ? link.step : stepId;
+    switch (link.kind) {
+      case 'deploy':
+        return this.deploy(entry, target);
+      case 'action':
+        return this.action(entry, target, link.id);
+      case 'check': {
+        const outcomes = await this.check(entry, target);
+        return `${outcomes.filter((o) => o.passed).length}/${outcomes.length} checks pass`;
+      }
+      case 'open':
+        return this.openFile(entry, link.file, link.line, link.match);
+      case 'reveal':
+        return this.reveal(link);
+      case 'terminal':
+        return this.runInTerminal(link.cmd, entry.dir);
+      case 'hint':
+        return undefined; // the view reveals the hint itself
+      case 'solution':
+        return this.showSolution(entry, target, link.file);
+    }
+  }
+
+  runInTerminal(cmd: string, cwd: string): string {
+    const name = 'Hands-on Cloud';
+    const terminal = vscode.window.terminals.find((t) => t.name === name) ?? vscode.window.createTerminal({ name, cwd });
+    terminal.show();
+    terminal.sendText(cmd);
+    return `Running \`${cmd}\` in the terminal`;
+  }
+
+  /** Opens a diff: the student's file (left) against the solution (right). */
+  async showSolution(entry: CatalogLesson, stepId: string, file?: string): Promise<string> {
+    const solution = this.step(entry, stepId).solution ?? {};
+    const files = file ? [file] : Object.keys(solution);
+    if (files.length === 0) throw new Error('This step has no solution files.');
+    for (const f of files) {
+      const answer = solution[f];
+      if (!answer) throw new Error(`Step ${stepId} has no solution for ${f}.`);
+      const left = vscode.Uri.file(this.lessonPath(entry, f));
+      const right = vscode.Uri.file(this.lessonPath(entry, answer));
+      await readFile(right.fsPath).catch(() => {
+        throw new Error(`The solution file ${answer} is missing from the lesson.`);
+      });
+      await vscode.commands.executeCommand('vscode.diff', left, right, `${f} ↔ solution`);
+    }
+    return `Showing the solution of ${files.join(', ')}`;
+  }
+
+  stepMarkdownPath(entry: CatalogLesson, step: LessonStep): string {
+    return join(entry.dir, step.instructions);
+  }
+
+  dispose(): void {
+    this.checked.dispose();
+  }
+}

@@ -1,0 +1,92 @@
+// Labs view: lessons → steps. Each step shows its state as an icon and a checkbox (managed
+// manually: ticking a step never ticks its lesson); the view's badge counts steps left.
+import * as vscode from 'vscode';
+import type { LessonStep, StepState } from '../../shared/lessonTypes';
+import { Commands, ItemKinds } from '../ids';
+import type { CatalogLesson, LessonCatalog } from './lessonCatalog';
+import type { ProgressStore } from './progressStore';
+
+export type LabNode = { kind: 'lesson'; entry: CatalogLesson } | { kind: 'step'; entry: CatalogLesson; step: LessonStep; index: number };
+
+const STATE_ICONS: Record<StepState, vscode.ThemeIcon> = {
+  notStarted: new vscode.ThemeIcon('circle-large-outline'),
+  inProgress: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.blue')),
+  done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  checkFailed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+};
+const STATE_TEXT: Record<StepState, string> = { notStarted: 'not started', inProgress: 'in progress', done: 'done', checkFailed: 'check failed' };
+
+export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
+  private readonly changed = new vscode.EventEmitter<LabNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Nodes are rebuilt on every refresh; keep them stable so reveal() and selection work. */
+  private readonly nodes = new Map<string, LabNode>();
+
+  constructor(
+    private readonly catalog: LessonCatalog,
+    private readonly progress: ProgressStore,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  private node(key: string, make: () => LabNode): LabNode {
+    const existing = this.nodes.get(key);
+    const fresh = make();
+    if (existing) return Object.assign(existing, fresh);
+    this.nodes.set(key, fresh);
+    return fresh;
+  }
+
+  lessonNode(entry: CatalogLesson): LabNode {
+    return this.node(entry.lesson.id, () => ({ kind: 'lesson', entry }));
+  }
+
+  stepNode(entry: CatalogLesson, stepId: string): LabNode | undefined {
+    const index = entry.lesson.steps.findIndex((s) => s.id === stepId);
+    if (index < 0) return undefined;
+    return this.node(`${entry.lesson.id}/${stepId}`, () => ({ kind: 'step', entry, step: entry.lesson.steps[index], index }));
+  }
+
+  async getChildren(parent?: LabNode): Promise<LabNode[]> {
+    if (!parent) return (await this.catalog.all()).map((e) => this.lessonNode(e));
+    if (parent.kind === 'lesson') return parent.entry.lesson.steps.map((s) => this.stepNode(parent.entry, s.id)!);
+    return [];
+  }
+
+  getParent(node: LabNode): LabNode | undefined {
+    return node.kind === 'step' ? this.lessonNode(node.entry) : undefined;
+  }
+
+  getTreeItem(node: LabNode): vscode.TreeItem {
+    const { lesson } = node.entry;
+    if (node.kind === 'lesson') {
+      const left = this.progress.stepsLeft(lesson.id, lesson.steps.map((s) => s.id));
+      const done = lesson.steps.length - left;
+      const item = new vscode.TreeItem(lesson.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `lesson:${lesson.id}`;
+      item.contextValue = ItemKinds.lesson;
+      item.description = `${done}/${lesson.steps.length}${node.entry.bundled ? ' · built in' : ''}`;
+      item.tooltip = new vscode.MarkdownString(`**${lesson.title}**\n\n${lesson.summary}\n\n${done} of ${lesson.steps.length} steps done · \`${node.entry.dir}\``);
+      item.iconPath = new vscode.ThemeIcon(left === 0 ? 'mortar-board' : 'book');
+      return item;
+    }
+    const state = this.progress.state(lesson.id, node.step.id);
+    const item = new vscode.TreeItem(`${node.index + 1}. ${node.step.title}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `step:${lesson.id}/${node.step.id}`;
+    item.contextValue = ItemKinds.step;
+    item.iconPath = STATE_ICONS[state];
+    item.description = state === 'notStarted' ? undefined : STATE_TEXT[state];
+    item.checkboxState = {
+      state: state === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: state === 'done' ? 'Done — untick to mark as not done' : 'Tick when you have finished this step',
+      accessibilityInformation: { label: `${node.step.title}: ${STATE_TEXT[state]}` },
+    };
+    const failures = this.progress.get(lesson.id, node.step.id)?.failures;
+    item.tooltip = new vscode.MarkdownString(`**${node.step.title}** — ${STATE_TEXT[state]}${failures?.length ? `\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}`);
+    item.command = { command: Commands.openStep, title: 'Open Step', arguments: [node] };
+    item.accessibilityInformation = { label: `Step ${node.index + 1}, ${node.step.title}, ${STATE_TEXT[state]}` };
+    return item;
+  }
+}

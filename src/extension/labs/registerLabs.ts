@@ -1,0 +1,144 @@
+// Labs feature: the lesson catalog, the Labs tree (checkboxes, badge, welcome view), the step
+// guide and the lesson commands (open, deploy, check, reset, run, tear down, command links).
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, Panels, Views } from '../ids';
+import { guarded } from '../notify';
+import { log } from '../log';
+import type { TargetManager } from '../targets/targetManager';
+import { StepGuidePanel } from '../stepGuide/stepGuidePanel';
+import type { StepGuideState } from '../../shared/protocolStepGuide';
+import { LessonCatalog, type CatalogLesson } from './lessonCatalog';
+import { LabController } from './labController';
+import { LabsTreeProvider, type LabNode } from './labsTree';
+import { ProgressStore } from './progressStore';
+
+export interface Labs {
+  catalog: LessonCatalog;
+  controller: LabController;
+  progress: ProgressStore;
+}
+
+export function registerLabs(context: vscode.ExtensionContext, targets: TargetManager): Labs {
+  const progress = new ProgressStore(context.workspaceState);
+  const catalog = new LessonCatalog(context.extensionUri);
+  const controller = new LabController(progress, targets);
+  const tree = new LabsTreeProvider(catalog, progress);
+  const view = vscode.window.createTreeView(Views.labs, { treeDataProvider: tree, manageCheckboxStateManually: true, showCollapseAll: true });
+  context.subscriptions.push(catalog, controller, view, { dispose: () => progress.dispose() });
+
+  const updateBadge = async () => {
+    const lessons = await catalog.all();
+    const active = progress.active;
+    const shown = lessons.filter((l) => !active || l.dir === active.lessonDir);
+    const left = shown.reduce((n, l) => n + progress.stepsLeft(l.lesson.id, l.lesson.steps.map((s) => s.id)), 0);
+    view.badge = left > 0 ? { value: left, tooltip: `${left} step${left === 1 ? '' : 's'} left` } : undefined;
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasLessons, lessons.length > 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.lessonsLoaded, true);
+  };
+  const onChange = () => {
+    tree.refresh();
+    void updateBadge();
+  };
+  context.subscriptions.push(catalog.onDidChange(onChange), progress.onDidChange(onChange));
+  void updateBadge();
+
+  // Ticking a step is the student's own say-so; "Check my progress" ticks it when checks pass.
+  context.subscriptions.push(
+    view.onDidChangeCheckboxState(async (e) => {
+      for (const [node, state] of e.items) {
+        if (node.kind !== 'step') continue;
+        if (state === vscode.TreeItemCheckboxState.Checked) await progress.set(node.entry.lesson.id, node.step.id, 'done');
+        else await progress.set(node.entry.lesson.id, node.step.id, 'inProgress');
+      }
+    }),
+  );
+
+  /** A command's lesson and step: a tree node, `{ lesson, step }` from a command link, or the active step. */
+  const resolveArgs = async (arg: unknown): Promise<{ entry: CatalogLesson; stepId?: string }> => {
+    if (arg && typeof arg === 'object' && 'kind' in arg && 'entry' in arg) {
+      const node = arg as LabNode;
+      return { entry: node.entry, stepId: node.kind === 'step' ? node.step.id : undefined };
+    }
+    const a = (arg ?? {}) as { lesson?: unknown; step?: unknown };
+    const key = typeof a.lesson === 'string' ? a.lesson : (StepGuidePanel.current?.lessonId ?? progress.active?.lessonDir);
+    const entry = key ? await catalog.find(key) : (await catalog.all())[0];
+    if (!entry) throw new Error('No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.');
+    const stepId = typeof a.step === 'string' ? a.step : StepGuidePanel.current?.lessonId === entry.lesson.id ? StepGuidePanel.current.currentStepId : progress.active?.lessonDir === entry.dir ? progress.active.stepId : undefined;
+    return { entry, stepId };
+  };
+  const needStep = (entry: CatalogLesson, stepId: string | undefined) => stepId ?? entry.lesson.steps.find((s) => progress.state(entry.lesson.id, s.id) !== 'done')?.id ?? entry.lesson.steps[0]?.id;
+
+  const openStep = async (entry: CatalogLesson, stepId: string) => {
+    await StepGuidePanel.show(context.extensionUri, controller, entry, stepId, catalog);
+    const node = tree.stepNode(entry, stepId);
+    if (node && view.visible) void view.reveal(node, { select: true, focus: false });
+    void updateBadge();
+  };
+
+  const register = (id: string, what: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+  register(Commands.refreshLabs, 'reload the lessons', () => catalog.refresh());
+  register(Commands.openLesson, 'open the lesson', async (arg) => {
+    const { entry } = await resolveArgs(arg);
+    const stepId = needStep(entry, undefined);
+    if (stepId) await openStep(entry, stepId);
+  });
+  register(Commands.openStep, 'open the step', async (arg) => {
+    const { entry, stepId } = await resolveArgs(arg);
+    const id = needStep(entry, stepId);
+    if (id) await openStep(entry, id);
+  });
+  register(Commands.deployStep, 'deploy the step', async (arg) => {
+    const { entry, stepId } = await resolveArgs(arg);
+    const summary = await controller.deploy(entry, needStep(entry, stepId)!);
+    vscode.window.setStatusBarMessage(`$(cloud-upload) ${summary}`, 5000);
+  });
+  register(Commands.checkStep, 'check the step', async (arg) => {
+    const { entry, stepId } = await resolveArgs(arg);
+    const id = needStep(entry, stepId)!;
+    const outcomes = await controller.check(entry, id);
+    const failed = outcomes.filter((o) => !o.passed);
+    if (failed.length === 0) {
+      void vscode.window.showInformationMessage(`“${controller.step(entry, id).title}”: all ${outcomes.length} checks pass.`, 'Next Step').then((a) => {
+        const next = entry.lesson.steps[entry.lesson.steps.findIndex((s) => s.id === id) + 1];
+        if (a && next) void openStep(entry, next.id);
+      });
+    } else {
+      void vscode.window.showWarningMessage(`${failed.length} check${failed.length === 1 ? '' : 's'} not passing yet: ${failed.map((f) => f.reason ?? f.sentence).join('; ')}`, 'Open Step').then((a) => a && openStep(entry, id));
+    }
+  });
+  register(Commands.resetStep, 'reset the step', async (arg) => {
+    const { entry, stepId } = await resolveArgs(arg);
+    if (stepId) await progress.resetStep(entry.lesson.id, stepId);
+  });
+  register(Commands.resetLesson, 'reset the lesson', async (arg) => {
+    const { entry } = await resolveArgs(arg);
+    const ok = await vscode.window.showWarningMessage(`Reset your progress in “${entry.lesson.title}”? Deployed resources stay; use Tear Down to delete them.`, { modal: true }, 'Reset Progress');
+    if (ok) await progress.resetLesson(entry.lesson.id);
+  });
+  register(Commands.teardownLesson, 'tear down the lesson', async (arg) => {
+    const { entry } = await resolveArgs(arg);
+    const ok = await vscode.window.showWarningMessage(`Delete everything “${entry.lesson.title}” deployed on ${targets.describe()}?`, { modal: true }, 'Tear Down');
+    if (ok) vscode.window.setStatusBarMessage(`$(trash) ${await controller.teardown(entry)}`, 5000);
+  });
+  register(Commands.runLesson, 'run the lesson', async (arg) => {
+    const { entry } = await resolveArgs(arg);
+    for (const step of entry.lesson.steps) {
+      for (const action of step.actions.filter((a) => a.type !== 'open' && a.type !== 'reveal')) await controller.action(entry, step.id, action.id);
+      await controller.check(entry, step.id);
+    }
+  });
+  register(Commands.runLessonLink, 'follow the lesson link', async (arg) => {
+    const a = (arg ?? {}) as { href?: unknown };
+    if (typeof a.href !== 'string') throw new Error('This command needs a link: { "href": "hoc:deploy" }.');
+    const { entry, stepId } = await resolveArgs(arg);
+    await controller.followLink(entry, needStep(entry, stepId)!, a.href);
+  });
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(Panels.stepGuide, {
+      deserializeWebviewPanel: (panel, state) => StepGuidePanel.revive(panel, state as StepGuideState | undefined, context.extensionUri, controller, catalog),
+    }),
+  );
+  log().debug('labs registered');
+  return { catalog, controller, progress };
+}

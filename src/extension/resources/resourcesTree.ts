@@ -1,0 +1,110 @@
+// Resources view: what exists on the current target, grouped by kind, loaded lazily per group.
+// Errors show as an item in their group (one unreachable service does not blank the view).
+import * as vscode from 'vscode';
+import { Commands, ItemKinds } from '../ids';
+import type { TargetManager } from '../targets/targetManager';
+import { errorText } from '../notify';
+import { destroyClients, makeClients, type AwsClients } from './awsClients';
+import * as model from './resourceModel';
+import type { ResourceEntry } from './resourceModel';
+
+type Group = 'queues' | 'buckets' | 'functions' | 'apis' | 'stateMachines';
+const GROUPS: Array<{ id: Group; label: string; icon: string; load: (c: AwsClients) => Promise<ResourceEntry[]> }> = [
+  { id: 'queues', label: 'Queues', icon: 'inbox', load: model.listQueues },
+  { id: 'buckets', label: 'Buckets', icon: 'database', load: model.listBuckets },
+  { id: 'functions', label: 'Functions', icon: 'symbol-function', load: model.listFunctions },
+  { id: 'apis', label: 'APIs', icon: 'globe', load: model.listApis },
+  { id: 'stateMachines', label: 'State machines', icon: 'type-hierarchy', load: model.listStateMachines },
+];
+
+export type ResourceNode =
+  | { type: 'group'; group: Group }
+  | { type: 'entry'; entry: ResourceEntry }
+  | { type: 'message'; text: string; icon: string; command?: vscode.Command };
+
+export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ResourceNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private clients: AwsClients | undefined;
+  private queueViewAvailable: boolean | undefined;
+
+  constructor(private readonly targets: TargetManager) {}
+
+  refresh(): void {
+    if (this.clients) destroyClients(this.clients);
+    this.clients = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Clients for the target; undefined while the local cloud is stopped (the view never starts it). */
+  async currentClients(start = false): Promise<AwsClients | undefined> {
+    if (this.targets.kind === 'local' && !this.targets.localCloud.info && !start) return undefined;
+    this.clients ??= makeClients(await this.targets.resolve());
+    return this.clients;
+  }
+
+  async getChildren(node?: ResourceNode): Promise<ResourceNode[]> {
+    if (!node) {
+      if (!(await this.currentClients())) {
+        return [{ type: 'message', text: 'The local cloud is not running — start it', icon: 'play', command: { command: Commands.startLocalCloud, title: 'Start Local Cloud' } }];
+      }
+      return GROUPS.map((g) => ({ type: 'group', group: g.id }));
+    }
+    if (node.type === 'message') return [];
+    try {
+      const c = (await this.currentClients())!;
+      let entries: ResourceEntry[];
+      if (node.type === 'group') entries = await GROUPS.find((g) => g.id === node.group)!.load(c);
+      else if (node.entry.kind === ItemKinds.bucket) entries = await model.listObjects(c, node.entry.ref.bucket);
+      else if (node.entry.kind === ItemKinds.api) entries = await model.listStages(c, node.entry.ref.apiId);
+      else if (node.entry.kind === ItemKinds.stateMachine) entries = await model.listExecutions(c, node.entry.ref.arn);
+      else entries = [];
+      if (entries.length === 0) return [{ type: 'message', text: node.type === 'group' ? 'none yet' : 'empty', icon: 'blank' }];
+      return entries.map((entry) => ({ type: 'entry', entry }));
+    } catch (e) {
+      return [{ type: 'message', text: `Not reachable: ${errorText(e)}`, icon: 'warning', command: { command: Commands.selectTarget, title: 'Choose Target' } }];
+    }
+  }
+
+  async getTreeItem(node: ResourceNode): Promise<vscode.TreeItem> {
+    if (node.type === 'group') {
+      const g = GROUPS.find((x) => x.id === node.group)!;
+      const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${g.id}`;
+      item.iconPath = new vscode.ThemeIcon(g.icon);
+      item.contextValue = ItemKinds.group;
+      return item;
+    }
+    if (node.type === 'message') {
+      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.command = node.command;
+      item.contextValue = ItemKinds.message;
+      return item;
+    }
+    const e = node.entry;
+    const item = new vscode.TreeItem(e.label, e.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = e.key;
+    item.description = e.description;
+    item.tooltip = e.tooltip ?? e.arn;
+    item.contextValue = e.kind;
+    const color = e.status === 'FAILED' || e.status === 'TIMED_OUT' ? new vscode.ThemeColor('testing.iconFailed') : e.status === 'SUCCEEDED' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
+    item.iconPath = new vscode.ThemeIcon(e.icon, color);
+    if (e.kind === ItemKinds.queue && (await this.hasQueueView())) {
+      item.command = { command: 'handsOnCloud.showQueueMessages', title: 'Show Messages', arguments: [e.ref.queueUrl] };
+    } else if (e.kind === ItemKinds.function) {
+      item.command = { command: Commands.invokeFunction, title: 'Invoke', arguments: [node] };
+    }
+    return item;
+  }
+
+  private async hasQueueView(): Promise<boolean> {
+    this.queueViewAvailable ??= (await vscode.commands.getCommands(true)).includes('handsOnCloud.showQueueMessages');
+    return this.queueViewAvailable;
+  }
+
+  dispose(): void {
+    if (this.clients) destroyClients(this.clients);
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+// Targets feature: the local cloud process, the target manager, status bar, picker, terminals.
+import * as vscode from 'vscode';
+import { Commands, ContextKeys } from '../ids';
+import { LocalCloudProcess } from '../localCloudProcess';
+import { registerLocalCloudCommands } from '../localCloudCommands';
+import { guarded } from '../notify';
+import { TargetManager } from './targetManager';
+import { registerTargetStatusBar } from './targetStatusBar';
+import { pickTarget } from './targetPicker';
+import { registerTerminalEnvironment } from './terminalEnvironment';
+
+export function registerTargets(context: vscode.ExtensionContext): TargetManager {
+  const cloud = new LocalCloudProcess(context);
+  const targets = new TargetManager(cloud);
+  context.subscriptions.push(
+    cloud,
+    targets,
+    cloud.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, s)),
+    vscode.commands.registerCommand(Commands.selectTarget, guarded('switch target', () => pickTarget(targets))),
+  );
+  void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, cloud.state);
+  registerLocalCloudCommands(context, cloud);
+  registerTargetStatusBar(context, targets);
+  registerTerminalEnvironment(context, targets);
+  return targets;
+}

@@ -1,0 +1,68 @@
+// Messages between the step guide view and its host (envelope: webviewProtocol.ts).
+import { check, type ParamCheckers } from './webviewProtocol';
+import type { StepState } from './lessonTypes';
+
+export interface GuideAction {
+  id: string;
+  label: string;
+  /** Codicon name. */
+  icon: string;
+}
+
+export interface GuideCheck {
+  id: string;
+  sentence: string;
+  /** Set after "Check my progress". */
+  passed?: boolean;
+  reason?: string;
+}
+
+/** Everything the view renders for one step; HTML is markdown-it output with raw HTML disabled. */
+export interface GuideStep {
+  lessonId: string;
+  /** Where the lesson lives; saved in the view state so a reload restores the guide. */
+  lessonDir: string;
+  lessonTitle: string;
+  stepId: string;
+  index: number;
+  count: number;
+  title: string;
+  html: string;
+  actions: GuideAction[];
+  checks: GuideCheck[];
+  hintHtml?: string;
+  solutionFiles: string[];
+  state: StepState;
+  /** Target label, e.g. "local cloud · us-east-1". */
+  target: string;
+}
+
+export type StepGuideMethods = {
+  link: { params: { href: string }; result: void };
+  action: { params: { id: string }; result: { summary: string } };
+  deploy: { params: Record<string, never>; result: { summary: string } };
+  check: { params: Record<string, never>; result: GuideCheck[] };
+  navigate: { params: { to: 'previous' | 'next' }; result: void };
+  solution: { params: { file?: string }; result: void };
+};
+
+export type StepGuideEvent =
+  | { type: 'step'; step: GuideStep }
+  | { type: 'busy'; what?: string }
+  | { type: 'checks'; checks: GuideCheck[] };
+
+export const stepGuideParams: ParamCheckers<StepGuideMethods> = {
+  link: check.object<{ href: string }>({ href: check.string }),
+  action: check.object<{ id: string }>({ id: check.string }),
+  deploy: check.object<Record<string, never>>({}),
+  check: check.object<Record<string, never>>({}),
+  navigate: check.object<{ to: 'previous' | 'next' }>({ to: check.literal('previous', 'next') }),
+  solution: check.object<{ file?: string }>({ file: check.optional(check.string) }),
+};
+
+/** What VS Code keeps across reloads (the view's setState) so the serializer can restore it. */
+export interface StepGuideState {
+  lessonDir: string;
+  stepId: string;
+  hintOpen?: boolean;
+}

@@ -1,0 +1,88 @@
+// Bad input gets S3-shaped errors with S3's status codes, never a crash, and the local cloud
+// keeps serving afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CreateMultipartUploadCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { errorCode, rawS3 } from './rawS3';
+import { useS3 } from './s3Fixture';
+
+const f = useS3();
+
+test('an S3 error document carries Code, Message, the resource field, RequestId and HostId', async () => {
+  const bucket = await f.bucket('shape');
+  const res = await rawS3(f.cloud, { method: 'GET', path: `/${bucket}/missing.txt` });
+  assert.equal(res.status, 404);
+  assert.equal(res.headers['content-type'], 'application/xml');
+  assert.match(res.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>missing.txt<\/Key><RequestId>[^<]+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/);
+  assert.equal(res.headers['x-amz-request-id'], /<RequestId>([^<]+)</.exec(res.body)?.[1]);
+});
+
+test('HEAD errors have a status and no body', async () => {
+  const res = await rawS3(f.cloud, { method: 'HEAD', path: '/no-such-bucket-head' });
+  assert.equal(res.status, 404);
+  assert.equal(res.body, '');
+});
+
+test('malformed XML documents are MalformedXML', async () => {
+  const bucket = await f.bucket('xml');
+  for (const [query, body] of [
+    [{ cors: '' }, '<CORSConfiguration><CORSRule>'],
+    [{ cors: '' }, 'not xml at all'],
+    [{ cors: '' }, '<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>'],
+    [{ notification: '' }, '<NotificationConfiguration><QueueConfiguration><Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>'],
+    [{ notification: '' }, ''],
+  ] as const) {
+    const res = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}`, query, body });
+    assert.equal(res.status, 400, body);
+    assert.equal(errorCode(res.body), 'MalformedXML', body);
+  }
+  const { UploadId } = await f.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'k' }));
+  const complete = await rawS3(f.cloud, { method: 'POST', path: `/${bucket}/k`, query: { uploadId: UploadId! }, body: '<CompleteMultipartUpload><Part><PartNumber>x' });
+  assert.equal(errorCode(complete.body), 'MalformedXML');
+  const noParts = await rawS3(f.cloud, { method: 'POST', path: `/${bucket}/k`, query: { uploadId: UploadId! }, body: '<CompleteMultipartUpload></CompleteMultipartUpload>' });
+  assert.equal(errorCode(noParts.body), 'MalformedXML');
+  const create = await rawS3(f.cloud, { method: 'PUT', path: '/fresh-bucket-xml', body: '<CreateBucketConfiguration><LocationConstraint>' });
+  assert.equal(errorCode(create.body), 'MalformedXML');
+});
+
+test('unknown methods and sub-resources: MethodNotAllowed and NotImplemented', async () => {
+  const bucket = await f.bucket('methods');
+  const patch = await rawS3(f.cloud, { method: 'PATCH', path: `/${bucket}/k` });
+  assert.equal(patch.status, 405);
+  assert.equal(errorCode(patch.body), 'MethodNotAllowed');
+  const tagging = await rawS3(f.cloud, { method: 'GET', path: `/${bucket}`, query: { tagging: '' } });
+  assert.equal(tagging.status, 501);
+  assert.equal(errorCode(tagging.body), 'NotImplemented');
+  assert.match(tagging.body, /localstack or aws target/);
+});
+
+test('a body that does not match x-amz-content-sha256 is XAmzContentSHA256Mismatch', async () => {
+  const bucket = await f.bucket('sha');
+  const res = await rawS3(f.cloud, {
+    method: 'PUT', path: `/${bucket}/k`, body: 'actual body', headers: { 'x-amz-content-sha256': 'a'.repeat(64) },
+  });
+  assert.equal(res.status, 400);
+  assert.equal(errorCode(res.body), 'XAmzContentSHA256Mismatch');
+});
+
+test('truncated or malformed aws-chunked bodies are refused', async () => {
+  const bucket = await f.bucket('trunc');
+  const headers = { 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '10' };
+  const truncated = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}/a`, headers, body: 'a\r\nhello' });
+  assert.equal(errorCode(truncated.body), 'IncompleteBody');
+  const garbage = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}/b`, headers, body: 'zz\r\nhello\r\n0\r\n\r\n' });
+  assert.equal(garbage.status, 400);
+  const short = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}/c`, headers, body: '5\r\nhello\r\n0\r\n\r\n' });
+  assert.equal(errorCode(short.body), 'IncompleteBody', 'decoded length differs from x-amz-decoded-content-length');
+  const undeclared = await rawS3(f.cloud, {
+    method: 'PUT', path: `/${bucket}/d`, headers: { ...headers, 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32' }, body: '5\r\nhello\r\n0\r\n\r\n',
+  });
+  assert.equal(errorCode(undeclared.body), 'InvalidRequest');
+});
+
+test('the local cloud still serves after all of the above', async () => {
+  const bucket = await f.bucket('after');
+  await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'ok', Body: 'ok' }));
+  const out = await f.s3.send(new ListBucketsCommand({}));
+  assert.ok(out.Buckets?.some((b) => b.Name === bucket));
+});

@@ -1,0 +1,101 @@
+// Runs a graph of states (the state machine, a Parallel branch, a Map iteration): enters each
+// state, records its Entered/Exited events, applies Catch, and follows the transitions.
+import type { AslState, AslStateMachine, QueryLanguage } from '../../../asl/types';
+import type { Json } from './jsonPath';
+import { caughtOutput, findCatcher } from './retryCatch';
+import type { Frame, Thread } from './runtime';
+import type { StateEnv, StateOutcome } from './stateIo';
+import { ExecutionAborted, asStatesError, runtimeError, type StatesError } from './statesError';
+import { runChoice } from './states/choice';
+import { runMap } from './states/map';
+import { runParallel } from './states/parallel';
+import { runPass } from './states/pass';
+import { runTask } from './states/task';
+import { runFail, runSucceed } from './states/terminal';
+import { runWait } from './states/wait';
+
+export interface StepResult extends StateOutcome {
+  /** The next state's name; undefined when the graph ends here. */
+  next?: string;
+  /** Set when a Catch handled an error (TestState reports CAUGHT_ERROR). */
+  caughtError?: StatesError;
+}
+
+type Executor = (env: StateEnv, graph: GraphRunner) => Promise<StepResult>;
+
+const EXECUTORS: Record<AslState['Type'], Executor> = {
+  Pass: runPass,
+  Task: runTask,
+  Choice: runChoice,
+  Wait: runWait,
+  Succeed: runSucceed,
+  Fail: runFail,
+  Parallel: runParallel,
+  Map: runMap,
+};
+
+/** Lets Parallel and Map run their child graphs without a circular import. */
+export interface GraphRunner {
+  run(machine: AslStateMachine, input: Json, thread: Thread, frame: Frame, language: QueryLanguage): Promise<Json>;
+}
+
+export const graphRunner: GraphRunner = { run: runGraph };
+
+export function languageOf(state: { QueryLanguage?: string }, inherited: QueryLanguage): QueryLanguage {
+  return state.QueryLanguage === 'JSONata' ? 'JSONata' : state.QueryLanguage === 'JSONPath' ? 'JSONPath' : inherited;
+}
+
+export async function runGraph(machine: AslStateMachine, input: Json, thread: Thread, frame: Frame, inherited: QueryLanguage): Promise<Json> {
+  const language = languageOf(machine, inherited);
+  let name = machine.StartAt;
+  let value = input;
+  for (;;) {
+    const state = machine.States[name];
+    if (!state) throw runtimeError(`The state '${name}' does not exist in the state machine.`);
+    const step = await runState(name, state, value, thread, frame, languageOf(state, language));
+    if (step.next === undefined) return step.output;
+    name = step.next;
+    value = step.output;
+  }
+}
+
+export async function runState(
+  name: string,
+  state: AslState,
+  input: Json,
+  thread: Thread,
+  frame: Frame,
+  language: QueryLanguage,
+  inspect?: StateEnv['inspect'],
+): Promise<StepResult> {
+  thread.emit(`${state.Type}StateEntered`, { key: 'stateEnteredEventDetails', value: { name, input: JSON.stringify(input), inputDetails: { truncated: false } } });
+  const env: StateEnv = { thread, frame, name, state, language, input, enteredTime: new Date().toISOString(), retryCount: 0, inspect };
+  let step: StepResult;
+  try {
+    step = await EXECUTORS[state.Type](env, graphRunner);
+  } catch (e) {
+    if (e instanceof ExecutionAborted) throw e;
+    const err = asStatesError(e);
+    const catcher = findCatcher(state.Catch, err.error);
+    if (!catcher) throw err;
+    const outcome = await caughtOutput(env, catcher, err);
+    exited(thread, state, name, outcome);
+    return { ...outcome, next: catcher.Next, caughtError: err };
+  }
+  exited(thread, state, name, step);
+  return step;
+}
+
+function exited(thread: Thread, state: AslState, name: string, outcome: StateOutcome): void {
+  const value: Record<string, unknown> = { name, output: JSON.stringify(outcome.output), outputDetails: { truncated: false } };
+  if (outcome.assigned) {
+    value.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([k, v]) => [k, JSON.stringify(v)]));
+    value.assignedVariablesDetails = { truncated: false };
+  }
+  thread.emit(`${state.Type}StateExited`, { key: 'stateExitedEventDetails', value });
+}
+
+/** The transition after a state that does not choose: Next, or the end of the graph. */
+export function nextOf(state: AslState): string | undefined {
+  return state.End === true ? undefined : state.Next;
+}

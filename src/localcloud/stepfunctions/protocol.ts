@@ -1,0 +1,141 @@
+// The Step Functions wire protocol (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`):
+// one thin handler per operation that reads the request, calls the model, shapes the answer.
+// Timestamps go out as epoch seconds, as the SDK expects.
+import type { AwsRequest, AwsResponse } from '../server/types';
+import { sfnErrors } from './errors';
+import type { ExecutionOps } from './executions';
+import type { Executor } from './executor';
+import type { MachineOps } from './machines';
+import type { ExecutionRecord, StateMachineRecord } from './store';
+import { testState } from './testState';
+import type { ArnContext } from './arns';
+
+export interface SfnApi {
+  arns: ArnContext;
+  machines: MachineOps;
+  executions: ExecutionOps;
+  executor: Executor;
+}
+
+type Body = Record<string, unknown>;
+type Handler = (api: SfnApi, body: Body) => unknown | Promise<unknown>;
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
+
+function machineSummary(m: StateMachineRecord) {
+  return { stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: seconds(m.creationDate) };
+}
+
+function describeMachine(m: StateMachineRecord) {
+  return {
+    stateMachineArn: m.arn, name: m.name, status: 'ACTIVE', definition: m.definition, roleArn: m.roleArn, type: m.type,
+    creationDate: seconds(m.creationDate), loggingConfiguration: m.loggingConfiguration, tracingConfiguration: m.tracingConfiguration,
+    revisionId: m.revisionId, description: m.description,
+  };
+}
+
+function executionSummary(e: ExecutionRecord) {
+  return { executionArn: e.arn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status, startDate: seconds(e.startDate), stopDate: seconds(e.stopDate) };
+}
+
+function describeExecution(e: ExecutionRecord) {
+  return {
+    ...executionSummary(e),
+    input: e.input, inputDetails: { included: true },
+    output: e.output, outputDetails: e.output !== undefined ? { included: true } : undefined,
+    error: e.error, cause: e.cause, redriveCount: 0,
+    redriveStatus: 'NOT_REDRIVABLE',
+  };
+}
+
+function page<T>(items: T[], body: Body, key: string): Record<string, unknown> {
+  const max = body.maxResults === undefined || body.maxResults === 0 ? 100 : Number(body.maxResults);
+  if (!Number.isInteger(max) || max < 0 || max > 1000) throw sfnErrors.validation(`1 validation error detected: Value '${String(body.maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000`);
+  let start = 0;
+  if (body.nextToken !== undefined) {
+    start = Number(Buffer.from(String(body.nextToken), 'base64').toString('utf8'));
+    if (!Number.isInteger(start) || start < 0) throw sfnErrors.invalidToken('Invalid nextToken');
+  }
+  const slice = items.slice(start, start + max);
+  return { [key]: slice, nextToken: start + max < items.length ? Buffer.from(String(start + max)).toString('base64') : undefined };
+}
+
+const HANDLERS: Record<string, Handler> = {
+  CreateStateMachine: ({ machines }, b) => {
+    const m = machines.create(b);
+    return { stateMachineArn: m.arn, creationDate: seconds(m.creationDate) };
+  },
+  DescribeStateMachine: ({ machines }, b) => describeMachine(machines.get(b.stateMachineArn)),
+  UpdateStateMachine: ({ machines }, b) => {
+    const m = machines.update(b);
+    return { updateDate: seconds(m.updateDate), revisionId: m.revisionId };
+  },
+  DeleteStateMachine: ({ machines }, b) => (machines.delete(b.stateMachineArn), {}),
+  ListStateMachines: ({ machines }, b) => page(machines.list().map(machineSummary), b, 'stateMachines'),
+  ValidateStateMachineDefinition: ({ machines }, b) => {
+    const diagnostics = machines.validate(b.definition, b.type);
+    const errors = diagnostics.filter((d) => d.severity === 'ERROR');
+    return { result: errors.length ? 'FAIL' : 'OK', diagnostics, truncated: false };
+  },
+  TagResource: ({ machines }, b) => (machines.tag(b.resourceArn, b.tags), {}),
+  UntagResource: ({ machines }, b) => (machines.untag(b.resourceArn, b.tagKeys), {}),
+  ListTagsForResource: ({ machines }, b) => ({ tags: Object.entries(machines.getForTags(b.resourceArn).tags).map(([key, value]) => ({ key, value })) }),
+
+  StartExecution: ({ executions }, b) => {
+    const e = executions.start(b);
+    return { executionArn: e.arn, startDate: seconds(e.startDate) };
+  },
+  StartSyncExecution: async ({ executions }, b) => {
+    const e = await executions.startSync(b);
+    return {
+      ...describeExecution(e), redriveCount: undefined, redriveStatus: undefined,
+      billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(((e.stopDate ?? Date.now()) - e.startDate) / 100) * 100) },
+    };
+  },
+  DescribeExecution: ({ executions }, b) => describeExecution(executions.get(b.executionArn)),
+  ListExecutions: ({ executions }, b) => page(executions.list(b).map(executionSummary), b, 'executions'),
+  StopExecution: ({ executions }, b) => ({ stopDate: seconds(executions.stop(b).stopDate ?? Date.now()) }),
+  GetExecutionHistory: ({ executions }, b) => {
+    const { events, nextToken } = executions.history(b);
+    return {
+      events: events.map((e) => ({ id: e.id, previousEventId: e.previousEventId, type: e.type, timestamp: seconds(e.timestamp), ...(e.key ? { [e.key]: e.details } : {}) })),
+      nextToken,
+    };
+  },
+  DescribeStateMachineForExecution: ({ executions, machines }, b) => {
+    const e = executions.get(b.executionArn);
+    const current = machines.get(e.stateMachineArn);
+    return {
+      stateMachineArn: e.stateMachineArn, name: e.stateMachineName, definition: e.definition, roleArn: e.roleArn,
+      updateDate: seconds(current.updateDate ?? current.creationDate), loggingConfiguration: current.loggingConfiguration,
+      tracingConfiguration: current.tracingConfiguration, revisionId: e.revisionId,
+    };
+  },
+  SendTaskSuccess: ({ executions }, b) => (executions.sendSuccess(b), {}),
+  SendTaskFailure: ({ executions }, b) => (executions.sendFailure(b), {}),
+  SendTaskHeartbeat: ({ executions }, b) => (executions.sendHeartbeat(b), {}),
+  TestState: ({ arns, executor }, b) => testState(arns, executor, b),
+};
+
+export async function dispatchStepFunctions(api: SfnApi, req: AwsRequest): Promise<AwsResponse> {
+  const target = String(req.headers['x-amz-target'] ?? '');
+  const [prefix, operation = ''] = target.split('.');
+  if (prefix !== 'AWSStepFunctions') throw sfnErrors.unknownOperation(target || `${req.method} ${req.path}`);
+  const handler = HANDLERS[operation];
+  if (!handler) throw sfnErrors.unknownOperation(operation);
+  let body: Body = {};
+  if (req.body.length) {
+    try {
+      body = JSON.parse(req.body.toString('utf8')) as Body;
+    } catch {
+      throw sfnErrors.serialization('The request body is not valid JSON.');
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw sfnErrors.serialization('The request body must be a JSON object.');
+  }
+  const result = await handler(api, body);
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': req.requestId },
+    body: JSON.stringify(result),
+  };
+}

@@ -1,0 +1,78 @@
+// Deployment packages: the zip is kept durably under the blob dir (named by its hash) and
+// extracted once to a folder next to it, which becomes the function's LAMBDA_TASK_ROOT.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { unzipSync } from 'fflate';
+import { AwsError } from '../../server/errors';
+import type { Journal } from '../../server/journal';
+import type { FunctionCode } from '../model/types';
+
+/** AWS limits: 50 MB zipped for a direct upload, 250 MB unzipped. */
+export const MAX_ZIP_BYTES = 50 * 1024 * 1024;
+export const MAX_UNZIPPED_BYTES = 262_144_000;
+
+export class CodeStore {
+  constructor(private readonly journal: Journal) {}
+
+  /** Validates, stores and extracts a zip; returns the code reference a version keeps. */
+  async store(zip: Buffer): Promise<FunctionCode> {
+    if (zip.length > MAX_ZIP_BYTES) {
+      throw new AwsError('RequestEntityTooLargeException', `Request must be smaller than ${MAX_ZIP_BYTES} bytes for the CreateFunction operation`, 413);
+    }
+    const files = unpack(zip);
+    const hex = createHash('sha256').update(zip).digest('hex');
+    const zipPath = `lambda/code/${hex}.zip`;
+    const dir = this.journal.blobPath(`lambda/code/${hex}`);
+    if (!existsSync(this.journal.blobPath(zipPath))) await this.journal.writeBlob(zipPath, zip);
+    if (!existsSync(dir)) extractTo(files, dir);
+    return { sha256: createHash('sha256').update(zip).digest('base64'), size: zip.length, zipPath, dir };
+  }
+
+  /** The extracted folder, re-extracted from the durable zip when missing (e.g. a crash mid-extract). */
+  ensureExtracted(code: FunctionCode): string {
+    if (!existsSync(code.dir)) extractTo(unpack(readFileSync(this.journal.blobPath(code.zipPath))), code.dir);
+    return code.dir;
+  }
+
+  read(code: FunctionCode): Buffer {
+    return readFileSync(this.journal.blobPath(code.zipPath));
+  }
+}
+
+function unpack(zip: Buffer): Record<string, Uint8Array> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch {
+    throw new AwsError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+  }
+  const total = Object.values(files).reduce((n, f) => n + f.length, 0);
+  if (total > MAX_UNZIPPED_BYTES) {
+    throw new AwsError('InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
+  }
+  return files;
+}
+
+/** Extracts into a temp folder and renames it into place, so a folder is either whole or absent. */
+function extractTo(files: Record<string, Uint8Array>, dir: string): void {
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, data] of Object.entries(files)) {
+    const rel = normalize(name);
+    if (rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw new AwsError('InvalidParameterValueException', `The deployment package contains an unsafe path: ${name}`);
+    }
+    const target = join(tmp, rel);
+    if (name.endsWith('/')) {
+      mkdirSync(target, { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    // Zips made on Windows carry no Unix modes; every file may be run (a custom runtime's bootstrap).
+    writeFileSync(target, data, { mode: 0o755 });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+}

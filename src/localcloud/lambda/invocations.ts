@@ -1,0 +1,85 @@
+// Invoking functions, for the Invoke API and for other services: limits, resource-policy
+// checks, synchronous runs, and the asynchronous queue with Lambda's retry behaviour.
+import { AwsError } from '../server/errors';
+import type { InvokeResult, SqsInternal } from '../server/internal';
+import type { CloudContext } from '../server/types';
+import type { LambdaModel, ResolvedFunction } from './model/lambdaModel';
+import { allowsInvoke } from './model/policy';
+import { AsyncQueue } from './runtime/asyncQueue';
+import type { Invoker, InvocationRecord } from './runtime/invoker';
+
+/** Payload limits: 6 MB synchronous, 1 MB asynchronous (raised from 256 KB in October 2025). */
+export const MAX_SYNC_PAYLOAD = 6_291_456;
+export const MAX_ASYNC_PAYLOAD = 1_048_576;
+
+export interface InvokeRequest {
+  invocationType: 'RequestResponse' | 'Event' | 'DryRun';
+  qualifier?: string;
+  logType?: 'Tail' | 'None';
+  clientContext?: string;
+  principal?: string;
+  sourceArn?: string;
+  sourceAccount?: string;
+}
+
+export class Invocations {
+  readonly queue: AsyncQueue;
+
+  constructor(
+    private readonly ctx: CloudContext,
+    private readonly model: LambdaModel,
+    private readonly invoker: Invoker,
+  ) {
+    this.queue = new AsyncQueue({
+      run: (resolved, payload, requestId) => this.invoker.invoke(resolved, payload, { invokedArn: this.model.arn(resolved.record.name, resolved.qualifier), requestId }),
+      resolve: (name, qualifier) => this.model.resolve(name, qualifier),
+      sqs: () => ctx.services.get<SqsInternal>('sqs'),
+      log: (m) => ctx.log(m),
+    });
+  }
+
+  async invoke(functionRef: string, payload: Buffer, req: InvokeRequest): Promise<InvokeResult & { requestId?: string }> {
+    const resolved = this.model.resolve(functionRef, req.qualifier);
+    if (req.principal) this.checkPolicy(resolved, req);
+    const limit = req.invocationType === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+    if (payload.length > limit) {
+      throw new AwsError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the ${req.invocationType === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`, 413, { fields: { Type: 'User' } });
+    }
+    if (payload.length > 0) {
+      try {
+        JSON.parse(payload.toString('utf8'));
+      } catch {
+        throw new AwsError('InvalidRequestContentException', 'Could not parse request body into json: Could not parse payload into json: Unexpected character: was expecting a JSON value', 400, { fields: { Type: 'User' } });
+      }
+    }
+    const executedVersion = resolved.version;
+    if (req.invocationType === 'DryRun') return { statusCode: 204, payload: Buffer.alloc(0), executedVersion };
+    if (req.invocationType === 'Event') {
+      const requestId = this.queue.enqueue(resolved, payload.length ? payload : Buffer.from('{}'));
+      return { statusCode: 202, payload: Buffer.alloc(0), executedVersion, requestId };
+    }
+    const record: InvocationRecord = await this.invoker.invoke(resolved, payload.length ? payload : Buffer.from('{}'), {
+      logType: req.logType,
+      clientContext: req.clientContext ? Buffer.from(req.clientContext, 'base64').toString('utf8') : undefined,
+      invokedArn: this.model.arn(resolved.record.name, resolved.qualifier),
+    });
+    return record;
+  }
+
+  /** A service invoking for a customer: the function's resource policy must allow it. */
+  private checkPolicy(resolved: ResolvedFunction, req: InvokeRequest): void {
+    const statements = [...(resolved.record.policies[''] ?? []), ...(resolved.qualifier ? (resolved.record.policies[resolved.qualifier] ?? []) : [])];
+    const request = { principal: req.principal!, sourceArn: req.sourceArn, sourceAccount: req.sourceAccount ?? this.ctx.accountId };
+    if (!allowsInvoke(statements, request)) {
+      throw new AwsError(
+        'AccessDeniedException',
+        `${req.principal} is not allowed to invoke ${this.model.arn(resolved.record.name, resolved.qualifier)}${req.sourceArn ? ` for ${req.sourceArn}` : ''}: add a resource-based policy statement with lambda:AddPermission (Principal ${req.principal}${req.sourceArn ? `, SourceArn ${req.sourceArn}` : ''}).`,
+        403,
+      );
+    }
+  }
+
+  stop(): void {
+    this.queue.stop();
+  }
+}

@@ -1,0 +1,107 @@
+// Resource policy (AddPermission, RemovePermission, GetPolicy), reserved concurrency
+// (Put/Get/DeleteFunctionConcurrency) and tags.
+import { AwsError } from '../../server/errors';
+import { buildStatement, policyDocument, type PermissionInput } from '../model/policy';
+import { ACCOUNT_CONCURRENCY } from '../runtime/environmentPool';
+import type { LambdaDeps } from './deps';
+import { json, noContent, parseBody, query, validation, type Operation } from './http';
+
+/** AWS keeps 100 executions unreserved in every account. */
+const MIN_UNRESERVED = 100;
+
+export function permissionOps(deps: LambdaDeps): Record<string, Operation> {
+  const { model } = deps;
+
+  /** Policies attach to the function, a version or an alias; '' is the unqualified function. */
+  const qualifierKey = (name: string, q: string | undefined): string => {
+    if (q === undefined || q === '') return '';
+    model.resolve(name, q); // throws ResourceNotFoundException for unknown versions/aliases
+    return q;
+  };
+
+  return {
+    AddPermission(req, p) {
+      const input = parseBody(req) as Partial<PermissionInput> & { RevisionId?: string };
+      for (const key of ['StatementId', 'Action', 'Principal'] as const) {
+        if (typeof input[key] !== 'string' || !input[key]) throw validation(`1 validation error detected: Value null at '${key.charAt(0).toLowerCase()}${key.slice(1)}' failed to satisfy constraint: Member must not be null`);
+      }
+      if (!/^(lambda:[*]|lambda:[a-zA-Z]+|[*])$/.test(input.Action!)) throw validation(`1 validation error detected: Value '${input.Action}' at 'action' failed to satisfy constraint: Member must satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])`);
+      const record = model.copy(p.FunctionName!);
+      const key = qualifierKey(record.name, query(req, 'Qualifier'));
+      const statements = record.policies[key] ?? [];
+      if (statements.some((s) => s.Sid === input.StatementId)) {
+        throw new AwsError('ResourceConflictException', `The statement id (${input.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.`, 409, { fields: { Type: 'User' } });
+      }
+      const statement = buildStatement(input as PermissionInput, model.arn(record.name, key || undefined));
+      record.policies[key] = [...statements, statement];
+      model.save(record);
+      return json(201, { Statement: JSON.stringify(statement) });
+    },
+
+    RemovePermission(req, p) {
+      const record = model.copy(p.FunctionName!);
+      const key = qualifierKey(record.name, query(req, 'Qualifier'));
+      const statements = record.policies[key] ?? [];
+      if (!statements.some((s) => s.Sid === p.StatementId)) {
+        throw new AwsError('ResourceNotFoundException', `Statement ${p.StatementId} is not found in resource policy.`, 404, { fields: { Type: 'User' } });
+      }
+      record.policies[key] = statements.filter((s) => s.Sid !== p.StatementId);
+      if (record.policies[key]!.length === 0) delete record.policies[key];
+      model.save(record);
+      return noContent();
+    },
+
+    GetPolicy(req, p) {
+      const record = model.get(p.FunctionName!);
+      const key = qualifierKey(record.name, query(req, 'Qualifier'));
+      const statements = record.policies[key];
+      if (!statements?.length) throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.', 404, { fields: { Type: 'User' } });
+      return json(200, { Policy: policyDocument(statements), RevisionId: record.latest.RevisionId });
+    },
+
+    PutFunctionConcurrency(req, p) {
+      const input = parseBody(req);
+      const value = Number(input.ReservedConcurrentExecutions);
+      if (!Number.isInteger(value) || value < 0) throw validation(`1 validation error detected: Value '${String(input.ReservedConcurrentExecutions)}' at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value greater than or equal to 0`);
+      const record = model.copy(p.FunctionName!);
+      const others = [...model.functions.values()].filter((f) => f.name !== record.name).reduce((n, f) => n + (f.reservedConcurrency ?? 0), 0);
+      if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
+        throw new AwsError('InvalidParameterValueException', `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${MIN_UNRESERVED}].`);
+      }
+      record.reservedConcurrency = value;
+      model.save(record);
+      return json(200, { ReservedConcurrentExecutions: value });
+    },
+
+    GetFunctionConcurrency(_req, p) {
+      const record = model.get(p.FunctionName!);
+      return json(200, record.reservedConcurrency === undefined ? {} : { ReservedConcurrentExecutions: record.reservedConcurrency });
+    },
+
+    DeleteFunctionConcurrency(_req, p) {
+      const record = model.copy(p.FunctionName!);
+      delete record.reservedConcurrency;
+      model.save(record);
+      return noContent();
+    },
+
+    ListTags(_req, p) {
+      return json(200, { Tags: model.get(p.Resource!).tags });
+    },
+
+    TagResource(req, p) {
+      const record = model.copy(p.Resource!);
+      Object.assign(record.tags, (parseBody(req).Tags ?? {}) as Record<string, string>);
+      model.save(record);
+      return noContent();
+    },
+
+    UntagResource(req, p) {
+      const record = model.copy(p.Resource!);
+      const keys = req.query.tagKeys;
+      for (const k of Array.isArray(keys) ? keys : keys ? [keys] : []) delete record.tags[k];
+      model.save(record);
+      return noContent();
+    },
+  };
+}

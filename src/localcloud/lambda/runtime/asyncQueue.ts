@@ -1,0 +1,150 @@
+// Asynchronous invocations (InvocationType Event, S3 notifications): queued, run, and on a
+// function error retried twice, waiting one minute and then two, as Lambda does (the retry
+// count and maximum age come from PutFunctionEventInvokeConfig). Throttled events wait and try
+// again until they are too old. Exhausted events go to the OnFailure destination or the
+// dead-letter queue (SQS); successes to OnSuccess.
+import { randomUUID } from 'node:crypto';
+import { AwsError } from '../../server/errors';
+import type { SqsInternal } from '../../server/internal';
+import type { ResolvedFunction } from '../model/lambdaModel';
+import type { InvocationRecord } from './invoker';
+
+const RETRY_DELAYS_MS = [60_000, 120_000];
+const DEFAULT_MAX_AGE_S = 6 * 3600;
+
+/** HOC_LAMBDA_ASYNC_RETRY_SCALE shortens the retry waits (e.g. 0.01 in tests); 1 = AWS's. */
+function delayScale(): number {
+  const s = Number(process.env.HOC_LAMBDA_ASYNC_RETRY_SCALE ?? 1);
+  return Number.isFinite(s) && s >= 0 ? s : 1;
+}
+
+interface QueuedEvent {
+  requestId: string;
+  name: string;
+  qualifier?: string;
+  payload: Buffer;
+  enqueuedAt: number;
+  attempts: number;
+}
+
+export interface AsyncQueueDeps {
+  run(resolved: ResolvedFunction, payload: Buffer, requestId: string): Promise<InvocationRecord>;
+  resolve(name: string, qualifier?: string): ResolvedFunction;
+  sqs(): SqsInternal | undefined;
+  log(message: string): void;
+}
+
+export class AsyncQueue {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(private readonly deps: AsyncQueueDeps) {}
+
+  enqueue(resolved: ResolvedFunction, payload: Buffer): string {
+    const ev: QueuedEvent = { requestId: randomUUID(), name: resolved.record.name, qualifier: resolved.qualifier, payload, enqueuedAt: Date.now(), attempts: 0 };
+    this.later(ev, 0);
+    return ev.requestId;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private later(ev: QueuedEvent, ms: number): void {
+    if (this.stopped) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.attempt(ev);
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private async attempt(ev: QueuedEvent): Promise<void> {
+    let resolved: ResolvedFunction;
+    try {
+      resolved = this.deps.resolve(ev.name, ev.qualifier);
+    } catch {
+      return; // the function is gone: the event is dropped, as on AWS
+    }
+    const config = resolved.record.eventInvokeConfig;
+    const maxRetries = config?.MaximumRetryAttempts ?? 2;
+    const maxAgeMs = (config?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000;
+    let result: InvocationRecord;
+    try {
+      result = await this.deps.run(resolved, ev.payload, ev.attempts === 0 ? ev.requestId : randomUUID());
+    } catch (e) {
+      if (e instanceof AwsError && e.code === 'TooManyRequestsException') {
+        const wait = Math.min(1000 * 2 ** Math.min(ev.attempts, 8), 300_000) * delayScale();
+        if (Date.now() + wait - ev.enqueuedAt < maxAgeMs) return this.later(ev, wait);
+        return this.fail(resolved, ev, undefined, 'EventAgeExceeded');
+      }
+      this.deps.log(`lambda: async invocation of ${ev.name} failed: ${(e as Error).message}`);
+      return;
+    }
+    ev.attempts += 1;
+    if (!result.functionError) return this.succeed(resolved, ev, result);
+    if (ev.attempts <= maxRetries) {
+      const wait = RETRY_DELAYS_MS[Math.min(ev.attempts - 1, RETRY_DELAYS_MS.length - 1)]! * delayScale();
+      if (Date.now() + wait - ev.enqueuedAt < maxAgeMs) return this.later(ev, wait);
+      return this.fail(resolved, ev, result, 'EventAgeExceeded');
+    }
+    return this.fail(resolved, ev, result, 'RetriesExhausted');
+  }
+
+  private record(resolved: ResolvedFunction, ev: QueuedEvent, result: InvocationRecord | undefined, condition: string): string {
+    let requestPayload: unknown;
+    let responsePayload: unknown;
+    try {
+      requestPayload = JSON.parse(ev.payload.toString());
+      responsePayload = result?.payload.length ? JSON.parse(result.payload.toString()) : null;
+    } catch {
+      responsePayload = result?.payload.toString();
+    }
+    return JSON.stringify({
+      version: '1.0',
+      timestamp: new Date().toISOString(),
+      requestContext: { requestId: ev.requestId, functionArn: `${resolved.config.FunctionArn.replace(/:\d+$/, '')}:${resolved.version}`, condition, approximateInvokeCount: ev.attempts },
+      requestPayload,
+      responseContext: { statusCode: 200, executedVersion: resolved.version, ...(result?.functionError ? { functionError: result.functionError } : {}) },
+      responsePayload,
+    });
+  }
+
+  private async succeed(resolved: ResolvedFunction, ev: QueuedEvent, result: InvocationRecord): Promise<void> {
+    const target = resolved.record.eventInvokeConfig?.DestinationConfig?.OnSuccess?.Destination;
+    if (target) await this.send(target, this.record(resolved, ev, result, 'Success'));
+  }
+
+  private async fail(resolved: ResolvedFunction, ev: QueuedEvent, result: InvocationRecord | undefined, condition: string): Promise<void> {
+    const target = resolved.record.eventInvokeConfig?.DestinationConfig?.OnFailure?.Destination;
+    if (target) return this.send(target, this.record(resolved, ev, result, condition));
+    const dlq = resolved.config.DeadLetterConfig?.TargetArn;
+    if (!dlq) return;
+    let message = 'Unhandled';
+    try {
+      message = (JSON.parse(result?.payload.toString() ?? '{}') as { errorMessage?: string }).errorMessage ?? message;
+    } catch {
+      // keep the generic message
+    }
+    await this.send(dlq, ev.payload.toString(), {
+      RequestID: { DataType: 'String', StringValue: ev.requestId },
+      ErrorCode: { DataType: 'Number', StringValue: '200' },
+      ErrorMessage: { DataType: 'String', StringValue: message.slice(0, 1000) },
+    });
+  }
+
+  private async send(arn: string, body: string, attributes?: Parameters<SqsInternal['sendInternal']>[2] extends infer O ? O extends { messageAttributes?: infer A } ? A : never : never): Promise<void> {
+    const sqs = this.deps.sqs();
+    if (!arn.startsWith('arn:aws:sqs:') || !sqs) {
+      this.deps.log(`lambda: cannot deliver to ${arn}: the local cloud delivers async results to SQS queues only.`);
+      return;
+    }
+    try {
+      await sqs.sendInternal(arn, body, attributes ? { messageAttributes: attributes } : undefined);
+    } catch (e) {
+      this.deps.log(`lambda: delivery to ${arn} failed: ${(e as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// The CloudWatch Logs service of the local cloud (JSON 1.1, `Logs_20140328.<Action>`), and the
+// LogsInternal entry Lambda uses to write its function logs.
+import { AwsError, serializeError, toAwsError } from '../server/errors';
+import type { LogsInternal } from '../server/internal';
+import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
+import { LogsModel, type LogsEvent } from './logsModel';
+import { logsActions } from './logsProtocol';
+
+const TARGET_PREFIX = 'Logs_20140328.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export const createLogsService: ServiceFactory = (ctx: CloudContext): LogsInternal => {
+  const model = new LogsModel((e: LogsEvent) => ctx.journal.append('logs', e));
+  const actions = logsActions({ model, region: ctx.region, accountId: ctx.accountId });
+
+  async function handle(req: AwsRequest): Promise<AwsResponse> {
+    try {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const action = target.startsWith(TARGET_PREFIX) ? actions[target.slice(TARGET_PREFIX.length)] : undefined;
+      if (!action) throw new AwsError('UnknownOperationException', `The local cloud does not implement CloudWatch Logs operation '${target}'.`);
+      let input: Record<string, unknown>;
+      try {
+        input = req.body.length ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : {};
+      } catch {
+        throw new AwsError('SerializationException', 'The request body is not valid JSON.');
+      }
+      const output = action(input);
+      return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': req.requestId }, body: JSON.stringify(output) };
+    } catch (e) {
+      const s = serializeError(toAwsError(e), 'json', req.requestId);
+      return { status: s.status, headers: { ...s.headers, 'content-type': CONTENT_TYPE }, body: s.body };
+    }
+  }
+
+  return {
+    name: 'logs',
+    handle,
+    putEventsInternal(group, stream, events) {
+      if (events.length === 0) return;
+      const now = Date.now();
+      model.ensureStream(group, stream, now);
+      model.commit({ t: 'put', group, stream, events: events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now })) });
+    },
+    snapshot: () => model.snapshot(),
+    loadSnapshot: (s) => model.load(s),
+    applyEvent: (e) => model.apply(e as LogsEvent),
+  };
+};

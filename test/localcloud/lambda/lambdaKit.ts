@@ -1,0 +1,65 @@
+// Shared by the Lambda tests: builds the Node bootstrap once per test process, zips fixture
+// handlers with fflate, and creates functions through the real SDK.
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildSync } from 'esbuild';
+import { zipSync } from 'fflate';
+import { CreateFunctionCommand, LambdaClient, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
+
+const ROOT = join(__dirname, '..', '..', '..');
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'lambda');
+
+/** Builds src/localcloud/lambda/runtimes/node/bootstrap.ts into a private runtimes folder. */
+export function useFreshRuntimes(): void {
+  if (process.env.HOC_LAMBDA_RUNTIMES_DIR) return;
+  const dir = mkdtempSync(join(tmpdir(), 'hoc-runtimes-'));
+  buildSync({
+    entryPoints: [join(ROOT, 'src/localcloud/lambda/runtimes/node/bootstrap.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: join(dir, 'node', 'bootstrap.js'),
+    logLevel: 'warning',
+  });
+  process.env.HOC_LAMBDA_RUNTIMES_DIR = dir;
+}
+
+/** A zip of a fixture folder (or of the files given), as a deployment package. */
+export function zipFixture(name: string, extra: Record<string, string | Buffer> = {}): Uint8Array {
+  const base = join(FIXTURES, name);
+  const files: Record<string, [Uint8Array, { mode?: number; os?: number }]> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(base, path)] = [readFileSync(path), {}];
+    }
+  };
+  walk(base);
+  for (const [k, v] of Object.entries(extra)) files[k] = [typeof v === 'string' ? Buffer.from(v) : v, {}];
+  return zipSync(files);
+}
+
+export async function createFunction(client: LambdaClient, input: Partial<CreateFunctionCommandInput> & { FunctionName: string; fixture?: string }): Promise<void> {
+  const { fixture = 'node-cjs', ...rest } = input;
+  await client.send(
+    new CreateFunctionCommand({
+      Runtime: 'nodejs20.x',
+      Role: 'arn:aws:iam::000000000000:role/lambda-role',
+      Handler: 'index.handler',
+      Code: { ZipFile: zipFixture(fixture) },
+      ...rest,
+    }),
+  );
+}
+
+export function payloadOf(out: { Payload?: Uint8Array }): unknown {
+  const text = Buffer.from(out.Payload ?? []).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+export function tailOf(out: { LogResult?: string }): string {
+  return Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
+}

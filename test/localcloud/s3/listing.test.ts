@@ -90,3 +90,14 @@ test('url encoding-type, a bad continuation token, a missing bucket', async () =
   const missing = await errorOf(() => f.s3.send(new ListObjectsV2Command({ Bucket: 'missing-bucket-x' })));
   assert.equal(missing.name, 'NoSuchBucket');
 });
+
+test('keys are ordered by their UTF-8 bytes, as S3 orders them', async () => {
+  const bucket = await f.bucket('utf8');
+  // UTF-16 would put the emoji (a surrogate pair) before U+FF21; UTF-8 puts it after.
+  const keys = ['a', 'z', 'é', '\uFF21', '\u{1F600}'];
+  await Promise.all(keys.map((Key) => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'x' }))));
+  const out = await f.s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  const expected = [...keys].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+  assert.deepEqual(out.Contents?.map((o) => o.Key), expected);
+  assert.deepEqual(expected.slice(-2), ['\uFF21', '\u{1F600}']);
+});

@@ -182,10 +182,12 @@ test('CopyObject copies bytes and metadata, or replaces metadata with REPLACE', 
   assert.equal(cond.name, 'PreconditionFailed');
 });
 
-test('a key longer than 1024 bytes is KeyTooLongError', async () => {
+test('a key longer than 1024 bytes is KeyTooLongError; metadata over 2 KB is MetadataTooLarge', async () => {
   const bucket = await f.bucket();
   const e = await errorOf(() => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k'.repeat(1025), Body: 'x' })));
   assert.equal(e.name, 'KeyTooLongError');
+  const meta = await errorOf(() => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'x', Metadata: { big: 'v'.repeat(2100) } })));
+  assert.equal(meta.name, 'MetadataTooLarge');
 });
 
 test('a client without flexible checksums (WHEN_REQUIRED) still gets a checksum stored (CRC64NVME)', async () => {

@@ -18,8 +18,24 @@ export interface ListPage {
   last?: string;
 }
 
+/**
+ * UTF-8 byte order equals code point order; UTF-16 code units differ from it only where
+ * surrogates (D800–DFFF) meet E000–FFFF, so those are remapped instead of encoding keys.
+ */
 export function compareKeys(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  if (unit >= 0xe000) return unit - 0x800;
+  return unit;
 }
 
 export function listKeys(objects: Map<string, S3Object>, params: ListParams): ListPage {

@@ -1,5 +1,6 @@
 // Header access and the object attributes a request carries (Content-Type, x-amz-meta-* …).
 import type { AwsRequest } from '../../server/types';
+import { S3Errors } from '../errors';
 import type { ObjectHeaders } from '../model/types';
 
 export function header(req: AwsRequest, name: string): string | undefined {
@@ -33,11 +34,19 @@ export function objectHeadersOf(req: AwsRequest): ObjectHeaders {
   };
 }
 
+/** User metadata may total 2 KB (names and values, UTF-8), as on S3. */
+const MAX_METADATA_BYTES = 2048;
+
 /** x-amz-meta-* headers, names without the prefix. */
 export function metadataOf(req: AwsRequest): Record<string, string> {
   const metadata: Record<string, string> = {};
+  let size = 0;
   for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith('x-amz-meta-') && value !== undefined) metadata[name.slice('x-amz-meta-'.length)] = Array.isArray(value) ? value.join(',') : value;
+    if (!name.startsWith('x-amz-meta-') || value === undefined) continue;
+    const key = name.slice('x-amz-meta-'.length);
+    metadata[key] = Array.isArray(value) ? value.join(',') : value;
+    size += Buffer.byteLength(key) + Buffer.byteLength(metadata[key]);
   }
+  if (size > MAX_METADATA_BYTES) throw S3Errors.metadataTooLarge(size);
   return metadata;
 }

@@ -116,6 +116,20 @@ const need = (cond: boolean, name: string, what: string): void => {
 };
 const isInt = (v: Json): v is number => typeof v === 'number' && Number.isInteger(v);
 const text = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** States.Format renders objects and arrays the way AWS's Java runtime prints them: {k=v, …}. */
+const formatted = (v: Json): string =>
+  typeof v === 'string' ? v
+    : Array.isArray(v) ? `[${v.map(formatted).join(', ')}]`
+      : v !== null && typeof v === 'object' ? `{${Object.entries(v).map(([k, x]) => `${k}=${formatted(x)}`).join(', ')}}`
+        : JSON.stringify(v);
+/** A deterministic number in [0, 1) for a seed (mulberry32). */
+function seeded(seed: number): number {
+  let t = (Math.trunc(seed) + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
@@ -123,10 +137,11 @@ const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
     need(typeof template === 'string', n, 'the first argument must be a string template');
     const parts = (template as string).split('{}');
     need(parts.length - 1 === rest.length, n, `the template has ${parts.length - 1} placeholders but ${rest.length} values were given`);
-    return parts.reduce((acc, p, i) => acc + p + (i < rest.length ? text(rest[i]!) : ''), '');
+    return parts.reduce((acc, p, i) => acc + p + (i < rest.length ? formatted(rest[i]!) : ''), '');
   },
   StringToJson: ([s], n) => {
     need(typeof s === 'string', n, 'the argument must be a string');
+    if ((s as string).trim() === '') return null;
     try {
       return JSON.parse(s as string) as Json;
     } catch {
@@ -192,13 +207,17 @@ const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
     need(deep === false, n, 'deep merging is not supported; the third argument must be false');
     return { ...(a as object), ...(b as object) } as Json;
   },
-  MathRandom: ([start, end], n) => {
-    need(isInt(start!) && isInt(end!) && (end as number) > (start as number), n, 'expected integers start < end');
-    return (start as number) + Math.floor(Math.random() * ((end as number) - (start as number)));
+  MathRandom: ([start, end, seed], n) => {
+    need(typeof start === 'number' && typeof end === 'number' && Math.trunc(end) > Math.trunc(start), n, 'expected numbers start < end');
+    need(seed === undefined || typeof seed === 'number', n, 'the seed must be a number');
+    const lo = Math.trunc(start as number);
+    const hi = Math.trunc(end as number);
+    const random = seed === undefined ? Math.random() : seeded(seed as number);
+    return lo + Math.floor(random * (hi - lo));
   },
   MathAdd: ([a, b], n) => {
-    need(isInt(a!) && isInt(b!), n, 'both arguments must be integers');
-    return (a as number) + (b as number);
+    need(typeof a === 'number' && typeof b === 'number', n, 'both arguments must be numbers');
+    return Math.trunc(a as number) + Math.trunc(b as number);
   },
   StringSplit: ([s, delimiters], n) => {
     need(typeof s === 'string' && typeof delimiters === 'string', n, 'both arguments must be strings');

@@ -19,7 +19,6 @@ async function invoke(integrations: Integrations, functionRef: string, payload: 
       invocationType: options.invocationType ?? 'RequestResponse',
       qualifier: options.qualifier,
       logType: options.logType,
-      principal: 'states.amazonaws.com',
       signal: options.signal,
     });
   } catch (e) {

@@ -2,19 +2,21 @@
 // data plane (unsigned, or SigV4-signed for AWS_IAM methods under the `execute-api` name).
 import { AwsError } from '../server/errors';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService } from '../server/types';
-import { executeApi } from './dataplane/execute';
+import { executeApi, type DataPlane } from './dataplane/execute';
 import { invokeTarget } from './dataplane/invokeTarget';
+import { Throttle } from './dataplane/throttle';
 import type { ApiGatewayEvent } from './model/events';
 import { ApiStore, SERVICE_NAME } from './model/store';
 import { matchRoute } from './protocol/routes';
 
 export function createApiGatewayService(ctx: CloudContext): LocalService {
   const store = new ApiStore(ctx.accountId, ctx.region, ctx.journal);
+  const plane: DataPlane = { store, ctx, throttle: new Throttle() };
 
   async function handle(req: AwsRequest): Promise<AwsResponse> {
     if (req.service === 'execute-api') {
       const target = invokeTarget(req.rawPath, req.host);
-      if (target) return executeApi(store, ctx, req, target, true);
+      if (target) return executeApi(plane, req, target, true);
       throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
     }
     const route = matchRoute(req.method, req.rawPath);
@@ -35,7 +37,7 @@ export function createApiGatewayService(ctx: CloudContext): LocalService {
     handle,
     async handleUnsigned(req) {
       const target = invokeTarget(req.rawPath, req.host);
-      return target ? executeApi(store, ctx, req, target, false) : undefined;
+      return target ? executeApi(plane, req, target, false) : undefined;
     },
     snapshot: () => store.snapshot(),
     loadSnapshot: (snapshot) => store.load(snapshot),

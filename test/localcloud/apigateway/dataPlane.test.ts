@@ -132,3 +132,19 @@ test('a MOCK with no matching integration response, or one pointing at no method
     assert.deepEqual([r.status, r.body, r.headers['x-amzn-errortype']], [500, '{"message": "Internal server error"}', 'InternalServerErrorException'], path);
   }
 });
+
+test('stage throttling limits from UpdateStage answer 429 Too Many Requests once the burst is spent', async () => {
+  const api = await ApiBuilder.create(gw, 'throttled');
+  await api.mock('/t', 'GET', '200', 'ok');
+  await api.deploy('limited');
+  await api.deploy('free');
+  // One request of burst, refilled at one request per ~17 minutes: the second call is refused.
+  await gw.send(new UpdateStageCommand({
+    restApiId: api.restApiId, stageName: 'limited',
+    patchOperations: [{ op: 'replace', path: '/*/*/throttling/burstLimit', value: '1' }, { op: 'replace', path: '/*/*/throttling/rateLimit', value: '0.001' }],
+  }));
+  assert.equal((await raw(cloud.endpoint, invokePath(api.restApiId, 'limited', '/t'))).status, 200);
+  const refused = await raw(cloud.endpoint, invokePath(api.restApiId, 'limited', '/t'));
+  assert.deepEqual([refused.status, refused.body, refused.headers['x-amzn-errortype']], [429, '{"message":"Too Many Requests"}', 'TooManyRequestsException']);
+  assert.equal((await raw(cloud.endpoint, invokePath(api.restApiId, 'free', '/t'))).status, 200);
+});

@@ -3,7 +3,7 @@
 import type { LambdaInternal } from '../../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext } from '../../server/types';
 import type { ApiStore } from '../model/store';
-import { endpointTimedOut, forbidden, GatewayFailure, missingAuthenticationToken, type DataPlaneResponse } from './gatewayResponses';
+import { endpointTimedOut, forbidden, GatewayFailure, missingAuthenticationToken, tooManyRequests, type DataPlaneResponse } from './gatewayResponses';
 import type { Invocation } from './invocation';
 import type { InvokeTarget } from './invokeTarget';
 import { lambdaAws, lambdaProxy } from './lambdaIntegrations';
@@ -11,15 +11,23 @@ import { integrationResponse } from './mapping';
 import { http, mock } from './otherIntegrations';
 import { requestFacts, type RequestFacts } from './requestFacts';
 import { matchRoute } from './resourceRouter';
+import type { Throttle } from './throttle';
 
 /** API Gateway's hard ceiling for an integration (timeoutInMillis may lower it, never raise it). */
 export const MAX_INTEGRATION_TIMEOUT_MS = 29_000;
 
-export async function executeApi(store: ApiStore, ctx: CloudContext, req: AwsRequest, target: InvokeTarget, signed: boolean): Promise<AwsResponse> {
+export interface DataPlane {
+  store: ApiStore;
+  ctx: CloudContext;
+  throttle: Throttle;
+}
+
+export async function executeApi(plane: DataPlane, req: AwsRequest, target: InvokeTarget, signed: boolean): Promise<AwsResponse> {
+  const { ctx } = plane;
   const facts = requestFacts(req, ctx.port);
   let response: DataPlaneResponse;
   try {
-    response = await run(store, ctx, facts, target, signed);
+    response = await run(plane, facts, target, signed);
   } catch (e) {
     if (!(e instanceof GatewayFailure)) throw e;
     ctx.log(`apigateway: ${facts.method} ${target.stagePath} (${target.apiId}): ${e.message}`);
@@ -32,7 +40,7 @@ export async function executeApi(store: ApiStore, ctx: CloudContext, req: AwsReq
   };
 }
 
-async function run(store: ApiStore, ctx: CloudContext, facts: RequestFacts, target: InvokeTarget, signed: boolean): Promise<DataPlaneResponse> {
+async function run({ store, ctx, throttle }: DataPlane, facts: RequestFacts, target: InvokeTarget, signed: boolean): Promise<DataPlaneResponse> {
   const api = store.apis.get(target.apiId);
   if (!api || api.disableExecuteApiEndpoint || !target.stage) throw new GatewayFailure(forbidden(), 'no such API or no stage in the URL');
   const stage = api.stages[target.stage];
@@ -42,6 +50,7 @@ async function run(store: ApiStore, ctx: CloudContext, facts: RequestFacts, targ
   if (!route) throw new GatewayFailure(missingAuthenticationToken(), `no method ${facts.method} for ${target.path} in stage '${target.stage}'`);
   if (route.method.authorizationType === 'AWS_IAM' && !signed) throw new GatewayFailure(missingAuthenticationToken(), 'the method requires a SigV4-signed request (AWS_IAM)');
   if (route.method.apiKeyRequired) throw new GatewayFailure(forbidden(), 'the method requires an API key, and the local cloud has no API keys');
+  if (!throttle.admit(api.id, stage, route.resource.path, facts.method)) throw new GatewayFailure(tooManyRequests(), `stage '${stage.stageName}' throttled the request (methodSettings throttling limits)`);
   const inv: Invocation = {
     facts,
     target: { ...target, stage: target.stage },

@@ -17,6 +17,7 @@ export const forbidden = () => gatewayResponse(403, '{"message":"Forbidden"}', '
 /** 500 for configuration errors (e.g. missing Lambda permission), 502 for a broken Lambda response. */
 export const internalServerError = (status: 500 | 502 = 500) => gatewayResponse(status, '{"message": "Internal server error"}', 'InternalServerErrorException');
 export const endpointTimedOut = () => gatewayResponse(504, '{"message": "Endpoint request timed out"}', 'InternalServerErrorException');
+export const tooManyRequests = () => gatewayResponse(429, '{"message":"Too Many Requests"}', 'TooManyRequestsException');
 export const unsupportedMediaType = () => gatewayResponse(415, '{"message": "Unsupported Media Type"}', 'UnsupportedMediaTypeException');
 
 /** Thrown inside the data plane to answer with a gateway response. */

@@ -56,14 +56,18 @@ export class Deployer {
     return deploymentOrder(all, ids ? deploymentClosure(ids, all) : undefined);
   }
 
-  async deploy(ids?: readonly string[]): Promise<DeploymentState> {
+  async deploy(ids?: readonly string[], listener?: (p: DeployProgress) => void): Promise<DeploymentState> {
     const state = this.state();
     const ctx = await this.context(state);
     const order = this.plan(ids);
     try {
       for (const [i, id] of order.entries()) {
         const r = this.o.template.resources[id];
-        const report = (phase: DeployProgress['phase'], message?: string) => this.o.onProgress?.({ logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message });
+        const report = (phase: DeployProgress['phase'], message?: string) => {
+          const p = { logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message };
+          this.o.onProgress?.(p);
+          listener?.(p);
+        };
         const current = { ...ctx, note: (m: string) => report(state.resources[id] ? 'updating' : 'creating', m) };
         report(state.resources[id] ? 'updating' : 'creating');
         try {

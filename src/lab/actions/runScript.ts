@@ -1,0 +1,102 @@
+// Lesson scripts run with the target's endpoint and credentials in their environment
+// (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID …, or AWS_PROFILE on AWS), from the lesson folder.
+// TypeScript is bundled with esbuild first and run on this process's own Node (inside the
+// editor, its runtime with ELECTRON_RUN_AS_NODE); Python runs on python3; shell on sh.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import type { ActionResult } from '../../shared/lessonResults';
+import { bundle } from '../../cloud/packaging/bundler';
+import { targetEnvironment } from '../../cloud/target/target';
+import type { LabSession } from '../session';
+import { lessonFile } from './lessonFiles';
+
+export interface ScriptRun {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+const MAX_OUTPUT = 256 * 1024;
+
+/** Folders bare imports in lesson scripts resolve from besides the lesson's own node_modules. */
+function extraNodePaths(lessonDir: string): string[] {
+  const out: string[] = [];
+  for (let d = lessonDir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules'))) out.push(join(d, 'node_modules'));
+    if (dirname(d) === d) break;
+  }
+  const own = typeof __dirname === 'string' ? join(__dirname, '..', 'node_modules') : undefined;
+  if (own && existsSync(own)) out.push(own);
+  return out;
+}
+
+export async function runLessonScript(session: LabSession, script: string, args: string[] = [], timeoutMs = 120_000): Promise<ScriptRun> {
+  const path = lessonFile(session, script);
+  const expandedArgs = args.map((a) => session.expand(a));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(await targetEnvironment(session.target)), HOC_LESSON_DIR: session.dir, HOC_TARGET: session.target.kind, ELECTRON_RUN_AS_NODE: '1' };
+  let cleanup = () => undefined as void;
+  let command: string;
+  let argv: string[];
+  switch (extname(path)) {
+    case '.ts':
+    case '.mts': {
+      const js = await bundle({ entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'cjs', external: [], nodePaths: extraNodePaths(session.dir) });
+      const tmp = mkdtempSync(join(tmpdir(), 'hoc-script-'));
+      const out = join(tmp, 'script.cjs');
+      writeFileSync(out, js);
+      cleanup = () => rmSync(tmp, { recursive: true, force: true });
+      [command, argv] = [process.execPath, [out]];
+      break;
+    }
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      [command, argv] = [process.execPath, [path]];
+      break;
+    case '.py':
+      [command, argv] = [process.env.HOC_PYTHON ?? 'python3', [path]];
+      break;
+    default:
+      [command, argv] = ['sh', [path]];
+  }
+  const shown = `${script} ${expandedArgs.join(' ')}`.trim();
+  try {
+    return await new Promise<ScriptRun>((resolve) => {
+      const child = spawn(command, [...argv, ...expandedArgs], { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      const take = (which: 'out' | 'err') => (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        session.options.onOutput?.(text);
+        if (which === 'out') stdout = (stdout + text).slice(-MAX_OUTPUT);
+        else stderr = (stderr + text).slice(-MAX_OUTPUT);
+      };
+      child.stdout.on('data', take('out'));
+      child.stderr.on('data', take('err'));
+      const timer = setTimeout(() => {
+        stderr += `\n${shown} did not finish within ${timeoutMs / 1000} s and was stopped.`;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        const hint = e.code === 'ENOENT' && command.startsWith('python') ? ' Install Python 3 (python3 on PATH) to run Python scripts.' : '';
+        resolve({ command: shown, exitCode: 127, stdout, stderr: `${stderr}cannot start ${command}: ${e.message}.${hint}` });
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        resolve({ command: shown, exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
+      });
+    });
+  } finally {
+    cleanup();
+  }
+}
+
+export async function runScriptAction(session: LabSession, a: { id: string; script: string; args?: string[] }): Promise<ActionResult> {
+  const run = await runLessonScript(session, a.script, a.args);
+  const last = (run.exitCode === 0 ? run.stdout : run.stderr || run.stdout).trim().split('\n').at(-1) ?? '';
+  return { actionId: a.id, ok: run.exitCode === 0, summary: run.exitCode === 0 ? `${run.command} finished${last ? `: ${last}` : ''}` : `${run.command} exited with ${run.exitCode}: ${last}`, outcome: { kind: 'script', ...run } };
+}

@@ -1,0 +1,13 @@
+// The lesson engine's public face, for the editor (src/extension) and the `hoc` CLI.
+export { validateLesson, loadLesson, LessonInvalidError, type LoadedLesson, type ValidationResult } from './validateLesson';
+export { LabSession, NotDeployedError, type LabSessionOptions, type Usage } from './session';
+export { runAction } from './actions';
+export { runCheck, runChecks } from './checks';
+export { runLesson, runStep, lessonCost, type LessonRun, type StepRun, type RunOptions } from './runner';
+export { KeyValueProgressStore, JsonFileProgressStore, NOT_STARTED, recordChecks, recordStarted, stateAfterChecks, type ProgressStore } from './progress';
+export { findStepLinks, checkLink, type StepLink } from './format/stepLinks';
+export { expandTemplate, templateVariables, type TemplateVariable } from './urlTemplate';
+export { LESSON_FILE } from './format/lessonFile';
+export * from '../shared/lessonTypes';
+export * from '../shared/lessonLinks';
+export * from '../shared/lessonResults';

@@ -1,0 +1,83 @@
+// Headless run of a lesson (what `hoc lab run` does): per step, deploy what it names, run its
+// actions (editor-only ones skipped), run its checks, record progress; then the cost of it all.
+import type { LessonStep } from '../shared/lessonTypes';
+import type { ActionResult, CheckResult } from '../shared/lessonResults';
+import { usageCost, type CostBreakdown } from '../cloud/metrics/cost';
+import type { LambdaReport } from '../cloud/metrics/reportLine';
+import { runAction } from './actions';
+import { runChecks } from './checks';
+import { functionReports } from './checks/invocationCheck';
+import { recordChecks, recordStarted, type ProgressStore } from './progress';
+import type { LabSession } from './session';
+
+export interface StepRun {
+  step: LessonStep;
+  actions: ActionResult[];
+  checks: CheckResult[];
+  passed: boolean;
+}
+
+export interface LessonRun {
+  steps: StepRun[];
+  passed: boolean;
+  cost: CostBreakdown;
+}
+
+export interface RunOptions {
+  /** Only this step (and nothing before it). */
+  stepId?: string;
+  progress?: ProgressStore;
+  onStepStart?: (step: LessonStep, index: number, total: number) => void;
+  onAction?: (step: LessonStep, result: ActionResult) => void;
+  onStepEnd?: (run: StepRun, index: number, total: number) => void;
+}
+
+const EDITOR_ONLY = new Set(['open', 'reveal']);
+
+export async function runStep(session: LabSession, step: LessonStep, o: RunOptions = {}): Promise<StepRun> {
+  const actions: ActionResult[] = [];
+  const lessonId = session.lesson.id;
+  if (o.progress) recordStarted(o.progress, lessonId, step.id);
+  const note = (r: ActionResult) => {
+    actions.push(r);
+    o.onAction?.(step, r);
+  };
+  if (step.deploys.length && !step.actions.some((a) => a.type === 'deploy')) {
+    note(await runAction(session, step, { type: 'deploy', id: 'deploy' }));
+  }
+  for (const a of step.actions) {
+    if (EDITOR_ONLY.has(a.type)) continue;
+    note(await runAction(session, step, a));
+  }
+  const checks = await runChecks(session, step);
+  if (o.progress && checks.length) recordChecks(o.progress, lessonId, step.id, checks);
+  else if (o.progress && actions.every((a) => a.ok)) o.progress.set(lessonId, step.id, { state: 'done', updatedAt: new Date().toISOString() });
+  return { step, actions, checks, passed: checks.every((c) => c.passed) && actions.every((a) => a.ok) };
+}
+
+export async function runLesson(session: LabSession, o: RunOptions = {}): Promise<LessonRun> {
+  const steps = o.stepId ? session.lesson.steps.filter((s) => s.id === o.stepId) : session.lesson.steps;
+  if (o.stepId && steps.length === 0) throw new Error(`lesson ${session.lesson.id} has no step '${o.stepId}'; its steps are ${session.lesson.steps.map((s) => s.id).join(', ')}`);
+  const runs: StepRun[] = [];
+  for (const [i, step] of steps.entries()) {
+    o.onStepStart?.(step, i + 1, steps.length);
+    const run = await runStep(session, step, o);
+    runs.push(run);
+    o.onStepEnd?.(run, i + 1, steps.length);
+  }
+  return { steps: runs, passed: runs.every((r) => r.passed), cost: await lessonCost(session) };
+}
+
+/**
+ * Cost of what ran: every REPORT line in the lesson's function logs (event-driven invocations
+ * included) plus the invocations this session saw, counted once each.
+ */
+export async function lessonCost(session: LabSession): Promise<CostBreakdown> {
+  const byId = new Map<string, LambdaReport>();
+  for (const r of session.usage.lambda) byId.set(r.requestId, r);
+  for (const [id, type] of Object.entries(session.template.authored)) {
+    if (type !== 'AWS::Serverless::Function' || !session.state().resources[id]) continue;
+    for (const r of await functionReports(session, session.physicalName(id)).catch(() => [])) byId.set(r.requestId, r);
+  }
+  return usageCost({ lambda: [...byId.values()], sqsRequests: session.usage.sqsRequests, stateTransitions: session.usage.stateTransitions, apiRequests: session.usage.apiRequests });
+}

@@ -5,6 +5,7 @@ import { registerTargets } from './targets/registerTargets';
 import { registerLabs } from './labs/registerLabs';
 import { registerResources } from './resources/registerResources';
 import { registerInvoke } from './invoke/registerInvoke';
+import { registerWebviews } from './webviews/registerWebviews';
 import { registerOnboarding } from './onboarding';
 import { showError } from './notify';
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const labs = registerLabs(context, targets);
     registerResources(context, targets);
     registerInvoke(context, targets, labs);
+    registerWebviews(context);
     registerOnboarding(context);
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   } catch (e) {

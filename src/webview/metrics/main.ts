@@ -1,0 +1,119 @@
+// Invocation metrics view: every invocation from the function's REPORT lines (cold starts
+// marked), duration charts, the sizing sweep and a monthly cost estimate.
+import '../common/elements';
+import { HostClient } from '../common/rpc';
+import { appRoot, h, icon, statusLine } from '../common/dom';
+import { count, ms, usd } from '../common/format';
+import { patchState, vscodeApi } from '../common/vscodeApi';
+import { VirtualTable } from '../common/virtualTable';
+import type { FunctionSummary, InvocationRow, MetricsEvent, MetricsMethods, MetricsViewState } from '../../shared/webviewProtocolMetrics';
+import { coldVsWarm, durationOverTime } from './charts';
+import { Estimator } from './estimator';
+import { SizingSection } from './sizing';
+import { invocationStats } from './stats';
+
+const POLL_MS = 3000;
+
+const host = new HostClient<MetricsMethods, MetricsEvent>();
+const root = appRoot();
+const status = statusLine();
+const saved = vscodeApi<MetricsViewState>().getState();
+const header = h('header', {});
+const summary = h('div', { class: 'summary-cards', role: 'group', 'aria-label': 'Summary' });
+const durationCanvas = h('canvas', { role: 'img', 'aria-label': 'Duration of each invocation over time; cold starts as triangles' });
+const coldCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean duration of warm and cold invocations, with Init Duration' });
+let fn: FunctionSummary | undefined;
+let rows: InvocationRow[] = [];
+
+const table = new VirtualTable<InvocationRow>({
+  label: 'Invocations',
+  emptyText: 'No invocations yet. Invoke the function, then come back: this view refreshes by itself.',
+  rowKey: (r) => r.requestId,
+  rowClass: (r) => (r.cold ? 'cold' : r.status ? 'failed' : undefined),
+  columns: [
+    { title: 'Time', width: '8em', cell: (r) => new Date(r.timestamp).toLocaleTimeString() },
+    { title: 'Request ID', width: 'minmax(8em, 1fr)', cell: (r) => h('code', { title: r.requestId }, r.requestId.slice(0, 8)) },
+    { title: 'Start', width: '5em', cell: (r) => (r.cold ? h('span', { class: 'cold-tag' }, icon('snowflake'), ' cold') : 'warm') },
+    { title: 'Duration', width: '7em', align: 'end', cell: (r) => ms(r.durationMs) },
+    { title: 'Billed', width: '6em', align: 'end', cell: (r) => ms(r.billedMs) },
+    { title: 'Init', width: '6em', align: 'end', cell: (r) => (r.initMs !== undefined ? ms(r.initMs) : '') },
+    { title: 'Memory used', width: '8em', align: 'end', cell: (r) => `${r.maxMemoryUsedMb} / ${r.memorySizeMb} MB` },
+    { title: 'Cost', width: '7em', align: 'end', cell: (r) => usd(r.costUsd) },
+    { title: 'Status', width: '5em', cell: (r) => r.status ?? '' },
+  ],
+});
+
+const estimator = new Estimator(saved?.estimate, (p) => host.request('estimate', p), (p) => patchState<MetricsViewState>({ estimate: p }));
+const sizing = new SizingSection();
+
+root.append(
+  header,
+  status.el,
+  summary,
+  h('div', { class: 'charts' }, h('figure', { class: 'chart' }, h('figcaption', {}, 'Duration over time'), durationCanvas), h('figure', { class: 'chart' }, h('figcaption', {}, 'Cold vs warm'), coldCanvas)),
+  h('h2', {}, 'Invocations'),
+  table.el,
+  sizing.el,
+  estimator.el,
+);
+
+function card(label: string, value: string, key: string): HTMLElement {
+  return h('div', { class: 'card', 'data-figure': key }, h('span', { class: 'card-value' }, value), h('span', { class: 'card-label' }, label));
+}
+
+function render(truncated: boolean): void {
+  const s = invocationStats(rows);
+  summary.replaceChildren(
+    card('invocations', count(s.count), 'count'),
+    card('cold starts', count(s.cold), 'cold'),
+    card('warm mean', ms(s.warmMeanMs), 'warm'),
+    card('cold mean (+ init)', Number.isNaN(s.coldMeanMs) ? '—' : `${ms(s.coldMeanMs)} + ${ms(s.initMeanMs)}`, 'coldMean'),
+    card('p95 duration', ms(s.p95Ms), 'p95'),
+    card('max memory used', fn ? `${s.maxMemoryUsedMb} / ${fn.memorySizeMb} MB` : '—', 'memory'),
+    card('cost of these invocations', usd(s.totalCostUsd), 'cost'),
+  );
+  if (truncated) status.say(`Showing the latest ${rows.length} invocations.`);
+  table.setRows([...rows].reverse(), table.activeRow?.requestId);
+  durationOverTime(durationCanvas as HTMLCanvasElement, rows);
+  coldVsWarm(coldCanvas as HTMLCanvasElement, rows);
+  if (rows.length) estimator.prefill({ durationMs: s.meanBilledMs, memoryMb: fn?.memorySizeMb, architecture: fn?.architecture });
+}
+
+async function load(): Promise<void> {
+  const out = await host.request('load', {});
+  fn = out.fn;
+  patchState<MetricsViewState>({ functionName: fn.functionName });
+  header.replaceChildren(
+    h('h1', {}, icon('pulse'), ` ${fn.functionName}`),
+    h('p', { class: 'note' }, `${fn.runtime ?? ''} · ${fn.memorySizeMb} MB · ${fn.architecture} · ${fn.target}. Figures come from the REPORT lines in CloudWatch Logs; costs use the price table of ${out.prices.asOf} (${out.prices.region}).`),
+  );
+  rows = out.invocations;
+  render(out.truncated);
+  sizing.show(out.sizing);
+  estimator.schedule();
+}
+
+async function refresh(): Promise<void> {
+  const out = await host.request('invocations', {});
+  const changed = out.invocations.length !== rows.length || out.invocations.at(-1)?.requestId !== rows.at(-1)?.requestId;
+  rows = out.invocations;
+  if (changed) render(out.truncated);
+  sizing.show(out.sizing);
+}
+
+async function poll(): Promise<void> {
+  try {
+    await refresh();
+  } catch (e) {
+    status.say((e as Error).message, 'error');
+  }
+  setTimeout(() => void poll(), POLL_MS);
+}
+
+host.onEvent((e) => {
+  if (e.type === 'progress') status.say(e.text);
+});
+host.ready();
+load()
+  .catch((e: Error) => status.say(e.message, 'error'))
+  .finally(() => setTimeout(() => void poll(), POLL_MS));

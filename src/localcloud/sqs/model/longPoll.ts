@@ -1,0 +1,35 @@
+// Long polling: a receive that found nothing waits here until a send (or a visibility
+// change) wakes its queue, a message's delay or visibility timeout runs out, or time is up.
+export class LongPoll {
+  private readonly waiting = new Map<string, Set<() => void>>();
+
+  /** Wakes every receive waiting on the queue. */
+  notify(queueName: string): void {
+    const set = this.waiting.get(queueName);
+    if (!set) return;
+    this.waiting.delete(queueName);
+    for (const wake of set) wake();
+  }
+
+  /** Resolves on notify, at `until` (epoch ms), or when the signal aborts. */
+  wait(queueName: string, until: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      let set = this.waiting.get(queueName);
+      if (!set) this.waiting.set(queueName, (set = new Set()));
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.waiting.get(queueName)?.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, until - Date.now()));
+      signal?.addEventListener('abort', done, { once: true });
+      set.add(done);
+    });
+  }
+
+  /** Releases every waiter (shutdown). */
+  releaseAll(): void {
+    for (const name of [...this.waiting.keys()]) this.notify(name);
+  }
+}

@@ -1,0 +1,158 @@
+// One queue: its attributes, tags and messages, with the pure rules that decide which
+// messages a receive may take (visibility, delays, FIFO group order) and the counters.
+import { defaultAttributes, parseRedrivePolicy, type RedrivePolicy } from './queueAttributes';
+import { messageState, type StoredMessage } from './message';
+
+const DEDUP_WINDOW_MS = 5 * 60 * 1000;
+const SEQUENCE_BASE = 18_000_000_000_000_000_000n;
+
+export interface DedupEntry {
+  messageId: string;
+  sequenceNumber?: string;
+  at: number;
+}
+
+export interface QueueSnapshot {
+  name: string;
+  fifo: boolean;
+  attributes: Record<string, string>;
+  tags: Record<string, string>;
+  createdAt: number;
+  modifiedAt: number;
+  lastPurgeAt?: number;
+  lastSequence: number;
+  messages: StoredMessage[];
+  dedup: Array<[string, DedupEntry]>;
+}
+
+export class Queue {
+  attributes: Record<string, string>;
+  tags: Record<string, string>;
+  modifiedAt: number;
+  lastPurgeAt: number | undefined;
+  lastSequence = 0;
+  /** Insertion order is send order (and sequence order for FIFO). */
+  readonly messages = new Map<string, StoredMessage>();
+  readonly dedup = new Map<string, DedupEntry>();
+
+  constructor(
+    readonly name: string,
+    readonly arn: string,
+    readonly fifo: boolean,
+    attributes: Record<string, string>,
+    tags: Record<string, string>,
+    readonly createdAt: number,
+  ) {
+    this.attributes = { ...defaultAttributes(fifo), ...attributes };
+    this.tags = { ...tags };
+    this.modifiedAt = createdAt;
+  }
+
+  static fromSnapshot(s: QueueSnapshot, arn: string): Queue {
+    const q = new Queue(s.name, arn, s.fifo, s.attributes, s.tags, s.createdAt);
+    q.modifiedAt = s.modifiedAt;
+    q.lastPurgeAt = s.lastPurgeAt;
+    q.lastSequence = s.lastSequence;
+    for (const m of s.messages) q.messages.set(m.id, m);
+    for (const [k, v] of s.dedup) q.dedup.set(k, v);
+    return q;
+  }
+
+  toSnapshot(now: number): QueueSnapshot {
+    this.expire(now);
+    return {
+      name: this.name, fifo: this.fifo, attributes: this.attributes, tags: this.tags, createdAt: this.createdAt,
+      modifiedAt: this.modifiedAt, lastPurgeAt: this.lastPurgeAt, lastSequence: this.lastSequence,
+      messages: [...this.messages.values()], dedup: [...this.dedup.entries()],
+    };
+  }
+
+  int(name: string): number {
+    return Number(this.attributes[name]);
+  }
+
+  get redrivePolicy(): RedrivePolicy | undefined {
+    const v = this.attributes.RedrivePolicy;
+    return v ? parseRedrivePolicy(v) : undefined;
+  }
+
+  get contentBasedDeduplication(): boolean {
+    return this.attributes.ContentBasedDeduplication === 'true';
+  }
+
+  /** The dedup key of a FIFO message: per queue, or per group with DeduplicationScope=messageGroup. */
+  dedupKey(dedupId: string, groupId: string | undefined): string {
+    return this.attributes.DeduplicationScope === 'messageGroup' ? `${groupId ?? ''}\u0000${dedupId}` : dedupId;
+  }
+
+  findDuplicate(key: string, now: number): DedupEntry | undefined {
+    const entry = this.dedup.get(key);
+    if (entry && now - entry.at < DEDUP_WINDOW_MS) return entry;
+    return undefined;
+  }
+
+  nextSequenceNumber(offset: number): string {
+    return (SEQUENCE_BASE + BigInt(this.lastSequence + offset)).toString().padStart(20, '0');
+  }
+
+  private lastExpiry = 0;
+
+  /** expire(), at most once a second: it walks every message. */
+  expireNowAndThen(now: number): void {
+    if (now - this.lastExpiry < 1000) return;
+    this.lastExpiry = now;
+    this.expire(now);
+  }
+
+  /** Drops messages past MessageRetentionPeriod and dedup entries past the 5-minute window. */
+  expire(now: number): void {
+    const retentionMs = this.int('MessageRetentionPeriod') * 1000;
+    for (const [id, m] of this.messages) if (m.sentAt + retentionMs <= now) this.messages.delete(id);
+    for (const [k, e] of this.dedup) if (now - e.at >= DEDUP_WINDOW_MS) this.dedup.delete(k);
+  }
+
+  isExpired(m: StoredMessage, now: number): boolean {
+    return m.sentAt + this.int('MessageRetentionPeriod') * 1000 <= now;
+  }
+
+  /**
+   * Messages a receive may take now, in order, up to `max`. FIFO: a group whose earlier
+   * message is in flight or delayed is held, so order within a group is strict.
+   */
+  receivable(now: number, max: number): StoredMessage[] {
+    const out: StoredMessage[] = [];
+    const heldGroups = new Set<string>();
+    for (const m of this.messages.values()) {
+      if (out.length >= max) break;
+      if (this.isExpired(m, now)) continue;
+      const visible = m.visibleAt <= now;
+      if (!this.fifo) {
+        if (visible) out.push(m);
+        continue;
+      }
+      const group = m.groupId ?? '';
+      if (!visible) heldGroups.add(group);
+      else if (!heldGroups.has(group)) out.push(m);
+    }
+    return out;
+  }
+
+  /** Earliest future time a message becomes visible, for long polls to wake up. */
+  nextVisibleAt(now: number): number | undefined {
+    let next: number | undefined;
+    for (const m of this.messages.values()) if (m.visibleAt > now && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
+    return next;
+  }
+
+  counts(now: number): { visible: number; inflight: number; delayed: number } {
+    const c = { visible: 0, inflight: 0, delayed: 0 };
+    for (const m of this.messages.values()) {
+      if (this.isExpired(m, now)) continue;
+      const s = messageState(m, now);
+      if (s === 'visible') c.visible++;
+      else if (s === 'inflight') c.inflight++;
+      else c.delayed++;
+    }
+    return c;
+  }
+}

@@ -1,0 +1,27 @@
+// A received message in ReceiveMessage's output shape, with only the system and message
+// attributes the caller asked for ('All', exact names, or 'prefix.*' for message attributes).
+import { md5OfAttributes } from '../model/md5';
+import { systemAttributesOf, type MessageAttributes } from '../model/message';
+import type { ReceivedMessage } from '../model/messaging';
+
+function wanted(name: string, requested: string[]): boolean {
+  return requested.some((r) => r === 'All' || r === '.*' || r === name || (r.endsWith('.*') && name.startsWith(r.slice(0, -1))));
+}
+
+export function formatMessage(m: ReceivedMessage, systemNames: string[], attributeNames: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { MessageId: m.id, ReceiptHandle: m.receiptHandle, MD5OfBody: m.md5OfBody, Body: m.body };
+  if (systemNames.length) {
+    const all = systemAttributesOf(m);
+    const picked = Object.fromEntries(Object.entries(all).filter(([k]) => systemNames.includes('All') || systemNames.includes(k)));
+    if (Object.keys(picked).length) out.Attributes = picked;
+  }
+  if (attributeNames.length && m.attributes) {
+    const picked: MessageAttributes = {};
+    for (const [k, v] of Object.entries(m.attributes)) if (wanted(k, attributeNames)) picked[k] = v;
+    if (Object.keys(picked).length) {
+      out.MD5OfMessageAttributes = md5OfAttributes(picked);
+      out.MessageAttributes = picked;
+    }
+  }
+  return out;
+}

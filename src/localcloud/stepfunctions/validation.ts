@@ -27,7 +27,7 @@ export function diagnose(definition: string, type: 'STANDARD' | 'EXPRESS' = 'STA
   }
   // The validator adds QueryLanguage to states it visits: give it a copy.
   const result = (validateAsl as unknown as (d: unknown) => AslValidatorResult)(structuredClone(parsed));
-  const out: Diagnostic[] = result.errors.map((e) => ({
+  const out: Diagnostic[] = result.errors.filter((e) => e['Error code'] !== 'DUPLICATE_FIELD_NAME' || hasDuplicateFields(parsed)).map((e) => ({
     severity: 'ERROR',
     code: e['Error code'],
     message: e.Message,
@@ -50,6 +50,18 @@ function expressProblems(machine: AslStateMachine, prefix: string): Diagnostic[]
     if (processor) out.push(...expressProblems(processor, `${at}/ItemProcessor`));
   }
   return out;
+}
+
+/**
+ * asl-validator reports `toString.$` (and other Object.prototype names) as duplicates; only
+ * trust its DUPLICATE_FIELD_NAME when some object really has both `x` and `x.$`.
+ */
+function hasDuplicateFields(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasDuplicateFields);
+  if (!value || typeof value !== 'object') return false;
+  const keys = Object.keys(value);
+  if (keys.some((k) => k.endsWith('.$') && keys.includes(k.slice(0, -2)))) return true;
+  return Object.values(value).some(hasDuplicateFields);
 }
 
 /** The InvalidDefinition message: every problem, AWS-style. */

@@ -18,6 +18,7 @@ export class CpuThrottle {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private active = false;
+  private runStarted = 0;
 
   /** `pgid`: the environment's process group (its leader's pid). */
   constructor(
@@ -45,6 +46,7 @@ export class CpuThrottle {
     if (!this.active) return;
     if (this.stopped) this.signal('SIGCONT');
     this.stopped = false;
+    this.runStarted = performance.now();
     this.timer = setTimeout(() => this.pause(), Math.max(1, PERIOD_MS * this.share));
   }
 
@@ -52,7 +54,9 @@ export class CpuThrottle {
     if (!this.active) return;
     this.signal('SIGSTOP');
     this.stopped = true;
-    this.timer = setTimeout(() => this.run(), PERIOD_MS * (1 - this.share));
+    // Timers fire late: the pause follows the slice the process really got, keeping the share.
+    const ran = performance.now() - this.runStarted;
+    this.timer = setTimeout(() => this.run(), (ran * (1 - this.share)) / this.share);
   }
 
   private signal(sig: NodeJS.Signals): void {

@@ -141,11 +141,14 @@ export class ExecutionEnvironment {
       return { outcome, durationMs: 0, initDurationMs: this.initDurationMs, maxMemoryUsedMb: this.memory?.peakMb ?? 0 };
     }
     // A warm runtime asks for its next invocation just after answering the last one.
-    if (!this.api.isWaiting && this.state !== 'dead') await new Promise<void>((r) => this.nextWaiters.push(r));
+    // One that never asks again (stuck after answering) times out this invocation instead.
+    if (!this.api.isWaiting && this.exitInfo === undefined) {
+      await Promise.race([new Promise<void>((r) => this.nextWaiters.push(r)), sleep(timeoutSeconds * 1000)]);
+    }
     onStart();
     const started = performance.now();
     const outcome = await new Promise<Outcome>((resolve) => {
-      if (!this.api.isWaiting) return resolve(this.exitOutcome());
+      if (!this.api.isWaiting) return resolve(this.exitInfo ? this.exitOutcome() : { kind: 'timeout' });
       const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutSeconds * 1000);
       this.settle = (o) => {
         clearTimeout(timer);

@@ -1,0 +1,124 @@
+// Limits as Lambda enforces them, and a local cloud that survives every faulty handler:
+// timeout, process exit, uncaught exceptions, out of memory, concurrency, throttling, and
+// the CPU share that follows memory size.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DeleteFunctionConcurrencyCommand,
+  GetFunctionConcurrencyCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionConcurrencyCommand,
+  TooManyRequestsException,
+} from '@aws-sdk/client-lambda';
+import { startTestCloud, type TestCloud } from '../../helpers/cloud';
+import { createFunction, payloadOf, tailOf, useFreshRuntimes } from './lambdaKit';
+
+let cloud: TestCloud;
+let lambda: LambdaClient;
+
+before(async () => {
+  useFreshRuntimes();
+  cloud = await startTestCloud();
+  lambda = new LambdaClient(cloud.clientConfig);
+  await createFunction(lambda, { FunctionName: 'healthy' });
+});
+
+after(async () => {
+  await cloud.stop();
+});
+
+const invoke = (name: string, payload: unknown) =>
+  lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail' }));
+
+async function stillServes(): Promise<void> {
+  const out = await invoke('healthy', { ok: true });
+  assert.equal(out.FunctionError, undefined);
+}
+
+test('a handler running past its timeout is killed: Task timed out, Status: timeout, then cold', async () => {
+  await createFunction(lambda, { FunctionName: 'slow', Handler: 'index.sleep', Timeout: 1 });
+  const out = await invoke('slow', { ms: 5000 });
+  assert.equal(out.FunctionError, 'Unhandled');
+  const body = payloadOf(out) as Record<string, any>;
+  assert.equal(body.errorType, 'Sandbox.Timedout');
+  assert.match(body.errorMessage, /^RequestId: [0-9a-f-]{36} Error: Task timed out after 1\.00 seconds$/);
+  const log = tailOf(out);
+  assert.match(log, /\d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f-]{36} Task timed out after 1\.00 seconds\n/);
+  assert.match(log, /REPORT RequestId: \S+\tDuration: 1000\.00 ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\tStatus: timeout\t\n/);
+  const next = await invoke('slow', { ms: 10 });
+  assert.deepEqual(payloadOf(next), { slept: 10 });
+  assert.match(tailOf(next), /Init Duration/, 'the killed environment is replaced by a cold one');
+  await stillServes();
+});
+
+test('process.exit during an invocation is Runtime.ExitError', async () => {
+  await createFunction(lambda, { FunctionName: 'exits', Handler: 'index.exit' });
+  const out = await invoke('exits', {});
+  assert.equal(out.FunctionError, 'Unhandled');
+  const body = payloadOf(out) as Record<string, any>;
+  assert.equal(body.errorType, 'Runtime.ExitError');
+  assert.match(body.errorMessage, /^RequestId: \S+ Error: Runtime exited with error: exit status 3$/);
+  assert.match(tailOf(out), /Status: error\tError Type: Runtime\.ExitError\t\n/);
+  await stillServes();
+});
+
+test('an exception thrown outside the handler\'s promise fails the invocation and the environment', async () => {
+  await createFunction(lambda, { FunctionName: 'uncaught', Handler: 'index.uncaught' });
+  const out = await invoke('uncaught', {});
+  assert.equal(out.FunctionError, 'Unhandled');
+  const body = payloadOf(out) as Record<string, any>;
+  assert.equal(body.errorMessage, 'thrown from a timer');
+  assert.match(tailOf(out), /\tERROR\tUncaught Exception \t\{"errorType":"Error","errorMessage":"thrown from a timer"/);
+  await stillServes();
+});
+
+test('using more memory than configured ends in Runtime.OutOfMemory', async () => {
+  await createFunction(lambda, { FunctionName: 'hungry', Handler: 'index.oom', Timeout: 30 });
+  const out = await invoke('hungry', {});
+  assert.equal(out.FunctionError, 'Unhandled');
+  const body = payloadOf(out) as Record<string, any>;
+  assert.equal(body.errorType, 'Runtime.OutOfMemory');
+  assert.match(body.errorMessage, /Runtime exited with error: signal: killed/);
+  assert.match(tailOf(out), /Max Memory Used: 128 MB\tInit Duration: [\d.]+ ms\tStatus: error\tError Type: Runtime\.OutOfMemory\t\n/);
+  await stillServes();
+});
+
+test('concurrent invocations get their own environments; reserved concurrency throttles the rest', async () => {
+  await createFunction(lambda, { FunctionName: 'parallel', Handler: 'index.handler' });
+  const outs = await Promise.all([1, 2, 3].map((n) => invoke('parallel', { n })));
+  const streams = new Set(outs.map((o) => (payloadOf(o) as Record<string, any>).logStreamName));
+  assert.equal(streams.size, 3, 'three simultaneous invocations, three environments');
+
+  await createFunction(lambda, { FunctionName: 'limited', Handler: 'index.sleep', Timeout: 10 });
+  await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 1 }));
+  assert.equal((await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'limited' }))).ReservedConcurrentExecutions, 1);
+  const results = await Promise.allSettled([invoke('limited', { ms: 800 }), new Promise((r) => setTimeout(r, 200)).then(() => invoke('limited', { ms: 1 }))]);
+  assert.equal(results[0].status, 'fulfilled');
+  assert.equal(results[1].status, 'rejected');
+  const err = (results[1] as PromiseRejectedResult).reason as TooManyRequestsException;
+  assert.ok(err instanceof TooManyRequestsException, String(err));
+  assert.equal(err.$metadata.httpStatusCode, 429);
+  assert.equal(err.Reason, 'ReservedFunctionConcurrentInvocationLimitExceeded');
+
+  await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 0 }));
+  await assert.rejects(invoke('limited', { ms: 1 }), TooManyRequestsException);
+  await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'limited' }));
+  assert.deepEqual(payloadOf(await invoke('limited', { ms: 1 })), { slept: 1 });
+});
+
+test('CPU follows memory: a CPU-bound handler is several times slower at 128 MB than at 1,769 MB', async () => {
+  await createFunction(lambda, { FunctionName: 'cpu-small', Handler: 'index.cpu', MemorySize: 128, Timeout: 60 });
+  await createFunction(lambda, { FunctionName: 'cpu-vcpu', Handler: 'index.cpu', MemorySize: 1769, Timeout: 60 });
+  const duration = async (name: string) => {
+    const out = await invoke(name, { iterations: 2e7 });
+    assert.equal(out.FunctionError, undefined, tailOf(out));
+    return Number(/Duration: ([\d.]+) ms/.exec(tailOf(out))![1]);
+  };
+  await duration('cpu-small'); // cold starts out of the way
+  await duration('cpu-vcpu');
+  const small = await duration('cpu-small');
+  const large = await duration('cpu-vcpu');
+  // 1769/128 ≈ 13.8 in theory; a generous floor keeps a busy machine from failing it.
+  assert.ok(small / large > 4, `128 MB took ${small} ms, 1,769 MB took ${large} ms`);
+});

@@ -91,7 +91,7 @@ async function refreshMessages(): Promise<void> {
   note.textContent =
     listing.mode === 'peek'
       ? 'Messages are listed with the local cloud’s peek: nothing is received, receive counts do not change. Delayed and in-flight messages are shown too.'
-      : 'This target has no peek: messages are listed with ReceiveMessage and VisibilityTimeout 0. Each listing counts as a receive (receive counts grow, and with a redrive policy messages can move to the dead-letter queue); in-flight and delayed messages are not shown. The list refreshes only when you ask.';
+      : 'This target has no peek: messages are listed with ReceiveMessage, then made visible again at once (visibility 0). Each listing counts as a receive: receive counts grow by one, and with a redrive policy a message can move to the dead-letter queue. In-flight and delayed messages are not shown, and on FIFO queues only the first message of each group. The list refreshes only when you ask.';
   list.show(listing, vscodeApi<SqsViewState>().getState()?.selectedMessageId);
 }
 

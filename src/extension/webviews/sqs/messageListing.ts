@@ -1,12 +1,12 @@
 // Picks how the view lists messages: the local cloud's non-destructive peek where it exists,
-// ReceiveMessage with VisibilityTimeout 0 everywhere else.
+// ReceiveMessage (held briefly, then released) everywhere else.
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { ClientSettings } from '../clientSettings';
 import type { MessageListing } from '../../../shared/webviewProtocolSqs';
-
+import { listByPeek } from './peekListing';
 import { listByReceive } from './receiveListing';
 
-export async function listMessages(client: SQSClient, target: ClientSettings, url: string, max: number): Promise<MessageListing> {
-  void target;
+export async function listMessages(client: SQSClient, settings: ClientSettings, url: string, max: number): Promise<MessageListing> {
+  if (settings.target === 'local') return listByPeek(settings, url, max);
   return listByReceive(client, url, max);
 }

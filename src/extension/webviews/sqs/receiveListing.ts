@@ -1,36 +1,56 @@
-// Lists messages where no peek exists (LocalStack, AWS): ReceiveMessage with VisibilityTimeout 0,
-// so every message stays visible. It is not free of side effects — each read counts as a receive
-// (ApproximateReceiveCount grows; with a redrive policy messages can move to the DLQ) — the view
-// says so. Batches repeat until no new message id appears or `max` are listed.
-import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+// Lists messages where no peek exists (LocalStack, AWS) with ReceiveMessage. Receiving with
+// VisibilityTimeout 0 alone cannot page: every call may return the same first ten messages. So
+// each batch is held for a few seconds — long enough for the next calls to return other
+// messages — and every message is released (visibility 0) as soon as the listing ends.
+// It is still a receive: each listed message's ApproximateReceiveCount grows by one, and with a
+// redrive policy a message can reach the DLQ by being listed. The view says so.
+import { ChangeMessageVisibilityBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { BODY_LIMIT, type MessageListing, type MessageRow } from '../../../shared/webviewProtocolSqs';
 
-/** Fruitless batches in a row before we stop: SQS samples servers, so one empty batch proves little. */
-const PATIENCE = 3;
+/** Seconds a listed message stays hidden if the release fails (e.g. the editor closes). */
+const HOLD_SECONDS = 5;
+/** Empty batches in a row before we stop: short polling samples servers, one empty batch proves little. */
+const PATIENCE = 2;
 
 export async function listByReceive(client: SQSClient, url: string, max: number): Promise<MessageListing> {
   const rows = new Map<string, MessageRow>();
-  let fruitless = 0;
-  while (rows.size < max && fruitless < PATIENCE) {
-    const out = await client.send(
-      new ReceiveMessageCommand({
-        QueueUrl: url,
-        MaxNumberOfMessages: 10,
-        VisibilityTimeout: 0,
-        WaitTimeSeconds: 0,
-        MessageSystemAttributeNames: ['All'],
-        AttributeNames: ['All'], // older emulators honour only the deprecated name
-        MessageAttributeNames: ['All'],
-      }),
-    );
-    const before = rows.size;
-    for (const m of out.Messages ?? []) {
-      if (m.MessageId && !rows.has(m.MessageId) && rows.size < max) rows.set(m.MessageId, rowFromMessage(m));
+  const handles: string[] = [];
+  let empty = 0;
+  try {
+    while (rows.size < max && empty < PATIENCE) {
+      const out = await client.send(
+        new ReceiveMessageCommand({
+          QueueUrl: url,
+          MaxNumberOfMessages: Math.min(10, max - rows.size),
+          VisibilityTimeout: HOLD_SECONDS,
+          WaitTimeSeconds: 0,
+          MessageSystemAttributeNames: ['All'],
+          AttributeNames: ['All'], // older emulators honour only the deprecated name
+          MessageAttributeNames: ['All'],
+        }),
+      );
+      const got = out.Messages ?? [];
+      empty = got.length ? 0 : empty + 1;
+      for (const m of got) {
+        if (m.ReceiptHandle) handles.push(m.ReceiptHandle);
+        if (m.MessageId && !rows.has(m.MessageId)) rows.set(m.MessageId, rowFromMessage(m));
+      }
     }
-    fruitless = rows.size === before ? fruitless + 1 : 0;
+  } finally {
+    await release(client, url, handles);
   }
   const messages = [...rows.values()].sort((a, b) => a.sentTimestamp - b.sentTimestamp);
   return { mode: 'receive', messages, truncated: rows.size >= max };
+}
+
+/** Makes every listed message visible again at once. */
+async function release(client: SQSClient, url: string, handles: string[]): Promise<void> {
+  for (let i = 0; i < handles.length; i += 10) {
+    const batch = handles.slice(i, i + 10);
+    await client
+      .send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: url, Entries: batch.map((h, j) => ({ Id: String(j), ReceiptHandle: h, VisibilityTimeout: 0 })) }))
+      .catch(() => undefined); // they come back by themselves after HOLD_SECONDS
+  }
 }
 
 export function rowFromMessage(m: Message): MessageRow {

@@ -1,0 +1,58 @@
+// `hoc pack LESSON_DIR... --out FILE.vsix`: the extension with only those lessons.
+import { parseArgs } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { formatDiagnostic, validateLesson } from '../../lab';
+import { CliError, type CliCommand } from '../command';
+import { buildVsix } from '../lab/buildVsix';
+
+const USAGE = 'pack LESSON_DIR... --out FILE.vsix [--name NAME] [--display-name TEXT] [--version X.Y.Z]';
+
+/** The extension's root: where dist/cli.js lives (dist/..), else the working directory. */
+function extensionRoot(): string {
+  const fromBundle = typeof __dirname === 'string' ? resolve(__dirname, '..') : undefined;
+  if (fromBundle && existsSync(join(fromBundle, 'package.json')) && existsSync(join(fromBundle, 'dist'))) return fromBundle;
+  let d = process.cwd();
+  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
+  return d;
+}
+
+function kb(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
+}
+
+export const packCommand: CliCommand = {
+  name: 'pack',
+  usage: USAGE,
+  summary: 'build a VSIX of the extension that holds only the given lessons',
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' }, version: { type: 'string' } } });
+    } catch (e) {
+      throw new CliError(`${(e as Error).message}\nUsage: hoc ${USAGE}`, 2);
+    }
+    const { values, positionals } = parsed;
+    if (!positionals.length || !values.out) throw new CliError(`Name at least one lesson folder and --out.\nUsage: hoc ${USAGE}`, 2);
+    if (!values.out.endsWith('.vsix')) throw new CliError(`--out must name a .vsix file, not '${values.out}'.`, 2);
+    if (values.name && !/^[a-z0-9][a-z0-9-]*$/.test(values.name)) throw new CliError(`--name must be lower case letters, digits and dashes (an extension id), not '${values.name}'.`, 2);
+    if (values.version && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(values.version)) throw new CliError(`--version must look like 1.2.3, not '${values.version}'.`, 2);
+    const lessons = [];
+    const problems: string[] = [];
+    for (const dir of positionals) {
+      const r = validateLesson(dir);
+      problems.push(...r.diagnostics.map((d) => join(dir, formatDiagnostic(d))));
+      if (r.lesson) lessons.push({ dir, id: r.lesson.id });
+    }
+    if (problems.length) throw new CliError(`Fix the lessons before packing them:\n${problems.join('\n')}`);
+    let result;
+    try {
+      result = await buildVsix({ extensionRoot: extensionRoot(), lessons, out: values.out, name: values.name, displayName: values['display-name'], version: values.version });
+    } catch (e) {
+      throw new CliError(`Packing failed: ${(e as Error).message}`);
+    }
+    for (const f of result.files) process.stdout.write(`${kb(f.size).padStart(10)}  ${f.path}\n`);
+    process.stdout.write(`${result.out}: ${result.files.length} files, ${kb(result.size)}, lessons: ${lessons.map((l) => l.id).join(', ')}\n`);
+    return 0;
+  },
+};

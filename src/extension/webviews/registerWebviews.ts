@@ -6,6 +6,7 @@ import { clientSettingsFromArg } from './clientSettings';
 import { describeError, type HostLog } from './webviewHost';
 import { SqsPanel } from './sqs/sqsPanel';
 import { GraphPanel } from './graph/graphPanel';
+import { machineOfExecution } from './graph/graphData';
 import { MetricsPanel } from './metrics/metricsPanel';
 import type { SqsViewState } from '../../shared/webviewProtocolSqs';
 import type { GraphViewState } from '../../shared/webviewProtocolGraph';
@@ -37,11 +38,6 @@ function executionOf(arg: unknown): string | undefined {
   return a.kind === 'execution' && typeof a.arn === 'string' ? a.arn : undefined;
 }
 
-/** arn:aws:states:r:a:execution:Machine:run → arn:aws:states:r:a:stateMachine:Machine */
-export function machineOfExecution(arn: string): string {
-  const m = /^(arn:[^:]+:states:[^:]*:[^:]*):execution:([^:]+):[^:]+$/.exec(arn);
-  return m ? `${m[1]}:stateMachine:${m[2]}` : arn;
-}
 
 function clientOf(arg: unknown) {
   return typeof arg === 'object' && arg !== null ? clientSettingsFromArg((arg as Record<string, unknown>).client) : undefined;

@@ -28,6 +28,12 @@ export async function resolveStateMachineArn(client: SFNClient, ref: string): Pr
   throw new Error(`No state machine named ${ref} on this target. Deploy the lesson step that creates it, then open the graph again.`);
 }
 
+/** arn:aws:states:r:a:execution:Machine:run → arn:aws:states:r:a:stateMachine:Machine */
+export function machineOfExecution(arn: string): string {
+  const m = /^(arn:[^:]+:states:[^:]*:[^:]*):execution:([^:]+):[^:]+$/.exec(arn);
+  return m ? `${m[1]}:stateMachine:${m[2]}` : arn;
+}
+
 export async function describeMachine(client: SFNClient, arn: string): Promise<{ name: string; type: string; definition: string }> {
   const out = await client.send(new DescribeStateMachineCommand({ stateMachineArn: arn }));
   return { name: out.name ?? arn.split(':').pop() ?? arn, type: out.type ?? 'STANDARD', definition: out.definition ?? '{}' };

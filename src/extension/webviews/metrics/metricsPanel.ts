@@ -10,12 +10,7 @@ import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } fr
 import { WebviewTypes } from '../webviewIds';
 import { InvocationLog } from './invocationLog';
 import { projectMonthlyCost } from './costProjection';
-
-/** Function name from a name, a full ARN or a partial ARN (qualifier dropped). */
-export function functionNameOf(ref: string): string {
-  const m = /(?:^|:)function:([^:]+)/.exec(ref);
-  return m ? m[1] : ref.split(':')[0];
-}
+import { functionNameOf } from './functionName';
 
 export class MetricsPanel extends WebviewHost<MetricsMethods, MetricsEvent> {
   static readonly viewType = WebviewTypes.metrics;

@@ -20,8 +20,12 @@ export class BlobStore {
     return rel;
   }
 
-  async read(rel: string): Promise<Buffer> {
-    const handle = await this.open(rel);
+  /**
+   * Reads a body. `missing` names the error when a concurrent overwrite or delete retired the
+   * file between looking the object up and reading it.
+   */
+  async read(rel: string, missing: () => Error): Promise<Buffer> {
+    const handle = await this.open(rel, missing);
     try {
       return await handle.readFile();
     } finally {
@@ -30,8 +34,13 @@ export class BlobStore {
   }
 
   /** Opens a body for reading; an open handle keeps working after the file is retired. */
-  open(rel: string): Promise<FileHandle> {
-    return open(this.journal.blobPath(rel), 'r');
+  async open(rel: string, missing: () => Error): Promise<FileHandle> {
+    try {
+      return await open(this.journal.blobPath(rel), 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw missing();
+      throw e;
+    }
   }
 
   /** Deletes a body that no state references any more, once that state is on disk. */

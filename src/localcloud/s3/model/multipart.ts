@@ -102,7 +102,7 @@ export class MultipartUploads {
     parts.forEach((part, i) => {
       if (i < parts.length - 1 && part.size < MIN_PART_SIZE) throw S3Errors.entityTooSmall(part.size);
     });
-    const body = Buffer.concat(await Promise.all(parts.map((p) => this.s3.blobs.read(p.blob))));
+    const body = Buffer.concat(await Promise.all(parts.map((p) => this.s3.blobs.read(p.blob, () => S3Errors.noSuchUpload(uploadId)))));
     const md5s = Buffer.concat(parts.map((p) => Buffer.from(p.etag.slice(1, -1), 'hex')));
     const blob = await this.s3.blobs.write('objects', body);
     this.upload(bucket, key, uploadId);

@@ -140,7 +140,7 @@ export class S3Backend {
         "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
       );
     }
-    const body = await this.blobs.read(source.blob);
+    const body = await this.blobs.read(source.blob, () => S3Errors.noSuchKey(input.source.key));
     const checksum = input.checksumAlgorithm
       ? { algorithm: input.checksumAlgorithm, value: checksumOf(input.checksumAlgorithm, body), type: 'FULL_OBJECT' as const }
       : source.checksum?.type === 'FULL_OBJECT' ? source.checksum : { algorithm: 'CRC64NVME' as const, value: checksumOf('CRC64NVME', body), type: 'FULL_OBJECT' as const };

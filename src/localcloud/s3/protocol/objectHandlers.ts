@@ -59,7 +59,7 @@ async function readObject(call: S3Call, withBody: boolean): Promise<AwsResponse>
   const status = range ? 206 : 200;
   if (!withBody || object.size === 0) return { status, headers };
   // Open before answering, so a concurrent overwrite cannot pull the file away mid-stream.
-  const handle = await call.s3.blobs.open(object.blob);
+  const handle = await call.s3.blobs.open(object.blob, () => S3Errors.noSuchKey(call.key));
   return { status, headers, body: handle.createReadStream({ start, end, autoClose: true }) };
 }
 

@@ -2,9 +2,9 @@
 // keeps serving afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateMultipartUploadCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { errorCode, rawS3 } from './rawS3';
-import { useS3 } from './s3Fixture';
+import { errorOf, useS3 } from './s3Fixture';
 
 const f = useS3();
 
@@ -78,6 +78,22 @@ test('truncated or malformed aws-chunked bodies are refused', async () => {
     method: 'PUT', path: `/${bucket}/d`, headers: { ...headers, 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32' }, body: '5\r\nhello\r\n0\r\n\r\n',
   });
   assert.equal(errorCode(undeclared.body), 'InvalidRequest');
+});
+
+test('an unsigned request is AccessDenied (403); a request signed with the wrong secret is SignatureDoesNotMatch', async () => {
+  const bucket = await f.bucket('anon');
+  await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'private', Body: 'secret' }));
+  const anonymous = await fetch(`${f.cloud.endpoint}/${bucket}/private`);
+  assert.equal(anonymous.status, 403);
+  assert.equal(errorCode(await anonymous.text()), 'AccessDenied');
+  const wrong = new S3Client({ ...f.cloud.clientConfig, credentials: { accessKeyId: f.cloud.credentials.accessKeyId, secretAccessKey: 'not-the-secret' } });
+  try {
+    const e = await errorOf(() => wrong.send(new GetObjectCommand({ Bucket: bucket, Key: 'private' })));
+    assert.equal(e.name, 'SignatureDoesNotMatch');
+    assert.equal(e.$metadata?.httpStatusCode, 403);
+  } finally {
+    wrong.destroy();
+  }
 });
 
 test('the local cloud still serves after all of the above', async () => {

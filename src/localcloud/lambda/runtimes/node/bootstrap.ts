@@ -132,7 +132,11 @@ async function loadHandler(): Promise<Handler> {
   if (!file) throw new RuntimeError('Runtime.ImportModuleError', `Error: Cannot find module '${modulePath}'\nRequire stack:\n- ${__filename}`);
   let mod: Record<string, unknown>;
   try {
-    if (isEsm(file)) mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    if (isEsm(file)) {
+      // Loader hooks start a thread: only ES module handlers pay for them.
+      registerNodePathForEsm();
+      mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    }
     else mod = createRequire(join(TASK_ROOT, 'noop.js'))(file) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof SyntaxError) throw new RuntimeError('Runtime.UserCodeSyntaxError', `${e.name}: ${e.message}`);
@@ -208,7 +212,6 @@ async function postError(requestId: string, shape: ErrorShape): Promise<void> {
 
 async function main(): Promise<void> {
   patchConsole();
-  registerNodePathForEsm();
   let handler: Handler;
   try {
     handler = await loadHandler();

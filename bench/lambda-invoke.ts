@@ -1,0 +1,127 @@
+// Lambda invoke performance of the local cloud, with `lambda-local` (an in-process handler
+// runner, no isolation) measured on the same handler in the same run:
+//   - warm invoke latency p50/p99 through @aws-sdk/client-lambda (one caller),
+//   - throughput with 10 concurrent callers,
+//   - cold start Init Duration (from REPORT) for a Node and a Python hello world.
+// Run: npx tsx bench/lambda-invoke.ts [warmInvokes=300] [concurrentInvokes=500] [coldStarts=8]
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { zipSync } from 'fflate';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
+import * as lambdaLocal from 'lambda-local';
+import { startLocalCloud } from '../src/localcloud';
+
+const WARM = Number(process.argv[2] ?? 300);
+const CONCURRENT = Number(process.argv[3] ?? 500);
+const COLD = Number(process.argv[4] ?? 8);
+const CALLERS = 10;
+
+const NODE_HANDLER = "exports.handler = async (event) => ({ ok: true, echo: event });\n";
+const PY_HANDLER = 'def handler(event, context):\n    return {"ok": True, "echo": event}\n';
+
+interface Stats {
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const median = (xs: number[]) => pct([...xs].sort((a, b) => a - b), 0.5);
+
+async function measure(count: number, callers: number, op: () => Promise<unknown>): Promise<Stats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (next++ < count) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), perSecond: count / seconds };
+}
+
+function buildRuntimes(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hoc-bench-runtimes-'));
+  buildSync({ entryPoints: ['src/localcloud/lambda/runtimes/node/bootstrap.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(dir, 'node', 'bootstrap.js'), logLevel: 'warning' });
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const runtimes = buildRuntimes();
+  process.env.HOC_LAMBDA_RUNTIMES_DIR = runtimes;
+  process.env.HOC_PYTHON ??= '/usr/bin/python3';
+  const cloud = await startLocalCloud({ port: 0, log: () => undefined });
+  const client = new LambdaClient({ endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials, maxAttempts: 1 });
+  const payload = Buffer.from(JSON.stringify({ hello: 'world' }));
+  const create = (name: string, runtime: string, handler: string, file: string, source: string) =>
+    client.send(new CreateFunctionCommand({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: 1769, Code: { ZipFile: zipSync({ [file]: Buffer.from(source) }) } }));
+  await create('hello-node', 'nodejs20.x', 'index.handler', 'index.js', NODE_HANDLER);
+  await create('hello-python', 'python3.12', 'app.handler', 'app.py', PY_HANDLER);
+  const invoke = (name: string) => client.send(new InvokeCommand({ FunctionName: name, Payload: payload }));
+
+  // lambda-local runs the same file in this process.
+  const localDir = mkdtempSync(join(tmpdir(), 'hoc-bench-ll-'));
+  mkdirSync(localDir, { recursive: true });
+  writeFileSync(join(localDir, 'index.js'), NODE_HANDLER);
+  const llInvoke = (path = join(localDir, 'index.js')) => lambdaLocal.execute({ event: { hello: 'world' }, lambdaPath: path, lambdaHandler: 'handler', timeoutMs: 3000, verboseLevel: 0 });
+
+  // Cold starts: each configuration change retires the warm environment.
+  const initDurations: Record<string, number[]> = { 'hello-node': [], 'hello-python': [] };
+  for (let i = 0; i < COLD; i++) {
+    for (const name of Object.keys(initDurations)) {
+      await client.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Description: `cold ${i}` }));
+      await waitUntilFunctionUpdatedV2({ client, maxWaitTime: 10 }, { FunctionName: name });
+      const out = await client.send(new InvokeCommand({ FunctionName: name, Payload: payload, LogType: 'Tail' }));
+      const init = /Init Duration: ([\d.]+) ms/.exec(Buffer.from(out.LogResult ?? '', 'base64').toString());
+      if (!init) throw new Error(`${name}: no Init Duration on a cold start`);
+      initDurations[name]!.push(Number(init[1]));
+    }
+  }
+  // lambda-local's nearest thing to a cold start: the first run of a freshly written module.
+  const llFirst: number[] = [];
+  for (let i = 0; i < COLD; i++) {
+    const path = join(localDir, `cold${i}.js`);
+    writeFileSync(path, NODE_HANDLER);
+    const t = performance.now();
+    await llInvoke(path);
+    llFirst.push(performance.now() - t);
+  }
+
+  await invoke('hello-node'); // warm
+  await llInvoke();
+  const warmCloud = await measure(WARM, 1, () => invoke('hello-node'));
+  const warmLocal = await measure(WARM, 1, () => llInvoke());
+  const warmPython = await measure(Math.min(WARM, 200), 1, () => invoke('hello-python'));
+  const tputCloud = await measure(CONCURRENT, CALLERS, () => invoke('hello-node'));
+  const tputLocal = await measure(CONCURRENT, CALLERS, () => llInvoke());
+
+  const f = (n: number) => n.toFixed(2);
+  const rows = [
+    ['warm invoke p50 (ms)', f(warmCloud.p50), f(warmLocal.p50), f(warmCloud.p50 / warmLocal.p50)],
+    ['warm invoke p99 (ms)', f(warmCloud.p99), f(warmLocal.p99), f(warmCloud.p99 / warmLocal.p99)],
+    [`throughput, ${CALLERS} callers (invokes/s)`, f(tputCloud.perSecond), f(tputLocal.perSecond), f(tputCloud.perSecond / tputLocal.perSecond)],
+    ['cold start, Node (ms; Init Duration vs first run)', f(median(initDurations['hello-node']!)), f(median(llFirst)), f(median(initDurations['hello-node']!) / median(llFirst))],
+  ];
+  console.log(`Lambda invoke: local cloud vs lambda-local ${lambdaLocal.version} (same handler, same run; ${WARM} warm, ${CONCURRENT} concurrent, ${COLD} cold starts)`);
+  console.log(['metric', 'local cloud', 'lambda-local', 'ratio'].join('\t'));
+  for (const r of rows) console.log(r.join('\t'));
+  console.log(`Python hello world: Init Duration median ${f(median(initDurations['hello-python']!))} ms; warm p50 ${f(warmPython.p50)} ms, p99 ${f(warmPython.p99)} ms`);
+  console.log('AWS reference (lambda-perf, 2026): Init Duration Node.js 114–148 ms, Python 67–106 ms');
+
+  await cloud.stop();
+  rmSync(localDir, { recursive: true, force: true });
+  rmSync(runtimes, { recursive: true, force: true });
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -87,6 +87,10 @@ test('url encoding-type, a bad continuation token, a missing bucket', async () =
   assert.equal(encoded.Contents?.[0]?.Key, 'with%20space/%C3%BC.txt');
   const bad = await errorOf(() => f.s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: 'garbage' })));
   assert.equal(bad.name, 'InvalidArgument');
+  const zero = await f.s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 0 }));
+  assert.deepEqual([zero.KeyCount, zero.IsTruncated, zero.Contents], [0, false, undefined]);
+  const negative = await errorOf(() => f.s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: -1 })));
+  assert.equal(negative.name, 'InvalidArgument');
   const missing = await errorOf(() => f.s3.send(new ListObjectsV2Command({ Bucket: 'missing-bucket-x' })));
   assert.equal(missing.name, 'NoSuchBucket');
 });

@@ -42,6 +42,7 @@ export function listKeys(objects: Map<string, S3Object>, params: ListParams): Li
   const { prefix, delimiter, maxKeys, after } = params;
   const keys = [...objects.keys()].filter((k) => k.startsWith(prefix) && (after === undefined || compareKeys(k, after) > 0)).sort(compareKeys);
   const page: ListPage = { contents: [], commonPrefixes: [], isTruncated: false };
+  if (maxKeys === 0) return page;
   let count = 0;
   for (const key of keys) {
     const cut = delimiter ? key.indexOf(delimiter, prefix.length) : -1;

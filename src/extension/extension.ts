@@ -8,8 +8,9 @@ import { registerInvoke } from './invoke/registerInvoke';
 import { registerWebviews } from './webviews/registerWebviews';
 import { registerOnboarding } from './onboarding';
 import { showError } from './notify';
+import { makeApi, type HandsOnCloudApi } from './api';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): HandsOnCloudApi {
   const started = performance.now();
   const log = registerLog(context);
   try {
@@ -19,7 +20,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerInvoke(context, targets, labs);
     registerWebviews(context);
     registerOnboarding(context);
-    log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+    const ms = performance.now() - started;
+    log.info(`activated in ${ms.toFixed(1)} ms`);
+    return makeApi(context, targets, labs, ms);
   } catch (e) {
     void showError('Hands-on Cloud could not start. Reload the window; if it persists, report the log.', e);
     throw e;

@@ -2,6 +2,8 @@
 // Handler), their physical names on the target ({lessonId}-{logicalId}[-suffix]) and test events.
 import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
 import type { CatalogLesson } from '../labs/lessonCatalog';
+import { physicalName, stackName } from '../../cloud/deploy/naming';
+import { normaliseSuffix } from '../../cloud/target/target';
 
 export interface LessonFunction {
   entry: CatalogLesson;
@@ -15,8 +17,8 @@ export interface LessonFunction {
   eventPrefix: string;
 }
 
-export function physicalName(lessonId: string, logicalId: string, suffix: string): string {
-  return `${lessonId}-${logicalId}${suffix ? `-${suffix}` : ''}`;
+function functionName(lessonId: string, logicalId: string, suffix: string): string {
+  return physicalName(stackName(lessonId, suffix ? normaliseSuffix(suffix) : undefined), logicalId, 'AWS::Lambda::Function');
 }
 
 export function lessonFunctions(entry: CatalogLesson, suffix: string): LessonFunction[] {
@@ -32,7 +34,7 @@ export function lessonFunctions(entry: CatalogLesson, suffix: string): LessonFun
       logicalId: r.origin ?? r.logicalId,
       folder,
       handler: typeof p.Handler === 'string' ? p.Handler : 'index.handler',
-      physicalName: physicalName(entry.lesson.id, r.origin ?? r.logicalId, suffix),
+      physicalName: functionName(entry.lesson.id, r.logicalId, suffix),
       eventsDir: join(entry.dir, 'events'),
       eventPrefix: basename(folder),
     });

@@ -1,6 +1,8 @@
 // Invoke & inspect: CodeLens above deployed handlers, saved test events, the result view, and
 // "Invoke" on a function in the Resources view.
 import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Commands } from '../ids';
 import { config } from '../config';
 import { guarded } from '../notify';
@@ -58,6 +60,19 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
   };
 
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+  /** `{ lesson, logicalId, eventFile?, payload? }` from a lesson's invoke action. */
+  const lessonInvocation = async (arg: unknown): Promise<{ fn: LessonFunction; event: TestEvent } | undefined> => {
+    const a = (arg ?? {}) as { lesson?: unknown; logicalId?: unknown; eventFile?: unknown; payload?: unknown };
+    if (typeof a.lesson !== 'string' || typeof a.logicalId !== 'string') return undefined;
+    const entry = await labs.catalog.find(a.lesson);
+    const fn = entry && lessonFunctions(entry, config.get('student.suffix')).find((f) => f.logicalId === a.logicalId);
+    if (!fn) throw new Error(`Lesson ${a.lesson} has no function ${a.logicalId} in its template.`);
+    if (typeof a.eventFile === 'string') {
+      return { fn, event: { name: basename(a.eventFile, '.json'), file: a.eventFile, payload: await readFile(a.eventFile, 'utf8') } };
+    }
+    return { fn, event: a.payload === undefined ? await defaultTestEvent(fn) : { name: 'lesson event', payload: JSON.stringify(a.payload) } };
+  };
+
   register(Commands.invokeHandler, 'invoke the function', async (arg) => {
     const fn = await fnFromArg(arg);
     return run(fn.physicalName, await defaultTestEvent(fn), fn);
@@ -72,6 +87,8 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
   register(Commands.invokeFunction, 'invoke the function', async (arg) => {
     const shown = (arg as { showResult?: InvokeResultView } | undefined)?.showResult;
     if (shown) return InvokeResultPanel.show(context.extensionUri).showResult(shown);
+    const fromLesson = await lessonInvocation(arg);
+    if (fromLesson) return run(fromLesson.fn.physicalName, fromLesson.event, fromLesson.fn);
     const entry = entryOf(arg);
     const name = entry?.ref.name ?? (typeof (arg as { functionName?: unknown })?.functionName === 'string' ? (arg as { functionName: string }).functionName : undefined);
     if (!name) throw new Error('Pick a function in the Resources view to invoke it.');

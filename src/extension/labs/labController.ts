@@ -82,6 +82,13 @@ export class LabController {
     await this.progress.touch(entry.lesson.id, stepId);
     if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
     if (action.type === 'reveal') return this.reveal({ kind: 'reveal', view: action.view, resource: action.resource });
+    if (action.type === 'deploy') return this.deploy(entry, stepId);
+    if (action.type === 'invoke') {
+      // Invocations open the result view (payload, logs, REPORT metrics): the editor's own path.
+      const event = action.event ? this.lessonPath(entry, action.event) : undefined;
+      await vscode.commands.executeCommand(Commands.invokeFunction, { lesson: entry.lesson.id, logicalId: action.function, eventFile: event, payload: action.payload });
+      return `Invoked ${action.function}`;
+    }
     const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
     if (outcome.invocation !== undefined) void vscode.commands.executeCommand(Commands.invokeFunction, { showResult: outcome.invocation });
     this.targets.notifyResourcesChanged();

@@ -1,0 +1,65 @@
+// What a student sees in the workbench, as playwright locators: the activity bar, tree rows,
+// webviews (iframes inside iframes), the status bar and the quick pick. Screenshots go to
+// test-results/e2e/ as the suite's artefacts.
+import type { Frame, Page, Locator } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './codeServer';
+
+export const SHOTS = join(ROOT, 'test-results', 'e2e');
+
+export class Workbench {
+  private shot = 0;
+  constructor(readonly page: Page) {
+    mkdirSync(SHOTS, { recursive: true });
+  }
+
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
+    await this.page.locator('.statusbar').waitFor();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = join(SHOTS, `${String(++this.shot).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  activityTab(name: RegExp): Locator {
+    return this.page.locator('.part.activitybar').getByRole('tab', { name });
+  }
+
+  treeRow(name: RegExp): Locator {
+    return this.page.getByRole('treeitem', { name });
+  }
+
+  statusItem(text: RegExp): Locator {
+    return this.page.locator('.statusbar .statusbar-item', { hasText: text });
+  }
+
+  quickPickRow(text: RegExp): Locator {
+    return this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text });
+  }
+
+  /** The frame of the webview whose document has `selector` (webviews nest two iframes). */
+  async webview(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached()) continue;
+        const found = await frame.locator(selector).count().catch(() => 0);
+        if (found > 0) return frame;
+      }
+      if (Date.now() > end) throw new Error(`no webview shows ${selector} after ${timeoutMs} ms`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.quickPickRow(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first().click();
+  }
+}

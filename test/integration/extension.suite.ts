@@ -1,0 +1,100 @@
+// Integration tests in the extension host: activation, manifest ↔ registered commands, the
+// lesson catalog and progress, the local cloud process and terminal environment, deploying a
+// step to the local cloud (checked with the AWS SDK), and switching targets.
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { test } from './runner';
+import type { HandsOnCloudApi } from '../../src/extension/api';
+import { Commands, EXTENSION_ID } from '../../src/extension/ids';
+
+let api: HandsOnCloudApi;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test('activates and exports its API', async () => {
+  const ext = vscode.extensions.getExtension<HandsOnCloudApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  api = await ext.activate();
+  assert.equal(typeof api.lessons, 'function');
+  assert.ok(api.activationMs >= 0);
+  console.log(`activation took ${api.activationMs.toFixed(1)} ms`);
+});
+
+test('registers every command the manifest contributes', async () => {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const declared = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+  const registered = new Set(await vscode.commands.getCommands(true));
+  const ours = Object.values(Commands);
+  assert.deepEqual(declared.filter((c) => ours.includes(c as never)).sort(), [...ours].sort(), 'ids.ts and package.json list the same commands');
+  const missing = ours.filter((c) => !registered.has(c));
+  assert.deepEqual(missing, [], 'every command is registered at activation');
+});
+
+test('finds the workspace lesson with its steps, not started', async () => {
+  const lessons = await api.lessons();
+  const hello = lessons.find((l) => l.id === '01-hello');
+  assert.ok(hello, `lessons found: ${lessons.map((l) => l.id).join(', ')}`);
+  assert.equal(hello.bundled, false);
+  assert.deepEqual(hello.steps.map((s) => s.id), ['queue', 'function']);
+});
+
+test('opening a step records it as in progress', async () => {
+  await vscode.commands.executeCommand(Commands.openStep, { lesson: '01-hello', step: 'queue' });
+  const state = await until('step state', async () => {
+    const s = (await api.lessons()).find((l) => l.id === '01-hello')!.steps[0].state;
+    return s === 'notStarted' ? undefined : s;
+  });
+  assert.equal(state, 'inProgress');
+  const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('handsOnCloud.stepGuide'));
+  assert.ok(tab, 'the step guide is open in a tab');
+});
+
+test('starts the local cloud on demand and gives terminals its endpoint', async () => {
+  await vscode.commands.executeCommand(Commands.startLocalCloud);
+  const cloud = await until('local cloud running', () => (api.localCloud().state === 'running' ? api.localCloud() : undefined), 30_000);
+  assert.match(cloud.endpoint ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+  const env = await until('terminal environment', () => (api.terminalEnvironment().AWS_ENDPOINT_URL ? api.terminalEnvironment() : undefined));
+  assert.equal(env.AWS_ENDPOINT_URL, cloud.endpoint);
+  assert.equal(env.AWS_ACCESS_KEY_ID, cloud.credentials?.accessKeyId);
+  assert.equal(env.AWS_REGION, cloud.region);
+});
+
+test('deploying a step creates its resources on the local cloud', async () => {
+  await vscode.commands.executeCommand(Commands.deployStep, { lesson: '01-hello', step: 'queue' });
+  const cloud = api.localCloud();
+  const sqs = new SQSClient({ endpoint: cloud.endpoint, region: cloud.region!, credentials: cloud.credentials! });
+  try {
+    const out = await sqs.send(new GetQueueUrlCommand({ QueueName: '01-hello-NotesQueue' }));
+    assert.match(out.QueueUrl ?? '', /01-hello-NotesQueue$/);
+  } finally {
+    sqs.destroy();
+  }
+}, 90_000);
+
+test('switching to LocalStack changes the target and the terminal environment', async () => {
+  const settings = vscode.workspace.getConfiguration('handsOnCloud');
+  await settings.update('target', 'localstack', vscode.ConfigurationTarget.Global);
+  try {
+    await until('target localstack', () => (api.target().kind === 'localstack' ? true : undefined));
+    const env = await until('localstack env', () => (api.terminalEnvironment().AWS_ENDPOINT_URL === 'http://localhost:4566' ? api.terminalEnvironment() : undefined));
+    assert.equal(env.AWS_ACCESS_KEY_ID, 'test');
+    assert.equal(api.target().label, 'LocalStack');
+  } finally {
+    await settings.update('target', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await until('back to local', () => (api.target().kind === 'local' ? true : undefined));
+});
+
+test('stops the local cloud on request', async () => {
+  await vscode.commands.executeCommand(Commands.stopLocalCloud);
+  await until('local cloud stopped', () => (api.localCloud().state === 'stopped' ? true : undefined));
+});

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
-import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2, type Runtime } from '@aws-sdk/client-lambda';
 import * as lambdaLocal from 'lambda-local';
 import { startLocalCloud } from '../src/localcloud';
 
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({ port: 0, log: () => undefined });
   const client = new LambdaClient({ endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials, maxAttempts: 1 });
   const payload = Buffer.from(JSON.stringify({ hello: 'world' }));
-  const create = (name: string, runtime: string, handler: string, file: string, source: string) =>
+  const create = (name: string, runtime: Runtime, handler: string, file: string, source: string) =>
     client.send(new CreateFunctionCommand({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: 1769, Code: { ZipFile: zipSync({ [file]: Buffer.from(source) }) } }));
   await create('hello-node', 'nodejs20.x', 'index.handler', 'index.js', NODE_HANDLER);
   await create('hello-python', 'python3.12', 'app.handler', 'app.py', PY_HANDLER);

@@ -48,7 +48,7 @@ test('a function ARN as Resource: LambdaFunctionScheduled/Started/Succeeded as o
   const { events, output } = await run(f.sfn, task(fnArn('echo')), { Return: 'HelloWorld' });
   assert.deepEqual(sequence(events), ['1 0 ExecutionStarted', '2 0 TaskStateEntered', '3 2 LambdaFunctionScheduled', '4 3 LambdaFunctionStarted', '5 4 LambdaFunctionSucceeded', '6 5 TaskStateExited', '7 6 ExecutionSucceeded']);
   assert.deepEqual(details(events[2]!), { resource: fnArn('echo'), input: '{"Return":"HelloWorld"}', inputDetails: { truncated: false } });
-  assert.equal(events[3]!.lambdaFunctionStartedEventDetails, undefined);
+  assert.deepEqual(details(events[3]!), {});
   assert.deepEqual(details(events[4]!), { output: '{"Return":"HelloWorld"}', outputDetails: { truncated: false } });
   assert.deepEqual(output, { Return: 'HelloWorld' });
 });

@@ -15,6 +15,12 @@ import { ExecutionAborted, StatesError, asStatesError, runtimeError } from '../s
 const INLINE_CONCURRENCY = 40;
 
 export async function runMap(env: StateEnv, graph: GraphRunner): Promise<StepResult> {
+  // A DISTRIBUTED processor runs inline here; reading items from S3 or writing results there does not.
+  for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const) {
+    if (env.state[field] !== undefined) {
+      throw runtimeError(`The local cloud runs Map states inline and does not support '${field}' (state '${env.name}'). Pass the items in the input, or use the localstack or aws target.`);
+    }
+  }
   const input = env.language === 'JSONata' ? env.input : effectiveInput(env);
   const items = await itemsOf(env, input);
   const policy = new RetryPolicy(env.state.Retry);

@@ -2,7 +2,7 @@
 // AWS SDK's own signer) over exactly the headers the client signed.
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface SigV4Scope {
@@ -83,6 +83,11 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
     return { ok: false, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.' };
   }
 
+  // The signer trusts a declared payload hash, so check it against the body actually received.
+  const declaredHash = headerValue(input.headers['x-amz-content-sha256']);
+  if (!scope.presigned && declaredHash && /^[0-9a-f]{64}$/i.test(declaredHash) && declaredHash.toLowerCase() !== createHash('sha256').update(input.body).digest('hex')) {
+    return { ok: false, code: 'SignatureDoesNotMatch', message: 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.' };
+  }
   const signed = new Set(scope.signedHeaders.map((h) => h.toLowerCase()));
   const headers: Record<string, string> = {};
   for (const name of signed) {
@@ -107,8 +112,9 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   const request = { method: input.method, protocol: 'http:', hostname: 'localhost', path: input.rawPath, query, headers, body: input.body };
   let expected: string;
   if (scope.presigned) {
-    // Presigned URLs sign UNSIGNED-PAYLOAD (S3) unless the client hoisted a hash.
-    const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD';
+    // Presigned S3 URLs sign UNSIGNED-PAYLOAD unless the client hoisted a hash; other
+    // services sign the hash of the (usually empty) body.
+    const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? (isS3 ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(input.body).digest('hex'));
     const presigned = await signer.presign(
       { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
       {

@@ -9,8 +9,12 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 command -v rg >/dev/null || need_apt+=(ripgrep)
 command -v zip >/dev/null || need_apt+=(zip unzip)
+# code-server's native modules (node-pty, spdlog, kerberos) build with these.
+command -v g++ >/dev/null && command -v make >/dev/null || need_apt+=(g++ make python3)
 if [ ${#need_apt[@]} -gt 0 ] && [ "$(id -u)" = 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 npm ci --no-audit --no-fund
+# The editor tests run code-server (VS Code in the browser); installed once into .code-server/.
+bash scripts/install-code-server.sh >/dev/null

@@ -36,6 +36,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  rmSync(VSIX, { force: true });
 });
 
 interface Results {

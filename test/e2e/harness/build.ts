@@ -3,13 +3,21 @@
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { ROOT } from './codeServer';
 
-export const VSIX = join(ROOT, 'dist', 'hands-on-cloud.vsix');
+export const VSIX = join(tmpdir(), `hoc-e2e-${process.pid}.vsix`);
 export const INTEGRATION_INDEX = join(ROOT, 'out', 'test', 'integration', 'index.js');
 
+/**
+ * Packages the VSIX from the bundles `npm test` just built (dist/ is not rebuilt here: other
+ * test files run dist/cli.js at the same time). Builds first only when dist/ is missing.
+ */
 export function packageVsix(): void {
-  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
+  if (!existsSync(join(ROOT, 'dist', 'extension.js'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', VSIX], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
 }
 
 export async function buildIntegrationSuite(): Promise<void> {

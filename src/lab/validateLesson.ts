@@ -32,7 +32,7 @@ export function validateLesson(folder: string): ValidationResult {
   const t = templatePath ? loadTemplate(templatePath, lesson.template, dir) : { diagnostics: [], template: undefined };
   diagnostics.push(...t.diagnostics);
   diagnostics.push(...checkLessonReferences(lesson, t.template, dir, source));
-  const resources = t.template ? Object.keys(t.template.resources) : [];
+  const resources = t.template ? Object.keys(t.template.resources) : undefined;
   for (const step of lesson.steps) {
     const path = insideLesson(dir, step.instructions);
     if (!path) continue; // reported by the reference check

@@ -48,5 +48,6 @@ export function sqsRequestsFor(bodyBytes: number): number {
 export function formatUsd(x: number): string {
   if (x === 0) return '$0';
   if (x >= 0.01) return `$${x.toFixed(2)}`;
-  return `$${x.toPrecision(2)}`;
+  // Two significant digits without exponent notation: 0.00000080
+  return `$${x.toFixed(Math.min(20, 1 - Math.floor(Math.log10(x))))}`;
 }

@@ -45,8 +45,9 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
     const problem = describePathProblem(dir, rel, what);
     if (problem) report(path, problem);
   };
-  const checkUrl = (text: string, path: (string | number)[]) => {
+  const checkUrl = (text: string, path: (string | number)[], local: string[] = []) => {
     for (const v of templateVariables(text)) {
+      if (v.kind === 'ref' && local.includes(v.id)) continue;
       if (v.kind === 'pseudo' && !(PSEUDO_PARAMETERS as readonly string[]).includes(v.name)) report(path, `unknown pseudo parameter '${v.name}'`);
       if (v.kind === 'output' && template && !(v.name in template.outputs)) report(path, `'\${Outputs.${v.name}}' names no output of ${lesson.template}`);
       if (v.kind === 'ref') checkId(v.id, path);
@@ -82,7 +83,7 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
         const problem = describePathProblem(dir, item[f] as string, f, kind);
         if (problem) report([...path, f], problem);
       }
-      for (const f of TEMPLATED_FIELDS) if (item[f] !== undefined) forEachString(item[f], (text) => checkUrl(text, [...path, f]));
+      for (const f of TEMPLATED_FIELDS) if (item[f] !== undefined) forEachString(item[f], (text) => checkUrl(text, [...path, f], item.type === 'sendMessage' ? ['n'] : []));
       for (const re of ['match', 'bodyMatches', 'matches'] as const) {
         if (typeof item[re] !== 'string') continue;
         try {

@@ -8,7 +8,7 @@ import type { YamlSource } from './yamlSource';
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validator() {
-  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(schema);
+  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(schema);
   return compiled;
 }
 

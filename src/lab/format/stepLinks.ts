@@ -43,7 +43,8 @@ function locate(lines: string[], from: number, href: string): number {
 }
 
 /** The reason a link cannot work in this lesson, or undefined when it can. */
-export function checkLink(link: LessonLink, step: LessonStep, lesson: Lesson, dir: string, resources: readonly string[]): string | undefined {
+/** `resources` is undefined when the template could not be read (resource links are then not judged). */
+export function checkLink(link: LessonLink, step: LessonStep, lesson: Lesson, dir: string, resources: readonly string[] | undefined): string | undefined {
   const target = (id?: string) => (id === undefined ? step : lesson.steps.find((s) => s.id === id));
   const noStep = (id?: string) => `names step '${id}', which lesson.yaml does not have; steps are ${lesson.steps.map((s) => s.id).join(', ')}`;
   switch (link.kind) {
@@ -75,14 +76,14 @@ export function checkLink(link: LessonLink, step: LessonStep, lesson: Lesson, di
     case 'open':
       return describePathProblem(dir, link.file, 'link opens');
     case 'reveal':
-      if (link.resource && !resources.includes(link.resource)) return `reveals '${link.resource}', which is not a resource of the template`;
+      if (link.resource && resources && !resources.includes(link.resource)) return `reveals '${link.resource}', which is not a resource of the template`;
       return undefined;
     case 'terminal':
       return undefined;
   }
 }
 
-export function checkStepMarkdown(markdown: string, file: string, step: LessonStep, lesson: Lesson, dir: string, resources: readonly string[]): LessonDiagnostic[] {
+export function checkStepMarkdown(markdown: string, file: string, step: LessonStep, lesson: Lesson, dir: string, resources: readonly string[] | undefined): LessonDiagnostic[] {
   const out: LessonDiagnostic[] = [];
   for (const link of findStepLinks(markdown)) {
     if (!link.parsed.ok) out.push({ file, line: link.line, message: link.parsed.error });

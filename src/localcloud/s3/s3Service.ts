@@ -6,8 +6,10 @@ import { MultipartUploads } from './model/multipart';
 import { S3Backend } from './model/s3Backend';
 import type { S3Event, S3Snapshot } from './model/types';
 import { corsResponseHeaders, preflight } from './protocol/corsHeaders';
+import { isFormUpload, postObject } from './protocol/postObjectHandler';
 import { route } from './protocol/router';
-import { hostStyleBucket, resolveAddress } from './protocol/s3Address';
+import type { S3Call } from './protocol/s3Call';
+import { resolveAddress } from './protocol/s3Address';
 
 export class S3Service implements LocalService {
   readonly name = 's3';
@@ -23,20 +25,34 @@ export class S3Service implements LocalService {
     if (req.method === 'OPTIONS') return this.answer(req, () => this.preflight(req));
     return this.answer(req, async () => {
       const { bucket, key } = resolveAddress(req.host, req.rawPath);
-      const handler = route(req, bucket, key);
-      const requester = { requestId: req.requestId, sourceIp: req.sourceIp, principalId: req.accessKeyId ? `AWS:${req.accessKeyId}` : 'Anonymous' };
-      const response = await handler({ req, ctx: this.ctx, s3: this.backend, uploads: this.uploads, bucket: bucket ?? '', key: key ?? '', requester });
-      return response;
+      return route(req, bucket, key)(this.call(req, bucket ?? '', key ?? ''));
     });
   }
 
-  /** Browsers send CORS preflights unsigned; they are S3's when they name an S3 bucket. */
+  private call(req: AwsRequest, bucket: string, key: string): S3Call {
+    const requester = { requestId: req.requestId, sourceIp: req.sourceIp, principalId: req.accessKeyId ? `AWS:${req.accessKeyId}` : 'Anonymous' };
+    return { req, ctx: this.ctx, s3: this.backend, uploads: this.uploads, bucket, key, requester };
+  }
+
+  /**
+   * Browsers send CORS preflights and form uploads (POST Object, authorised by a signed policy)
+   * unsigned; they are S3's when they name an S3 bucket.
+   */
   async handleUnsigned(req: AwsRequest): Promise<AwsResponse | undefined> {
-    if (req.method !== 'OPTIONS' || !req.headers.origin) return undefined;
-    const { bucket } = resolveAddress(req.host, req.rawPath);
-    const isS3 = hostStyleBucket(req.host) !== undefined || (bucket !== undefined && this.backend.state.buckets.has(bucket));
-    if (!isS3) return undefined;
-    return this.answer(req, () => this.preflight(req));
+    const preflightRequest = req.method === 'OPTIONS' && req.headers.origin !== undefined;
+    const formUpload = isFormUpload({ req });
+    if (!preflightRequest && !formUpload) return undefined;
+    let address: ReturnType<typeof resolveAddress>;
+    try {
+      address = resolveAddress(req.host, req.rawPath);
+    } catch {
+      return undefined;
+    }
+    const { bucket, key, hostStyle } = address;
+    if (!bucket || !(hostStyle || this.backend.state.buckets.has(bucket))) return undefined;
+    if (preflightRequest) return this.answer(req, () => this.preflight(req));
+    if (key) return undefined;
+    return this.answer(req, () => postObject(this.call(req, bucket, '')));
   }
 
   private preflight(req: AwsRequest): AwsResponse {

@@ -32,6 +32,8 @@ export interface PutObjectInput {
   checksum?: { algorithm: ChecksumAlgorithm; value?: string };
   /** Base64 Content-MD5, verified here. */
   contentMd5?: string;
+  /** Notification event name; ObjectCreated:Post for browser form uploads. */
+  eventName?: 'ObjectCreated:Put' | 'ObjectCreated:Post';
 }
 
 export interface CopyObjectInput {
@@ -126,7 +128,7 @@ export class S3Backend {
       headers: input.headers, metadata: input.metadata, checksum, storageClass: input.storageClass ?? 'STANDARD',
     };
     this.replaceObject(input.bucket, object, { t: 'object.put', bucket: input.bucket, object });
-    this.changed(input.bucket, object, 'ObjectCreated:Put', requester);
+    this.changed(input.bucket, object, input.eventName ?? 'ObjectCreated:Put', requester);
     return object;
   }
 

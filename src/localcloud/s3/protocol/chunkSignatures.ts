@@ -4,12 +4,12 @@ import { createHash, createHmac } from 'node:crypto';
 import type { AwsRequest } from '../../server/types';
 import { AwsError } from '../../server/errors';
 import type { DecodedChunks } from './awsChunked';
+import { signingKey } from './signingKey';
 
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 const AUTH_RE = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,.*Signature=([0-9a-f]+)/i;
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
 export function verifyChunkSignatures(req: AwsRequest, decoded: DecodedChunks, secretAccessKey: string, withTrailer: boolean): void {
   const auth = AUTH_RE.exec(String(req.headers.authorization ?? ''));
@@ -17,7 +17,7 @@ export function verifyChunkSignatures(req: AwsRequest, decoded: DecodedChunks, s
   if (!auth || !amzDate) throw mismatch();
   const [, , date, region, service, seed] = auth as unknown as [string, string, string, string, string, string];
   const scope = `${date}/${region}/${service}/aws4_request`;
-  const key = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), 'aws4_request');
+  const key = signingKey(secretAccessKey, date, region, service);
   let previous = seed.toLowerCase();
   for (const chunk of decoded.chunks) {
     const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', amzDate, scope, previous, EMPTY_SHA256, sha256(chunk.data)].join('\n');

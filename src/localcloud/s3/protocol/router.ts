@@ -8,6 +8,7 @@ import { copyObject } from './copyHandler';
 import * as listing from './listHandlers';
 import * as multipart from './multipartHandlers';
 import * as objects from './objectHandlers';
+import { isFormUpload, postObject } from './postObjectHandler';
 import { hasQuery, header, queryString } from './requestHeaders';
 import type { S3Handler } from './s3Call';
 
@@ -50,6 +51,7 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
         return buckets.deleteBucket;
       case 'POST':
         if (q('delete')) return objects.deleteObjects;
+        if (isFormUpload({ req })) return postObject;
         break;
     }
     throw S3Errors.methodNotAllowed(method);

@@ -28,6 +28,12 @@ import {
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  UpdateIntegrationCommand,
+  UpdateIntegrationResponseCommand,
+  UpdateMethodCommand,
+  UpdateMethodResponseCommand,
+  UpdateResourceCommand,
+  UpdateRestApiCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
 import { startTestCloud, type TestCloud } from '../../helpers/cloud';
@@ -248,4 +254,51 @@ test('deployments and stages: creation, listing by deployment, variables via pat
   assert.deepEqual(await failure(gw.send(new GetStageCommand({ restApiId, stageName: 'dev' }))), {
     name: 'NotFoundException', message: 'Invalid Stage identifier specified', status: 404,
   });
+});
+
+test('Update* calls apply patch operations and refuse bad ones as AWS does', async () => {
+  const { id: restApiId, rootResourceId } = await gw.send(new CreateRestApiCommand({ name: 'patchable' }));
+  const api = await gw.send(new UpdateRestApiCommand({
+    restApiId,
+    patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }, { op: 'add', path: '/binaryMediaTypes/image~1png', value: '' }, { op: 'replace', path: '/description', value: 'now described' }],
+  }));
+  assert.deepEqual([api.name, api.binaryMediaTypes, api.description], ['renamed', ['image/png'], 'now described']);
+  const cleared = await gw.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: 'remove', path: '/binaryMediaTypes/image~1png' }] }));
+  assert.equal(cleared.binaryMediaTypes, undefined);
+  const badOps = await failure(gw.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: 'wrong' as never, path: '/name', value: 'x' }] })));
+  assert.deepEqual([badOps.name, badOps.status], ['ValidationException', 400]);
+  assert.match(badOps.message, /^1 validation error detected: Value 'wrong' at 'updateRestApiInput\.patchOperations\.1\.member\.op'/);
+
+  const a = await gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'a' }));
+  const b = await gw.send(new CreateResourceCommand({ restApiId, parentId: a.id, pathPart: 'b' }));
+  assert.equal((await gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'alpha' }] }))).path, '/alpha');
+  assert.equal((await gw.send(new GetResourceCommand({ restApiId, resourceId: b.id }))).path, '/alpha/b');
+  assert.deepEqual(await failure(gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'replace', path: '/parentId', value: b.id }] }))), {
+    name: 'BadRequestException', message: 'Resources cannot be cyclical.', status: 400,
+  });
+  assert.equal((await failure(gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'remove', path: '/pathPart' }] })))).message,
+    "Invalid patch path  '/pathPart' specified for op 'remove'. Please choose supported operations");
+
+  const resourceId = a.id!;
+  await gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+  assert.equal((await gw.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/apiKeyRequired', value: 'true' }] }))).apiKeyRequired, true);
+  await gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK' }));
+  const integration = await gw.send(new UpdateIntegrationCommand({
+    restApiId, resourceId, httpMethod: 'GET',
+    patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '5000' }, { op: 'add', path: '/requestTemplates/application~1json', value: '{"statusCode": 200}' }],
+  }));
+  assert.deepEqual([integration.timeoutInMillis, integration.requestTemplates], [5000, { 'application/json': '{"statusCode": 200}' }]);
+  await gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
+  const mr = await gw.send(new UpdateMethodResponseCommand({
+    restApiId, resourceId, httpMethod: 'GET', statusCode: '200',
+    patchOperations: [{ op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: 'false' }],
+  }));
+  assert.deepEqual(mr.responseParameters, { 'method.response.header.Access-Control-Allow-Origin': false });
+  await gw.send(new PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
+  const ir = await gw.send(new UpdateIntegrationResponseCommand({
+    restApiId, resourceId, httpMethod: 'GET', statusCode: '200',
+    patchOperations: [{ op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: "'*'" }, { op: 'replace', path: '/selectionPattern', value: '2\\d{2}' }],
+  }));
+  assert.deepEqual([ir.responseParameters, ir.selectionPattern], [{ 'method.response.header.Access-Control-Allow-Origin': "'*'" }, '2\\d{2}']);
+  assert.equal((await failure(gw.send(new UpdateIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '40000' }] })))).name, 'BadRequestException');
 });

@@ -2,7 +2,7 @@
 // kill -9 of `hoc cloud` (journal replay). Needs dist/cli.js (node esbuild.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APIGatewayClient, GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, GetRestApiCommand, GetStageCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { startTestCloud, tempDir } from '../../helpers/cloud';
 import { spawnCloud } from '../../helpers/cloudProcess';
 import { ApiBuilder, invokePath, raw } from './invoke';
@@ -38,6 +38,8 @@ test('nothing acknowledged is lost when hoc cloud is killed with SIGKILL', async
     await api.mock('/hello', 'GET', '200', 'still here');
     await api.deploy('prod', { a: '1' });
     await gw.send(new UpdateStageCommand({ restApiId: api.restApiId, stageName: 'prod', patchOperations: [{ op: 'add', path: '/variables/b', value: '2' }] }));
+    await gw.send(new UpdateRestApiCommand({ restApiId: api.restApiId, patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }, { op: 'replace', path: '/description', value: 'temporary' }] }));
+    await gw.send(new UpdateRestApiCommand({ restApiId: api.restApiId, patchOperations: [{ op: 'replace', path: '/description', value: '' }] }));
     gw.destroy();
     await cloud.stop('SIGKILL');
 
@@ -46,6 +48,8 @@ test('nothing acknowledged is lost when hoc cloud is killed with SIGKILL', async
     try {
       assert.equal((await raw(cloud.endpoint, invokePath(api.restApiId, 'prod', '/hello'))).body, 'still here');
       assert.deepEqual((await gw.send(new GetStageCommand({ restApiId: api.restApiId, stageName: 'prod' }))).variables, { a: '1', b: '2' });
+      const restored = await gw.send(new GetRestApiCommand({ restApiId: api.restApiId }));
+      assert.deepEqual([restored.name, restored.description], ['renamed', undefined]);
     } finally {
       gw.destroy();
       await cloud.stop();

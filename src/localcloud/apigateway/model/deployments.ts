@@ -3,7 +3,7 @@ import type { DeployedApi, Deployment, RestApi, Stage } from './entities';
 import { badRequest, conflict, deploymentNotFound, stageNotFound } from './errors';
 import { resourcePath } from './events';
 import { newId } from './ids';
-import { applyStagePatch, type PatchOperation } from './stagePatch';
+import { applyStagePatch } from './stagePatch';
 import type { ApiStore } from './store';
 import { checkStageName, checkVariable, optionalString, stringMap } from './validation';
 
@@ -99,7 +99,7 @@ export function listStages(store: ApiStore, apiId: string, deploymentId?: string
 export function updateStage(store: ApiStore, apiId: string, stageName: string, operations: unknown, now: number): Stage {
   const api = store.api(apiId);
   const current = getStage(store, apiId, stageName);
-  const stage = applyStagePatch(structuredClone(current), (operations ?? []) as PatchOperation[], (id) => id in api.deployments);
+  const stage = applyStagePatch(structuredClone(current), operations, (id) => id in api.deployments);
   stage.lastUpdatedDate = now;
   store.commit({ t: 'stagePut', apiId, stage });
   return stage;

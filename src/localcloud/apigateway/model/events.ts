@@ -7,6 +7,7 @@ type MethodKey = { apiId: string; resourceId: string; httpMethod: HttpMethod };
 export type ApiGatewayEvent =
   | { t: 'apiPut'; api: RestApi }
   | { t: 'apiDeleted'; apiId: string }
+  | { t: 'apiFieldsSet'; apiId: string; fields: Record<string, unknown> }
   | { t: 'resourcePut'; apiId: string; resource: Resource }
   | { t: 'resourceDeleted'; apiId: string; resourceId: string }
   | ({ t: 'methodPut'; method: Method } & MethodKey)
@@ -33,6 +34,13 @@ export function applyEvent(apis: Map<string, RestApi>, e: ApiGatewayEvent): void
   switch (e.t) {
     case 'apiDeleted':
       apis.delete(e.apiId);
+      return;
+    case 'apiFieldsSet':
+      // null clears a member (JSON has no undefined).
+      for (const [k, v] of Object.entries(e.fields)) {
+        if (v === null) delete (api as unknown as Record<string, unknown>)[k];
+        else (api as unknown as Record<string, unknown>)[k] = v;
+      }
       return;
     case 'resourcePut':
       api.resources[e.resource.id] = e.resource;

@@ -1,16 +1,9 @@
 // UpdateStage's JSON-patch-like operations, restricted to the paths API Gateway accepts.
 import type { Stage } from './entities';
-import { badRequest, deploymentNotFound, validation } from './errors';
+import { badRequest, deploymentNotFound } from './errors';
+import { patchOperations } from './patch';
 import { checkVariable } from './validation';
 
-export interface PatchOperation {
-  op?: string;
-  path?: string;
-  value?: string;
-  from?: string;
-}
-
-const OPS = ['add', 'remove', 'move', 'test', 'replace', 'copy'];
 const SETTING_PATH = /^\/([^/]+|\*)\/([^/]+|\*)\/(metrics\/enabled|logging\/dataTrace|logging\/loglevel|throttling\/burstLimit|throttling\/rateLimit|caching\/ttlInSeconds|caching\/enabled|caching\/dataEncrypted|caching\/requireAuthorizationForCacheControl|caching\/unauthorizedCacheControlHeaderStrategy)$/;
 const VALID_PATHS =
   '[/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, ' +
@@ -35,14 +28,8 @@ const SETTING_FIELDS: Record<string, string> = {
   'caching/unauthorizedCacheControlHeaderStrategy': 'unauthorizedCacheControlHeaderStrategy',
 };
 
-export function applyStagePatch(stage: Stage, operations: PatchOperation[], deploymentExists: (id: string) => boolean): Stage {
-  if (!Array.isArray(operations)) throw badRequest('patchOperations must be a list.');
-  const badOps = operations.map((o, i) => ({ o, i })).filter(({ o }) => !OPS.includes(String(o.op)));
-  if (badOps.length > 0) {
-    const details = badOps.map(({ o, i }) => `Value '${o.op}' at 'updateStageInput.patchOperations.${i + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${OPS.join(', ')}]`);
-    throw validation(`${badOps.length} validation error${badOps.length > 1 ? 's' : ''} detected: ${details.join('; ')}`);
-  }
-  for (const { op, path = '', value } of operations) {
+export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: (id: string) => boolean): Stage {
+  for (const { op, path, value } of patchOperations(input, 'updateStage')) {
     if (op !== 'add' && op !== 'remove' && op !== 'replace') throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
     const variable = /^\/variables\/(.+)$/.exec(path);
     if (variable) {

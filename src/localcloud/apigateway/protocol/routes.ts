@@ -4,6 +4,7 @@ import { checkHttpMethod } from '../model/validation';
 import * as deployments from '../model/deployments';
 import * as methods from '../model/methods';
 import * as restApis from '../model/restApis';
+import * as updates from '../model/updates';
 import type { ApiStore } from '../model/store';
 import { deploymentJson, integrationJson, methodJson, page, resourceJson, restApiJson, stageJson } from './wire';
 
@@ -43,6 +44,7 @@ export const ROUTES: ReadonlyArray<readonly [string, string, Handler]> = [
   ['GET', '/restapis', (s, c) => ok(page([...s.apis.values()].map(restApiJson), q(c, 'position'), q(c, 'limit')))],
   ['GET', API, (s, c) => ok(restApiJson(s.api(c.params.restApiId!)))],
   ['DELETE', API, (s, c) => (restApis.deleteRestApi(s, c.params.restApiId!), accepted)],
+  ['PATCH', API, (s, c) => ok(restApiJson(updates.updateRestApi(s, c.params.restApiId!, c.body.patchOperations)))],
 
   ['GET', `${API}/resources`, (s, c) => {
     const items = restApis.listResources(s.api(c.params.restApiId!)).map((r) => resourceJson(r, embedsMethods(c)));
@@ -51,21 +53,26 @@ export const ROUTES: ReadonlyArray<readonly [string, string, Handler]> = [
   ['GET', RESOURCE, (s, c) => ok(resourceJson(restApis.getResource(s, c.params.restApiId!, c.params.resourceId!), embedsMethods(c)))],
   ['POST', `${API}/resources/{parentId}`, (s, c) => created(resourceJson(restApis.createResource(s, c.params.restApiId!, c.params.parentId!, c.body.pathPart), false))],
   ['DELETE', RESOURCE, (s, c) => (restApis.deleteResource(s, c.params.restApiId!, c.params.resourceId!), accepted)],
+  ['PATCH', RESOURCE, (s, c) => ok(resourceJson(updates.updateResource(s, c.params.restApiId!, c.params.resourceId!, c.body.patchOperations), false))],
 
   ['PUT', METHOD, (s, c) => created(methodJson(methods.putMethod(s, c.params.restApiId!, c.params.resourceId!, http(c), c.body)))],
   ['GET', METHOD, (s, c) => ok(methodJson(s.method(c.params.restApiId!, c.params.resourceId!, http(c)).method))],
+  ['PATCH', METHOD, (s, c) => ok(methodJson(updates.updateMethod(s, c.params.restApiId!, c.params.resourceId!, http(c), c.body.patchOperations)))],
   ['DELETE', METHOD, (s, c) => (methods.deleteMethod(s, c.params.restApiId!, c.params.resourceId!, http(c)), noContent)],
 
   ['PUT', `${METHOD}/integration`, (s, c) => created(integrationJson(methods.putIntegration(s, c.params.restApiId!, c.params.resourceId!, http(c), c.body)))],
   ['GET', `${METHOD}/integration`, (s, c) => ok(integrationJson(s.integration(c.params.restApiId!, c.params.resourceId!, http(c)).integration))],
+  ['PATCH', `${METHOD}/integration`, (s, c) => ok(integrationJson(updates.updateIntegration(s, c.params.restApiId!, c.params.resourceId!, http(c), c.body.patchOperations)))],
   ['DELETE', `${METHOD}/integration`, (s, c) => (methods.deleteIntegration(s, c.params.restApiId!, c.params.resourceId!, http(c)), noContent)],
 
   ['PUT', `${METHOD}/responses/{statusCode}`, (s, c) => created(methods.putMethodResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!, c.body))],
   ['GET', `${METHOD}/responses/{statusCode}`, (s, c) => ok(methods.getMethodResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!))],
+  ['PATCH', `${METHOD}/responses/{statusCode}`, (s, c) => created(updates.updateMethodResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!, c.body.patchOperations))],
   ['DELETE', `${METHOD}/responses/{statusCode}`, (s, c) => (methods.deleteMethodResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!), noContent)],
 
   ['PUT', `${METHOD}/integration/responses/{statusCode}`, (s, c) => created(methods.putIntegrationResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!, c.body))],
   ['GET', `${METHOD}/integration/responses/{statusCode}`, (s, c) => ok(methods.getIntegrationResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!))],
+  ['PATCH', `${METHOD}/integration/responses/{statusCode}`, (s, c) => ok(updates.updateIntegrationResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!, c.body.patchOperations))],
   ['DELETE', `${METHOD}/integration/responses/{statusCode}`, (s, c) => (methods.deleteIntegrationResponse(s, c.params.restApiId!, c.params.resourceId!, http(c), c.params.statusCode!), noContent)],
 
   ['POST', `${API}/deployments`, (s, c) => created(deploymentJson(deployments.createDeployment(s, c.params.restApiId!, c.body, c.now)))],

@@ -9,6 +9,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
+import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { zipSync } from 'fflate';
 import { errorOf, useS3 } from './s3Fixture';
 
 const f = useS3();
@@ -165,4 +167,36 @@ test('destinations and rules are validated when the configuration is written', a
   assert.match(overlapping.message, /overlapping/);
   // Nothing was stored by the refused writes.
   assert.equal((await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations, undefined);
+});
+
+test('Lambda destinations: a missing function is refused; an existing one is stored as CloudFunction', async () => {
+  const bucket = await f.bucket('lambdanotify');
+  const lambda = new LambdaClient(f.cloud.clientConfig);
+  try {
+    const missing = await errorOf(() =>
+      f.s3.send(new PutBucketNotificationConfigurationCommand({
+        Bucket: bucket,
+        NotificationConfiguration: { LambdaFunctionConfigurations: [{ LambdaFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:nope', Events: ['s3:ObjectCreated:*'] }] },
+      })),
+    );
+    assert.equal(missing.name, 'InvalidArgument');
+    assert.match(missing.message, /Unable to validate the following destination configurations/);
+
+    const zip = zipSync({ 'index.js': Buffer.from('exports.handler = async (event) => event;') });
+    const fn = await lambda.send(new CreateFunctionCommand({
+      FunctionName: `thumbs-${bucket}`, Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: 'index.handler', Code: { ZipFile: zip },
+    }));
+    await f.s3.send(new PutBucketNotificationConfigurationCommand({
+      Bucket: bucket,
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [{ Id: 'thumbs', LambdaFunctionArn: fn.FunctionArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.png' }] } } }],
+      },
+    }));
+    const got = await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
+    assert.deepEqual(got.LambdaFunctionConfigurations, [
+      { Id: 'thumbs', LambdaFunctionArn: fn.FunctionArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.png' }] } } },
+    ]);
+  } finally {
+    lambda.destroy();
+  }
 });

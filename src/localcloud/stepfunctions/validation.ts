@@ -15,7 +15,24 @@ interface AslValidatorResult {
   errors: Array<{ 'Error code': string; Message: string; schemaError?: { instancePath?: string } }>;
 }
 
+/**
+ * asl-validator builds and compiles its JSON schemas on every call (~0.1–0.2 s); labs validate
+ * and create the same definitions again and again, so results are remembered.
+ */
+const cache = new Map<string, Diagnostic[]>();
+const CACHE_SIZE = 200;
+
 export function diagnose(definition: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD'): Diagnostic[] {
+  const key = `${type}\n${definition}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = diagnoseUncached(definition, type);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
+function diagnoseUncached(definition: string, type: 'STANDARD' | 'EXPRESS'): Diagnostic[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(definition);

@@ -114,6 +114,9 @@ test('Map fails on the first failing item unless tolerated; a Catch sees its err
   const tooMany = await run(f.sfn, tolerant, [2, 3]);
   assert.equal(tooMany.execution.status, 'FAILED');
   assert.equal(tooMany.execution.error, 'States.ExceedToleratedFailureThreshold');
+  const byPercentage = { ...tolerant, States: { M: { ...tolerant.States.M, ToleratedFailureCount: undefined, ToleratedFailurePercentage: 50 } } };
+  assert.equal((await run(f.sfn, byPercentage, [1, 2, 1, 3])).execution.status, 'SUCCEEDED');
+  assert.equal((await run(f.sfn, byPercentage, [1, 2, 3, 3])).execution.status, 'FAILED');
 });
 
 test('Parallel: branches start from ParallelStateStarted; success points at the last branch event', async () => {

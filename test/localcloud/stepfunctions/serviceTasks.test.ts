@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { createMachine, details, history, run, sequence, sfnFixture, waitForStop, type SfnFixture } from './sfnFixture';
 
 let f: SfnFixture;
@@ -99,6 +99,19 @@ test('.waitForTaskToken: SendTaskFailure fails the task with its error; a missed
   assert.deepEqual(sequence(heartbeat.events).slice(4), ['5 4 TaskSubmitted', '6 5 TaskTimedOut', '7 6 ExecutionFailed']);
   assert.deepEqual(details(heartbeat.events[5]!), { resourceType: 'sqs', resource: 'sendMessage.waitForTaskToken', error: 'States.Timeout' });
   assert.deepEqual(details(heartbeat.events[2]!).heartbeatInSeconds, 1);
+});
+
+test('StopExecution while a task waits for its token: ABORTED, and the token is spent', async () => {
+  const stateMachineArn = await createMachine(f.sfn, sendMachine('arn:aws:states:::sqs:sendMessage.waitForTaskToken', { QueueUrl: queueUrl, 'MessageBody.$': '$$.Task.Token' }));
+  const { executionArn } = await f.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+  const token = (await receiveOne()).Body!;
+  await f.sfn.send(new StopExecutionCommand({ executionArn }));
+  const d = await waitForStop(f.sfn, executionArn!);
+  assert.equal(d.status, 'ABORTED');
+  const types = (await history(f.sfn, executionArn!)).map((e) => e.type);
+  assert.deepEqual(types, ['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'ExecutionAborted']);
+  await new Promise((r) => setTimeout(r, 50));
+  await assert.rejects(f.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })), { name: 'TaskTimedOut' });
 });
 
 test('states:startExecution, .sync and .sync:2 start nested executions', async () => {

@@ -72,13 +72,18 @@ export interface StateOutcome {
  * JSONPath: ResultSelector → ResultPath → OutputPath, then Assign (with `$` = the result).
  * `hasResult` is false for states that pass their input through (Choice, Wait, Succeed).
  */
-export async function finishState(env: StateEnv, result: Json, options: { hasResult: boolean; resultSelector?: boolean; assign?: Record<string, unknown>; output?: unknown }): Promise<StateOutcome> {
+export async function finishState(
+  env: StateEnv,
+  result: Json,
+  /** `assign`/`output`: null = none, undefined = the state's own Assign/Output. */
+  options: { hasResult: boolean; resultSelector?: boolean; assign?: Record<string, unknown> | null; output?: unknown },
+): Promise<StateOutcome> {
   const { state } = env;
   if (options.hasResult) env.inspect?.('result', result);
-  const assignTemplate = options.assign ?? state.Assign;
+  const assignTemplate = options.assign === null ? undefined : (options.assign ?? state.Assign);
   if (env.language === 'JSONata') {
     const scope = jsonataScope(env, options.hasResult ? { result } : {});
-    const outputTemplate = options.output !== undefined ? options.output : state.Output;
+    const outputTemplate = options.output === null ? undefined : options.output !== undefined ? options.output : state.Output;
     const assigned = assignTemplate ? ((await evaluateTemplate(assignTemplate, scope, 'Assign')) as Record<string, Json>) : undefined;
     const output = outputTemplate !== undefined ? await evaluateTemplate(outputTemplate, scope, 'Output') : options.hasResult ? result : env.input;
     commitVariables(env, assigned);

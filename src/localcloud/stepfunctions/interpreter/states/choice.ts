@@ -11,7 +11,8 @@ export async function runChoice(env: StateEnv): Promise<StepResult> {
   const choices = env.state.Choices ?? [];
   for (const rule of choices) {
     if (await matches(env, rule)) {
-      const outcome = await finishState(env, env.input, { hasResult: false, assign: rule.Assign, output: rule.Output });
+      // A matched rule assigns and shapes output with its own fields only; the state's apply to Default.
+      const outcome = await finishState(env, env.input, { hasResult: false, assign: rule.Assign ?? null, output: rule.Output ?? null });
       return { ...outcome, next: rule.Next };
     }
   }

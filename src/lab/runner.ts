@@ -5,7 +5,7 @@ import type { ActionResult, CheckResult } from '../shared/lessonResults';
 import { usageCost, type CostBreakdown } from '../cloud/metrics/cost';
 import type { LambdaReport } from '../cloud/metrics/reportLine';
 import { runAction } from './actions';
-import { runChecks } from './checks';
+import { runCheck, runChecks } from './checks';
 import { functionReports } from './checks/invocationCheck';
 import { recordChecks, recordStarted, type ProgressStore } from './progress';
 import type { LabSession } from './session';
@@ -30,6 +30,11 @@ export interface RunOptions {
   onStepStart?: (step: LessonStep, index: number, total: number) => void;
   onAction?: (step: LessonStep, result: ActionResult) => void;
   onStepEnd?: (run: StepRun, index: number, total: number) => void;
+  /**
+   * Event-driven effects (S3 → Lambda, SQS → Lambda, logs on AWS) land a moment after the
+   * action that caused them: failing checks are asked again for up to this long.
+   */
+  settleMs?: number;
 }
 
 const EDITOR_ONLY = new Set(['open', 'reveal']);
@@ -49,7 +54,12 @@ export async function runStep(session: LabSession, step: LessonStep, o: RunOptio
     if (EDITOR_ONLY.has(a.type)) continue;
     note(await runAction(session, step, a));
   }
-  const checks = await runChecks(session, step);
+  let checks = await runChecks(session, step);
+  const deadline = Date.now() + (o.settleMs ?? 0);
+  while (checks.some((c) => !c.passed) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    checks = await Promise.all(checks.map(async (c, i) => (c.passed ? c : runCheck(session, step.checks[i]))));
+  }
   if (o.progress && checks.length) recordChecks(o.progress, lessonId, step.id, checks);
   else if (o.progress && actions.every((a) => a.ok)) o.progress.set(lessonId, step.id, { state: 'done', updatedAt: new Date().toISOString() });
   return { step, actions, checks, passed: checks.every((c) => c.passed) && actions.every((a) => a.ok) };

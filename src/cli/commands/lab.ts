@@ -79,7 +79,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     out(`Lesson ${loaded.lesson.id} on ${opened.target.kind}${opened.target.endpoint ? ` (${opened.target.endpoint})` : ` (${opened.target.region})`}`);
     const progress = new JsonFileProgressStore(join(loaded.dir, '.hoc', `progress-${opened.target.kind}.json`));
-    const result = await runLesson(session, { stepId: values.step, progress, onStepEnd: (r, i, n) => out(stepLine(r, i, n)) });
+    const result = await runLesson(session, { stepId: values.step, progress, settleMs: opened.target.kind === 'aws' ? 60_000 : 15_000, onStepEnd: (r, i, n) => out(stepLine(r, i, n)) });
     for (const line of summary(result.steps, result.cost)) out(line);
     return result.passed ? 0 : 1;
   } finally {

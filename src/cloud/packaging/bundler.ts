@@ -20,6 +20,8 @@ export interface BundleRequest {
   external: string[];
   /** Extra folders to resolve bare imports from. */
   nodePaths?: string[];
+  /** Text put before the output (e.g. a `require` for ESM output). */
+  banner?: string;
 }
 
 type EsbuildApi = Pick<typeof Esbuild, 'build'>;
@@ -90,6 +92,7 @@ export async function bundle(req: BundleRequest, engine: BundleEngine = bundleEn
     outfile: 'out.js',
     // Independent of any tsconfig around the lesson, so both engines give the same bytes.
     tsconfigRaw: {},
+    ...(req.banner ? { banner: { js: req.banner } } : {}),
   };
   const api = engine === 'native' ? loadNative() : await loadWasm();
   if (!api) throw new Error('esbuild is not installed here; set HOC_BUNDLER=wasm or reinstall.');

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, sep } from 'node:path';
 import type { ActionResult } from '../../shared/lessonResults';
 import { bundle } from '../../cloud/packaging/bundler';
 import { targetEnvironment } from '../../cloud/target/target';
@@ -21,17 +22,28 @@ export interface ScriptRun {
 
 const MAX_OUTPUT = 256 * 1024;
 
-/** Folders bare imports in lesson scripts resolve from besides the lesson's own node_modules. */
+/**
+ * Folders bare imports in lesson scripts resolve from besides the lesson's own: every
+ * node_modules above the lesson, and the one this engine's AWS SDK comes from.
+ */
 function extraNodePaths(lessonDir: string): string[] {
   const out: string[] = [];
   for (let d = lessonDir; ; d = dirname(d)) {
     if (existsSync(join(d, 'node_modules'))) out.push(join(d, 'node_modules'));
     if (dirname(d) === d) break;
   }
-  const own = typeof __dirname === 'string' ? join(__dirname, '..', 'node_modules') : undefined;
-  if (own && existsSync(own)) out.push(own);
-  return out;
+  try {
+    const sdk = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js')).resolve('@aws-sdk/client-s3');
+    const i = sdk.lastIndexOf(`${sep}node_modules${sep}`);
+    if (i >= 0) out.push(sdk.slice(0, i + sep.length + 'node_modules'.length));
+  } catch {
+    // inside the packaged extension the SDK is bundled, not installed
+  }
+  return [...new Set(out)];
 }
+
+/** ESM output still meets CommonJS packages that call require() for Node built-ins. */
+const ESM_REQUIRE = "import { createRequire as __hocCreateRequire } from 'node:module'; const require = __hocCreateRequire(import.meta.url);";
 
 export async function runLessonScript(session: LabSession, script: string, args: string[] = [], timeoutMs = 120_000): Promise<ScriptRun> {
   const path = lessonFile(session, script);
@@ -42,20 +54,19 @@ export async function runLessonScript(session: LabSession, script: string, args:
   let argv: string[];
   switch (extname(path)) {
     case '.ts':
-    case '.mts': {
-      const js = await bundle({ entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'cjs', external: [], nodePaths: extraNodePaths(session.dir) });
+    case '.mts':
+    case '.js':
+    case '.mjs':
+    case '.cjs': {
+      // Bundled, so the script's imports resolve wherever the lesson folder lives.
+      const js = await bundle({ entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'esm', external: [], nodePaths: extraNodePaths(session.dir), banner: ESM_REQUIRE });
       const tmp = mkdtempSync(join(tmpdir(), 'hoc-script-'));
-      const out = join(tmp, 'script.cjs');
+      const out = join(tmp, 'script.mjs');
       writeFileSync(out, js);
       cleanup = () => rmSync(tmp, { recursive: true, force: true });
       [command, argv] = [process.execPath, [out]];
       break;
     }
-    case '.js':
-    case '.mjs':
-    case '.cjs':
-      [command, argv] = [process.execPath, [path]];
-      break;
     case '.py':
       [command, argv] = [process.env.HOC_PYTHON ?? 'python3', [path]];
       break;

@@ -39,8 +39,10 @@ export const bucketNotification: ResourceHandler = {
   },
 };
 
+/** Comparable form: AWS answers rule names as Prefix/Suffix and adds ids of its own. */
 function normalise(c: NotificationConfiguration): string {
-  const pick = (list: Array<{ Events?: string[]; Filter?: unknown; LambdaFunctionArn?: string; QueueArn?: string }> | undefined) =>
-    (list ?? []).map((x) => ({ e: x.Events, t: x.LambdaFunctionArn ?? x.QueueArn, f: x.Filter ?? null })).map((x) => JSON.stringify(x)).sort();
+  type Entry = { Events?: string[]; Filter?: { Key?: { FilterRules?: Array<{ Name?: string; Value?: string }> } }; LambdaFunctionArn?: string; QueueArn?: string };
+  const rules = (f: Entry['Filter']) => (f?.Key?.FilterRules ?? []).map((r) => `${(r.Name ?? '').toLowerCase()}=${r.Value}`).sort();
+  const pick = (list: Entry[] | undefined) => (list ?? []).map((x) => JSON.stringify({ e: [...(x.Events ?? [])].sort(), t: x.LambdaFunctionArn ?? x.QueueArn, f: rules(x.Filter) })).sort();
   return JSON.stringify([pick(c.LambdaFunctionConfigurations), pick(c.QueueConfigurations)]);
 }

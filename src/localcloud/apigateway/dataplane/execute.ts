@@ -10,7 +10,9 @@ import { lambdaAws, lambdaProxy } from './lambdaIntegrations';
 import { integrationResponse } from './mapping';
 import { http, mock } from './otherIntegrations';
 import { requestFacts, type RequestFacts } from './requestFacts';
-import { matchRoute } from './resourceRouter';
+import { matchRoute, type RouteMatch } from './resourceRouter';
+import { customiseGatewayResponse } from './customResponses';
+import type { DeployedApi } from '../model/entities';
 import type { Throttle } from './throttle';
 
 /** API Gateway's hard ceiling for an integration (timeoutInMillis may lower it, never raise it). */
@@ -25,13 +27,19 @@ export interface DataPlane {
 export async function executeApi(plane: DataPlane, req: AwsRequest, target: InvokeTarget, signed: boolean): Promise<AwsResponse> {
   const { ctx } = plane;
   const facts = requestFacts(req, ctx.port);
+  const known: Known = {};
   let response: DataPlaneResponse;
   try {
-    response = await run(plane, facts, target, signed);
+    response = await run(plane, facts, target, signed, known);
   } catch (e) {
     if (!(e instanceof GatewayFailure)) throw e;
     ctx.log(`apigateway: ${facts.method} ${target.stagePath} (${target.apiId}): ${e.message}`);
-    response = e.response;
+    response = customiseGatewayResponse(e.response, known.deployed?.gatewayResponses, {
+      facts,
+      context: { apiId: target.apiId, stage: target.stage, requestId: facts.requestId, httpMethod: facts.method, path: target.stagePath, resourcePath: known.route?.resource.path, resourceId: known.route?.resource.id },
+      stageVariables: known.stageVariables,
+      pathParameters: known.route?.pathParameters ?? {},
+    });
   }
   return {
     status: response.status,
@@ -40,16 +48,26 @@ export async function executeApi(plane: DataPlane, req: AwsRequest, target: Invo
   };
 }
 
-async function run({ store, ctx, throttle }: DataPlane, facts: RequestFacts, target: InvokeTarget, signed: boolean): Promise<DataPlaneResponse> {
+/** What run() learnt before it failed, for the gateway response. */
+interface Known {
+  deployed?: DeployedApi;
+  stageVariables?: Record<string, string>;
+  route?: RouteMatch;
+}
+
+async function run({ store, ctx, throttle }: DataPlane, facts: RequestFacts, target: InvokeTarget, signed: boolean, known: Known): Promise<DataPlaneResponse> {
   const api = store.apis.get(target.apiId);
   if (!api || api.disableExecuteApiEndpoint || !target.stage) throw new GatewayFailure(forbidden(), 'no such API or no stage in the URL');
   const stage = api.stages[target.stage];
   const deployment = stage && api.deployments[stage.deploymentId];
   if (!stage || !deployment) throw new GatewayFailure(missingAuthenticationToken(), `no stage '${target.stage}'`);
+  known.deployed = deployment.api;
+  known.stageVariables = stage.variables;
   const route = matchRoute(deployment.api.resources, facts.method, target.path);
   if (!route) throw new GatewayFailure(missingAuthenticationToken(), `no method ${facts.method} for ${target.path} in stage '${target.stage}'`);
+  known.route = route;
   if (route.method.authorizationType === 'AWS_IAM' && !signed) throw new GatewayFailure(missingAuthenticationToken(), 'the method requires a SigV4-signed request (AWS_IAM)');
-  if (route.method.apiKeyRequired) throw new GatewayFailure(forbidden(), 'the method requires an API key, and the local cloud has no API keys');
+  if (route.method.apiKeyRequired) throw new GatewayFailure(forbidden('INVALID_API_KEY'), 'the method requires an API key, and the local cloud has no API keys');
   if (!throttle.admit(api.id, stage, route.resource.path, facts.method)) throw new GatewayFailure(tooManyRequests(), `stage '${stage.stageName}' throttled the request (methodSettings throttling limits)`);
   const inv: Invocation = {
     facts,

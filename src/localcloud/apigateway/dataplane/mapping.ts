@@ -47,9 +47,9 @@ export function integrationRequestBody(inv: Invocation): Buffer {
 
 export function integrationResponse(inv: Invocation, result: BackendResult): DataPlaneResponse {
   const chosen = selectResponse(Object.values(inv.integration.integrationResponses), result.errorMessage ?? result.statusCode);
-  if (!chosen) throw new GatewayFailure(internalServerError(), 'Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
+  if (!chosen) throw new GatewayFailure(internalServerError(500, 'API_CONFIGURATION_ERROR'), 'Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
   if (!inv.route.method.methodResponses[chosen.statusCode]) {
-    throw new GatewayFailure(internalServerError(), `Execution failed due to configuration error: Output mapping refers to an invalid method response: ${chosen.statusCode}`);
+    throw new GatewayFailure(internalServerError(500, 'API_CONFIGURATION_ERROR'), `Execution failed due to configuration error: Output mapping refers to an invalid method response: ${chosen.statusCode}`);
   }
   const bodyText = result.body.toString('utf8');
   const scope = templateScope(inv, bodyText);

@@ -46,7 +46,7 @@ function freeze(api: RestApi): DeployedApi {
       if (!m?.methodIntegration) throw badRequest('No integration defined for method');
     }
   }
-  return { apiId: api.id, binaryMediaTypes: [...(api.binaryMediaTypes ?? [])], resources };
+  return { apiId: api.id, binaryMediaTypes: [...(api.binaryMediaTypes ?? [])], gatewayResponses: structuredClone(api.gatewayResponses ?? {}), resources };
 }
 
 export function getDeployment(store: ApiStore, apiId: string, deploymentId: string): Deployment {

@@ -24,6 +24,8 @@ export interface RestApi {
   tags?: Record<string, string>;
   disableExecuteApiEndpoint: boolean;
   rootResourceId: string;
+  /** Customised gateway responses by type (absent: AWS defaults). */
+  gatewayResponses?: Record<string, GatewayResponse>;
   resources: Record<string, Resource>;
   deployments: Record<string, Deployment>;
   stages: Record<string, Stage>;
@@ -87,7 +89,15 @@ export interface IntegrationResponse {
 export interface DeployedApi {
   apiId: string;
   binaryMediaTypes: string[];
+  gatewayResponses: Record<string, GatewayResponse>;
   resources: DeployedResource[];
+}
+
+export interface GatewayResponse {
+  responseType: string;
+  statusCode?: string;
+  responseParameters: Record<string, string>;
+  responseTemplates: Record<string, string>;
 }
 
 export interface DeployedResource {

@@ -1,6 +1,6 @@
 // Every change to API Gateway state is one of these events. The backend builds an event,
 // applies it and journals it; a restart replays the same events through the same code.
-import type { Deployment, HttpMethod, Integration, IntegrationResponse, Method, MethodResponse, Resource, RestApi, Stage } from './entities';
+import type { Deployment, GatewayResponse, HttpMethod, Integration, IntegrationResponse, Method, MethodResponse, Resource, RestApi, Stage } from './entities';
 
 type MethodKey = { apiId: string; resourceId: string; httpMethod: HttpMethod };
 
@@ -21,7 +21,9 @@ export type ApiGatewayEvent =
   | { t: 'deploymentPut'; apiId: string; deployment: Deployment }
   | { t: 'deploymentDeleted'; apiId: string; deploymentId: string }
   | { t: 'stagePut'; apiId: string; stage: Stage }
-  | { t: 'stageDeleted'; apiId: string; stageName: string };
+  | { t: 'stageDeleted'; apiId: string; stageName: string }
+  | { t: 'gatewayResponsePut'; apiId: string; response: GatewayResponse }
+  | { t: 'gatewayResponseDeleted'; apiId: string; responseType: string };
 
 /** Applies one event to the state. Events were validated before they were journaled. */
 export function applyEvent(apis: Map<string, RestApi>, e: ApiGatewayEvent): void {
@@ -59,6 +61,12 @@ export function applyEvent(apis: Map<string, RestApi>, e: ApiGatewayEvent): void
       return;
     case 'stageDeleted':
       delete api.stages[e.stageName];
+      return;
+    case 'gatewayResponsePut':
+      api.gatewayResponses = { ...api.gatewayResponses, [e.response.responseType]: e.response };
+      return;
+    case 'gatewayResponseDeleted':
+      if (api.gatewayResponses) delete api.gatewayResponses[e.responseType];
       return;
   }
   const resource = api.resources[e.resourceId];

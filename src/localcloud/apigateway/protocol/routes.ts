@@ -2,6 +2,7 @@
 // input, calls the model and returns the wire shape.
 import { checkHttpMethod } from '../model/validation';
 import * as deployments from '../model/deployments';
+import * as gatewayResponses from '../model/gatewayResponses';
 import * as methods from '../model/methods';
 import * as restApis from '../model/restApis';
 import * as updates from '../model/updates';
@@ -79,6 +80,11 @@ export const ROUTES: ReadonlyArray<readonly [string, string, Handler]> = [
   ['GET', `${API}/deployments`, (s, c) => ok(page(Object.values(s.api(c.params.restApiId!).deployments).map(deploymentJson), q(c, 'position'), q(c, 'limit')))],
   ['GET', `${API}/deployments/{deploymentId}`, (s, c) => ok(deploymentJson(deployments.getDeployment(s, c.params.restApiId!, c.params.deploymentId!)))],
   ['DELETE', `${API}/deployments/{deploymentId}`, (s, c) => (deployments.deleteDeployment(s, c.params.restApiId!, c.params.deploymentId!), accepted)],
+
+  ['PUT', `${API}/gatewayresponses/{responseType}`, (s, c) => created(gatewayResponses.putGatewayResponse(s, c.params.restApiId!, c.params.responseType!, c.body))],
+  ['GET', `${API}/gatewayresponses/{responseType}`, (s, c) => ok(gatewayResponses.getGatewayResponse(s, c.params.restApiId!, c.params.responseType!))],
+  ['GET', `${API}/gatewayresponses`, (s, c) => ok(page(gatewayResponses.listGatewayResponses(s.api(c.params.restApiId!)), q(c, 'position'), q(c, 'limit') ?? '500'))],
+  ['DELETE', `${API}/gatewayresponses/{responseType}`, (s, c) => (gatewayResponses.deleteGatewayResponse(s, c.params.restApiId!, c.params.responseType!), accepted)],
 
   ['POST', `${API}/stages`, (s, c) => created(stageJson(deployments.createStage(s, c.params.restApiId!, c.body, c.now)))],
   ['GET', `${API}/stages`, (s, c) => ok({ item: deployments.listStages(s, c.params.restApiId!, q(c, 'deploymentId')).map(stageJson) })],

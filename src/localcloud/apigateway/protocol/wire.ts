@@ -9,7 +9,7 @@ function compact(o: Json): Json {
 }
 
 export function restApiJson(api: RestApi): Json {
-  const { resources: _r, deployments: _d, stages: _s, ...rest } = api;
+  const { resources: _r, deployments: _d, stages: _s, gatewayResponses: _g, ...rest } = api;
   return compact({ ...rest });
 }
 

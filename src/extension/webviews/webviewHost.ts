@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { parseViewMessage, ProtocolError, type HostToView, type MethodTable, type ParamCheckers } from '../../shared/webviewProtocol';
 
-export type Handlers<M extends MethodTable> = { [K in keyof M]: (params: M[K]['params']) => Promise<M[K]['result']> };
+import type { Handlers } from './handlers';
+
+export type { Handlers } from './handlers';
 
 export interface HostLog {
   warn(message: string): void;

@@ -7,10 +7,12 @@ import { renderShell, webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 
 import { WebviewTypes } from '../webviewIds';
-import { describeMachine, executionWithHistory, listExecutions, resolveStateMachineArn, startFromView } from './graphData';
+import { resolveStateMachineArn } from './graphData';
+import { graphHandlers } from './graphHandlers';
 
 export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
   static readonly viewType = WebviewTypes.graph;
+  protected readonly handlers: Handlers<GraphMethods>;
   private static readonly open = new Map<string, GraphPanel>();
 
   static async createOrShow(context: vscode.ExtensionContext, log: HostLog, ref: string, explicit?: ClientSettings, executionArn?: string): Promise<GraphPanel> {
@@ -55,15 +57,6 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
     GraphPanel.open.set(arn, this);
     panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'graph', title: panel.title, styles: ['common', 'graph'] });
     this.disposables.push({ dispose: () => (GraphPanel.open.delete(arn), client.destroy()) });
+    this.handlers = graphHandlers(this.client, this.arn, targetLabel(this.target), this.initialExecution);
   }
-
-  protected readonly handlers: Handlers<GraphMethods> = {
-    machine: async () => {
-      const [m, executions] = await Promise.all([describeMachine(this.client, this.arn), listExecutions(this.client, this.arn)]);
-      return { stateMachineArn: this.arn, ...m, executions, target: targetLabel(this.target), initialExecution: this.initialExecution };
-    },
-    executions: () => listExecutions(this.client, this.arn),
-    history: ({ executionArn }) => executionWithHistory(this.client, executionArn),
-    start: async ({ input, name }) => ({ executionArn: await startFromView(this.client, this.arn, input, name) }),
-  };
 }

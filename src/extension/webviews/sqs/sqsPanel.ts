@@ -7,12 +7,13 @@ import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { renderShell, webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 
-import { loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, resolveQueueUrl, sendFromView } from './sqsQueueData';
-import { listMessages } from './messageListing';
+import { queueNameFromUrl, resolveQueueUrl } from './sqsQueueData';
+import { sqsHandlers } from './sqsHandlers';
 import { WebviewTypes } from '../webviewIds';
 
 export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
   static readonly viewType = WebviewTypes.sqs;
+  protected readonly handlers: Handlers<SqsMethods>;
   private static readonly open = new Map<string, SqsPanel>();
 
   private readonly client: SQSClient;
@@ -61,31 +62,16 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
     SqsPanel.open.set(url, this);
     panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'sqs', title: panel.title, styles: ['common', 'sqs'] });
     this.disposables.push({ dispose: () => (SqsPanel.open.delete(url), client.destroy()) });
+    this.handlers = sqsHandlers({
+      client: this.client,
+      settings: this.target,
+      url: this.url,
+      confirmPurge: async (name) => (await vscode.window.showWarningMessage(`Purge ${name}? Every message in the queue is deleted.`, { modal: true }, 'Purge')) === 'Purge',
+      openQueue: async (url) => void (await SqsPanel.createOrShow(this.context, this.log, url, this.target)),
+    });
   }
 
   protected override onReady(): void {
     this.postEvent({ type: 'target', label: targetLabel(this.target), queueUrl: this.url });
   }
-
-  protected readonly handlers: Handlers<SqsMethods> = {
-    queue: () => loadQueueInfo(this.client, this.url),
-    messages: ({ max }) => listMessages(this.client, this.target, this.url, clamp(max, 1, 5000)),
-    send: (p) => sendFromView(this.client, this.url, p),
-    receiveAndDelete: async ({ max }) => ({ deleted: await receiveAndDelete(this.client, this.url, clamp(max, 1, 1000)) }),
-    purge: async () => {
-      const name = queueNameFromUrl(this.url);
-      const answer = await vscode.window.showWarningMessage(`Purge ${name}? Every message in the queue is deleted.`, { modal: true }, 'Purge');
-      if (answer !== 'Purge') return { purged: false };
-      await purge(this.client, this.url);
-      return { purged: true };
-    },
-    openQueue: async ({ url }) => {
-      await SqsPanel.createOrShow(this.context, this.log, url, this.target);
-      return {};
-    },
-  };
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, Math.floor(n)));
 }

@@ -236,6 +236,13 @@ test('a time-scale tag makes a long Wait short', async () => {
   assert.ok(Date.now() - started < 10_000);
 });
 
+test('a state output over 256 KiB fails the execution with States.DataLimitExceeded', async () => {
+  const def = { StartAt: 'Big', States: { Big: { Type: 'Pass', Parameters: { 'parts.$': 'States.ArrayRange(1, 1000, 1)', 'text.$': "States.Format('{}{}{}{}', $.s, $.s, $.s, $.s)" }, End: true } } };
+  const { execution } = await run(f.sfn, def, { s: 'x'.repeat(70_000) });
+  assert.equal(execution.status, 'FAILED');
+  assert.equal(execution.error, 'States.DataLimitExceeded');
+});
+
 test('JSONPath I/O: InputPath, Parameters with .$ and $$, ResultPath into a nested field, OutputPath', async () => {
   const def = {
     StartAt: 'P',

@@ -48,7 +48,7 @@ test('a safe image goes through Wait and the parallel resize/grayscale', async (
     check: { flagged: false, labels: ['cat'], width: 640, height: 480 },
     results: { thumbnail: 'thumbnails/cat.jpg', grayscale: 'grayscale/cat.jpg' },
   });
-  const entered = events.filter((e) => e.type.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails!.name);
+  const entered = events.filter((e) => e.type!.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails!.name);
   assert.deepEqual(entered.slice(0, 4), ['CheckImage', 'IsImageSafe', 'WaitBeforeProcessing', 'ProcessImage']);
   assert.deepEqual(entered.slice(4).sort(), ['Done', 'Grayscale', 'Resize']);
 });

@@ -5,7 +5,7 @@ import type { Json } from './jsonPath';
 import { caughtOutput, findCatcher } from './retryCatch';
 import type { Frame, Thread } from './runtime';
 import type { StateEnv, StateOutcome } from './stateIo';
-import { ExecutionAborted, asStatesError, runtimeError, type StatesError } from './statesError';
+import { ExecutionAborted, StatesError, asStatesError, runtimeError } from './statesError';
 import { runChoice } from './states/choice';
 import { runMap } from './states/map';
 import { runParallel } from './states/parallel';
@@ -68,7 +68,9 @@ export async function runState(
   language: QueryLanguage,
   inspect?: StateEnv['inspect'],
 ): Promise<StepResult> {
-  thread.emit(`${state.Type}StateEntered`, { key: 'stateEnteredEventDetails', value: { name, input: JSON.stringify(input), inputDetails: { truncated: false } } });
+  const inputText = JSON.stringify(input);
+  checkSize(inputText, name, 'input');
+  thread.emit(`${state.Type}StateEntered`, { key: 'stateEnteredEventDetails', value: { name, input: inputText, inputDetails: { truncated: false } } });
   const env: StateEnv = { thread, frame, name, state, language, input, enteredTime: new Date().toISOString(), retryCount: 0, inspect };
   let step: StepResult;
   try {
@@ -86,8 +88,19 @@ export async function runState(
   return step;
 }
 
+/** AWS limits state input and output to 256 KiB. */
+const MAX_PAYLOAD = 256 * 1024;
+
+function checkSize(text: string, name: string, what: string): void {
+  if (Buffer.byteLength(text) > MAX_PAYLOAD) {
+    throw new StatesError('States.DataLimitExceeded', `The ${what} of the state '${name}' is larger than the 256 KiB Step Functions allows. Pass large data by reference (e.g. an S3 key).`);
+  }
+}
+
 function exited(thread: Thread, state: AslState, name: string, outcome: StateOutcome): void {
-  const value: Record<string, unknown> = { name, output: JSON.stringify(outcome.output), outputDetails: { truncated: false } };
+  const output = JSON.stringify(outcome.output);
+  checkSize(output, name, 'output');
+  const value: Record<string, unknown> = { name, output, outputDetails: { truncated: false } };
   if (outcome.assigned) {
     value.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([k, v]) => [k, JSON.stringify(v)]));
     value.assignedVariablesDetails = { truncated: false };

@@ -8,6 +8,7 @@ import { runGraph } from './interpreter/runner';
 import { Thread, type ExecutionRuntime, type HistorySink } from './interpreter/runtime';
 import { ExecutionAborted, StatesError, asStatesError } from './interpreter/statesError';
 import { TaskTokens } from './interpreter/taskTokens';
+import { unlimited } from './interpreter/signals';
 import type { ExecutionRecord, ExecutionStatus, SfnStore } from './store';
 
 type StopReason = { kind: 'stop'; error?: string; cause?: string } | { kind: 'timeout' } | { kind: 'shutdown' };
@@ -38,6 +39,7 @@ export class Executor {
   /** Starts running `record` (already committed as RUNNING); resolves when it stops. */
   start(record: ExecutionRecord, durable: boolean): Promise<void> {
     const controller = new AbortController();
+    unlimited(controller.signal);
     const entry: Running = { record, durable, controller, done: Promise.resolve() };
     this.running.set(record.arn, entry);
     entry.done = this.run(entry).finally(() => {

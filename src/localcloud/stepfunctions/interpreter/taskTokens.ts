@@ -79,6 +79,9 @@ export class TaskTokens {
   }
 
   close(token: string): void {
-    if (this.pending.delete(token)) this.closed.add(token);
+    if (!this.pending.delete(token)) return;
+    this.closed.add(token);
+    // Remember recent tokens only; an old one then answers TaskDoesNotExist instead of TaskTimedOut.
+    if (this.closed.size > 10_000) this.closed.delete(this.closed.values().next().value!);
   }
 }

@@ -5,6 +5,7 @@ import { evaluateTemplate } from '../jsonataEval';
 import { requirePath, type Json } from '../jsonPath';
 import { applyTemplate } from '../payload';
 import { runPool } from '../pool';
+import { childSignal } from '../signals';
 import { RetryPolicy } from '../retryCatch';
 import { nextOf, type GraphRunner, type StepResult } from '../runner';
 import { contextObject } from '../runtime';
@@ -87,8 +88,7 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json, items: Js
   let latest = thread.cursor;
   let lastSucceeded: number | undefined;
   const results: Json[] = new Array<Json>(items.length).fill(null);
-  const stop = new AbortController();
-  const signal = AbortSignal.any([thread.signal, stop.signal]);
+  const { controller: stop, signal } = childSignal(thread.signal);
   let failures = 0;
   let failure: StatesError | undefined;
   const iterationDetails = (index: number) => ({ key: '', value: { index, name: env.name } });

@@ -2,6 +2,7 @@
 // A failing branch stops the others and fails the state (Retry/Catch apply to the whole).
 import type { Json } from '../jsonPath';
 import { runPool } from '../pool';
+import { childSignal } from '../signals';
 import { RetryPolicy } from '../retryCatch';
 import { nextOf, type GraphRunner, type StepResult } from '../runner';
 import { effectiveInput, finishState, jsonataArguments, type StateEnv } from '../stateIo';
@@ -34,8 +35,7 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json): Promise<
   const started = thread.emit('ParallelStateStarted');
   let latest = started;
   const results: Json[] = new Array<Json>(branches.length).fill(null);
-  const stop = new AbortController();
-  const signal = AbortSignal.any([thread.signal, stop.signal]);
+  const { controller: stop, signal } = childSignal(thread.signal);
   let failure: StatesError | undefined;
 
   await runPool(

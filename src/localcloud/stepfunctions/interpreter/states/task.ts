@@ -6,6 +6,7 @@ import { invokeFunctionArn, lambdaInvoke } from '../integrations/lambda';
 import { sqsSendMessage } from '../integrations/sqs';
 import { startNestedExecution, waitNestedExecution } from '../integrations/states';
 import { RetryPolicy } from '../retryCatch';
+import { childSignal } from '../signals';
 import { nextOf, type StepResult } from '../runner';
 import { effectiveInput, finishState, jsonataArguments, numberField, type StateEnv } from '../stateIo';
 import type { Json } from '../jsonPath';
@@ -136,8 +137,7 @@ function callService(env: StateEnv, target: Target, payload: Json, signal: Abort
 /** Runs `work` with the state's timeout; an execution abort wins over everything. */
 async function withTimeout<T>(env: StateEnv, timeoutSeconds: number | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   env.thread.blocking();
-  const controller = new AbortController();
-  const signal = AbortSignal.any([env.thread.signal, controller.signal]);
+  const { controller, signal } = childSignal(env.thread.signal);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     if (timeoutSeconds === undefined) return;

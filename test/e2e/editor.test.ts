@@ -3,8 +3,8 @@
 //  1. the integration suite (test/integration) inside the extension host, through VS Code web's
 //     `payload` (extensionDevelopmentPath + extensionTestsPath); results come back as JSON;
 //  2. a student's path through the UI: open the lesson, open a step, deploy, invoke and read the
-//     Duration, tick the step, switch target — with screenshots in test-results/e2e/.
-import { after, before, describe, test } from 'node:test';
+//     Duration, check the step and see it ticked, switch target — with screenshots in test-results/e2e/.
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +71,11 @@ describe('a student in the browser editor', { concurrency: false }, () => {
   let page: Page;
   let wb: Workbench;
 
+  afterEach(async (t) => {
+    // A failing step leaves a picture of the workbench as an artefact.
+    if (wb && (t as unknown as { passed?: boolean }).passed === false) await wb.screenshot(`failed-${t.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
   before(async () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     wb = new Workbench(page);
@@ -119,16 +124,26 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await wb.screenshot('invoked');
   });
 
-  test('ticks the step and sees it ticked', { timeout: 60_000 }, async () => {
-    const row = wb.treeRow(/Step 2, Say hello from Lambda/);
-    await row.locator('.custom-view-tree-node-item-checkbox').click();
-    await wb.treeRow(/Step 2, Say hello from Lambda, done/).waitFor();
+  test('checks the step and sees it ticked', { timeout: 90_000 }, async () => {
+    const guide = await wb.webview('#check-progress');
+    await guide.locator('#check-progress').click();
+    await guide.locator('.status', { hasText: /All 1 checks pass/ }).waitFor({ timeout: 60_000 });
+    await guide.locator('li.check-passed', { hasText: 'hello ran at least once' }).waitFor();
+    const row = wb.treeRow(/Step 2, Say hello from Lambda, done/);
+    await row.waitFor();
     assert.match((await row.locator('.custom-view-tree-node-item-checkbox').getAttribute('class')) ?? '', /checked/);
-    await wb.screenshot('step-ticked');
+    await wb.screenshot('step-checked');
+  });
+
+  test('unticks and ticks a step by hand in the Labs tree', { timeout: 60_000 }, async () => {
+    await wb.treeRow(/Step 2, Say hello from Lambda, done/).locator('.custom-view-tree-node-item-checkbox').click();
+    await wb.treeRow(/Step 2, Say hello from Lambda, in progress/).waitFor();
+    await wb.treeRow(/Step 2, Say hello from Lambda, in progress/).locator('.custom-view-tree-node-item-checkbox').click();
+    await wb.treeRow(/Step 2, Say hello from Lambda, done/).waitFor();
   });
 
   test('switches the target to LocalStack from the status bar', { timeout: 60_000 }, async () => {
-    await wb.statusItem(/Local cloud/).click();
+    await wb.openQuickPickFrom(wb.statusItem(/Local cloud/));
     await wb.quickPickRow(/LocalStack/).first().click();
     await wb.statusItem(/LocalStack/).waitFor();
     await wb.screenshot('target-localstack');

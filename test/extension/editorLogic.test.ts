@@ -1,12 +1,11 @@
 // Pure logic behind the editor features (no `vscode` import): AWS profiles from the shared
-// config files, the REPORT line, step markdown rendering, and handler → lesson function.
+// config files, step markdown rendering, and handler → lesson function.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { profilesFrom, readAwsProfiles } from '../../src/extension/targets/awsProfiles';
-import { parseReportLine } from '../../src/extension/invoke/reportLine';
 import { renderStepMarkdown } from '../../src/extension/stepGuide/stepMarkdown';
 import { functionForFile, handlerLine, lessonFunctions } from '../../src/extension/invoke/lessonFunctions';
 import { validateLesson } from '../../src/lab/validateLesson';
@@ -48,15 +47,6 @@ test('reads the files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name, and 
   const found = await readAwsProfiles({ AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'absent'), HOME: dir });
   assert.deepEqual(found.map((p) => p.name), ['default', 'admin', 'student']);
   assert.deepEqual(await readAwsProfiles({ HOME: join(dir, 'nowhere') }), []);
-});
-
-test('parses the REPORT line of a cold and of a warm start', () => {
-  const cold = parseReportLine('START RequestId: 1\nREPORT RequestId: 1\tDuration: 294.87 ms\tBilled Duration: 295 ms\tMemory Size: 128 MB\tMax Memory Used: 73 MB\tInit Duration: 507.83 ms\t\n');
-  assert.deepEqual(cold, { durationMs: 294.87, billedDurationMs: 295, memorySizeMb: 128, maxMemoryUsedMb: 73, initDurationMs: 507.83 });
-  const warm = parseReportLine('REPORT RequestId: 2\tDuration: 1.50 ms\tBilled Duration: 2 ms\tMemory Size: 256 MB\tMax Memory Used: 80 MB\t');
-  assert.equal(warm?.initDurationMs, undefined);
-  assert.equal(warm?.billedDurationMs, 2);
-  assert.equal(parseReportLine('no report here'), undefined);
 });
 
 test('renders step markdown without raw HTML or script links, with hoc: links as buttons', () => {

@@ -80,6 +80,20 @@ test('deploying a step creates its resources on the local cloud', async () => {
   }
 }, 90_000);
 
+test('checking a deployed step runs its checks and marks it done', async () => {
+  await vscode.commands.executeCommand(Commands.checkStep, { lesson: '01-hello', step: 'queue' });
+  const state = await until('step done', async () => {
+    const s = (await api.lessons()).find((l) => l.id === '01-hello')!.steps[0].state;
+    return s === 'done' || s === 'checkFailed' ? s : undefined;
+  });
+  assert.equal(state, 'done');
+}, 60_000);
+
+test('resetting a step forgets its progress', async () => {
+  await vscode.commands.executeCommand(Commands.resetStep, { lesson: '01-hello', step: 'queue' });
+  assert.equal((await api.lessons()).find((l) => l.id === '01-hello')!.steps[0].state, 'notStarted');
+});
+
 test('switching to LocalStack changes the target and the terminal environment', async () => {
   const settings = vscode.workspace.getConfiguration('handsOnCloud');
   await settings.update('target', 'localstack', vscode.ConfigurationTarget.Global);

@@ -3,7 +3,7 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeResultView } from '../../shared/protocolInvokeResult';
 import type { ResolvedTarget } from '../targets/targetManager';
-import { parseReportLine } from './reportLine';
+import { parseReports } from '../../cloud/metrics/reportLine';
 
 export async function invokeFunction(target: ResolvedTarget, functionName: string, eventName: string, payload: string, signal?: AbortSignal): Promise<InvokeResultView> {
   try {
@@ -24,7 +24,7 @@ export async function invokeFunction(target: ResolvedTarget, functionName: strin
       functionError: out.FunctionError,
       payload: pretty(text),
       logs,
-      report: parseReportLine(logs),
+      report: parseReports(logs).at(-1),
       at: new Date().toISOString(),
     };
   } finally {

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import type { LessonStep } from '../../shared/lessonTypes';
 import { parseLessonLink, type LessonLink } from '../../shared/lessonLinks';
 import { Commands, Views } from '../ids';
-import { config } from '../config';
 import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
 import type { CatalogLesson } from './lessonCatalog';
@@ -50,11 +49,11 @@ export class LabController {
           dir: entry.dir,
           lesson: entry.lesson,
           target,
-          suffix: config.get('student.suffix'),
           report: (message) => {
             log().info(`${entry.lesson.id}: ${message}`);
             progress.report({ message });
           },
+          output: (text) => log().info(`${entry.lesson.id}: ${text.trimEnd()}`),
           signal: controller.signal,
         };
         const result = await work(run);
@@ -90,7 +89,9 @@ export class LabController {
       return `Invoked ${action.function}`;
     }
     const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
-    if (outcome.invocation !== undefined) void vscode.commands.executeCommand(Commands.invokeFunction, { showResult: outcome.invocation });
+    if (outcome.outcome?.kind === 'execution' && (await vscode.commands.getCommands(true)).includes('handsOnCloud.showStateMachineGraph')) {
+      void vscode.commands.executeCommand('handsOnCloud.showStateMachineGraph', outcome.outcome.executionArn);
+    }
     this.targets.notifyResourcesChanged();
     return outcome.summary;
   }

@@ -1,20 +1,19 @@
 // The one place the editor talks to the lesson engine (src/lab): loading lessons, deploying a
 // step, running its actions and checks, tearing a lesson down. The UI only sees this surface.
-import { validateLesson } from '../../lab/validateLesson';
+import { LabSession, loadLesson, runAction, runChecks, validateLesson } from '../../lab';
 import type { Lesson, LessonCheck, LessonDiagnostic } from '../../shared/lessonTypes';
+import type { ActionOutcome as EngineOutcome } from '../../shared/lessonResults';
 import type { LessonTemplate } from '../../cloud/template/model';
-import { Deployer } from '../../cloud/deploy/deployer';
-import { CloudClients } from '../../cloud/target/clients';
 import type { ResolvedTarget } from '../targets/targetManager';
 
 export interface EngineRun {
   dir: string;
   lesson: Lesson;
   target: ResolvedTarget;
-  /** Optional suffix of physical names (shared AWS accounts). */
-  suffix: string;
   /** Progress lines for the notification. */
   report(message: string): void;
+  /** Script output, line by line (the log shows it). */
+  output(text: string): void;
   signal: AbortSignal;
 }
 
@@ -27,8 +26,8 @@ export interface CheckOutcome {
 
 export interface ActionOutcome {
   summary: string;
-  /** Present when the action invoked a function: the raw result for the result view. */
-  invocation?: unknown;
+  ok: boolean;
+  outcome?: EngineOutcome;
 }
 
 /** The lesson and its problems (`file:line: message`); a lesson with problems still shows. */
@@ -37,48 +36,49 @@ export async function loadLessonFrom(dir: string): Promise<{ lesson?: Lesson; te
   return { lesson, template, diagnostics };
 }
 
-const NOT_READY = 'The lesson engine is not part of this build yet.';
-
+/** The sentence a check shows before it has run (the engine uses the same: title, else id). */
 export function describeCheck(check: LessonCheck): string {
-  return check.title ?? `${check.type} check ${check.id}`;
+  return check.title ?? check.id;
 }
 
-function deployer(run: EngineRun, template: LessonTemplate): Deployer {
-  return new Deployer({
-    lessonId: run.lesson.id,
-    lessonDir: run.dir,
-    template,
-    clients: new CloudClients(run.target),
+function session(run: EngineRun): LabSession {
+  return new LabSession(loadLesson(run.dir), run.target, {
     onProgress: (p) => run.report(`${p.index}/${p.total} ${p.logicalId} ${p.phase}${p.message ? `: ${p.message}` : ''}`),
+    onOutput: (text) => run.output(text),
   });
 }
 
-function templateOf(run: EngineRun): LessonTemplate {
-  const { template, diagnostics } = validateLesson(run.dir);
-  if (!template) throw new Error(`The lesson's template has problems; run \`hoc lab validate ${run.dir}\`: ${diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('; ')}`);
-  return template;
+function stepOf(run: EngineRun, stepId: string) {
+  const step = run.lesson.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`No step '${stepId}' in ${run.lesson.id}.`);
+  return step;
 }
 
 /** Deploys what the step names (with what it depends on). */
 export async function deployStep(run: EngineRun, stepId: string): Promise<string> {
-  const step = run.lesson.steps.find((s) => s.id === stepId);
-  if (!step) throw new Error(`No step '${stepId}' in ${run.lesson.id}.`);
+  const step = stepOf(run, stepId);
   if (step.deploys.length === 0) return 'This step deploys nothing.';
-  const d = deployer(run, templateOf(run));
-  const planned = d.plan(step.deploys);
-  await d.deploy(step.deploys);
+  const s = session(run);
+  const planned = s.deployer.plan(step.deploys);
+  await s.deployer.deploy(step.deploys);
   return `Deployed ${planned.length} resource${planned.length === 1 ? '' : 's'} on ${run.target.label}`;
 }
 
-export async function runStepAction(_run: EngineRun, _stepId: string, _actionId: string): Promise<ActionOutcome> {
-  throw new Error(NOT_READY);
+export async function runStepAction(run: EngineRun, stepId: string, actionId: string): Promise<ActionOutcome> {
+  const step = stepOf(run, stepId);
+  const action = step.actions.find((a) => a.id === actionId);
+  if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
+  const r = await runAction(session(run), step, action);
+  if (!r.ok) throw new Error(r.summary);
+  return { summary: r.summary, ok: r.ok, outcome: r.outcome };
 }
 
-export async function runStepChecks(_run: EngineRun, _stepId: string): Promise<CheckOutcome[]> {
-  throw new Error(NOT_READY);
+export async function runStepChecks(run: EngineRun, stepId: string): Promise<CheckOutcome[]> {
+  const results = await runChecks(session(run), stepOf(run, stepId));
+  return results.map((r) => ({ id: r.checkId, sentence: r.title, passed: r.passed, reason: r.passed ? undefined : r.message }));
 }
 
 export async function teardownLesson(run: EngineRun): Promise<string> {
-  const deleted = await deployer(run, templateOf(run)).teardown();
+  const deleted = await session(run).deployer.teardown();
   return `Deleted ${deleted.length} resource${deleted.length === 1 ? '' : 's'} from ${run.target.label}`;
 }

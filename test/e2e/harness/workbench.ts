@@ -41,6 +41,18 @@ export class Workbench {
     return this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text });
   }
 
+  /** Clicks an element that opens a quick pick (status bar items), retrying while the workbench settles. */
+  async openQuickPickFrom(target: Locator): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await target.click();
+      const shown = await widget.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (shown) return;
+      if (attempt === 3) throw new Error('the quick pick did not open');
+    }
+  }
+
   /** The frame of the webview whose document has `selector` (webviews nest two iframes). */
   async webview(selector: string, timeoutMs = 30_000): Promise<Frame> {
     const end = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 import type { LambdaInternal } from '../../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext } from '../../server/types';
 import type { ApiStore } from '../model/store';
-import { endpointTimedOut, forbidden, GatewayFailure, missingAuthenticationToken, tooManyRequests, type DataPlaneResponse } from './gatewayResponses';
+import { endpointTimedOut, forbidden, GatewayFailure, internalServerError, missingAuthenticationToken, tooManyRequests, type DataPlaneResponse } from './gatewayResponses';
 import type { Invocation } from './invocation';
 import type { InvokeTarget } from './invokeTarget';
 import { lambdaAws, lambdaProxy } from './lambdaIntegrations';
@@ -31,8 +31,9 @@ export async function executeApi(plane: DataPlane, req: AwsRequest, target: Invo
   let response: DataPlaneResponse;
   try {
     response = await run(plane, facts, target, signed, known);
-  } catch (e) {
-    if (!(e instanceof GatewayFailure)) throw e;
+  } catch (caught) {
+    // Anything unexpected is API Gateway's 500, never a broken connection.
+    const e = caught instanceof GatewayFailure ? caught : new GatewayFailure(internalServerError(), `unexpected failure: ${caught instanceof Error ? caught.stack : String(caught)}`);
     ctx.log(`apigateway: ${facts.method} ${target.stagePath} (${target.apiId}): ${e.message}`);
     response = customiseGatewayResponse(e.response, known.deployed?.gatewayResponses, {
       facts,

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APIGatewayClient, PutIntegrationResponseCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { startTestCloud, type TestCloud } from '../../helpers/cloud';
+import { rawRequest } from '../server/rawRequest';
 import { ApiBuilder, invokePath, raw } from './invoke';
 
 let cloud: TestCloud;
@@ -110,13 +111,16 @@ test('CORS preflight answered by a console-style MOCK OPTIONS method', async () 
   assert.deepEqual(await get.json(), { result: 8 });
 });
 
-test('AWS_IAM methods refuse unsigned calls; API-key methods refuse calls without a key', async () => {
+test('AWS_IAM methods refuse unsigned calls and serve SigV4-signed ones; API-key methods refuse calls without a key', async () => {
   const api = await ApiBuilder.create(gw, 'auth');
-  await api.method('/iam', 'GET', { type: 'MOCK' }, { authorizationType: 'AWS_IAM' });
+  const iamId = await api.method('/iam', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, { authorizationType: 'AWS_IAM' });
+  await api.response(iamId, 'GET', '200', { template: 'signed in' });
   await api.method('/keyed', 'GET', { type: 'MOCK' }, { apiKeyRequired: true });
   await api.deploy('dev');
   const iam = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/iam'));
   assert.deepEqual([iam.status, iam.body], [403, MISSING_TOKEN]);
+  const signed = await rawRequest({ endpoint: cloud.endpoint, method: 'GET', path: invokePath(api.restApiId, 'dev', '/iam'), sign: { ...cloud.credentials, service: 'execute-api' } });
+  assert.deepEqual([signed.status, signed.text], [200, 'signed in']);
   const keyed = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/keyed'));
   assert.deepEqual([keyed.status, keyed.body], [403, '{"message":"Forbidden"}']);
 });

@@ -29,6 +29,7 @@ export class Executor {
   readonly tokens = new TaskTokens();
   private readonly running = new Map<string, Running>();
   private readonly finished = new Map<string, Set<() => void>>();
+  private shuttingDown = false;
 
   constructor(private readonly ctx: CloudContext, private readonly store: SfnStore, private readonly hooks: ExecutorHooks) {}
 
@@ -65,6 +66,7 @@ export class Executor {
 
   /** Graceful shutdown: running executions stay RUNNING on disk; the next start fails them. */
   async shutdown(): Promise<void> {
+    this.shuttingDown = true;
     for (const entry of this.running.values()) {
       entry.reason ??= { kind: 'shutdown' };
       entry.controller.abort();
@@ -91,6 +93,8 @@ export class Executor {
       };
       const onAbort = () => {
         set.delete(notify);
+        // The waiting task was stopped or timed out: its child stops too (not when the cloud stops).
+        if (!this.shuttingDown) this.stop(arn);
         reject(new ExecutionAborted());
       };
       set.add(notify);

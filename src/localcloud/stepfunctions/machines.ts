@@ -28,6 +28,10 @@ export class MachineOps {
     return m;
   }
 
+  find(arn: string): StateMachineRecord | undefined {
+    return this.store.machines.get(arn);
+  }
+
   create(input: CreateMachineInput): StateMachineRecord {
     const name = validateName(input.name);
     const type = parseType(input.type);

@@ -104,11 +104,13 @@ const HANDLERS: Record<string, Handler> = {
   },
   DescribeStateMachineForExecution: ({ executions, machines }, b) => {
     const e = executions.get(b.executionArn);
-    const current = machines.get(e.stateMachineArn);
+    // The machine may have been deleted since; the execution keeps what it ran with.
+    const current = machines.find(e.stateMachineArn);
     return {
       stateMachineArn: e.stateMachineArn, name: e.stateMachineName, definition: e.definition, roleArn: e.roleArn,
-      updateDate: seconds(current.updateDate ?? current.creationDate), loggingConfiguration: current.loggingConfiguration,
-      tracingConfiguration: current.tracingConfiguration, revisionId: e.revisionId,
+      updateDate: seconds(current ? (current.updateDate ?? current.creationDate) : e.startDate),
+      loggingConfiguration: current?.loggingConfiguration ?? { level: 'OFF', includeExecutionData: false },
+      tracingConfiguration: current?.tracingConfiguration ?? { enabled: false }, revisionId: e.revisionId,
     };
   },
   SendTaskSuccess: ({ executions }, b) => (executions.sendSuccess(b), {}),

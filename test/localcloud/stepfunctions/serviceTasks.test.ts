@@ -144,6 +144,19 @@ test('states:startExecution, .sync and .sync:2 start nested executions', async (
   assert.equal(failed.events.at(-2)!.type, 'TaskFailed');
 });
 
+test('stopping a parent stops the child it waits for with .sync', async () => {
+  const child = await createMachine(f.sfn, { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, End: true } } });
+  const parentArn = await createMachine(f.sfn, { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child, Name: `child-${process.pid}` }, End: true } } });
+  const { executionArn } = await f.sfn.send(new StartExecutionCommand({ stateMachineArn: parentArn }));
+  const childArn = `${child.replace(':stateMachine:', ':execution:')}:child-${process.pid}`;
+  for (let i = 0; i < 100; i++) {
+    if ((await history(f.sfn, executionArn!)).some((e) => e.type === 'TaskSubmitted')) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await f.sfn.send(new StopExecutionCommand({ executionArn }));
+  assert.equal((await waitForStop(f.sfn, childArn)).status, 'ABORTED');
+});
+
 test('an unsupported resource fails with an actionable States.Runtime cause', async () => {
   const { execution } = await run(f.sfn, { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: {}, End: true } } });
   assert.equal(execution.error, 'States.Runtime');

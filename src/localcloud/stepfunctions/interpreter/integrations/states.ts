@@ -30,7 +30,8 @@ export async function waitNestedExecution(integrations: Integrations, submitted:
   const done = await integrations.waitForExecution(arn, signal);
   const described = describe(done, version);
   if (done.status === 'SUCCEEDED') return described;
-  const error = done.status === 'TIMED_OUT' ? 'States.Timeout' : done.status === 'ABORTED' ? 'States.TaskFailed' : 'States.TaskFailed';
+  // A failed, aborted or timed-out child fails the parent's task with States.TaskFailed.
+  const error = 'States.TaskFailed';
   const failed = { ...describe(done, 1), Cause: done.cause, Error: done.error };
   return Promise.reject(new StatesError(error, JSON.stringify(failed), true));
 }

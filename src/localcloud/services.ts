@@ -6,5 +6,6 @@ import { createS3Service } from './s3';
 import { createStepFunctionsService } from './stepfunctions/service';
 import { createLogsService } from './logs/logsService';
 import { createLambdaService } from './lambda/lambdaService';
+import { createEfsService } from './lambda/efs/efsService';
 
-export const ALL_SERVICES: readonly ServiceFactory[] = [createSqsService, createS3Service, createLogsService, createLambdaService, createApiGatewayService, createStepFunctionsService];
+export const ALL_SERVICES: readonly ServiceFactory[] = [createSqsService, createS3Service, createLogsService, createEfsService, createLambdaService, createApiGatewayService, createStepFunctionsService];

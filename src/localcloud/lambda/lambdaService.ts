@@ -8,6 +8,7 @@ import { AwsError } from '../server/errors';
 import type { LambdaInternal, LogsInternal } from '../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { CodeStore } from './code/codeStore';
+import type { EfsInternal } from './efs/efsService';
 import { Invocations } from './invocations';
 import { LambdaModel } from './model/lambdaModel';
 import type { LambdaEvent } from './model/types';
@@ -25,7 +26,14 @@ export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaIn
   const scratchRoot = mkdtempSync(join(tmpdir(), 'hoc-lambda-'));
   const efsRoot = join(ctx.stateDir ?? ctx.journal.blobDir, 'efs');
   const pool = new EnvironmentPool(
-    { region: ctx.region, endpoint: ctx.endpoint, credentials: ctx.credentials, efsRoot, scratchRoot },
+    {
+      region: ctx.region,
+      endpoint: ctx.endpoint,
+      credentials: ctx.credentials,
+      efsRoot,
+      efsFolderFor: (arn) => ctx.services.get<EfsInternal>('elasticfilesystem')?.folderFor(arn),
+      scratchRoot,
+    },
     (config, stream) => (line, ts) => shipper.write(config.LoggingConfig.LogGroup, stream(), line, ts),
   );
   const model: LambdaModel = new LambdaModel(

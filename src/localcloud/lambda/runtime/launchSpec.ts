@@ -9,8 +9,10 @@ export interface CloudFacts {
   region: string;
   endpoint: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
-  /** Folder backing EFS mounts: one subfolder per file system / access point. */
+  /** Folder backing EFS mounts of access points the EFS service does not know. */
   efsRoot: string;
+  /** The folder of an access point created through the EFS API. */
+  efsFolderFor?: (arn: string) => string | undefined;
 }
 
 export interface LaunchSpec {
@@ -75,7 +77,7 @@ export function launchSpec(config: VersionConfig, codeDir: string, tmpDir: strin
   };
   const fs = config.FileSystemConfigs?.[0];
   if (fs) {
-    const folder = efsFolder(cloud.efsRoot, fs.Arn);
+    const folder = cloud.efsFolderFor?.(fs.Arn) ?? efsFolder(cloud.efsRoot, fs.Arn);
     mkdirSync(folder, { recursive: true });
     // The OS will not let us mount at LocalMountPath (/mnt/…): handlers find the real folder here.
     env.HOC_EFS_MOUNT_PATH = folder;

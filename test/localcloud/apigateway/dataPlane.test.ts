@@ -152,3 +152,14 @@ test('stage throttling limits from UpdateStage answer 429 Too Many Requests once
   assert.deepEqual([refused.status, refused.body, refused.headers['x-amzn-errortype']], [429, '{"message":"Too Many Requests"}', 'TooManyRequestsException']);
   assert.equal((await raw(cloud.endpoint, invokePath(api.restApiId, 'free', '/t'))).status, 200);
 });
+
+test('passthroughBehavior NEVER refuses a content type without a mapping template with 415', async () => {
+  const api = await ApiBuilder.create(gw, 'passthrough');
+  const id = await api.method('/strict', 'POST', { type: 'MOCK', passthroughBehavior: 'NEVER', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+  await api.response(id, 'POST', '200', { template: 'accepted' });
+  await api.deploy('dev');
+  const json = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/strict'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  assert.deepEqual([json.status, json.body], [200, 'accepted']);
+  const text = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/strict'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+  assert.deepEqual([text.status, text.body], [415, '{"message": "Unsupported Media Type"}']);
+});

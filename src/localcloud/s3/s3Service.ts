@@ -102,6 +102,7 @@ export class S3Service implements LocalService {
   async start(): Promise<void> {
     // Bodies written just before a crash, whose change never reached the journal.
     if (this.ctx.journal.durable) await this.backend.blobs.sweep(this.backend.state.referencedBlobs());
+    this.backend.notifier.resume([...this.backend.state.outbox.values()]);
   }
 
   async stop(): Promise<void> {

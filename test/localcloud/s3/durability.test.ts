@@ -8,7 +8,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutBucketCorsCommand, GetBucketCorsCommand, PutObjectCommand, S3Client,
+  PutBucketNotificationConfigurationCommand, DeleteObjectsCommand,
 } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
 import { spawnCloud } from '../../helpers/cloudProcess';
 import { tempDir } from '../../helpers/cloud';
@@ -92,6 +94,52 @@ test('kill -9 mid-traffic loses no acknowledged object, and a restart serves ide
       assert.equal(blobs.length, listed.size, 'one body file per object');
     } finally {
       again.destroy();
+      await second.stop();
+    }
+  } finally {
+    dir.remove();
+  }
+});
+
+test('notifications of an acknowledged change survive kill -9: every deleted key reaches the queue', async () => {
+  const dir = tempDir('hoc-s3-notify-durable-');
+  try {
+    const first = await spawnCloud(['--state-dir', dir.path]);
+    const s3 = new S3Client(first.clientConfig);
+    const sqs = new SQSClient(first.clientConfig);
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'removals' }));
+    const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    await s3.send(new CreateBucketCommand({ Bucket: 'notified' }));
+    const keys = Array.from({ length: 500 }, (_, i) => `photo-${i}.jpg`);
+    for (let i = 0; i < keys.length; i += 50) {
+      await Promise.all(keys.slice(i, i + 50).map((Key) => s3.send(new PutObjectCommand({ Bucket: 'notified', Key, Body: Key }))));
+    }
+    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'notified', NotificationConfiguration: { QueueConfigurations: [{ QueueArn: arn, Events: ['s3:ObjectRemoved:*'] }] } }));
+    // One request, 500 notifications: killed the moment it is acknowledged, most are still queued.
+    await s3.send(new DeleteObjectsCommand({ Bucket: 'notified', Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+    await first.stop('SIGKILL');
+    s3.destroy();
+    sqs.destroy();
+
+    const second = await spawnCloud(['--state-dir', dir.path]);
+    const sqs2 = new SQSClient(second.clientConfig);
+    try {
+      const notified = new Set<string>();
+      for (let empty = 0; empty < 2; ) {
+        const out = await sqs2.send(new ReceiveMessageCommand({ QueueUrl: `${second.endpoint}/000000000000/removals`, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 600 }));
+        if (!out.Messages) {
+          empty++;
+          continue;
+        }
+        for (const m of out.Messages) {
+          const body = JSON.parse(m.Body!) as { Records?: Array<{ eventName: string; s3: { object: { key: string } } }> };
+          for (const r of body.Records ?? []) if (r.eventName === 'ObjectRemoved:Delete') notified.add(r.s3.object.key);
+        }
+      }
+      const lost = keys.filter((k) => !notified.has(k));
+      assert.deepEqual(lost.length, 0, `${lost.length} of ${keys.length} acknowledged deletions were never notified`);
+    } finally {
+      sqs2.destroy();
       await second.stop();
     }
   } finally {

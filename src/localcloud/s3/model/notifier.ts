@@ -1,17 +1,23 @@
 // Delivers bucket notifications to SQS queues and Lambda functions through their internal
 // interfaces, in the order the changes happened, and validates destinations the way S3 does
-// when a configuration is written.
+// when a configuration is written. Each delivery is journaled with the change that caused
+// it and marked done once handed over, so an acknowledged change is notified at least once,
+// also across a crash.
+import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../server/errors';
 import type { LambdaInternal, SqsInternal } from '../../server/internal';
 import type { CloudContext } from '../../server/types';
 import { eventRecord, testEvent } from './eventRecords';
 import { matchingTargets } from './notificationRules';
-import type { NotificationConfig, NotificationTarget, ObjectChange } from './types';
+import type { NotificationConfig, NotificationTarget, ObjectChange, PendingDelivery, S3Event } from './types';
 
 export class Notifier {
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ctx: CloudContext) {}
+  constructor(
+    private readonly ctx: CloudContext,
+    private readonly commit: (event: S3Event) => void,
+  ) {}
 
   private get sqs(): SqsInternal | undefined {
     return this.ctx.services.get<SqsInternal>('sqs');
@@ -42,7 +48,7 @@ export class Notifier {
         if (!this.sqs) return 'The local cloud runs no SQS service to deliver to.';
         return this.sqs.findQueue(target.arn) ? undefined : 'The destination queue does not exist. Create it first, then configure the notification.';
       case 'lambda':
-        if (!this.lambda) return 'The local cloud runs no Lambda service yet; notifications to functions need it.';
+        if (!this.lambda) return 'The local cloud runs no Lambda service; notifications to functions need it.';
         return this.lambda.functionArn(target.arn) ? undefined : 'The destination function does not exist. Create it first, then configure the notification.';
       case 'topic':
         return 'The local cloud does not implement SNS; send notifications to an SQS queue or a Lambda function instead.';
@@ -52,16 +58,21 @@ export class Notifier {
   /** S3 sends an s3:TestEvent to every queue a new configuration names. */
   sendTestEvents(bucket: string, config: NotificationConfig, requestId: string): void {
     const queues = new Set(config.targets.filter((t) => t.kind === 'queue').map((t) => t.arn));
-    for (const arn of queues) this.enqueue(() => this.toQueue(arn, testEvent(bucket, requestId, Date.now())));
+    for (const arn of queues) this.accept({ kind: 'queue', arn, bucket, message: JSON.stringify(testEvent(bucket, requestId, Date.now())) });
   }
 
-  /** Queues delivery of one change to every matching target. */
+  /** Journals and queues delivery of one change to every matching target. */
   notify(config: NotificationConfig, change: ObjectChange): void {
-    const targets = matchingTargets(config, change.eventName, change.key);
-    for (const target of targets) {
-      const message = { Records: [eventRecord(change, target.id, this.ctx.region, ownerId(this.ctx.accountId))] };
-      this.enqueue(() => (target.kind === 'queue' ? this.toQueue(target.arn, message) : this.toLambda(target.arn, change.bucket, message)));
+    for (const target of matchingTargets(config, change.eventName, change.key)) {
+      if (target.kind === 'topic') continue;
+      const record = eventRecord(change, target.id, this.ctx.region, ownerId(this.ctx.accountId));
+      this.accept({ kind: target.kind, arn: target.arn, bucket: change.bucket, message: JSON.stringify({ Records: [record] }) });
     }
+  }
+
+  /** Queues the deliveries a crash or stop left pending (called once on start). */
+  resume(pending: Iterable<PendingDelivery>): void {
+    for (const delivery of pending) this.enqueue(delivery);
   }
 
   /** Resolves when every queued delivery has been attempted. */
@@ -69,19 +80,29 @@ export class Notifier {
     return this.queue;
   }
 
-  private enqueue(deliver: () => Promise<void>): void {
-    this.queue = this.queue.then(deliver).catch((e: unknown) => this.ctx.log(`s3: notification not delivered: ${e instanceof Error ? e.message : String(e)}`));
+  private accept(delivery: Omit<PendingDelivery, 'id'>): void {
+    const pending = { id: randomUUID(), ...delivery };
+    this.commit({ t: 'notify.pending', delivery: pending });
+    this.enqueue(pending);
   }
 
-  private async toQueue(arn: string, message: unknown): Promise<void> {
-    if (!this.sqs) throw new Error(`no SQS service for ${arn}`);
-    await this.sqs.sendInternal(arn, JSON.stringify(message));
+  private enqueue(delivery: PendingDelivery): void {
+    this.queue = this.queue
+      .then(() => this.deliver(delivery))
+      .catch((e: unknown) => this.ctx.log(`s3: notification to ${delivery.arn} not delivered: ${e instanceof Error ? e.message : String(e)}`))
+      // Delivered or undeliverable (queue or function gone): either way it leaves the outbox, as on S3.
+      .then(() => this.commit({ t: 'notify.done', id: delivery.id }));
   }
 
-  private async toLambda(arn: string, bucket: string, message: unknown): Promise<void> {
-    if (!this.lambda) throw new Error(`no Lambda service for ${arn}`);
-    await this.lambda.invokeInternal(arn, Buffer.from(JSON.stringify(message)), {
-      invocationType: 'Event', principal: 's3.amazonaws.com', sourceArn: `arn:aws:s3:::${bucket}`, sourceAccount: this.ctx.accountId,
+  private async deliver(delivery: PendingDelivery): Promise<void> {
+    if (delivery.kind === 'queue') {
+      if (!this.sqs) throw new Error('no SQS service');
+      await this.sqs.sendInternal(delivery.arn, delivery.message);
+      return;
+    }
+    if (!this.lambda) throw new Error('no Lambda service');
+    await this.lambda.invokeInternal(delivery.arn, Buffer.from(delivery.message), {
+      invocationType: 'Event', principal: 's3.amazonaws.com', sourceArn: `arn:aws:s3:::${delivery.bucket}`, sourceAccount: this.ctx.accountId,
     });
   }
 }

@@ -53,7 +53,7 @@ export class S3Backend {
 
   constructor(private readonly ctx: CloudContext) {
     this.blobs = new BlobStore(ctx.journal);
-    this.notifier = new Notifier(ctx);
+    this.notifier = new Notifier(ctx, (event) => this.commit(event));
   }
 
   commit(event: S3Event): void {

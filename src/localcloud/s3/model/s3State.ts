@@ -1,10 +1,12 @@
 // S3's in-memory state and the one function that changes it. Live mutations and journal
 // replay both go through apply(), so a restart rebuilds exactly what was acknowledged.
-import type { Bucket, MultipartUpload, S3Event, S3Snapshot } from './types';
+import type { Bucket, MultipartUpload, PendingDelivery, S3Event, S3Snapshot } from './types';
 
 export class S3State {
   readonly buckets = new Map<string, Bucket>();
   readonly uploads = new Map<string, MultipartUpload>();
+  /** Notifications not yet handed to their queue or function (at-least-once across crashes). */
+  readonly outbox = new Map<string, PendingDelivery>();
 
   apply(event: S3Event): void {
     switch (event.t) {
@@ -47,6 +49,12 @@ export class S3State {
       case 'upload.abort':
         this.uploads.delete(event.uploadId);
         return;
+      case 'notify.pending':
+        this.outbox.set(event.delivery.id, event.delivery);
+        return;
+      case 'notify.done':
+        this.outbox.delete(event.id);
+        return;
     }
   }
 
@@ -54,12 +62,15 @@ export class S3State {
     return {
       buckets: [...this.buckets.values()].map((b) => ({ ...b, objects: [...b.objects.values()] })),
       uploads: [...this.uploads.values()].map((u) => ({ ...u, parts: [...u.parts.values()] })),
+      outbox: [...this.outbox.values()],
     };
   }
 
   load(snapshot: S3Snapshot): void {
     this.buckets.clear();
     this.uploads.clear();
+    this.outbox.clear();
+    for (const d of snapshot.outbox ?? []) this.outbox.set(d.id, d);
     for (const b of snapshot.buckets) this.buckets.set(b.name, { ...b, objects: new Map(b.objects.map((o) => [o.key, o])) });
     for (const u of snapshot.uploads) this.uploads.set(u.uploadId, { ...u, parts: new Map(u.parts.map((p) => [p.partNumber, p])) });
   }

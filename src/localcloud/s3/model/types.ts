@@ -99,6 +99,16 @@ export interface MultipartUpload {
   parts: Map<number, UploadPart>;
 }
 
+/** A notification accepted with the change that caused it, kept until it has been handed over. */
+export interface PendingDelivery {
+  id: string;
+  kind: 'queue' | 'lambda';
+  arn: string;
+  bucket: string;
+  /** The JSON message (event records or the test event). */
+  message: string;
+}
+
 /** Journal events: each state change is one of these, applied by the same code on replay. */
 export type S3Event =
   | { t: 'bucket.create'; name: string; region: string; created: number }
@@ -110,11 +120,15 @@ export type S3Event =
   | { t: 'upload.create'; upload: Omit<MultipartUpload, 'parts'> }
   | { t: 'upload.part'; uploadId: string; part: UploadPart }
   | { t: 'upload.complete'; uploadId: string; object: S3Object }
-  | { t: 'upload.abort'; uploadId: string };
+  | { t: 'upload.abort'; uploadId: string }
+  | { t: 'notify.pending'; delivery: PendingDelivery }
+  | { t: 'notify.done'; id: string };
 
 export interface S3Snapshot {
   buckets: Array<Omit<Bucket, 'objects'> & { objects: S3Object[] }>;
   uploads: Array<Omit<MultipartUpload, 'parts'> & { parts: UploadPart[] }>;
+  /** Absent in snapshots written before notifications were journaled. */
+  outbox?: PendingDelivery[];
 }
 
 /** What a notification reports: emitted by the model after each object change. */

@@ -7,13 +7,13 @@ import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand } from 
 import { option, run } from './lib/args';
 import { isFifo, queueUrl, sqs } from './lib/queues';
 
-async function sendTwice(url: string, body: string): Promise<void> {
+async function sendTwice(url: string, body: string, dedupId: string): Promise<void> {
   for (let copy = 1; copy <= 2; copy++) {
     await sqs.send(
       new SendMessageCommand({
         QueueUrl: url,
         MessageBody: body,
-        ...(isFifo(url) ? { MessageGroupId: 'demo', MessageDeduplicationId: 'order-42' } : {}),
+        ...(isFifo(url) ? { MessageGroupId: 'demo', MessageDeduplicationId: dedupId } : {}),
       }),
     );
   }
@@ -34,11 +34,16 @@ async function drain(url: string): Promise<string[]> {
 run(async () => {
   const standard = await queueUrl(option('standard', 'STANDARD_QUEUE'));
   const fifo = await queueUrl(option('fifo', 'FIFO_QUEUE'));
-  const body = JSON.stringify({ order: 42, item: 'coffee' });
-  for (const url of [standard, fifo]) await sendTwice(url, body);
-  const fromStandard = await drain(standard);
-  const fromFifo = await drain(fifo);
+  // One run id: a second run within 5 minutes is a new order, not a retry, and messages left
+  // in the queues by earlier steps are not counted.
+  const runId = Date.now().toString(36);
+  const body = JSON.stringify({ order: 42, item: 'coffee', run: runId });
+  const dedupId = `order-42-${runId}`;
+  for (const url of [standard, fifo]) await sendTwice(url, body, dedupId);
+  const fromStandard = (await drain(standard)).filter((b) => b === body);
+  const fromFifo = (await drain(fifo)).filter((b) => b === body);
   console.log(`standard queue delivered ${fromStandard.length} copies of order 42`);
   console.log(`FIFO queue delivered ${fromFifo.length} copy of order 42 (the duplicate was dropped)`);
-  if (fromFifo.length !== 1) process.exitCode = 1;
+  // A standard queue may, rarely, deliver a third copy: at least two is the lesson.
+  if (fromFifo.length !== 1 || fromStandard.length < 2) process.exitCode = 1;
 });

@@ -85,6 +85,7 @@ test('errors carry AWS names and status codes', async () => {
     lambda.send(new CreateAliasCommand({ FunctionName: 'dup', Name: 'live', FunctionVersion: '9' })),
     ResourceNotFoundException,
   );
+  await assert.rejects(createFunction(lambda, { FunctionName: 'layered', Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:deps:1'] }), (e: Error) => e instanceof InvalidParameterValueException && /Layers are not supported/.test(e.message));
   await assert.rejects(createFunction(lambda, { FunctionName: 'badzip', Code: { ZipFile: Buffer.from('not a zip') } }), /Could not unzip uploaded file/);
 });
 

@@ -36,6 +36,7 @@ export interface VersionConfig {
   FileSystemConfigs?: FileSystemConfig[];
   LoggingConfig: { LogFormat: string; LogGroup: string; ApplicationLogLevel?: string; SystemLogLevel?: string };
   DeadLetterConfig?: { TargetArn: string };
+  VpcConfig?: { SubnetIds: string[]; SecurityGroupIds: string[]; VpcId?: string };
   code: FunctionCode;
 }
 

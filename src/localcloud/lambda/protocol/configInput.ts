@@ -77,6 +77,14 @@ export function applyConfigInput(config: VersionConfig, input: Input, creating: 
     const target = (input.DeadLetterConfig as { TargetArn?: string }).TargetArn;
     config.DeadLetterConfig = target ? { TargetArn: target } : undefined;
   }
+  if (input.VpcConfig !== undefined) {
+    // Accepted and shown as given: the local cloud has one network, so there is nothing to attach.
+    const v = (input.VpcConfig ?? {}) as { SubnetIds?: string[]; SecurityGroupIds?: string[] };
+    config.VpcConfig = v.SubnetIds?.length ? { SubnetIds: v.SubnetIds, SecurityGroupIds: v.SecurityGroupIds ?? [], VpcId: 'vpc-local' } : undefined;
+  }
+  if (Array.isArray(input.Layers) && input.Layers.length > 0) {
+    throw invalidParameter('Layers are not supported by the local cloud: put the dependencies in the deployment package (Node handlers can require the AWS SDK without bundling it).');
+  }
   if (input.LoggingConfig !== undefined) {
     const l = input.LoggingConfig as VersionConfig['LoggingConfig'];
     config.LoggingConfig = { ...config.LoggingConfig, ...(l.LogGroup ? { LogGroup: l.LogGroup } : {}), ...(l.LogFormat ? { LogFormat: l.LogFormat } : {}) };

@@ -10,6 +10,14 @@ import type { ResolvedFunction } from '../model/lambdaModel';
 import type { InvocationRecord } from './invoker';
 
 const RETRY_DELAYS_MS = [60_000, 120_000];
+/**
+ * Async events run at most this many at a time (HOC_LAMBDA_ASYNC_CONCURRENCY), so a burst of
+ * uploads queues up instead of starting a process per event on a laptop.
+ */
+function maxRunning(): number {
+  const n = Number(process.env.HOC_LAMBDA_ASYNC_CONCURRENCY ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
 const DEFAULT_MAX_AGE_S = 6 * 3600;
 
 /** HOC_LAMBDA_ASYNC_RETRY_SCALE shortens the retry waits (e.g. 0.01 in tests); 1 = AWS's. */
@@ -36,6 +44,8 @@ export interface AsyncQueueDeps {
 
 export class AsyncQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly waiting: QueuedEvent[] = [];
+  private running = 0;
   private stopped = false;
 
   constructor(private readonly deps: AsyncQueueDeps) {}
@@ -56,9 +66,23 @@ export class AsyncQueue {
     if (this.stopped) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      void this.attempt(ev);
+      this.dispatch(ev);
     }, ms);
     this.timers.add(t);
+  }
+
+  private dispatch(ev: QueuedEvent): void {
+    if (this.stopped) return;
+    if (this.running >= maxRunning()) {
+      this.waiting.push(ev);
+      return;
+    }
+    this.running += 1;
+    void this.attempt(ev).finally(() => {
+      this.running -= 1;
+      const next = this.waiting.shift();
+      if (next) this.dispatch(next);
+    });
   }
 
   private async attempt(ev: QueuedEvent): Promise<void> {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VersionConfig } from '../model/types';
-import { killGroup, trackGroup, untrackGroup } from './childProcesses';
+import { killGroup, trackGroup, untrackGroup, USE_PROCESS_GROUPS } from './childProcesses';
 import { CpuThrottle, cpuShare, throttlingEnabled } from './cpuThrottle';
 import { launchSpec, runtimeFamily, type CloudFacts } from './launchSpec';
 import { MemoryWatch } from './memoryWatch';
@@ -88,7 +88,7 @@ export class ExecutionEnvironment {
       this.resolveInit({ kind: 'failed', status: 'error', errorType: 'Runtime.InvalidEntrypoint', payload: errorPayload('Runtime.InvalidEntrypoint', (e as Error).message) });
       return;
     }
-    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: address }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: address }, detached: USE_PROCESS_GROUPS, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.once('error', (err: NodeJS.ErrnoException) => {
       const message = err.code === 'ENOENT' || err.code === 'EACCES' ? spec.missingCommandHint : `${spec.missingCommandHint} ${err.message}`;
@@ -99,7 +99,7 @@ export class ExecutionEnvironment {
     trackGroup(child.pid);
     this.memory = new MemoryWatch(child.pid, this.config.MemorySize, () => this.killForMemory());
     this.memory.start();
-    if (throttlingEnabled()) this.throttle = new CpuThrottle(child.pid, cpuShare(this.config.MemorySize));
+    if (throttlingEnabled() && USE_PROCESS_GROUPS) this.throttle = new CpuThrottle(child.pid, cpuShare(this.config.MemorySize));
     const out = new OutputLines((l) => this.log(l), (id) => this.marker(id));
     const err = new OutputLines(
       (l) => {

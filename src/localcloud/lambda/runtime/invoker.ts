@@ -78,6 +78,8 @@ export class Invoker {
       };
     } finally {
       env.collector = undefined;
+      // An environment still starting or busy here failed unexpectedly: it cannot be trusted.
+      if (env.state === 'starting' || env.state === 'busy') env.dispose();
       this.pool.release(env, this.currentConfig(config.FunctionName, config.Version));
     }
   }

@@ -3,7 +3,8 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-const POLL_MS = 20;
+/** /proc is cheap to read; elsewhere each sample runs `ps`, so sample less often. */
+const POLL_MS = process.platform === 'linux' ? 20 : 250;
 
 async function sampleKb(pid: number): Promise<{ rssKb: number; peakKb: number } | undefined> {
   if (process.platform === 'linux') {
@@ -36,9 +37,9 @@ export class MemoryWatch {
     private readonly onExceeded: () => void,
   ) {}
 
-  /** Polls while an invocation runs. */
+  /** Polls while an invocation runs (not on Windows, which has neither /proc nor ps). */
   start(): void {
-    if (this.timer) return;
+    if (this.timer || process.platform === 'win32') return;
     this.timer = setInterval(() => void this.sample(), POLL_MS);
   }
 
@@ -48,7 +49,7 @@ export class MemoryWatch {
   }
 
   async sample(): Promise<void> {
-    if (this.sampling) return;
+    if (this.sampling || process.platform === 'win32') return;
     this.sampling = true;
     try {
       const s = await sampleKb(this.pid);

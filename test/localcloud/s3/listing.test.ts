@@ -2,7 +2,7 @@
 // continuation tokens, start-after, and the SDK's own paginator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { errorOf, useS3 } from './s3Fixture';
 
 const f = useS3();
@@ -104,4 +104,18 @@ test('keys are ordered by their UTF-8 bytes, as S3 orders them', async () => {
   const expected = [...keys].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
   assert.deepEqual(out.Contents?.map((o) => o.Key), expected);
   assert.deepEqual(expected.slice(-2), ['\uFF21', '\u{1F600}']);
+});
+
+test('ListObjectVersions on an unversioned bucket: each object is its only version, id "null"', async () => {
+  const bucket = await filledBucket();
+  const out = await f.s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'photos/' }));
+  assert.deepEqual(out.Versions?.map((v) => [v.Key, v.VersionId, v.IsLatest]), KEYS.filter((k) => k.startsWith('photos/')).map((k) => [k, 'null', true]));
+  assert.equal(out.DeleteMarkers, undefined);
+  // Emptying a bucket the way teardown tools do: list versions, delete them with their ids.
+  const all = await f.s3.send(new ListObjectVersionsCommand({ Bucket: bucket }));
+  const result = await f.s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: all.Versions!.map((v) => ({ Key: v.Key!, VersionId: v.VersionId })) } }));
+  assert.equal(result.Deleted?.length, KEYS.length);
+  assert.equal((await f.s3.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount, 0);
+  const bogus = await f.s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: 'a.txt', VersionId: 'v123' }] } }));
+  assert.deepEqual(bogus.Errors?.map((e) => e.Code), ['NoSuchVersion']);
 });

@@ -88,3 +88,26 @@ export const listObjectsV1: S3Handler = (call) => {
     CommonPrefixes: commonPrefixes(page, p.encode),
   });
 };
+
+/** Buckets here are unversioned: every object is its only version, with the version id `null`. */
+export const listObjectVersions: S3Handler = (call) => {
+  const p = commonParams(call);
+  const keyMarker = queryString(call.req, 'key-marker') ?? '';
+  const page = call.s3.list(call.bucket, { prefix: p.prefix, delimiter: p.delimiter, maxKeys: p.maxKeys, after: keyMarker || undefined });
+  return xmlResponse('ListVersionsResult', {
+    Name: call.bucket,
+    Prefix: p.encode(p.prefix),
+    KeyMarker: p.encode(keyMarker),
+    VersionIdMarker: queryString(call.req, 'version-id-marker') ?? '',
+    NextKeyMarker: page.isTruncated ? p.encode(page.last!) : undefined,
+    NextVersionIdMarker: page.isTruncated ? 'null' : undefined,
+    MaxKeys: p.maxKeys,
+    Delimiter: p.delimiter === undefined ? undefined : p.encode(p.delimiter),
+    EncodingType: p.encodingType,
+    IsTruncated: page.isTruncated,
+    Version: page.contents.map((o) => ({
+      Key: p.encode(o.key), VersionId: 'null', IsLatest: true, LastModified: isoDate(o.lastModified), ETag: o.etag, Size: o.size, Owner: owner(call), StorageClass: o.storageClass,
+    })),
+    CommonPrefixes: commonPrefixes(page, p.encode),
+  });
+};

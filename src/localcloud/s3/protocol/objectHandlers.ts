@@ -6,7 +6,7 @@ import type { S3Object } from '../model/types';
 import { evaluateConditions, parseRange } from './conditions';
 import { objectHeaders } from './objectResponse';
 import { readUploadPayload } from './payload';
-import { header, metadataOf, objectHeadersOf } from './requestHeaders';
+import { header, metadataOf, objectHeadersOf, queryString } from './requestHeaders';
 import { emptyResponse, xmlResponse, type S3Call, type S3Handler } from './s3Call';
 import { list, parseXmlBody, text } from './xml';
 
@@ -46,6 +46,7 @@ export const putObject: S3Handler = async (call) => {
 };
 
 async function readObject(call: S3Call, withBody: boolean): Promise<AwsResponse> {
+  assertNullVersion(queryString(call.req, 'versionId'));
   const object = call.s3.object(call.bucket, call.key);
   if (evaluateConditions(call.req, object) === 'not-modified') {
     return emptyResponse(304, { etag: object.etag, 'last-modified': new Date(object.lastModified).toUTCString() });
@@ -66,7 +67,13 @@ async function readObject(call: S3Call, withBody: boolean): Promise<AwsResponse>
 export const getObject: S3Handler = (call) => readObject(call, true);
 export const headObject: S3Handler = (call) => readObject(call, false);
 
+/** Buckets are unversioned: the only version id is `null`, which names the object itself. */
+function assertNullVersion(versionId: string | undefined): void {
+  if (versionId !== undefined && versionId !== 'null') throw S3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
+}
+
 export const deleteObject: S3Handler = (call) => {
+  assertNullVersion(queryString(call.req, 'versionId'));
   call.s3.deleteObject(call.bucket, call.key, call.requester);
   return emptyResponse(204);
 };
@@ -83,12 +90,18 @@ export const deleteObjects: S3Handler = (call) => {
   const quiet = text(doc, 'Quiet') === 'true';
   const objects = list(doc, 'Object');
   if (objects.length === 0 || objects.length > 1000) throw S3Errors.malformedXml();
-  const deleted: Array<{ Key: string }> = [];
+  const deleted: Array<{ Key: string; VersionId?: string }> = [];
+  const errors: Array<{ Key: string; VersionId?: string; Code: string; Message: string }> = [];
   for (const entry of objects) {
     const key = text(entry, 'Key');
+    const versionId = text(entry, 'VersionId');
     if (key === undefined) throw S3Errors.malformedXml();
+    if (versionId !== undefined && versionId !== 'null') {
+      errors.push({ Key: key, VersionId: versionId, Code: 'NoSuchVersion', Message: 'The specified version does not exist.' });
+      continue;
+    }
     call.s3.deleteObject(call.bucket, key, call.requester);
-    if (!quiet) deleted.push({ Key: key });
+    if (!quiet) deleted.push({ Key: key, VersionId: versionId });
   }
-  return xmlResponse('DeleteResult', { Deleted: deleted.length > 0 ? deleted : undefined });
+  return xmlResponse('DeleteResult', { Deleted: deleted.length > 0 ? deleted : undefined, Error: errors.length > 0 ? errors : undefined });
 };

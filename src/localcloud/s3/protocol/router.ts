@@ -16,7 +16,7 @@ import type { S3Handler } from './s3Call';
 const UNIMPLEMENTED = [
   'acl', 'policy', 'tagging', 'lifecycle', 'website', 'encryption', 'logging', 'replication', 'ownershipControls',
   'publicAccessBlock', 'accelerate', 'requestPayment', 'analytics', 'metrics', 'inventory', 'intelligent-tiering',
-  'object-lock', 'retention', 'legal-hold', 'restore', 'select', 'torrent', 'attributes', 'policyStatus', 'versions',
+  'object-lock', 'retention', 'legal-hold', 'restore', 'select', 'torrent', 'attributes', 'policyStatus',
 ];
 
 export function route(req: AwsRequest, bucket: string | undefined, key: string | undefined): S3Handler {
@@ -43,6 +43,7 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
         if (q('location')) return buckets.getBucketLocation;
         if (q('versioning')) return buckets.getBucketVersioning;
         if (q('uploads')) return multipart.listMultipartUploads;
+        if (q('versions')) return listing.listObjectVersions;
         return queryString(req, 'list-type') === '2' ? listing.listObjectsV2 : listing.listObjectsV1;
       case 'HEAD':
         return buckets.headBucket;

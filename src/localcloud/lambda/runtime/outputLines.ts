@@ -2,6 +2,8 @@
 // output with a marker line, so every line written before a response is collected before the
 // invocation is reported (pipes and the Runtime API socket are read in no fixed order).
 export const OUTPUT_MARKER = '\u001eHOC-FLUSH ';
+/** CloudWatch caps an event at 256 KB: longer output without a newline is cut there. */
+const MAX_LINE = 256 * 1024;
 
 export class OutputLines {
   private partial = '';
@@ -23,6 +25,10 @@ export class OutputLines {
         if (at > 0) this.emit(line.slice(0, at));
         this.onMarker(line.slice(at + OUTPUT_MARKER.length).trim());
       }
+    }
+    while (this.partial.length > MAX_LINE) {
+      this.emit(this.partial.slice(0, MAX_LINE));
+      this.partial = this.partial.slice(MAX_LINE);
     }
   }
 

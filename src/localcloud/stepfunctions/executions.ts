@@ -144,6 +144,9 @@ export class ExecutionOps {
 function parseInput(input: unknown): string {
   if (input === undefined || input === null) return '{}';
   if (typeof input !== 'string') throw sfnErrors.invalidExecutionInput('The input must be a string holding JSON');
+  if (Buffer.byteLength(input) > 262_144) {
+    throw sfnErrors.validation("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144");
+  }
   try {
     JSON.parse(input);
   } catch (e) {

@@ -8,7 +8,7 @@ import type { Json } from './interpreter/jsonPath';
 import { RetryPolicy } from './interpreter/retryCatch';
 import { runState } from './interpreter/runner';
 import { Thread, type ExecutionRuntime } from './interpreter/runtime';
-import { ExecutionAborted, asStatesError } from './interpreter/statesError';
+import { ExecutionAborted, StatesError, asStatesError } from './interpreter/statesError';
 import type { ArnContext } from './arns';
 
 export interface TestStateInput {
@@ -18,6 +18,7 @@ export interface TestStateInput {
   inspectionLevel?: unknown;
   variables?: unknown;
   stateName?: unknown;
+  mock?: { result?: unknown; errorOutput?: { error?: unknown; cause?: unknown } };
 }
 
 export interface TestStateOutput {
@@ -48,6 +49,7 @@ export async function testState(arns: ArnContext, executor: Executor, req: TestS
     history: { emit: () => ++eventId },
     integrations: executor.integrations(),
     signal: controller.signal,
+    mockTask: mockOf(req.mock),
     timeScale: 1,
     region: arns.region,
     accountId: arns.accountId,
@@ -73,6 +75,18 @@ export async function testState(arns: ArnContext, executor: Executor, req: TestS
   } finally {
     controller.abort();
   }
+}
+
+/** `mock.result` (JSON text) or `mock.errorOutput` replace the Task's call. */
+function mockOf(mock: TestStateInput['mock']): ExecutionRuntime['mockTask'] {
+  if (!mock) return undefined;
+  if (mock.errorOutput) {
+    const { error, cause } = mock.errorOutput;
+    return () => Promise.reject(new StatesError(typeof error === 'string' ? error : '', typeof cause === 'string' ? cause : undefined));
+  }
+  if (typeof mock.result !== 'string') throw sfnErrors.validation('mock needs a result (JSON text) or an errorOutput');
+  const result = parseJson(mock.result, 'mock.result') as Json;
+  return () => Promise.resolve(structuredClone(result));
 }
 
 function pickState(req: TestStateInput): { name: string; state: AslState; language: QueryLanguage } {

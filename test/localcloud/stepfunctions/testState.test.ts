@@ -57,3 +57,15 @@ test('a JSONata state with variables; a state picked by name from a whole machin
   assert.equal(picked.output, '"b"');
   await assert.rejects(testState({ Type: 'Nope' }, {}), { name: 'InvalidDefinition' });
 });
+
+test('mock: a Task answers with the mocked result or error instead of calling the service', async () => {
+  const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'not-deployed', 'Payload.$': '$' }, ResultSelector: { 'size.$': '$.Payload.size' }, Next: 'Report', Catch: [{ ErrorEquals: ['Lambda.Unknown'], Next: 'Oops' }] };
+  const ok = await testState(task, { key: 'a.jpg' }, { mock: { result: JSON.stringify({ Payload: { size: 42 }, StatusCode: 200 }) } });
+  assert.equal(ok.status, 'SUCCEEDED');
+  assert.equal(ok.output, '{"size":42}');
+  assert.equal(ok.nextState, 'Report');
+  const failed = await testState(task, {}, { mock: { errorOutput: { error: 'Lambda.Unknown', cause: 'mocked' } } });
+  assert.equal(failed.status, 'CAUGHT_ERROR');
+  assert.equal(failed.nextState, 'Oops');
+  assert.equal(failed.error, 'Lambda.Unknown');
+});

@@ -31,6 +31,8 @@ export interface ExecutionRuntime {
   readonly timeScale: number;
   readonly region: string;
   readonly accountId: string;
+  /** TestState's `mock`: Task states answer with this instead of calling the service. */
+  readonly mockTask?: () => Promise<Json>;
 }
 
 export interface ThreadHooks {

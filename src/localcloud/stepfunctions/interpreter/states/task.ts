@@ -71,6 +71,7 @@ async function attempt(env: StateEnv, target: Target): Promise<Json> {
   const token = target.pattern === 'callback' ? rt.integrations.tokens.create(rt.identity.executionArn) : undefined;
   try {
     const payload = env.language === 'JSONata' ? await jsonataArguments(env, token) : effectiveInput(env, token);
+    if (rt.mockTask) return await rt.mockTask();
     const timing: Record<string, number> = {};
     if (timeoutSeconds !== undefined) timing.timeoutInSeconds = timeoutSeconds;
     if (heartbeatSeconds !== undefined) timing.heartbeatInSeconds = heartbeatSeconds;

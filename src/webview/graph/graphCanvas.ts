@@ -7,6 +7,8 @@ import { STATUS_TEXT, statusOf, type ExecutionView } from './stateDetails';
 
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2.5;
+/** Below this, 13 px labels are too small to read. */
+const READABLE_ZOOM = 0.6;
 
 export class GraphCanvas {
   readonly el: SVGSVGElement;
@@ -114,6 +116,28 @@ export class GraphCanvas {
     this.apply();
   }
 
+  /**
+   * The first view of a machine: all of it when that stays readable, else full width at a
+   * readable zoom from the top (a 200-state machine fitted whole is a smudge; Fit shows it).
+   */
+  fitReadable(): void {
+    if (!this.scene) return;
+    const w = this.el.clientWidth || 800;
+    const h = this.el.clientHeight || 600;
+    const whole = Math.min(w / this.scene.width, h / this.scene.height, 1.2);
+    if (whole >= READABLE_ZOOM) return this.fit();
+    this.zoom = clamp(Math.min(1, w / this.scene.width), READABLE_ZOOM, MAX_ZOOM);
+    this.tx = Math.max(0, (w - this.scene.width * this.zoom) / 2);
+    this.ty = 0;
+    this.apply();
+  }
+
+  /** Brings a state into view without changing the selection (e.g. the running one). */
+  reveal(id: string): void {
+    const item = this.items.find((i) => i.id === id);
+    if (item) this.ensureVisible(item.rect);
+  }
+
   zoomBy(factor: number, cx = (this.el.clientWidth || 800) / 2, cy = (this.el.clientHeight || 600) / 2): void {
     const next = clamp(this.zoom * factor, MIN_ZOOM, MAX_ZOOM);
     // Keep the point under the cursor where it is.
@@ -147,7 +171,8 @@ export class GraphCanvas {
   private enableDrag(): void {
     let start: { x: number; y: number; tx: number; ty: number } | undefined;
     this.el.addEventListener('pointerdown', (e) => {
-      if ((e.target as Element).closest('.selectable')) return;
+      // Pointer capture would steal the click from states and stubs.
+      if ((e.target as Element).closest('.selectable, .stub')) return;
       start = { x: e.clientX, y: e.clientY, tx: this.tx, ty: this.ty };
       this.el.setPointerCapture(e.pointerId);
       this.el.classList.add('dragging');

@@ -75,7 +75,7 @@ async function loadMachine(): Promise<void> {
   status.say(`Laying out ${model.byId.size} states…`);
   const started = performance.now();
   canvas.render(await layoutGraph(graph, canvasMeasure()));
-  canvas.fit();
+  canvas.fitReadable();
   status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);
   picker.setExecutions(machine.executions);
   const first = saved?.executionArn ?? machine.initialExecution ?? machine.executions[0]?.executionArn;
@@ -100,6 +100,11 @@ async function loadExecution(arn: string): Promise<void> {
     execution = out.execution;
     view = model ? executionView(model, out.events, Date.now()) : undefined;
     canvas.setStatuses(view);
+    if (!selectedState && view) {
+      // Show where things happen: the running state, else the last failure.
+      const busy = [...view.states].find(([, d]) => d.status === 'running') ?? [...view.states].reverse().find(([, d]) => d.status === 'failed');
+      if (busy) canvas.reveal(busy[0]);
+    }
     picker.showSelected(execution);
     renderSide();
     if (view?.unknownNames.length) status.say(`The history names states the definition does not have (${view.unknownNames.join(', ')}): the machine was changed after this execution.`);

@@ -107,7 +107,7 @@ export function sizingChart(canvas: HTMLCanvasElement, sizing: SizingResult): vo
           backgroundColor: sizing.points.map((s) => (s.memoryMb === sizing.recommended.balanced ? p.cold : p.cost)),
           yAxisID: 'cost',
         },
-        { type: 'line', label: 'Duration (mean ms)', data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, yAxisID: 'ms' },
+        { type: 'line', label: 'Duration (median ms)', data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, yAxisID: 'ms' },
       ],
     },
     options: {

@@ -40,7 +40,7 @@ export class Estimator {
   constructor(saved: Partial<EstimateParams> | undefined, private readonly project: (p: EstimateParams) => Promise<CostProjection>, private readonly save: (p: EstimateParams) => void) {
     const values = { ...DEFAULTS, ...saved };
     const inputs = NUMBER_FIELDS.map(([key, label, hint]) => {
-      const f = h('vscode-textfield', { type: 'number', min: 0, 'aria-label': label, placeholder: hint, value: String(values[key]) }) as Field;
+      const f = h('vscode-textfield', { type: 'number', min: 0, step: 'any', 'aria-label': label, placeholder: hint, value: String(values[key]) }) as Field;
       f.value = String(values[key]);
       this.fields.set(key, f);
       return h('label', { class: 'field' }, h('span', {}, label), f);

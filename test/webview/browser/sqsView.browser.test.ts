@@ -7,7 +7,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SendMessageBa
 import { startTestCloud, type TestCloud } from '../../helpers/cloud';
 import { sqsParams } from '../../../src/shared/webviewProtocolSqs';
 import { sqsHandlers } from '../../../src/extension/webviews/sqs/sqsHandlers';
-import { CHROMIUM, startHarness, violations, type Harness } from './viewHarness';
+import { CHROMIUM, shot, startHarness, violations, type Harness } from './viewHarness';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set HOC_CHROMIUM)`;
 let cloud: TestCloud;
@@ -78,6 +78,7 @@ test('1,000 messages: counters, a virtualised table, keyboard selection, text ne
   await page.getByRole('link', { name: 'photos-dlq' }).click();
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(opened, [dlqUrl]);
+  await shot(page, 'sqs-1000');
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(v.problems, []);
   console.log(`# sqs view: 1,000 messages listed and rendered in ${rendered} ms (including page load)`);

@@ -3,7 +3,7 @@
 // cloud). It stands in for VS Code's message transport only: validation, handlers and the
 // webview code are the product's own. Records console errors and CSP violations.
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -118,4 +118,11 @@ export async function startHarness(): Promise<Harness> {
 /** CSP violations recorded in the page. */
 export function violations(page: Page): Promise<string[]> {
   return page.evaluate('window.__hocViolations') as Promise<string[]>;
+}
+
+/** A screenshot into test-results/webviews/ (kept as a test artefact). */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, 'test-results', 'webviews');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

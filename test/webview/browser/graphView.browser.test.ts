@@ -1,0 +1,106 @@
+// The graph view in Chromium against the local cloud's Step Functions: a 200-state machine laid
+// out and drawn, an execution coloured from its history, keyboard selection with the state's
+// input and error, and starting an execution from the view — under the panel's CSP.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { CreateStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { startTestCloud, type TestCloud } from '../../helpers/cloud';
+import { graphParams } from '../../../src/shared/webviewProtocolGraph';
+import { graphHandlers } from '../../../src/extension/webviews/graph/graphHandlers';
+import { syntheticMachine } from '../syntheticMachine';
+import { CHROMIUM, shot, startHarness, violations, type Harness } from './viewHarness';
+
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set HOC_CHROMIUM)`;
+const ROLE = 'arn:aws:iam::000000000000:role/StepFunctionsRole';
+let cloud: TestCloud;
+let sfn: SFNClient;
+let harness: Harness;
+
+before(async () => {
+  if (skip) return;
+  cloud = await startTestCloud();
+  sfn = new SFNClient(cloud.clientConfig);
+  harness = await startHarness();
+});
+
+after(async () => {
+  if (skip) return;
+  await harness.close();
+  sfn.destroy();
+  await cloud.stop();
+});
+
+const create = async (name: string, definition: unknown) =>
+  (await sfn.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE }))).stateMachineArn!;
+
+test('a 200-state machine: laid out, every state drawn, the failed one coloured and inspectable by keyboard', { skip }, async () => {
+  const { definition, stateCount } = syntheticMachine(200);
+  const arn = await create('big', definition);
+  // Its Tasks call a function that does not exist: the first Task fails and its Catch leads to HandleError.
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: '{"items":[1,2]}' }));
+  const started = Date.now();
+  const v = await harness.open({ view: 'graph', styles: ['common', 'graph'], params: graphParams, handlers: graphHandlers(sfn, arn, 'local cloud · us-east-1'), state: { stateMachineArn: arn } });
+  const { page } = v;
+  await page.getByText(/\d+ states, laid out in \d+ ms/).waitFor({ timeout: 60_000 });
+  const rendered = Date.now() - started;
+  const layoutText = (await page.getByText(/laid out in/).textContent())!;
+  assert.equal(await page.locator('svg.graph .selectable').count(), stateCount);
+  // The execution is chosen and coloured once it stopped (the view polls while it runs).
+  await page.waitForFunction(() => document.querySelectorAll('svg.graph .status-failed').length > 0, undefined, { timeout: 20_000 });
+  assert.ok((await page.locator('svg.graph .status-caught').count()) >= 1, 'the failed Task was caught');
+  assert.ok((await page.locator('svg.graph .status-notReached').count()) > 150, 'most states were never reached');
+  const handler = page.locator('svg.graph .selectable[data-state-id^="HandleError"]');
+  assert.match((await handler.getAttribute('class'))!, /status-failed/, 'the Fail state is failed');
+  // Keyboard: focus the graph, move to a state, select it: the inspector shows it.
+  await page.locator('svg.graph').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.inspector h2').waitFor();
+  const inspected = (await page.locator('.inspector h2').textContent())!;
+  assert.ok(inspected.length > 0);
+  // Clicking the stub of a shared handler selects the handler.
+  await page.locator('svg.graph .stub').first().click();
+  await page.locator('.inspector h2', { hasText: /^HandleError/ }).waitFor({ timeout: 5000 });
+  assert.match((await page.locator('.inspector .status-pill').textContent())!, /Fail · failed/);
+  const state = (await v.state()) as { executionArn?: string; selectedStateId?: string };
+  assert.equal(state.executionArn, executionArn);
+  assert.match(state.selectedStateId ?? '', /^HandleError/);
+  await shot(page, 'graph-200');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(v.problems, []);
+  console.log(`# graph view: ${stateCount} states — ${layoutText.trim()}; page load to drawn ${rendered} ms`);
+  await page.close();
+});
+
+test('start an execution with input from the view and watch it finish', { skip }, async () => {
+  const arn = await create('small', {
+    StartAt: 'Greet',
+    States: {
+      Greet: { Type: 'Pass', Parameters: { 'message.$': "States.Format('hello {}', $.name)" }, Next: 'Fan' },
+      Fan: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { StartAt: 'B', States: { B: { Type: 'Wait', Seconds: 1, End: true } } }], End: true },
+    },
+  });
+  const v = await harness.open({ view: 'graph', styles: ['common', 'graph'], params: graphParams, handlers: graphHandlers(sfn, arn, 'local cloud · us-east-1'), state: { stateMachineArn: arn } });
+  const { page } = v;
+  await page.getByText(/laid out in/).waitFor({ timeout: 30_000 });
+  assert.match((await page.locator('.inspector').textContent())!, /No execution selected/);
+  await page.locator('vscode-collapsible', { hasText: '' }).filter({ has: page.locator('.input-json') }).click();
+  await page.locator('vscode-textarea.input-json').evaluate((el) => {
+    (el as HTMLElement & { value: string }).value = '{"name": "student"}';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.locator('vscode-button', { hasText: 'Start execution' }).click();
+  await page.getByText(/^Started /).waitFor({ timeout: 10_000 });
+  // While the Wait runs, the Parallel box is running; then everything succeeds.
+  await page.waitForFunction(() => document.querySelector('[data-state-id="Fan"]')?.classList.contains('status-running'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('[data-state-id="Fan"]')?.classList.contains('status-succeeded'), undefined, { timeout: 15_000 });
+  await page.locator('[data-state-id="Greet"]').click();
+  await page.locator('.inspector pre').nth(1).waitFor();
+  assert.match((await page.locator('.inspector').textContent())!, /hello student/);
+  assert.ok(v.requests.filter((r) => r === 'history').length >= 2, 'the view polled while the execution ran');
+  assert.equal(((await v.state()) as { input?: string }).input, '{"name": "student"}');
+  await shot(page, 'graph-small');
+  assert.deepEqual(v.problems, []);
+  await page.close();
+});

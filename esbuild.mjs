@@ -63,6 +63,7 @@ function copyStatic() {
   if (existsSync(wasm)) {
     mkdirSync('dist', { recursive: true });
     cpSync(wasm, 'dist/esbuild.wasm');
+    cpSync('node_modules/esbuild-wasm/lib/browser.min.js', 'dist/esbuild-browser.js');
   }
   // Python bootstrap and other non-TS runtime files ship as they are.
   const py = 'src/localcloud/lambda/runtimes/python';

@@ -1,12 +1,14 @@
 // esbuild for Lambda code and lesson scripts, on any machine the extension installs on.
 // The native `esbuild` package (a platform binary) is used when it is installed — the `hoc`
 // CLI and development. Inside the editor there is no native binary and no `node` on PATH
-// (esbuild-wasm's Node API spawns one), so we run esbuild-wasm's browser build in-process:
-// pure JS plus esbuild.wasm, with a small plugin that reads the file system through Node.
+// (esbuild-wasm's Node API spawns one), so esbuild-wasm's browser build runs in a worker
+// thread (see esbuildWasmWorker.ts). Both engines give the same bytes for the same input.
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild-wasm';
+import { WORKER_SOURCE } from './esbuildWasmWorker';
 
 export type BundleEngine = 'native' | 'wasm';
 
@@ -26,9 +28,9 @@ export interface BundleRequest {
 
 type EsbuildApi = Pick<typeof Esbuild, 'build'>;
 
-const localRequire = createRequire(typeof __filename === 'string' ? __filename : process.cwd() + '/');
+const here = typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js');
+const localRequire = createRequire(here);
 let nativeApi: EsbuildApi | null | undefined;
-let wasmApi: Promise<EsbuildApi> | undefined;
 
 /** Which engine bundles here: HOC_BUNDLER=wasm|native forces one. */
 export function bundleEngine(): BundleEngine {
@@ -50,33 +52,21 @@ function loadNative(): EsbuildApi | null {
   return nativeApi;
 }
 
-/** esbuild.wasm: next to the bundle (dist/esbuild.wasm), or from the esbuild-wasm package. */
-function wasmPath(): string {
-  const candidates = [process.env.HOC_ESBUILD_WASM, typeof __dirname === 'string' ? join(__dirname, 'esbuild.wasm') : undefined];
+/** A file shipped next to the bundle (dist/), else from the esbuild-wasm package. */
+function wasmAsset(bundled: string, packaged: string): string {
+  const candidates = [typeof __dirname === 'string' ? join(__dirname, bundled) : undefined];
   try {
-    candidates.push(localRequire.resolve('esbuild-wasm/esbuild.wasm'));
+    candidates.push(localRequire.resolve(packaged));
   } catch {
     // not installed as a package: only the copy next to the bundle can work
   }
   const found = candidates.find((c): c is string => !!c && existsSync(c));
-  if (!found) throw new Error('esbuild.wasm is missing from the installation; reinstall the extension (or `npm install` in a checkout).');
+  if (!found) throw new Error(`${bundled} is missing from the installation; reinstall the extension (or run npm install in a checkout).`);
   return found;
 }
 
-function loadWasm(): Promise<EsbuildApi> {
-  wasmApi ??= (async () => {
-    (globalThis as { self?: unknown }).self ??= globalThis; // the browser build looks for `self`
-    const api = (await import('esbuild-wasm/lib/browser.js')) as unknown as typeof Esbuild & { default?: typeof Esbuild };
-    const esbuild = (typeof (api as { initialize?: unknown }).initialize === 'function' ? api : api.default) as typeof Esbuild;
-    await esbuild.initialize({ wasmModule: new WebAssembly.Module(readFileSync(wasmPath())), worker: false });
-    return esbuild;
-  })();
-  return wasmApi;
-}
-
-/** Bundles one entry into one JavaScript text. */
-export async function bundle(req: BundleRequest, engine: BundleEngine = bundleEngine()): Promise<string> {
-  const options: Esbuild.BuildOptions = {
+function buildOptions(req: BundleRequest): Esbuild.BuildOptions {
+  return {
     entryPoints: [req.entry],
     absWorkingDir: req.workingDir,
     bundle: true,
@@ -94,48 +84,89 @@ export async function bundle(req: BundleRequest, engine: BundleEngine = bundleEn
     tsconfigRaw: {},
     ...(req.banner ? { banner: { js: req.banner } } : {}),
   };
-  const api = engine === 'native' ? loadNative() : await loadWasm();
+}
+
+function describeErrors(errors: Array<{ text: string; location?: { file: string; line: number } | null }>): Error {
+  return new Error(errors.map((m) => `${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n'));
+}
+
+/** Bundles one entry into one JavaScript text. */
+export async function bundle(req: BundleRequest, engine: BundleEngine = bundleEngine()): Promise<string> {
+  if (engine === 'wasm') return WasmBundler.shared().build(req);
+  const api = loadNative();
   if (!api) throw new Error('esbuild is not installed here; set HOC_BUNDLER=wasm or reinstall.');
-  if (engine === 'wasm') options.plugins = [nodeFileSystem(req)];
   try {
-    const result = await api.build(options);
+    const result = await api.build(buildOptions(req));
     const js = result.outputFiles?.find((f) => f.path.endsWith('.js'));
     if (!js) throw new Error('esbuild produced no JavaScript');
     return js.text;
   } catch (e) {
     const errors = (e as { errors?: Esbuild.Message[] }).errors;
-    if (errors?.length) throw new Error(errors.map((m) => `${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n'));
+    if (errors?.length) throw describeErrors(errors);
     throw e;
   }
 }
 
-/** Resolution and loading through Node's fs for the in-process wasm build (it has no fs of its own). */
-function nodeFileSystem(req: BundleRequest): Esbuild.Plugin {
-  const externals = req.external.map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
-  return {
-    name: 'hoc-node-fs',
-    setup(build) {
-      build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.path.startsWith('node:') || externals.some((re) => re.test(args.path))) return { path: args.path, external: true };
-        const from = args.importer ? dirname(args.importer) : args.resolveDir || req.workingDir;
-        const resolver = createRequire(join(from, 'noop.js'));
-        const tries = [args.path, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((e) => args.path + e)];
-        for (const t of tries) {
-          try {
-            const resolved = resolver.resolve(t, { paths: [from, ...(req.nodePaths ?? [])] });
-            if (!resolved.includes('/') && !resolved.includes('\\')) return { path: resolved, external: true }; // a Node built-in
-            return { path: resolved };
-          } catch {
-            // try the next spelling
-          }
-        }
-        return { errors: [{ text: `Cannot resolve '${args.path}' from ${args.importer || req.workingDir}` }] };
-      });
-      build.onLoad({ filter: /.*/ }, (args) => {
-        const ext = extname(args.path);
-        const loader = ({ '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.json': 'json', '.mjs': 'js', '.cjs': 'js', '.js': 'js' } as const)[ext] ?? 'file';
-        return { contents: readFileSync(args.path), loader, resolveDir: dirname(args.path) };
-      });
-    },
-  };
+interface Reply {
+  id: number;
+  text?: string;
+  errors?: Array<{ text: string; location: { file: string; line: number } | null }>;
+  message?: string;
+}
+
+/** One worker for all wasm builds; it ends after a quiet spell and never keeps the process alive. */
+class WasmBundler {
+  private static instance?: WasmBundler;
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(text: string): void; reject(e: Error): void }>();
+  private idle?: NodeJS.Timeout;
+  static readonly IDLE_MS = 30_000;
+
+  static shared(): WasmBundler {
+    return (WasmBundler.instance ??= new WasmBundler());
+  }
+
+  build(req: BundleRequest): Promise<string> {
+    const worker = this.start();
+    const id = this.nextId++;
+    clearTimeout(this.idle);
+    worker.ref();
+    return new Promise<string>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, options: buildOptions(req), external: req.external, nodePaths: req.nodePaths ?? [] });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const workerData = { browserJs: wasmAsset('esbuild-browser.js', 'esbuild-wasm/lib/browser.min.js'), wasm: wasmAsset('esbuild.wasm', 'esbuild-wasm/esbuild.wasm') };
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    worker.on('message', (r: Reply) => this.settle(r));
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', () => {
+      this.fail(new Error('the bundler stopped unexpectedly'));
+      this.worker = undefined;
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(r: Reply) {
+    const p = this.pending.get(r.id);
+    if (!p) return;
+    this.pending.delete(r.id);
+    if (r.text !== undefined) p.resolve(r.text);
+    else p.reject(r.errors?.length ? describeErrors(r.errors) : new Error(r.message ?? 'esbuild produced no JavaScript'));
+    if (this.pending.size === 0 && this.worker) {
+      this.worker.unref();
+      this.idle = setTimeout(() => void this.worker?.terminate(), WasmBundler.IDLE_MS);
+      this.idle.unref();
+    }
+  }
+
+  private fail(e: Error) {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
 }

@@ -50,7 +50,8 @@ export async function testState(arns: ArnContext, executor: Executor, req: TestS
     integrations: executor.integrations(),
     signal: controller.signal,
     mockTask: mockOf(req.mock),
-    timeScale: 1,
+    // TestState reports what a Wait would do without waiting.
+    timeScale: 0,
     region: arns.region,
     accountId: arns.accountId,
   };

@@ -32,6 +32,9 @@ test('Choice picks its next state; Fail reports FAILED with error and cause', as
   const choice = await testState({ Type: 'Choice', Choices: [{ Variable: '$.v', NumericGreaterThan: 1, Next: 'Big' }], Default: 'Small' }, { v: 5 });
   assert.equal(choice.status, 'SUCCEEDED');
   assert.equal(choice.nextState, 'Big');
+  const wait = await testState({ Type: 'Wait', Seconds: 3600, Next: 'After' }, { a: 1 });
+  assert.equal(wait.nextState, 'After');
+  assert.equal(wait.output, '{"a":1}');
   const fail = await testState({ Type: 'Fail', Error: 'Oops', Cause: 'because' }, {});
   assert.equal(fail.status, 'FAILED');
   assert.equal(fail.error, 'Oops');

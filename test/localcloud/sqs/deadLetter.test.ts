@@ -15,7 +15,7 @@ async function arnOf(sqs: SQSClient, url: string): Promise<string> {
 }
 
 async function sourceWithDlq(maxReceiveCount: number, fifo = false): Promise<{ source: string; dlq: string; dlqArn: string; sourceArn: string }> {
-  const extra = fifo ? { ContentBasedDeduplication: 'true' } : {};
+  const extra: Record<string, string> = fifo ? { ContentBasedDeduplication: 'true' } : {};
   const dlq = await kit.queue(extra, { fifo });
   const dlqArn = await arnOf(kit.sqs, dlq);
   const source = await kit.queue({ ...extra, RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount }) }, { fifo });

@@ -3,12 +3,18 @@
 export class LongPoll {
   private readonly waiting = new Map<string, Set<() => void>>();
 
-  /** Wakes every receive waiting on the queue. */
-  notify(queueName: string): void {
+  /**
+   * Wakes up to `count` receives waiting on the queue, longest-waiting first (one per new
+   * message, so a send does not wake every poller only for all but one to sleep again).
+   */
+  notify(queueName: string, count = Infinity): void {
     const set = this.waiting.get(queueName);
     if (!set) return;
-    this.waiting.delete(queueName);
-    for (const wake of set) wake();
+    for (const wake of set) {
+      if (count-- <= 0) break;
+      wake();
+    }
+    if (set.size === 0) this.waiting.delete(queueName);
   }
 
   /** Resolves on notify, at `until` (epoch ms), or when the signal aborts. */

@@ -48,7 +48,7 @@ export function sendMessages(b: SqsBackend, q: Queue, inputs: SendInput[], sende
   }
   if (accepted.length > 0) {
     b.commit({ t: 'send', name: q.name, messages: accepted, lastSequence: q.fifo ? q.lastSequence + accepted.length : undefined });
-    b.longPoll.notify(q.name);
+    b.longPoll.notify(q.name, accepted.length);
   }
   return results;
 }
@@ -101,6 +101,8 @@ export async function receiveMessages(b: SqsBackend, queue: Queue, opts: Receive
     if (q !== queue) throw new QueueDoesNotExist();
     const got = receiveNow(b, q, max, vt);
     const now = Date.now();
+    // A full batch may leave messages behind: pass the wake-up on to the next waiting receive.
+    if (got.length === max) b.longPoll.notify(q.name, 1);
     if (got.length > 0 || now >= deadline || opts.signal?.aborted) return got;
     const next = q.nextVisibleAt(now);
     await b.longPoll.wait(q.name, Math.min(deadline, next ?? deadline), opts.signal);
@@ -123,7 +125,7 @@ function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: num
   }
   const visibleAt = now + (visibilityTimeout ?? q.int('VisibilityTimeout')) * 1000;
   b.commit({ t: 'receive', name: q.name, at: now, visibleAt, received, ...(deadLettered.length ? { dlq: dlq!.queue.name, deadLettered } : {}) });
-  if (deadLettered.length) b.longPoll.notify(dlq!.queue.name);
+  if (deadLettered.length) b.longPoll.notify(dlq!.queue.name, deadLettered.length);
   return received.map(([id]) => ({ ...q.messages.get(id)! }) as ReceivedMessage);
 }
 
@@ -177,7 +179,7 @@ export function changeVisibility(b: SqsBackend, q: Queue, entries: Array<{ handl
   });
   if (changes.length) {
     b.commit({ t: 'visibility', name: q.name, changes });
-    b.longPoll.notify(q.name);
+    b.longPoll.notify(q.name, changes.length);
   }
   return results;
 }

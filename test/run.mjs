@@ -28,7 +28,8 @@ if (files.length === 0) {
 }
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
-const tapFile = join(root, 'test-results', 'tests.tap');
+// One file per run: runs started side by side must not read each other's counts.
+const tapFile = join(root, 'test-results', `tests-${process.pid}.tap`);
 const concurrency = process.env.HOC_TEST_CONCURRENCY ?? '2';
 const args = [
   '--import', 'tsx',

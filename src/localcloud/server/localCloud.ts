@@ -115,7 +115,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
     const base = {
-      method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, body,
+      method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, rawHeaders: req.rawHeaders, body,
       host: hostHeader!, region, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', presigned: false,
     };
 
@@ -124,15 +124,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
 
     const parsed = parseScope(req.headers, searchParams);
-    if (parsed.kind === 'malformed') {
-      return sendError(res, new AwsError('IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId);
-    }
-    if (parsed.kind === 'none') {
-      // Data plane (function URLs, API Gateway invoke, S3 preflight/anonymous) first.
+    if (parsed.kind !== 'scope') {
+      // Data plane (function URLs, API Gateway invoke, S3 preflight/anonymous) first: its
+      // callers may send an Authorization header of their own (e.g. a Bearer token).
       for (const s of services) {
         const answer = await s.handleUnsigned?.(base);
         if (answer) return send(res, answer, journal);
       }
+    }
+    if (parsed.kind === 'malformed') {
+      return sendError(res, new AwsError('IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId);
+    }
+    if (parsed.kind === 'none') {
       if (!auth) {
         const name = inferUnsignedService(base);
         const service = name ? byName.get(name) : undefined;

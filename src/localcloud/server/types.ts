@@ -14,6 +14,8 @@ export interface AwsRequest {
   readonly query: Record<string, string | string[]>;
   readonly searchParams: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
+  /** Header names and values as sent (name casing and repeats kept), alternating. */
+  readonly rawHeaders?: readonly string[];
   readonly body: Buffer;
   /** Host header as sent (e.g. `bucket.s3.localhost:4566`). */
   readonly host: string;

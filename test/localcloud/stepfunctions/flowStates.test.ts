@@ -99,6 +99,21 @@ test('Map fails on the first failing item unless tolerated; a Catch sees its err
   ]);
   assert.deepEqual(output, { Error: 'HandleItemFailError', Cause: 'HandleItemFailCause' });
 
+  const retried = await run(f.sfn, {
+    StartAt: 'StartState',
+    States: {
+      StartState: { Type: 'Pass', Result: { arr: [1] }, Next: 'MapState' },
+      MapState: { Type: 'Map', ItemsPath: '$.arr', ItemProcessor: processor, Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 0, MaxAttempts: 2 }], End: true },
+    },
+  });
+  assert.deepEqual(sequence(retried.events).slice(4), [
+    '5 4 MapStateStarted', '6 5 MapIterationStarted', '7 6 FailStateEntered', '8 7 MapIterationFailed',
+    '9 7 MapStateStarted', '10 9 MapIterationStarted', '11 10 FailStateEntered', '12 11 MapIterationFailed',
+    '13 11 MapStateStarted', '14 13 MapIterationStarted', '15 14 FailStateEntered', '16 15 MapIterationFailed',
+    '17 15 MapStateFailed', '18 17 ExecutionFailed',
+  ]);
+  assert.deepEqual(details(retried.events[17]!), { error: 'HandleItemFailError', cause: 'HandleItemFailCause' });
+
   const tolerant = {
     StartAt: 'M',
     States: {

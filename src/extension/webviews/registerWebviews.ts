@@ -1,6 +1,7 @@
 // Wires the three views: their commands (from the palette, tree items, lesson links) and
 // serializers that bring panels back after a reload.
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { WebviewCommands, WebviewTypes } from './webviewIds';
 import { clientSettingsFromArg } from './clientSettings';
 import { describeError, type HostLog } from './webviewHost';
@@ -44,8 +45,9 @@ function clientOf(arg: unknown) {
 }
 
 export function registerWebviews(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Hands-on Cloud Views', { log: true });
-  const hostLog: HostLog = { warn: (m) => log.warn(m), error: (m) => log.error(m) };
+  // The extension's one log channel.
+  const channel = log();
+  const hostLog: HostLog = { warn: (m) => channel.warn(m), error: (m) => channel.error(m) };
 
   /** Runs a view command; a failure becomes a message that says what to do next. */
   const open = (what: string, prompt: string, fields: string[], show: (ref: string, arg: unknown) => Promise<unknown>) => async (arg?: unknown) => {
@@ -55,13 +57,12 @@ export function registerWebviews(context: vscode.ExtensionContext): void {
       await show(ref.trim(), arg);
     } catch (e) {
       const text = describeError(e);
-      log.error(`${what} ${ref}: ${text}`);
+      channel.error(`${what} ${ref}: ${text}`);
       void vscode.window.showErrorMessage(`Could not open ${what} ${ref}: ${text}`);
     }
   };
 
   context.subscriptions.push(
-    log,
     vscode.commands.registerCommand(
       WebviewCommands.showQueueMessages,
       open('the messages of queue', 'Queue name, URL or ARN', ['queueUrl', 'url', 'arn', 'queueName', 'name'], (ref, arg) => SqsPanel.createOrShow(context, hostLog, ref, clientOf(arg))),

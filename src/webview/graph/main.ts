@@ -13,6 +13,8 @@ import { renderInspector } from './stateInspector';
 import { ExecutionPicker } from './executionPicker';
 
 const POLL_MS = 1000;
+/** How often the execution list is refreshed (executions started elsewhere: a lesson step, the CLI). */
+const LIST_MS = 5000;
 
 const host = new HostClient<GraphMethods, GraphEvent>();
 const root = appRoot();
@@ -77,6 +79,7 @@ async function loadMachine(): Promise<void> {
   canvas.render(await layoutGraph(graph, canvasMeasure()));
   canvas.fitReadable();
   status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);
+  known = machine.executions;
   picker.setExecutions(machine.executions);
   const first = saved?.executionArn ?? machine.initialExecution ?? machine.executions[0]?.executionArn;
   if (first) await loadExecution(first);
@@ -84,10 +87,32 @@ async function loadMachine(): Promise<void> {
   if (selectedState) canvas.focusState(selectedState);
 }
 
+let known: ExecutionSummary[] = [];
+
 async function refreshExecutions(): Promise<ExecutionSummary[]> {
   const list = await host.request('executions', {});
+  known = list;
   picker.setExecutions(list, execution?.executionArn);
   return list;
+}
+
+/**
+ * Keeps the list current. When the student was watching the newest execution and a newer one
+ * starts (a lesson step, the CLI), the view follows it.
+ */
+async function watchExecutions(): Promise<void> {
+  try {
+    const newestBefore = known[0]?.executionArn;
+    const list = await refreshExecutions();
+    const newest = list[0]?.executionArn;
+    if (newest && newest !== newestBefore && (!execution || execution.executionArn === newestBefore)) {
+      status.say(`Following the new execution ${list[0].name}.`);
+      await loadExecution(newest);
+    }
+  } catch (e) {
+    status.say((e as Error).message, 'error');
+  }
+  setTimeout(() => void watchExecutions(), LIST_MS);
 }
 
 async function loadExecution(arn: string): Promise<void> {
@@ -136,4 +161,6 @@ host.onEvent((e) => {
   if (e.type === 'select') void refreshExecutions().then(() => loadExecution(e.executionArn));
 });
 host.ready();
-loadMachine().catch((e: Error) => status.say(e.message, 'error'));
+loadMachine()
+  .catch((e: Error) => status.say(e.message, 'error'))
+  .finally(() => setTimeout(() => void watchExecutions(), LIST_MS));

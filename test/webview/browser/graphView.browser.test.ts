@@ -101,6 +101,10 @@ test('start an execution with input from the view and watch it finish', { skip }
   assert.ok(v.requests.filter((r) => r === 'history').length >= 2, 'the view polled while the execution ran');
   assert.equal(((await v.state()) as { input?: string }).input, '{"name": "student"}');
   await shot(page, 'graph-small');
+  // An execution started elsewhere (a lesson step, the CLI): the view follows it.
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name: 'from-cli', input: '{"name":"cli"}' }));
+  await page.getByText('Following the new execution from-cli.').waitFor({ timeout: 15_000 });
+  await page.waitForFunction((a) => (window as unknown as { __hocState: { executionArn?: string } }).__hocState.executionArn === a, executionArn, { timeout: 5000 });
   assert.deepEqual(v.problems, []);
   await page.close();
 });

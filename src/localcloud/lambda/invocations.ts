@@ -35,6 +35,10 @@ export class Invocations {
       resolve: (name, qualifier) => this.model.resolve(name, qualifier),
       sqs: () => ctx.services.get<SqsInternal>('sqs'),
       log: (m) => ctx.log(m),
+      accepted: (event) => this.model.commit({ t: 'asyncQueued', event }),
+      finished: (requestId) => {
+        if (this.model.pendingAsync.has(requestId)) this.model.commit({ t: 'asyncDone', requestId });
+      },
     });
   }
 
@@ -77,6 +81,11 @@ export class Invocations {
         403,
       );
     }
+  }
+
+  /** Resumes asynchronous events accepted before a restart. */
+  resumePending(): void {
+    for (const p of this.model.pendingAsync.values()) this.queue.resume(p);
   }
 
   stop(): void {

@@ -105,7 +105,10 @@ export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaIn
     snapshot: () => model.snapshot(),
     loadSnapshot: (s) => model.load(s),
     applyEvent: (e) => model.apply(e as LambdaEvent),
-    start: () => pollers.sync(),
+    start() {
+      invocations.resumePending();
+      pollers.sync();
+    },
     async stop() {
       pollers.stop();
       invocations.stop();

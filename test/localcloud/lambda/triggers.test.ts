@@ -60,8 +60,13 @@ async function queue(name: string, attributes: Record<string, string> = {}): Pro
 
 test('SQS → Lambda: successes are deleted, a reported failure is retried and lands in the DLQ', async () => {
   const dlq = await queue('orders-dlq');
-  const main = await queue('orders', { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
-  await createFunction(lambda, { FunctionName: 'worker', Handler: 'index.batch' });
+  const main = await queue('orders', { VisibilityTimeout: '2', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
+  await createFunction(lambda, { FunctionName: 'worker', Handler: 'index.batch', Timeout: 2 });
+  await createFunction(lambda, { FunctionName: 'too-slow-for-queue', Handler: 'index.batch', Timeout: 30 });
+  await assert.rejects(
+    lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'too-slow-for-queue', EventSourceArn: main.arn })),
+    /Queue visibility timeout: 2 seconds is less than Function timeout: 30 seconds/,
+  );
   const mapping = await lambda.send(
     new CreateEventSourceMappingCommand({ FunctionName: 'worker', EventSourceArn: main.arn, BatchSize: 10, MaximumBatchingWindowInSeconds: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] }),
   );
@@ -71,13 +76,14 @@ test('SQS → Lambda: successes are deleted, a reported failure is retried and l
   const dead = await eventually('the failed message in the DLQ', async () => {
     const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq.url, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }));
     return r.Messages?.length ? r.Messages : undefined;
-  });
+  }, 60);
   assert.deepEqual(dead.map((m) => m.Body), ['fail-1']);
   const left = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: main.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
   assert.equal(left.Attributes!.ApproximateNumberOfMessages, '0');
   assert.equal(left.Attributes!.ApproximateNumberOfMessagesNotVisible, '0');
   const batches = await logLines('/aws/lambda/worker', '"batch of"');
   assert.ok(batches.some((l) => l.includes('batch of 3, 1 failing')), batches.join(''));
+  assert.ok(batches.every((l) => /batch of [1-3], [01] failing/.test(l)), batches.join(''));
   await lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
 });
 

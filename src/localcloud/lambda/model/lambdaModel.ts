@@ -2,7 +2,7 @@
 // Every change is a whole-record event, applied the same way live and on journal replay.
 import { AwsError } from '../../server/errors';
 import { functionArn, parseFunctionRef } from './functionRef';
-import type { EventSourceMapping, FunctionRecord, LambdaEvent, VersionConfig } from './types';
+import type { EventSourceMapping, FunctionRecord, LambdaEvent, PendingAsyncEvent, VersionConfig } from './types';
 
 export interface ResolvedFunction {
   record: FunctionRecord;
@@ -16,6 +16,7 @@ export interface ResolvedFunction {
 export class LambdaModel {
   readonly functions = new Map<string, FunctionRecord>();
   readonly mappings = new Map<string, EventSourceMapping>();
+  readonly pendingAsync = new Map<string, PendingAsyncEvent>();
 
   constructor(
     readonly region: string,
@@ -45,6 +46,12 @@ export class LambdaModel {
         break;
       case 'deleteEsm':
         this.mappings.delete(e.uuid);
+        break;
+      case 'asyncQueued':
+        this.pendingAsync.set(e.event.requestId, e.event);
+        break;
+      case 'asyncDone':
+        this.pendingAsync.delete(e.requestId);
         break;
     }
   }
@@ -95,14 +102,15 @@ export class LambdaModel {
   }
 
   snapshot(): unknown {
-    return { functions: [...this.functions.values()], mappings: [...this.mappings.values()] };
+    return { functions: [...this.functions.values()], mappings: [...this.mappings.values()], pendingAsync: [...this.pendingAsync.values()] };
   }
 
   load(snapshot: unknown): void {
-    const s = snapshot as { functions: FunctionRecord[]; mappings: EventSourceMapping[] };
+    const s = snapshot as { functions: FunctionRecord[]; mappings: EventSourceMapping[]; pendingAsync?: PendingAsyncEvent[] };
     this.functions.clear();
     this.mappings.clear();
     for (const f of s.functions) this.functions.set(f.name, f);
     for (const m of s.mappings) this.mappings.set(m.UUID, m);
+    for (const p of s.pendingAsync ?? []) this.pendingAsync.set(p.requestId, p);
   }
 }

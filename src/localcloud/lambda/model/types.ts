@@ -113,8 +113,20 @@ export interface EventSourceMapping {
   ScalingConfig?: { MaximumConcurrency?: number };
 }
 
+/** An accepted asynchronous invocation not yet finished (kept so a restart loses none). */
+export interface PendingAsyncEvent {
+  requestId: string;
+  name: string;
+  qualifier?: string;
+  /** base64 */
+  payload: string;
+  enqueuedAt: number;
+}
+
 export type LambdaEvent =
   | { t: 'putFunction'; record: FunctionRecord }
   | { t: 'deleteFunction'; name: string }
   | { t: 'putEsm'; esm: EventSourceMapping }
-  | { t: 'deleteEsm'; uuid: string };
+  | { t: 'deleteEsm'; uuid: string }
+  | { t: 'asyncQueued'; event: PendingAsyncEvent }
+  | { t: 'asyncDone'; requestId: string };

@@ -43,8 +43,14 @@ export function esmOps(deps: LambdaDeps): Record<string, Operation> {
         throw invalidParameter('The local cloud maps Amazon SQS queues to functions (EventSourceArn arn:aws:sqs:…); other event sources are not supported.');
       }
       const sqs = ctx.services.get<SqsInternal>('sqs');
-      if (!sqs?.findQueue(source)) {
+      const queue = sqs?.findQueue(source);
+      if (!queue) {
         throw invalidParameter(`Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist for this wsdl version.`);
+      }
+      // Messages must stay hidden while a batch runs, or they would be handed out twice.
+      const timeout = model.resolve(String(input.FunctionName ?? '')).config.Timeout;
+      if (queue.visibilityTimeout < timeout) {
+        throw invalidParameter(`Queue visibility timeout: ${queue.visibilityTimeout} seconds is less than Function timeout: ${timeout} seconds`);
       }
       const batch = input.BatchSize === undefined ? 10 : Number(input.BatchSize);
       const windowSeconds = input.MaximumBatchingWindowInSeconds === undefined ? 0 : Number(input.MaximumBatchingWindowInSeconds);

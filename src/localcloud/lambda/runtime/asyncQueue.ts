@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../server/errors';
 import type { SqsInternal } from '../../server/internal';
 import type { ResolvedFunction } from '../model/lambdaModel';
+import type { PendingAsyncEvent } from '../model/types';
 import type { InvocationRecord } from './invoker';
 
 const RETRY_DELAYS_MS = [60_000, 120_000];
@@ -40,6 +41,9 @@ export interface AsyncQueueDeps {
   resolve(name: string, qualifier?: string): ResolvedFunction;
   sqs(): SqsInternal | undefined;
   log(message: string): void;
+  /** Durability: an accepted event is recorded until it is finished. */
+  accepted(event: PendingAsyncEvent): void;
+  finished(requestId: string): void;
 }
 
 export class AsyncQueue {
@@ -52,8 +56,14 @@ export class AsyncQueue {
 
   enqueue(resolved: ResolvedFunction, payload: Buffer): string {
     const ev: QueuedEvent = { requestId: randomUUID(), name: resolved.record.name, qualifier: resolved.qualifier, payload, enqueuedAt: Date.now(), attempts: 0 };
+    this.deps.accepted({ requestId: ev.requestId, name: ev.name, qualifier: ev.qualifier, payload: payload.toString('base64'), enqueuedAt: ev.enqueuedAt });
     this.later(ev, 0);
     return ev.requestId;
+  }
+
+  /** Picks up an event accepted before a restart. */
+  resume(p: PendingAsyncEvent): void {
+    this.later({ requestId: p.requestId, name: p.name, qualifier: p.qualifier, payload: Buffer.from(p.payload, 'base64'), enqueuedAt: p.enqueuedAt, attempts: 0 }, 0);
   }
 
   stop(): void {
@@ -78,19 +88,22 @@ export class AsyncQueue {
       return;
     }
     this.running += 1;
-    void this.attempt(ev).finally(() => {
+    void this.attempt(ev).then((more) => {
+      if (!more) this.deps.finished(ev.requestId);
+    }).finally(() => {
       this.running -= 1;
       const next = this.waiting.shift();
       if (next) this.dispatch(next);
     });
   }
 
-  private async attempt(ev: QueuedEvent): Promise<void> {
+  /** One try; true when the event was scheduled again. */
+  private async attempt(ev: QueuedEvent): Promise<boolean> {
     let resolved: ResolvedFunction;
     try {
       resolved = this.deps.resolve(ev.name, ev.qualifier);
     } catch {
-      return; // the function is gone: the event is dropped, as on AWS
+      return false; // the function is gone: the event is dropped, as on AWS
     }
     const config = resolved.record.eventInvokeConfig;
     const maxRetries = config?.MaximumRetryAttempts ?? 2;
@@ -101,20 +114,31 @@ export class AsyncQueue {
     } catch (e) {
       if (e instanceof AwsError && e.code === 'TooManyRequestsException') {
         const wait = Math.min(1000 * 2 ** Math.min(ev.attempts, 8), 300_000) * delayScale();
-        if (Date.now() + wait - ev.enqueuedAt < maxAgeMs) return this.later(ev, wait);
-        return this.fail(resolved, ev, undefined, 'EventAgeExceeded');
+        if (Date.now() + wait - ev.enqueuedAt < maxAgeMs) return this.again(ev, wait);
+        await this.fail(resolved, ev, undefined, 'EventAgeExceeded');
+        return false;
       }
       this.deps.log(`lambda: async invocation of ${ev.name} failed: ${(e as Error).message}`);
-      return;
+      return false;
     }
     ev.attempts += 1;
-    if (!result.functionError) return this.succeed(resolved, ev, result);
+    if (!result.functionError) {
+      await this.succeed(resolved, ev, result);
+      return false;
+    }
     if (ev.attempts <= maxRetries) {
       const wait = RETRY_DELAYS_MS[Math.min(ev.attempts - 1, RETRY_DELAYS_MS.length - 1)]! * delayScale();
-      if (Date.now() + wait - ev.enqueuedAt < maxAgeMs) return this.later(ev, wait);
-      return this.fail(resolved, ev, result, 'EventAgeExceeded');
+      if (Date.now() + wait - ev.enqueuedAt < maxAgeMs) return this.again(ev, wait);
+      await this.fail(resolved, ev, result, 'EventAgeExceeded');
+      return false;
     }
-    return this.fail(resolved, ev, result, 'RetriesExhausted');
+    await this.fail(resolved, ev, result, 'RetriesExhausted');
+    return false;
+  }
+
+  private again(ev: QueuedEvent, ms: number): true {
+    this.later(ev, ms);
+    return true;
   }
 
   private record(resolved: ResolvedFunction, ev: QueuedEvent, result: InvocationRecord | undefined, condition: string): string {

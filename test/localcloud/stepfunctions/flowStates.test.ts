@@ -134,6 +134,34 @@ test('Map fails on the first failing item unless tolerated; a Catch sees its err
   assert.equal((await run(f.sfn, byPercentage, [1, 2, 3, 3])).execution.status, 'FAILED');
 });
 
+test('a failing iteration aborts the others: StateAborted and MapIterationAborted point at the failure', async () => {
+  const def = {
+    StartAt: 'M',
+    States: {
+      M: {
+        Type: 'Map', End: true,
+        ItemProcessor: {
+          StartAt: 'Route',
+          States: {
+            Route: { Type: 'Choice', Choices: [{ Variable: '$', StringEquals: 'fail', Next: 'Boom' }], Default: 'Hold' },
+            Hold: { Type: 'Wait', Seconds: 30, End: true },
+            Boom: { Type: 'Fail', Error: 'Boom' },
+          },
+        },
+      },
+    },
+  };
+  const { events, execution } = await run(f.sfn, def, ['wait', 'fail']);
+  assert.equal(execution.status, 'FAILED');
+  assert.deepEqual(sequence(events), [
+    '1 0 ExecutionStarted', '2 0 MapStateEntered', '3 2 MapStateStarted',
+    '4 3 MapIterationStarted', '5 4 ChoiceStateEntered', '6 5 ChoiceStateExited', '7 6 WaitStateEntered',
+    '8 7 MapIterationStarted', '9 8 ChoiceStateEntered', '10 9 ChoiceStateExited', '11 10 FailStateEntered', '12 11 MapIterationFailed',
+    '13 11 WaitStateAborted', '14 11 MapIterationAborted', '15 11 MapStateFailed', '16 15 ExecutionFailed',
+  ]);
+  assert.deepEqual(details(events[13]!), { index: 0, name: 'M' });
+});
+
 test('Parallel: branches start from ParallelStateStarted; success points at the last branch event', async () => {
   const branch = (name: string, n: number) => ({ StartAt: name, States: { [name]: { Type: 'Pass', Result: { branch: n }, End: true } } });
   const def = { StartAt: 'StartState', States: { StartState: { Type: 'Parallel', Branches: [0, 1, 2, 3].map((n) => branch(`Branch${n}`, n)), End: true } } };

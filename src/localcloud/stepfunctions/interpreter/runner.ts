@@ -76,7 +76,14 @@ export async function runState(
   try {
     step = await EXECUTORS[state.Type](env, graphRunner);
   } catch (e) {
-    if (e instanceof ExecutionAborted) throw e;
+    if (e instanceof ExecutionAborted) {
+      // A sibling branch or iteration failed (not the whole execution): AWS records the state as
+      // aborted, pointing at the failure's event (the abort reason).
+      if (!thread.rt.signal.aborted && thread.signal.aborted && typeof thread.signal.reason === 'number') {
+        thread.side(`${state.Type}StateAborted`, undefined, thread.signal.reason);
+      }
+      throw e;
+    }
     const err = asStatesError(e);
     const catcher = findCatcher(state.Catch, err.error);
     if (!catcher) throw err;

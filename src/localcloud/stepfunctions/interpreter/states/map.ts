@@ -91,6 +91,7 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json, items: Js
   const { controller: stop, signal } = childSignal(thread.signal);
   let failures = 0;
   let failure: StatesError | undefined;
+  let failedAt = 0;
   const iterationDetails = (index: number) => ({ key: '', value: { index, name: env.name } });
 
   await runPool(
@@ -106,7 +107,7 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json, items: Js
       } catch (e) {
         if (e instanceof ExecutionAborted) {
           if (thread.signal.aborted) throw e;
-          it.side('MapIterationAborted', { ...iterationDetails(index), key: 'mapIterationAbortedEventDetails' });
+          it.side('MapIterationAborted', { ...iterationDetails(index), key: 'mapIterationAbortedEventDetails' }, failedAt);
           return;
         }
         const err = asStatesError(e);
@@ -117,7 +118,9 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json, items: Js
           failure = tolerated > 0 || env.state.ToleratedFailureCount !== undefined || env.state.ToleratedFailurePercentage !== undefined
             ? new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded')
             : err;
-          stop.abort();
+          // Every other iteration is aborted; their events and MapStateFailed point at this one's last event.
+          failedAt = it.cursor;
+          stop.abort(failedAt);
         }
       }
     },
@@ -125,7 +128,7 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json, items: Js
   );
   thread.checkAborted();
   if (failure) {
-    thread.cursor = latest;
+    thread.cursor = failedAt;
     throw failure;
   }
   thread.cursor = lastSucceeded ?? thread.cursor;

@@ -37,6 +37,7 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json): Promise<
   const results: Json[] = new Array<Json>(branches.length).fill(null);
   const { controller: stop, signal } = childSignal(thread.signal);
   let failure: StatesError | undefined;
+  let failedAt = 0;
 
   await runPool(
     branches.length,
@@ -49,15 +50,21 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json): Promise<
       } catch (e) {
         if (e instanceof ExecutionAborted && !thread.signal.aborted) return; // stopped by a sibling's failure
         if (e instanceof ExecutionAborted) throw e;
-        if (!failure) failure = asStatesError(e);
-        stop.abort();
+        if (failure) return;
+        failure = asStatesError(e);
+        // The other branches are aborted; their events and ParallelStateFailed point at this branch's last event.
+        failedAt = branch.cursor;
+        stop.abort(failedAt);
       }
     },
     () => failure !== undefined || thread.signal.aborted,
   );
   thread.checkAborted();
+  if (failure) {
+    thread.cursor = failedAt;
+    throw failure;
+  }
   thread.cursor = latest;
-  if (failure) throw failure;
   thread.side('ParallelStateSucceeded');
   return results;
 }

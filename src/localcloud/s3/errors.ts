@@ -26,6 +26,7 @@ export const S3Errors = {
     err('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size (5 MiB for every part except the last).', 400, { ProposedSize: size, MinSizeAllowed: 5 * 1024 * 1024 }),
   metadataTooLarge: (size: number) =>
     err('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', 400, { Size: size, MaxSizeAllowed: 2048 }),
+  invalidTag: (message: string) => err('InvalidTag', message, 400),
   malformedPost: (message: string) => err('MalformedPOSTRequest', message, 400),
   malformedXml: () => err('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400),
   invalidArgument: (message: string, name?: string, value?: string) => err('InvalidArgument', message, 400, { ArgumentName: name, ArgumentValue: value }),

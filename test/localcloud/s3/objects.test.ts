@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import {
   CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client,
+  DeleteObjectTaggingCommand, GetObjectTaggingCommand, PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
 import { bodyText, errorOf, useS3 } from './s3Fixture';
 
@@ -202,4 +203,26 @@ test('a client without flexible checksums (WHEN_REQUIRED) still gets a checksum 
   assert.ok(head.ChecksumCRC64NVME);
   const got = await f.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'k' }));
   assert.equal(await bodyText(got.Body), 'plain', 'the SDK validated the CRC64NVME it got back');
+});
+
+test('object tags: x-amz-tagging on put, Put/Get/DeleteObjectTagging, copy directive, InvalidTag', async () => {
+  const bucket = await f.bucket('tags');
+  await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'img.png', Body: 'x', Tagging: 'stage=raw&owner=ada%20l' }));
+  const head = await f.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'img.png' }));
+  assert.equal(head.TagCount, 2);
+  const got = await f.s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'img.png' }));
+  assert.deepEqual(got.TagSet, [{ Key: 'stage', Value: 'raw' }, { Key: 'owner', Value: 'ada l' }]);
+  await f.s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: 'img.png', Tagging: { TagSet: [{ Key: 'stage', Value: 'processed' }] } }));
+  assert.deepEqual((await f.s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'img.png' }))).TagSet, [{ Key: 'stage', Value: 'processed' }]);
+  await f.s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'copy.png', CopySource: `${bucket}/img.png` }));
+  assert.deepEqual((await f.s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'copy.png' }))).TagSet, [{ Key: 'stage', Value: 'processed' }]);
+  await f.s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'copy2.png', CopySource: `${bucket}/img.png`, TaggingDirective: 'REPLACE', Tagging: 'k=v' }));
+  assert.deepEqual((await f.s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'copy2.png' }))).TagSet, [{ Key: 'k', Value: 'v' }]);
+  await f.s3.send(new DeleteObjectTaggingCommand({ Bucket: bucket, Key: 'img.png' }));
+  assert.deepEqual((await f.s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'img.png' }))).TagSet, []);
+  const tooMany = Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+  const e = await errorOf(() => f.s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: 'img.png', Tagging: { TagSet: tooMany } })));
+  assert.equal(e.name, 'InvalidTag');
+  const missing = await errorOf(() => f.s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'nope' })));
+  assert.equal(missing.name, 'NoSuchKey');
 });

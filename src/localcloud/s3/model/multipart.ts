@@ -19,6 +19,7 @@ export interface CreateUploadInput {
   storageClass?: string;
   checksumAlgorithm?: ChecksumAlgorithm;
   checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+  tags?: Record<string, string>;
 }
 
 export interface CompletedPartRef {
@@ -41,7 +42,7 @@ export class MultipartUploads {
     }
     const upload = {
       uploadId: randomBytes(32).toString('base64url'), bucket: input.bucket, key: input.key, initiated: Date.now(),
-      headers: input.headers, metadata: input.metadata, storageClass: input.storageClass ?? 'STANDARD', checksumAlgorithm: algorithm, checksumType: type,
+      headers: input.headers, metadata: input.metadata, storageClass: input.storageClass ?? 'STANDARD', checksumAlgorithm: algorithm, checksumType: type, tags: input.tags,
     };
     this.s3.commit({ t: 'upload.create', upload });
     return this.upload(input.bucket, input.key, upload.uploadId);
@@ -108,7 +109,7 @@ export class MultipartUploads {
     this.upload(bucket, key, uploadId);
     const object: S3Object = {
       key, blob, size: body.length, etag: `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`, lastModified: Date.now(),
-      headers: upload.headers, metadata: upload.metadata, checksum: objectChecksum(upload, parts, body), partsCount: parts.length, storageClass: upload.storageClass,
+      headers: upload.headers, metadata: upload.metadata, checksum: objectChecksum(upload, parts, body), partsCount: parts.length, storageClass: upload.storageClass, tags: upload.tags,
     };
     this.s3.replaceObject(bucket, object, { t: 'upload.complete', uploadId, object });
     for (const part of upload.parts.values()) this.s3.blobs.retire(part.blob);

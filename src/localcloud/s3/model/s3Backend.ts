@@ -32,6 +32,7 @@ export interface PutObjectInput {
   checksum?: { algorithm: ChecksumAlgorithm; value?: string };
   /** Base64 Content-MD5, verified here. */
   contentMd5?: string;
+  tags?: Record<string, string>;
   /** Notification event name; ObjectCreated:Post for browser form uploads. */
   eventName?: 'ObjectCreated:Put' | 'ObjectCreated:Post';
 }
@@ -42,6 +43,8 @@ export interface CopyObjectInput {
   key: string;
   /** REPLACE directive: the new headers and metadata; COPY keeps the source's. */
   replace?: { headers: ObjectHeaders; metadata: Record<string, string> };
+  /** x-amz-tagging-directive REPLACE: the new tags; otherwise the source's are copied. */
+  replaceTags?: Record<string, string>;
   checksumAlgorithm?: ChecksumAlgorithm;
   storageClass?: string;
 }
@@ -125,7 +128,7 @@ export class S3Backend {
     const blob = await this.blobs.write('objects', input.body);
     const object: S3Object = {
       key: input.key, blob, size: input.body.length, etag: `"${md5.toString('hex')}"`, lastModified: Date.now(),
-      headers: input.headers, metadata: input.metadata, checksum, storageClass: input.storageClass ?? 'STANDARD',
+      headers: input.headers, metadata: input.metadata, checksum, storageClass: input.storageClass ?? 'STANDARD', tags: input.tags,
     };
     this.replaceObject(input.bucket, object, { t: 'object.put', bucket: input.bucket, object });
     this.changed(input.bucket, object, input.eventName ?? 'ObjectCreated:Put', requester);
@@ -155,6 +158,7 @@ export class S3Backend {
       headers: input.replace?.headers ?? source.headers,
       metadata: input.replace?.metadata ?? source.metadata,
       checksum, storageClass: input.storageClass ?? source.storageClass,
+      tags: input.replaceTags ?? source.tags,
     };
     this.replaceObject(input.bucket, object, { t: 'object.put', bucket: input.bucket, object });
     this.changed(input.bucket, object, 'ObjectCreated:Copy', requester);
@@ -169,6 +173,11 @@ export class S3Backend {
     this.blobs.retire(existing.blob);
     this.changed(bucket, { key }, 'ObjectRemoved:Delete', requester);
     return true;
+  }
+
+  setTags(bucket: string, key: string, tags: Record<string, string> | null): void {
+    this.object(bucket, key);
+    this.commit({ t: 'object.tags', bucket, key, tags });
   }
 
   list(bucket: string, params: ListParams): ListPage {

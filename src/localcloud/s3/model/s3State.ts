@@ -31,6 +31,11 @@ export class S3State {
       case 'object.put':
         this.buckets.get(event.bucket)?.objects.set(event.object.key, event.object);
         return;
+      case 'object.tags': {
+        const object = this.buckets.get(event.bucket)?.objects.get(event.key);
+        if (object) object.tags = event.tags ?? undefined;
+        return;
+      }
       case 'object.delete':
         this.buckets.get(event.bucket)?.objects.delete(event.key);
         return;

@@ -38,6 +38,8 @@ export interface S3Object {
   /** Set for objects assembled by CompleteMultipartUpload. */
   partsCount?: number;
   storageClass: string;
+  /** Object tags (x-amz-tagging, PutObjectTagging). */
+  tags?: Record<string, string>;
 }
 
 export interface CorsRule {
@@ -96,6 +98,7 @@ export interface MultipartUpload {
   storageClass: string;
   checksumAlgorithm?: ChecksumAlgorithm;
   checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+  tags?: Record<string, string>;
   parts: Map<number, UploadPart>;
 }
 
@@ -117,6 +120,7 @@ export type S3Event =
   | { t: 'bucket.notification'; name: string; config: NotificationConfig }
   | { t: 'object.put'; bucket: string; object: S3Object }
   | { t: 'object.delete'; bucket: string; key: string }
+  | { t: 'object.tags'; bucket: string; key: string; tags: Record<string, string> | null }
   | { t: 'upload.create'; upload: Omit<MultipartUpload, 'parts'> }
   | { t: 'upload.part'; uploadId: string; part: UploadPart }
   | { t: 'upload.complete'; uploadId: string; object: S3Object }

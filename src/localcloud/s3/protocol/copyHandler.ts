@@ -1,5 +1,6 @@
 // CopyObject: x-amz-copy-source, the metadata directive, and copy-source conditions.
 import { S3Errors } from '../errors';
+import { taggingHeader } from './objectHandlers';
 import { parseAlgorithm } from './payload';
 import { header, metadataOf, objectHeadersOf } from './requestHeaders';
 import { xmlResponse, type S3Call, type S3Handler } from './s3Call';
@@ -42,6 +43,8 @@ export const copyObject: S3Handler = async (call) => {
   }
   const sourceObject = call.s3.object(source.bucket, source.key);
   checkSourceConditions(call, sourceObject.etag, sourceObject.lastModified);
+  const tagDirective = (header(call.req, 'x-amz-tagging-directive') ?? 'COPY').toUpperCase();
+  if (tagDirective !== 'COPY' && tagDirective !== 'REPLACE') throw S3Errors.invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', tagDirective);
   const algorithm = header(call.req, 'x-amz-checksum-algorithm');
   const object = await call.s3.copyObject(
     {
@@ -49,6 +52,7 @@ export const copyObject: S3Handler = async (call) => {
       replace: directive === 'REPLACE' ? { headers: objectHeadersOf(call.req), metadata: metadataOf(call.req) } : undefined,
       checksumAlgorithm: algorithm ? parseAlgorithm(algorithm) : undefined,
       storageClass: header(call.req, 'x-amz-storage-class'),
+      replaceTags: tagDirective === 'REPLACE' ? (taggingHeader(call) ?? {}) : undefined,
     },
     call.requester,
   );

@@ -3,6 +3,7 @@
 import { S3Errors } from '../errors';
 import type { CompletedPartRef } from '../model/multipart';
 import { CHECKSUM_ALGORITHMS } from '../model/types';
+import { taggingHeader } from './objectHandlers';
 import { parseAlgorithm, readUploadPayload } from './payload';
 import { header, metadataOf, objectHeadersOf, queryString } from './requestHeaders';
 import { emptyResponse, owner, xmlResponse, type S3Handler } from './s3Call';
@@ -18,6 +19,7 @@ export const createMultipartUpload: S3Handler = (call) => {
   const upload = call.uploads.create({
     bucket: call.bucket, key: call.key, headers: objectHeadersOf(call.req), metadata: metadataOf(call.req),
     storageClass: header(call.req, 'x-amz-storage-class'), checksumAlgorithm: algorithm ? parseAlgorithm(algorithm) : undefined, checksumType: type as 'FULL_OBJECT' | 'COMPOSITE' | undefined,
+    tags: taggingHeader(call),
   });
   const headers: Record<string, string> = {};
   if (upload.checksumAlgorithm) {

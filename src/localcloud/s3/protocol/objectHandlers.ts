@@ -2,6 +2,7 @@
 import { S3Errors } from '../errors';
 import type { AwsResponse } from '../../server/types';
 import { verifyDigests } from '../model/digests';
+import { parseTaggingHeader } from '../model/tags';
 import type { S3Object } from '../model/types';
 import { evaluateConditions, parseRange } from './conditions';
 import { objectHeaders } from './objectResponse';
@@ -26,6 +27,11 @@ export function checkWriteConditions(call: S3Call): void {
   }
 }
 
+export function taggingHeader(call: S3Call): Record<string, string> | undefined {
+  const value = header(call.req, 'x-amz-tagging');
+  return value === undefined ? undefined : parseTaggingHeader(value);
+}
+
 export function checksumHeaders(object: Pick<S3Object, 'checksum'>): Record<string, string> {
   if (!object.checksum) return {};
   return { [`x-amz-checksum-${object.checksum.algorithm.toLowerCase()}`]: object.checksum.value, 'x-amz-checksum-type': object.checksum.type };
@@ -39,6 +45,7 @@ export const putObject: S3Handler = async (call) => {
     {
       bucket: call.bucket, key: call.key, body: payload.body, headers: objectHeadersOf(call.req), metadata: metadataOf(call.req),
       storageClass: header(call.req, 'x-amz-storage-class'), checksum: payload.checksum, contentMd5: payload.contentMd5,
+      tags: taggingHeader(call),
     },
     call.requester,
   );

@@ -30,6 +30,8 @@ export function objectHeaders(req: AwsRequest, object: S3Object, options: { whol
   for (const [name, value] of optional) if (value !== undefined) h[name] = value;
   for (const [name, value] of Object.entries(object.metadata)) h[`x-amz-meta-${name}`] = value;
   if (object.storageClass !== 'STANDARD') h['x-amz-storage-class'] = object.storageClass;
+  const tagCount = Object.keys(object.tags ?? {}).length;
+  if (tagCount > 0) h['x-amz-tagging-count'] = String(tagCount);
   if (object.partsCount && queryString(req, 'partNumber')) h['x-amz-mp-parts-count'] = String(object.partsCount);
   const checksumMode = (header(req, 'x-amz-checksum-mode') ?? queryString(req, 'x-amz-checksum-mode'))?.toUpperCase() === 'ENABLED';
   // A checksum describes the whole object, so ranged reads do not carry it.

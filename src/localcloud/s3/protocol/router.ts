@@ -11,10 +11,11 @@ import * as objects from './objectHandlers';
 import { isFormUpload, postObject } from './postObjectHandler';
 import { hasQuery, header, queryString } from './requestHeaders';
 import type { S3Handler } from './s3Call';
+import * as tagging from './taggingHandlers';
 
 /** Sub-resources S3 has and the local cloud does not implement: a clear 501 instead of a wrong answer. */
 const UNIMPLEMENTED = [
-  'acl', 'policy', 'tagging', 'lifecycle', 'website', 'encryption', 'logging', 'replication', 'ownershipControls',
+  'acl', 'policy', 'lifecycle', 'website', 'encryption', 'logging', 'replication', 'ownershipControls',
   'publicAccessBlock', 'accelerate', 'requestPayment', 'analytics', 'metrics', 'inventory', 'intelligent-tiering',
   'object-lock', 'retention', 'legal-hold', 'restore', 'select', 'torrent', 'attributes', 'policyStatus',
 ];
@@ -26,7 +27,7 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
     if (method === 'GET') return buckets.listBuckets;
     throw S3Errors.methodNotAllowed(method);
   }
-  const unimplemented = UNIMPLEMENTED.find(q);
+  const unimplemented = UNIMPLEMENTED.find(q) ?? (!key && q('tagging') ? 'tagging' : undefined);
   if (unimplemented && !(method === 'GET' && unimplemented === 'versioning')) {
     throw S3Errors.notImplemented(`the ?${unimplemented} sub-resource (${method})`);
   }
@@ -56,6 +57,11 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
         break;
     }
     throw S3Errors.methodNotAllowed(method);
+  }
+  if (q('tagging')) {
+    if (method === 'PUT') return tagging.putObjectTagging;
+    if (method === 'GET') return tagging.getObjectTagging;
+    if (method === 'DELETE') return tagging.deleteObjectTagging;
   }
   switch (method) {
     case 'PUT':

@@ -1,0 +1,25 @@
+// Object tags: S3's limits (10 tags, keys up to 128 and values up to 256 characters) and the
+// URL-query form of the x-amz-tagging header.
+import { S3Errors } from '../errors';
+
+const MAX_TAGS = 10;
+
+export function validateTags(tags: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(tags);
+  if (entries.length > MAX_TAGS) throw S3Errors.invalidTag('Object tags cannot be greater than 10');
+  for (const [key, value] of entries) {
+    if (key.length === 0 || key.length > 128) throw S3Errors.invalidTag('The TagKey you have provided is invalid');
+    if (value.length > 256) throw S3Errors.invalidTag('The TagValue you have provided is invalid');
+  }
+  return tags;
+}
+
+/** Parses `a=1&b=2` (x-amz-tagging); a repeated key is an error, as on S3. */
+export function parseTaggingHeader(value: string): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const [key, v] of new URLSearchParams(value)) {
+    if (key in tags) throw S3Errors.invalidTag('Cannot provide multiple Tags with the same key');
+    tags[key] = v;
+  }
+  return validateTags(tags);
+}

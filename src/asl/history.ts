@@ -85,6 +85,18 @@ export function overlayHistory(definition: string | unknown | AslModel, events: 
       }
       continue;
     }
+    const aborted = /^(Task|Pass|Choice|Wait|Succeed|Fail|Parallel|Map)StateAborted$/.exec(ev.type);
+    if (aborted) {
+      // A sibling's failure stopped this state; the event names only the state's kind.
+      const victim = [...open.values()]
+        .filter((r) => r.status === 'running' && model.byId.get(r.stateId)?.kind === aborted[1])
+        .sort((a, b) => (b.enteredEventId ?? 0) - (a.enteredEventId ?? 0))[0];
+      if (victim) {
+        victim.status = 'aborted';
+        open.delete(victim.stateId);
+      }
+      continue;
+    }
     if (RETRY_START_TYPES.test(ev.type)) {
       // A retry starts: the state that failed is running again.
       const retried = [...open.values()].filter((r) => r.status === 'failed' && r.error !== undefined).sort((a, b) => (b.enteredEventId ?? 0) - (a.enteredEventId ?? 0))[0];

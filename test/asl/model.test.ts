@@ -83,3 +83,16 @@ test('overlayHistory: succeeded, caught after retries, failed, and the outcome',
   assert.equal(retriedOk.outcome, 'running');
   assert.deepEqual(overlayHistory(definition, [ev(1, 'PassStateEntered', 'Ghost')]).unknownNames, ['Ghost']);
 });
+
+test('overlayHistory: a state aborted by a failing sibling', () => {
+  const def = { StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 9, End: true } } }, { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E' } } }] } } };
+  const entered = (id: number, type: string, name: string): HistoryEventLike => ({ id, type, stateEnteredEventDetails: { name } });
+  const o = overlayHistory(def, [
+    { id: 1, type: 'ExecutionStarted' }, entered(2, 'ParallelStateEntered', 'P'), { id: 3, type: 'ParallelStateStarted' },
+    entered(4, 'WaitStateEntered', 'W'), entered(5, 'FailStateEntered', 'F'), { id: 6, previousEventId: 5, type: 'WaitStateAborted' },
+    { id: 7, type: 'ParallelStateFailed' }, { id: 8, type: 'ExecutionFailed' },
+  ]);
+  assert.equal(o.states.get('P/0/W')!.status, 'aborted');
+  assert.equal(o.states.get('P/1/F')!.status, 'failed');
+  assert.equal(o.states.get('P')!.status, 'failed');
+});

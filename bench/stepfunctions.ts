@@ -4,7 +4,7 @@
 // Columns: the local cloud end to end (SDK → HTTP + SigV4 → EXPRESS StartSyncExecution, with
 // history), our interpreter in-process (no HTTP), and the peer in-process. Medians of N rounds.
 import { performance } from 'node:perf_hooks';
-import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, DescribeExecutionCommand, DescribeStateMachineCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import type { AslStateMachine } from '../src/asl/types';
 import { startLocalCloud } from '../src/localcloud';
 import type { Json } from '../src/localcloud/stepfunctions/interpreter/jsonPath';
@@ -124,6 +124,9 @@ async function main(): Promise<void> {
       const peer = await time(() => peerMachine.run(m.input as never).result);
       console.log([m.name.padEnd(36), ours.toFixed(2).padStart(12), local.toFixed(2).padStart(11), peer.toFixed(2).padStart(9), `${(ours / peer).toFixed(2)}×`.padStart(11), `${(local / peer).toFixed(2)}×`.padStart(13)].join(' '));
     }
+    // What one signed request costs by itself, to read the end-to-end column against.
+    const roundTrip = await time(() => sfn.send(new DescribeStateMachineCommand({ stateMachineArn: `arn:aws:states:${cloud.region}:000000000000:stateMachine:bench-0` })));
+    console.log(`\none signed SDK round trip (DescribeStateMachine): ${roundTrip.toFixed(2)} ms`);
     // A STANDARD execution records every history event (4,000+ for the Map) and is polled.
     const map = MACHINES[3]!;
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'bench-standard-map', definition: JSON.stringify(map.definition), roleArn: role }));
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 5));
       }
     });
-    console.log(`\nSTANDARD map over 1,000 items (start + poll, 4,005 history events): ${standard.toFixed(1)} ms`);
+    console.log(`STANDARD map over 1,000 items (start + poll, 4,005 history events): ${standard.toFixed(1)} ms`);
   } finally {
     await cloud.stop();
   }

@@ -62,4 +62,6 @@ export interface GraphViewState {
   executionArn?: string;
   selectedStateId?: string;
   input?: string;
+  /** The last layout (a scene from src/webview/graph/scene.ts), keyed by definition. */
+  layout?: { key: string; scene: unknown };
 }

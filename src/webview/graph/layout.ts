@@ -32,3 +32,16 @@ export function canvasMeasure(): Measure {
     return w;
   };
 }
+
+/** Identifies a layout: the definition and the layout code's version (FNV-1a, enough to tell edits apart). */
+export function layoutKey(definition: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < definition.length; i++) {
+    h ^= definition.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${LAYOUT_VERSION}:${definition.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** Bump when elkInput or scene change what a layout looks like, so cached layouts are redone. */
+const LAYOUT_VERSION = 1;

@@ -7,7 +7,8 @@ import { patchState, vscodeApi } from '../common/vscodeApi';
 import { parseDefinition, toGraph, type AslModel, type GraphNode } from '../../asl';
 import type { ExecutionDetail, ExecutionSummary, GraphEvent, GraphMethods, GraphViewState, MachineInfo } from '../../shared/webviewProtocolGraph';
 import { GraphCanvas } from './graphCanvas';
-import { canvasMeasure, layoutGraph } from './layout';
+import { canvasMeasure, layoutGraph, layoutKey } from './layout';
+import type { Scene } from './scene';
 import { executionView, type ExecutionView } from './stateDetails';
 import { renderInspector } from './stateInspector';
 import { ExecutionPicker } from './executionPicker';
@@ -74,11 +75,21 @@ async function loadMachine(): Promise<void> {
   model = parseDefinition(machine.definition);
   const graph = toGraph(model);
   nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  status.say(`Laying out ${model.byId.size} states…`);
-  const started = performance.now();
-  canvas.render(await layoutGraph(graph, canvasMeasure()));
+  // A hidden view is destroyed; the layout kept in the view state makes showing it again instant.
+  const key = layoutKey(machine.definition);
+  const cached = vscodeApi<GraphViewState>().getState()?.layout;
+  if (cached?.key === key) {
+    canvas.render(cached.scene as Scene);
+    status.say(`${model.byId.size} states.`);
+  } else {
+    status.say(`Laying out ${model.byId.size} states…`);
+    const started = performance.now();
+    const scene = await layoutGraph(graph, canvasMeasure());
+    canvas.render(scene);
+    patchState<GraphViewState>({ layout: { key, scene } });
+    status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);
+  }
   canvas.fitReadable();
-  status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);
   known = machine.executions;
   picker.setExecutions(machine.executions);
   const first = saved?.executionArn ?? machine.initialExecution ?? machine.executions[0]?.executionArn;

@@ -1,7 +1,8 @@
 // Durability for the local cloud: an append-only journal of service events plus periodic
 // snapshots. A mutation is durable once flush() resolves; the server flushes before it sends
 // any response, so every acknowledged change survives a crash or `kill -9`.
-import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, write } from 'node:fs';
+import { promisify } from 'node:util';
 import { open, rename, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -105,9 +106,12 @@ export class Journal {
     const batch = this.pending.join('');
     this.pending = [];
     const fd = this.fd;
+    // Asynchronous write + fdatasync: the server keeps reading requests meanwhile, and all
+    // their events go to disk together in the next flush (a synchronous fsync per mutation
+    // would block the event loop and allow no grouping at all).
     this.flushing = (async () => {
-      writeSync(fd, batch);
-      fsyncSync(fd);
+      await writeAll(fd, Buffer.from(batch));
+      await fdatasyncAsync(fd);
     })().finally(() => (this.flushing = undefined));
     await this.flushing;
     if (this.eventsInGeneration >= COMPACT_AFTER_EVENTS) await this.compact();
@@ -168,6 +172,16 @@ export class Journal {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
+  }
+}
+
+const writeAsync = promisify(write);
+const fdatasyncAsync = promisify(fdatasync);
+
+async function writeAll(fd: number, data: Buffer): Promise<void> {
+  for (let offset = 0; offset < data.length; ) {
+    const { bytesWritten } = await writeAsync(fd, data, offset, data.length - offset);
+    offset += bytesWritten;
   }
 }
 

@@ -1,5 +1,6 @@
 // The AWS CLI against the local cloud's S3: Debian's aws 2.9 (/usr/bin/aws) copies a file
-// that takes a multipart upload, lists, downloads, syncs and removes, as a student would.
+// that takes a multipart upload, copies it inside S3 (UploadPartCopy), lists, downloads, syncs
+// and removes, as a student would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -42,7 +43,11 @@ test('aws s3 mb / cp (multipart) / ls / cp back / sync / rm / rb', { skip: !exis
     const head = JSON.parse(await aws('s3api', 'head-object', '--bucket', 'cli-bucket', '--key', 'data/big.bin')) as { ETag: string; ContentLength: number };
     assert.match(head.ETag, /-\d+"$/, 'uploaded in parts');
     assert.equal(head.ContentLength, big.length);
-    await aws('s3', 'cp', 's3://cli-bucket/data/big.bin', join(dir.path, 'back.bin'));
+    // A bucket-to-bucket copy this large goes through UploadPartCopy.
+    await aws('s3', 'cp', 's3://cli-bucket/data/big.bin', 's3://cli-bucket/data/copy.bin');
+    const copied = JSON.parse(await aws('s3api', 'head-object', '--bucket', 'cli-bucket', '--key', 'data/copy.bin')) as { ETag: string };
+    assert.match(copied.ETag, /-\d+"$/, 'copied in parts');
+    await aws('s3', 'cp', 's3://cli-bucket/data/copy.bin', join(dir.path, 'back.bin'));
     assert.ok(readFileSync(join(dir.path, 'back.bin')).equals(big));
     await aws('s3', 'rm', 's3://cli-bucket', '--recursive');
     await aws('s3', 'rb', 's3://cli-bucket');

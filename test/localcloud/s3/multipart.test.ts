@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand,
-  ListMultipartUploadsCommand, ListPartsCommand, UploadPartCommand,
+  ListMultipartUploadsCommand, ListPartsCommand, UploadPartCommand, UploadPartCopyCommand, PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { errorOf, useS3 } from './s3Fixture';
@@ -95,4 +95,21 @@ test('AbortMultipartUpload discards the parts; ListMultipartUploads shows open u
     await f.s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'c', UploadId: u.UploadId, PartNumber: 10001, Body: 'x' }));
   });
   assert.equal(badPart.name, 'InvalidArgument');
+});
+
+test('UploadPartCopy assembles an object from byte ranges of another', async () => {
+  const bucket = await f.bucket('mpcopy');
+  const source = randomBytes(6 * MiB);
+  await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'source', Body: source }));
+  const { UploadId } = await f.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'dest' }));
+  const first = await f.s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'dest', UploadId, PartNumber: 1, CopySource: `${bucket}/source`, CopySourceRange: `bytes=0-${5 * MiB - 1}` }));
+  const second = await f.s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'dest', UploadId, PartNumber: 2, CopySource: `${bucket}/source`, CopySourceRange: `bytes=${5 * MiB}-${6 * MiB - 1}` }));
+  assert.match(first.CopyPartResult?.ETag ?? '', /^"[0-9a-f]{32}"$/);
+  await f.s3.send(new CompleteMultipartUploadCommand({
+    Bucket: bucket, Key: 'dest', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: first.CopyPartResult!.ETag }, { PartNumber: 2, ETag: second.CopyPartResult!.ETag }] },
+  }));
+  const got = await f.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'dest' }));
+  assert.ok(Buffer.from(await got.Body!.transformToByteArray()).equals(source));
+  const bad = await errorOf(() => f.s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'dest', UploadId: 'gone', PartNumber: 1, CopySource: `${bucket}/source` })));
+  assert.equal(bad.name, 'NoSuchUpload');
 });

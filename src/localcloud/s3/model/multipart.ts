@@ -89,6 +89,19 @@ export class MultipartUploads {
     return part;
   }
 
+  /** UploadPartCopy: a part's bytes taken from an existing object (optionally a byte range of it). */
+  async uploadPartCopy(
+    bucket: string, key: string, uploadId: string, partNumber: number, source: { bucket: string; key: string }, range?: { start: number; end: number },
+  ): Promise<UploadPart> {
+    this.upload(bucket, key, uploadId);
+    const object = this.s3.object(source.bucket, source.key);
+    if (range && (range.start > range.end || range.end >= object.size)) {
+      throw S3Errors.invalidArgument('Range specified is not valid for source object of size: ' + object.size, 'x-amz-copy-source-range', `bytes=${range.start}-${range.end}`);
+    }
+    const body = await this.s3.blobs.read(object.blob, () => S3Errors.noSuchKey(source.key));
+    return this.uploadPart(bucket, key, uploadId, partNumber, range ? body.subarray(range.start, range.end + 1) : body);
+  }
+
   async complete(bucket: string, key: string, uploadId: string, refs: CompletedPartRef[], requester: Requester): Promise<S3Object> {
     const upload = this.upload(bucket, key, uploadId);
     if (refs.length === 0) throw S3Errors.malformedXml();

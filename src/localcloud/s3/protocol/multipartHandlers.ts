@@ -3,6 +3,7 @@
 import { S3Errors } from '../errors';
 import type { CompletedPartRef } from '../model/multipart';
 import { CHECKSUM_ALGORITHMS } from '../model/types';
+import { parseCopySource } from './copyHandler';
 import { taggingHeader } from './objectHandlers';
 import { parseAlgorithm, readUploadPayload } from './payload';
 import { header, metadataOf, objectHeadersOf, queryString } from './requestHeaders';
@@ -32,12 +33,25 @@ export const createMultipartUpload: S3Handler = (call) => {
 export const uploadPart: S3Handler = async (call) => {
   const uploadId = queryString(call.req, 'uploadId')!;
   call.uploads.upload(call.bucket, call.key, uploadId);
-  if (header(call.req, 'x-amz-copy-source')) throw S3Errors.notImplemented('UploadPartCopy');
   const payload = readUploadPayload(call.req, call.ctx);
   const part = await call.uploads.uploadPart(
     call.bucket, call.key, uploadId, Number(queryString(call.req, 'partNumber')), payload.body, payload.checksum, payload.contentMd5,
   );
   return emptyResponse(200, { etag: part.etag, ...(part.checksum ? { [`x-amz-checksum-${part.checksum.algorithm.toLowerCase()}`]: part.checksum.value } : {}) });
+};
+
+export const uploadPartCopy: S3Handler = async (call) => {
+  const uploadId = queryString(call.req, 'uploadId')!;
+  const rangeText = header(call.req, 'x-amz-copy-source-range');
+  let range: { start: number; end: number } | undefined;
+  if (rangeText !== undefined) {
+    const m = /^bytes=(\d+)-(\d+)$/.exec(rangeText.trim());
+    if (!m) throw S3Errors.invalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 'x-amz-copy-source-range', rangeText);
+    range = { start: Number(m[1]), end: Number(m[2]) };
+  }
+  const source = parseCopySource(header(call.req, 'x-amz-copy-source')!);
+  const part = await call.uploads.uploadPartCopy(call.bucket, call.key, uploadId, Number(queryString(call.req, 'partNumber')), source, range);
+  return xmlResponse('CopyPartResult', { ETag: part.etag, LastModified: isoDate(part.lastModified) });
 };
 
 export const completeMultipartUpload: S3Handler = async (call) => {

@@ -65,7 +65,7 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
   }
   switch (method) {
     case 'PUT':
-      if (q('uploadId') && q('partNumber')) return multipart.uploadPart;
+      if (q('uploadId') && q('partNumber')) return header(req, 'x-amz-copy-source') ? multipart.uploadPartCopy : multipart.uploadPart;
       if (header(req, 'x-amz-copy-source')) return copyObject;
       return objects.putObject;
     case 'GET':

@@ -51,6 +51,7 @@ export async function runStep(session: LabSession, step: LessonStep, o: RunOptio
     note(await runAction(session, step, { type: 'deploy', id: 'deploy' }));
   }
   for (const a of step.actions) {
+    session.options.signal?.throwIfAborted();
     if (EDITOR_ONLY.has(a.type)) continue;
     note(await runAction(session, step, a));
   }

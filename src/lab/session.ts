@@ -22,6 +22,8 @@ export interface LabSessionOptions {
   onProgress?: (p: DeployProgress) => void;
   /** Line-by-line output of scripts (the CLI prints it; the editor shows a terminal). */
   onOutput?: (text: string) => void;
+  /** Cancels deploys (between resources), scripts, waits and sweeps. */
+  signal?: AbortSignal;
 }
 
 export class LabSession {
@@ -37,7 +39,7 @@ export class LabSession {
     this.lesson = loaded.lesson;
     this.template = loaded.template;
     this.clients = new CloudClients(target);
-    this.deployer = new Deployer({ lessonId: loaded.lesson.id, lessonDir: loaded.dir, template: loaded.template, clients: this.clients, onProgress: options.onProgress });
+    this.deployer = new Deployer({ lessonId: loaded.lesson.id, lessonDir: loaded.dir, template: loaded.template, clients: this.clients, onProgress: options.onProgress, signal: options.signal });
   }
 
   state(): DeploymentState {

@@ -47,6 +47,12 @@ test('hoc lab run: a failing check exits 1 and says what to do; --step runs one 
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^\[1\/1\] edit — Edit a function: FAILED \(0 actions, 0\/1 checks\)$/m);
     assert.match(r.stdout, /✗ edit: uses-pow — functions\/pow\/index\.ts does not contain 'Math\.pow' yet; edit it and save/);
+    // --solutions runs a copy with the step's solution in place; the student's file stays as it is.
+    const solved = await hoc(['lab', 'run', f.dir, '--step', 'edit', '--solutions']);
+    assert.equal(solved.code, 0, solved.stdout + solved.stderr);
+    assert.match(solved.stdout, /With the solutions in place/);
+    assert.match(solved.stdout, /^\[1\/1\] edit — Edit a function: ok/m);
+    assert.match(f.read('functions/pow/index.ts'), /x \*\* y/);
     const bad = await hoc(['lab', 'run', f.dir, '--step', 'nope']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /has no step 'nope'; its steps are queue, functions, apis, events, flow, edit/);

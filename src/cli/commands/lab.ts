@@ -3,14 +3,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, validateLesson } from '../../lab';
+import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, validateLesson, type LoadedLesson } from '../../lab';
 import { Deployer, CloudClients, formatUsd } from '../../cloud';
 import { CliError, type CliCommand } from '../command';
-import { openTarget } from '../lab/targetFromArgs';
+import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
+import { solvedCopy } from '../lab/solvedCopy';
 import { deployLine, out, stepLine, summary } from '../lab/printing';
 import { upperBoundCost } from '../lab/estimate';
 
-const USAGE = 'lab validate [LESSON_DIR...] | lab run LESSON_DIR [--target local|localstack|aws] [--step ID] [--yes] | lab teardown LESSON_DIR [--target ...]';
+const USAGE = 'lab validate [LESSON_DIR...] | lab run LESSON_DIR [--target local|localstack|aws] [--step ID] [--yes] [--solutions] | lab teardown LESSON_DIR [--target ...]';
 const TARGET_OPTIONS = {
   target: { type: 'string' },
   profile: { type: 'string' },
@@ -62,9 +63,19 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' } });
   if (positionals.length !== 1) throw new CliError(`Name one lesson folder.\nUsage: hoc ${USAGE}`, 2);
-  const loaded = load(positionals[0]);
+  const original = load(positionals[0]);
+  const solved = values.solutions ? solvedCopy(original.dir, original.lesson) : undefined;
+  try {
+    if (solved) out(`With the solutions in place (a copy at ${solved.dir}, removed afterwards).`);
+    return await runLoaded(solved ? load(solved.dir) : original, values);
+  } finally {
+    solved?.remove();
+  }
+}
+
+async function runLoaded(loaded: LoadedLesson, values: TargetArgs & { step?: string; yes?: boolean }): Promise<number> {
   if (values.step && !loaded.lesson.steps.some((s) => s.id === values.step)) throw new CliError(`Lesson ${loaded.lesson.id} has no step '${values.step}'; its steps are ${loaded.lesson.steps.map((s) => s.id).join(', ')}.`, 2);
   if ((values.target ?? 'local') === 'aws' && !values.yes) {
     const bound = upperBoundCost(loaded.lesson, loaded.template, values.step);

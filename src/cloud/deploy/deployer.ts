@@ -20,6 +20,8 @@ export interface DeployerOptions {
   onProgress?: (p: DeployProgress) => void;
   /** Parameter values overriding the template's defaults. */
   parameters?: Record<string, string>;
+  /** Stops between resources (a resource being created finishes first). */
+  signal?: AbortSignal;
 }
 
 export class DeployError extends Error {
@@ -62,6 +64,7 @@ export class Deployer {
     const order = this.plan(ids);
     try {
       for (const [i, id] of order.entries()) {
+        this.o.signal?.throwIfAborted();
         const r = this.o.template.resources[id];
         const report = (phase: DeployProgress['phase'], message?: string) => {
           const p = { logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message };

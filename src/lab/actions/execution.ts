@@ -36,6 +36,7 @@ export async function startExecutionAction(
       const summary = ok ? `${a.stateMachine} succeeded: ${(d.output ?? '').slice(0, 200)}` : `${a.stateMachine} ended ${d.status}${d.error ? `: ${d.error}` : ''}${d.cause ? ` — ${d.cause.slice(0, 200)}` : ''}`;
       return { actionId: a.id, ok, summary, outcome: { kind: 'execution', executionArn, status: d.status!, output: d.output, error: d.error, cause: d.cause } };
     }
+    session.options.signal?.throwIfAborted();
     if (Date.now() > deadline) return { actionId: a.id, ok: false, summary: `${a.stateMachine} is still running after ${a.timeoutSeconds ?? 60} s; open the graph view to follow it`, outcome: { kind: 'execution', executionArn, status: 'RUNNING' } };
     await sleep(delay);
   }

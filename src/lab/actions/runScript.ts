@@ -48,7 +48,7 @@ const ESM_REQUIRE = "import { createRequire as __hocCreateRequire } from 'node:m
 export async function runLessonScript(session: LabSession, script: string, args: string[] = [], timeoutMs = 120_000): Promise<ScriptRun> {
   const path = lessonFile(session, script);
   const expandedArgs = args.map((a) => session.expand(a));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(await targetEnvironment(session.target)), HOC_LESSON_DIR: session.dir, HOC_TARGET: session.target.kind, ELECTRON_RUN_AS_NODE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(await targetEnvironment(session.target)), HOC_LESSON_DIR: session.dir, HOC_TARGET: session.target.kind, ELECTRON_RUN_AS_NODE: '1', NODE_NO_WARNINGS: process.env.NODE_NO_WARNINGS ?? '1' };
   let cleanup = () => undefined as void;
   let command: string;
   let argv: string[];
@@ -76,7 +76,7 @@ export async function runLessonScript(session: LabSession, script: string, args:
   const shown = `${script} ${expandedArgs.join(' ')}`.trim();
   try {
     return await new Promise<ScriptRun>((resolve) => {
-      const child = spawn(command, [...argv, ...expandedArgs], { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(command, [...argv, ...expandedArgs], { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: session.options.signal, killSignal: 'SIGKILL' });
       let stdout = '';
       let stderr = '';
       const take = (which: 'out' | 'err') => (chunk: Buffer) => {
@@ -93,6 +93,7 @@ export async function runLessonScript(session: LabSession, script: string, args:
       }, timeoutMs);
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        if (e.name === 'AbortError') return resolve({ command: shown, exitCode: 130, stdout, stderr: `${stderr}${shown} was cancelled.` });
         const hint = e.code === 'ENOENT' && command.startsWith('python') ? ' Install Python 3 (python3 on PATH) to run Python scripts.' : '';
         resolve({ command: shown, exitCode: 127, stdout, stderr: `${stderr}cannot start ${command}: ${e.message}.${hint}` });
       });
@@ -108,6 +109,12 @@ export async function runLessonScript(session: LabSession, script: string, args:
 
 export async function runScriptAction(session: LabSession, a: { id: string; script: string; args?: string[] }): Promise<ActionResult> {
   const run = await runLessonScript(session, a.script, a.args);
-  const last = (run.exitCode === 0 ? run.stdout : run.stderr || run.stdout).trim().split('\n').at(-1) ?? '';
+  const last = lastLine(run);
   return { actionId: a.id, ok: run.exitCode === 0, summary: run.exitCode === 0 ? `${run.command} finished${last ? `: ${last}` : ''}` : `${run.command} exited with ${run.exitCode}: ${last}`, outcome: { kind: 'script', ...run } };
+}
+
+/** What a script said last: its output when it succeeded, its complaint when it failed. */
+export function lastLine(run: ScriptRun): string {
+  const pick = (text: string) => text.trim().split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
+  return run.exitCode === 0 ? pick(run.stdout) : pick(run.stderr) || pick(run.stdout);
 }

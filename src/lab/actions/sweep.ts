@@ -37,6 +37,7 @@ export async function sizingSweepAction(
       await setMemory(session, name, memory);
       // One extra run absorbs the cold start, so each size has `repeat` comparable runs.
       for (let i = 0; i < repeat + 1; i++) {
+        session.options.signal?.throwIfAborted();
         const inv = await invokeFunction(session, name, event);
         if (inv.functionError) throw new Error(`${a.function} failed at ${memory} MB (${inv.functionError}): ${inv.payload.slice(0, 200)}`);
         if (inv.report) reports.push(inv.report);

@@ -3,7 +3,7 @@
 import type { LessonCheck, LessonStep } from '../../shared/lessonTypes';
 import type { CheckResult } from '../../shared/lessonResults';
 import type { LabSession } from '../session';
-import { runLessonScript } from '../actions/runScript';
+import { lastLine, runLessonScript } from '../actions/runScript';
 import { execution } from './executionCheck';
 import { fileContains } from './fileCheck';
 import { httpCheck } from './httpCheck';
@@ -29,7 +29,7 @@ async function verdict(session: LabSession, c: LessonCheck): Promise<Verdict> {
       return fileContains(session, c);
     case 'script': {
       const run = await runLessonScript(session, c.script, c.args);
-      const said = (run.stderr.trim() || run.stdout.trim()).split('\n').at(-1) ?? '';
+      const said = lastLine(run);
       return run.exitCode === 0 ? { passed: true, message: `${run.command} passed${said ? `: ${said}` : ''}` } : { passed: false, message: said || `${run.command} exited with ${run.exitCode}` };
     }
   }

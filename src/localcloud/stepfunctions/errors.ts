@@ -13,6 +13,7 @@ export const sfnErrors = {
   invalidDefinition: (detail: string) => new AwsError('InvalidDefinition', `Invalid State Machine Definition: '${detail}'`),
   invalidExecutionInput: (detail: string) => new AwsError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${detail}'`),
   invalidOutput: (detail: string) => new AwsError('InvalidOutput', `Invalid State Machine Execution Output: '${detail}'`),
+  invalidLoggingConfiguration: (detail: string) => new AwsError('InvalidLoggingConfiguration', `Invalid Logging Configuration: ${detail}`),
   invalidToken: (detail = 'Invalid token') => new AwsError('InvalidToken', `Invalid Token: '${detail}'`),
   taskDoesNotExist: () => new AwsError('TaskDoesNotExist', "Task Does Not Exist: 'Provided task does not exist anymore'"),
   taskTimedOut: () => new AwsError('TaskTimedOut', "Task Timed Out: 'Provided task does not exist anymore'"),

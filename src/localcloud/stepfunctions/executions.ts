@@ -137,6 +137,7 @@ export class ExecutionOps {
       input,
       timeScale: timeScaleFor(machine.tags),
       parentExecutionArn,
+      logging: machine.loggingConfiguration,
     };
   }
 }

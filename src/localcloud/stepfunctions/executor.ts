@@ -10,6 +10,7 @@ import { ExecutionAborted, StatesError, asStatesError } from './interpreter/stat
 import { TaskTokens } from './interpreter/taskTokens';
 import { unlimited } from './interpreter/signals';
 import type { ExecutionRecord, ExecutionStatus, SfnStore } from './store';
+import { ExecutionLogger, type LoggingConfiguration } from './executionLogs';
 
 type StopReason = { kind: 'stop'; error?: string; cause?: string } | { kind: 'timeout' } | { kind: 'shutdown' };
 
@@ -30,8 +31,11 @@ export class Executor {
   private readonly running = new Map<string, Running>();
   private readonly finished = new Map<string, Set<() => void>>();
   private shuttingDown = false;
+  private readonly logger: ExecutionLogger;
 
-  constructor(private readonly ctx: CloudContext, private readonly store: SfnStore, private readonly hooks: ExecutorHooks) {}
+  constructor(private readonly ctx: CloudContext, private readonly store: SfnStore, private readonly hooks: ExecutorHooks) {
+    this.logger = new ExecutionLogger(ctx);
+  }
 
   isRunning(arn: string): boolean {
     return this.running.has(arn);
@@ -170,6 +174,7 @@ export class Executor {
     const id = record.events.length + 1;
     const event = { id, previousEventId, type, timestamp: Date.now(), ...(details ? { key: details.key, details: details.value } : {}) };
     this.store.commit({ t: 'historyEvent', arn: record.arn, event }, entry.durable);
+    this.logger.log(record.logging as LoggingConfiguration | undefined, record, event);
     return id;
   }
 

@@ -6,6 +6,7 @@ import { sfnErrors } from './errors';
 import type { MachineType, SfnStore, StateMachineRecord } from './store';
 import { TIME_SCALE_TAG, parseTimeScale } from './timeScale';
 import { describeProblems, diagnose, type Diagnostic } from './validation';
+import { logGroupOf } from './executionLogs';
 
 export interface CreateMachineInput {
   name?: unknown;
@@ -54,7 +55,7 @@ export class MachineOps {
       description: typeof input.description === 'string' ? input.description : undefined,
       creationDate: Date.now(),
       revisionId: randomUUID(),
-      loggingConfiguration: (input.loggingConfiguration as Record<string, unknown>) ?? { level: 'OFF', includeExecutionData: false },
+      loggingConfiguration: parseLogging(input.loggingConfiguration) ?? { level: 'OFF', includeExecutionData: false },
       tracingConfiguration: (input.tracingConfiguration as Record<string, unknown>) ?? { enabled: false },
       tags,
     };
@@ -71,7 +72,7 @@ export class MachineOps {
       ...current,
       definition: input.definition === undefined ? current.definition : requireDefinition(input.definition, current.type),
       roleArn: input.roleArn === undefined ? current.roleArn : requireRole(input.roleArn),
-      loggingConfiguration: (input.loggingConfiguration as Record<string, unknown>) ?? current.loggingConfiguration,
+      loggingConfiguration: parseLogging(input.loggingConfiguration) ?? current.loggingConfiguration,
       tracingConfiguration: (input.tracingConfiguration as Record<string, unknown>) ?? current.tracingConfiguration,
       updateDate: Date.now(),
       revisionId: randomUUID(),
@@ -113,6 +114,20 @@ export class MachineOps {
     if (typeof definition !== 'string') throw sfnErrors.validation("1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must not be null");
     return diagnose(definition, parseType(type));
   }
+}
+
+function parseLogging(config: unknown): Record<string, unknown> | undefined {
+  if (config === undefined || config === null) return undefined;
+  const c = config as { level?: unknown; includeExecutionData?: unknown; destinations?: unknown };
+  const level = c.level ?? 'OFF';
+  if (!['ALL', 'ERROR', 'FATAL', 'OFF'].includes(String(level))) {
+    throw sfnErrors.validation(`1 validation error detected: Value '${String(level)}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]`);
+  }
+  const destinations = Array.isArray(c.destinations) ? c.destinations : [];
+  if (level !== 'OFF' && (destinations.length !== 1 || logGroupOf({ level: 'ALL', destinations }) === undefined)) {
+    throw sfnErrors.invalidLoggingConfiguration('Must specify exactly one Log Destination, a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*).');
+  }
+  return { level, includeExecutionData: c.includeExecutionData === true, ...(destinations.length ? { destinations } : {}) };
 }
 
 function parseType(type: unknown): MachineType {

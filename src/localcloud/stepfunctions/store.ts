@@ -50,6 +50,8 @@ export interface ExecutionRecord {
   cause?: string;
   timeScale: number;
   parentExecutionArn?: string;
+  /** The machine's loggingConfiguration when the execution started (CloudWatch Logs). */
+  logging?: Record<string, unknown>;
   events: HistoryEventRecord[];
 }
 

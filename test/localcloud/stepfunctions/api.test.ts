@@ -20,6 +20,7 @@ import {
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
 } from '@aws-sdk/client-sfn';
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ROLE, createMachine, details, history, run, sequence, sfnFixture, uniqueName, waitForStop, type SfnFixture } from './sfnFixture';
 
 let f: SfnFixture;
@@ -201,4 +202,24 @@ test('execution TimeoutSeconds ends in ExecutionTimedOut', async () => {
   assert.deepEqual(events.map((e) => e.type), ['ExecutionStarted', 'WaitStateEntered', 'ExecutionTimedOut']);
   assert.equal(events[2]!.previousEventId, 2);
   await waitForStop(f.sfn, execution.executionArn!);
+});
+
+test('loggingConfiguration: history events go to the CloudWatch Logs group as AWS writes them', async () => {
+  const logs = new CloudWatchLogsClient(f.cloud.clientConfig);
+  const group = `/aws/vendedlogs/states/${uniqueName('logs')}`;
+  const logArn = `arn:aws:logs:us-east-1:000000000000:log-group:${group}:*`;
+  const out = await f.sfn.send(new CreateStateMachineCommand({
+    name: uniqueName('logged'), type: 'EXPRESS', roleArn: ROLE, definition: JSON.stringify(passMachine),
+    loggingConfiguration: { level: 'ALL', includeExecutionData: true, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: logArn } }] },
+  }));
+  const run1 = await f.sfn.send(new StartSyncExecutionCommand({ stateMachineArn: out.stateMachineArn, input: '{"a":1}' }));
+  const events = (await logs.send(new FilterLogEventsCommand({ logGroupName: group }))).events!.map((e) => JSON.parse(e.message!) as Record<string, unknown>);
+  assert.deepEqual(events.map((e) => e.type), ['ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+  assert.equal(events[0]!.execution_arn, run1.executionArn);
+  assert.equal(events[1]!.previous_event_id, '0');
+  assert.deepEqual((events[3]!.details as { output: string }).output, '{"Arg1":"argument1"}');
+  await rejects(
+    f.sfn.send(new CreateStateMachineCommand({ name: uniqueName('logged'), roleArn: ROLE, definition: JSON.stringify(passMachine), loggingConfiguration: { level: 'ALL' } })),
+    'InvalidLoggingConfiguration',
+  );
 });

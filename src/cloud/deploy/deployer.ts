@@ -11,6 +11,7 @@ import { rewriteAwsUrl } from './invokeUrls';
 import { physicalName, stackName } from './naming';
 import { RESOURCE_HANDLERS } from './resources';
 import { RoleResolver } from './roles';
+import { hintFor } from './errorHints';
 
 export interface DeployerOptions {
   lessonId: string;
@@ -27,7 +28,8 @@ export interface DeployerOptions {
 export class DeployError extends Error {
   constructor(readonly logicalId: string, readonly type: string, cause: unknown) {
     const name = (cause as { name?: string })?.name;
-    super(`Deploying ${logicalId} (${type}) failed: ${name && name !== 'Error' ? `${name}: ` : ''}${(cause as Error)?.message ?? String(cause)}`);
+    const hint = hintFor(cause);
+    super(`Deploying ${logicalId} (${type}) failed: ${name && name !== 'Error' ? `${name}: ` : ''}${(cause as Error)?.message ?? String(cause)}${hint ? ` — ${hint}` : ''}`);
   }
 }
 

@@ -75,7 +75,14 @@ class SqsService implements SqsInternal {
 
   async receiveInternal(arnOrUrl: string, options: { max: number; waitSeconds: number; visibilityTimeout?: number; signal?: AbortSignal }): Promise<SqsReceivedMessage[]> {
     const q = this.backend.require(arnOrUrl);
-    const messages = await receiveMessages(this.backend, q, { max: options.max, waitSeconds: options.waitSeconds, visibilityTimeout: options.visibilityTimeout, signal: options.signal });
+    // Event source mappings may ask for more than ReceiveMessage's 10: wait for the first
+    // messages, then take what is already there in rounds of 10.
+    const messages = await receiveMessages(this.backend, q, { max: Math.min(10, options.max), waitSeconds: options.waitSeconds, visibilityTimeout: options.visibilityTimeout, signal: options.signal });
+    while (messages.length > 0 && messages.length < options.max && messages.length % 10 === 0) {
+      const more = await receiveMessages(this.backend, q, { max: Math.min(10, options.max - messages.length), waitSeconds: 0, visibilityTimeout: options.visibilityTimeout });
+      if (more.length === 0) break;
+      messages.push(...more);
+    }
     return messages.map((m) => ({
       messageId: m.id,
       receiptHandle: m.receiptHandle,

@@ -59,6 +59,14 @@ test('receiveInternal long-polls until a message arrives, and stops early when a
   assert.deepEqual(await aborted, []);
 });
 
+test('receiveInternal takes more than 10 messages at once for event source mappings', async () => {
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'internal-many' }));
+  for (let i = 0; i < 25; i++) await internal.sendInternal(QueueUrl!, `m${i}`);
+  const got = await internal.receiveInternal(QueueUrl!, { max: 100, waitSeconds: 0 });
+  assert.equal(got.length, 25);
+  assert.equal(new Set(got.map((m) => m.messageId)).size, 25);
+});
+
 test('internal calls on a missing queue fail with QueueDoesNotExist', async () => {
   await assert.rejects(internal.sendInternal('arn:aws:sqs:us-east-1:000000000000:gone', 'x'), (e: AwsError) => e.code === 'QueueDoesNotExist');
   await assert.rejects(internal.receiveInternal('arn:aws:sqs:us-east-1:000000000000:gone', { max: 1, waitSeconds: 0 }), (e: AwsError) => e.code === 'QueueDoesNotExist');

@@ -23,7 +23,7 @@ export function hostId(): string {
   return randomBytes(48).toString('base64');
 }
 
-export function eventRecord(change: ObjectChange, configurationId: string, region: string, ownerId: string): Record<string, unknown> {
+export function eventRecord(change: ObjectChange, configurationId: string, ownerId: string): Record<string, unknown> {
   const object: Record<string, unknown> = { key: encodeEventKey(change.key) };
   if (change.size !== undefined) object.size = change.size;
   if (change.etag !== undefined) object.eTag = change.etag.replace(/"/g, '');
@@ -31,7 +31,7 @@ export function eventRecord(change: ObjectChange, configurationId: string, regio
   return {
     eventVersion: '2.1',
     eventSource: 'aws:s3',
-    awsRegion: region,
+    awsRegion: change.region,
     eventTime: new Date(change.time).toISOString(),
     eventName: change.eventName,
     userIdentity: { principalId: change.principalId },

@@ -65,7 +65,7 @@ export class Notifier {
   notify(config: NotificationConfig, change: ObjectChange): void {
     for (const target of matchingTargets(config, change.eventName, change.key)) {
       if (target.kind === 'topic') continue;
-      const record = eventRecord(change, target.id, this.ctx.region, ownerId(this.ctx.accountId));
+      const record = eventRecord(change, target.id, ownerId(this.ctx.accountId));
       this.accept({ kind: target.kind, arn: target.arn, bucket: change.bucket, message: JSON.stringify({ Records: [record] }) });
     }
   }

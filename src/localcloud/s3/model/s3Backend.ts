@@ -192,10 +192,10 @@ export class S3Backend {
   }
 
   changed(bucket: string, object: Pick<S3Object, 'key'> & Partial<S3Object>, eventName: string, requester: Requester): void {
-    const config = this.bucket(bucket).notification;
+    const { notification: config, region } = this.bucket(bucket);
     if (config.targets.length === 0) return;
     this.notifier.notify(config, {
-      bucket, key: object.key, eventName, size: object.size, etag: object.etag, time: Date.now(), ...requester,
+      bucket, region, key: object.key, eventName, size: object.size, etag: object.etag, time: Date.now(), ...requester,
     });
   }
 }

@@ -138,6 +138,8 @@ export interface S3Snapshot {
 /** What a notification reports: emitted by the model after each object change. */
 export interface ObjectChange {
   bucket: string;
+  /** The bucket's region, reported as awsRegion. */
+  region: string;
   key: string;
   /** e.g. ObjectCreated:Put, ObjectCreated:Copy, ObjectCreated:CompleteMultipartUpload, ObjectRemoved:Delete */
   eventName: string;

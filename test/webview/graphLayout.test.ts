@@ -3,11 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseDefinition, toGraph } from '../../src/asl';
-import { approximateMeasure, toElkGraph, nodeSize } from '../../src/webview/graph/elkInput';
-import { layoutGraph } from '../../src/webview/graph/layout';
+import { parseDefinition, toGraph, type StateMachineGraph } from '../../src/asl';
+import { approximateMeasure, toElkGraph, nodeSize, type Measure } from '../../src/webview/graph/elkInput';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { layoutGraph as layoutWith } from '../../src/webview/graph/layout';
 import { nearestInDirection, selectables, type Rect } from '../../src/webview/graph/scene';
 import { syntheticMachine } from './syntheticMachine';
+
+const elk = new ELK();
+/** The layout the view runs in its worker, here in-process (elkjs' bundled build). */
+const layoutGraph = (graph: StateMachineGraph, measure: Measure) => layoutWith(elk, graph, measure);
 
 const pipeline = readFileSync(new URL('../../labs/05-serverless/statemachines/image-pipeline.asl.json', import.meta.url), 'utf8');
 

@@ -10,6 +10,8 @@ export interface ShellOptions {
   title: string;
   /** Extra stylesheets from media/webview/ (without .css). */
   styles: string[];
+  /** Web Workers from blob: URLs (see shellHtml). */
+  workers?: boolean;
 }
 
 /** Only what the views load: their bundles and their stylesheets. */
@@ -31,5 +33,6 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
     scriptUri: dist(`${options.view}.js`),
     codiconUri: dist(`${options.view}.css`),
     styleUris: options.styles.map((s) => media(`${s}.css`)),
+    workers: options.workers,
   });
 }

@@ -10,6 +10,8 @@ export interface ShellHtmlOptions {
   /** dist/webview/<view>.css: codicons and component styles bundled by esbuild. */
   codiconUri: string;
   styleUris: string[];
+  /** Lets the view start Web Workers from blob: URLs it made itself (the graph's layout). */
+  workers?: boolean;
 }
 
 export function shellHtml(o: ShellHtmlOptions): string {
@@ -19,6 +21,7 @@ export function shellHtml(o: ShellHtmlOptions): string {
     `style-src ${o.cspSource}`,
     `font-src ${o.cspSource}`,
     `script-src 'nonce-${o.nonce}'`,
+    ...(o.workers ? ['worker-src blob:'] : []),
   ].join('; ');
   const links = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u)}">`).join('\n    ');
   return `<!DOCTYPE html>

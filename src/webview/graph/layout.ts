@@ -1,14 +1,15 @@
-// Lays out a state machine graph with elkjs (its bundled build runs in the page itself: no
-// worker script, so the CSP needs no worker-src) and returns the scene to draw.
-import ELK from 'elkjs/lib/elk.bundled.js';
+// Lays out a state machine graph with ELK and returns the scene to draw. The ELK instance is
+// given: the view runs it in a Web Worker (elkInWorker.ts), tests and benchmarks in-process.
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { StateMachineGraph } from '../../asl';
 import { stubbedEdges, toElkGraph, type ElkInputOptions, type Measure } from './elkInput';
 import { sceneFromLayout, type Scene } from './scene';
 
-let elk: InstanceType<typeof ELK> | undefined;
+export interface ElkLike {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
 
-export async function layoutGraph(graph: StateMachineGraph, measure: Measure, options: ElkInputOptions = {}): Promise<Scene> {
-  elk ??= new ELK();
+export async function layoutGraph(elk: ElkLike, graph: StateMachineGraph, measure: Measure, options: ElkInputOptions = {}): Promise<Scene> {
   const laidOut = await elk.layout(toElkGraph(graph, measure, options));
   return sceneFromLayout(graph, laidOut, options.allEdges ? new Set() : stubbedEdges(graph));
 }

@@ -8,6 +8,7 @@ import { parseDefinition, toGraph, type AslModel, type GraphNode } from '../../a
 import type { ExecutionDetail, ExecutionSummary, GraphEvent, GraphMethods, GraphViewState, MachineInfo } from '../../shared/webviewProtocolGraph';
 import { GraphCanvas } from './graphCanvas';
 import { canvasMeasure, layoutGraph, layoutKey } from './layout';
+import { elkInWorker } from './elkInWorker';
 import type { Scene } from './scene';
 import { executionView, type ExecutionView } from './stateDetails';
 import { renderInspector } from './stateInspector';
@@ -84,7 +85,7 @@ async function loadMachine(): Promise<void> {
   } else {
     status.say(`Laying out ${model.byId.size} states…`);
     const started = performance.now();
-    const scene = await layoutGraph(graph, canvasMeasure());
+    const scene = await layoutGraph(elkInWorker(), graph, canvasMeasure());
     canvas.render(scene);
     patchState<GraphViewState>({ layout: { key, scene } });
     status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);

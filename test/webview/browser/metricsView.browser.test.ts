@@ -10,7 +10,7 @@ import { startTestCloud, type TestCloud } from '../../helpers/cloud';
 import { createFunction, useFreshRuntimes } from '../../localcloud/lambda/lambdaKit';
 import { metricsParams } from '../../../src/shared/webviewProtocolMetrics';
 import { metricsHandlers } from '../../../src/extension/webviews/metrics/metricsHandlers';
-import { CHROMIUM, shot, startHarness, violations, type Harness } from './viewHarness';
+import { CHROMIUM, longTasks, shot, startHarness, violations, type Harness } from './viewHarness';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set HOC_CHROMIUM)`;
 let cloud: TestCloud;
@@ -93,6 +93,7 @@ test('502 invocations: summary, charts, table, sizing recommendation and a month
   await shot(page, 'metrics');
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(v.problems, []);
-  console.log(`# metrics view: 502 invocations loaded and rendered in ${rendered} ms (including page load)`);
+  const blocked = await longTasks(page).catch(() => [] as number[]);
+  console.log(`# metrics view: 502 invocations loaded and rendered in ${rendered} ms (including page load); longest main-thread task ${Math.max(0, ...blocked)} ms`);
   await page.close();
 });

@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 export interface Harness {
   origin: string;
   browser: Browser;
-  open<M extends MethodTable>(o: { view: string; styles: string[]; params: ParamCheckers<M>; handlers: Handlers<M>; state?: unknown }): Promise<OpenView>;
+  open<M extends MethodTable>(o: { view: string; styles: string[]; params: ParamCheckers<M>; handlers: Handlers<M>; state?: unknown; workers?: boolean }): Promise<OpenView>;
   close(): Promise<void>;
 }
 
@@ -60,11 +60,11 @@ export async function startHarness(): Promise<Harness> {
   return {
     origin,
     browser,
-    async open({ view, styles, params, handlers, state }) {
+    async open({ view, styles, params, handlers, state, workers }) {
       const path = `/view/${view}-${++count}.html`;
       pages.set(
         path,
-        shellHtml({ cspSource: origin, nonce: `n${count}x${Date.now()}`, title: view, scriptUri: `${origin}/dist/${view}.js`, codiconUri: `${origin}/dist/${view}.css`, styleUris: styles.map((s) => `${origin}/media/webview/${s}.css`) }),
+        shellHtml({ cspSource: origin, nonce: `n${count}x${Date.now()}`, title: view, scriptUri: `${origin}/dist/${view}.js`, codiconUri: `${origin}/dist/${view}.css`, styleUris: styles.map((s) => `${origin}/media/webview/${s}.css`), workers }),
       );
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];
@@ -92,6 +92,8 @@ export async function startHarness(): Promise<Harness> {
         const w = window;
         w.__hocState = ${JSON.stringify(state ?? null)};
         w.__hocViolations = [];
+        w.__hocLongTasks = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__hocLongTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
         document.addEventListener('securitypolicyviolation', (e) => w.__hocViolations.push(e.violatedDirective + ' ' + e.blockedURI));
         w.acquireVsCodeApi = () => ({
           postMessage: (m) => w.__hocToHost(m),
@@ -125,4 +127,9 @@ export async function shot(page: Page, name: string): Promise<void> {
   const dir = join(ROOT, 'test-results', 'webviews');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Durations (ms) of the tasks that blocked the page's thread for more than 50 ms. */
+export function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate('window.__hocLongTasks') as Promise<number[]>;
 }

@@ -55,7 +55,7 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
   ) {
     super(panel, graphParams, log);
     GraphPanel.open.set(arn, this);
-    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'graph', title: panel.title, styles: ['common', 'graph'] });
+    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'graph', title: panel.title, styles: ['common', 'graph'], workers: true });
     this.disposables.push({ dispose: () => (GraphPanel.open.delete(arn), client.destroy()) });
     this.handlers = graphHandlers(this.client, this.arn, targetLabel(this.target), this.initialExecution);
   }

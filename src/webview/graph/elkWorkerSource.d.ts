@@ -1,0 +1,3 @@
+// The text of elkjs/lib/elk-worker.min.js (see elkWorkerSource.js).
+declare const source: string;
+export default source;

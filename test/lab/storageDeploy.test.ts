@@ -3,7 +3,7 @@
 // teardown leaves the local cloud empty.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { LabSession, loadLesson, runLesson } from '../../src/lab';
@@ -29,7 +29,9 @@ test('storage lesson: deploy, run, redeploy unchanged, teardown to empty', async
     assert.equal(state.resources.Photos.ref, 'st-photos');
     assert.equal(state.outputs.StatusUrl, `${cloud.endpoint}/_aws/execute-api/${state.resources.MockApi.ref}/test/status`);
     const created = events.filter((e) => e.phase === 'created').map((e) => e.logicalId).sort();
-    assert.deepEqual(created, ['Inbox', 'MockApi', 'MockDeployment', 'MockStage', 'Orders', 'Photos', 'StatusMethod', 'StatusResource']);
+    assert.deepEqual(created, ['Inbox', 'InboxPolicy', 'MockApi', 'MockDeployment', 'MockStage', 'Orders', 'Photos', 'StatusMethod', 'StatusResource']);
+    const policy = (await session.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: state.resources.Inbox.ref, AttributeNames: ['Policy'] }))).Attributes?.Policy;
+    assert.match(policy ?? '', /s3\.amazonaws\.com/);
     assert.ok(events.some((e) => e.logicalId === 'PhotosNotifications' && e.phase === 'updated'));
 
     // Idempotent: deploying everything again changes nothing.
@@ -37,7 +39,7 @@ test('storage lesson: deploy, run, redeploy unchanged, teardown to empty', async
     await session.deployer.deploy();
     const changed = events.filter((e) => e.phase === 'created' || e.phase === 'updated').map((e) => e.logicalId);
     assert.deepEqual(changed, []);
-    assert.ok(events.filter((e) => e.phase === 'unchanged').length >= 9);
+    assert.ok(events.filter((e) => e.phase === 'unchanged').length >= 10);
 
     // A changed property is updated in place.
     fixture.replace('template.yaml', 'Default: 45', 'Default: 50');

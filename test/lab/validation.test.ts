@@ -63,7 +63,7 @@ test('lesson.yaml: unknown logical IDs, wrong resource kinds, missing files and 
 
 test('template.yaml: unsupported types, properties and intrinsics name what is supported', () => {
   const a = withEdit('template.yaml', '  Audit:\n    Type: AWS::SQS::Queue', '  Audit:\n    Type: AWS::SNS::Topic');
-  assert.ok(a.lines.includes(`template.yaml:${a.line + 1}: resource type 'AWS::SNS::Topic' is not supported; supported types: AWS::Serverless::Function, AWS::Serverless::StateMachine, AWS::SQS::Queue, AWS::S3::Bucket, AWS::ApiGateway::RestApi, AWS::ApiGateway::Resource, AWS::ApiGateway::Method, AWS::ApiGateway::Deployment, AWS::ApiGateway::Stage, AWS::Lambda::Permission, AWS::Lambda::Url, AWS::Lambda::EventSourceMapping, AWS::StepFunctions::StateMachine`), a.lines.join('\n'));
+  assert.ok(a.lines.includes(`template.yaml:${a.line + 1}: resource type 'AWS::SNS::Topic' is not supported; supported types: AWS::Serverless::Function, AWS::Serverless::StateMachine, AWS::SQS::Queue, AWS::SQS::QueuePolicy, AWS::S3::Bucket, AWS::ApiGateway::RestApi, AWS::ApiGateway::Resource, AWS::ApiGateway::Method, AWS::ApiGateway::Deployment, AWS::ApiGateway::Stage, AWS::Lambda::Permission, AWS::Lambda::Url, AWS::Lambda::EventSourceMapping, AWS::StepFunctions::StateMachine`), a.lines.join('\n'));
   const b = withEdit('template.yaml', '      VisibilityTimeout: 30', '      VisibilityTimeout: 30\n      KmsMasterKeyId: alias/aws/sqs');
   assert.equal(b.lines.length, 1, b.lines.join('\n'));
   assert.match(b.lines[0], new RegExp(`^template\\.yaml:${b.line + 1}: AWS::SQS::Queue property 'KmsMasterKeyId' is not supported; supported: FifoQueue,`));

@@ -29,6 +29,12 @@ export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>>
     attributes: ['Arn', 'QueueName', 'QueueUrl'],
     ref: 'queue URL',
   },
+  'AWS::SQS::QueuePolicy': {
+    properties: ['Queues', 'PolicyDocument'],
+    required: ['Queues', 'PolicyDocument'],
+    attributes: [],
+    ref: 'policy id',
+  },
   'AWS::S3::Bucket': {
     properties: ['NotificationConfiguration'],
     required: [],

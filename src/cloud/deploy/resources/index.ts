@@ -10,10 +10,12 @@ import { lambdaUrl } from './lambdaUrl';
 import { apiResource, restApi } from './restApi';
 import { s3Bucket } from './s3Bucket';
 import { sqsQueue } from './sqsQueue';
+import { sqsQueuePolicy } from './sqsQueuePolicy';
 import { stateMachine } from './stateMachine';
 
 export const RESOURCE_HANDLERS: Readonly<Record<string, ResourceHandler>> = {
   'AWS::SQS::Queue': sqsQueue,
+  'AWS::SQS::QueuePolicy': sqsQueuePolicy,
   'AWS::S3::Bucket': s3Bucket,
   'HOC::S3::BucketNotification': bucketNotification,
   'AWS::Lambda::Function': lambdaFunction,

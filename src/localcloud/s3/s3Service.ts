@@ -9,7 +9,7 @@ import { corsResponseHeaders, preflight } from './protocol/corsHeaders';
 import { isFormUpload, postObject } from './protocol/postObjectHandler';
 import { route } from './protocol/router';
 import type { S3Call } from './protocol/s3Call';
-import { resolveAddress } from './protocol/s3Address';
+import { isS3Host, resolveAddress } from './protocol/s3Address';
 
 export class S3Service implements LocalService {
   readonly name = 's3';
@@ -41,7 +41,7 @@ export class S3Service implements LocalService {
   async handleUnsigned(req: AwsRequest): Promise<AwsResponse | undefined> {
     const preflightRequest = req.method === 'OPTIONS' && req.headers.origin !== undefined;
     const formUpload = isFormUpload({ req });
-    if (!preflightRequest && !formUpload) return undefined;
+    if ((!preflightRequest && !formUpload) || !isS3Host(req.host)) return undefined;
     let address: ReturnType<typeof resolveAddress>;
     try {
       address = resolveAddress(req.host, req.rawPath);

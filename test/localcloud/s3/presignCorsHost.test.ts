@@ -141,12 +141,10 @@ test('virtual-host style {bucket}.s3.localhost through the SDK (forcePathStyle f
   }
 });
 
-test('an unsigned preflight with a host-style Host header is answered by S3', async () => {
-  const bucket = await f.bucket('hostcors');
-  await f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
-  const status = await new Promise<{ status: number; origin: string | undefined }>((resolve, reject) => {
+function preflightVia(host: string, path: string): Promise<{ status: number; origin: string | undefined }> {
+  return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: f.cloud.port, method: 'OPTIONS', path: '/file.txt', headers: { host: `${bucket}.s3.localhost:${f.cloud.port}`, origin: 'http://page.localhost', 'access-control-request-method': 'GET' } },
+      { host: '127.0.0.1', port: f.cloud.port, method: 'OPTIONS', path, headers: { host, origin: 'http://page.localhost', 'access-control-request-method': 'GET' } },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, origin: res.headers['access-control-allow-origin'] as string | undefined }));
@@ -155,5 +153,18 @@ test('an unsigned preflight with a host-style Host header is answered by S3', as
     req.on('error', reject);
     req.end();
   });
-  assert.deepEqual(status, { status: 200, origin: '*' });
+}
+
+test('a preflight to another service\'s host is not taken for a bucket of the same name', async () => {
+  await f.s3.send(new CreateBucketCommand({ Bucket: 'prod' }));
+  await f.s3.send(new PutBucketCorsCommand({ Bucket: 'prod', CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
+  assert.equal((await preflightVia(`localhost:${f.cloud.port}`, '/prod/x')).status, 200, 'path-style on a plain host is S3');
+  const api = await preflightVia(`abc123.execute-api.localhost:${f.cloud.port}`, '/prod/items');
+  assert.notEqual(api.origin, '*', 'an API Gateway stage named like a bucket is not answered by S3');
+});
+
+test('an unsigned preflight with a host-style Host header is answered by S3', async () => {
+  const bucket = await f.bucket('hostcors');
+  await f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
+  assert.deepEqual(await preflightVia(`${bucket}.s3.localhost:${f.cloud.port}`, '/file.txt'), { status: 200, origin: '*' });
 });

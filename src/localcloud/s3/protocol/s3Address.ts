@@ -16,6 +16,16 @@ export function hostStyleBucket(host: string): string | undefined {
   return HOST_STYLE.exec(hostName(host))?.[1];
 }
 
+/**
+ * Whether an unsigned request may be S3's at all: a bucket host, or a plain local host.
+ * Other `*.localhost` names belong to other services (`{api}.execute-api.localhost`,
+ * `{url}.lambda-url.{region}.localhost`), whatever their path.
+ */
+export function isS3Host(host: string): boolean {
+  const name = hostName(host);
+  return hostStyleBucket(host) !== undefined || !name.endsWith('.localhost') || /^s3(\.[a-z0-9-]+)?\.localhost$/.test(name);
+}
+
 export function resolveAddress(host: string, rawPath: string): S3Address {
   const hostBucket = hostStyleBucket(host);
   const path = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;

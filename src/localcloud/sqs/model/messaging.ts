@@ -113,16 +113,15 @@ function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: num
   const now = Date.now();
   q.expireNowAndThen(now);
   const dlq = b.deadLetterQueueOf(q);
-  const candidates = q.receivable(now, dlq ? Number.MAX_SAFE_INTEGER : max);
-  if (candidates.length === 0) return [];
   const received: Array<[string, string]> = [];
   const deadLettered: string[] = [];
-  for (const m of candidates) {
+  for (const m of q.receivable(now)) {
     if (received.length >= max) break;
     // A message received maxReceiveCount times moves to the dead-letter queue instead.
     if (dlq && m.receiveCount >= dlq.maxReceiveCount) deadLettered.push(m.id);
     else received.push([m.id, newReceiptHandle(q.name, m.id)]);
   }
+  if (received.length === 0 && deadLettered.length === 0) return [];
   const visibleAt = now + (visibilityTimeout ?? q.int('VisibilityTimeout')) * 1000;
   b.commit({ t: 'receive', name: q.name, at: now, visibleAt, received, ...(deadLettered.length ? { dlq: dlq!.queue.name, deadLettered } : {}) });
   if (deadLettered.length) b.longPoll.notify(dlq!.queue.name, deadLettered.length);

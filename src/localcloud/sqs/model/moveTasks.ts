@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidParameterValue, ResourceNotFoundException } from '../errors';
 import type { SqsBackend } from './backend';
+import type { StoredMessage } from './message';
 import type { MoveTaskRecord } from './moveTaskRecord';
 import { redriveAllowPolicy } from './queueAttributes';
 
@@ -105,7 +106,12 @@ export class MoveTasks {
     const rate = task.maxPerSecond ?? DEFAULT_PER_SECOND;
     const budget = Math.floor(((now - task.startedAt) / 1000) * rate) + 1 - task.moved;
     if (budget <= 0) return;
-    const batch = source.receivable(now, Math.min(budget, task.toMove - task.moved));
+    const batch: StoredMessage[] = [];
+    const limit = Math.min(budget, task.toMove - task.moved);
+    for (const m of source.receivable(now)) {
+      if (batch.length >= limit) break;
+      batch.push(m);
+    }
     const ids = batch.filter((m) => dest || (m.deadLetterSourceArn && this.b.find(m.deadLetterSourceArn))).map((m) => m.id);
     if (ids.length > 0) {
       this.b.commit({ t: 'move', from: source.name, to: dest?.name, ids, at: now, taskId: task.taskId });

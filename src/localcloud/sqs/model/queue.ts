@@ -116,25 +116,23 @@ export class Queue {
   }
 
   /**
-   * Messages a receive may take now, in order, up to `max`. FIFO: a group whose earlier
-   * message is in flight or delayed is held, so order within a group is strict.
+   * Messages a receive may take now, in order, lazily (a receive stops once it has enough).
+   * FIFO: a group whose earlier message is in flight or delayed is held, so order within a
+   * group is strict.
    */
-  receivable(now: number, max: number): StoredMessage[] {
-    const out: StoredMessage[] = [];
-    const heldGroups = new Set<string>();
+  *receivable(now: number): Generator<StoredMessage> {
+    const heldGroups = this.fifo ? new Set<string>() : undefined;
     for (const m of this.messages.values()) {
-      if (out.length >= max) break;
       if (this.isExpired(m, now)) continue;
       const visible = m.visibleAt <= now;
-      if (!this.fifo) {
-        if (visible) out.push(m);
+      if (!heldGroups) {
+        if (visible) yield m;
         continue;
       }
       const group = m.groupId ?? '';
       if (!visible) heldGroups.add(group);
-      else if (!heldGroups.has(group)) out.push(m);
+      else if (!heldGroups.has(group)) yield m;
     }
-    return out;
   }
 
   /** Earliest future time a message becomes visible, for long polls to wake up. */

@@ -26,6 +26,18 @@ test('messages of one group come in order; a group is held while one of its mess
   assert.deepEqual(rest.map((m) => m.Body), ['a2', 'a3']);
 });
 
+test('a long poll on a FIFO queue gets the next message of a group as soon as the head is deleted', async () => {
+  const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
+  for (const body of ['first', 'second']) await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: 'g' }));
+  const head = (await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url }))).Messages![0]!;
+  const started = Date.now();
+  const poll = kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 20 }));
+  await sleep(200);
+  await kit.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: head.ReceiptHandle }));
+  assert.equal((await poll).Messages?.[0]?.Body, 'second');
+  assert.ok(Date.now() - started < 10_000, 'the poll returns with the released message, not after its full 20 s');
+});
+
 test('a message whose visibility ends comes back before the later messages of its group', async () => {
   const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
   await kit.sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: ['1', '2', '3'].map((b) => ({ Id: `e${b}`, MessageBody: b, MessageGroupId: 'g' })) }));

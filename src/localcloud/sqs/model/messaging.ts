@@ -155,7 +155,11 @@ export function deleteMessages(b: SqsBackend, q: Queue, handles: string[]): Arra
       throw e;
     }
   });
-  if (ids.length) b.commit({ t: 'delete', name: q.name, ids });
+  if (ids.length) {
+    b.commit({ t: 'delete', name: q.name, ids });
+    // On a FIFO queue a delete releases its message group: waiting receives may take the next one.
+    if (q.fifo) b.longPoll.notify(q.name, ids.length);
+  }
   return results;
 }
 

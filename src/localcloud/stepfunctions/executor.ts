@@ -47,11 +47,16 @@ export class Executor {
     unlimited(controller.signal);
     const entry: Running = { record, durable, controller, done: Promise.resolve() };
     this.running.set(record.arn, entry);
-    entry.done = this.run(entry).finally(() => {
-      this.running.delete(record.arn);
-      for (const notify of this.finished.get(record.arn) ?? []) notify();
-      this.finished.delete(record.arn);
-    });
+    entry.done = this.run(entry)
+      .catch((e: unknown) => {
+        // A stop racing the end of the execution: the stop already recorded the outcome.
+        if (!(e instanceof ExecutionAborted)) this.ctx.log(`states: execution ${record.arn} failed inside the local cloud: ${e instanceof Error ? e.stack : String(e)}`);
+      })
+      .finally(() => {
+        this.running.delete(record.arn);
+        for (const notify of this.finished.get(record.arn) ?? []) notify();
+        this.finished.delete(record.arn);
+      });
     return entry.done;
   }
 

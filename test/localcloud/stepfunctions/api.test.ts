@@ -127,6 +127,21 @@ test('StartExecution: name idempotency while running, ExecutionAlreadyExists oth
   await rejects(f.sfn.send(new StartExecutionCommand({ stateMachineArn: `${stateMachineArn}-nope` })), 'StateMachineDoesNotExist');
 });
 
+test('StopExecution inside a Map and a Parallel leaves the cloud serving', async () => {
+  const wait = (name: string) => ({ StartAt: name, States: { [name]: { Type: 'Wait', Seconds: 60, End: true } } });
+  const def = { StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [wait('W1'), { StartAt: 'M', States: { M: { Type: 'Map', End: true, ItemProcessor: wait('W2') } } }] } } };
+  const stateMachineArn = await createMachine(f.sfn, def);
+  const { executionArn } = await f.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '[1,2,3]' }));
+  await new Promise((r) => setTimeout(r, 200));
+  await f.sfn.send(new StopExecutionCommand({ executionArn }));
+  assert.equal((await waitForStop(f.sfn, executionArn!)).status, 'ABORTED');
+  await new Promise((r) => setTimeout(r, 100));
+  const events = await history(f.sfn, executionArn!);
+  assert.equal(events.at(-1)!.type, 'ExecutionAborted');
+  assert.equal(events.filter((e) => e.type === 'ExecutionAborted').length, 1);
+  assert.ok((await f.sfn.send(new ListStateMachinesCommand({}))).stateMachines!.length > 0);
+});
+
 test('GetExecutionHistory: reverseOrder, maxResults/nextToken paging, includeExecutionData', async () => {
   const { executionArn, events } = await run(f.sfn, { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'C' }, C: { Type: 'Pass', End: true } } }, { k: 'v' });
   assert.equal(events.length, 8);

@@ -86,6 +86,20 @@ test('query protocol: errors carry the query codes (AWS.SimpleQueueService.NonEx
   assert.equal((exists.xml as X).ErrorResponse.Error.Code, 'QueueAlreadyExists');
 });
 
+test('query protocol: dead-letter listings and move tasks use flattened result entries', async () => {
+  const dlq = await kit.queue();
+  const dlqArn = `arn:aws:sqs:us-east-1:000000000000:${dlq.split('/').pop()}`;
+  const source = await kit.queue({ RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 1 }) });
+  const sources = await call({ Action: 'ListDeadLetterSourceQueues', QueueUrl: dlq });
+  assert.deepEqual((sources.xml as X).ListDeadLetterSourceQueuesResponse.ListDeadLetterSourceQueuesResult.QueueUrl, [source]);
+  const started = await call({ Action: 'StartMessageMoveTask', SourceArn: dlqArn });
+  assert.ok((started.xml as X).StartMessageMoveTaskResponse.StartMessageMoveTaskResult.TaskHandle);
+  const tasks = await call({ Action: 'ListMessageMoveTasks', SourceArn: dlqArn });
+  const entry = (tasks.xml as X).ListMessageMoveTasksResponse.ListMessageMoveTasksResult.ListMessageMoveTasksResultEntry;
+  assert.equal(entry.SourceArn, dlqArn);
+  assert.match(entry.Status, /^(RUNNING|COMPLETED)$/);
+});
+
 test('query protocol: a request posted to the queue URL needs no QueueUrl parameter', async () => {
   const url = await kit.queue();
   const path = new URL(url).pathname;

@@ -8,12 +8,20 @@ export function ms(value: number): string {
 export function usd(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (value === 0) return '$0';
-  if (Math.abs(value) < 0.01) return `$${value.toPrecision(3)}`;
+  // Small amounts with three significant digits, never in exponent notation ($0.000000215).
+  if (Math.abs(value) < 0.01) return `$${value.toFixed(Math.min(12, 2 - Math.floor(Math.log10(Math.abs(value)))))}`;
   return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 export function count(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+/** Time of day only when it is today (table cells); the full date otherwise. */
+export function shortTime(epochMs: number): string {
+  if (!epochMs) return '—';
+  const d = new Date(epochMs);
+  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString() : time(epochMs);
 }
 
 export function time(epochMs: number): string {

@@ -33,7 +33,7 @@ const table = new VirtualTable<InvocationRow>({
   columns: [
     { title: 'Time', width: '8em', cell: (r) => new Date(r.timestamp).toLocaleTimeString() },
     { title: 'Request ID', width: 'minmax(8em, 1fr)', cell: (r) => h('code', { title: r.requestId }, r.requestId.slice(0, 8)) },
-    { title: 'Start', width: '5em', cell: (r) => (r.cold ? h('span', { class: 'cold-tag' }, icon('snowflake'), ' cold') : 'warm') },
+    { title: 'Start', width: '5em', cell: (r) => (r.cold ? h('span', { class: 'cold-tag' }, icon('zap'), ' cold') : 'warm') },
     { title: 'Duration', width: '7em', align: 'end', cell: (r) => ms(r.durationMs) },
     { title: 'Billed', width: '6em', align: 'end', cell: (r) => ms(r.billedMs) },
     { title: 'Init', width: '6em', align: 'end', cell: (r) => (r.initMs !== undefined ? ms(r.initMs) : '') },

@@ -1,6 +1,6 @@
 // The message table (virtualised: 1,000 messages stay smooth) and the selected message's detail.
 import { h } from '../common/dom';
-import { bytes, preview, time } from '../common/format';
+import { bytes, preview, shortTime, time } from '../common/format';
 import { VirtualTable } from '../common/virtualTable';
 import type { MessageListing, MessageRow } from '../../shared/webviewProtocolSqs';
 
@@ -17,7 +17,7 @@ export class MessageList {
       rowKey: (m) => m.messageId,
       rowClass: (m) => (m.state && m.state !== 'visible' ? `state-${m.state}` : undefined),
       columns: [
-        { title: 'Sent', width: '11em', cell: (m) => time(m.sentTimestamp) },
+        { title: 'Sent', width: '8em', cell: (m) => h('span', { title: time(m.sentTimestamp) }, shortTime(m.sentTimestamp)) },
         { title: 'Message ID', width: '10em', cell: (m) => h('code', { title: m.messageId }, m.messageId.slice(0, 8)) },
         { title: 'Body', width: 'minmax(12em, 3fr)', cell: (m) => preview(m.body) },
         { title: 'Attributes', width: 'minmax(6em, 1fr)', cell: (m) => preview(Object.entries(m.attributes).map(([k, v]) => `${k}=${v}`).join(', '), 60) },

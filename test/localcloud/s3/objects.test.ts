@@ -115,6 +115,14 @@ test('conditional PutObject: If-None-Match: * refuses to overwrite', async () =>
   const e = await errorOf(() => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'once', Body: 'second', IfNoneMatch: '*' })));
   assert.equal(e.name, 'PreconditionFailed');
   assert.equal(await bodyText((await f.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'once' }))).Body), 'first');
+  // Concurrent creators: exactly one wins, as on S3.
+  const racers = await Promise.allSettled(
+    Array.from({ length: 8 }, (_, i) => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'race', Body: `racer ${i}`, IfNoneMatch: '*' }))),
+  );
+  assert.equal(racers.filter((r) => r.status === 'fulfilled').length, 1);
+  assert.ok(racers.every((r) => r.status === 'fulfilled' || (r.reason as Error).name === 'PreconditionFailed'));
+  const stale = await errorOf(() => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'once', Body: 'x', IfMatch: '"00000000000000000000000000000000"' })));
+  assert.equal(stale.name, 'PreconditionFailed');
 });
 
 test('HeadObject returns headers without a body; a missing key is NotFound / NoSuchKey', async () => {

@@ -33,8 +33,15 @@ export interface PutObjectInput {
   /** Base64 Content-MD5, verified here. */
   contentMd5?: string;
   tags?: Record<string, string>;
+  /** Conditional write (If-None-Match: *, If-Match: etag), checked again at commit time. */
+  condition?: WriteCondition;
   /** Notification event name; ObjectCreated:Post for browser form uploads. */
   eventName?: 'ObjectCreated:Put' | 'ObjectCreated:Post';
+}
+
+export interface WriteCondition {
+  ifNoneMatchAny?: boolean;
+  ifMatch?: string;
 }
 
 export interface CopyObjectInput {
@@ -125,7 +132,15 @@ export class S3Backend {
     this.bucket(input.bucket);
     assertValidKey(input.key);
     const { md5, checksum } = verifyDigests(input.body, input);
+    this.assertWriteCondition(input.bucket, input.key, input.condition);
     const blob = await this.blobs.write('objects', input.body);
+    try {
+      // Writing the body yielded: a concurrent writer may have created the key meanwhile.
+      this.assertWriteCondition(input.bucket, input.key, input.condition);
+    } catch (e) {
+      this.blobs.retire(blob);
+      throw e;
+    }
     const object: S3Object = {
       key: input.key, blob, size: input.body.length, etag: `"${md5.toString('hex')}"`, lastModified: Date.now(),
       headers: input.headers, metadata: input.metadata, checksum, storageClass: input.storageClass ?? 'STANDARD', tags: input.tags,
@@ -163,6 +178,16 @@ export class S3Backend {
     this.replaceObject(input.bucket, object, { t: 'object.put', bucket: input.bucket, object });
     this.changed(input.bucket, object, 'ObjectCreated:Copy', requester);
     return object;
+  }
+
+  assertWriteCondition(bucket: string, key: string, condition: WriteCondition | undefined): void {
+    if (!condition) return;
+    const existing = this.bucket(bucket).objects.get(key);
+    if (condition.ifNoneMatchAny && existing) throw S3Errors.preconditionFailed('If-None-Match');
+    if (condition.ifMatch !== undefined) {
+      if (!existing) throw S3Errors.noSuchKey(key);
+      if (condition.ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, '')) throw S3Errors.preconditionFailed('If-Match');
+    }
   }
 
   /** Deleting a missing key succeeds, as on S3. Returns whether something was deleted. */

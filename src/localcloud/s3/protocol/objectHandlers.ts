@@ -2,6 +2,7 @@
 import { S3Errors } from '../errors';
 import type { AwsResponse } from '../../server/types';
 import { verifyDigests } from '../model/digests';
+import type { WriteCondition } from '../model/s3Backend';
 import { parseTaggingHeader } from '../model/tags';
 import type { S3Object } from '../model/types';
 import { evaluateConditions, parseRange } from './conditions';
@@ -12,19 +13,12 @@ import { emptyResponse, xmlResponse, type S3Call, type S3Handler } from './s3Cal
 import { list, parseXmlBody, text } from './xml';
 
 /** Conditional writes: If-None-Match: * refuses to overwrite, If-Match needs the current ETag. */
-export function checkWriteConditions(call: S3Call): void {
+function writeCondition(call: S3Call): WriteCondition | undefined {
   const ifNoneMatch = header(call.req, 'if-none-match');
   const ifMatch = header(call.req, 'if-match');
-  if (ifNoneMatch === undefined && ifMatch === undefined) return;
-  const existing = call.s3.bucket(call.bucket).objects.get(call.key);
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() !== '*') throw S3Errors.notImplemented('If-None-Match with an ETag on writes (only * is supported)');
-    if (existing) throw S3Errors.preconditionFailed('If-None-Match');
-  }
-  if (ifMatch !== undefined) {
-    if (!existing) throw S3Errors.noSuchKey(call.key);
-    if (ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, '')) throw S3Errors.preconditionFailed('If-Match');
-  }
+  if (ifNoneMatch === undefined && ifMatch === undefined) return undefined;
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') throw S3Errors.notImplemented('If-None-Match with an ETag on writes (only * is supported)');
+  return { ifNoneMatchAny: ifNoneMatch !== undefined, ifMatch };
 }
 
 export function taggingHeader(call: S3Call): Record<string, string> | undefined {
@@ -40,12 +34,11 @@ export function checksumHeaders(object: Pick<S3Object, 'checksum'>): Record<stri
 export const putObject: S3Handler = async (call) => {
   call.s3.bucket(call.bucket);
   const payload = readUploadPayload(call.req, call.ctx);
-  checkWriteConditions(call);
   const object = await call.s3.putObject(
     {
       bucket: call.bucket, key: call.key, body: payload.body, headers: objectHeadersOf(call.req), metadata: metadataOf(call.req),
       storageClass: header(call.req, 'x-amz-storage-class'), checksum: payload.checksum, contentMd5: payload.contentMd5,
-      tags: taggingHeader(call),
+      tags: taggingHeader(call), condition: writeCondition(call),
     },
     call.requester,
   );

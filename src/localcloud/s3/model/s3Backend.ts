@@ -135,7 +135,8 @@ export class S3Backend {
     this.assertWriteCondition(input.bucket, input.key, input.condition);
     const blob = await this.blobs.write('objects', input.body);
     try {
-      // Writing the body yielded: a concurrent writer may have created the key meanwhile.
+      // Writing the body yielded: the bucket may be gone, or a concurrent writer created the key.
+      this.bucket(input.bucket);
       this.assertWriteCondition(input.bucket, input.key, input.condition);
     } catch (e) {
       this.blobs.retire(blob);

@@ -12,6 +12,8 @@ import { unlimited } from './interpreter/signals';
 import type { ExecutionRecord, ExecutionStatus, SfnStore } from './store';
 import { ExecutionLogger, type LoggingConfiguration } from './executionLogs';
 
+const MAX_HISTORY_EVENTS = 25_000;
+
 type StopReason = { kind: 'stop'; error?: string; cause?: string } | { kind: 'timeout' } | { kind: 'shutdown' };
 
 interface Running {
@@ -68,7 +70,7 @@ export class Executor {
     const details: Record<string, unknown> = {};
     if (error !== undefined) details.error = error;
     if (cause !== undefined) details.cause = cause;
-    this.emit(entry, 'ExecutionAborted', 0, { key: 'executionAbortedEventDetails', value: details });
+    this.emit(entry, 'ExecutionAborted', 0, { key: 'executionAbortedEventDetails', value: details }, true);
     this.end(entry, 'ABORTED', { error, cause });
     entry.controller.abort();
   }
@@ -165,18 +167,22 @@ export class Executor {
       const details: Record<string, unknown> = {};
       if (err.error) details.error = err.error;
       if (err.cause) details.cause = err.cause;
-      this.emit(entry, 'ExecutionFailed', thread.cursor, { key: 'executionFailedEventDetails', value: details });
+      this.emit(entry, 'ExecutionFailed', thread.cursor, { key: 'executionFailedEventDetails', value: details }, true);
       this.end(entry, 'FAILED', { error: err.error || undefined, cause: err.cause || undefined });
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private emit(entry: Running, type: string, previousEventId: number, details?: { key: string; value: Record<string, unknown> }, force = false): number {
+  private emit(entry: Running, type: string, previousEventId: number, details?: { key: string; value: Record<string, unknown> }, closing = false): number {
     const { record } = entry;
     // Nothing is recorded after the execution ended (a stopped execution's chains unwind).
-    if (record.status !== 'RUNNING' && !force) throw new ExecutionAborted();
+    if (record.status !== 'RUNNING') throw new ExecutionAborted();
     const id = record.events.length + 1;
+    // AWS keeps at most 25,000 events per STANDARD execution and fails it beyond that.
+    if (entry.durable && id >= MAX_HISTORY_EVENTS && !closing) {
+      throw new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}). Start a new execution (e.g. with states:startExecution) to continue the work.`);
+    }
     const event = { id, previousEventId, type, timestamp: Date.now(), ...(details ? { key: details.key, details: details.value } : {}) };
     this.store.commit({ t: 'historyEvent', arn: record.arn, event }, entry.durable);
     this.logger.log(record.logging as LoggingConfiguration | undefined, record, event);

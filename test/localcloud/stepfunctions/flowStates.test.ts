@@ -3,7 +3,8 @@
 // the same machines in its validated snapshots.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { details, run, sequence, sfnFixture, type SfnFixture } from './sfnFixture';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { createMachine, details, run, sequence, sfnFixture, waitForStop, type SfnFixture } from './sfnFixture';
 
 let f: SfnFixture;
 before(async () => (f = await sfnFixture()));
@@ -284,6 +285,22 @@ test('a state output over 256 KiB fails the execution with States.DataLimitExcee
   const { execution } = await run(f.sfn, def, { s: 'x'.repeat(70_000) });
   assert.equal(execution.status, 'FAILED');
   assert.equal(execution.error, 'States.DataLimitExceeded');
+});
+
+test('an endless loop stops at 25,000 history events while the cloud keeps answering', async () => {
+  const def = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Choice', Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'End' }], Default: 'A' }, End: { Type: 'Succeed' } } };
+  const stateMachineArn = await createMachine(f.sfn, def);
+  const { executionArn } = await f.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+  // The server answers while the loop runs.
+  const d = await f.sfn.send(new DescribeExecutionCommand({ executionArn }));
+  assert.ok(d.status === 'RUNNING' || d.status === 'FAILED');
+  const done = await waitForStop(f.sfn, executionArn!, 120_000);
+  assert.equal(done.status, 'FAILED');
+  assert.equal(done.error, 'States.Runtime');
+  assert.match(done.cause!, /maximum number of history events \(25000\)/);
+  const last = await f.sfn.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1 }));
+  assert.equal(last.events![0]!.type, 'ExecutionFailed');
+  assert.equal(last.events![0]!.id, 25_000);
 });
 
 test('JSONPath I/O: InputPath, Parameters with .$ and $$, ResultPath into a nested field, OutputPath', async () => {

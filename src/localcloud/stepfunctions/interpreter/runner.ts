@@ -53,10 +53,20 @@ export async function runGraph(machine: AslStateMachine, input: Json, thread: Th
     const state = machine.States[name];
     if (!state) throw runtimeError(`The state '${name}' does not exist in the state machine.`);
     const step = await runState(name, state, value, thread, frame, languageOf(state, language));
+    await yieldNow(thread);
     if (step.next === undefined) return step.output;
     name = step.next;
     value = step.output;
   }
+}
+
+const transitions = new WeakMap<object, number>();
+
+/** A loop of Pass/Choice states never waits on I/O: let the server breathe every 100 states. */
+async function yieldNow(thread: Thread): Promise<void> {
+  const n = (transitions.get(thread.rt) ?? 0) + 1;
+  transitions.set(thread.rt, n);
+  if (n % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
 }
 
 export async function runState(

@@ -13,6 +13,7 @@ import type { ExecutionRecord, ExecutionStatus, SfnStore } from './store';
 import { ExecutionLogger, type LoggingConfiguration } from './executionLogs';
 
 const MAX_HISTORY_EVENTS = 25_000;
+const EXPRESS_MAX_SECONDS = 300;
 
 type StopReason = { kind: 'stop'; error?: string; cause?: string } | { kind: 'timeout' } | { kind: 'shutdown' };
 
@@ -22,6 +23,7 @@ interface Running {
   controller: AbortController;
   reason?: StopReason;
   done: Promise<void>;
+  eventCount: number;
 }
 
 export interface ExecutorHooks {
@@ -47,7 +49,7 @@ export class Executor {
   start(record: ExecutionRecord, durable: boolean): Promise<void> {
     const controller = new AbortController();
     unlimited(controller.signal);
-    const entry: Running = { record, durable, controller, done: Promise.resolve() };
+    const entry: Running = { record, durable, controller, done: Promise.resolve(), eventCount: record.events.length };
     this.running.set(record.arn, entry);
     entry.done = this.run(entry)
       .catch((e: unknown) => {
@@ -143,11 +145,13 @@ export class Executor {
     this.emit(entry, 'ExecutionStarted', 0, { key: 'executionStartedEventDetails', value: { input: record.input, inputDetails: { truncated: false }, roleArn: record.roleArn } });
     const thread = new Thread(rt, 0);
     let timer: NodeJS.Timeout | undefined;
-    if (typeof definition.TimeoutSeconds === 'number') {
+    // EXPRESS executions last at most five minutes on AWS.
+    const timeoutSeconds = definition.TimeoutSeconds ?? (record.type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : undefined);
+    if (typeof timeoutSeconds === 'number') {
       timer = setTimeout(() => {
         entry.reason ??= { kind: 'timeout' };
         entry.controller.abort();
-      }, definition.TimeoutSeconds * 1000);
+      }, Math.min(timeoutSeconds, record.type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : timeoutSeconds) * 1000);
     }
     const language: QueryLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
     try {
@@ -178,13 +182,14 @@ export class Executor {
     const { record } = entry;
     // Nothing is recorded after the execution ended (a stopped execution's chains unwind).
     if (record.status !== 'RUNNING') throw new ExecutionAborted();
-    const id = record.events.length + 1;
+    const id = ++entry.eventCount;
     // AWS keeps at most 25,000 events per STANDARD execution and fails it beyond that.
     if (entry.durable && id >= MAX_HISTORY_EVENTS && !closing) {
       throw new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}). Start a new execution (e.g. with states:startExecution) to continue the work.`);
     }
     const event = { id, previousEventId, type, timestamp: Date.now(), ...(details ? { key: details.key, details: details.value } : {}) };
-    this.store.commit({ t: 'historyEvent', arn: record.arn, event }, entry.durable);
+    // EXPRESS executions keep no history (AWS only logs it), so a long one cannot fill memory.
+    if (entry.durable) this.store.commit({ t: 'historyEvent', arn: record.arn, event });
     this.logger.log(record.logging as LoggingConfiguration | undefined, record, event);
     return id;
   }

@@ -13,7 +13,7 @@ export const S3Errors = {
   bucketAlreadyOwnedByYou: (bucket: string) =>
     err('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { BucketName: bucket }),
   bucketNotEmpty: (bucket: string) =>
-    err('BucketNotEmpty', 'The bucket you tried to delete is not empty. Delete every object (and abort open multipart uploads) first.', 409, { BucketName: bucket }),
+    err('BucketNotEmpty', 'The bucket you tried to delete is not empty. Delete every object first.', 409, { BucketName: bucket }),
   invalidBucketName: (bucket: string) => err('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: bucket }),
   keyTooLong: () => err('KeyTooLongError', 'Your key is too long', 400, { MaxSizeAllowed: 1024 }),
   invalidRange: (range: string, size: number) =>

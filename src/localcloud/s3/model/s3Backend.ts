@@ -94,10 +94,14 @@ export class S3Backend {
     return [...this.state.buckets.values()].filter((b) => b.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /** Only an empty bucket can go; open multipart uploads do not count and are discarded, as on S3. */
   deleteBucket(name: string): void {
     const bucket = this.bucket(name);
-    const openUploads = [...this.state.uploads.values()].some((u) => u.bucket === name);
-    if (bucket.objects.size > 0 || openUploads) throw S3Errors.bucketNotEmpty(name);
+    if (bucket.objects.size > 0) throw S3Errors.bucketNotEmpty(name);
+    for (const upload of [...this.state.uploads.values()].filter((u) => u.bucket === name)) {
+      this.commit({ t: 'upload.abort', uploadId: upload.uploadId });
+      for (const part of upload.parts.values()) this.blobs.retire(part.blob);
+    }
     this.commit({ t: 'bucket.delete', name });
   }
 

@@ -10,6 +10,8 @@ import type { MachineOps } from './machines';
 import type { ExecutionRecord, HistoryEventRecord, SfnStore } from './store';
 import { timeScaleFor } from './timeScale';
 
+const MAX_KEPT_EXECUTIONS = 5_000;
+
 export interface StartInput {
   stateMachineArn?: unknown;
   name?: unknown;
@@ -46,6 +48,7 @@ export class ExecutionOps {
       if (existing.status === 'RUNNING' && existing.input === input) return existing;
       throw sfnErrors.executionAlreadyExists(arn);
     }
+    this.forgetOldExecutions();
     this.store.commit({ t: 'executionStart', execution: this.newRecord(machine.arn, arn, name, input, parentExecutionArn) });
     const stored = this.store.executions.get(arn)!;
     void this.executor.start(stored, true);
@@ -111,6 +114,13 @@ export class ExecutionOps {
 
   sendHeartbeat(req: { taskToken?: unknown }): void {
     this.executor.tokens.heartbeat(this.requireToken(req.taskToken));
+  }
+
+  /** AWS keeps closed executions for 90 days; the local cloud keeps the newest few thousand. */
+  private forgetOldExecutions(): void {
+    if (this.store.executions.size < MAX_KEPT_EXECUTIONS) return;
+    const closed = [...this.store.executions.values()].filter((e) => e.status !== 'RUNNING').sort((a, b) => a.startDate - b.startDate);
+    for (const e of closed.slice(0, Math.max(1, Math.floor(MAX_KEPT_EXECUTIONS / 10)))) this.store.commit({ t: 'executionDelete', arn: e.arn });
   }
 
   private requireToken(token: unknown): string {

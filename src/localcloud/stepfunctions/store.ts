@@ -60,6 +60,7 @@ export type StoreEvent =
   | { t: 'machineDelete'; arn: string }
   | { t: 'executionStart'; execution: Omit<ExecutionRecord, 'events'> }
   | { t: 'historyEvent'; arn: string; event: HistoryEventRecord }
+  | { t: 'executionDelete'; arn: string }
   | { t: 'executionEnd'; arn: string; status: ExecutionStatus; stopDate: number; output?: string; error?: string; cause?: string };
 
 interface Snapshot {
@@ -89,6 +90,9 @@ export class SfnStore {
         break;
       case 'executionStart':
         this.executions.set(event.execution.arn, { ...event.execution, events: [] });
+        break;
+      case 'executionDelete':
+        this.executions.delete(event.arn);
         break;
       case 'historyEvent':
         this.executions.get(event.arn)?.events.push(event.event);

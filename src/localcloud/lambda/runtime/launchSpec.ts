@@ -80,8 +80,8 @@ export function launchSpec(config: VersionConfig, codeDir: string, tmpDir: strin
     const folder = cloud.efsFolderFor?.(fs.Arn) ?? efsFolder(cloud.efsRoot, fs.Arn);
     mkdirSync(folder, { recursive: true });
     // The OS will not let us mount at LocalMountPath (/mnt/…): handlers find the real folder here.
-    env.HOC_EFS_MOUNT_PATH = folder;
-    env.HOC_EFS_LOCAL_MOUNT_PATH = fs.LocalMountPath;
+    env.HOC_MOUNT_PATH = folder;
+    env.HOC_LOCAL_MOUNT_PATH = fs.LocalMountPath;
   }
   switch (family) {
     case 'node':

@@ -1,0 +1,44 @@
+// Lesson 05 "Serverless on AWS", end to end on the local cloud, as an instructor verifies it:
+// `hoc lab validate` is clean and `hoc lab run --solutions` passes every step's checks.
+// The CORS step, run as the student first meets it (no solution), must fail on the missing
+// Access-Control-Allow-Origin header — that failure is the lesson.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CLI, ROOT } from '../helpers/cloudProcess';
+
+const LESSON = join(ROOT, 'labs', '05-serverless');
+
+function hoc(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+test('hoc lab validate finds no problem in labs/05-serverless', async () => {
+  const { code, out } = await hoc(['lab', 'validate', LESSON]);
+  assert.equal(code, 0, out);
+  assert.match(out, /ok \(17 steps/);
+});
+
+test('the CORS step fails until the function sends Access-Control-Allow-Origin', async () => {
+  const { code, out } = await hoc(['lab', 'run', LESSON, '--step', 'cors']);
+  assert.equal(code, 1, out);
+  assert.match(out, /no Access-Control-Allow-Origin header/);
+});
+
+test('hoc lab run --solutions passes every step of labs/05-serverless', { timeout: 30 * 60_000 }, async () => {
+  const started = Date.now();
+  const { code, out } = await hoc(['lab', 'run', LESSON, '--solutions']);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  process.stdout.write(`# lesson 05 ran in ${seconds} s\n`);
+  assert.equal(code, 0, out);
+  for (let i = 1; i <= 17; i++) assert.match(out, new RegExp(`\\[${i}/17\\] .*: ok`), `step ${i} did not pass:\n${out}`);
+  assert.match(out, /Estimated cost on AWS/);
+});

@@ -14,7 +14,8 @@ const API = process.env.AWS_LAMBDA_RUNTIME_API!;
 const TASK_ROOT = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const HANDLER = process.env._HANDLER ?? '';
 const MARKER = '\u001eHOC-FLUSH ';
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+// Kept-alive sockets; one per request in flight (a single shared socket makes each POST wait for it).
+const agent = new Agent({ keepAlive: true });
 
 type Handler = (event: unknown, context: unknown, callback?: (err?: unknown, result?: unknown) => void) => unknown;
 let currentRequestId: string | undefined;

@@ -182,11 +182,12 @@ export class Executor {
     const { record } = entry;
     // Nothing is recorded after the execution ended (a stopped execution's chains unwind).
     if (record.status !== 'RUNNING') throw new ExecutionAborted();
-    const id = ++entry.eventCount;
+    const id = entry.eventCount + 1;
     // AWS keeps at most 25,000 events per STANDARD execution and fails it beyond that.
     if (entry.durable && id >= MAX_HISTORY_EVENTS && !closing) {
       throw new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}). Start a new execution (e.g. with states:startExecution) to continue the work.`);
     }
+    entry.eventCount = id;
     const event = { id, previousEventId, type, timestamp: Date.now(), ...(details ? { key: details.key, details: details.value } : {}) };
     // EXPRESS executions keep no history (AWS only logs it), so a long one cannot fill memory.
     if (entry.durable) this.store.commit({ t: 'historyEvent', arn: record.arn, event });

@@ -36,3 +36,9 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
     workers: options.workers,
   });
 }
+
+/** The tab icon of a panel: media/webview/icons/<name>-light.svg and -dark.svg. */
+export function panelIcon(extensionUri: vscode.Uri, name: 'queue' | 'metrics' | 'graph'): { light: vscode.Uri; dark: vscode.Uri } {
+  const icon = (theme: string) => vscode.Uri.joinPath(extensionUri, 'media', 'webview', 'icons', `${name}-${theme}.svg`);
+  return { light: icon('light'), dark: icon('dark') };
+}

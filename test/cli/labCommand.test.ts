@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../lab/lessonFixture';
 import { startTestCloud } from '../helpers/cloud';
@@ -53,6 +53,7 @@ test('hoc lab run: a failing check exits 1 and says what to do; --step runs one 
     assert.match(solved.stdout, /With the solutions in place/);
     assert.match(solved.stdout, /^\[1\/1\] edit — Edit a function: ok/m);
     assert.match(f.read('functions/pow/index.ts'), /x \*\* y/);
+    assert.deepEqual(readdirSync(join(f.dir, '.hoc')).filter((n) => n.startsWith('solved-')), []);
     const bad = await hoc(['lab', 'run', f.dir, '--step', 'nope']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /has no step 'nope'; its steps are queue, functions, apis, events, flow, edit/);

@@ -40,7 +40,7 @@ function load(dir: string) {
 
 async function validate(argv: string[]): Promise<number> {
   const { positionals } = parse(argv, {});
-  const dirs = positionals.length ? positionals : existsSync('labs') ? readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('labs', d.name)) : ['.'];
+  const dirs = positionals.length ? positionals : existsSync('labs') ? readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => join('labs', d.name)) : ['.'];
   let problems = 0;
   for (const dir of dirs) {
     const r = validateLesson(dir);

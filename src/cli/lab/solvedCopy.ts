@@ -1,7 +1,8 @@
 // `hoc lab run --solutions`: instructors verify that a lesson can be completed. The lesson is
-// copied next to itself (so imports still resolve from the same node_modules) with every
-// step's solution files put in place; the original folder is never touched.
-import { copyFileSync, cpSync, rmSync } from 'node:fs';
+// copied into its own `.hoc/` folder (ignored by git and packaging; imports still resolve from
+// the same node_modules above it) with every step's solution files put in place; the lesson's
+// own files are never touched.
+import { copyFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Lesson } from '../../lab';
@@ -12,10 +13,11 @@ export interface SolvedCopy {
 }
 
 export function solvedCopy(dir: string, lesson: Lesson): SolvedCopy {
-  const copy = join(dirname(dir), `.${basename(dir)}-solved-${randomBytes(3).toString('hex')}`);
-  cpSync(dir, copy, { recursive: true, filter: (p) => !p.slice(dir.length).split(/[\\/]/).includes('.hoc') });
+  const copy = join(dir, '.hoc', `solved-${randomBytes(3).toString('hex')}`, basename(dir));
+  // Entry by entry: the copy lives inside the folder it copies.
+  for (const entry of readdirSync(dir)) if (entry !== '.hoc') cpSync(join(dir, entry), join(copy, entry), { recursive: true });
   for (const step of lesson.steps) {
     for (const [student, solution] of Object.entries(step.solution ?? {})) copyFileSync(join(copy, solution), join(copy, student));
   }
-  return { dir: copy, remove: () => rmSync(copy, { recursive: true, force: true }) };
+  return { dir: copy, remove: () => rmSync(dirname(copy), { recursive: true, force: true }) };
 }

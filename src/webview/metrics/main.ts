@@ -38,7 +38,7 @@ const table = new VirtualTable<InvocationRow>({
     { title: 'Billed', width: '6em', align: 'end', cell: (r) => ms(r.billedMs) },
     { title: 'Init', width: '6em', align: 'end', cell: (r) => (r.initMs !== undefined ? ms(r.initMs) : '') },
     { title: 'Memory used', width: '8em', align: 'end', cell: (r) => `${r.maxMemoryUsedMb} / ${r.memorySizeMb} MB` },
-    { title: 'Cost', width: '7em', align: 'end', cell: (r) => usd(r.costUsd) },
+    { title: 'Cost', width: '10em', align: 'end', cell: (r) => usd(r.costUsd) },
     { title: 'Status', width: '5em', cell: (r) => r.status ?? '' },
   ],
 });

@@ -41,6 +41,7 @@ test('complete lesson: run, redeploy, edit, teardown', { timeout: 300_000 }, asy
     const edit = session.lesson.steps.find((s) => s.id === 'edit')!;
     const open = await runAction(session, edit, edit.actions[0]);
     assert.deepEqual(open.outcome, { kind: 'open', file: `${fixture.dir}/functions/pow/index.ts`, line: undefined, match: 'Math\\.pow' });
+    assert.deepEqual((await runAction(session, edit, edit.actions[1])).outcome, { kind: 'reveal', view: 'graph', resource: undefined });
 
     // Redeploy: nothing changes, the code is not uploaded again.
     const before = (await session.clients.lambda.send(new GetFunctionCommand({ FunctionName: 'fx-Pow' }))).Configuration!;

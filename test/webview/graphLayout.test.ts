@@ -110,3 +110,31 @@ test('catches into a handler shared by many states become stubs, not laid-out ed
   const lone = toGraph({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'x', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'H' }], End: true }, H: { Type: 'Pass', End: true } } });
   assert.ok(toElkGraph(lone, approximateMeasure).edges!.some((e) => e.sources[0] === 'A' && e.targets[0] === 'H'));
 });
+
+test('a Map state is a box holding its item processor, nested inside a Parallel branch', async () => {
+  const graph = toGraph({
+    StartAt: 'Fan',
+    States: {
+      Fan: {
+        Type: 'Parallel',
+        End: true,
+        Branches: [
+          { StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'Resize', States: { Resize: { Type: 'Pass', End: true } } } } } },
+          { StartAt: 'Other', States: { Other: { Type: 'Pass', End: true } } },
+        ],
+      },
+    },
+  });
+  const elkGraph = toElkGraph(graph, approximateMeasure);
+  const fan = elkGraph.children!.find((c) => c.id === 'Fan')!;
+  const branch = fan.children!.find((b) => b.children!.some((c) => c.id.endsWith('Each')))!;
+  const each = branch.children!.find((c) => c.id.endsWith('Each'))!;
+  assert.equal(each.children!.length, 1, 'the Map holds one box: its item processor');
+  const items = each.children![0];
+  assert.equal(graph.groups.find((g) => g.id === items.id)?.kind, 'items');
+  assert.ok(items.children!.some((c) => c.id.endsWith('Resize')));
+  const scene = await layoutGraph(graph, approximateMeasure);
+  const box = (id: string) => scene.boxes.find((b) => b.id === id)!;
+  assert.ok(inside(box(items.id), box(each.id)) && inside(box(each.id), box(branch.id)) && inside(box(branch.id), box('Fan')));
+  assert.deepEqual(scene.boxes.map((b) => b.depth).sort(), [0, 1, 1, 2, 3]);
+});

@@ -98,6 +98,17 @@ test('handler code reaches the local cloud with the SDK it did not bundle', asyn
   assert.ok((payloadOf(out) as string[]).includes('sdk-user'));
 });
 
+test('a callback answer waits for the event loop to drain unless callbackWaitsForEmptyEventLoop is false', async () => {
+  await createFunction(lambda, { FunctionName: 'pending', Handler: 'index.pendingTimer' });
+  const waited = await invoke('pending', {});
+  assert.equal(payloadOf(waited), 'answered');
+  const log = tailOf(waited);
+  assert.ok(log.indexOf('timer fired') !== -1 && log.indexOf('timer fired') < log.indexOf('END RequestId'), log);
+  const quick = await invoke('pending', { wait: false });
+  assert.equal(payloadOf(quick), 'answered');
+  assert.ok(!tailOf(quick).split('END RequestId')[0]!.includes('timer fired'), tailOf(quick));
+});
+
 test('a thrown error comes back as AWS shapes it, with X-Amz-Function-Error', async () => {
   await createFunction(lambda, { FunctionName: 'fails', Handler: 'index.fails' });
   const out = await invoke('fails', {});

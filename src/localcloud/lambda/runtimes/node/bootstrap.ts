@@ -181,6 +181,20 @@ function buildContext(headers: Record<string, string | string[] | undefined>, re
   return context;
 }
 
+/** Handles that are the runtime's own (stdio) or this wait's, not the handler's work. */
+const OWN_HANDLES = new Set(['PipeWrap', 'TTYWrap', 'Immediate']);
+
+/** Resolves once nothing the handler started (timers, sockets, files) keeps the event loop alive. */
+async function eventLoopDrained(): Promise<void> {
+  const info = (process as unknown as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo;
+  if (!info) return;
+  for (;;) {
+    await new Promise((r) => setImmediate(r));
+    if (info().every((t) => OWN_HANDLES.has(t))) return;
+    await new Promise((r) => setTimeout(r, 2).unref());
+  }
+}
+
 async function runHandler(handler: Handler, event: unknown, context: ReturnType<typeof buildContext>): Promise<unknown> {
   return new Promise((resolvePromise, reject) => {
     let done = false;
@@ -190,14 +204,21 @@ async function runHandler(handler: Handler, event: unknown, context: ReturnType<
       if (err !== undefined && err !== null) reject(err);
       else resolvePromise(result);
     };
+    // Callback-style answers wait for the event loop to drain unless the handler says not to,
+    // as on AWS (callbackWaitsForEmptyEventLoop); async handlers answer when their promise settles.
+    const callback = (err: unknown, result?: unknown) => {
+      if (done) return;
+      if (context.callbackWaitsForEmptyEventLoop) void eventLoopDrained().then(() => finish(err, result));
+      else finish(err, result);
+    };
     // Legacy context methods, still used by older samples.
     Object.assign(context, {
-      done: finish,
-      succeed: (r: unknown) => finish(null, r),
-      fail: (e: unknown) => finish(e ?? new Error('handled')),
+      done: callback,
+      succeed: (r: unknown) => callback(null, r),
+      fail: (e: unknown) => callback(e ?? new Error('handled')),
     });
     try {
-      const out = handler.length >= 3 ? handler(event, context, finish) : handler(event, context);
+      const out = handler.length >= 3 ? handler(event, context, callback) : handler(event, context);
       if (out && typeof (out as Promise<unknown>).then === 'function') (out as Promise<unknown>).then((r) => finish(null, r), (e: unknown) => finish(e ?? new Error('rejected')));
       else if (handler.length < 3) finish(null, out);
     } catch (e) {

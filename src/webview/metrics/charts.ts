@@ -52,8 +52,10 @@ function draw(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {
 /** Duration of every invocation over time; cold starts in their own colour. */
 export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly InvocationRow[]): void {
   const p = palette();
-  const t0 = rows[0]?.timestamp ?? 0;
-  const point = (r: InvocationRow) => ({ x: (r.timestamp - t0) / 1000, y: r.durationMs });
+  const point = (r: InvocationRow) => ({ x: r.timestamp, y: r.durationMs });
+  const spanMs = rows.length ? rows[rows.length - 1].timestamp - rows[0].timestamp : 0;
+  // Clock time on the axis; seconds matter only when everything happened within a minute.
+  const tick = (v: number | string) => new Date(Number(v)).toLocaleTimeString([], spanMs < 60_000 ? { minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
   draw(canvas, {
     type: 'scatter',
     data: {
@@ -66,7 +68,7 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
       ...baseOptions(),
       parsing: false,
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'seconds since the first invocation shown' } },
+        x: { type: 'linear', title: { display: true, text: 'time of the invocation' }, ticks: { callback: tick, maxTicksLimit: 8 } },
         y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'Duration (ms)' } },
       },
     },
@@ -106,8 +108,10 @@ export function sizingChart(canvas: HTMLCanvasElement, sizing: SizingResult): vo
           data: sizing.points.map((s) => s.costPerInvocationUsd * 1e6),
           backgroundColor: sizing.points.map((s) => (s.memoryMb === sizing.recommended.balanced ? p.cold : p.cost)),
           yAxisID: 'cost',
+          // Drawn under the line (the lowest order is drawn on top).
+          order: 1,
         },
-        { type: 'line', label: 'Duration (median ms)', data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, yAxisID: 'ms' },
+        { type: 'line', label: 'Duration (median ms)', data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, borderWidth: 3, yAxisID: 'ms', order: 0 },
       ],
     },
     options: {

@@ -72,7 +72,8 @@ export class Estimator {
   prefill(p: Partial<EstimateParams>): void {
     for (const [k, v] of Object.entries(p)) {
       const f = this.fields.get(k as keyof EstimateParams);
-      if (f && v !== undefined && Number.isFinite(Number(v))) f.value = String(Math.round(Number(v) * 100) / 100);
+      // Whole numbers: billing counts whole milliseconds, and the fields step by one.
+      if (f && v !== undefined && Number.isFinite(Number(v))) f.value = String(Math.ceil(Number(v)));
       else if (f && typeof v === 'string') f.value = v;
     }
     this.schedule();

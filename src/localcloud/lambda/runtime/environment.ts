@@ -46,6 +46,7 @@ export class ExecutionEnvironment {
   private markers = new Map<string, number>();
   private markerWaiters = new Map<string, () => void>();
   private nextWaiters: Array<() => void> = [];
+  private initEndedAt: number | undefined;
   private oomKilled = false;
   private heapOom = false;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -61,6 +62,7 @@ export class ExecutionEnvironment {
     this.initDone = new Promise((r) => (this.resolveInit = r));
     this.api = new RuntimeApiServer({
       next: () => {
+        this.initEndedAt ??= performance.now();
         this.resolveInit(undefined);
         for (const w of this.nextWaiters.splice(0)) w();
       },
@@ -125,9 +127,9 @@ export class ExecutionEnvironment {
   /** Runs one invocation (waiting for INIT on a cold start). */
   async run(inv: InvocationRequest, timeoutSeconds: number, onStart: () => void): Promise<RunResult> {
     this.state = 'busy';
-    const cold = !this.api.isWaiting && this.initDurationMs === undefined;
-    const initFailure = await Promise.race([this.initDone, sleep(INIT_LIMIT_MS).then((): Outcome => ({ kind: 'timeout' }))]);
-    if (cold) this.initDurationMs = performance.now() - this.spawnedAt;
+    const cold = this.initDurationMs === undefined;
+    const initFailure = cold ? await Promise.race([this.initDone, sleep(INIT_LIMIT_MS).then((): Outcome => ({ kind: 'timeout' }))]) : undefined;
+    if (cold) this.initDurationMs = (this.initEndedAt ?? performance.now()) - this.spawnedAt;
     if (initFailure) {
       const errorType = initFailure.kind === 'failed' ? initFailure.errorType : 'Sandbox.Timedout';
       this.log(initReportLine(this.initDurationMs ?? 0, errorType));

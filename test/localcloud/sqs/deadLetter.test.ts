@@ -77,6 +77,20 @@ test('FIFO queues redrive to a FIFO dead-letter queue; mixing queue types is ref
   );
 });
 
+test('a RedriveAllowPolicy on the dead-letter queue decides which sources may use it', async () => {
+  const dlq = await kit.queue();
+  const dlqArn = await arnOf(kit.sqs, dlq);
+  const allowed = await kit.queue();
+  const allowedArn = await arnOf(kit.sqs, allowed);
+  await kit.sqs.send(new SetQueueAttributesCommand({ QueueUrl: dlq, Attributes: { RedriveAllowPolicy: JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [allowedArn] }) } }));
+  const policy = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 });
+  await kit.sqs.send(new SetQueueAttributesCommand({ QueueUrl: allowed, Attributes: { RedrivePolicy: policy } }));
+  const other = await kit.queue();
+  await rejectsWith(kit.sqs.send(new SetQueueAttributesCommand({ QueueUrl: other, Attributes: { RedrivePolicy: policy } })), 'InvalidParameterValue');
+  await kit.sqs.send(new SetQueueAttributesCommand({ QueueUrl: dlq, Attributes: { RedriveAllowPolicy: JSON.stringify({ redrivePermission: 'denyAll' }) } }));
+  await rejectsWith(kit.queue({ RedrivePolicy: policy }), 'InvalidParameterValue');
+});
+
 test('ListDeadLetterSourceQueues lists the queues that redrive to a queue', async () => {
   const { source, dlq, dlqArn } = await sourceWithDlq(3);
   const other = await kit.queue({ RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 5 }) });

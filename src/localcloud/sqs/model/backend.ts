@@ -7,7 +7,7 @@ import type { SqsEvent } from './events';
 import { LongPoll } from './longPoll';
 import type { MoveTaskRecord } from './moveTaskRecord';
 import { Queue, type QueueSnapshot } from './queue';
-import { ALL_ATTRIBUTE_NAMES, parseRedrivePolicy, validateAttributes } from './queueAttributes';
+import { ALL_ATTRIBUTE_NAMES, parseRedrivePolicy, redriveAllowPolicy, validateAttributes } from './queueAttributes';
 
 export interface BackendEnv {
   region: string;
@@ -81,7 +81,7 @@ export class SqsBackend {
       );
     }
     const valid = validateAttributes(attributes, fifoRequested, true);
-    if (valid.RedrivePolicy) this.checkDeadLetterTarget(valid.RedrivePolicy, fifoRequested);
+    if (valid.RedrivePolicy) this.checkDeadLetterTarget(valid.RedrivePolicy, fifoRequested, this.arnOf(name));
     const existing = this.queues.get(name);
     if (existing) {
       for (const [k, v] of Object.entries(valid)) {
@@ -122,7 +122,7 @@ export class SqsBackend {
 
   setAttributes(q: Queue, attributes: Record<string, string>): void {
     const valid = validateAttributes(attributes, q.fifo, false);
-    if (valid.RedrivePolicy) this.checkDeadLetterTarget(valid.RedrivePolicy, q.fifo);
+    if (valid.RedrivePolicy) this.checkDeadLetterTarget(valid.RedrivePolicy, q.fifo, q.arn);
     this.commit({ t: 'setAttributes', name: q.name, attributes: valid, at: Date.now() });
     this.longPoll.notify(q.name);
   }
@@ -162,11 +162,15 @@ export class SqsBackend {
     return target ? { queue: target, maxReceiveCount: policy.maxReceiveCount } : undefined;
   }
 
-  private checkDeadLetterTarget(policyText: string, fifo: boolean): void {
+  private checkDeadLetterTarget(policyText: string, fifo: boolean, sourceArn: string): void {
     const policy = parseRedrivePolicy(policyText);
     const target = this.find(policy.deadLetterTargetArn);
     if (!target) throw InvalidParameterValue.of('RedrivePolicy', policyText, 'Dead letter target does not exist.');
     if (target.fifo !== fifo) throw InvalidParameterValue.of('RedrivePolicy', policyText, 'Dead-letter queue must be same type of queue as the source.');
+    const allow = redriveAllowPolicy(target.attributes);
+    if (allow && (allow.redrivePermission === 'denyAll' || (allow.redrivePermission === 'byQueue' && !allow.sourceQueueArns?.includes(sourceArn)))) {
+      throw InvalidParameterValue.of('RedrivePolicy', policyText, `The dead-letter queue's RedriveAllowPolicy does not allow ${sourceArn} as a source queue.`);
+    }
   }
 
   apply(e: SqsEvent): void {

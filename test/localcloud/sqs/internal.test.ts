@@ -71,3 +71,16 @@ test('internal calls on a missing queue fail with QueueDoesNotExist', async () =
   await assert.rejects(internal.sendInternal('arn:aws:sqs:us-east-1:000000000000:gone', 'x'), (e: AwsError) => e.code === 'QueueDoesNotExist');
   await assert.rejects(internal.receiveInternal('arn:aws:sqs:us-east-1:000000000000:gone', { max: 1, waitSeconds: 0 }), (e: AwsError) => e.code === 'QueueDoesNotExist');
 });
+
+test('stopping the local cloud ends waiting long polls at once', async () => {
+  let svc: SqsInternal | undefined;
+  const other = await startTestCloud({ services: [(ctx) => (svc = createSqsService(ctx) as SqsInternal)] });
+  const client = new SQSClient(other.clientConfig);
+  const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: 'stopping' }));
+  client.destroy();
+  const started = Date.now();
+  const poll = svc!.receiveInternal(QueueUrl!, { max: 1, waitSeconds: 20 });
+  await other.stop();
+  assert.deepEqual(await poll, []);
+  assert.ok(Date.now() - started < 10_000, 'the poll ends with the cloud, not after its 20 s');
+});

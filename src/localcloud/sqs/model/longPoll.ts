@@ -2,6 +2,8 @@
 // change) wakes its queue, a message's delay or visibility timeout runs out, or time is up.
 export class LongPoll {
   private readonly waiting = new Map<string, Set<() => void>>();
+  /** Set at shutdown: nothing waits any more, so no timer holds the process open. */
+  closed = false;
 
   /**
    * Wakes up to `count` receives waiting on the queue, longest-waiting first (one per new
@@ -19,6 +21,7 @@ export class LongPoll {
 
   /** Resolves on notify, at `until` (epoch ms), or when the signal aborts. */
   wait(queueName: string, until: number, signal?: AbortSignal): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       let set = this.waiting.get(queueName);
       if (!set) this.waiting.set(queueName, (set = new Set()));
@@ -34,8 +37,9 @@ export class LongPoll {
     });
   }
 
-  /** Releases every waiter (shutdown). */
+  /** Releases every waiter and refuses new waits (shutdown). */
   releaseAll(): void {
+    this.closed = true;
     for (const name of [...this.waiting.keys()]) this.notify(name);
   }
 }

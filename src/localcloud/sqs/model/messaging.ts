@@ -103,7 +103,7 @@ export async function receiveMessages(b: SqsBackend, queue: Queue, opts: Receive
     const now = Date.now();
     // A full batch may leave messages behind: pass the wake-up on to the next waiting receive.
     if (got.length === max) b.longPoll.notify(q.name, 1);
-    if (got.length > 0 || now >= deadline || opts.signal?.aborted) return got;
+    if (got.length > 0 || now >= deadline || opts.signal?.aborted || b.longPoll.closed) return got;
     const next = q.nextVisibleAt(now);
     await b.longPoll.wait(q.name, Math.min(deadline, next ?? deadline), opts.signal);
   }

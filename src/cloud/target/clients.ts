@@ -46,7 +46,8 @@ export class CloudClients {
     return this.get('apigateway', () => new APIGatewayClient(this.config()));
   }
   get sfn() {
-    return this.get('sfn', () => new SFNClient(this.config()));
+    // StartSyncExecution/TestState go to a `sync-` host on AWS; an emulator's IP endpoint has none.
+    return this.get('sfn', () => new SFNClient({ ...this.config(), disableHostPrefix: this.target.kind !== 'aws' }));
   }
   get logs() {
     return this.get('logs', () => new CloudWatchLogsClient(this.config()));

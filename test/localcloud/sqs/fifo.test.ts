@@ -111,6 +111,20 @@ test('FIFO-only rules: group id required, dedup id or content-based dedup requir
   assert.equal(batch.Failed?.[0]?.Message, 'The request must contain the parameter MessageGroupId.');
 });
 
+test('a receive retried with the same ReceiveRequestAttemptId gets the same messages and handles', async () => {
+  const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
+  for (const body of ['1', '2', '3']) await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: 'g' }));
+  const first = (await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2, ReceiveRequestAttemptId: 'attempt-1' }))).Messages!;
+  const retry = (await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2, ReceiveRequestAttemptId: 'attempt-1' }))).Messages!;
+  assert.deepEqual(retry.map((m) => [m.Body, m.ReceiptHandle]), first.map((m) => [m.Body, m.ReceiptHandle]));
+  // Another attempt id is a new receive: group g is held by the messages in flight.
+  assert.equal((await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, ReceiveRequestAttemptId: 'attempt-2' }))).Messages, undefined);
+  // Once one of them is deleted the attempt no longer repeats.
+  await kit.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: first[0]!.ReceiptHandle }));
+  assert.equal((await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, ReceiveRequestAttemptId: 'attempt-1' }))).Messages, undefined);
+  await rejectsWith(kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, ReceiveRequestAttemptId: 'has space' })), 'InvalidParameterValue');
+});
+
 test('a FIFO queue refuses a receipt handle whose visibility timeout has expired', async () => {
   const url = await kit.queue({ ContentBasedDeduplication: 'true', VisibilityTimeout: '1' }, { fifo: true });
   await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'late', MessageGroupId: 'g' }));

@@ -61,6 +61,7 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
         m.receiptHandle = handle;
         m.visibleAt = e.visibleAt;
       }
+      if (e.attemptId !== undefined) q.attempts.set(e.attemptId, { at: e.at, received: e.received });
       const dlq = e.dlq ? b.queues.get(e.dlq) : undefined;
       for (const id of e.deadLettered ?? []) {
         const m = q.messages.get(id);

@@ -12,7 +12,7 @@ export type SqsEvent =
   | { t: 'purge'; name: string; at: number }
   | { t: 'send'; name: string; messages: StoredMessage[]; lastSequence?: number }
   /** A receive: each message gets a new handle and visibility; `deadLettered` moved to `dlq`. */
-  | { t: 'receive'; name: string; at: number; visibleAt: number; received: Array<[id: string, handle: string]>; dlq?: string; deadLettered?: string[] }
+  | { t: 'receive'; name: string; at: number; visibleAt: number; received: Array<[id: string, handle: string]>; dlq?: string; deadLettered?: string[]; attemptId?: string }
   | { t: 'delete'; name: string; ids: string[] }
   | { t: 'visibility'; name: string; changes: Array<[id: string, visibleAt: number]> }
   /** A move task moved messages; `to` undefined = back to each message's own source queue. */

@@ -74,7 +74,7 @@ export function checkSize(body: string, attributes: MessageAttributes | undefine
   }
 }
 
-export function checkFifoId(param: 'MessageGroupId' | 'MessageDeduplicationId', value: unknown): string | undefined {
+export function checkFifoId(param: 'MessageGroupId' | 'MessageDeduplicationId' | 'ReceiveRequestAttemptId', value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value);
   if (!FIFO_ID.test(text)) {

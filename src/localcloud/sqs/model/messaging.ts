@@ -15,6 +15,8 @@ export interface ReceiveOptions {
   max?: number;
   waitSeconds?: number;
   visibilityTimeout?: number;
+  /** FIFO: a retry with the same id within 5 minutes returns the same messages and handles. */
+  attemptId?: string;
   signal?: AbortSignal;
 }
 
@@ -95,11 +97,21 @@ export async function receiveMessages(b: SqsBackend, queue: Queue, opts: Receive
   if (!Number.isInteger(wait) || wait < 0 || wait > 20) throw InvalidParameterValue.of('WaitTimeSeconds', wait, 'Must be >= 0 and <= 20, if provided.');
   const vt = opts.visibilityTimeout;
   if (vt !== undefined && (!Number.isInteger(vt) || vt < 0 || vt > 43_200)) throw InvalidParameterValue.of('VisibilityTimeout', vt, 'Must be >= 0 and <= 43200, if provided.');
+  const attemptId = queue.fifo ? checkFifoId('ReceiveRequestAttemptId', opts.attemptId) : undefined;
+  if (attemptId !== undefined) {
+    const repeated = queue.repeatAttempt(attemptId, Date.now());
+    if (repeated) {
+      // A retry of a receive whose answer was lost: same messages, same handles, visibility reset.
+      const visibleAt = Date.now() + (vt ?? queue.int('VisibilityTimeout')) * 1000;
+      b.commit({ t: 'visibility', name: queue.name, changes: repeated.map((m) => [m.id, visibleAt]) });
+      return repeated.map((m) => ({ ...m }) as ReceivedMessage);
+    }
+  }
   const deadline = Date.now() + wait * 1000;
   for (;;) {
     const q = b.queues.get(queue.name);
     if (q !== queue) throw new QueueDoesNotExist();
-    const got = receiveNow(b, q, max, vt);
+    const got = receiveNow(b, q, max, vt, attemptId);
     const now = Date.now();
     // A full batch may leave messages behind: pass the wake-up on to the next waiting receive.
     if (got.length === max) b.longPoll.notify(q.name, 1);
@@ -109,7 +121,7 @@ export async function receiveMessages(b: SqsBackend, queue: Queue, opts: Receive
   }
 }
 
-function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: number | undefined): ReceivedMessage[] {
+function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: number | undefined, attemptId: string | undefined): ReceivedMessage[] {
   const now = Date.now();
   q.expireNowAndThen(now);
   const dlq = b.deadLetterQueueOf(q);
@@ -123,7 +135,11 @@ function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: num
   }
   if (received.length === 0 && deadLettered.length === 0) return [];
   const visibleAt = now + (visibilityTimeout ?? q.int('VisibilityTimeout')) * 1000;
-  b.commit({ t: 'receive', name: q.name, at: now, visibleAt, received, ...(deadLettered.length ? { dlq: dlq!.queue.name, deadLettered } : {}) });
+  b.commit({
+    t: 'receive', name: q.name, at: now, visibleAt, received,
+    ...(deadLettered.length ? { dlq: dlq!.queue.name, deadLettered } : {}),
+    ...(attemptId !== undefined && received.length ? { attemptId } : {}),
+  });
   if (deadLettered.length) b.longPoll.notify(dlq!.queue.name, deadLettered.length);
   return received.map(([id]) => ({ ...q.messages.get(id)! }) as ReceivedMessage);
 }

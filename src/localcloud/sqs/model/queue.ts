@@ -12,6 +12,12 @@ export interface DedupEntry {
   at: number;
 }
 
+/** A FIFO ReceiveRequestAttemptId: what that receive returned, for retries within 5 minutes. */
+export interface ReceiveAttempt {
+  at: number;
+  received: Array<[id: string, handle: string]>;
+}
+
 export interface QueueSnapshot {
   name: string;
   fifo: boolean;
@@ -23,6 +29,7 @@ export interface QueueSnapshot {
   lastSequence: number;
   messages: StoredMessage[];
   dedup: Array<[string, DedupEntry]>;
+  attempts?: Array<[string, ReceiveAttempt]>;
 }
 
 export class Queue {
@@ -34,6 +41,7 @@ export class Queue {
   /** Insertion order is send order (and sequence order for FIFO). */
   readonly messages = new Map<string, StoredMessage>();
   readonly dedup = new Map<string, DedupEntry>();
+  readonly attempts = new Map<string, ReceiveAttempt>();
 
   constructor(
     readonly name: string,
@@ -55,6 +63,7 @@ export class Queue {
     q.lastSequence = s.lastSequence;
     for (const m of s.messages) q.messages.set(m.id, m);
     for (const [k, v] of s.dedup) q.dedup.set(k, v);
+    for (const [k, v] of s.attempts ?? []) q.attempts.set(k, v);
     return q;
   }
 
@@ -63,7 +72,7 @@ export class Queue {
     return {
       name: this.name, fifo: this.fifo, attributes: this.attributes, tags: this.tags, createdAt: this.createdAt,
       modifiedAt: this.modifiedAt, lastPurgeAt: this.lastPurgeAt, lastSequence: this.lastSequence,
-      messages: [...this.messages.values()], dedup: [...this.dedup.entries()],
+      messages: [...this.messages.values()], dedup: [...this.dedup.entries()], attempts: [...this.attempts.entries()],
     };
   }
 
@@ -91,6 +100,20 @@ export class Queue {
     return undefined;
   }
 
+  /**
+   * The messages of an earlier receive with this attempt id, when it is under 5 minutes old
+   * and none of them was deleted or received again since; otherwise undefined.
+   */
+  repeatAttempt(attemptId: string, now: number): StoredMessage[] | undefined {
+    const attempt = this.attempts.get(attemptId);
+    if (!attempt || now - attempt.at >= DEDUP_WINDOW_MS) return undefined;
+    const messages = attempt.received.map(([id, handle]) => {
+      const m = this.messages.get(id);
+      return m && m.receiptHandle === handle ? m : undefined;
+    });
+    return messages.every((m) => m !== undefined) ? (messages as StoredMessage[]) : undefined;
+  }
+
   nextSequenceNumber(offset: number): string {
     return (SEQUENCE_BASE + BigInt(this.lastSequence + offset)).toString().padStart(20, '0');
   }
@@ -109,6 +132,7 @@ export class Queue {
     const retentionMs = this.int('MessageRetentionPeriod') * 1000;
     for (const [id, m] of this.messages) if (m.sentAt + retentionMs <= now) this.messages.delete(id);
     for (const [k, e] of this.dedup) if (now - e.at >= DEDUP_WINDOW_MS) this.dedup.delete(k);
+    for (const [k, a] of this.attempts) if (now - a.at >= DEDUP_WINDOW_MS) this.attempts.delete(k);
   }
 
   isExpired(m: StoredMessage, now: number): boolean {

@@ -60,6 +60,7 @@ export const MESSAGE_ACTIONS: Record<string, ActionHandler> = {
       max: optInt(input, 'MaxNumberOfMessages'),
       waitSeconds: optInt(input, 'WaitTimeSeconds'),
       visibilityTimeout: optInt(input, 'VisibilityTimeout'),
+      attemptId: optString(input, 'ReceiveRequestAttemptId'),
       signal,
     });
     const systemNames = [...stringList(input, 'AttributeNames'), ...stringList(input, 'MessageSystemAttributeNames')];

@@ -1,6 +1,5 @@
 // Reading and checking the configuration fields of CreateFunction / UpdateFunctionConfiguration,
 // with AWS's limits and messages.
-import { AwsError } from '../../server/errors';
 import { RESERVED_VARIABLES, SUPPORTED_RUNTIMES, runtimeFamily } from '../runtime/launchSpec';
 import type { FileSystemConfig, VersionConfig } from '../model/types';
 import { invalidParameter, validation } from './http';
@@ -103,8 +102,4 @@ function checkFileSystems(value: unknown): FileSystemConfig[] | undefined {
     throw validation(`1 validation error detected: Value '${String(fs.LocalMountPath)}' at 'fileSystemConfigs.1.member.localMountPath' failed to satisfy constraint: Member must satisfy regular expression pattern: ^/mnt/[a-zA-Z0-9-_.]+$`);
   }
   return [{ Arn: fs.Arn, LocalMountPath: fs.LocalMountPath }];
-}
-
-export function notSupported(what: string): AwsError {
-  return invalidParameter(`${what} is not supported by the local cloud.`);
 }

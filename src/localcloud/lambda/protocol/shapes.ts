@@ -1,6 +1,5 @@
-// Output shapes: FunctionConfiguration, aliases, URL configs, event source mappings, as the
-// Lambda API returns them.
-import type { AliasConfig, EventSourceMapping, UrlConfig, VersionConfig } from '../model/types';
+// Output shapes: FunctionConfiguration and URL configs as the Lambda API returns them.
+import type { UrlConfig, VersionConfig } from '../model/types';
 
 export interface StateView {
   State?: 'Pending' | 'Active' | 'Inactive' | 'Failed';
@@ -24,10 +23,6 @@ export function functionConfiguration(c: VersionConfig, view: StateView = {}): R
   };
 }
 
-export function aliasShape(a: AliasConfig): AliasConfig {
-  return a;
-}
-
 export function urlShape(u: UrlConfig, functionUrl: string): Record<string, unknown> {
   return {
     FunctionUrl: functionUrl,
@@ -38,10 +33,6 @@ export function urlShape(u: UrlConfig, functionUrl: string): Record<string, unkn
     LastModifiedTime: u.LastModifiedTime,
     InvokeMode: u.InvokeMode,
   };
-}
-
-export function mappingShape(m: EventSourceMapping): Record<string, unknown> {
-  return { ...m, EventSourceMappingArn: undefined };
 }
 
 /** Lambda's timestamp format: 2024-01-01T12:00:00.000+0000. */

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CancelMessageMoveTaskCommand, ChangeMessageVisibilityCommand, DeleteQueueCommand, GetQueueAttributesCommand, ListDeadLetterSourceQueuesCommand, ListMessageMoveTasksCommand,
-  ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand, StartMessageMoveTaskCommand, SQSClient,
+  ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SetQueueAttributesCommand, StartMessageMoveTaskCommand, SQSClient,
 } from '@aws-sdk/client-sqs';
 import { rejectsWith, sleep, useSqs } from './kit';
 
@@ -109,7 +109,7 @@ test('a message move task redrives dead letters back to their source queue', asy
   const { TaskHandle } = await kit.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn }));
   assert.ok(TaskHandle);
   let tasks;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     tasks = (await kit.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }))).Results!;
     if (tasks[0]?.Status === 'COMPLETED') break;
     await sleep(100);
@@ -124,7 +124,10 @@ test('a message move task redrives dead letters back to their source queue', asy
 
 test('a move task to an explicit destination can be cancelled while it runs', async () => {
   const { source, dlqArn } = await sourceWithDlq(1);
-  for (let i = 0; i < 5; i++) await kit.sqs.send(new SendMessageCommand({ QueueUrl: source, MessageBody: `m${i}` }));
+  // 20 messages at 1 a second: the task is still running when it is cancelled, however slow the machine.
+  for (let i = 0; i < 20; i += 10) {
+    await kit.sqs.send(new SendMessageBatchCommand({ QueueUrl: source, Entries: Array.from({ length: 10 }, (_, k) => ({ Id: `m${k}`, MessageBody: `m${i + k}` })) }));
+  }
   await failOnce(source);
   await failOnce(source);
   const destination = await kit.queue();
@@ -137,10 +140,10 @@ test('a move task to an explicit destination can be cancelled while it runs', as
   assert.equal(running[0]!.MaxNumberOfMessagesPerSecond, 1);
   assert.equal(running[0]!.DestinationArn, destinationArn);
   const cancelled = await kit.sqs.send(new CancelMessageMoveTaskCommand({ TaskHandle }));
-  assert.ok(cancelled.ApproximateNumberOfMessagesMoved! < 5);
+  assert.ok(cancelled.ApproximateNumberOfMessagesMoved! < 20);
   const after = (await kit.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }))).Results!;
   assert.equal(after[0]!.Status, 'CANCELLED');
-  assert.ok((await drain(destination)).length < 5);
+  assert.ok((await drain(destination)).length < 20);
 });
 
 test('move task errors: source must be a dead-letter queue, queues must exist, handles must be valid', async () => {
@@ -163,8 +166,13 @@ test('a move task fails with NonExistentQueue when its destination is deleted', 
   const destination = await kit.queue();
   await kit.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn, DestinationArn: await arnOf(kit.sqs, destination), MaxNumberOfMessagesPerSecond: 1 }));
   await kit.sqs.send(new DeleteQueueCommand({ QueueUrl: destination }));
-  await sleep(300);
-  const task = (await kit.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }))).Results![0]!;
+  let task;
+  for (let i = 0; i < 100; i++) {
+    task = (await kit.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }))).Results![0]!;
+    if (task.Status !== 'RUNNING') break;
+    await sleep(100);
+  }
+  task = task!;
   assert.equal(task.Status, 'FAILED');
   assert.equal(task.FailureReason, 'AWS.SimpleQueueService.NonExistentQueue');
 });

@@ -1,15 +1,14 @@
 // Cost of what a lesson did: one invocation, a sizing sweep, a whole run. Since 2025-08-01
-// INIT time is billed for ZIP functions, so a cold start's Init Duration counts too.
+// INIT time is billed for ZIP functions too; AWS then reports it inside Billed Duration (as it
+// always did for container images and custom runtimes), so Billed Duration is the whole bill.
 import type { LambdaReport } from './reportLine';
 import { PRICES, type Architecture } from './prices';
 
 export function billedMs(r: LambdaReport): number {
-  const g = PRICES.lambda.granularityMs;
-  const init = r.initDurationMs ? Math.ceil(r.initDurationMs / g) * g : 0;
-  return r.billedDurationMs + init;
+  return r.billedDurationMs;
 }
 
-/** USD for one invocation: request + GB-seconds (memory × billed time, init included). */
+/** USD for one invocation: request + GB-seconds (memory × billed time). */
 export function invocationCost(r: LambdaReport, arch: Architecture = 'x86_64'): number {
   const gbSeconds = (r.memorySizeMb / 1024) * (billedMs(r) / 1000);
   return PRICES.lambda.perRequest + gbSeconds * PRICES.lambda.perGbSecond[arch];

@@ -6,14 +6,12 @@ import { AwsError } from '../../server/errors';
 import { InvalidAction, MalformedRequest } from '../errors';
 import type { ActionContext, ActionHandler } from './context';
 import type { Input } from './input';
+import { LOCAL_ACTIONS } from './localActions';
 import { MESSAGE_ACTIONS } from './messageActions';
 import { parseQueryInput, queryResponse } from './query';
 import { QUEUE_ACTIONS } from './queueActions';
 
 const SQS_ACTIONS: Record<string, ActionHandler> = { ...QUEUE_ACTIONS, ...MESSAGE_ACTIONS };
-delete SQS_ACTIONS.PeekMessages;
-/** The local cloud's own actions, reachable only as `LocalCloud.<Action>` JSON targets. */
-const LOCAL_ACTIONS: Record<string, ActionHandler> = { PeekMessages: MESSAGE_ACTIONS.PeekMessages! };
 
 export async function dispatchSqs(req: AwsRequest, c: ActionContext): Promise<AwsResponse> {
   const target = req.headers['x-amz-target'];

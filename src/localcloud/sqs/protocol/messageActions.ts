@@ -1,11 +1,9 @@
-// Handlers of the message-level actions, single and batch, plus the local cloud's
-// non-destructive PeekMessages for the message viewer.
+// Handlers of the message-level actions, single and batch.
 import { AwsError } from '../../server/errors';
 import { BatchRequestTooLong } from '../errors';
 import type { SendInput, SendResult } from '../model/message';
 import { messageSize } from '../model/messageValidation';
 import { changeVisibility, deleteMessages, receiveMessages, sendMessages } from '../model/messaging';
-import { peekQueue } from '../model/peek';
 import { checkBatch, failedEntry } from './batch';
 import type { ActionHandler } from './context';
 import { formatMessage } from './formatMessage';
@@ -92,10 +90,6 @@ export const MESSAGE_ACTIONS: Record<string, ActionHandler> = {
     const ids = checkBatch(list, 'ChangeMessageVisibilityBatchRequestEntry');
     const results = changeVisibility(backend, q, list.map((e) => ({ handle: optString(e, 'ReceiptHandle') ?? '', timeout: optInt(e, 'VisibilityTimeout') })));
     return splitResults(ids, results);
-  },
-  PeekMessages: (input, { backend }) => {
-    const q = backend.require(reqString(input, 'QueueUrl'));
-    return { ...peekQueue(backend, q) };
   },
 };
 

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DeleteFunctionConcurrencyCommand,
+  GetAccountSettingsCommand,
   GetFunctionConcurrencyCommand,
   InvokeCommand,
   LambdaClient,
@@ -105,6 +106,21 @@ test('concurrent invocations get their own environments; reserved concurrency th
   await assert.rejects(invoke('limited', { ms: 1 }), TooManyRequestsException);
   await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'limited' }));
   assert.deepEqual(payloadOf(await invoke('limited', { ms: 1 })), { slept: 1 });
+});
+
+test('the account concurrency limit (HOC_LAMBDA_ACCOUNT_CONCURRENCY) throttles past it', async () => {
+  process.env.HOC_LAMBDA_ACCOUNT_CONCURRENCY = '2';
+  try {
+    await createFunction(lambda, { FunctionName: 'account-limited', Handler: 'index.sleep', Timeout: 10 });
+    const settings = await lambda.send(new GetAccountSettingsCommand({}));
+    assert.equal(settings.AccountLimit!.ConcurrentExecutions, 2);
+    const slow = [invoke('account-limited', { ms: 1500 }), invoke('account-limited', { ms: 1500 })];
+    await new Promise((r) => setTimeout(r, 300));
+    await assert.rejects(invoke('account-limited', { ms: 1 }), (e: TooManyRequestsException) => e instanceof TooManyRequestsException && e.Reason === 'ConcurrentInvocationLimitExceeded');
+    for (const out of await Promise.all(slow)) assert.deepEqual(payloadOf(out), { slept: 1500 });
+  } finally {
+    delete process.env.HOC_LAMBDA_ACCOUNT_CONCURRENCY;
+  }
 });
 
 test('CPU follows memory: a CPU-bound handler is several times slower at 128 MB than at 1,769 MB', async () => {

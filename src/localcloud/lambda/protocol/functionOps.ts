@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../server/errors';
 import type { FunctionRecord, VersionConfig } from '../model/types';
-import { ACCOUNT_CONCURRENCY } from '../runtime/environmentPool';
+import { accountConcurrency } from '../runtime/environmentPool';
 import { applyConfigInput, checkFunctionName } from './configInput';
 import type { LambdaDeps } from './deps';
 import { invalidParameter, json, noContent, paginate, parseBody, query, type Operation } from './http';
@@ -122,7 +122,7 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
     GetAccountSettings() {
       const reserved = [...model.functions.values()].reduce((n, f) => n + (f.reservedConcurrency ?? 0), 0);
       return json(200, {
-        AccountLimit: { TotalCodeSize: 80_530_636_800, CodeSizeUnzipped: 262_144_000, CodeSizeZipped: 52_428_800, ConcurrentExecutions: ACCOUNT_CONCURRENCY, UnreservedConcurrentExecutions: ACCOUNT_CONCURRENCY - reserved },
+        AccountLimit: { TotalCodeSize: 80_530_636_800, CodeSizeUnzipped: 262_144_000, CodeSizeZipped: 52_428_800, ConcurrentExecutions: accountConcurrency(), UnreservedConcurrentExecutions: accountConcurrency() - reserved },
         AccountUsage: { TotalCodeSize: [...model.functions.values()].reduce((n, f) => n + f.latest.code.size, 0), FunctionCount: model.functions.size },
       });
     },

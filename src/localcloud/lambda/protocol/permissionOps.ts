@@ -2,12 +2,12 @@
 // (Put/Get/DeleteFunctionConcurrency) and tags.
 import { AwsError } from '../../server/errors';
 import { buildStatement, policyDocument, type PermissionInput } from '../model/policy';
-import { ACCOUNT_CONCURRENCY } from '../runtime/environmentPool';
+import { accountConcurrency } from '../runtime/environmentPool';
 import type { LambdaDeps } from './deps';
 import { json, noContent, parseBody, query, validation, type Operation } from './http';
 
-/** AWS keeps 100 executions unreserved in every account. */
-const MIN_UNRESERVED = 100;
+/** AWS keeps 100 executions unreserved (all of them in smaller accounts). */
+const minUnreserved = () => Math.min(100, accountConcurrency());
 
 export function permissionOps(deps: LambdaDeps): Record<string, Operation> {
   const { model } = deps;
@@ -65,8 +65,8 @@ export function permissionOps(deps: LambdaDeps): Record<string, Operation> {
       if (!Number.isInteger(value) || value < 0) throw validation(`1 validation error detected: Value '${String(input.ReservedConcurrentExecutions)}' at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value greater than or equal to 0`);
       const record = model.copy(p.FunctionName!);
       const others = [...model.functions.values()].filter((f) => f.name !== record.name).reduce((n, f) => n + (f.reservedConcurrency ?? 0), 0);
-      if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
-        throw new AwsError('InvalidParameterValueException', `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${MIN_UNRESERVED}].`);
+      if (accountConcurrency() - others - value < minUnreserved()) {
+        throw new AwsError('InvalidParameterValueException', `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${minUnreserved()}].`);
       }
       record.reservedConcurrency = value;
       model.save(record);

@@ -6,8 +6,14 @@ import type { VersionConfig } from '../model/types';
 import { ExecutionEnvironment, type LogWriter } from './environment';
 import type { CloudFacts } from './launchSpec';
 
-/** Lambda's default account concurrency. */
-export const ACCOUNT_CONCURRENCY = 1000;
+/**
+ * The account's concurrency limit: Lambda's default 1000, or HOC_LAMBDA_ACCOUNT_CONCURRENCY
+ * (e.g. 10, as new and lab accounts get; also a cap on how many processes a laptop runs).
+ */
+export function accountConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.HOC_LAMBDA_ACCOUNT_CONCURRENCY ?? 1000);
+  return Number.isInteger(n) && n > 0 ? n : 1000;
+}
 
 export function idleMillis(env: NodeJS.ProcessEnv = process.env): number {
   const s = Number(env.HOC_LAMBDA_IDLE_SECONDS ?? 300);
@@ -47,7 +53,7 @@ export class EnvironmentPool {
     if (reserved !== undefined && this.busyCount(name) >= reserved) {
       throw new AwsError('TooManyRequestsException', 'Rate Exceeded.', 429, { fields: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', Type: 'User' } });
     }
-    if (this.totalBusy() >= ACCOUNT_CONCURRENCY) {
+    if (this.totalBusy() >= accountConcurrency()) {
       throw new AwsError('TooManyRequestsException', 'Rate Exceeded.', 429, { fields: { Reason: 'ConcurrentInvocationLimitExceeded', Type: 'User' } });
     }
     const list = this.byFunction.get(name) ?? [];

@@ -3,7 +3,9 @@
 //  1. the integration suite (test/integration) inside the extension host, through VS Code web's
 //     `payload` (extensionDevelopmentPath + extensionTestsPath); results come back as JSON;
 //  2. a student's path through the UI: open the lesson, open a step, deploy, invoke and read the
-//     Duration, check the step and see it ticked, switch target — with screenshots in test-results/e2e/.
+//     Duration, check the step and see it ticked, open the function's metrics, the queue's messages
+//     and the state machine's graph from the lessons' links, switch target — with screenshots in
+//     test-results/e2e/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -101,6 +103,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     const guide = await wb.webview('#check-progress');
     await guide.locator('h1', { hasText: 'Say hello from Lambda' }).waitFor();
     assert.equal(await guide.locator('.actions vscode-button').count(), 2);
+    assert.equal(await guide.locator('a.hoc-reveal').count(), 1, 'the metrics link');
     assert.match((await guide.locator('#checks').textContent()) ?? '', /hello ran at least once/);
     await wb.screenshot('step-open');
   });
@@ -140,6 +143,59 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await wb.treeRow(/Step 2, Say hello from Lambda, in progress/).waitFor();
     await wb.treeRow(/Step 2, Say hello from Lambda, in progress/).locator('.custom-view-tree-node-item-checkbox').click();
     await wb.treeRow(/Step 2, Say hello from Lambda, done/).waitFor();
+  });
+
+  // The three views, each opened from a `hoc:reveal` link on the step's own resource (no name
+  // typed), while the local cloud is still the target.
+  test('opens the function metrics from the step link: invocations and the cost estimate', { timeout: 60_000 }, async () => {
+    await wb.treeRow(/Step 2, Say hello from Lambda/).click();
+    const guide = await wb.webview('#check-progress');
+    await guide.locator('a.hoc-reveal', { hasText: 'see its metrics' }).click();
+    const metrics = await wb.webview('.summary-cards .card');
+    await wb.tab(/Metrics: 01-hello-HelloFunction/).waitFor();
+    // The view reads the REPORT lines from the logs and refreshes by itself.
+    await metrics.locator('.card[data-figure="count"] .card-value', { hasText: /^[1-9]/ }).waitFor({ timeout: 30_000 });
+    assert.match((await metrics.locator('.summary-cards').textContent()) ?? '', /invocations/);
+    await metrics.locator('.vt-row.cold').first().waitFor();
+    await metrics.locator('h2', { hasText: 'Monthly cost estimate' }).waitFor();
+    await wb.screenshot('metrics-view');
+  });
+
+  test('sends a note and sees it in the queue view from the step link', { timeout: 120_000 }, async () => {
+    await wb.treeRow(/Step 1, Make a queue/).click();
+    const guide = await wb.webview('#check-progress');
+    await guide.locator('h1', { hasText: 'Make a queue' }).waitFor();
+    await guide.locator('.actions vscode-button', { hasText: 'Deploy the queue' }).click();
+    await guide.locator('.status', { hasText: /Deployed 1 resource / }).waitFor({ timeout: 90_000 });
+    await guide.locator('.actions vscode-button', { hasText: 'Send a note' }).click();
+    await guide.locator('.status', { hasText: /sent 1 message to NotesQueue/ }).waitFor({ timeout: 30_000 });
+    await guide.locator('a.hoc-reveal', { hasText: 'watch the queue' }).click();
+    const queue = await wb.webview('.counters');
+    await wb.tab(/01-hello-NotesQueue/).waitFor();
+    await queue.locator('.counter[data-counter="visible"] .counter-value', { hasText: /^1$/ }).waitFor({ timeout: 20_000 });
+    await queue.locator('.messages .vt-row', { hasText: 'A note from the editor tests' }).waitFor({ timeout: 20_000 });
+    await wb.screenshot('queue-view');
+  });
+
+  test('opens the workflow graph from the step link and sees an execution succeed', { timeout: 150_000 }, async () => {
+    await wb.treeRow(/Step 3, Run a workflow/).click();
+    let guide = await wb.webview('#check-progress');
+    await guide.locator('h1', { hasText: 'Run a workflow' }).waitFor();
+    await guide.locator('.actions vscode-button', { hasText: 'Deploy the workflow' }).click();
+    await guide.locator('.status', { hasText: /Deployed \d+ resource/ }).waitFor({ timeout: 90_000 });
+    await guide.locator('a.hoc-reveal', { hasText: 'Open its graph' }).click();
+    let graph = await wb.webview('svg.graph .selectable');
+    await wb.tab(/State machine: 01-hello-HelloFlow/).waitFor();
+    assert.ok((await graph.locator('svg.graph .selectable').count()) >= 3, 'Greet, Pause and Done are laid out');
+    // Back to the guide: its action starts an execution and brings the graph back on it.
+    await wb.treeRow(/Step 3, Run a workflow/).click();
+    guide = await wb.webview('#check-progress');
+    await guide.locator('.actions vscode-button', { hasText: 'Start an execution' }).click();
+    graph = await wb.webview('svg.graph .selectable.status-succeeded', 60_000);
+    for (const state of ['Greet', 'Pause', 'Done']) {
+      await graph.locator('svg.graph .selectable.status-succeeded', { hasText: state }).first().waitFor({ timeout: 20_000 });
+    }
+    await wb.screenshot('graph-view');
   });
 
   test('switches the target to LocalStack from the status bar', { timeout: 60_000 }, async () => {

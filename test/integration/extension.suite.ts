@@ -44,7 +44,7 @@ test('finds the workspace lesson with its steps, not started', async () => {
   const hello = lessons.find((l) => l.id === '01-hello');
   assert.ok(hello, `lessons found: ${lessons.map((l) => l.id).join(', ')}`);
   assert.equal(hello.bundled, false);
-  assert.deepEqual(hello.steps.map((s) => s.id), ['queue', 'function']);
+  assert.deepEqual(hello.steps.map((s) => s.id), ['queue', 'function', 'workflow']);
 });
 
 test('opening a step records it as in progress', async () => {

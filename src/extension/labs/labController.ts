@@ -11,12 +11,19 @@ import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
 import type { CatalogLesson } from './lessonCatalog';
 import type { ProgressStore } from './progressStore';
-import { deployStep, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
+import { WebviewCommands } from '../webviews/webviewIds';
+import { deployedView, deployStep, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
+import { planReveal, revealCommand, plannedNeedsState } from './revealPlan';
 
 export class LabController {
   private readonly checked = new vscode.EventEmitter<{ entry: CatalogLesson; stepId: string; outcomes: CheckOutcome[] }>();
   /** Fires after every check run, so an open step guide shows the sentences. */
   readonly onDidCheck = this.checked.event;
+
+  /** Per lesson folder: logical IDs the student's actions used, most recent first. */
+  private readonly recent = new Map<string, string[]>();
+  /** Per lesson folder and state machine: the execution an action last started. */
+  private readonly executions = new Map<string, string>();
 
   constructor(
     readonly progress: ProgressStore,
@@ -80,17 +87,20 @@ export class LabController {
     if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
     await this.progress.touch(entry.lesson.id, stepId);
     if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
-    if (action.type === 'reveal') return this.reveal({ kind: 'reveal', view: action.view, resource: action.resource });
+    if (action.type === 'reveal') return this.reveal(entry, stepId, { kind: 'reveal', view: action.view, resource: action.resource });
     if (action.type === 'deploy') return this.deploy(entry, stepId);
     if (action.type === 'invoke') {
       // Invocations open the result view (payload, logs, REPORT metrics): the editor's own path.
       const event = action.event ? this.lessonPath(entry, action.event) : undefined;
       await vscode.commands.executeCommand(Commands.invokeFunction, { lesson: entry.lesson.id, logicalId: action.function, eventFile: event, payload: action.payload });
+      this.used(entry, action.function);
       return `Invoked ${action.function}`;
     }
     const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
-    if (outcome.outcome?.kind === 'execution' && (await vscode.commands.getCommands(true)).includes('handsOnCloud.showStateMachineGraph')) {
-      void vscode.commands.executeCommand('handsOnCloud.showStateMachineGraph', outcome.outcome.executionArn);
+    const used = action.type === 'sizingSweep' ? action.function : action.type === 'startExecution' ? action.stateMachine : action.type === 'sendMessage' ? action.queue : undefined;
+    if (used) this.used(entry, used, outcome.outcome?.kind === 'execution' ? outcome.outcome.executionArn : undefined);
+    if (outcome.outcome?.kind === 'execution') {
+      void vscode.commands.executeCommand(WebviewCommands.showStateMachineGraph, outcome.outcome.executionArn);
     }
     this.targets.notifyResourcesChanged();
     return outcome.summary;
@@ -124,18 +134,50 @@ export class LabController {
     return `Opened ${file}`;
   }
 
-  async reveal(link: Extract<LessonLink, { kind: 'reveal' }>): Promise<string> {
-    const view = link.view ?? 'resources';
-    const commands: Record<string, string> = {
-      lesson: `${Views.labs}.focus`,
-      resources: `${Views.resources}.focus`,
-      logs: Commands.showLog,
-      graph: 'handsOnCloud.showStateMachineGraph',
-      metrics: 'handsOnCloud.showInvocationMetrics',
-      cost: 'handsOnCloud.showInvocationMetrics',
-    };
-    await vscode.commands.executeCommand(link.resource ? `${Views.resources}.focus` : commands[view]);
-    return `Showing ${link.resource ?? view}`;
+  /** Remembers what a student's action used, so lesson-wide links open the latest one. */
+  private used(entry: CatalogLesson, logicalId: string, executionArn?: string): void {
+    const list = this.recent.get(entry.dir) ?? [];
+    this.recent.set(entry.dir, [logicalId, ...list.filter((id) => id !== logicalId)].slice(0, 20));
+    if (executionArn) this.executions.set(`${entry.dir}#${logicalId}`, executionArn);
+  }
+
+  /**
+   * Shows what a `hoc:reveal` link names: a plain view, or a resource's own view (queue
+   * messages, function metrics and cost, state machine graph) on the step's resource as
+   * deployed on the current target — resolved here, so the student never types a name.
+   */
+  async reveal(entry: CatalogLesson, stepId: string, link: Extract<LessonLink, { kind: 'reveal' }>): Promise<string> {
+    const template = entry.template;
+    const plan = planReveal(link, {
+      steps: entry.lesson.steps,
+      stepId,
+      typeOf: (id) => template?.authored[id] ?? template?.resources[id]?.type,
+      templateIds: Object.keys(template?.authored ?? {}),
+      recent: this.recent.get(entry.dir),
+      deployed: plannedNeedsState(link) ? deployedView(entry.dir, await this.targets.resolve()).deployed : undefined,
+    });
+    switch (plan.kind) {
+      case 'view': {
+        const commands = { lesson: `${Views.labs}.focus`, resources: `${Views.resources}.focus`, logs: Commands.showLog };
+        await vscode.commands.executeCommand(commands[plan.view]);
+        return `Showing ${plan.view}`;
+      }
+      case 'tree':
+        await vscode.commands.executeCommand(`${Views.resources}.focus`);
+        return `Showing ${plan.logicalId} in Resources`;
+      case 'none':
+        // Nothing in the lesson fits: the view asks for a name itself.
+        log().info(`${entry.lesson.id}/${stepId}: ${plan.reason}`);
+        await vscode.commands.executeCommand(plan.view === 'graph' ? WebviewCommands.showStateMachineGraph : WebviewCommands.showInvocationMetrics);
+        return plan.reason;
+      case 'resource': {
+        const state = deployedView(entry.dir, await this.targets.resolve());
+        const { command, arg } = revealCommand(plan, state.refOf(plan.logicalId), this.executions.get(`${entry.dir}#${plan.logicalId}`));
+        if (!state.isDeployed(plan.logicalId)) log().info(`${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${state.refOf(plan.logicalId)} anyway`);
+        await vscode.commands.executeCommand(command, arg);
+        return `Showing ${plan.logicalId}`;
+      }
+    }
   }
 
   /** Follows a `hoc:` link from step markdown (or any command link carrying one). */
@@ -156,7 +198,7 @@ export class LabController {
       case 'open':
         return this.openFile(entry, link.file, link.line, link.match);
       case 'reveal':
-        return this.reveal(link);
+        return this.reveal(entry, target, link);
       case 'terminal':
         return this.runInTerminal(link.cmd, entry.dir);
       case 'hint':

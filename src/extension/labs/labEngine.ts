@@ -78,6 +78,31 @@ export async function runStepChecks(run: EngineRun, stepId: string): Promise<Che
   return results.map((r) => ({ id: r.checkId, sentence: r.title, passed: r.passed, reason: r.passed ? undefined : r.message }));
 }
 
+/** What a reveal needs from the deployment: every deployed resource (with when), and each ID's Ref. */
+export interface DeployedView {
+  deployed: Array<{ logicalId: string; deployedAt: string }>;
+  /** Ref on the target (queue URL, function name, state machine ARN); the physical name when not recorded. */
+  refOf(logicalId: string): string;
+  /** Whether the target's recorded state has the resource. */
+  isDeployed(logicalId: string): boolean;
+}
+
+/** Reads the lesson's recorded deployment on the target (a file: no calls to the cloud). */
+export function deployedView(dir: string, target: ResolvedTarget): DeployedView {
+  const s = new LabSession(loadLesson(dir), target);
+  try {
+    const state = s.state();
+    const names = new Map(Object.keys(s.template.resources).map((id) => [id, s.physicalName(id)]));
+    return {
+      deployed: Object.values(state.resources).map((r) => ({ logicalId: r.logicalId, deployedAt: r.deployedAt })),
+      refOf: (id) => state.resources[id]?.ref ?? names.get(id) ?? s.physicalName(id),
+      isDeployed: (id) => id in state.resources,
+    };
+  } finally {
+    s.dispose();
+  }
+}
+
 export async function teardownLesson(run: EngineRun): Promise<string> {
   const deleted = await session(run).deployer.teardown();
   return `Deleted ${deleted.length} resource${deleted.length === 1 ? '' : 's'} from ${run.target.label}`;

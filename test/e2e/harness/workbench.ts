@@ -33,6 +33,11 @@ export class Workbench {
     return this.page.getByRole('treeitem', { name });
   }
 
+  /** An editor tab by its title (webview panels included). */
+  tab(name: RegExp): Locator {
+    return this.page.locator('.tabs-container .tab', { hasText: name });
+  }
+
   statusItem(text: RegExp): Locator {
     return this.page.locator('.statusbar .statusbar-item', { hasText: text });
   }

@@ -1,7 +1,7 @@
 // Durability for the local cloud: an append-only journal of service events plus periodic
 // snapshots. A mutation is durable once flush() resolves; the server flushes before it sends
 // any response, so every acknowledged change survives a crash or `kill -9`.
-import { closeSync, existsSync, fdatasync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, write } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, write, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { open, rename, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ export class Journal {
   private pending: string[] = [];
   private eventsInGeneration = 0;
   private flushing: Promise<void> | undefined;
+  private compacting: Promise<void> | undefined;
   private flushScheduled = false;
   private snapshotProvider: (() => Record<string, unknown>) | undefined;
   private readonly ownsBlobDir: boolean;
@@ -120,17 +121,31 @@ export class Journal {
   /** Writes a snapshot of all services and starts a new journal generation. */
   async compact(): Promise<void> {
     if (!this.stateDir || !this.snapshotProvider || this.fd === undefined) return;
-    await this.flush();
-    // Taking the snapshot and switching files happen in one synchronous step, so every
-    // event is either in the snapshot or in the new journal.
-    const services = this.snapshotProvider();
+    this.compacting ??= this.compactNow().finally(() => (this.compacting = undefined));
+    return this.compacting;
+  }
+
+  private async compactNow(): Promise<void> {
+    // No write may still be in flight on the file about to be closed.
+    while (this.flushing) await this.flushing;
+    // From here to the switch nothing yields. Events appended so far are already applied, so
+    // they are in the snapshot; they also go to the old journal now (synchronously, once per
+    // compaction), which stays authoritative until the snapshot is on disk. Later events go
+    // to the new journal only: no event is ever replayed twice.
+    const oldFd = this.fd!;
+    if (this.pending.length > 0) {
+      const data = Buffer.from(this.pending.join(''));
+      for (let offset = 0; offset < data.length; ) offset += writeSync(oldFd, data, offset, data.length - offset);
+      fdatasyncSync(oldFd);
+      this.pending = [];
+    }
+    const services = this.snapshotProvider!();
     const next = this.generation + 1;
-    const oldFd = this.fd;
     this.fd = openSync(this.journalPath(next), 'a');
     this.generation = next;
     this.eventsInGeneration = 0;
     closeSync(oldFd);
-    await writeFileDurably(join(this.stateDir, SNAPSHOT), JSON.stringify({ generation: next, services }));
+    await writeFileDurably(join(this.stateDir!, SNAPSHOT), JSON.stringify({ generation: next, services }));
     for (const g of this.journalGenerations()) if (g < next) rmSync(this.journalPath(g), { force: true });
   }
 

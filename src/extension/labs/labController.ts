@@ -12,7 +12,7 @@ import type { TargetManager } from '../targets/targetManager';
 import type { CatalogLesson } from './lessonCatalog';
 import type { ProgressStore } from './progressStore';
 import { WebviewCommands } from '../webviews/webviewIds';
-import { deployedView, deployStep, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
+import { deployedView, deployStep, type DeployedView, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
 import { planReveal, revealCommand, plannedNeedsState } from './revealPlan';
 
 export class LabController {
@@ -148,13 +148,17 @@ export class LabController {
    */
   async reveal(entry: CatalogLesson, stepId: string, link: Extract<LessonLink, { kind: 'reveal' }>): Promise<string> {
     const template = entry.template;
+    // The recorded deployment, read once and only when the link needs it (a plain view does not
+    // start the local cloud).
+    let recorded: DeployedView | undefined;
+    const deployment = async () => (recorded ??= deployedView(entry.dir, await this.targets.resolve()));
     const plan = planReveal(link, {
       steps: entry.lesson.steps,
       stepId,
       typeOf: (id) => template?.authored[id] ?? template?.resources[id]?.type,
       templateIds: Object.keys(template?.authored ?? {}),
       recent: this.recent.get(entry.dir),
-      deployed: plannedNeedsState(link) ? deployedView(entry.dir, await this.targets.resolve()).deployed : undefined,
+      deployed: plannedNeedsState(link) ? (await deployment()).deployed : undefined,
     });
     switch (plan.kind) {
       case 'view': {
@@ -171,9 +175,11 @@ export class LabController {
         await vscode.commands.executeCommand(plan.view === 'graph' ? WebviewCommands.showStateMachineGraph : WebviewCommands.showInvocationMetrics);
         return plan.reason;
       case 'resource': {
-        const state = deployedView(entry.dir, await this.targets.resolve());
-        const { command, arg } = revealCommand(plan, state.refOf(plan.logicalId), this.executions.get(`${entry.dir}#${plan.logicalId}`));
-        if (!state.isDeployed(plan.logicalId)) log().info(`${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${state.refOf(plan.logicalId)} anyway`);
+        const state = await deployment();
+        const ref = state.refOf(plan.logicalId);
+        const { command, arg } = revealCommand(plan, ref, this.executions.get(`${entry.dir}#${plan.logicalId}`));
+        // The record may be missing while the resource exists (names are fixed): the view says if it does not.
+        if (!state.isDeployed(plan.logicalId)) log().info(`${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${ref} anyway`);
         await vscode.commands.executeCommand(command, arg);
         return `Showing ${plan.logicalId}`;
       }

@@ -121,7 +121,8 @@ export function plannedNeedsState(link: { view?: LessonView; resource?: string }
 /**
  * The view command and its argument for a resource plan, in the shapes the commands accept
  * (src/extension/webviews/registerWebviews.ts): `ref` is what Ref gives on the target (queue URL,
- * function name, state machine ARN) or the physical name.
+ * function name, state machine ARN) or the physical name. `focus` names the metrics view's cost
+ * estimator; the view opens at its top until it reads that field.
  */
 export function revealCommand(plan: Extract<RevealPlan, { kind: 'resource' }>, ref: string, executionArn?: string): { command: string; arg: Record<string, string> } {
   switch (plan.view) {

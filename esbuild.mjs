@@ -81,4 +81,10 @@ if (watch) {
 } else {
   await Promise.all(present.map((b) => esbuild.build(b)));
   copyStatic();
+  // The AWS SDK for Node handlers in an installed extension (no node_modules there): always for
+  // packaging, else once (dev handlers also find the SDK in the project's node_modules).
+  if (production || !existsSync('dist/runtimes/node_modules/@aws-sdk')) {
+    const { buildRuntimeSdk } = await import('./scripts/build-runtime-sdk.mjs');
+    await buildRuntimeSdk('dist/runtimes/node_modules');
+  }
 }

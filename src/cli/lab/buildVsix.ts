@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { createRequire } from 'node:module';
+import { loadLesson } from '../../lab';
+import { prebuildLessonBundles } from '../../cloud/packaging/lessonBundles';
 
 type Vsce = typeof import('@vscode/vsce');
 
@@ -44,13 +46,15 @@ export interface PackResult {
   files: PackedFile[];
 }
 
-const LESSON_SKIP = /(^|[\\/])(\.hoc|node_modules|__pycache__|\.DS_Store)([\\/]|$)/;
+// .build is rebuilt below from the lesson's sources: a copy from an earlier build may be stale.
+const LESSON_SKIP = /(^|[\\/])(\.hoc|\.build|node_modules|__pycache__|\.DS_Store)([\\/]|$)/;
 
 export async function buildVsix(o: PackOptions): Promise<PackResult> {
   const root = resolve(o.extensionRoot);
   if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error(`${root}/dist/extension.js is missing; build the extension first (npm run build).`);
   const stage = mkdtempSync(join(tmpdir(), 'hoc-pack-'));
   try {
+    if (!existsSync(join(root, 'dist', 'runtimes', 'node_modules', '@aws-sdk'))) throw new Error(`${root}/dist/runtimes/node_modules is missing (the AWS SDK for Node handlers); build the extension first (npm run build).`);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     if (o.name) manifest.name = o.name;
     if (o.displayName) manifest.displayName = o.displayName;
@@ -67,6 +71,9 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
       const target = join(stage, 'labs', basename(resolve(lesson.dir)));
       mkdirSync(target, { recursive: true });
       cpSync(resolve(lesson.dir), target, { recursive: true, filter: (p) => !LESSON_SKIP.test(p.slice(resolve(lesson.dir).length)) });
+      // The installed extension has no node_modules: functions and scripts ship prebuilt.
+      const copy = loadLesson(target);
+      await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root]);
     }
     const out = resolve(o.out);
     const vsce = loadVsce();

@@ -65,7 +65,7 @@ function wasmAsset(bundled: string, packaged: string): string {
   return found;
 }
 
-function buildOptions(req: BundleRequest): Esbuild.BuildOptions {
+export function buildOptions(req: BundleRequest): Esbuild.BuildOptions {
   return {
     entryPoints: [req.entry],
     absWorkingDir: req.workingDir,
@@ -100,6 +100,25 @@ export async function bundle(req: BundleRequest, engine: BundleEngine = bundleEn
     const js = result.outputFiles?.find((f) => f.path.endsWith('.js'));
     if (!js) throw new Error('esbuild produced no JavaScript');
     return js.text;
+  } catch (e) {
+    const errors = (e as { errors?: Esbuild.Message[] }).errors;
+    if (errors?.length) throw describeErrors(errors);
+    throw e;
+  }
+}
+
+/**
+ * Bundles with the native engine and also says which files went in (paths absolute), so a
+ * prebuilt bundle can be matched with the sources later (see prebuilt.ts). Packaging time only.
+ */
+export async function bundleWithInputs(req: BundleRequest): Promise<{ text: string; inputs: string[] }> {
+  const api = loadNative() as Pick<typeof Esbuild, 'build'> | null;
+  if (!api) throw new Error('Prebuilding needs the native esbuild package: run it in a checkout of the extension after npm install.');
+  try {
+    const result = await api.build({ ...buildOptions(req), metafile: true });
+    const js = result.outputFiles?.find((f) => f.path.endsWith('.js'));
+    if (!js || !result.metafile) throw new Error('esbuild produced no JavaScript');
+    return { text: js.text, inputs: Object.keys(result.metafile.inputs).map((i) => join(req.workingDir, i)) };
   } catch (e) {
     const errors = (e as { errors?: Esbuild.Message[] }).errors;
     if (errors?.length) throw describeErrors(errors);

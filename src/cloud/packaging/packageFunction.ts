@@ -2,7 +2,8 @@
 // the runtime), Python and custom runtimes zipped as they are.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundle, type BundleEngine } from './bundler';
+import type { BundleEngine, BundleRequest } from './bundler';
+import { bundleOrPrebuilt } from './prebuilt';
 import { codeSha256, deterministicZip, type ZipEntry } from './deterministicZip';
 import { handlerFileCandidates, handlerModule, nodeTarget, runtimeFamily } from './runtimes';
 
@@ -14,15 +15,21 @@ export interface FunctionPackage {
 }
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
-const SKIP = new Set(['node_modules', '__pycache__', '.git', '.DS_Store']);
+const SKIP = new Set(['node_modules', '__pycache__', '.git', '.DS_Store', '.build', '.hoc']);
+
+/** How a Node function's handler is bundled: CommonJS for its runtime, the AWS SDK left to the runtime. */
+export function functionBundleRequest(codeDir: string, runtime: string, handler: string): BundleRequest {
+  const entry = handlerFileCandidates(runtime, handler).map((c) => join(codeDir, c)).find(isFile);
+  if (!entry) throw new Error(`handler '${handler}' needs ${handlerFileCandidates(runtime, handler).join(' or ')} in ${codeDir}`);
+  return { entry, workingDir: codeDir, platformTarget: nodeTarget(runtime), format: 'cjs', external: ['@aws-sdk/*', '@smithy/*'], nodePaths: [join(codeDir, 'node_modules')] };
+}
 
 export async function packageFunction(codeDir: string, runtime: string, handler: string, engine?: BundleEngine): Promise<FunctionPackage> {
   const entries: ZipEntry[] = [];
   const family = runtimeFamily(runtime);
   if (family === 'node') {
-    const entryFile = handlerFileCandidates(runtime, handler).map((c) => join(codeDir, c)).find(isFile);
-    if (!entryFile) throw new Error(`handler '${handler}' needs ${handlerFileCandidates(runtime, handler).join(' or ')} in ${codeDir}`);
-    const js = await bundle({ entry: entryFile, workingDir: codeDir, platformTarget: nodeTarget(runtime), format: 'cjs', external: ['@aws-sdk/*', '@smithy/*'], nodePaths: [join(codeDir, 'node_modules')] }, engine);
+    // A packaged lesson's prebuilt bundle when the sources are unchanged (no node_modules needed).
+    const js = await bundleOrPrebuilt(functionBundleRequest(codeDir, runtime, handler), engine);
     entries.push({ path: `${handlerModule(handler)}.js`, data: Buffer.from(js) });
     // Data files next to the code (models, templates) ship too; sources are in the bundle.
     for (const f of walk(codeDir)) if (!SOURCE.test(f) && f !== 'package.json' && f !== 'package-lock.json' && f !== 'tsconfig.json') entries.push({ path: f, data: readFileSync(join(codeDir, f)) });

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, sep } from 'node:path';
 import type { ActionResult } from '../../shared/lessonResults';
-import { bundle } from '../../cloud/packaging/bundler';
+import { scriptPrebuildRequest } from '../../cloud/packaging/lessonBundles';
+import { bundleOrPrebuilt } from '../../cloud/packaging/prebuilt';
+import { runtimesDir } from '../../localcloud/lambda/runtime/runtimeFiles';
 import { targetEnvironment } from '../../cloud/target/target';
 import type { LabSession } from '../session';
 import { lessonFile } from './lessonFiles';
@@ -24,7 +26,8 @@ const MAX_OUTPUT = 256 * 1024;
 
 /**
  * Folders bare imports in lesson scripts resolve from besides the lesson's own: every
- * node_modules above the lesson, and the one this engine's AWS SDK comes from.
+ * node_modules above the lesson, the one this engine's AWS SDK comes from, and last the
+ * runtime's bundled AWS SDK (dist/runtimes/node_modules), all an installed extension has.
  */
 function extraNodePaths(lessonDir: string): string[] {
   const out: string[] = [];
@@ -39,6 +42,8 @@ function extraNodePaths(lessonDir: string): string[] {
   } catch {
     // inside the packaged extension the SDK is bundled, not installed
   }
+  const runtimes = runtimesDir();
+  if (runtimes && existsSync(join(runtimes, 'node_modules'))) out.push(join(runtimes, 'node_modules'));
   return [...new Set(out)];
 }
 
@@ -58,8 +63,10 @@ export async function runLessonScript(session: LabSession, script: string, args:
     case '.js':
     case '.mjs':
     case '.cjs': {
-      // Bundled, so the script's imports resolve wherever the lesson folder lives.
-      const js = await bundle({ entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'esm', external: [], nodePaths: extraNodePaths(session.dir), banner: ESM_REQUIRE });
+      // Bundled, so the script's imports resolve wherever the lesson folder lives; a packaged
+      // lesson's prebuilt bundle stands in for unchanged sources (their npm imports are in it).
+      const req = { entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'esm' as const, external: [], nodePaths: extraNodePaths(session.dir), banner: ESM_REQUIRE };
+      const js = await bundleOrPrebuilt(req, undefined, scriptPrebuildRequest(path, session.dir));
       const tmp = mkdtempSync(join(tmpdir(), 'hoc-script-'));
       const out = join(tmp, 'script.mjs');
       writeFileSync(out, js);

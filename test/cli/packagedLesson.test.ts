@@ -75,6 +75,12 @@ test('a packed lesson runs from the unzipped VSIX with no node_modules anywhere'
       assert.match(r.stdout, /FIFO delivers one group in order .* in order/);
     });
 
+    await t.test('a lesson script with npm imports runs its prebuilt bundle (gallery-script: @aws-sdk + jimp)', () => {
+      const r = runStep('gallery-script');
+      assert.equal(r.status, 0, r.text);
+      assert.match(r.stdout, /2\/2 checks passed/);
+    });
+
     await t.test('a TypeScript handler imports @aws-sdk/client-s3 and jimp (gallery-lambda)', () => {
       const r = runStep('gallery-lambda');
       assert.equal(r.status, 0, r.text);

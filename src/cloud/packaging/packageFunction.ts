@@ -28,7 +28,7 @@ export async function packageFunction(codeDir: string, runtime: string, handler:
   const entries: ZipEntry[] = [];
   const family = runtimeFamily(runtime);
   if (family === 'node') {
-    // A packaged lesson's prebuilt bundle when the sources are unchanged (no node_modules needed).
+    // A packaged lesson's prebuilt bundle stands in when npm imports are not installed.
     const js = await bundleOrPrebuilt(functionBundleRequest(codeDir, runtime, handler), engine);
     entries.push({ path: `${handlerModule(handler)}.js`, data: Buffer.from(js) });
     // Data files next to the code (models, templates) ship too; sources are in the bundle.

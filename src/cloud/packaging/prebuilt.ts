@@ -1,8 +1,9 @@
 // Prebuilt bundles: a packaged lesson carries its functions' and scripts' bundles, built when
 // the extension was packaged, because an installed extension has no node_modules to resolve
 // npm imports (jimp, nsfwjs …) from. Each bundle is keyed by what it was asked for (entry,
-// format, target, externals) and by a SHA-256 of the lesson files that went into it, so an
-// edited handler is bundled again from its sources and an unedited one uses the prebuilt bytes.
+// format, target, externals) and by a SHA-256 of the lesson files that went into it. Sources
+// are bundled first; only when their npm imports cannot be resolved does an unedited handler
+// or script use its prebuilt bytes (an edited one without npm imports bundles as usual).
 // Layout: <lesson>/.build/bundles.json (the index) and <lesson>/.build/<sha>.js.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -106,19 +107,22 @@ function unresolvedPackages(e: unknown): string[] {
 }
 
 /**
- * The prebuilt bundle when the sources are those it was built from, else a bundle of the
- * sources. `prebuiltAs` is the request the prebuilt bundle was made for when it differs from
- * `req` (lesson scripts: prebuilt without the AWS SDK, which is bundled in afterwards). When those import an npm package that is not installed (an installed extension has
- * no node_modules) and the lesson was packaged with a prebuilt bundle, the error says how to recover.
+ * A bundle of the sources; when their npm imports are not installed (an installed extension
+ * has no node_modules), the lesson's prebuilt bundle if the sources are those it was built from.
+ * Sources come first so that a checkout always bundles its current node_modules. When the
+ * sources changed since packaging, the error says how to recover. `prebuiltAs` is the request
+ * the prebuilt bundle was made for when it differs from `req` (lesson scripts are prebuilt
+ * without the AWS SDK, which is bundled in afterwards).
  */
 export async function bundleOrPrebuilt(req: BundleRequest, engine?: BundleEngine, prebuiltAs: BundleRequest = req): Promise<string> {
-  const found = findPrebuilt(prebuiltAs);
-  if (found.kind === 'match') return prebuiltAs === req ? readFileSync(found.file, 'utf8') : bundle({ ...req, entry: found.file }, engine);
   try {
     return await bundle(req, engine);
   } catch (e) {
     const missing = unresolvedPackages(e);
-    if (found.kind === 'stale' && missing.length) {
+    if (!missing.length) throw e;
+    const found = findPrebuilt(prebuiltAs);
+    if (found.kind === 'match') return prebuiltAs === req ? readFileSync(found.file, 'utf8') : bundle({ ...req, entry: found.file }, engine);
+    if (found.kind === 'stale') {
       const root = lessonRootOf(req.entry)!;
       throw new Error(
         `${(e as Error).message}\n${toPosix(relative(root, req.entry))} or a file it imports changed since the lesson was packaged, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not installed here to bundle it again. ` +

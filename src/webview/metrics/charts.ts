@@ -56,6 +56,9 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
   const spanMs = rows.length ? rows[rows.length - 1].timestamp - rows[0].timestamp : 0;
   // Clock time on the axis; seconds matter only when everything happened within a minute.
   const tick = (v: number | string) => new Date(Number(v)).toLocaleTimeString([], spanMs < 60_000 ? { minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
+  // A few invocations close together would get an axis a millisecond wide: give it room.
+  const pad = spanMs < 10_000 ? 5_000 : 0;
+  const range = rows.length ? { min: rows[0].timestamp - pad, max: rows[rows.length - 1].timestamp + pad } : {};
   draw(canvas, {
     type: 'scatter',
     data: {
@@ -68,7 +71,7 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
       ...baseOptions(),
       parsing: false,
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'time of the invocation' }, ticks: { callback: tick, maxTicksLimit: 8 } },
+        x: { type: 'linear', ...range, title: { display: true, text: 'time of the invocation' }, ticks: { callback: tick, maxTicksLimit: 8 } },
         y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'Duration (ms)' } },
       },
     },

@@ -1,4 +1,5 @@
 // Starts a local cloud for a test (in this process) and gives SDK client settings for it.
+import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,45 @@ export async function startTestCloud(options: LocalCloudOptions = {}): Promise<T
     maxAttempts: 1,
   };
   return Object.assign(Object.create(null) as object, cloud, { clientConfig, stop: () => cloud.stop() }) as TestCloud;
+}
+
+/** What `useTestCloud` gives a test file: the cloud and the SDK clients made on it. */
+export type TestCloudWith<C> = { cloud: TestCloud } & C;
+
+export interface TestCloudSetup<C> {
+  /** Settings for the local cloud. */
+  options?: LocalCloudOptions;
+  /** Runs just before the cloud starts (for environment the cloud reads when it starts). */
+  prepare?: () => void;
+  /** Runs once the cloud and its clients exist: set-up that every test of the file shares. */
+  ready?: (fixture: TestCloudWith<C>) => Promise<unknown> | void;
+}
+
+/**
+ * One local cloud per test file: registers before/after hooks and returns an object filled
+ * once `before` has run, holding the cloud and the clients `makeClients` creates on it.
+ * `after` destroys those clients, then stops the cloud. Everything happens in one hook each
+ * because node 20 runs a file's top-level `before` hooks concurrently, not in order.
+ */
+export function useTestCloud<C extends Record<string, { destroy(): void }>>(
+  makeClients: (config: TestCloud['clientConfig']) => C,
+  setup: TestCloudSetup<C> = {},
+): TestCloudWith<C> {
+  const fixture = {} as TestCloudWith<C>;
+  const made: Array<{ destroy(): void }> = [];
+  before(async () => {
+    setup.prepare?.();
+    fixture.cloud = await startTestCloud(setup.options);
+    const clients = makeClients(fixture.cloud.clientConfig);
+    made.push(...Object.values(clients));
+    Object.assign(fixture, clients);
+    await setup.ready?.(fixture);
+  });
+  after(async () => {
+    for (const client of made) client.destroy();
+    await fixture.cloud?.stop();
+  });
+  return fixture;
 }
 
 /** A fresh temporary directory, removed by the returned cleanup. */

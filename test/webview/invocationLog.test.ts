@@ -1,32 +1,16 @@
 // The metrics view's data: REPORT lines read from CloudWatch Logs on the local cloud (written by
 // real invocations, and by PutLogEvents for exact figures), parsed with src/cloud's parser,
 // priced with its cost function, read incrementally, and grouped by memory size for sizing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { startTestCloud, type TestCloud } from '../helpers/cloud';
-import { createFunction, useFreshRuntimes } from '../localcloud/lambda/lambdaKit';
+import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { createFunction, useLambdaCloud } from '../localcloud/lambda/lambdaKit';
 import { InvocationLog } from '../../src/extension/webviews/metrics/invocationLog';
 import { functionNameOf } from '../../src/extension/webviews/metrics/functionName';
 import { invocationCost } from '../../src/cloud/metrics/cost';
 
-let cloud: TestCloud;
-let logs: CloudWatchLogsClient;
-let lambda: LambdaClient;
-
-before(async () => {
-  useFreshRuntimes();
-  cloud = await startTestCloud();
-  logs = new CloudWatchLogsClient(cloud.clientConfig);
-  lambda = new LambdaClient(cloud.clientConfig);
-});
-
-after(async () => {
-  logs.destroy();
-  lambda.destroy();
-  await cloud.stop();
-});
+const f = useLambdaCloud();
 
 /** Request ids are UUIDs, as Lambda writes them. */
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -35,17 +19,17 @@ const report = (id: string, duration: number, memory: number, init?: number) =>
   `REPORT RequestId: ${id}\tDuration: ${duration.toFixed(2)} ms\tBilled Duration: ${Math.ceil(duration + (init ?? 0))} ms\tMemory Size: ${memory} MB\tMax Memory Used: 61 MB\t${init !== undefined ? `Init Duration: ${init.toFixed(2)} ms\t` : ''}`;
 
 async function writeLines(fn: string, stream: string, lines: Array<[number, string]>) {
-  await logs.send(new CreateLogGroupCommand({ logGroupName: `/aws/lambda/${fn}` })).catch((e: Error) => {
+  await f.logs.send(new CreateLogGroupCommand({ logGroupName: `/aws/lambda/${fn}` })).catch((e: Error) => {
     if (e.name !== 'ResourceAlreadyExistsException') throw e;
   });
-  await logs.send(new CreateLogStreamCommand({ logGroupName: `/aws/lambda/${fn}`, logStreamName: stream }));
-  await logs.send(new PutLogEventsCommand({ logGroupName: `/aws/lambda/${fn}`, logStreamName: stream, logEvents: lines.map(([timestamp, message]) => ({ timestamp, message })) }));
+  await f.logs.send(new CreateLogStreamCommand({ logGroupName: `/aws/lambda/${fn}`, logStreamName: stream }));
+  await f.logs.send(new PutLogEventsCommand({ logGroupName: `/aws/lambda/${fn}`, logStreamName: stream, logEvents: lines.map(([timestamp, message]) => ({ timestamp, message })) }));
 }
 
 test('real invocations: one row per REPORT line, the first a cold start with Init Duration', async () => {
-  await createFunction(lambda, { FunctionName: 'measured' });
-  for (let i = 0; i < 3; i++) await lambda.send(new InvokeCommand({ FunctionName: 'measured', Payload: Buffer.from('{}') }));
-  const log = new InvocationLog(logs, 'measured', 'x86_64');
+  await createFunction(f.lambda, { FunctionName: 'measured' });
+  for (let i = 0; i < 3; i++) await f.lambda.send(new InvokeCommand({ FunctionName: 'measured', Payload: Buffer.from('{}') }));
+  const log = new InvocationLog(f.logs, 'measured', 'x86_64');
   assert.equal(await log.refresh(), true);
   const { invocations, truncated } = log.rows();
   assert.equal(truncated, false);
@@ -61,7 +45,7 @@ test('real invocations: one row per REPORT line, the first a cold start with Ini
   assert.ok(invocations[0].timestamp <= invocations[2].timestamp);
   // Nothing new: the next refresh adds nothing; one more invocation adds one row.
   assert.equal(await log.refresh(), false);
-  await lambda.send(new InvokeCommand({ FunctionName: 'measured', Payload: Buffer.from('{}') }));
+  await f.lambda.send(new InvokeCommand({ FunctionName: 'measured', Payload: Buffer.from('{}') }));
   assert.equal(await log.refresh(), true);
   assert.equal(log.rows().invocations.length, 4);
   assert.equal(log.sizing(), undefined, 'one memory size is no sweep');
@@ -75,7 +59,7 @@ test('exact figures: durations, cost from the price table, timeout status, and n
     [t + 2, 'some handler output mentioning REPORT in passing'],
     [t + 3, `${report(uuid(2), 3000.12, 128)}Status: timeout`],
   ]);
-  const log = new InvocationLog(logs, 'exact', 'arm64');
+  const log = new InvocationLog(f.logs, 'exact', 'arm64');
   await log.refresh();
   const [r1, r2] = log.rows().invocations;
   assert.equal(log.rows().invocations.length, 2);
@@ -96,7 +80,7 @@ test('invocations at several memory sizes make a sizing result with a recommenda
   let i = 0;
   for (const [mem, ms] of sizes) for (let k = 0; k < 3; k++) lines.push([t + i++, report(uuid(mem * 10 + k), ms + k, mem, k === 0 ? 150 : undefined)]);
   await writeLines('sweep', 'a', lines);
-  const log = new InvocationLog(logs, 'sweep', 'x86_64');
+  const log = new InvocationLog(f.logs, 'sweep', 'x86_64');
   await log.refresh();
   const s = log.sizing()!;
   assert.deepEqual(s.points.map((p) => p.memoryMb), [128, 512, 1024, 2048]);
@@ -111,7 +95,7 @@ test('invocations at several memory sizes make a sizing result with a recommenda
 });
 
 test('a function that never ran has no log group: no rows, no error', async () => {
-  const log = new InvocationLog(logs, 'never-ran', 'x86_64');
+  const log = new InvocationLog(f.logs, 'never-ran', 'x86_64');
   assert.equal(await log.refresh(), false);
   assert.deepEqual(log.rows(), { invocations: [], truncated: false });
 });

@@ -1,6 +1,6 @@
 // API Gateway control plane through @aws-sdk/client-api-gateway: shapes, ids and the errors
 // (names, status codes, messages) that AWS returns.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   APIGatewayClient,
@@ -36,19 +36,9 @@ import {
   UpdateRestApiCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
-import { startTestCloud, type TestCloud } from '../../helpers/cloud';
+import { useTestCloud } from '../../helpers/cloud';
 
-let cloud: TestCloud;
-let gw: APIGatewayClient;
-
-before(async () => {
-  cloud = await startTestCloud();
-  gw = new APIGatewayClient(cloud.clientConfig);
-});
-after(async () => {
-  gw.destroy();
-  await cloud.stop();
-});
+const f = useTestCloud((config) => ({ gw: new APIGatewayClient(config) }));
 
 /** Resolves to the SDK error a call raises, failing when it succeeds. */
 async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
@@ -62,7 +52,7 @@ async function failure(p: Promise<unknown>): Promise<{ name: string; message: st
 }
 
 test('CreateRestApi returns AWS defaults and a root resource; GetRestApis lists it; DeleteRestApi removes it', async () => {
-  const api = await gw.send(new CreateRestApiCommand({ name: 'pow-api', description: 'the pow function' }));
+  const api = await f.gw.send(new CreateRestApiCommand({ name: 'pow-api', description: 'the pow function' }));
   assert.match(api.id!, /^[a-z0-9]{10}$/);
   assert.equal(api.name, 'pow-api');
   assert.equal(api.apiKeySource, 'HEADER');
@@ -71,71 +61,71 @@ test('CreateRestApi returns AWS defaults and a root resource; GetRestApis lists 
   assert.ok(api.createdDate instanceof Date && Math.abs(api.createdDate.getTime() - Date.now()) < 60_000);
   assert.equal(api.$metadata.httpStatusCode, 201);
 
-  const resources = await gw.send(new GetResourcesCommand({ restApiId: api.id }));
+  const resources = await f.gw.send(new GetResourcesCommand({ restApiId: api.id }));
   assert.deepEqual(resources.items, [{ id: api.rootResourceId, path: '/' }]);
 
-  const listed = await gw.send(new GetRestApisCommand({}));
+  const listed = await f.gw.send(new GetRestApisCommand({}));
   assert.ok(listed.items!.some((a) => a.id === api.id && a.rootResourceId === api.rootResourceId));
-  assert.equal((await gw.send(new GetRestApiCommand({ restApiId: api.id }))).name, 'pow-api');
+  assert.equal((await f.gw.send(new GetRestApiCommand({ restApiId: api.id }))).name, 'pow-api');
 
-  await gw.send(new DeleteRestApiCommand({ restApiId: api.id }));
-  const gone = await failure(gw.send(new GetRestApiCommand({ restApiId: api.id })));
-  assert.deepEqual(gone, { name: 'NotFoundException', message: `Invalid API identifier specified ${cloud.accountId}:${api.id}`, status: 404 });
+  await f.gw.send(new DeleteRestApiCommand({ restApiId: api.id }));
+  const gone = await failure(f.gw.send(new GetRestApiCommand({ restApiId: api.id })));
+  assert.deepEqual(gone, { name: 'NotFoundException', message: `Invalid API identifier specified ${f.cloud.accountId}:${api.id}`, status: 404 });
 });
 
 test('CreateRestApi refuses an empty description and a bad compression size', async () => {
-  assert.deepEqual(await failure(gw.send(new CreateRestApiCommand({ name: 'x', description: '' }))), {
+  assert.deepEqual(await failure(f.gw.send(new CreateRestApiCommand({ name: 'x', description: '' }))), {
     name: 'BadRequestException', message: 'Description cannot be an empty string', status: 400,
   });
-  const e = await failure(gw.send(new CreateRestApiCommand({ name: 'x', minimumCompressionSize: -1 })));
+  const e = await failure(f.gw.send(new CreateRestApiCommand({ name: 'x', minimumCompressionSize: -1 })));
   assert.equal(e.message, 'Invalid minimum compression size, must be between 0 and 10485760');
 });
 
 test('resources: {param} and {proxy+} parts, paths, sibling and greedy rules, cascade delete', async () => {
-  const { id: restApiId, rootResourceId } = await gw.send(new CreateRestApiCommand({ name: 'tree' }));
-  const pets = await gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'pets' }));
+  const { id: restApiId, rootResourceId } = await f.gw.send(new CreateRestApiCommand({ name: 'tree' }));
+  const pets = await f.gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'pets' }));
   assert.match(pets.id!, /^[a-z0-9]{6}$/);
   assert.deepEqual({ parentId: pets.parentId, path: pets.path, pathPart: pets.pathPart }, { parentId: rootResourceId, path: '/pets', pathPart: 'pets' });
-  const petId = await gw.send(new CreateResourceCommand({ restApiId, parentId: pets.id, pathPart: '{petId}' }));
+  const petId = await f.gw.send(new CreateResourceCommand({ restApiId, parentId: pets.id, pathPart: '{petId}' }));
   assert.equal(petId.path, '/pets/{petId}');
-  const proxy = await gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: '{proxy+}' }));
+  const proxy = await f.gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: '{proxy+}' }));
   assert.equal(proxy.path, '/{proxy+}');
 
-  assert.deepEqual(await failure(gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'pets' }))), {
+  assert.deepEqual(await failure(f.gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'pets' }))), {
     name: 'ConflictException', message: 'Another resource with the same parent already has this name: pets', status: 409,
   });
-  assert.deepEqual(await failure(gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: '{other}' }))), {
+  assert.deepEqual(await failure(f.gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: '{other}' }))), {
     name: 'BadRequestException', message: 'A sibling ({proxy+}) of this resource already has a variable path part -- only one is allowed', status: 400,
   });
-  assert.equal((await failure(gw.send(new CreateResourceCommand({ restApiId, parentId: proxy.id, pathPart: 'child' })))).message,
+  assert.equal((await failure(f.gw.send(new CreateResourceCommand({ restApiId, parentId: proxy.id, pathPart: 'child' })))).message,
     'Cannot create a child of a resource with a greedy path variable: {proxy+}');
-  assert.equal((await failure(gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'bad part' })))).name, 'BadRequestException');
-  assert.deepEqual(await failure(gw.send(new CreateResourceCommand({ restApiId, parentId: 'nope00', pathPart: 'x' }))), {
+  assert.equal((await failure(f.gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'bad part' })))).name, 'BadRequestException');
+  assert.deepEqual(await failure(f.gw.send(new CreateResourceCommand({ restApiId, parentId: 'nope00', pathPart: 'x' }))), {
     name: 'NotFoundException', message: 'Invalid Resource identifier specified', status: 404,
   });
 
-  const all = await gw.send(new GetResourcesCommand({ restApiId }));
+  const all = await f.gw.send(new GetResourcesCommand({ restApiId }));
   assert.deepEqual(all.items!.map((r) => r.path), ['/', '/pets', '/pets/{petId}', '/{proxy+}']);
-  assert.equal((await gw.send(new GetResourceCommand({ restApiId, resourceId: petId.id }))).parentId, pets.id);
+  assert.equal((await f.gw.send(new GetResourceCommand({ restApiId, resourceId: petId.id }))).parentId, pets.id);
 
-  await gw.send(new DeleteResourceCommand({ restApiId, resourceId: pets.id }));
-  assert.equal((await failure(gw.send(new GetResourceCommand({ restApiId, resourceId: petId.id })))).name, 'NotFoundException');
-  assert.deepEqual((await gw.send(new GetResourcesCommand({ restApiId }))).items!.map((r) => r.path), ['/', '/{proxy+}']);
+  await f.gw.send(new DeleteResourceCommand({ restApiId, resourceId: pets.id }));
+  assert.equal((await failure(f.gw.send(new GetResourceCommand({ restApiId, resourceId: petId.id })))).name, 'NotFoundException');
+  assert.deepEqual((await f.gw.send(new GetResourcesCommand({ restApiId }))).items!.map((r) => r.path), ['/', '/{proxy+}']);
 });
 
 test('methods, integrations and their responses round-trip with AWS defaults', async () => {
-  const { id: restApiId, rootResourceId: resourceId } = await gw.send(new CreateRestApiCommand({ name: 'methods' }));
-  const put = await gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' }));
+  const { id: restApiId, rootResourceId: resourceId } = await f.gw.send(new CreateRestApiCommand({ name: 'methods' }));
+  const put = await f.gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' }));
   assert.deepEqual({ httpMethod: put.httpMethod, authorizationType: put.authorizationType, apiKeyRequired: put.apiKeyRequired }, { httpMethod: 'OPTIONS', authorizationType: 'NONE', apiKeyRequired: false });
-  assert.equal((await failure(gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' })))).name, 'ConflictException');
-  assert.deepEqual(await failure(gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'FETCH', authorizationType: 'NONE' }))), {
+  assert.equal((await failure(f.gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' })))).name, 'ConflictException');
+  assert.deepEqual(await failure(f.gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'FETCH', authorizationType: 'NONE' }))), {
     name: 'BadRequestException', message: 'Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY', status: 400,
   });
 
-  assert.deepEqual(await failure(gw.send(new GetIntegrationCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }))), {
+  assert.deepEqual(await failure(f.gw.send(new GetIntegrationCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }))), {
     name: 'NotFoundException', message: 'Invalid Integration identifier specified', status: 404,
   });
-  const integration = await gw.send(new PutIntegrationCommand({
+  const integration = await f.gw.send(new PutIntegrationCommand({
     restApiId, resourceId, httpMethod: 'OPTIONS', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' },
   }));
   assert.equal(integration.type, 'MOCK');
@@ -148,42 +138,42 @@ test('methods, integrations and their responses round-trip with AWS defaults', a
     'method.response.header.Access-Control-Allow-Origin': true,
     'method.response.header.Access-Control-Allow-Methods': true,
   };
-  const mr = await gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200', responseParameters: headers, responseModels: { 'application/json': 'Empty' } }));
+  const mr = await f.gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200', responseParameters: headers, responseModels: { 'application/json': 'Empty' } }));
   assert.deepEqual(mr.responseParameters, headers);
-  const ir = await gw.send(new PutIntegrationResponseCommand({
+  const ir = await f.gw.send(new PutIntegrationResponseCommand({
     restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200',
     responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'", 'method.response.header.Access-Control-Allow-Methods': "'GET,OPTIONS'" },
     responseTemplates: { 'application/json': '' },
   }));
   assert.equal(ir.responseParameters!['method.response.header.Access-Control-Allow-Origin'], "'*'");
-  assert.equal((await gw.send(new GetMethodResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200' }))).statusCode, '200');
-  assert.equal((await gw.send(new GetIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200' }))).statusCode, '200');
-  assert.deepEqual(await failure(gw.send(new GetIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '404' }))), {
+  assert.equal((await f.gw.send(new GetMethodResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200' }))).statusCode, '200');
+  assert.equal((await f.gw.send(new GetIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '200' }))).statusCode, '200');
+  assert.deepEqual(await failure(f.gw.send(new GetIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: '404' }))), {
     name: 'NotFoundException', message: 'Invalid Response status code specified', status: 404,
   });
-  assert.equal((await failure(gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: 'wrong' })))).name, 'ValidationException');
+  assert.equal((await failure(f.gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', statusCode: 'wrong' })))).name, 'ValidationException');
 
-  const method = await gw.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }));
+  const method = await f.gw.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }));
   assert.equal(method.methodIntegration!.integrationResponses!['200']!.responseParameters!['method.response.header.Access-Control-Allow-Methods'], "'GET,OPTIONS'");
   assert.deepEqual(method.methodResponses!['200']!.responseModels, { 'application/json': 'Empty' });
 
-  const embedded = await gw.send(new GetResourcesCommand({ restApiId, embed: ['methods'] }));
+  const embedded = await f.gw.send(new GetResourcesCommand({ restApiId, embed: ['methods'] }));
   assert.equal(embedded.items![0]!.resourceMethods!.OPTIONS!.methodIntegration!.type, 'MOCK');
-  const summary = await gw.send(new GetResourcesCommand({ restApiId }));
+  const summary = await f.gw.send(new GetResourcesCommand({ restApiId }));
   assert.deepEqual(summary.items![0]!.resourceMethods, { OPTIONS: {} });
 
-  await gw.send(new DeleteMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }));
-  assert.deepEqual(await failure(gw.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }))), {
+  await f.gw.send(new DeleteMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }));
+  assert.deepEqual(await failure(f.gw.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS' }))), {
     name: 'NotFoundException', message: 'Invalid Method identifier specified', status: 404,
   });
 });
 
 test('PutIntegration validates types and URIs as AWS does', async () => {
-  const { id: restApiId, rootResourceId: resourceId } = await gw.send(new CreateRestApiCommand({ name: 'integrations' }));
-  await gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+  const { id: restApiId, rootResourceId: resourceId } = await f.gw.send(new CreateRestApiCommand({ name: 'integrations' }));
+  await f.gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
   const put = (input: Partial<ConstructorParameters<typeof PutIntegrationCommand>[0]>) =>
-    failure(gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'AWS_PROXY', ...input })));
-  const fn = `arn:aws:lambda:us-east-1:${cloud.accountId}:function:pow`;
+    failure(f.gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'AWS_PROXY', ...input })));
+  const fn = `arn:aws:lambda:us-east-1:${f.cloud.accountId}:function:pow`;
   assert.deepEqual(await put({ type: 'HTTPS_PROXY' as never }), {
     name: 'ValidationException', status: 400,
     message: "1 validation error detected: Value 'HTTPS_PROXY' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]",
@@ -196,7 +186,7 @@ test('PutIntegration validates types and URIs as AWS does', async () => {
   assert.equal((await put({ type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: 'ftp://example' })).message, 'Invalid HTTP endpoint specified for URI');
   assert.equal((await put({ type: 'MOCK', timeoutInMillis: 30 })).name, 'BadRequestException');
 
-  const ok = await gw.send(new PutIntegrationCommand({
+  const ok = await f.gw.send(new PutIntegrationCommand({
     restApiId, resourceId, httpMethod: 'GET', type: 'AWS_PROXY', integrationHttpMethod: 'POST',
     uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fn}/invocations`,
   }));
@@ -205,32 +195,32 @@ test('PutIntegration validates types and URIs as AWS does', async () => {
 });
 
 test('deployments and stages: creation, listing by deployment, variables via patch, delete rules', async () => {
-  const { id: restApiId, rootResourceId: resourceId } = await gw.send(new CreateRestApiCommand({ name: 'stages' }));
-  assert.equal((await failure(gw.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev' })))).message, "The REST API doesn't contain any methods");
-  await gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-  assert.equal((await failure(gw.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev' })))).message, 'No integration defined for method');
-  await gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK' }));
+  const { id: restApiId, rootResourceId: resourceId } = await f.gw.send(new CreateRestApiCommand({ name: 'stages' }));
+  assert.equal((await failure(f.gw.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev' })))).message, "The REST API doesn't contain any methods");
+  await f.gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+  assert.equal((await failure(f.gw.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev' })))).message, 'No integration defined for method');
+  await f.gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK' }));
 
-  const d1 = await gw.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev', variables: { fn: 'pow-dev' } }));
+  const d1 = await f.gw.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev', variables: { fn: 'pow-dev' } }));
   assert.match(d1.id!, /^[a-z0-9]{6}$/);
-  const dev = await gw.send(new GetStageCommand({ restApiId, stageName: 'dev' }));
+  const dev = await f.gw.send(new GetStageCommand({ restApiId, stageName: 'dev' }));
   assert.deepEqual(
     { deploymentId: dev.deploymentId, variables: dev.variables, cacheClusterStatus: dev.cacheClusterStatus, tracingEnabled: dev.tracingEnabled, methodSettings: dev.methodSettings },
     { deploymentId: d1.id, variables: { fn: 'pow-dev' }, cacheClusterStatus: 'NOT_AVAILABLE', tracingEnabled: false, methodSettings: {} },
   );
-  const d2 = await gw.send(new CreateDeploymentCommand({ restApiId, description: 'second' }));
-  const prod = await gw.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId: d2.id, variables: { fn: 'pow-prod' } }));
+  const d2 = await f.gw.send(new CreateDeploymentCommand({ restApiId, description: 'second' }));
+  const prod = await f.gw.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId: d2.id, variables: { fn: 'pow-prod' } }));
   assert.equal(prod.$metadata.httpStatusCode, 201);
-  assert.deepEqual(await failure(gw.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId: d2.id }))), {
+  assert.deepEqual(await failure(f.gw.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId: d2.id }))), {
     name: 'ConflictException', message: 'Stage already exists', status: 409,
   });
-  assert.equal((await failure(gw.send(new CreateStageCommand({ restApiId, stageName: 'qa', deploymentId: 'nope00' })))).name, 'NotFoundException');
+  assert.equal((await failure(f.gw.send(new CreateStageCommand({ restApiId, stageName: 'qa', deploymentId: 'nope00' })))).name, 'NotFoundException');
 
-  assert.deepEqual((await gw.send(new GetStagesCommand({ restApiId }))).item!.map((s) => s.stageName).sort(), ['dev', 'prod']);
-  assert.deepEqual((await gw.send(new GetStagesCommand({ restApiId, deploymentId: d2.id }))).item!.map((s) => s.stageName), ['prod']);
-  assert.deepEqual((await gw.send(new GetDeploymentsCommand({ restApiId }))).items!.map((d) => d.id).sort(), [d1.id, d2.id].sort());
+  assert.deepEqual((await f.gw.send(new GetStagesCommand({ restApiId }))).item!.map((s) => s.stageName).sort(), ['dev', 'prod']);
+  assert.deepEqual((await f.gw.send(new GetStagesCommand({ restApiId, deploymentId: d2.id }))).item!.map((s) => s.stageName), ['prod']);
+  assert.deepEqual((await f.gw.send(new GetDeploymentsCommand({ restApiId }))).items!.map((d) => d.id).sort(), [d1.id, d2.id].sort());
 
-  const updated = await gw.send(new UpdateStageCommand({
+  const updated = await f.gw.send(new UpdateStageCommand({
     restApiId, stageName: 'prod',
     patchOperations: [
       { op: 'replace', path: '/variables/fn', value: 'pow-v2' },
@@ -242,63 +232,63 @@ test('deployments and stages: creation, listing by deployment, variables via pat
   assert.deepEqual(updated.variables, { fn: 'pow-v2', mode: 'fast' });
   assert.equal(updated.deploymentId, d1.id);
   assert.deepEqual(updated.methodSettings!['*/*'], { throttlingRateLimit: 10 });
-  const removed = await gw.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [{ op: 'remove', path: '/variables/mode' }] }));
+  const removed = await f.gw.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [{ op: 'remove', path: '/variables/mode' }] }));
   assert.deepEqual(removed.variables, { fn: 'pow-v2' });
-  assert.equal((await failure(gw.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/tags/x', value: 'y' }] })))).name, 'BadRequestException');
+  assert.equal((await failure(f.gw.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/tags/x', value: 'y' }] })))).name, 'BadRequestException');
 
-  assert.deepEqual(await failure(gw.send(new DeleteDeploymentCommand({ restApiId, deploymentId: d1.id }))), {
+  assert.deepEqual(await failure(f.gw.send(new DeleteDeploymentCommand({ restApiId, deploymentId: d1.id }))), {
     name: 'BadRequestException', message: 'Active stages pointing to this deployment must be moved or deleted', status: 400,
   });
-  await gw.send(new DeleteDeploymentCommand({ restApiId, deploymentId: d2.id }));
-  await gw.send(new DeleteStageCommand({ restApiId, stageName: 'dev' }));
-  assert.deepEqual(await failure(gw.send(new GetStageCommand({ restApiId, stageName: 'dev' }))), {
+  await f.gw.send(new DeleteDeploymentCommand({ restApiId, deploymentId: d2.id }));
+  await f.gw.send(new DeleteStageCommand({ restApiId, stageName: 'dev' }));
+  assert.deepEqual(await failure(f.gw.send(new GetStageCommand({ restApiId, stageName: 'dev' }))), {
     name: 'NotFoundException', message: 'Invalid Stage identifier specified', status: 404,
   });
 });
 
 test('Update* calls apply patch operations and refuse bad ones as AWS does', async () => {
-  const { id: restApiId, rootResourceId } = await gw.send(new CreateRestApiCommand({ name: 'patchable' }));
-  const api = await gw.send(new UpdateRestApiCommand({
+  const { id: restApiId, rootResourceId } = await f.gw.send(new CreateRestApiCommand({ name: 'patchable' }));
+  const api = await f.gw.send(new UpdateRestApiCommand({
     restApiId,
     patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }, { op: 'add', path: '/binaryMediaTypes/image~1png', value: '' }, { op: 'replace', path: '/description', value: 'now described' }],
   }));
   assert.deepEqual([api.name, api.binaryMediaTypes, api.description], ['renamed', ['image/png'], 'now described']);
-  const cleared = await gw.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: 'remove', path: '/binaryMediaTypes/image~1png' }] }));
+  const cleared = await f.gw.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: 'remove', path: '/binaryMediaTypes/image~1png' }] }));
   assert.equal(cleared.binaryMediaTypes, undefined);
-  const badOps = await failure(gw.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: 'wrong' as never, path: '/name', value: 'x' }] })));
+  const badOps = await failure(f.gw.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: 'wrong' as never, path: '/name', value: 'x' }] })));
   assert.deepEqual([badOps.name, badOps.status], ['ValidationException', 400]);
   assert.match(badOps.message, /^1 validation error detected: Value 'wrong' at 'updateRestApiInput\.patchOperations\.1\.member\.op'/);
 
-  const a = await gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'a' }));
-  const b = await gw.send(new CreateResourceCommand({ restApiId, parentId: a.id, pathPart: 'b' }));
-  assert.equal((await gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'alpha' }] }))).path, '/alpha');
-  assert.equal((await gw.send(new GetResourceCommand({ restApiId, resourceId: b.id }))).path, '/alpha/b');
-  assert.deepEqual(await failure(gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'replace', path: '/parentId', value: b.id }] }))), {
+  const a = await f.gw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: 'a' }));
+  const b = await f.gw.send(new CreateResourceCommand({ restApiId, parentId: a.id, pathPart: 'b' }));
+  assert.equal((await f.gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'alpha' }] }))).path, '/alpha');
+  assert.equal((await f.gw.send(new GetResourceCommand({ restApiId, resourceId: b.id }))).path, '/alpha/b');
+  assert.deepEqual(await failure(f.gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'replace', path: '/parentId', value: b.id }] }))), {
     name: 'BadRequestException', message: 'Resources cannot be cyclical.', status: 400,
   });
-  assert.equal((await failure(gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'remove', path: '/pathPart' }] })))).message,
+  assert.equal((await failure(f.gw.send(new UpdateResourceCommand({ restApiId, resourceId: a.id, patchOperations: [{ op: 'remove', path: '/pathPart' }] })))).message,
     "Invalid patch path  '/pathPart' specified for op 'remove'. Please choose supported operations");
 
   const resourceId = a.id!;
-  await gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-  assert.equal((await gw.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/apiKeyRequired', value: 'true' }] }))).apiKeyRequired, true);
-  await gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK' }));
-  const integration = await gw.send(new UpdateIntegrationCommand({
+  await f.gw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+  assert.equal((await f.gw.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/apiKeyRequired', value: 'true' }] }))).apiKeyRequired, true);
+  await f.gw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK' }));
+  const integration = await f.gw.send(new UpdateIntegrationCommand({
     restApiId, resourceId, httpMethod: 'GET',
     patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '5000' }, { op: 'add', path: '/requestTemplates/application~1json', value: '{"statusCode": 200}' }],
   }));
   assert.deepEqual([integration.timeoutInMillis, integration.requestTemplates], [5000, { 'application/json': '{"statusCode": 200}' }]);
-  await gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
-  const mr = await gw.send(new UpdateMethodResponseCommand({
+  await f.gw.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
+  const mr = await f.gw.send(new UpdateMethodResponseCommand({
     restApiId, resourceId, httpMethod: 'GET', statusCode: '200',
     patchOperations: [{ op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: 'false' }],
   }));
   assert.deepEqual(mr.responseParameters, { 'method.response.header.Access-Control-Allow-Origin': false });
-  await gw.send(new PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
-  const ir = await gw.send(new UpdateIntegrationResponseCommand({
+  await f.gw.send(new PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
+  const ir = await f.gw.send(new UpdateIntegrationResponseCommand({
     restApiId, resourceId, httpMethod: 'GET', statusCode: '200',
     patchOperations: [{ op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: "'*'" }, { op: 'replace', path: '/selectionPattern', value: '2\\d{2}' }],
   }));
   assert.deepEqual([ir.responseParameters, ir.selectionPattern], [{ 'method.response.header.Access-Control-Allow-Origin': "'*'" }, '2\\d{2}']);
-  assert.equal((await failure(gw.send(new UpdateIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '40000' }] })))).name, 'BadRequestException');
+  assert.equal((await failure(f.gw.send(new UpdateIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '40000' }] })))).name, 'BadRequestException');
 });

@@ -1,26 +1,14 @@
 // Function URLs over plain HTTP: payload format 2.0 events, response mapping (structured,
 // bare string, bare object), CORS with preflight, auth types NONE (needs a policy) and AWS_IAM.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { AddPermissionCommand, CreateFunctionUrlConfigCommand, GetFunctionUrlConfigCommand, LambdaClient, UpdateFunctionUrlConfigCommand } from '@aws-sdk/client-lambda';
+import { AddPermissionCommand, CreateFunctionUrlConfigCommand, GetFunctionUrlConfigCommand, UpdateFunctionUrlConfigCommand } from '@aws-sdk/client-lambda';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { startTestCloud, type TestCloud } from '../../helpers/cloud';
-import { createFunction, useFreshRuntimes } from './lambdaKit';
+import { createFunction, useLambdaCloud } from './lambdaKit';
 
-let cloud: TestCloud;
-let lambda: LambdaClient;
-
-before(async () => {
-  useFreshRuntimes();
-  cloud = await startTestCloud();
-  lambda = new LambdaClient(cloud.clientConfig);
-});
-
-after(async () => {
-  await cloud.stop();
-});
+const f = useLambdaCloud();
 
 interface Answer {
   status: number;
@@ -32,7 +20,7 @@ interface Answer {
 function http(method: string, url: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: cloud.port, method, path: u.pathname + u.search, headers: { host: u.host, ...(options.headers ?? {}) } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: f.cloud.port, method, path: u.pathname + u.search, headers: { host: u.host, ...(options.headers ?? {}) } }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -43,15 +31,15 @@ function http(method: string, url: string, options: { headers?: Record<string, s
 }
 
 async function publicUrl(name: string, handler: string, cors?: Record<string, unknown>): Promise<string> {
-  await createFunction(lambda, { FunctionName: name, Handler: handler });
-  const created = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE', Cors: cors }));
-  await lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'public-url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+  await createFunction(f.lambda, { FunctionName: name, Handler: handler });
+  const created = await f.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE', Cors: cors }));
+  await f.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'public-url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
   return created.FunctionUrl!;
 }
 
 test('a URL invokes the function with a 2.0 event and maps its structured response', async () => {
   const url = await publicUrl('web', 'index.url');
-  assert.match(url, new RegExp(`^http://[a-z0-9]{32}\\.lambda-url\\.us-east-1\\.localhost:${cloud.port}/$`));
+  assert.match(url, new RegExp(`^http://[a-z0-9]{32}\\.lambda-url\\.us-east-1\\.localhost:${f.cloud.port}/$`));
   const res = await http('POST', `${url}orders/42?x=1&x=2&y=3`, { headers: { 'content-type': 'application/json', cookie: 'session=abc' }, body: '{"a":1}' });
   assert.equal(res.status, 201);
   assert.equal(res.headers['content-type'], 'text/plain');
@@ -60,7 +48,7 @@ test('a URL invokes the function with a 2.0 event and maps its structured respon
   assert.equal(res.body, 'POST /orders/42 {"x":"1,2","y":"3"} {"a":1}');
   // The same URL, path-style (what Node and tools without *.localhost use).
   const urlId = new URL(url).hostname.split('.')[0];
-  const pathStyle = await fetch(`${cloud.endpoint}/_aws/lambda-url/${urlId}/hello`);
+  const pathStyle = await fetch(`${f.cloud.endpoint}/_aws/lambda-url/${urlId}/hello`);
   assert.equal(pathStyle.status, 201);
   assert.equal(await pathStyle.text(), 'GET /hello  ');
 });
@@ -76,12 +64,12 @@ test('bare strings and objects become 200 application/json', async () => {
 });
 
 test('without a public policy an AuthType NONE URL answers 403; a failing function 502', async () => {
-  await createFunction(lambda, { FunctionName: 'private', Handler: 'index.fails' });
-  const { FunctionUrl } = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'private', AuthType: 'NONE' }));
+  await createFunction(f.lambda, { FunctionName: 'private', Handler: 'index.fails' });
+  const { FunctionUrl } = await f.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'private', AuthType: 'NONE' }));
   const denied = await http('GET', FunctionUrl!);
   assert.equal(denied.status, 403);
   assert.deepEqual(JSON.parse(denied.body), { Message: 'Forbidden' });
-  await lambda.send(new AddPermissionCommand({ FunctionName: 'private', StatementId: 'url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+  await f.lambda.send(new AddPermissionCommand({ FunctionName: 'private', StatementId: 'url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
   const failed = await http('GET', FunctionUrl!);
   assert.equal(failed.status, 502);
   assert.equal(failed.body, 'Internal Server Error');
@@ -102,19 +90,19 @@ test('CORS: preflight answered by Lambda, configured headers on responses, funct
   const res = await http('GET', `${url}orders`, { headers: { origin: 'https://app.example' } });
   assert.equal(res.headers['access-control-allow-origin'], 'https://app.example', 'the function\'s own header is replaced');
   assert.equal(res.headers['access-control-expose-headers'], 'x-custom');
-  await lambda.send(new UpdateFunctionUrlConfigCommand({ FunctionName: 'cors', Cors: { AllowOrigins: ['*'], AllowMethods: ['*'] } }));
+  await f.lambda.send(new UpdateFunctionUrlConfigCommand({ FunctionName: 'cors', Cors: { AllowOrigins: ['*'], AllowMethods: ['*'] } }));
   const star = await http('GET', `${url}orders`, { headers: { origin: 'https://anyone.example' } });
   assert.equal(star.headers['access-control-allow-origin'], '*');
-  const cfg = await lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: 'cors' }));
+  const cfg = await f.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: 'cors' }));
   assert.deepEqual(cfg.Cors?.AllowOrigins, ['*']);
 });
 
 test('an AWS_IAM URL refuses unsigned requests and serves SigV4-signed ones', async () => {
-  await createFunction(lambda, { FunctionName: 'iam', Handler: 'index.url' });
-  const { FunctionUrl } = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'iam', AuthType: 'AWS_IAM' }));
+  await createFunction(f.lambda, { FunctionName: 'iam', Handler: 'index.url' });
+  const { FunctionUrl } = await f.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'iam', AuthType: 'AWS_IAM' }));
   assert.equal((await http('GET', `${FunctionUrl}secret`)).status, 403);
   const u = new URL(`${FunctionUrl}secret`);
-  const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: cloud.credentials, sha256: Sha256 });
+  const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: f.cloud.credentials, sha256: Sha256 });
   const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: u.hostname, port: Number(u.port), path: u.pathname, headers: { host: u.host }, query: {} });
   const res = await http('GET', u.toString(), { headers: signed.headers as Record<string, string> });
   assert.equal(res.status, 201, res.body);

@@ -1,27 +1,14 @@
 // Node handlers through @aws-sdk/client-lambda: results, context, environment, logs in AWS's
 // format, cold then warm starts, CommonJS/ESM and callback styles, errors shaped as AWS.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
-import { startTestCloud, type TestCloud } from '../../helpers/cloud';
-import { createFunction, payloadOf, tailOf, useFreshRuntimes } from './lambdaKit';
+import { InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
+import { createFunction, payloadOf, tailOf, useLambdaCloud } from './lambdaKit';
 
-let cloud: TestCloud;
-let lambda: LambdaClient;
-
-before(async () => {
-  useFreshRuntimes();
-  cloud = await startTestCloud();
-  lambda = new LambdaClient(cloud.clientConfig);
-  await createFunction(lambda, { FunctionName: 'hello', Environment: { Variables: { GREETING: 'hi' } } });
-});
-
-after(async () => {
-  await cloud.stop();
-});
+const f = useLambdaCloud(({ lambda }) => createFunction(lambda, { FunctionName: 'hello', Environment: { Variables: { GREETING: 'hi' } } }));
 
 const invoke = (name: string, payload: unknown, extra: Record<string, unknown> = {}) =>
-  lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail', ...extra }));
+  f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail', ...extra }));
 
 test('a cold invocation reports Init Duration, a warm one reuses the environment without it', async () => {
   const cold = await invoke('hello', { n: 1 });
@@ -67,14 +54,14 @@ test('context and environment carry what AWS provides, plus the local endpoint',
   assert.equal(out.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE, '128');
   assert.equal(out.env._HANDLER, 'index.handler');
   assert.equal(out.env.TZ, ':UTC');
-  assert.equal(out.env.AWS_ENDPOINT_URL, cloud.endpoint);
+  assert.equal(out.env.AWS_ENDPOINT_URL, f.cloud.endpoint);
   assert.equal(out.env.GREETING, 'hi');
 });
 
 test('a configuration update makes the next invocation cold', async () => {
   await invoke('hello', {});
-  await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'hello', Environment: { Variables: { GREETING: 'bonjour' } } }));
-  await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 10 }, { FunctionName: 'hello' });
+  await f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'hello', Environment: { Variables: { GREETING: 'bonjour' } } }));
+  await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 10 }, { FunctionName: 'hello' });
   const out = await invoke('hello', {});
   assert.equal((payloadOf(out) as Record<string, any>).env.GREETING, 'bonjour');
   assert.equal((payloadOf(out) as Record<string, any>).invocations, 1);
@@ -82,9 +69,9 @@ test('a configuration update makes the next invocation cold', async () => {
 });
 
 test('callback-style handlers and ES modules importing the SDK from the runtime', async () => {
-  await createFunction(lambda, { FunctionName: 'cb', Handler: 'index.callback' });
+  await createFunction(f.lambda, { FunctionName: 'cb', Handler: 'index.callback' });
   assert.deepEqual(payloadOf(await invoke('cb', { value: 7 })), { style: 'callback', value: 7 });
-  await createFunction(lambda, { FunctionName: 'esm', fixture: 'node-esm', Runtime: 'nodejs22.x' });
+  await createFunction(f.lambda, { FunctionName: 'esm', fixture: 'node-esm', Runtime: 'nodejs22.x' });
   const esm = payloadOf(await invoke('esm', { name: 'ada' })) as Record<string, any>;
   assert.equal(esm.module, 'esm');
   assert.equal(esm.sdk, 'function');
@@ -92,14 +79,14 @@ test('callback-style handlers and ES modules importing the SDK from the runtime'
 });
 
 test('handler code reaches the local cloud with the SDK it did not bundle', async () => {
-  await createFunction(lambda, { FunctionName: 'sdk-user', Handler: 'index.sdk', Timeout: 20 });
+  await createFunction(f.lambda, { FunctionName: 'sdk-user', Handler: 'index.sdk', Timeout: 20 });
   const out = await invoke('sdk-user', {});
   assert.equal(out.FunctionError, undefined, tailOf(out));
   assert.ok((payloadOf(out) as string[]).includes('sdk-user'));
 });
 
 test('a callback answer waits for the event loop to drain unless callbackWaitsForEmptyEventLoop is false', async () => {
-  await createFunction(lambda, { FunctionName: 'pending', Handler: 'index.pendingTimer' });
+  await createFunction(f.lambda, { FunctionName: 'pending', Handler: 'index.pendingTimer' });
   const waited = await invoke('pending', {});
   assert.equal(payloadOf(waited), 'answered');
   const log = tailOf(waited);
@@ -110,7 +97,7 @@ test('a callback answer waits for the event loop to drain unless callbackWaitsFo
 });
 
 test('a thrown error comes back as AWS shapes it, with X-Amz-Function-Error', async () => {
-  await createFunction(lambda, { FunctionName: 'fails', Handler: 'index.fails' });
+  await createFunction(f.lambda, { FunctionName: 'fails', Handler: 'index.fails' });
   const out = await invoke('fails', {});
   assert.equal(out.StatusCode, 200);
   assert.equal(out.FunctionError, 'Unhandled');
@@ -126,11 +113,11 @@ test('a thrown error comes back as AWS shapes it, with X-Amz-Function-Error', as
 });
 
 test('callback errors, multi-line logs and raw stdout', async () => {
-  await createFunction(lambda, { FunctionName: 'cberr', Handler: 'index.callbackError' });
+  await createFunction(f.lambda, { FunctionName: 'cberr', Handler: 'index.callbackError' });
   const err = payloadOf(await invoke('cberr', {})) as Record<string, any>;
   assert.equal(err.errorType, 'Error');
   assert.equal(err.errorMessage, 'callback failure');
-  await createFunction(lambda, { FunctionName: 'multi', Handler: 'index.multiline' });
+  await createFunction(f.lambda, { FunctionName: 'multi', Handler: 'index.multiline' });
   const log = tailOf(await invoke('multi', {}));
   assert.match(log, /\tINFO\tfirst line\nsecond line\n/);
   assert.match(log, /\tWARN\tcareful\n/);
@@ -147,7 +134,7 @@ test('init failures: missing module, syntax error, missing export, throwing at l
   ];
   for (const [handler, type, message] of cases) {
     const name = `broken-${handler.split('.')[0]}`;
-    await createFunction(lambda, { FunctionName: name, fixture: 'node-broken', Handler: handler });
+    await createFunction(f.lambda, { FunctionName: name, fixture: 'node-broken', Handler: handler });
     const out = await invoke(name, {});
     assert.equal(out.FunctionError, 'Unhandled', handler);
     const body = payloadOf(out) as Record<string, any>;

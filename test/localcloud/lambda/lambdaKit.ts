@@ -1,11 +1,14 @@
-// Shared by the Lambda tests: builds the Node bootstrap once per test process, zips fixture
-// handlers with fflate, and creates functions through the real SDK.
+// Shared by the Lambda tests: builds the Node bootstrap once per test process, starts a local
+// cloud with Lambda and Logs clients, zips fixture handlers with fflate, and creates functions
+// through the real SDK.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateFunctionCommand, LambdaClient, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
+import { useTestCloud, type TestCloudWith } from '../../helpers/cloud';
 
 const ROOT = join(__dirname, '..', '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'lambda');
@@ -24,6 +27,16 @@ export function useFreshRuntimes(): void {
     logLevel: 'warning',
   });
   process.env.HOC_LAMBDA_RUNTIMES_DIR = dir;
+}
+
+export type LambdaCloud = TestCloudWith<{ lambda: LambdaClient; logs: CloudWatchLogsClient }>;
+
+/**
+ * One local cloud per test file with fresh runtimes, a Lambda client and a Logs client;
+ * the returned object is filled once `before` has run (after `ready`, when given).
+ */
+export function useLambdaCloud(ready?: (fixture: LambdaCloud) => Promise<unknown>): LambdaCloud {
+  return useTestCloud((config) => ({ lambda: new LambdaClient(config), logs: new CloudWatchLogsClient(config) }), { prepare: useFreshRuntimes, ready });
 }
 
 /** A zip of a fixture folder (or of the files given), as a deployment package. */

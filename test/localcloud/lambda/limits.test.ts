@@ -1,36 +1,22 @@
 // Limits as Lambda enforces them, and a local cloud that survives every faulty handler:
 // timeout, process exit, uncaught exceptions, out of memory, concurrency, throttling, and
 // the CPU share that follows memory size.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DeleteFunctionConcurrencyCommand,
   GetAccountSettingsCommand,
   GetFunctionConcurrencyCommand,
   InvokeCommand,
-  LambdaClient,
   PutFunctionConcurrencyCommand,
   TooManyRequestsException,
 } from '@aws-sdk/client-lambda';
-import { startTestCloud, type TestCloud } from '../../helpers/cloud';
-import { createFunction, payloadOf, tailOf, useFreshRuntimes } from './lambdaKit';
+import { createFunction, payloadOf, tailOf, useLambdaCloud } from './lambdaKit';
 
-let cloud: TestCloud;
-let lambda: LambdaClient;
-
-before(async () => {
-  useFreshRuntimes();
-  cloud = await startTestCloud();
-  lambda = new LambdaClient(cloud.clientConfig);
-  await createFunction(lambda, { FunctionName: 'healthy' });
-});
-
-after(async () => {
-  await cloud.stop();
-});
+const f = useLambdaCloud(({ lambda }) => createFunction(lambda, { FunctionName: 'healthy' }));
 
 const invoke = (name: string, payload: unknown) =>
-  lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail' }));
+  f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail' }));
 
 async function stillServes(): Promise<void> {
   const out = await invoke('healthy', { ok: true });
@@ -38,7 +24,7 @@ async function stillServes(): Promise<void> {
 }
 
 test('a handler running past its timeout is killed: Task timed out, Status: timeout, then cold', async () => {
-  await createFunction(lambda, { FunctionName: 'slow', Handler: 'index.sleep', Timeout: 1 });
+  await createFunction(f.lambda, { FunctionName: 'slow', Handler: 'index.sleep', Timeout: 1 });
   const out = await invoke('slow', { ms: 5000 });
   assert.equal(out.FunctionError, 'Unhandled');
   const body = payloadOf(out) as Record<string, any>;
@@ -54,7 +40,7 @@ test('a handler running past its timeout is killed: Task timed out, Status: time
 });
 
 test('process.exit during an invocation is Runtime.ExitError', async () => {
-  await createFunction(lambda, { FunctionName: 'exits', Handler: 'index.exit' });
+  await createFunction(f.lambda, { FunctionName: 'exits', Handler: 'index.exit' });
   const out = await invoke('exits', {});
   assert.equal(out.FunctionError, 'Unhandled');
   const body = payloadOf(out) as Record<string, any>;
@@ -65,7 +51,7 @@ test('process.exit during an invocation is Runtime.ExitError', async () => {
 });
 
 test('an exception thrown outside the handler\'s promise fails the invocation and the environment', async () => {
-  await createFunction(lambda, { FunctionName: 'uncaught', Handler: 'index.uncaught' });
+  await createFunction(f.lambda, { FunctionName: 'uncaught', Handler: 'index.uncaught' });
   const out = await invoke('uncaught', {});
   assert.equal(out.FunctionError, 'Unhandled');
   const body = payloadOf(out) as Record<string, any>;
@@ -75,7 +61,7 @@ test('an exception thrown outside the handler\'s promise fails the invocation an
 });
 
 test('using more memory than configured ends in Runtime.OutOfMemory', async () => {
-  await createFunction(lambda, { FunctionName: 'hungry', Handler: 'index.oom', Timeout: 30 });
+  await createFunction(f.lambda, { FunctionName: 'hungry', Handler: 'index.oom', Timeout: 30 });
   const out = await invoke('hungry', {});
   assert.equal(out.FunctionError, 'Unhandled');
   const body = payloadOf(out) as Record<string, any>;
@@ -86,14 +72,14 @@ test('using more memory than configured ends in Runtime.OutOfMemory', async () =
 });
 
 test('concurrent invocations get their own environments; reserved concurrency throttles the rest', async () => {
-  await createFunction(lambda, { FunctionName: 'parallel', Handler: 'index.handler' });
+  await createFunction(f.lambda, { FunctionName: 'parallel', Handler: 'index.handler' });
   const outs = await Promise.all([1, 2, 3].map((n) => invoke('parallel', { n })));
   const streams = new Set(outs.map((o) => (payloadOf(o) as Record<string, any>).logStreamName));
   assert.equal(streams.size, 3, 'three simultaneous invocations, three environments');
 
-  await createFunction(lambda, { FunctionName: 'limited', Handler: 'index.sleep', Timeout: 10 });
-  await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 1 }));
-  assert.equal((await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'limited' }))).ReservedConcurrentExecutions, 1);
+  await createFunction(f.lambda, { FunctionName: 'limited', Handler: 'index.sleep', Timeout: 10 });
+  await f.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 1 }));
+  assert.equal((await f.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'limited' }))).ReservedConcurrentExecutions, 1);
   const results = await Promise.allSettled([invoke('limited', { ms: 800 }), new Promise((r) => setTimeout(r, 200)).then(() => invoke('limited', { ms: 1 }))]);
   assert.equal(results[0].status, 'fulfilled');
   assert.equal(results[1].status, 'rejected');
@@ -102,17 +88,17 @@ test('concurrent invocations get their own environments; reserved concurrency th
   assert.equal(err.$metadata.httpStatusCode, 429);
   assert.equal(err.Reason, 'ReservedFunctionConcurrentInvocationLimitExceeded');
 
-  await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 0 }));
+  await f.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 0 }));
   await assert.rejects(invoke('limited', { ms: 1 }), TooManyRequestsException);
-  await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'limited' }));
+  await f.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'limited' }));
   assert.deepEqual(payloadOf(await invoke('limited', { ms: 1 })), { slept: 1 });
 });
 
 test('the account concurrency limit (HOC_LAMBDA_ACCOUNT_CONCURRENCY) throttles past it', async () => {
   process.env.HOC_LAMBDA_ACCOUNT_CONCURRENCY = '2';
   try {
-    await createFunction(lambda, { FunctionName: 'account-limited', Handler: 'index.sleep', Timeout: 10 });
-    const settings = await lambda.send(new GetAccountSettingsCommand({}));
+    await createFunction(f.lambda, { FunctionName: 'account-limited', Handler: 'index.sleep', Timeout: 10 });
+    const settings = await f.lambda.send(new GetAccountSettingsCommand({}));
     assert.equal(settings.AccountLimit!.ConcurrentExecutions, 2);
     const slow = [invoke('account-limited', { ms: 1500 }), invoke('account-limited', { ms: 1500 })];
     await new Promise((r) => setTimeout(r, 300));
@@ -124,8 +110,8 @@ test('the account concurrency limit (HOC_LAMBDA_ACCOUNT_CONCURRENCY) throttles p
 });
 
 test('CPU follows memory: a CPU-bound handler is several times slower at 128 MB than at 1,769 MB', async () => {
-  await createFunction(lambda, { FunctionName: 'cpu-small', Handler: 'index.cpu', MemorySize: 128, Timeout: 60 });
-  await createFunction(lambda, { FunctionName: 'cpu-vcpu', Handler: 'index.cpu', MemorySize: 1769, Timeout: 60 });
+  await createFunction(f.lambda, { FunctionName: 'cpu-small', Handler: 'index.cpu', MemorySize: 128, Timeout: 60 });
+  await createFunction(f.lambda, { FunctionName: 'cpu-vcpu', Handler: 'index.cpu', MemorySize: 1769, Timeout: 60 });
   const duration = async (name: string) => {
     const out = await invoke(name, { iterations: 2e7 });
     assert.equal(out.FunctionError, undefined, tailOf(out));

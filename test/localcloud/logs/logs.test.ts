@@ -1,9 +1,8 @@
 // CloudWatch Logs through @aws-sdk/client-cloudwatch-logs: Lambda's groups and streams as AWS
 // names them, events in order, filter patterns, and the API's own writes and errors.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CloudWatchLogsClient,
   CreateLogGroupCommand,
   CreateLogStreamCommand,
   DescribeLogGroupsCommand,
@@ -14,40 +13,26 @@ import {
   ResourceAlreadyExistsException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { startTestCloud, type TestCloud } from '../../helpers/cloud';
-import { createFunction, useFreshRuntimes } from '../lambda/lambdaKit';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { createFunction, useLambdaCloud } from '../lambda/lambdaKit';
 
-let cloud: TestCloud;
-let logs: CloudWatchLogsClient;
-let lambda: LambdaClient;
-
-before(async () => {
-  useFreshRuntimes();
-  cloud = await startTestCloud();
-  logs = new CloudWatchLogsClient(cloud.clientConfig);
-  lambda = new LambdaClient(cloud.clientConfig);
-});
-
-after(async () => {
-  await cloud.stop();
-});
+const f = useLambdaCloud();
 
 test('a function writes to /aws/lambda/NAME, one stream per environment, named as AWS names it', async () => {
-  await createFunction(lambda, { FunctionName: 'logger', Handler: 'index.multiline' });
-  await lambda.send(new InvokeCommand({ FunctionName: 'logger' }));
-  await lambda.send(new InvokeCommand({ FunctionName: 'logger' }));
-  const groups = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/aws/lambda/' }));
+  await createFunction(f.lambda, { FunctionName: 'logger', Handler: 'index.multiline' });
+  await f.lambda.send(new InvokeCommand({ FunctionName: 'logger' }));
+  await f.lambda.send(new InvokeCommand({ FunctionName: 'logger' }));
+  const groups = await f.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/aws/lambda/' }));
   const group = groups.logGroups!.find((g) => g.logGroupName === '/aws/lambda/logger');
   assert.ok(group);
   assert.equal(group.arn, 'arn:aws:logs:us-east-1:000000000000:log-group:/aws/lambda/logger:*');
-  const streams = await logs.send(new DescribeLogStreamsCommand({ logGroupName: '/aws/lambda/logger', orderBy: 'LastEventTime', descending: true }));
+  const streams = await f.logs.send(new DescribeLogStreamsCommand({ logGroupName: '/aws/lambda/logger', orderBy: 'LastEventTime', descending: true }));
   assert.equal(streams.logStreams!.length, 1, 'the second invocation was warm');
   const stream = streams.logStreams![0]!;
   assert.match(stream.logStreamName!, /^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
   assert.ok(stream.lastEventTimestamp! >= stream.firstEventTimestamp!);
 
-  const events = await logs.send(new GetLogEventsCommand({ logGroupName: '/aws/lambda/logger', logStreamName: stream.logStreamName, startFromHead: true }));
+  const events = await f.logs.send(new GetLogEventsCommand({ logGroupName: '/aws/lambda/logger', logStreamName: stream.logStreamName, startFromHead: true }));
   const messages = events.events!.map((e) => e.message!);
   assert.match(messages[0]!, /^INIT_START Runtime Version: nodejs:20\.local\tRuntime Version ARN: /);
   assert.equal(messages.filter((m) => m.startsWith('START RequestId: ')).length, 2);
@@ -57,29 +42,29 @@ test('a function writes to /aws/lambda/NAME, one stream per environment, named a
   const order = messages.map((m) => m.split(' ')[0]!.split('\t')[0]!);
   assert.ok(order.indexOf('START') < order.indexOf('END') && order.indexOf('END') < order.indexOf('REPORT'));
 
-  const reports = await logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: '"REPORT RequestId"' }));
+  const reports = await f.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: '"REPORT RequestId"' }));
   assert.equal(reports.events!.length, 2);
   assert.equal(reports.events![0]!.logStreamName, stream.logStreamName);
-  const warnings = await logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'WARN careful' }));
+  const warnings = await f.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'WARN careful' }));
   assert.equal(warnings.events!.length, 2);
-  const none = await logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'careful -WARN' }));
+  const none = await f.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'careful -WARN' }));
   assert.equal(none.events!.length, 0);
 });
 
 test('the Logs API: create, put, read forward and backward, errors', async () => {
-  await logs.send(new CreateLogGroupCommand({ logGroupName: 'app' }));
-  await assert.rejects(logs.send(new CreateLogGroupCommand({ logGroupName: 'app' })), ResourceAlreadyExistsException);
-  await logs.send(new CreateLogStreamCommand({ logGroupName: 'app', logStreamName: 's1' }));
+  await f.logs.send(new CreateLogGroupCommand({ logGroupName: 'app' }));
+  await assert.rejects(f.logs.send(new CreateLogGroupCommand({ logGroupName: 'app' })), ResourceAlreadyExistsException);
+  await f.logs.send(new CreateLogStreamCommand({ logGroupName: 'app', logStreamName: 's1' }));
   const now = Date.now();
-  await logs.send(new PutLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', logEvents: [1, 2, 3, 4, 5].map((i) => ({ timestamp: now + i, message: `m${i}` })) }));
-  const head = await logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', startFromHead: true, limit: 2 }));
+  await f.logs.send(new PutLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', logEvents: [1, 2, 3, 4, 5].map((i) => ({ timestamp: now + i, message: `m${i}` })) }));
+  const head = await f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', startFromHead: true, limit: 2 }));
   assert.deepEqual(head.events!.map((e) => e.message), ['m1', 'm2']);
-  const next = await logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', nextToken: head.nextForwardToken, limit: 2 }));
+  const next = await f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', nextToken: head.nextForwardToken, limit: 2 }));
   assert.deepEqual(next.events!.map((e) => e.message), ['m3', 'm4']);
-  const tail = await logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', limit: 2 }));
+  const tail = await f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', limit: 2 }));
   assert.deepEqual(tail.events!.map((e) => e.message), ['m4', 'm5']);
-  const ranged = await logs.send(new FilterLogEventsCommand({ logGroupName: 'app', startTime: now + 2, endTime: now + 4 }));
+  const ranged = await f.logs.send(new FilterLogEventsCommand({ logGroupName: 'app', startTime: now + 2, endTime: now + 4 }));
   assert.deepEqual(ranged.events!.map((e) => e.message), ['m2', 'm3', 'm4']);
-  await assert.rejects(logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 'nope' })), ResourceNotFoundException);
-  await assert.rejects(logs.send(new DescribeLogStreamsCommand({ logGroupName: 'missing' })), (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.$metadata.httpStatusCode === 400);
+  await assert.rejects(f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 'nope' })), ResourceNotFoundException);
+  await assert.rejects(f.logs.send(new DescribeLogStreamsCommand({ logGroupName: 'missing' })), (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.$metadata.httpStatusCode === 400);
 });

@@ -1,12 +1,14 @@
 // What running an action or a check returns: plain data, shown by the CLI and the editor.
 import type { LessonView } from './lessonTypes';
 
+/** The figures of one Lambda REPORT log line (parsed by src/cloud/metrics/reportLine.ts). */
 export interface LambdaReportData {
   requestId: string;
   durationMs: number;
   billedDurationMs: number;
   memorySizeMb: number;
   maxMemoryUsedMb: number;
+  /** Present only on a cold start. */
   initDurationMs?: number;
 }
 

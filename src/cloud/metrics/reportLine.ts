@@ -1,14 +1,10 @@
 // Lambda's REPORT log line → a typed record. Same format on AWS, LocalStack and the local cloud:
 // REPORT RequestId: <id>\tDuration: 294.87 ms\tBilled Duration: 295 ms\tMemory Size: 128 MB\tMax Memory Used: 73 MB\tInit Duration: 507.83 ms
 
-export interface LambdaReport {
-  requestId: string;
-  durationMs: number;
-  billedDurationMs: number;
-  memorySizeMb: number;
-  maxMemoryUsedMb: number;
-  /** Present only on a cold start. */
-  initDurationMs?: number;
+import type { LambdaReportData } from '../../shared/lessonResults';
+
+/** One REPORT line's figures, and when it was logged. */
+export interface LambdaReport extends LambdaReportData {
   /** Log event time (ms), when known. */
   timestamp?: number;
 }

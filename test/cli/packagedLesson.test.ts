@@ -8,6 +8,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { invokeRuntimeSdkHandlers } from './runtimeSdkHandlers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LESSON = 'labs/05-serverless';
@@ -67,6 +68,13 @@ test('a packed lesson runs from the unzipped VSIX with no node_modules anywhere'
       const r = hoc('lab', 'run', lesson, '--step', step);
       return { ...r, text: `${r.stdout}\n${r.stderr}` };
     };
+
+    await t.test('Node handlers require() and import the runtime AWS SDK (hoc cloud of the unzipped extension)', async () => {
+      const r = await invokeRuntimeSdkHandlers(join(work, 'extension', 'dist', 'cli.js'), work, join(work, 'cloud-state'), studentEnv(home));
+      assert.match(r.cjs.queueUrl ?? JSON.stringify(r.cjs), /\/made-by-cjs$/);
+      assert.equal(r.cjs.sdk, join(work, 'extension', 'dist', 'runtimes', 'node_modules', '@aws-sdk', 'client-sqs', 'index.js'));
+      assert.equal(r.esm.body, 'uploaded by lib-storage', JSON.stringify(r.esm));
+    });
 
     await t.test('lesson scripts import @aws-sdk (queues: producer, consumer, FIFO check)', () => {
       const r = runStep('queues');

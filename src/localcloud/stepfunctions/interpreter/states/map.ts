@@ -6,11 +6,11 @@ import { requirePath, type Json } from '../jsonPath';
 import { applyTemplate } from '../payload';
 import { runPool } from '../pool';
 import { childSignal } from '../signals';
-import { RetryPolicy } from '../retryCatch';
-import { nextOf, type GraphRunner, type StepResult } from '../runner';
+import type { GraphRunner, StepResult } from '../runner';
 import { contextObject } from '../runtime';
-import { effectiveInput, finishState, jsonataScope, numberField, pathScope, type StateEnv } from '../stateIo';
+import { effectiveInput, jsonataScope, numberField, pathScope, type StateEnv } from '../stateIo';
 import { ExecutionAborted, StatesError, asStatesError, runtimeError } from '../statesError';
+import { runWithRetries } from './retrying';
 
 /** AWS runs at most 40 inline iterations at once. */
 const INLINE_CONCURRENCY = 40;
@@ -24,23 +24,7 @@ export async function runMap(env: StateEnv, graph: GraphRunner): Promise<StepRes
   }
   const input = env.language === 'JSONata' ? env.input : effectiveInput(env);
   const items = await itemsOf(env, input);
-  const policy = new RetryPolicy(env.state.Retry);
-  for (;;) {
-    try {
-      const result = await attempt(env, graph, input, items);
-      const outcome = await finishState(env, result, { hasResult: true, resultSelector: true });
-      return { ...outcome, next: nextOf(env.state) };
-    } catch (e) {
-      const err = asStatesError(e);
-      const delay = policy.nextDelay(err.error);
-      if (delay === undefined) {
-        env.thread.emit('MapStateFailed');
-        throw err;
-      }
-      await env.thread.sleep(delay);
-      env.retryCount++;
-    }
-  }
+  return runWithRetries(env, () => attempt(env, graph, input, items), 'MapStateFailed');
 }
 
 async function itemsOf(env: StateEnv, input: Json): Promise<Json[]> {

@@ -3,30 +3,14 @@
 import type { Json } from '../jsonPath';
 import { runPool } from '../pool';
 import { childSignal } from '../signals';
-import { RetryPolicy } from '../retryCatch';
-import { nextOf, type GraphRunner, type StepResult } from '../runner';
-import { effectiveInput, finishState, jsonataArguments, type StateEnv } from '../stateIo';
+import type { GraphRunner, StepResult } from '../runner';
+import { effectiveInput, jsonataArguments, type StateEnv } from '../stateIo';
 import { ExecutionAborted, asStatesError, type StatesError } from '../statesError';
+import { runWithRetries } from './retrying';
 
 export async function runParallel(env: StateEnv, graph: GraphRunner): Promise<StepResult> {
   const input = env.language === 'JSONata' ? await jsonataArguments(env) : effectiveInput(env);
-  const policy = new RetryPolicy(env.state.Retry);
-  for (;;) {
-    try {
-      const result = await attempt(env, graph, input);
-      const outcome = await finishState(env, result, { hasResult: true, resultSelector: true });
-      return { ...outcome, next: nextOf(env.state) };
-    } catch (e) {
-      const err = asStatesError(e);
-      const delay = policy.nextDelay(err.error);
-      if (delay === undefined) {
-        env.thread.emit('ParallelStateFailed');
-        throw err;
-      }
-      await env.thread.sleep(delay);
-      env.retryCount++;
-    }
-  }
+  return runWithRetries(env, () => attempt(env, graph, input), 'ParallelStateFailed');
 }
 
 async function attempt(env: StateEnv, graph: GraphRunner, input: Json): Promise<Json[]> {

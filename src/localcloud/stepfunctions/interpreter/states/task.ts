@@ -5,11 +5,11 @@ import { ExecutionAborted, StatesError, asStatesError, runtimeError } from '../s
 import { invokeFunctionArn, lambdaInvoke } from '../integrations/lambda';
 import { sqsSendMessage } from '../integrations/sqs';
 import { startNestedExecution, waitNestedExecution } from '../integrations/states';
-import { RetryPolicy } from '../retryCatch';
 import { childSignal } from '../signals';
-import { nextOf, type StepResult } from '../runner';
-import { effectiveInput, finishState, jsonataArguments, numberField, type StateEnv } from '../stateIo';
+import type { StepResult } from '../runner';
+import { effectiveInput, jsonataArguments, numberField, type StateEnv } from '../stateIo';
 import type { Json } from '../jsonPath';
+import { runWithRetries } from './retrying';
 
 type Pattern = 'request' | 'sync' | 'sync2' | 'callback';
 
@@ -47,20 +47,7 @@ export async function runTask(env: StateEnv): Promise<StepResult> {
       throw runtimeError(`The local cloud does not support the Task resource '${target.resource}'. Supported: lambda:invoke[.waitForTaskToken], sqs:sendMessage[.waitForTaskToken], states:startExecution[.sync|.sync:2|.waitForTaskToken].`);
     }
   }
-  const policy = new RetryPolicy(env.state.Retry);
-  for (;;) {
-    try {
-      const result = await attempt(env, target);
-      const outcome = await finishState(env, result, { hasResult: true, resultSelector: true });
-      return { ...outcome, next: nextOf(env.state) };
-    } catch (e) {
-      const err = asStatesError(e);
-      const delay = policy.nextDelay(err.error);
-      if (delay === undefined) throw err;
-      await env.thread.sleep(delay);
-      env.retryCount++;
-    }
-  }
+  return runWithRetries(env, () => attempt(env, target));
 }
 
 async function attempt(env: StateEnv, target: Target): Promise<Json> {

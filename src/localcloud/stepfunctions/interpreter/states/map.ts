@@ -4,12 +4,11 @@ import type { AslStateMachine } from '../../../../asl/types';
 import { evaluateTemplate } from '../jsonataEval';
 import { requirePath, type Json } from '../jsonPath';
 import { applyTemplate } from '../payload';
-import { runPool } from '../pool';
-import { childSignal } from '../signals';
 import type { GraphRunner, StepResult } from '../runner';
 import { contextObject } from '../runtime';
 import { effectiveInput, jsonataScope, numberField, pathScope, type StateEnv } from '../stateIo';
 import { ExecutionAborted, StatesError, asStatesError, runtimeError } from '../statesError';
+import { runChildren } from './children';
 import { runWithRetries } from './retrying';
 
 /** AWS runs at most 40 inline iterations at once. */
@@ -72,49 +71,34 @@ async function attempt(env: StateEnv, graph: GraphRunner, input: Json, items: Js
   let latest = thread.cursor;
   let lastSucceeded: number | undefined;
   const results: Json[] = new Array<Json>(items.length).fill(null);
-  const { controller: stop, signal } = childSignal(thread.signal);
   let failures = 0;
-  let failure: StatesError | undefined;
-  let failedAt = 0;
   const iterationDetails = (index: number) => ({ key: '', value: { index, name: env.name } });
+  const concurrency = maxConcurrency === 0 ? INLINE_CONCURRENCY : Math.min(maxConcurrency, INLINE_CONCURRENCY);
 
-  await runPool(
-    items.length,
-    maxConcurrency === 0 ? INLINE_CONCURRENCY : Math.min(maxConcurrency, INLINE_CONCURRENCY),
-    async (index, onBlock) => {
-      const it = thread.child(latest, { onEmit: (id) => (latest = id), onBlock, signal });
-      try {
-        it.emit('MapIterationStarted', { ...iterationDetails(index), key: 'mapIterationStartedEventDetails' });
-        const itemInput = await selectItem(env, input, items[index]!, index);
-        results[index] = await graph.run(processor, itemInput, it, { variables: { ...env.frame.variables } }, env.language);
-        lastSucceeded = it.side('MapIterationSucceeded', { ...iterationDetails(index), key: 'mapIterationSucceededEventDetails' });
-      } catch (e) {
-        if (e instanceof ExecutionAborted) {
-          if (thread.signal.aborted) throw e;
-          it.side('MapIterationAborted', { ...iterationDetails(index), key: 'mapIterationAbortedEventDetails' }, failedAt);
-          return;
-        }
-        const err = asStatesError(e);
-        it.side('MapIterationFailed', { ...iterationDetails(index), key: 'mapIterationFailedEventDetails' });
-        results[index] = err.toOutput() as Json;
-        failures++;
-        if (failures > tolerated && !failure) {
-          failure = tolerated > 0 || env.state.ToleratedFailureCount !== undefined || env.state.ToleratedFailurePercentage !== undefined
-            ? new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded')
-            : err;
-          // Every other iteration is aborted; their events and MapStateFailed point at this one's last event.
-          failedAt = it.cursor;
-          stop.abort(failedAt);
-        }
+  await runChildren(thread, items.length, concurrency, async (index, hooks, children) => {
+    const it = thread.child(latest, { ...hooks, onEmit: (id) => (latest = id) });
+    try {
+      it.emit('MapIterationStarted', { ...iterationDetails(index), key: 'mapIterationStartedEventDetails' });
+      const itemInput = await selectItem(env, input, items[index]!, index);
+      results[index] = await graph.run(processor, itemInput, it, { variables: { ...env.frame.variables } }, env.language);
+      lastSucceeded = it.side('MapIterationSucceeded', { ...iterationDetails(index), key: 'mapIterationSucceededEventDetails' });
+    } catch (e) {
+      if (e instanceof ExecutionAborted) {
+        if (thread.signal.aborted) throw e;
+        it.side('MapIterationAborted', { ...iterationDetails(index), key: 'mapIterationAbortedEventDetails' }, children.failedAt);
+        return;
       }
-    },
-    () => failure !== undefined || thread.signal.aborted,
-  );
-  thread.checkAborted();
-  if (failure) {
-    thread.cursor = failedAt;
-    throw failure;
-  }
+      const err = asStatesError(e);
+      it.side('MapIterationFailed', { ...iterationDetails(index), key: 'mapIterationFailedEventDetails' });
+      results[index] = err.toOutput() as Json;
+      failures++;
+      if (failures > tolerated && !children.failure) {
+        const thresholdSet = tolerated > 0 || env.state.ToleratedFailureCount !== undefined || env.state.ToleratedFailurePercentage !== undefined;
+        // Every other iteration is aborted; their events and MapStateFailed point at this one's last event.
+        children.fail(thresholdSet ? new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded') : err, it.cursor);
+      }
+    }
+  });
   thread.cursor = lastSucceeded ?? thread.cursor;
   thread.side('MapStateSucceeded');
   return results;

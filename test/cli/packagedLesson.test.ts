@@ -47,6 +47,7 @@ test('a packed lesson runs from the unzipped VSIX with no node_modules anywhere'
         assert.equal(manifest.main, 'index.js');
         assert.ok(names.includes(`extension/dist/runtimes/node_modules/@aws-sdk/${client}/index.js`));
       }
+      assert.ok(names.includes('extension/dist/runtimes/node_modules/@aws-sdk/.shared/index.js'), 'the modules the clients share');
       assert.deepEqual(names.filter((n) => n.includes('node_modules/') && !n.startsWith('extension/dist/runtimes/node_modules/@aws-sdk/')), []);
       const index = JSON.parse(Buffer.from(files[`extension/${LESSON}/.build/bundles.json`]!).toString('utf8'));
       const keys = Object.keys(index.bundles);

@@ -7,6 +7,7 @@ import { panelIcon, renderShell, webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 
 import { WebviewTypes } from '../webviewIds';
+import { revivePanel } from '../revivePanel';
 import { resolveStateMachineArn } from './graphData';
 import { graphHandlers } from './graphHandlers';
 
@@ -31,16 +32,12 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
     return new GraphPanel(context, log, panel, client, target, arn, executionArn);
   }
 
-  static async revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
-    if (!state || typeof state.stateMachineArn !== 'string') return panel.dispose();
-    try {
-      const target = await resolveClientSettings();
-      panel.webview.options = webviewOptions(context.extensionUri);
-      new GraphPanel(context, log, panel, new SFNClient(sdkConfig(target)), target, state.stateMachineArn);
-    } catch (e) {
-      log.warn(`could not restore the graph of ${state.stateMachineArn}: ${(e as Error).message}`);
-      panel.dispose();
-    }
+  static revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
+    return revivePanel(context, log, panel, {
+      saved: state?.stateMachineArn,
+      what: 'the graph of',
+      create: (target, arn) => new GraphPanel(context, log, panel, new SFNClient(sdkConfig(target)), target, arn),
+    });
   }
 
   private constructor(

@@ -7,6 +7,7 @@ import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { panelIcon, renderShell, webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 import { WebviewTypes } from '../webviewIds';
+import { revivePanel } from '../revivePanel';
 import { metricsHandlers } from './metricsHandlers';
 import { functionNameOf } from './functionName';
 
@@ -30,16 +31,12 @@ export class MetricsPanel extends WebviewHost<MetricsMethods, MetricsEvent> {
     return new MetricsPanel(context, log, panel, settings, name);
   }
 
-  static async revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: MetricsViewState | undefined): Promise<void> {
-    if (!state || typeof state.functionName !== 'string') return panel.dispose();
-    try {
-      const settings = await resolveClientSettings();
-      panel.webview.options = webviewOptions(context.extensionUri);
-      new MetricsPanel(context, log, panel, settings, state.functionName);
-    } catch (e) {
-      log.warn(`could not restore the metrics of ${state.functionName}: ${(e as Error).message}`);
-      panel.dispose();
-    }
+  static revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: MetricsViewState | undefined): Promise<void> {
+    return revivePanel(context, log, panel, {
+      saved: state?.functionName,
+      what: 'the metrics of',
+      create: (settings, name) => new MetricsPanel(context, log, panel, settings, name),
+    });
   }
 
   private constructor(

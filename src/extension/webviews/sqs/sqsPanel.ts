@@ -10,6 +10,7 @@ import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } fr
 import { queueNameFromUrl, resolveQueueUrl } from './sqsQueueData';
 import { sqsHandlers } from './sqsHandlers';
 import { WebviewTypes } from '../webviewIds';
+import { revivePanel } from '../revivePanel';
 
 export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
   static readonly viewType = WebviewTypes.sqs;
@@ -34,19 +35,12 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
   }
 
   /** Brings back a panel VS Code restored after a reload; its queue comes from the view's state. */
-  static async revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: SqsViewState | undefined): Promise<void> {
-    if (!state || typeof state.queueUrl !== 'string') {
-      panel.dispose();
-      return;
-    }
-    try {
-      const target = await resolveClientSettings();
-      panel.webview.options = webviewOptions(context.extensionUri);
-      new SqsPanel(context, log, panel, new SQSClient(sdkConfig(target)), target, state.queueUrl);
-    } catch (e) {
-      log.warn(`could not restore the view of ${state.queueUrl}: ${(e as Error).message}`);
-      panel.dispose();
-    }
+  static revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: SqsViewState | undefined): Promise<void> {
+    return revivePanel(context, log, panel, {
+      saved: state?.queueUrl,
+      what: 'the view of',
+      create: (target, queueUrl) => new SqsPanel(context, log, panel, new SQSClient(sdkConfig(target)), target, queueUrl),
+    });
   }
 
   private constructor(

@@ -34,7 +34,9 @@ export type TestCloudWith<C> = { cloud: TestCloud } & C;
 export interface TestCloudSetup<C> {
   /** Settings for the local cloud. */
   options?: LocalCloudOptions;
-  /** Runs just before the cloud starts (for environment the cloud reads when it starts). */
+  /** Environment variables the cloud reads: set before it starts, restored once it has stopped. */
+  env?: Record<string, string>;
+  /** Runs just before the cloud starts. */
   prepare?: () => void;
   /** Runs once the cloud and its clients exist: set-up that every test of the file shares. */
   ready?: (fixture: TestCloudWith<C>) => Promise<unknown> | void;
@@ -52,7 +54,9 @@ export function useTestCloud<C extends Record<string, { destroy(): void }>>(
 ): TestCloudWith<C> {
   const fixture = {} as TestCloudWith<C>;
   const made: Array<{ destroy(): void }> = [];
+  const savedEnv = Object.keys(setup.env ?? {}).map((name) => [name, process.env[name]] as const);
   before(async () => {
+    Object.assign(process.env, setup.env);
     setup.prepare?.();
     fixture.cloud = await startTestCloud(setup.options);
     const clients = makeClients(fixture.cloud.clientConfig);
@@ -63,6 +67,10 @@ export function useTestCloud<C extends Record<string, { destroy(): void }>>(
   after(async () => {
     for (const client of made) client.destroy();
     await fixture.cloud?.stop();
+    for (const [name, value] of savedEnv) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
   return fixture;
 }

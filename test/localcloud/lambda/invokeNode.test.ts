@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { createFunction, payloadOf, tailOf, useLambdaCloud } from './lambdaKit';
 
-const f = useLambdaCloud(({ lambda }) => createFunction(lambda, { FunctionName: 'hello', Environment: { Variables: { GREETING: 'hi' } } }));
+const f = useLambdaCloud({ ready: ({ lambda }) => createFunction(lambda, { FunctionName: 'hello', Environment: { Variables: { GREETING: 'hi' } } }) });
 
 const invoke = (name: string, payload: unknown, extra: Record<string, unknown> = {}) =>
   f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail', ...extra }));

@@ -8,7 +8,7 @@ import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateFunctionCommand, LambdaClient, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
-import { useTestCloud, type TestCloudWith } from '../../helpers/cloud';
+import { useTestCloud, type TestCloudSetup, type TestCloudWith } from '../../helpers/cloud';
 
 const ROOT = join(__dirname, '..', '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'lambda');
@@ -29,14 +29,15 @@ export function useFreshRuntimes(): void {
   process.env.HOC_LAMBDA_RUNTIMES_DIR = dir;
 }
 
-export type LambdaCloud = TestCloudWith<{ lambda: LambdaClient; logs: CloudWatchLogsClient }>;
+type LambdaClients = { lambda: LambdaClient; logs: CloudWatchLogsClient };
+export type LambdaCloud = TestCloudWith<LambdaClients>;
 
 /**
  * One local cloud per test file with fresh runtimes, a Lambda client and a Logs client;
- * the returned object is filled once `before` has run (after `ready`, when given).
+ * the returned object is filled once `before` has run (after `setup.ready`, when given).
  */
-export function useLambdaCloud(ready?: (fixture: LambdaCloud) => Promise<unknown>): LambdaCloud {
-  return useTestCloud((config) => ({ lambda: new LambdaClient(config), logs: new CloudWatchLogsClient(config) }), { prepare: useFreshRuntimes, ready });
+export function useLambdaCloud(setup: Omit<TestCloudSetup<LambdaClients>, 'prepare'> = {}): LambdaCloud {
+  return useTestCloud((config) => ({ lambda: new LambdaClient(config), logs: new CloudWatchLogsClient(config) }), { ...setup, prepare: useFreshRuntimes });
 }
 
 /** A zip of a fixture folder (or of the files given), as a deployment package. */

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { createFunction, payloadOf, tailOf, useLambdaCloud } from './lambdaKit';
 
-const f = useLambdaCloud(({ lambda }) => createFunction(lambda, { FunctionName: 'healthy' }));
+const f = useLambdaCloud({ ready: ({ lambda }) => createFunction(lambda, { FunctionName: 'healthy' }) });
 
 const invoke = (name: string, payload: unknown) =>
   f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail' }));

@@ -21,6 +21,7 @@ for (const name of readdirSync(labs).sort()) {
   const started = Date.now();
   const s = await prebuildLessonBundles(dir, r.lesson, r.template);
   console.log(`${dir}: ${s.bundles} bundles, ${(s.bytes / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const skipped of s.skipped) console.warn(`warning: ${dir}/${skipped} — not prebuilt; it needs its npm imports installed where it runs`);
 }
 return failed ? 1 : 0;
 }

@@ -38,6 +38,8 @@ test('a packed lesson runs from the unzipped VSIX with no node_modules anywhere'
     const vsix = join(work, 'serverless.vsix');
     const pack = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', LESSON, '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(pack.status, 0, pack.stdout + pack.stderr);
+    assert.match(pack.stdout, /^05-serverless: \d+ function and script bundles prebuilt \([\d.]+ MB\)/m);
+    assert.doesNotMatch(pack.stdout, /^warning:/m);
 
     const files = unzipSync(readFileSync(vsix));
     const names = Object.keys(files);

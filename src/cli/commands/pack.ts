@@ -52,6 +52,10 @@ export const packCommand: CliCommand = {
       throw new CliError(`Packing failed: ${(e as Error).message}`);
     }
     for (const f of result.files) process.stdout.write(`${kb(f.size).padStart(10)}  ${f.path}\n`);
+    for (const p of result.prebuilt) {
+      process.stdout.write(`${p.lesson}: ${p.bundles} function and script bundles prebuilt (${kb(p.bytes)}), so they run without node_modules\n`);
+      for (const s of p.skipped) process.stdout.write(`warning: ${p.lesson}/${s} — not prebuilt; it needs its npm imports installed where it runs\n`);
+    }
     process.stdout.write(`${result.out}: ${result.files.length} files, ${kb(result.size)}, lessons: ${lessons.map((l) => l.id).join(', ')}\n`);
     return 0;
   },

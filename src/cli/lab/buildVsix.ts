@@ -44,15 +44,25 @@ export interface PackResult {
   out: string;
   size: number;
   files: PackedFile[];
+  /** What each lesson carries prebuilt (functions and scripts bundled with their npm imports). */
+  prebuilt: PrebuiltReport[];
 }
 
 // .build is rebuilt below from the lesson's sources: a copy from an earlier build may be stale.
 const LESSON_SKIP = /(^|[\\/])(\.hoc|\.build|node_modules|__pycache__|\.DS_Store)([\\/]|$)/;
 
+export interface PrebuiltReport {
+  lesson: string;
+  bundles: number;
+  bytes: number;
+  skipped: string[];
+}
+
 export async function buildVsix(o: PackOptions): Promise<PackResult> {
   const root = resolve(o.extensionRoot);
   if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error(`${root}/dist/extension.js is missing; build the extension first (npm run build).`);
   const stage = mkdtempSync(join(tmpdir(), 'hoc-pack-'));
+  const prebuilt: PrebuiltReport[] = [];
   try {
     if (!existsSync(join(root, 'dist', 'runtimes', 'node_modules', '@aws-sdk'))) throw new Error(`${root}/dist/runtimes/node_modules is missing (the AWS SDK for Node handlers); build the extension first (npm run build).`);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -73,7 +83,7 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
       cpSync(resolve(lesson.dir), target, { recursive: true, filter: (p) => !LESSON_SKIP.test(p.slice(resolve(lesson.dir).length)) });
       // The installed extension has no node_modules: functions and scripts ship prebuilt.
       const copy = loadLesson(target);
-      await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root]);
+      prebuilt.push({ lesson: lesson.id, ...(await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root])) });
     }
     const out = resolve(o.out);
     const vsce = loadVsce();
@@ -91,7 +101,7 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
       .filter(([p]) => !p.endsWith('/'))
       .map(([path, data]) => ({ path, size: data.length }))
       .sort((a, b) => a.path.localeCompare(b.path));
-    return { out, size: statSync(out).size, files };
+    return { out, size: statSync(out).size, files, prebuilt };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // What a packaged lesson prebuilds (see prebuilt.ts): the bundle of every Node function in its
 // template and of every TypeScript/JavaScript lesson script its steps run. Built where the
 // lesson is packaged (`hoc pack`, `npm run package`), where node_modules holds its npm imports.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Lesson } from '../../shared/lessonTypes';
 import type { LessonTemplate } from '../template/model';
@@ -43,6 +43,8 @@ export function lessonBundleRequests(dir: string, lesson: Lesson, template: Less
 export interface PrebuildSummary {
   bundles: number;
   bytes: number;
+  /** Entries that did not bundle (a lesson may ship a handler the student completes): `file: reason`. */
+  skipped: string[];
 }
 
 /** Every node_modules folder at or above `dir`. */
@@ -61,6 +63,7 @@ export function nodeModulesAbove(dir: string): string[] {
 export async function prebuildLessonBundles(dir: string, lesson: Lesson, template: LessonTemplate, resolveFrom: string[] = []): Promise<PrebuildSummary> {
   const root = resolve(dir);
   const index: Record<string, PrebuiltEntry> = {};
+  const skipped: string[] = [];
   let bytes = 0;
   const extra = resolveFrom.flatMap(nodeModulesAbove);
   // One at a time: each build already uses every core, and memory stays bounded.
@@ -70,9 +73,10 @@ export async function prebuildLessonBundles(dir: string, lesson: Lesson, templat
       index[built.key] = built.entry;
       bytes += built.bytes;
     } catch (e) {
-      throw new Error(`${req.entry}: ${(e as Error).message}`);
+      // Not fatal: without a prebuilt bundle the entry is bundled from its sources when used.
+      skipped.push(`${relative(root, req.entry).split(sep).join('/')}: ${(e as Error).message.split('\n')[0]}`);
     }
   }
   writePrebuiltIndex(root, index);
-  return { bundles: Object.keys(index).length, bytes };
+  return { bundles: Object.keys(index).length, bytes, skipped };
 }

@@ -4,8 +4,13 @@ import { COMMANDS } from './commands';
 import { CliError } from './command';
 
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  return ['Usage: hoc <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
+  const lines = ['Usage: hoc <command> [options]', ''];
+  for (const c of COMMANDS) {
+    // A usage may list several forms separated by ' | '; each gets its own line.
+    for (const form of c.usage.replace(/^hoc /, '').split(' | ')) lines.push(`  hoc ${form.replace(/^hoc /, '')}`);
+    lines.push(`      ${c.summary}`, '');
+  }
+  return lines.join('\n').trimEnd();
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -41,11 +41,17 @@ export function describeCheck(check: LessonCheck): string {
   return check.title ?? check.id;
 }
 
-function session(run: EngineRun): LabSession {
-  return new LabSession(loadLesson(run.dir), run.target, {
+/** Runs `work` with a session for this run and closes its SDK clients afterwards. */
+async function withSession<T>(run: EngineRun, work: (s: LabSession) => Promise<T>): Promise<T> {
+  const s = new LabSession(loadLesson(run.dir), run.target, {
     onProgress: (p) => run.report(`${p.index}/${p.total} ${p.logicalId} ${p.phase}${p.message ? `: ${p.message}` : ''}`),
     onOutput: (text) => run.output(text),
   });
+  try {
+    return await work(s);
+  } finally {
+    s.dispose();
+  }
 }
 
 function stepOf(run: EngineRun, stepId: string) {
@@ -58,9 +64,11 @@ function stepOf(run: EngineRun, stepId: string) {
 export async function deployStep(run: EngineRun, stepId: string): Promise<string> {
   const step = stepOf(run, stepId);
   if (step.deploys.length === 0) return 'This step deploys nothing.';
-  const s = session(run);
-  const planned = s.deployer.plan(step.deploys);
-  await s.deployer.deploy(step.deploys);
+  const planned = await withSession(run, async (s) => {
+    const plan = s.deployer.plan(step.deploys);
+    await s.deployer.deploy(step.deploys);
+    return plan;
+  });
   return `Deployed ${planned.length} resource${planned.length === 1 ? '' : 's'} on ${run.target.label}`;
 }
 
@@ -68,13 +76,13 @@ export async function runStepAction(run: EngineRun, stepId: string, actionId: st
   const step = stepOf(run, stepId);
   const action = step.actions.find((a) => a.id === actionId);
   if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
-  const r = await runAction(session(run), step, action);
+  const r = await withSession(run, (s) => runAction(s, step, action));
   if (!r.ok) throw new Error(r.summary);
   return { summary: r.summary, ok: r.ok, outcome: r.outcome };
 }
 
 export async function runStepChecks(run: EngineRun, stepId: string): Promise<CheckOutcome[]> {
-  const results = await runChecks(session(run), stepOf(run, stepId));
+  const results = await withSession(run, (s) => runChecks(s, stepOf(run, stepId)));
   return results.map((r) => ({ id: r.checkId, sentence: r.title, passed: r.passed, reason: r.passed ? undefined : r.message }));
 }
 
@@ -104,6 +112,6 @@ export function deployedView(dir: string, target: ResolvedTarget): DeployedView 
 }
 
 export async function teardownLesson(run: EngineRun): Promise<string> {
-  const deleted = await session(run).deployer.teardown();
+  const deleted = await withSession(run, (s) => s.deployer.teardown());
   return `Deleted ${deleted.length} resource${deleted.length === 1 ? '' : 's'} from ${run.target.label}`;
 }

@@ -17,6 +17,10 @@ RG="$(command -v rg || true)"
 [ -n "$RG" ] || { echo "ripgrep (rg) is missing: install it with 'apt-get install ripgrep' and run this again" >&2; exit 1; }
 [ -f /usr/include/gssapi/gssapi.h ] || [ -f /usr/include/krb5.h ] || echo "warning: libkrb5-dev looks missing ('apt-get install libkrb5-dev'); the kerberos module may not build" >&2
 
+# node-gyp would fetch Node's headers from nodejs.org; build against the ones installed with node.
+node_dir="$(node -p 'require("path").resolve(process.execPath, "../..")')"
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_dir/include/node/node_version.h" ]; then export npm_config_nodedir="$node_dir"; fi
+
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 log() { echo "code-server: $*" >&2; }
 

@@ -13,16 +13,27 @@ export interface DeclaredDigests {
 }
 
 export function verifyDigests(body: Buffer, declared: DeclaredDigests): { md5: Buffer; checksum: ObjectChecksum } {
+  const md5 = verifiedMd5(body, declared.contentMd5);
+  const algorithm = declared.checksum?.algorithm ?? 'CRC64NVME';
+  return { md5, checksum: { algorithm, value: verifiedChecksum(algorithm, body, declared.checksum?.value), type: 'FULL_OBJECT' } };
+}
+
+/** The body's MD5, after checking it against a base64 Content-MD5 when one was sent. */
+export function verifiedMd5(body: Buffer, contentMd5: string | undefined): Buffer {
   const md5 = createHash('md5').update(body).digest();
-  if (declared.contentMd5 !== undefined && declared.contentMd5 !== md5.toString('base64')) {
-    throw Buffer.from(declared.contentMd5, 'base64').length !== 16
+  if (contentMd5 !== undefined && contentMd5 !== md5.toString('base64')) {
+    throw Buffer.from(contentMd5, 'base64').length !== 16
       ? S3Errors.invalidDigest()
       : S3Errors.badDigest('The Content-MD5 you specified did not match what we received.');
   }
-  const algorithm = declared.checksum?.algorithm ?? 'CRC64NVME';
+  return md5;
+}
+
+/** The body's checksum (base64), after checking it against the value the client declared, if any. */
+export function verifiedChecksum(algorithm: ChecksumAlgorithm, body: Buffer, declaredValue: string | undefined): string {
   const value = checksumOf(algorithm, body);
-  if (declared.checksum?.value !== undefined && declared.checksum.value !== value) {
+  if (declaredValue !== undefined && declaredValue !== value) {
     throw S3Errors.badDigest(`The ${algorithm} you specified did not match the calculated checksum.`);
   }
-  return { md5, checksum: { algorithm, value, type: 'FULL_OBJECT' } };
+  return value;
 }

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { S3Errors } from '../errors';
 import { assertValidKey } from './bucketNames';
 import { checksumOf, compositeChecksum } from './checksums';
+import { verifiedChecksum, verifiedMd5 } from './digests';
 import type { Requester, S3Backend } from './s3Backend';
 import type { ChecksumAlgorithm, MultipartUpload, ObjectChecksum, ObjectHeaders, S3Object, UploadPart } from './types';
 
@@ -67,16 +68,8 @@ export class MultipartUploads {
       throw S3Errors.invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${checksum.algorithm.toLowerCase()}`);
     }
     const algorithm = upload.checksumAlgorithm ?? checksum?.algorithm;
-    let partChecksum: UploadPart['checksum'];
-    if (algorithm) {
-      const value = checksumOf(algorithm, body);
-      if (checksum?.value !== undefined && checksum.value !== value) throw S3Errors.badDigest(`The ${algorithm} you specified did not match the calculated checksum.`);
-      partChecksum = { algorithm, value };
-    }
-    const md5 = createHash('md5').update(body).digest();
-    if (contentMd5 !== undefined && contentMd5 !== md5.toString('base64')) {
-      throw Buffer.from(contentMd5, 'base64').length === 16 ? S3Errors.badDigest('The Content-MD5 you specified did not match what we received.') : S3Errors.invalidDigest();
-    }
+    const partChecksum: UploadPart['checksum'] = algorithm ? { algorithm, value: verifiedChecksum(algorithm, body, checksum?.value) } : undefined;
+    const md5 = verifiedMd5(body, contentMd5);
     const blob = await this.s3.blobs.write('parts', body);
     // The upload may have been completed or aborted while the part was being written.
     this.upload(bucket, key, uploadId);

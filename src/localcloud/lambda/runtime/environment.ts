@@ -135,11 +135,7 @@ export class ExecutionEnvironment {
       this.log(initReportLine(this.initDurationMs ?? 0, errorType));
       onStart();
       this.dispose();
-      let outcome: Outcome = initFailure.kind === 'timeout' ? { kind: 'failed', status: 'timeout', errorType, payload: errorPayload(errorType, 'INIT phase timed out after 10 seconds') } : initFailure;
-      if (outcome.kind === 'failed' && outcome.exit && outcome.payload.length === 0) {
-        this.log(`RequestId: ${inv.requestId} Error: ${outcome.exit}\n${outcome.errorType}`);
-        outcome = { ...outcome, payload: errorPayload(outcome.errorType, `RequestId: ${inv.requestId} Error: ${outcome.exit}`) };
-      }
+      const outcome: Outcome = initFailure.kind === 'timeout' ? { kind: 'failed', status: 'timeout', errorType, payload: errorPayload(errorType, 'INIT phase timed out after 10 seconds') } : this.reportExit(initFailure, inv.requestId);
       return { outcome, durationMs: 0, initDurationMs: this.initDurationMs, maxMemoryUsedMb: this.memory?.peakMb ?? 0 };
     }
     // A warm runtime asks for its next invocation just after answering the last one.
@@ -175,10 +171,7 @@ export class ExecutionEnvironment {
       await this.waitForOutput(inv.requestId);
       this.state = 'idle';
     } else {
-      if (outcome.kind === 'failed' && outcome.exit) {
-        this.log(`RequestId: ${inv.requestId} Error: ${outcome.exit}\n${outcome.errorType}`);
-        final = { ...outcome, payload: errorPayload(outcome.errorType, `RequestId: ${inv.requestId} Error: ${outcome.exit}`) };
-      }
+      final = this.reportExit(outcome, inv.requestId);
       this.dispose();
     }
     this.lastUsed = Date.now();
@@ -214,6 +207,13 @@ export class ExecutionEnvironment {
     if (this.oomKilled || !this.child?.pid) return;
     this.oomKilled = true;
     killGroup(this.child.pid, 'SIGKILL');
+  }
+
+  /** A process that exited without an answer: Lambda logs the exit and makes it the error payload. */
+  private reportExit(outcome: Outcome, requestId: string): Outcome {
+    if (outcome.kind !== 'failed' || !outcome.exit || outcome.payload.length > 0) return outcome;
+    this.log(`RequestId: ${requestId} Error: ${outcome.exit}\n${outcome.errorType}`);
+    return { ...outcome, payload: errorPayload(outcome.errorType, `RequestId: ${requestId} Error: ${outcome.exit}`) };
   }
 
   private exitOutcome(): Outcome {

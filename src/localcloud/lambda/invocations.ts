@@ -4,7 +4,7 @@ import { AwsError } from '../server/errors';
 import type { InvokeResult, SqsInternal } from '../server/internal';
 import type { CloudContext } from '../server/types';
 import type { LambdaModel, ResolvedFunction } from './model/lambdaModel';
-import { allowsInvoke } from './model/policy';
+import { allowsInvoke, statementsFor } from './model/policy';
 import { AsyncQueue } from './runtime/asyncQueue';
 import type { Invoker, InvocationRecord } from './runtime/invoker';
 
@@ -72,9 +72,8 @@ export class Invocations {
 
   /** A service invoking for a customer: the function's resource policy must allow it. */
   private checkPolicy(resolved: ResolvedFunction, req: InvokeRequest): void {
-    const statements = [...(resolved.record.policies[''] ?? []), ...(resolved.qualifier ? (resolved.record.policies[resolved.qualifier] ?? []) : [])];
     const request = { principal: req.principal!, sourceArn: req.sourceArn, sourceAccount: req.sourceAccount ?? this.ctx.accountId };
-    if (!allowsInvoke(statements, request)) {
+    if (!allowsInvoke(statementsFor(resolved.record, resolved.qualifier), request)) {
       throw new AwsError(
         'AccessDeniedException',
         `${req.principal} is not allowed to invoke ${this.model.arn(resolved.record.name, resolved.qualifier)}${req.sourceArn ? ` for ${req.sourceArn}` : ''}: add a resource-based policy statement with lambda:AddPermission (Principal ${req.principal}${req.sourceArn ? `, SourceArn ${req.sourceArn}` : ''}).`,

@@ -1,6 +1,6 @@
 // Resource-based policies: statements built from AddPermission, and the check AWS makes when
 // a service (API Gateway, S3, …) invokes a function on someone's behalf.
-import type { PolicyStatement } from './types';
+import type { FunctionRecord, PolicyStatement } from './types';
 
 export interface PermissionInput {
   StatementId: string;
@@ -39,6 +39,11 @@ function arnLike(pattern: string, value: string): boolean {
   return new RegExp(`^${re}$`).test(value);
 }
 
+/** Statements that apply to a call: the unqualified function's plus those of its qualifier. */
+export function statementsFor(record: FunctionRecord, qualifier: string | undefined): PolicyStatement[] {
+  return [...(record.policies[''] ?? []), ...(qualifier ? (record.policies[qualifier] ?? []) : [])];
+}
+
 /** Does any statement let `principal` invoke the function for this source? */
 export function allowsInvoke(statements: PolicyStatement[], request: { principal: string; sourceArn?: string; sourceAccount?: string }): boolean {
   return statements.some((s) => {
@@ -51,5 +56,14 @@ export function allowsInvoke(statements: PolicyStatement[], request: { principal
     const account = s.Condition?.StringEquals?.['AWS:SourceAccount'];
     if (account && request.sourceAccount !== undefined && account !== request.sourceAccount) return false;
     return true;
+  });
+}
+
+/** Does any statement let everyone call a function URL of AuthType NONE (lambda:InvokeFunctionUrl)? */
+export function allowsPublicUrl(statements: PolicyStatement[]): boolean {
+  return statements.some((s) => {
+    const everyone = s.Principal === '*' || (typeof s.Principal === 'object' && s.Principal.AWS === '*');
+    const authType = s.Condition?.StringEquals?.['lambda:FunctionUrlAuthType'];
+    return everyone && ['lambda:InvokeFunctionUrl', 'lambda:*', '*'].includes(s.Action) && (!authType || authType === 'NONE');
   });
 }

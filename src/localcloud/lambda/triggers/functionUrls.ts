@@ -5,7 +5,8 @@ import { AwsError } from '../../server/errors';
 import type { AwsRequest, AwsResponse, CloudContext } from '../../server/types';
 import type { Invocations } from '../invocations';
 import type { LambdaModel } from '../model/lambdaModel';
-import type { UrlConfig } from '../model/types';
+import { allowsPublicUrl, statementsFor } from '../model/policy';
+import type { FunctionRecord, UrlConfig } from '../model/types';
 import { preflightHeaders, responseCorsHeaders, stripCorsHeaders } from './cors';
 import { urlEvent, urlResponse } from './urlEvent';
 
@@ -39,9 +40,9 @@ export class FunctionUrls {
     return undefined;
   }
 
-  private find(urlId: string): { name: string; qualifier: string; url: UrlConfig } | undefined {
-    for (const f of this.model.functions.values()) {
-      for (const [qualifier, url] of Object.entries(f.urls)) if (url.urlId === urlId) return { name: f.name, qualifier, url };
+  private find(urlId: string): { record: FunctionRecord; qualifier: string; url: UrlConfig } | undefined {
+    for (const record of this.model.functions.values()) {
+      for (const [qualifier, url] of Object.entries(record.urls)) if (url.urlId === urlId) return { record, qualifier, url };
     }
     return undefined;
   }
@@ -49,7 +50,8 @@ export class FunctionUrls {
   async serve(req: AwsRequest, m: UrlMatch, signed: boolean): Promise<AwsResponse> {
     const found = this.find(m.urlId);
     if (!found) return message(404, 'Not Found');
-    const { url, name, qualifier } = found;
+    const { url, record, qualifier } = found;
+    const name = record.name;
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const preflightMethod = req.headers['access-control-request-method'];
     if (url.Cors && req.method === 'OPTIONS' && origin && typeof preflightMethod === 'string') {
@@ -57,7 +59,7 @@ export class FunctionUrls {
       return { status: 200, headers: { ...headers, 'x-amzn-requestid': req.requestId }, body: '' };
     }
     if (url.AuthType === 'AWS_IAM' && !signed) return message(403, 'Forbidden');
-    if (url.AuthType === 'NONE' && !this.publicAccessAllowed(name, qualifier)) {
+    if (url.AuthType === 'NONE' && !allowsPublicUrl(statementsFor(record, qualifier))) {
       this.ctx.log(`lambda: function URL of ${name} refused an unauthenticated request: its resource policy has no lambda:InvokeFunctionUrl statement for principal "*" (add one with AddPermission --function-url-auth-type NONE).`);
       return message(403, 'Forbidden');
     }
@@ -89,13 +91,4 @@ export class FunctionUrls {
     return { ...answer, headers };
   }
 
-  private publicAccessAllowed(name: string, qualifier: string): boolean {
-    const record = this.model.functions.get(name);
-    const statements = [...(record?.policies[''] ?? []), ...(qualifier ? (record?.policies[qualifier] ?? []) : [])];
-    return statements.some((s) => {
-      const everyone = s.Principal === '*' || (typeof s.Principal === 'object' && s.Principal.AWS === '*');
-      const authType = s.Condition?.StringEquals?.['lambda:FunctionUrlAuthType'];
-      return everyone && ['lambda:InvokeFunctionUrl', 'lambda:*', '*'].includes(s.Action) && (!authType || authType === 'NONE');
-    });
-  }
 }

@@ -21,6 +21,21 @@ export class BlobStore {
   }
 
   /**
+   * Writes a body, then runs `recheck`: writing yielded, so state the change depends on may be
+   * gone. When the recheck throws, the new body is retired and the error passed on.
+   */
+  async writeChecked(kind: 'objects' | 'parts', data: Uint8Array, recheck: () => void): Promise<string> {
+    const rel = await this.write(kind, data);
+    try {
+      recheck();
+    } catch (e) {
+      this.retire(rel);
+      throw e;
+    }
+    return rel;
+  }
+
+  /**
    * Reads a body. `missing` names the error when a concurrent overwrite or delete retired the
    * file between looking the object up and reading it.
    */

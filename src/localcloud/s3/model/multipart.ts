@@ -70,9 +70,8 @@ export class MultipartUploads {
     const algorithm = upload.checksumAlgorithm ?? checksum?.algorithm;
     const partChecksum: UploadPart['checksum'] = algorithm ? { algorithm, value: verifiedChecksum(algorithm, body, checksum?.value) } : undefined;
     const md5 = verifiedMd5(body, contentMd5);
-    const blob = await this.s3.blobs.write('parts', body);
-    // The upload may have been completed or aborted while the part was being written.
-    this.upload(bucket, key, uploadId);
+    // The upload may be completed or aborted while the part is being written.
+    const blob = await this.s3.blobs.writeChecked('parts', body, () => this.upload(bucket, key, uploadId));
     const part: UploadPart = {
       partNumber, blob, size: body.length, etag: `"${md5.toString('hex')}"`, lastModified: Date.now(), checksum: partChecksum,
     };
@@ -111,8 +110,7 @@ export class MultipartUploads {
     });
     const body = Buffer.concat(await Promise.all(parts.map((p) => this.s3.blobs.read(p.blob, () => S3Errors.noSuchUpload(uploadId)))));
     const md5s = Buffer.concat(parts.map((p) => Buffer.from(p.etag.slice(1, -1), 'hex')));
-    const blob = await this.s3.blobs.write('objects', body);
-    this.upload(bucket, key, uploadId);
+    const blob = await this.s3.blobs.writeChecked('objects', body, () => this.upload(bucket, key, uploadId));
     const object: S3Object = {
       key, blob, size: body.length, etag: `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`, lastModified: Date.now(),
       headers: upload.headers, metadata: upload.metadata, checksum: objectChecksum(upload, parts, body), partsCount: parts.length, storageClass: upload.storageClass, tags: upload.tags,

@@ -137,15 +137,11 @@ export class S3Backend {
     assertValidKey(input.key);
     const { md5, checksum } = verifyDigests(input.body, input);
     this.assertWriteCondition(input.bucket, input.key, input.condition);
-    const blob = await this.blobs.write('objects', input.body);
-    try {
-      // Writing the body yielded: the bucket may be gone, or a concurrent writer created the key.
+    // Writing the body yields: the bucket may be gone, or a concurrent writer created the key.
+    const blob = await this.blobs.writeChecked('objects', input.body, () => {
       this.bucket(input.bucket);
       this.assertWriteCondition(input.bucket, input.key, input.condition);
-    } catch (e) {
-      this.blobs.retire(blob);
-      throw e;
-    }
+    });
     const object: S3Object = {
       key: input.key, blob, size: input.body.length, etag: `"${md5.toString('hex')}"`, lastModified: Date.now(),
       headers: input.headers, metadata: input.metadata, checksum, storageClass: input.storageClass ?? 'STANDARD', tags: input.tags,
@@ -169,7 +165,7 @@ export class S3Backend {
     const checksum = input.checksumAlgorithm
       ? { algorithm: input.checksumAlgorithm, value: checksumOf(input.checksumAlgorithm, body), type: 'FULL_OBJECT' as const }
       : source.checksum?.type === 'FULL_OBJECT' ? source.checksum : { algorithm: 'CRC64NVME' as const, value: checksumOf('CRC64NVME', body), type: 'FULL_OBJECT' as const };
-    const blob = await this.blobs.write('objects', body);
+    const blob = await this.blobs.writeChecked('objects', body, () => this.bucket(input.bucket));
     const object: S3Object = {
       key: input.key, blob, size: body.length,
       // A copy of a multipart object gets a plain MD5 ETag, as on S3.

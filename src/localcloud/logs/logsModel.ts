@@ -67,12 +67,15 @@ export class LogsModel {
       case 'put': {
         const s = this.groups.get(e.group)?.streams.get(e.stream);
         if (!s) break;
+        let ordered = true;
         for (const ev of e.events) {
+          ordered &&= ev.timestamp >= (s.events[s.events.length - 1]?.timestamp ?? -Infinity);
           s.events.push(ev);
           s.storedBytes += Buffer.byteLength(ev.message);
         }
-        // Events may arrive out of order across calls; readers expect time order.
-        s.events.sort((a, b) => a.timestamp - b.timestamp);
+        // Events may arrive out of order across calls; readers expect time order. Lambda's own
+        // lines come in order, so the stream is sorted only when a put breaks that.
+        if (!ordered) s.events.sort((a, b) => a.timestamp - b.timestamp);
         if (s.events.length > MAX_EVENTS_PER_STREAM) s.events.splice(0, s.events.length - MAX_EVENTS_PER_STREAM);
         break;
       }

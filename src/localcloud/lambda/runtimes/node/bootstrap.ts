@@ -9,11 +9,11 @@ import * as nodeModule from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { OUTPUT_MARKER as MARKER } from '../../runtime/outputLines';
 
 const API = process.env.AWS_LAMBDA_RUNTIME_API!;
 const TASK_ROOT = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const HANDLER = process.env._HANDLER ?? '';
-const MARKER = '\u001eHOC-FLUSH ';
 // Kept-alive sockets; one per request in flight (a single shared socket makes each POST wait for it).
 const agent = new Agent({ keepAlive: true });
 

@@ -16,6 +16,7 @@ import traceback
 API = os.environ["AWS_LAMBDA_RUNTIME_API"]
 HANDLER = os.environ.get("_HANDLER", "")
 TASK_ROOT = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
+# The end-of-output marker the local cloud reads (OUTPUT_MARKER in runtime/outputLines.ts).
 MARKER = "\x1eHOC-FLUSH "
 HOST, PORT = API.split(":")
 _conn = None

@@ -1,11 +1,10 @@
 // `hoc lab validate | run | teardown`: lessons from the command line.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, validateLesson, type LoadedLesson } from '../../lab';
 import { Deployer, CloudClients, formatUsd } from '../../cloud';
-import { CliError, type CliCommand } from '../command';
+import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
 import { solvedCopy } from '../lab/solvedCopy';
 import { deployLine, out, stepLine, summary } from '../lab/printing';
@@ -21,14 +20,6 @@ const TARGET_OPTIONS = {
   role: { type: 'string' },
 } as const;
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\nUsage: hoc ${USAGE}`, 2);
-  }
-}
-
 function load(dir: string) {
   try {
     return loadLesson(dir);
@@ -39,7 +30,7 @@ function load(dir: string) {
 }
 
 async function validate(argv: string[]): Promise<number> {
-  const { positionals } = parse(argv, {});
+  const { positionals } = parseCommandArgs(argv, {}, USAGE);
   const dirs = positionals.length ? positionals : existsSync('labs') ? readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => join('labs', d.name)) : ['.'];
   let problems = 0;
   for (const dir of dirs) {
@@ -63,7 +54,7 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' } }, USAGE);
   if (positionals.length !== 1) throw new CliError(`Name one lesson folder.\nUsage: hoc ${USAGE}`, 2);
   const original = load(positionals[0]);
   const solved = values.solutions ? solvedCopy(original.dir, original.lesson) : undefined;
@@ -100,7 +91,7 @@ async function runLoaded(loaded: LoadedLesson, values: TargetArgs & { step?: str
 }
 
 async function teardown(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, TARGET_OPTIONS);
+  const { values, positionals } = parseCommandArgs(argv, TARGET_OPTIONS, USAGE);
   if (positionals.length !== 1) throw new CliError(`Name one lesson folder.\nUsage: hoc ${USAGE}`, 2);
   const loaded = load(positionals[0]);
   const opened = await openTarget(values, false);

@@ -1,9 +1,8 @@
 // `hoc pack LESSON_DIR... --out FILE.vsix`: the extension with only those lessons.
-import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { formatDiagnostic, validateLesson } from '../../lab';
-import { CliError, type CliCommand } from '../command';
+import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { buildVsix } from '../lab/buildVsix';
 
 const USAGE = 'pack LESSON_DIR... --out FILE.vsix [--name NAME] [--display-name TEXT] [--version X.Y.Z]';
@@ -26,13 +25,7 @@ export const packCommand: CliCommand = {
   usage: USAGE,
   summary: 'build a VSIX of the extension that holds only the given lessons',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' }, version: { type: 'string' } } });
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\nUsage: hoc ${USAGE}`, 2);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, name: { type: 'string' }, 'display-name': { type: 'string' }, version: { type: 'string' } }, USAGE);
     if (!positionals.length || !values.out) throw new CliError(`Name at least one lesson folder and --out.\nUsage: hoc ${USAGE}`, 2);
     if (!values.out.endsWith('.vsix')) throw new CliError(`--out must name a .vsix file, not '${values.out}'.`, 2);
     if (values.name && !/^[a-z0-9][a-z0-9-]*$/.test(values.name)) throw new CliError(`--name must be lower case letters, digits and dashes (an extension id), not '${values.name}'.`, 2);

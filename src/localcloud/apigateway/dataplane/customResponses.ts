@@ -3,7 +3,7 @@
 import type { GatewayResponse } from '../model/entities';
 import { effectiveGatewayResponse, GATEWAY_RESPONSE_TYPES } from '../model/gatewayResponses';
 import type { DataPlaneResponse } from './gatewayResponses';
-import type { RequestFacts } from './requestFacts';
+import { header, type RequestFacts } from './requestFacts';
 import { renderTemplate, type TemplateScope } from './template';
 
 export interface ErrorScope {
@@ -25,12 +25,11 @@ export function customiseGatewayResponse(response: DataPlaneResponse, configured
   const parameters = { ...(base?.responseParameters ?? {}), ...effective.responseParameters };
 
   const querystring = Object.fromEntries(scope.facts.queryPairs);
-  const headerValue = (name: string) => scope.facts.headerPairs.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v).pop();
   const headers: Record<string, string> = { ...response.headers };
   for (const [target, source] of Object.entries(parameters)) {
     if (!target.startsWith('gatewayresponse.header.')) continue;
     const value = source.startsWith("'") && source.endsWith("'") ? source.slice(1, -1)
-      : source.startsWith('method.request.header.') ? headerValue(source.slice('method.request.header.'.length))
+      : source.startsWith('method.request.header.') ? header(scope.facts, source.slice('method.request.header.'.length))
       : source.startsWith('method.request.querystring.') ? querystring[source.slice('method.request.querystring.'.length)]
       : source.startsWith('method.request.path.') ? scope.pathParameters[source.slice('method.request.path.'.length)]
       : source.startsWith('stageVariables.') ? scope.stageVariables?.[source.slice('stageVariables.'.length)]

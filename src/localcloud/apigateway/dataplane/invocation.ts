@@ -1,7 +1,7 @@
 // Everything known about one data-plane invocation once it has been routed.
 import type { DeployedApi, Integration } from '../model/entities';
 import type { InvokeTarget } from './invokeTarget';
-import type { RequestFacts } from './requestFacts';
+import { header, type RequestFacts } from './requestFacts';
 import type { RouteMatch } from './resourceRouter';
 
 export interface Invocation {
@@ -19,7 +19,7 @@ export interface Invocation {
 /** The `$context` / requestContext of an invocation, exactly as AWS builds it for REST APIs. */
 export function requestContext(inv: Invocation): Record<string, unknown> {
   const { facts, target, route } = inv;
-  const userAgent = facts.headerPairs.filter(([n]) => n.toLowerCase() === 'user-agent').map(([, v]) => v).pop() ?? null;
+  const userAgent = header(facts, 'user-agent') ?? null;
   return {
     resourceId: route.resource.id,
     resourcePath: route.resource.path,

@@ -191,6 +191,22 @@ test('CopyObject copies bytes and metadata, or replaces metadata with REPLACE', 
   assert.equal(cond.name, 'PreconditionFailed');
 });
 
+test('CopyObject copy-source conditions: what would be 304 on a read is 412 on a copy', async () => {
+  const bucket = await f.bucket();
+  const put = await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'src', Body: 'content' }));
+  const source = `${bucket}/src`;
+  const past = new Date(Date.now() - 3600_000);
+  const future = new Date(Date.now() + 3600_000);
+  const copy = (conditions: Partial<ConstructorParameters<typeof CopyObjectCommand>[0]>) =>
+    f.s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'dst', CopySource: source, ...conditions }));
+  assert.equal((await errorOf(() => copy({ CopySourceIfNoneMatch: put.ETag! }))).name, 'PreconditionFailed');
+  assert.equal((await errorOf(() => copy({ CopySourceIfModifiedSince: future }))).name, 'PreconditionFailed');
+  assert.equal((await errorOf(() => copy({ CopySourceIfUnmodifiedSince: past }))).name, 'PreconditionFailed');
+  // A holding If-Match wins over a failing If-Unmodified-Since, as on reads.
+  const copied = await copy({ CopySourceIfMatch: put.ETag!, CopySourceIfUnmodifiedSince: past, CopySourceIfModifiedSince: past });
+  assert.equal(copied.CopyObjectResult!.ETag, put.ETag);
+});
+
 test('a key longer than 1024 bytes is KeyTooLongError; metadata over 2 KB is MetadataTooLarge', async () => {
   const bucket = await f.bucket();
   const e = await errorOf(() => f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k'.repeat(1025), Body: 'x' })));

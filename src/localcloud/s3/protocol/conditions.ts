@@ -7,24 +7,37 @@ import { header } from './requestHeaders';
 
 /** Returns 'not-modified' for a 304; throws PreconditionFailed for a 412. */
 export function evaluateConditions(req: AwsRequest, object: S3Object): 'ok' | 'not-modified' {
-  const ifMatch = header(req, 'if-match');
-  const ifNoneMatch = header(req, 'if-none-match');
-  const ifModifiedSince = httpDate(header(req, 'if-modified-since'));
-  const ifUnmodifiedSince = httpDate(header(req, 'if-unmodified-since'));
+  const outcome = conditionOutcome((name) => header(req, name.toLowerCase()), object);
+  if (outcome.failed) throw S3Errors.preconditionFailed(outcome.failed);
+  return outcome.notModified ? 'not-modified' : 'ok';
+}
+
+/**
+ * Which of If-Match, If-None-Match, If-Modified-Since and If-Unmodified-Since (read through
+ * `get`, by these names) does not hold: `failed` is a 412, `notModified` a 304 on a read.
+ */
+export function conditionOutcome(
+  get: (name: string) => string | undefined,
+  object: Pick<S3Object, 'etag' | 'lastModified'>,
+): { failed?: string; notModified?: string } {
+  const ifMatch = get('If-Match');
+  const ifNoneMatch = get('If-None-Match');
+  const ifModifiedSince = httpDate(get('If-Modified-Since'));
+  const ifUnmodifiedSince = httpDate(get('If-Unmodified-Since'));
   const modifiedSeconds = Math.floor(object.lastModified / 1000);
 
   // If-Match true wins over If-Unmodified-Since false, and If-None-Match false over If-Modified-Since true.
   if (ifMatch !== undefined) {
-    if (!etagListMatches(ifMatch, object.etag)) throw S3Errors.preconditionFailed('If-Match');
+    if (!etagListMatches(ifMatch, object.etag)) return { failed: 'If-Match' };
   } else if (ifUnmodifiedSince !== undefined && modifiedSeconds > ifUnmodifiedSince) {
-    throw S3Errors.preconditionFailed('If-Unmodified-Since');
+    return { failed: 'If-Unmodified-Since' };
   }
   if (ifNoneMatch !== undefined) {
-    if (etagListMatches(ifNoneMatch, object.etag)) return 'not-modified';
+    if (etagListMatches(ifNoneMatch, object.etag)) return { notModified: 'If-None-Match' };
   } else if (ifModifiedSince !== undefined && modifiedSeconds <= ifModifiedSince) {
-    return 'not-modified';
+    return { notModified: 'If-Modified-Since' };
   }
-  return 'ok';
+  return {};
 }
 
 function etagListMatches(list: string, etag: string): boolean {

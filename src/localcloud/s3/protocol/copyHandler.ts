@@ -1,5 +1,7 @@
 // CopyObject: x-amz-copy-source, the metadata directive, and copy-source conditions.
 import { S3Errors } from '../errors';
+import type { S3Object } from '../model/types';
+import { conditionOutcome } from './conditions';
 import { taggingHeader } from './objectHandlers';
 import { parseAlgorithm } from './payload';
 import { header, metadataOf, objectHeadersOf } from './requestHeaders';
@@ -21,18 +23,11 @@ export function parseCopySource(value: string): { bucket: string; key: string } 
   return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
 }
 
-function checkSourceConditions(call: S3Call, etag: string, lastModified: number): void {
-  const bare = etag.replace(/"/g, '');
-  const ifMatch = header(call.req, 'x-amz-copy-source-if-match');
-  const ifNoneMatch = header(call.req, 'x-amz-copy-source-if-none-match');
-  const modifiedSince = Date.parse(header(call.req, 'x-amz-copy-source-if-modified-since') ?? '');
-  const unmodifiedSince = Date.parse(header(call.req, 'x-amz-copy-source-if-unmodified-since') ?? '');
-  const seconds = Math.floor(lastModified / 1000) * 1000;
-  const etagIn = (list: string) => list.split(',').some((e) => ['*', bare].includes(e.trim().replace(/"/g, '')));
-  if (ifMatch !== undefined && !etagIn(ifMatch)) throw S3Errors.preconditionFailed('x-amz-copy-source-If-Match');
-  if (ifMatch === undefined && !Number.isNaN(unmodifiedSince) && seconds > unmodifiedSince) throw S3Errors.preconditionFailed('x-amz-copy-source-If-Unmodified-Since');
-  if (ifNoneMatch !== undefined && etagIn(ifNoneMatch)) throw S3Errors.preconditionFailed('x-amz-copy-source-If-None-Match');
-  if (ifNoneMatch === undefined && !Number.isNaN(modifiedSince) && seconds <= modifiedSince) throw S3Errors.preconditionFailed('x-amz-copy-source-If-Modified-Since');
+/** The x-amz-copy-source-if-* headers: the read conditions, where each failure (a 304 too) is a 412. */
+function checkSourceConditions(call: S3Call, source: S3Object): void {
+  const outcome = conditionOutcome((name) => header(call.req, `x-amz-copy-source-${name.toLowerCase()}`), source);
+  const failed = outcome.failed ?? outcome.notModified;
+  if (failed) throw S3Errors.preconditionFailed(`x-amz-copy-source-${failed}`);
 }
 
 export const copyObject: S3Handler = async (call) => {
@@ -42,7 +37,7 @@ export const copyObject: S3Handler = async (call) => {
     throw S3Errors.invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
   }
   const sourceObject = call.s3.object(source.bucket, source.key);
-  checkSourceConditions(call, sourceObject.etag, sourceObject.lastModified);
+  checkSourceConditions(call, sourceObject);
   const tagDirective = (header(call.req, 'x-amz-tagging-directive') ?? 'COPY').toUpperCase();
   if (tagDirective !== 'COPY' && tagDirective !== 'REPLACE') throw S3Errors.invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', tagDirective);
   const algorithm = header(call.req, 'x-amz-checksum-algorithm');

@@ -84,16 +84,7 @@ export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaIn
     name: 'lambda',
     handle,
     handleUnsigned,
-    async invokeInternal(functionRef, payload, options) {
-      return invocations.invoke(functionRef, payload, {
-        invocationType: options.invocationType,
-        qualifier: options.qualifier,
-        principal: options.principal,
-        sourceArn: options.sourceArn,
-        sourceAccount: options.sourceAccount,
-        logType: options.logType,
-      });
-    },
+    invokeInternal: (functionRef, payload, options) => invocations.invoke(functionRef, payload, options),
     functionArn(functionRef) {
       try {
         const r = model.resolve(functionRef);

@@ -103,12 +103,6 @@ export class ResourceNotFoundException extends SqsError {
   }
 }
 
-export class UnsupportedOperation extends SqsError {
-  constructor(message: string) {
-    super('UnsupportedOperation', 'AWS.SimpleQueueService.UnsupportedOperation', message);
-  }
-}
-
 /** Unknown action: JSON says UnknownOperationException, the query protocol InvalidAction. */
 export class InvalidAction extends SqsError {
   constructor(action: string) {

@@ -52,15 +52,14 @@ export class LabSession {
   }
 
   /** Ref of a deployed resource, with a sentence when it is not deployed. */
-  ref(logicalId: string): string {
-    const d = this.state().resources[logicalId];
+  ref(logicalId: string, state = this.state()): string {
+    const d = state.resources[logicalId];
     if (!d) throw new NotDeployedError(logicalId, this.target.kind);
     return d.ref;
   }
 
   /** `${Id}`, `${Id.Attr}`, `${Outputs.Name}`, `${AWS::Region}` against what is deployed. */
-  expand(text: string): string {
-    const state = this.state();
+  expand(text: string, state = this.state()): string {
     return expandTemplate(text, (v: TemplateVariable) => {
       switch (v.kind) {
         case 'pseudo':
@@ -71,7 +70,7 @@ export class LabSession {
           return o;
         }
         case 'ref':
-          return this.ref(v.id);
+          return this.ref(v.id, state);
         case 'attr': {
           // A SAM function's URL lives on its generated `<Id>Url` resource.
           const holder = v.attribute === 'FunctionUrl' && this.template.authored[v.id] === 'AWS::Serverless::Function' ? `${v.id}Url` : v.id;
@@ -85,11 +84,11 @@ export class LabSession {
     });
   }
 
-  /** Deep-expands templates in every string of a JSON-like value. */
-  expandDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.expand(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.expandDeep(v)) as T;
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.expandDeep(v)])) as T;
+  /** Deep-expands templates in every string of a JSON-like value (the state file is read once). */
+  expandDeep<T>(value: T, state = this.state()): T {
+    if (typeof value === 'string') return this.expand(value, state) as T;
+    if (Array.isArray(value)) return value.map((v) => this.expandDeep(v, state)) as T;
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.expandDeep(v, state)])) as T;
     return value;
   }
 

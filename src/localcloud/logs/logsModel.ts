@@ -76,7 +76,9 @@ export class LogsModel {
         // Events may arrive out of order across calls; readers expect time order. Lambda's own
         // lines come in order, so the stream is sorted only when a put breaks that.
         if (!ordered) s.events.sort((a, b) => a.timestamp - b.timestamp);
-        if (s.events.length > MAX_EVENTS_PER_STREAM) s.events.splice(0, s.events.length - MAX_EVENTS_PER_STREAM);
+        if (s.events.length > MAX_EVENTS_PER_STREAM) {
+          for (const dropped of s.events.splice(0, s.events.length - MAX_EVENTS_PER_STREAM)) s.storedBytes -= Buffer.byteLength(dropped.message);
+        }
         break;
       }
     }

@@ -2,7 +2,7 @@
 // with one summary line: "Summary: N passed, N failed, N skipped".
 // Usage: node test/run.mjs [substring…]   (only files whose path contains a substring)
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -28,7 +28,8 @@ if (files.length === 0) {
 }
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
-// One file per run: runs started side by side must not read each other's counts.
+// One file per run (runs started side by side must not read each other's counts), removed
+// once counted so runs do not pile up files.
 const tapFile = join(root, 'test-results', `tests-${process.pid}.tap`);
 const concurrency = process.env.HOC_TEST_CONCURRENCY ?? '2';
 const args = [
@@ -43,6 +44,7 @@ const started = Date.now();
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   const tap = readFileSync(tapFile, 'utf8');
+  rmSync(tapFile, { force: true });
   const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)$`, "m")) ?? [])[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail') + count('cancelled');

@@ -5,7 +5,7 @@
 // dead-letter queue (SQS); successes to OnSuccess.
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../server/errors';
-import type { SqsInternal } from '../../server/internal';
+import type { SqsInternal, SqsMessageAttributeValue } from '../../server/internal';
 import type { ResolvedFunction } from '../model/lambdaModel';
 import type { PendingAsyncEvent } from '../model/types';
 import type { InvocationRecord } from './invoker';
@@ -183,7 +183,7 @@ export class AsyncQueue {
     });
   }
 
-  private async send(arn: string, body: string, attributes?: Parameters<SqsInternal['sendInternal']>[2] extends infer O ? O extends { messageAttributes?: infer A } ? A : never : never): Promise<void> {
+  private async send(arn: string, body: string, attributes?: Record<string, SqsMessageAttributeValue>): Promise<void> {
     const sqs = this.deps.sqs();
     if (!arn.startsWith('arn:aws:sqs:') || !sqs) {
       this.deps.log(`lambda: cannot deliver to ${arn}: the local cloud delivers async results to SQS queues only.`);

@@ -22,7 +22,7 @@ const DROPPED = new Set(['content-length', 'connection', 'keep-alive', 'transfer
 const CAPITALISED: Record<string, string> = { authorization: 'Authorization', 'user-agent': 'User-Agent' };
 
 export function requestFacts(req: AwsRequest, port: number): RequestFacts {
-  const raw = (req as AwsRequest & { rawHeaders?: readonly string[] }).rawHeaders;
+  const raw = req.rawHeaders;
   const pairs: Array<[string, string]> = [];
   if (raw) {
     for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);

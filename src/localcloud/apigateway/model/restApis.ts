@@ -1,6 +1,6 @@
 // CreateRestApi … DeleteRestApi and the resource tree (CreateResource, GetResources, DeleteResource).
 import type { Resource, RestApi } from './entities';
-import { badRequest, conflict, resourceNotFound } from './errors';
+import { badRequest, conflict } from './errors';
 import { resourcePath } from './events';
 import { newId } from './ids';
 import type { ApiStore } from './store';
@@ -97,6 +97,5 @@ export function deleteResource(store: ApiStore, apiId: string, resourceId: strin
 
 export function getResource(store: ApiStore, apiId: string, resourceId: string): Resource & { path: string } {
   const { api, resource } = store.resource(apiId, resourceId);
-  if (!resource) throw resourceNotFound();
   return { ...resource, path: resourcePath(api, resource.id) };
 }

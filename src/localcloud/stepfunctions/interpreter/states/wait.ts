@@ -1,7 +1,7 @@
 // Wait: for Seconds/SecondsPath or until Timestamp/TimestampPath (or their JSONata forms),
 // scaled by the execution's time scale so labs need not wait minutes.
 import { evaluateTemplate, isJsonataExpression } from '../jsonataEval';
-import { queryPath } from '../jsonPath';
+import { requirePath } from '../jsonPath';
 import { nextOf, type StepResult } from '../runner';
 import { finishState, jsonataScope, pathScope, type StateEnv } from '../stateIo';
 import { StatesError, runtimeError } from '../statesError';
@@ -20,10 +20,10 @@ async function waitSeconds(env: StateEnv): Promise<number> {
   let timestamp: unknown;
   if (isJsonataExpression(s.Seconds)) seconds = await evaluateTemplate(s.Seconds, jsonataScope(env), 'Seconds');
   else if (s.Seconds !== undefined) seconds = s.Seconds;
-  else if (typeof s.SecondsPath === 'string') seconds = lookup(env, s.SecondsPath, 'SecondsPath');
+  else if (typeof s.SecondsPath === 'string') seconds = requirePath(s.SecondsPath, pathScope(env, env.input), 'SecondsPath');
   if (isJsonataExpression(s.Timestamp)) timestamp = await evaluateTemplate(s.Timestamp, jsonataScope(env), 'Timestamp');
   else if (s.Timestamp !== undefined) timestamp = s.Timestamp;
-  else if (typeof s.TimestampPath === 'string') timestamp = lookup(env, s.TimestampPath, 'TimestampPath');
+  else if (typeof s.TimestampPath === 'string') timestamp = requirePath(s.TimestampPath, pathScope(env, env.input), 'TimestampPath');
 
   if (seconds !== undefined) {
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
@@ -39,10 +39,4 @@ async function waitSeconds(env: StateEnv): Promise<number> {
     return Math.max(0, (at - Date.now()) / 1000);
   }
   throw runtimeError('A Wait state needs Seconds, SecondsPath, Timestamp or TimestampPath.');
-}
-
-function lookup(env: StateEnv, path: string, field: string): unknown {
-  const r = queryPath(path, pathScope(env, env.input));
-  if (!r.found) throw runtimeError(`The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${JSON.stringify(env.input)}'`);
-  return r.value;
 }

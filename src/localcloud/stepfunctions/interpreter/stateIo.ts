@@ -3,7 +3,7 @@
 // JSONPath; Arguments/Output with `$states` for JSONata; Assign in both.
 import type { AslState, QueryLanguage } from '../../../asl/types';
 import { evaluateTemplate, isJsonataExpression, type JsonataScope } from './jsonataEval';
-import { applyResultPath, queryPath, requirePath, type Json, type PathScope } from './jsonPath';
+import { applyResultPath, requirePath, type Json, type PathScope } from './jsonPath';
 import { applyTemplate } from './payload';
 import { contextObject, type Frame, type Thread } from './runtime';
 import { StatesError } from './statesError';
@@ -115,11 +115,7 @@ export async function numberField(env: StateEnv, field: string, input: Json = en
   const path = (env.state as unknown as Record<string, unknown>)[`${field}Path`];
   let value: unknown = raw;
   if (isJsonataExpression(raw)) value = await evaluateTemplate(raw, jsonataScope(env), field);
-  else if (typeof path === 'string') {
-    const r = queryPath(path, pathScope(env, input));
-    if (!r.found) throw new StatesError('States.Runtime', `The JSONPath '${path}' specified for the field '${field}Path' could not be found in the input '${JSON.stringify(input)}'`);
-    value = r.value;
-  }
+  else if (typeof path === 'string') value = requirePath(path, pathScope(env, input), `${field}Path`);
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new StatesError('States.Runtime', `The value of the field '${field}' must be a number, not ${JSON.stringify(value)}.`);

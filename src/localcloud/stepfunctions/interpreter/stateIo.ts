@@ -43,9 +43,7 @@ function afterInputPath(env: StateEnv): Json {
 /** JSONPath: InputPath then Parameters (or ItemSelector for Map items, handled by Map). */
 export function effectiveInput(env: StateEnv, taskToken?: string): Json {
   const { state } = env;
-  let value: Json = env.input;
-  if (state.InputPath === null) value = {};
-  else if (state.InputPath !== undefined) value = requirePath(state.InputPath, pathScope(env, env.input), 'InputPath');
+  let value = afterInputPath(env);
   env.inspect?.('afterInputPath', value);
   if (state.Parameters !== undefined && state.Type !== 'Map') {
     value = applyTemplate(state.Parameters, pathScope(env, value, taskToken), 'Parameters');

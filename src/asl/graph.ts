@@ -1,7 +1,7 @@
 // An ASL definition as nodes, edges and groups, ready for a layout engine (ELK's compound
 // graphs): each Parallel branch and Map processor is a group owned by its state's node, and
 // each graph level has its own start and end markers.
-import { parseDefinition, type AslModel, type StateGraph, type TransitionKind } from './model';
+import { modelOf, type AslModel, type StateGraph, type TransitionKind } from './model';
 import type { StateKind } from './types';
 
 export type GraphNodeKind = StateKind | 'Start' | 'End';
@@ -45,7 +45,7 @@ export const START_SUFFIX = '#start';
 export const END_SUFFIX = '#end';
 
 export function toGraph(definition: string | unknown | AslModel): StateMachineGraph {
-  const model = isModel(definition) ? definition : parseDefinition(definition);
+  const model = modelOf(definition);
   const out: StateMachineGraph = { nodes: [], edges: [], groups: [] };
   addGraph(model.root, undefined, out);
   return out;
@@ -80,8 +80,4 @@ export function shortResource(resource: string | undefined): string | undefined 
   const fn = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(resource);
   if (fn) return `λ ${fn[1]}`;
   return resource;
-}
-
-function isModel(v: unknown): v is AslModel {
-  return typeof v === 'object' && v !== null && 'root' in v && 'byId' in v;
 }

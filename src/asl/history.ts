@@ -1,6 +1,6 @@
 // Maps GetExecutionHistory events (as AWS shapes them, from any target) onto state ids, so a
 // graph can colour each state: not started, running, succeeded, failed or caught.
-import { parseDefinition, type AslModel } from './model';
+import { modelOf, type AslModel } from './model';
 
 /** The fields of an AWS HistoryEvent this module reads (SDK objects or parsed JSON both fit). */
 export interface HistoryEventLike {
@@ -51,7 +51,7 @@ export function stateKindOf(eventType: string): string | undefined {
 }
 
 export function overlayHistory(definition: string | unknown | AslModel, events: readonly HistoryEventLike[]): HistoryOverlay {
-  const model = isModel(definition) ? definition : parseDefinition(definition);
+  const model = modelOf(definition);
   const states = new Map<string, StateRun>();
   const unknown = new Set<string>();
   let outcome: ExecutionOutcome = 'running';
@@ -135,8 +135,4 @@ function failureOf(ev: HistoryEventLike): { error?: string; cause?: string } | u
     }
   }
   return {};
-}
-
-function isModel(v: unknown): v is AslModel {
-  return typeof v === 'object' && v !== null && 'root' in v && 'byId' in v;
 }

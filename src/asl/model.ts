@@ -189,6 +189,15 @@ export function describeRule(rule: JsonObject | undefined): string {
   return '';
 }
 
+/** The model of a definition (JSON text or object), or the model itself when already parsed. */
+export function modelOf(definition: string | unknown | AslModel): AslModel {
+  return isModel(definition) ? definition : parseDefinition(definition);
+}
+
+function isModel(v: unknown): v is AslModel {
+  return typeof v === 'object' && v !== null && 'root' in v && 'byId' in v;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

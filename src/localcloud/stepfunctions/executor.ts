@@ -41,10 +41,6 @@ export class Executor {
     this.logger = new ExecutionLogger(ctx);
   }
 
-  isRunning(arn: string): boolean {
-    return this.running.has(arn);
-  }
-
   /** Starts running `record` (already committed as RUNNING); resolves when it stops. */
   start(record: ExecutionRecord, durable: boolean): Promise<void> {
     const controller = new AbortController();

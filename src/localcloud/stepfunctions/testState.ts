@@ -9,7 +9,7 @@ import { RetryPolicy } from './interpreter/retryCatch';
 import { runState } from './interpreter/runner';
 import { Thread, type ExecutionRuntime } from './interpreter/runtime';
 import { ExecutionAborted, StatesError, asStatesError } from './interpreter/statesError';
-import type { ArnContext } from './arns';
+import { executionArn, stateMachineArn, type ArnContext } from './arns';
 
 export interface TestStateInput {
   definition?: unknown;
@@ -30,6 +30,9 @@ export interface TestStateOutput {
   inspectionData?: Record<string, string>;
 }
 
+/** The machine AWS names in a tested state's context object. */
+const TEST_MACHINE = 'TestStateStateMachine';
+
 export async function testState(arns: ArnContext, executor: Executor, req: TestStateInput): Promise<TestStateOutput> {
   const { name, state, language } = pickState(req);
   const input = parseJson(req.input ?? '{}', 'input') as Json;
@@ -38,10 +41,10 @@ export async function testState(arns: ArnContext, executor: Executor, req: TestS
   let eventId = 0;
   const rt: ExecutionRuntime = {
     identity: {
-      executionArn: `arn:aws:states:${arns.region}:${arns.accountId}:execution:TestStateStateMachine:${name}`,
+      executionArn: executionArn(arns, TEST_MACHINE, name),
       name: 'TestState',
-      stateMachineArn: `arn:aws:states:${arns.region}:${arns.accountId}:stateMachine:TestStateStateMachine`,
-      stateMachineName: 'TestStateStateMachine',
+      stateMachineArn: stateMachineArn(arns, TEST_MACHINE),
+      stateMachineName: TEST_MACHINE,
       roleArn: typeof req.roleArn === 'string' ? req.roleArn : '',
       startTime: new Date(),
       input,

@@ -67,6 +67,11 @@ export function joinId(prefix: string, name: string): string {
   return prefix ? `${prefix}/${escapeSegment(name)}` : escapeSegment(name);
 }
 
+/** A machine's or state's own QueryLanguage, else the one it inherits from its enclosing graph. */
+export function languageOf(node: { QueryLanguage?: unknown }, inherited: QueryLanguage): QueryLanguage {
+  return node.QueryLanguage === 'JSONata' ? 'JSONata' : node.QueryLanguage === 'JSONPath' ? 'JSONPath' : inherited;
+}
+
 /** Accepts the definition as JSON text or as a parsed object. */
 export function parseDefinition(definition: string | unknown): AslModel {
   let json: unknown = definition;
@@ -79,7 +84,7 @@ export function parseDefinition(definition: string | unknown): AslModel {
   }
   if (!isObject(json)) throw new AslParseError('The definition must be a JSON object with StartAt and States.');
   const machine = json as unknown as AslStateMachine;
-  const queryLanguage: QueryLanguage = machine.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
+  const queryLanguage = languageOf(machine, 'JSONPath');
   const byId = new Map<string, StateNode>();
   const idByName = new Map<string, string>();
   const root = parseGraph(machine, '', queryLanguage, undefined, byId, idByName);
@@ -104,7 +109,7 @@ function parseGraph(
   if (!isObject(machine) || !isObject(machine.States)) {
     throw new AslParseError(`${graphId ? `'${graphId}'` : 'The definition'} must have a States object.`);
   }
-  const language: QueryLanguage = machine.QueryLanguage === 'JSONata' ? 'JSONata' : machine.QueryLanguage === 'JSONPath' ? 'JSONPath' : inherited;
+  const language = languageOf(machine, inherited);
   const names = Object.keys(machine.States);
   const idOf = (name: string) => (names.includes(name) ? joinId(graphId, name) : undefined);
   const states: StateNode[] = [];
@@ -114,7 +119,7 @@ function parseGraph(
     const kind = STATE_KINDS.includes(raw.Type) ? raw.Type : undefined;
     if (!kind) throw new AslParseError(`State '${name}' has an unknown Type '${String(raw.Type)}'.`);
     const id = joinId(graphId, name);
-    const stateLanguage: QueryLanguage = raw.QueryLanguage === 'JSONata' ? 'JSONata' : raw.QueryLanguage === 'JSONPath' ? 'JSONPath' : language;
+    const stateLanguage = languageOf(raw, language);
     const node: StateNode = {
       id,
       name,

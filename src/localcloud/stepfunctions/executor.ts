@@ -1,6 +1,6 @@
 // Runs executions: wires the interpreter to the store (history events), the other services
 // (integrations) and the execution's lifecycle (stop, timeout, the cloud stopping).
-import type { AslStateMachine, QueryLanguage } from '../../asl/types';
+import type { AslStateMachine } from '../../asl/types';
 import type { CloudContext } from '../server/types';
 import type { Integrations, NestedExecution } from './interpreter/integrations/types';
 import type { Json } from './interpreter/jsonPath';
@@ -149,9 +149,9 @@ export class Executor {
         entry.controller.abort();
       }, Math.min(timeoutSeconds, record.type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : timeoutSeconds) * 1000);
     }
-    const language: QueryLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
     try {
-      const output = await runGraph(definition, input, thread, { variables: {} }, language);
+      // JSONPath unless the machine's QueryLanguage says otherwise (runGraph reads it).
+      const output = await runGraph(definition, input, thread, { variables: {} }, 'JSONPath');
       const text = JSON.stringify(output);
       this.emit(entry, 'ExecutionSucceeded', thread.cursor, { key: 'executionSucceededEventDetails', value: { output: text, outputDetails: { truncated: false } } });
       this.end(entry, 'SUCCEEDED', { output: text });

@@ -1,6 +1,7 @@
 // TestState: runs one state on an input, without a state machine or history, and reports its
 // output, the next state, errors and (for DEBUG/TRACE) each processing step.
 import type { AslState, AslStateMachine, QueryLanguage } from '../../asl/types';
+import { languageOf } from '../../asl/model';
 import { STATE_KINDS } from '../../asl/types';
 import { sfnErrors } from './errors';
 import type { Executor } from './executor';
@@ -99,11 +100,11 @@ function pickState(req: TestStateInput): { name: string; state: AslState; langua
     const name = typeof req.stateName === 'string' ? req.stateName : parsed.StartAt;
     const state = name !== undefined ? parsed.States[name] : undefined;
     if (!state) throw sfnErrors.invalidDefinition(`The state '${String(name)}' is not in the definition`);
-    return { name: name!, state, language: (state.QueryLanguage ?? parsed.QueryLanguage) === 'JSONata' ? 'JSONata' : 'JSONPath' };
+    return { name: name!, state, language: languageOf(state, languageOf(parsed, 'JSONPath')) };
   }
   const state = parsed as AslState;
   if (!state || !STATE_KINDS.includes(state.Type)) throw sfnErrors.invalidDefinition(`SCHEMA_VALIDATION_FAILED: The state's Type must be one of ${STATE_KINDS.join(', ')}`);
-  return { name: typeof req.stateName === 'string' ? req.stateName : 'TestState', state, language: state.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath' };
+  return { name: typeof req.stateName === 'string' ? req.stateName : 'TestState', state, language: languageOf(state, 'JSONPath') };
 }
 
 function parseJson(text: unknown, field: string): unknown {

@@ -1,5 +1,6 @@
 // Runs a graph of states (the state machine, a Parallel branch, a Map iteration): enters each
 // state, records its Entered/Exited events, applies Catch, and follows the transitions.
+import { languageOf } from '../../../asl/model';
 import type { AslState, AslStateMachine, QueryLanguage } from '../../../asl/types';
 import type { Json } from './jsonPath';
 import { caughtOutput, findCatcher } from './retryCatch';
@@ -40,10 +41,6 @@ export interface GraphRunner {
 }
 
 export const graphRunner: GraphRunner = { run: runGraph };
-
-export function languageOf(state: { QueryLanguage?: string }, inherited: QueryLanguage): QueryLanguage {
-  return state.QueryLanguage === 'JSONata' ? 'JSONata' : state.QueryLanguage === 'JSONPath' ? 'JSONPath' : inherited;
-}
 
 export async function runGraph(machine: AslStateMachine, input: Json, thread: Thread, frame: Frame, inherited: QueryLanguage): Promise<Json> {
   const language = languageOf(machine, inherited);

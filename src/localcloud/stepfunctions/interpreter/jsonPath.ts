@@ -1,9 +1,10 @@
 // JSONPath as Step Functions uses it: `$…` on the state input, `$$…` on the context object,
 // `$name…` on a workflow variable; reference paths for ResultPath.
 import { JSONPath } from 'jsonpath-plus';
+import type { JsonValue } from '../../../asl/types';
 import { runtimeError } from './statesError';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = JsonValue;
 
 export interface PathScope {
   input: Json;

@@ -1,6 +1,6 @@
 // Which lesson function a handler file belongs to: the template's functions (CodeUri folder and
 // Handler), their physical names on the target ({lessonId}-{logicalId}[-suffix]) and test events.
-import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
+import { join, relative, resolve, isAbsolute, basename } from 'node:path';
 import type { CatalogLesson } from '../labs/lessonCatalog';
 import { physicalName, stackName } from '../../cloud/deploy/naming';
 import { normaliseSuffix } from '../../cloud/target/target';
@@ -64,8 +64,4 @@ export function handlerLine(text: string, handler: string): number {
   ];
   const lines = text.split('\n');
   return lines.findIndex((l) => patterns.some((p) => p.test(l)));
-}
-
-export function eventsFolderFor(file: string): string {
-  return dirname(file);
 }

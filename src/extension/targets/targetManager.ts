@@ -11,10 +11,6 @@ import * as panelTargets from '../webviews/clientSettings';
 /** A target (src/cloud) plus the label the status bar and views show. */
 export type ResolvedTarget = Target & { readonly label: string };
 
-export function targetName(kind: TargetKind): string {
-  return kind === 'local' ? 'local cloud' : kind === 'localstack' ? 'LocalStack' : 'AWS';
-}
-
 export class TargetManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TargetKind>();
   /** Fires when the target or how to reach it changes (settings, cloud restart). */

@@ -6,7 +6,7 @@ import { resolveTarget, type Target } from '../../cloud/target/target';
 import { config, type TargetKind } from '../config';
 import { ContextKeys } from '../ids';
 import type { LocalCloudProcess } from '../localCloudProcess';
-import * as panelTargets from '../webviews/clientSettings';
+import { useClientSettings } from '../webviews/clientSettings';
 
 /** A target (src/cloud) plus the label the status bar and views show. */
 export type ResolvedTarget = Target & { readonly label: string };
@@ -29,7 +29,10 @@ export class TargetManager implements vscode.Disposable {
     );
     void vscode.commands.executeCommand('setContext', ContextKeys.target, this.kind);
     // The SQS, metrics and graph panels resolve their clients through this provider.
-    providePanelTarget(() => this.resolve());
+    useClientSettings(async () => {
+      const t = await this.resolve();
+      return { endpoint: t.endpoint, region: t.region, credentials: t.credentials, target: t.kind, label: t.label };
+    });
   }
 
   get kind(): TargetKind {
@@ -89,20 +92,4 @@ export class TargetManager implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-/**
- * Hands the panels (src/extension/webviews) the current target. Their hook takes either a Target
- * provider or a settings provider; a target carries every field the settings need.
- */
-function providePanelTarget(resolve: () => Promise<ResolvedTarget>): void {
-  const hooks = panelTargets as unknown as {
-    useTargetProvider?: (p: () => Promise<Target>) => void;
-    useClientSettings?: (p: () => Promise<{ endpoint?: string; region: string; credentials: Target['credentials']; target: TargetKind; label: string }>) => void;
-  };
-  if (hooks.useTargetProvider) hooks.useTargetProvider(resolve);
-  else hooks.useClientSettings?.(async () => {
-    const t = await resolve();
-    return { endpoint: t.endpoint, region: t.region, credentials: t.credentials, target: t.kind, label: t.label };
-  });
 }

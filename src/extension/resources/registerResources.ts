@@ -10,6 +10,7 @@ import { DeleteRestApiCommand, DeleteStageCommand } from '@aws-sdk/client-api-ga
 import { StartExecutionCommand, DeleteStateMachineCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { Commands, ItemKinds, Views } from '../ids';
 import { guarded } from '../notify';
+import { WebviewCommands } from '../webviews/webviewIds';
 import type { TargetManager } from '../targets/targetManager';
 import { ResourcesTreeProvider, type ResourceNode } from './resourcesTree';
 import type { ResourceEntry } from './resourceModel';
@@ -69,9 +70,7 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
     if (input === undefined) return;
     const out = await (await clients()).sfn.send(new StartExecutionCommand({ stateMachineArn: sm.ref.arn, input }));
     vscode.window.setStatusBarMessage(`$(debug-start) Started ${out.executionArn?.split(':').pop()}`, 5000);
-    if ((await vscode.commands.getCommands(true)).includes('handsOnCloud.showStateMachineGraph')) {
-      void vscode.commands.executeCommand('handsOnCloud.showStateMachineGraph', out.executionArn);
-    }
+    void vscode.commands.executeCommand(WebviewCommands.showStateMachineGraph, out.executionArn);
     tree.refresh();
   });
   register(Commands.openUrl, 'open the URL', async (arg) => {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Commands, ItemKinds } from '../ids';
 import type { TargetManager } from '../targets/targetManager';
 import { errorText } from '../notify';
+import { WebviewCommands } from '../webviews/webviewIds';
 import { destroyClients, makeClients, type AwsClients } from './awsClients';
 import * as model from './resourceModel';
 import type { ResourceEntry } from './resourceModel';
@@ -26,7 +27,6 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
   private readonly changed = new vscode.EventEmitter<ResourceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private clients: AwsClients | undefined;
-  private queueViewAvailable: boolean | undefined;
 
   constructor(private readonly targets: TargetManager) {}
 
@@ -66,7 +66,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
     }
   }
 
-  async getTreeItem(node: ResourceNode): Promise<vscode.TreeItem> {
+  getTreeItem(node: ResourceNode): vscode.TreeItem {
     if (node.type === 'group') {
       const g = GROUPS.find((x) => x.id === node.group)!;
       const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -90,17 +90,12 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
     item.contextValue = e.kind;
     const color = e.status === 'FAILED' || e.status === 'TIMED_OUT' ? new vscode.ThemeColor('testing.iconFailed') : e.status === 'SUCCEEDED' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(e.icon, color);
-    if (e.kind === ItemKinds.queue && (await this.hasQueueView())) {
-      item.command = { command: 'handsOnCloud.showQueueMessages', title: 'Show Messages', arguments: [e.ref.queueUrl] };
+    if (e.kind === ItemKinds.queue) {
+      item.command = { command: WebviewCommands.showQueueMessages, title: 'Show Messages', arguments: [e.ref.queueUrl] };
     } else if (e.kind === ItemKinds.function) {
       item.command = { command: Commands.invokeFunction, title: 'Invoke', arguments: [node] };
     }
     return item;
-  }
-
-  private async hasQueueView(): Promise<boolean> {
-    this.queueViewAvailable ??= (await vscode.commands.getCommands(true)).includes('handsOnCloud.showQueueMessages');
-    return this.queueViewAvailable;
   }
 
   dispose(): void {

@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import type { ActionResult } from '../../shared/lessonResults';
-import { scriptPrebuildRequest } from '../../cloud/packaging/lessonBundles';
+import { nodeModulesAbove, scriptPrebuildRequest } from '../../cloud/packaging/lessonBundles';
 import { bundleOrPrebuilt } from '../../cloud/packaging/prebuilt';
 import { runtimesDir } from '../../localcloud/lambda/runtime/runtimeFiles';
 import { targetEnvironment } from '../../cloud/target/target';
@@ -30,11 +30,7 @@ const MAX_OUTPUT = 256 * 1024;
  * runtime's bundled AWS SDK (dist/runtimes/node_modules), all an installed extension has.
  */
 function extraNodePaths(lessonDir: string): string[] {
-  const out: string[] = [];
-  for (let d = lessonDir; ; d = dirname(d)) {
-    if (existsSync(join(d, 'node_modules'))) out.push(join(d, 'node_modules'));
-    if (dirname(d) === d) break;
-  }
+  const out = nodeModulesAbove(lessonDir);
   try {
     const sdk = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js')).resolve('@aws-sdk/client-s3');
     const i = sdk.lastIndexOf(`${sep}node_modules${sep}`);

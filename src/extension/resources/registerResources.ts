@@ -26,7 +26,7 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
   const view = vscode.window.createTreeView(Views.resources, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => (view.description = targets.describe());
   describe();
-  context.subscriptions.push(tree, view, targets.onDidChange(() => (describe(), tree.refresh())), targets.onDidChangeResources(() => tree.refresh()));
+  context.subscriptions.push(tree, view, targets.onDidChange(() => (describe(), tree.reconnect())), targets.onDidChangeResources(() => tree.refresh()));
 
   const clients = async (): Promise<AwsClients> => (await tree.currentClients(true))!;
   const need = (arg: unknown, kinds: string[], what: string): ResourceEntry => {
@@ -36,7 +36,7 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
   };
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
 
-  register(Commands.refreshResources, 'refresh the resources', () => tree.refresh());
+  register(Commands.refreshResources, 'refresh the resources', () => tree.reconnect());
   register(Commands.sendMessage, 'send the message', async (arg) => {
     const q = need(arg, [ItemKinds.queue], 'queue');
     const body = await vscode.window.showInputBox({ title: `Send a message to ${q.label}`, prompt: 'Message body (text or JSON)', value: '{"hello":"world"}', ignoreFocusOut: true });

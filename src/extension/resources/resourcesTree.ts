@@ -30,15 +30,29 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
 
   constructor(private readonly targets: TargetManager) {}
 
+  /** Lists again with the same clients (after lesson work or an item action). */
   refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Drops the clients, so the next listing resolves the target again (target changed, manual refresh). */
+  reconnect(): void {
+    this.dropClients();
+    this.refresh();
+  }
+
+  private dropClients(): void {
     if (this.clients) destroyClients(this.clients);
     this.clients = undefined;
-    this.changed.fire(undefined);
   }
 
   /** Clients for the target; undefined while the local cloud is stopped (the view never starts it). */
   async currentClients(start = false): Promise<AwsClients | undefined> {
-    if (this.targets.kind === 'local' && !this.targets.localCloud.info && !start) return undefined;
+    if (this.targets.kind === 'local' && !this.targets.localCloud.info) {
+      // A stopped or crashed cloud's endpoint is gone: never reuse clients made for it.
+      this.dropClients();
+      if (!start) return undefined;
+    }
     this.clients ??= makeClients(await this.targets.resolve());
     return this.clients;
   }
@@ -99,7 +113,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
   }
 
   dispose(): void {
-    if (this.clients) destroyClients(this.clients);
+    this.dropClients();
     this.changed.dispose();
   }
 }

@@ -3,18 +3,10 @@
 import { PRICES } from '../../../cloud/metrics/prices';
 import type { CostLine, CostProjection, EstimateParams } from '../../../shared/webviewProtocolMetrics';
 
-/** S3 prices, when the table carries them (older tables did not). */
-interface S3Prices {
-  putPerRequest: number;
-  getPerRequest: number;
-  storagePerGbMonth: number;
-}
-
 export function projectMonthlyCost(p: EstimateParams): CostProjection {
   const n = Math.max(0, p.requestsPerMonth);
   const lines: CostLine[] = [];
   const add = (line: Omit<CostLine, 'monthlyUsd'>) => lines.push({ ...line, monthlyUsd: line.quantity * line.unitPriceUsd });
-  const notes: string[] = [];
 
   add({ service: 'Lambda', item: 'requests', quantity: n, unit: 'requests', unitPriceUsd: PRICES.lambda.perRequest });
   const g = PRICES.lambda.granularityMs;
@@ -38,17 +30,11 @@ export function projectMonthlyCost(p: EstimateParams): CostProjection {
       unitPriceUsd: p.api === 'rest' ? PRICES.apiGateway.restPerRequest : PRICES.apiGateway.httpPerRequest,
     });
   }
-  if (p.s3PutsPerRequest > 0 || p.s3GetsPerRequest > 0 || p.s3StorageGb > 0) {
-    const s3 = (PRICES as { s3?: S3Prices }).s3;
-    if (s3) {
-      if (p.s3PutsPerRequest > 0) add({ service: 'S3', item: 'PUT requests', quantity: n * p.s3PutsPerRequest, unit: 'requests', unitPriceUsd: s3.putPerRequest });
-      if (p.s3GetsPerRequest > 0) add({ service: 'S3', item: 'GET requests', quantity: n * p.s3GetsPerRequest, unit: 'requests', unitPriceUsd: s3.getPerRequest });
-      if (p.s3StorageGb > 0) add({ service: 'S3', item: 'storage', quantity: p.s3StorageGb, unit: 'GB-month', unitPriceUsd: s3.storagePerGbMonth });
-    } else {
-      notes.push('S3 is left out: the price table has no S3 prices yet.');
-    }
-  }
-  notes.push('On-demand prices without the free tier; data transfer and CloudWatch Logs are not included.');
+  const s3 = PRICES.s3;
+  if (p.s3PutsPerRequest > 0) add({ service: 'S3', item: 'PUT requests', quantity: n * p.s3PutsPerRequest, unit: 'requests', unitPriceUsd: s3.putPerRequest });
+  if (p.s3GetsPerRequest > 0) add({ service: 'S3', item: 'GET requests', quantity: n * p.s3GetsPerRequest, unit: 'requests', unitPriceUsd: s3.getPerRequest });
+  if (p.s3StorageGb > 0) add({ service: 'S3', item: 'storage', quantity: p.s3StorageGb, unit: 'GB-month', unitPriceUsd: s3.storagePerGbMonth });
+  const notes = ['On-demand prices without the free tier; data transfer and CloudWatch Logs are not included.'];
   const totalUsd = lines.reduce((s, l) => s + l.monthlyUsd, 0);
   return { lines, totalUsd, prices: { asOf: PRICES.checked, region: PRICES.region }, notes };
 }

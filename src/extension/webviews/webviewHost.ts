@@ -4,12 +4,21 @@ import * as vscode from 'vscode';
 import { parseViewMessage, ProtocolError, type HostToView, type MethodTable, type ParamCheckers } from '../../shared/webviewProtocol';
 
 import type { Handlers } from './handlers';
+import { panelIcon, renderShell } from './shell';
 
 export type { Handlers } from './handlers';
 
 export interface HostLog {
   warn(message: string): void;
   error(message: string): void;
+}
+
+/** How a panel looks: its bundle and stylesheet (dist/webview/<view>.js, media/webview/<view>.css) and tab icon. */
+export interface PanelLook {
+  view: 'sqs' | 'graph' | 'metrics';
+  icon: Parameters<typeof panelIcon>[1];
+  /** The view starts Web Workers (see shellHtml). */
+  workers?: boolean;
 }
 
 export abstract class WebviewHost<M extends MethodTable, E extends { type: string }> implements vscode.Disposable {
@@ -34,6 +43,22 @@ export abstract class WebviewHost<M extends MethodTable, E extends { type: strin
   }
 
   protected abstract readonly handlers: Handlers<M>;
+
+  /**
+   * Shows the view in the panel and keeps this host in `open` under `key` (one panel per
+   * subject) until the panel closes, when `clients` are destroyed with it.
+   */
+  protected mount(extensionUri: vscode.Uri, look: PanelLook, open: Map<string, WebviewHost<M, E>>, key: string, clients: Array<{ destroy(): void }>): void {
+    open.set(key, this);
+    this.panel.iconPath = panelIcon(extensionUri, look.icon);
+    this.panel.webview.html = renderShell(this.panel.webview, extensionUri, { view: look.view, title: this.panel.title, styles: ['common', look.view], workers: look.workers });
+    this.disposables.push({
+      dispose: () => {
+        open.delete(key);
+        for (const c of clients) c.destroy();
+      },
+    });
+  }
 
   /** Called on every `ready` (a view that was hidden and shown again starts over). */
   protected onReady(): void {}

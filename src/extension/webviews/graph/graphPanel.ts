@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { graphParams, type GraphEvent, type GraphMethods, type GraphViewState } from '../../../shared/webviewProtocolGraph';
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
-import { panelIcon, renderShell, webviewOptions } from '../shell';
+import { webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 
 import { WebviewTypes } from '../webviewIds';
@@ -51,10 +51,7 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
     private readonly initialExecution?: string,
   ) {
     super(panel, graphParams, log);
-    GraphPanel.open.set(arn, this);
-    panel.iconPath = panelIcon(context.extensionUri, 'graph');
-    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'graph', title: panel.title, styles: ['common', 'graph'], workers: true });
-    this.disposables.push({ dispose: () => (GraphPanel.open.delete(arn), client.destroy()) });
+    this.mount(context.extensionUri, { view: 'graph', icon: 'graph', workers: true }, GraphPanel.open, arn, [client]);
     this.handlers = graphHandlers(this.client, this.arn, targetLabel(this.target), this.initialExecution);
   }
 }

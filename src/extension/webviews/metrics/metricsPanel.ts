@@ -4,7 +4,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { metricsParams, type MetricsEvent, type MetricsMethods, type MetricsViewState } from '../../../shared/webviewProtocolMetrics';
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
-import { panelIcon, renderShell, webviewOptions } from '../shell';
+import { webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 import { WebviewTypes } from '../webviewIds';
 import { revivePanel } from '../revivePanel';
@@ -49,10 +49,7 @@ export class MetricsPanel extends WebviewHost<MetricsMethods, MetricsEvent> {
     super(panel, metricsParams, log);
     this.lambda = new LambdaClient(sdkConfig(settings));
     this.logsClient = new CloudWatchLogsClient(sdkConfig(settings));
-    MetricsPanel.open.set(functionName, this);
-    panel.iconPath = panelIcon(context.extensionUri, 'metrics');
-    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'metrics', title: panel.title, styles: ['common', 'metrics'] });
-    this.disposables.push({ dispose: () => (MetricsPanel.open.delete(functionName), this.lambda.destroy(), this.logsClient.destroy()) });
+    this.mount(context.extensionUri, { view: 'metrics', icon: 'metrics' }, MetricsPanel.open, functionName, [this.lambda, this.logsClient]);
     this.handlers = metricsHandlers(this.lambda, this.logsClient, this.functionName, targetLabel(this.settings));
   }
 }

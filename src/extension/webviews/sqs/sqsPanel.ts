@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { sqsParams, type SqsEvent, type SqsMethods, type SqsViewState } from '../../../shared/webviewProtocolSqs';
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
-import { panelIcon, renderShell, webviewOptions } from '../shell';
+import { webviewOptions } from '../shell';
 import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
 
 import { queueNameFromUrl, resolveQueueUrl } from './sqsQueueData';
@@ -53,10 +53,7 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
   ) {
     super(panel, sqsParams, log);
     this.client = client;
-    SqsPanel.open.set(url, this);
-    panel.iconPath = panelIcon(context.extensionUri, 'queue');
-    panel.webview.html = renderShell(panel.webview, context.extensionUri, { view: 'sqs', title: panel.title, styles: ['common', 'sqs'] });
-    this.disposables.push({ dispose: () => (SqsPanel.open.delete(url), client.destroy()) });
+    this.mount(context.extensionUri, { view: 'sqs', icon: 'queue' }, SqsPanel.open, url, [client]);
     this.handlers = sqsHandlers({
       client: this.client,
       settings: this.target,

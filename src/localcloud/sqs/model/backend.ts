@@ -150,8 +150,13 @@ export class SqsBackend {
   }
 
   listDeadLetterSourceQueues(q: Queue, maxResults: number | undefined, nextToken: string | undefined): { urls: string[]; nextToken?: string } {
-    const names = [...this.queues.values()].filter((s) => s.redrivePolicy?.deadLetterTargetArn === q.arn).map((s) => s.name).sort();
+    const names = this.deadLetterSourcesOf(q).map((s) => s.name).sort();
     return paginate(names.map((n) => this.urlOf(n)), maxResults, nextToken);
+  }
+
+  /** The queues whose redrive policy names this one as their dead-letter queue. */
+  deadLetterSourcesOf(q: Queue): Queue[] {
+    return [...this.queues.values()].filter((s) => s.redrivePolicy?.deadLetterTargetArn === q.arn);
   }
 
   /** The queue a source redrives to, when its policy names an existing queue. */

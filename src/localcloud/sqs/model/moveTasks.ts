@@ -19,8 +19,7 @@ export class MoveTasks {
   start(sourceArn: string, destinationArn: string | undefined, maxPerSecond: number | undefined): string {
     const source = this.b.find(sourceArn);
     if (!sourceArn || !source) throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
-    const isDeadLetterQueue = [...this.b.queues.values()].some((q) => q.redrivePolicy?.deadLetterTargetArn === source.arn);
-    if (!isDeadLetterQueue) throw new InvalidParameterValue('Source queue must be configured as a Dead Letter Queue.');
+    if (this.b.deadLetterSourcesOf(source).length === 0) throw new InvalidParameterValue('Source queue must be configured as a Dead Letter Queue.');
     if (destinationArn !== undefined) {
       const dest = this.b.find(destinationArn);
       if (!dest) throw new ResourceNotFoundException("The resource that you specified for the DestinationArn parameter doesn't exist.");

@@ -63,9 +63,6 @@ export type StateOutcome = 'succeeded' | 'failed' | 'entered' | 'notEntered';
 export const LESSON_VIEWS = ['lesson', 'resources', 'logs', 'graph', 'metrics', 'cost'] as const;
 export type LessonView = (typeof LESSON_VIEWS)[number];
 
-export const ACTION_TYPES: readonly LessonActionType[] = ['deploy', 'invoke', 'sendMessage', 'upload', 'startExecution', 'http', 'runScript', 'sizingSweep', 'open', 'reveal'];
-export const CHECK_TYPES: readonly LessonCheckType[] = ['resourceExists', 'queueDepth', 'objectExists', 'invocations', 'execution', 'http', 'fileContains', 'script'];
-
 /** A problem in a lesson's files, shown as `file:line: message`. */
 export interface LessonDiagnostic {
   /** Path relative to the lesson folder (e.g. template.yaml, steps/01.md). */

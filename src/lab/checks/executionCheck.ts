@@ -8,14 +8,10 @@ import type { Verdict } from './verdict';
 
 /** State name → what happened to it, from history events. */
 export function stateOutcomes(events: HistoryEvent[]): Map<string, 'entered' | 'succeeded' | 'failed'> {
-  const byId = new Map<number, string>();
   const out = new Map<string, 'entered' | 'succeeded' | 'failed'>();
   for (const e of events) {
     const entered = e.stateEnteredEventDetails;
-    if (entered?.name) {
-      byId.set(e.id!, entered.name);
-      if (!out.has(entered.name)) out.set(entered.name, 'entered');
-    }
+    if (entered?.name && !out.has(entered.name)) out.set(entered.name, 'entered');
     const exited = e.stateExitedEventDetails;
     if (exited?.name) out.set(exited.name, 'succeeded');
   }

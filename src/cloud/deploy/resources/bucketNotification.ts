@@ -41,7 +41,6 @@ export const bucketNotification: ResourceHandler = {
   },
 };
 
-/** Comparable form: AWS answers rule names as Prefix/Suffix and adds ids of its own. */
 /**
  * AWS refuses a queue notification unless the queue's policy lets S3 send to it. A template
  * should carry an AWS::SQS::QueuePolicy (as `sam deploy` needs); when it has none, we add the
@@ -57,6 +56,7 @@ async function allowS3ToSend(ctx: DeployContext, queueArn: string, bucket: strin
   await ctx.clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy) } }));
 }
 
+/** Comparable form: AWS answers rule names as Prefix/Suffix and adds ids of its own. */
 function normalise(c: NotificationConfiguration): string {
   type Entry = { Events?: string[]; Filter?: { Key?: { FilterRules?: Array<{ Name?: string; Value?: string }> } }; LambdaFunctionArn?: string; QueueArn?: string };
   const rules = (f: Entry['Filter']) => (f?.Key?.FilterRules ?? []).map((r) => `${(r.Name ?? '').toLowerCase()}=${r.Value}`).sort();

@@ -46,12 +46,12 @@ function evaluate(name: string, arg: unknown, ctx: IntrinsicContext): unknown {
       return ctx.getAtt(id, attr);
     }
     case 'Fn::Sub': {
-      const [template, vars] = Array.isArray(arg) ? [String(arg[0]), (arg[1] ?? {}) as Record<string, unknown>] : [String(arg), {}];
+      const [template, vars] = subArgs(arg);
       const local = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(resolve(v, ctx))]));
       return substitute(template, (v) => {
         if (v in local) return local[v];
-        const dot = v.indexOf('.');
-        return dot > 0 && !v.startsWith('AWS::') ? ctx.getAtt(v.slice(0, dot), v.slice(dot + 1)) : ctx.ref(v);
+        const [name, attr] = subVariableTarget(v);
+        return attr === undefined ? ctx.ref(name) : ctx.getAtt(name, attr);
       });
     }
     case 'Fn::Join': {
@@ -81,6 +81,17 @@ export function getAttArgs(arg: unknown): [string, string] {
   return [s.slice(0, dot), s.slice(dot + 1)];
 }
 
+/** Fn::Sub's argument: a string, or [string, { Variable: value }]. */
+export function subArgs(arg: unknown): [string, Record<string, unknown>] {
+  return Array.isArray(arg) ? [String(arg[0]), (arg[1] ?? {}) as Record<string, unknown>] : [String(arg), {}];
+}
+
+/** What a Sub variable names: `Id.Attr` an attribute ([id, attr]); anything else a Ref ([name]). */
+export function subVariableTarget(v: string): [string, string | undefined] {
+  const dot = v.indexOf('.');
+  return dot > 0 && !v.startsWith('AWS::') ? [v.slice(0, dot), v.slice(dot + 1)] : [v, undefined];
+}
+
 /** `${Name}` / `${Name.Attr}` substitution; `${!Literal}` stays as `${Literal}`. */
 export function substitute(template: string, lookup: (variable: string) => string): string {
   return template.replace(/\$\{([^}]*)\}/g, (_, v: string) => (v.startsWith('!') ? `\${${v.slice(1)}}` : lookup(v.trim())));
@@ -104,12 +115,8 @@ export function collectReferences(value: unknown, out: Array<[string, string | u
       if (name === 'Ref') out.push([String(arg), undefined]);
       else if (name === 'Fn::GetAtt') out.push(getAttArgs(arg));
       else if (name === 'Fn::Sub') {
-        const [template, vars] = Array.isArray(arg) ? [String(arg[0]), (arg[1] ?? {}) as Record<string, unknown>] : [String(arg), {}];
-        for (const v of subVariables(template)) {
-          if (v in vars) continue;
-          const dot = v.indexOf('.');
-          out.push(dot > 0 && !v.startsWith('AWS::') ? [v.slice(0, dot), v.slice(dot + 1)] : [v, undefined]);
-        }
+        const [template, vars] = subArgs(arg);
+        for (const v of subVariables(template)) if (!(v in vars)) out.push(subVariableTarget(v));
         collectReferences(vars, out);
       } else collectReferences(arg, out);
     } else {

@@ -1,7 +1,7 @@
 // Every intrinsic in a template must be one we evaluate, and every Ref/GetAtt/Sub must name
 // a resource, parameter or pseudo parameter that exists (and an attribute it has).
 import type { LessonTemplate } from '../../cloud/template/model';
-import { getAttArgs, isIntrinsic, subVariables } from '../../cloud/template/intrinsics';
+import { getAttArgs, isIntrinsic, subArgs, subVariables, subVariableTarget } from '../../cloud/template/intrinsics';
 import { INTERNAL_TYPE_SPECS, PSEUDO_PARAMETERS, SUPPORTED_INTRINSICS, TEMPLATE_RESOURCE_TYPES, type ResourceTypeSpec } from '../../cloud/template/resourceTypes';
 import type { Report } from './templateFile';
 
@@ -39,12 +39,12 @@ export function checkTemplateReferences(root: Record<string, unknown>, template:
         return checkAtt(id, attr, at);
       }
       if (name === 'Fn::Sub') {
-        const [text, vars] = Array.isArray(arg) ? [String(arg[0]), (arg[1] ?? {}) as Record<string, unknown>] : [String(arg), {}];
+        const [text, vars] = subArgs(arg);
         for (const variable of subVariables(text)) {
           if (variable in vars) continue;
-          const dot = variable.indexOf('.');
-          if (dot > 0 && !variable.startsWith('AWS::')) checkAtt(variable.slice(0, dot), variable.slice(dot + 1), at);
-          else checkRef(variable, at);
+          const [id, attr] = subVariableTarget(variable);
+          if (attr === undefined) checkRef(id, at);
+          else checkAtt(id, attr, at);
         }
         return walk(vars, [...at, 1]);
       }

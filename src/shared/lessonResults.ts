@@ -12,12 +12,23 @@ export interface LambdaReportData {
   initDurationMs?: number;
 }
 
+/** One memory size of a sizing sweep (computed by src/cloud/metrics/sizingSweep.ts). */
 export interface SweepPointData {
   memoryMb: number;
   runs: number;
+  /** Warm runs only when there are any (cold starts distort a size's steady speed). */
   medianDurationMs: number;
   meanCostUsd: number;
   coldStarts: number;
+}
+
+/** The sizes a sweep recommends, in MB. */
+export interface SweepRecommendationData {
+  cost: number;
+  speed: number;
+  balanced: number;
+  /** One sentence a student can read. */
+  summary: string;
 }
 
 export type ActionOutcome =
@@ -28,7 +39,7 @@ export type ActionOutcome =
   | { kind: 'execution'; executionArn: string; status: string; output?: string; error?: string; cause?: string }
   | { kind: 'http'; url: string; method: string; status: number; headers: Record<string, string>; body: string; durationMs: number }
   | { kind: 'script'; command: string; exitCode: number; stdout: string; stderr: string }
-  | { kind: 'sweep'; function: string; points: SweepPointData[]; recommendation?: { cost: number; speed: number; balanced: number; summary: string } }
+  | { kind: 'sweep'; function: string; points: SweepPointData[]; recommendation?: SweepRecommendationData }
   | { kind: 'open'; file: string; line?: number; match?: string }
   | { kind: 'reveal'; view?: LessonView; resource?: string };
 

@@ -1,25 +1,12 @@
 // Sizing sweep analysis: per memory size, duration and cost; then the cheapest, the fastest
 // and a balanced choice (the cheapest within 10% of the fastest's time… or the best
 // cost × time product when none is).
+import type { SweepPointData, SweepRecommendationData } from '../../shared/lessonResults';
 import { invocationCost } from './cost';
 import type { LambdaReport } from './reportLine';
 
-export interface SweepPoint {
-  memoryMb: number;
-  runs: number;
-  /** Warm runs only when there are any (cold starts distort a size's steady speed). */
-  medianDurationMs: number;
-  meanCostUsd: number;
-  coldStarts: number;
-}
-
-export interface SweepRecommendation {
-  cost: number;
-  speed: number;
-  balanced: number;
-  /** One sentence a student can read. */
-  summary: string;
-}
+export type SweepPoint = SweepPointData;
+export type SweepRecommendation = SweepRecommendationData;
 
 export function sweepPoints(reports: LambdaReport[]): SweepPoint[] {
   const bySize = new Map<number, LambdaReport[]>();

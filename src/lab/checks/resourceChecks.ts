@@ -3,7 +3,7 @@ import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { HeadBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
-import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { GetRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { ifExists } from '../../cloud/deploy/awsErrors';
 import type { LabSession } from '../session';
 import type { Verdict } from './verdict';
@@ -32,7 +32,7 @@ export async function resourceExists(session: LabSession, id: string): Promise<V
     }
     case 'AWS::ApiGateway::RestApi': {
       const ref = session.state().resources[id]?.ref;
-      found = ref ? (await c.apigateway.send(new GetRestApisCommand({ limit: 500 }))).items?.find((a) => a.id === ref) : undefined;
+      found = ref ? await ifExists(() => c.apigateway.send(new GetRestApiCommand({ restApiId: ref }))) : undefined;
       break;
     }
     default:

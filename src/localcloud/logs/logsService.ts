@@ -1,6 +1,6 @@
 // The CloudWatch Logs service of the local cloud (JSON 1.1, `Logs_20140328.<Action>`), and the
 // LogsInternal entry Lambda uses to write its function logs.
-import { AwsError, serializeError, toAwsError } from '../server/errors';
+import { AwsError } from '../server/errors';
 import type { LogsInternal } from '../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { LogsModel, type LogsEvent } from './logsModel';
@@ -13,23 +13,19 @@ export const createLogsService: ServiceFactory = (ctx: CloudContext): LogsIntern
   const model = new LogsModel((e: LogsEvent) => ctx.journal.append('logs', e));
   const actions = logsActions({ model, region: ctx.region, accountId: ctx.accountId });
 
+  // Errors thrown here are serialised by the core, in the JSON version the client sent (1.1).
   async function handle(req: AwsRequest): Promise<AwsResponse> {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const action = target.startsWith(TARGET_PREFIX) ? actions[target.slice(TARGET_PREFIX.length)] : undefined;
+    if (!action) throw new AwsError('UnknownOperationException', `The local cloud does not implement CloudWatch Logs operation '${target}'.`);
+    let input: Record<string, unknown>;
     try {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const action = target.startsWith(TARGET_PREFIX) ? actions[target.slice(TARGET_PREFIX.length)] : undefined;
-      if (!action) throw new AwsError('UnknownOperationException', `The local cloud does not implement CloudWatch Logs operation '${target}'.`);
-      let input: Record<string, unknown>;
-      try {
-        input = req.body.length ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : {};
-      } catch {
-        throw new AwsError('SerializationException', 'The request body is not valid JSON.');
-      }
-      const output = action(input);
-      return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': req.requestId }, body: JSON.stringify(output) };
-    } catch (e) {
-      const s = serializeError(toAwsError(e), 'json', req.requestId);
-      return { status: s.status, headers: { ...s.headers, 'content-type': CONTENT_TYPE }, body: s.body };
+      input = req.body.length ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : {};
+    } catch {
+      throw new AwsError('SerializationException', 'The request body is not valid JSON.');
     }
+    const output = action(input);
+    return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': req.requestId }, body: JSON.stringify(output) };
   }
 
   return {

@@ -34,12 +34,13 @@ export interface SerializedError {
   body: string;
 }
 
-export function serializeError(err: AwsError, protocol: Protocol, requestId: string): SerializedError {
+/** `jsonContentType` picks the JSON protocol version (default 1.0). */
+export function serializeError(err: AwsError, protocol: Protocol, requestId: string, jsonContentType = 'application/x-amz-json-1.0'): SerializedError {
   const headers: Record<string, string> = { ...(err.options.headers ?? {}) };
   const fault = err.sender ? 'Sender' : 'Receiver';
   switch (protocol) {
     case 'json': {
-      headers['content-type'] = 'application/x-amz-json-1.0';
+      headers['content-type'] = jsonContentType;
       headers['x-amzn-requestid'] = requestId;
       if (err.options.queryCode) headers['x-amzn-query-error'] = `${err.options.queryCode};${fault}`;
       const body = { __type: err.code, message: err.message, ...(err.options.fields ?? {}) };

@@ -101,7 +101,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     try {
       body = await readBody(req);
     } catch (e) {
-      return sendError(res, toAwsError(e), protocolFor(undefined), requestId);
+      return sendError(res, toAwsError(e), protocolFor(undefined), requestId, req.headers);
     }
     let path: string;
     try {
@@ -133,7 +133,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
     }
     if (parsed.kind === 'malformed') {
-      return sendError(res, new AwsError('IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId);
+      return sendError(res, new AwsError('IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId, req.headers);
     }
     if (parsed.kind === 'none') {
       if (!auth) {
@@ -142,20 +142,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         if (service) return dispatch(res, service, { ...base, service: name }, requestId);
       }
       const svc = inferUnsignedService(base);
-      return sendError(res, authError(svc, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(svc), requestId);
+      return sendError(res, authError(svc, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(svc), requestId, req.headers);
     }
 
     const { scope } = parsed;
     const service = byName.get(scope.service);
     if (auth) {
       if (scope.accessKeyId !== credentials.accessKeyId) {
-        return sendError(res, authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'), protocolFor(scope.service), requestId);
+        return sendError(res, authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'), protocolFor(scope.service), requestId, req.headers);
       }
       const verdict = await verifySignature({ method: base.method, rawPath, searchParams, headers: req.headers, body, scope, secretAccessKey: credentials.secretAccessKey });
-      if (!verdict.ok) return sendError(res, authError(scope.service, verdict.code, verdict.message), protocolFor(scope.service), requestId);
+      if (!verdict.ok) return sendError(res, authError(scope.service, verdict.code, verdict.message), protocolFor(scope.service), requestId, req.headers);
     }
     if (!service) {
-      return sendError(res, new AwsError('NotImplemented', `The local cloud does not implement the '${scope.service}' service. Use the localstack or aws target for it.`, 501), protocolFor(scope.service), requestId);
+      return sendError(res, new AwsError('NotImplemented', `The local cloud does not implement the '${scope.service}' service. Use the localstack or aws target for it.`, 501), protocolFor(scope.service), requestId, req.headers);
     }
     return dispatch(res, service, { ...base, service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, presigned: scope.presigned }, requestId);
   }
@@ -168,7 +168,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const err = toAwsError(e);
       if (err.status >= 500) log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
       await journal.flush();
-      return sendError(res, err, guessProtocol(service.name, request.headers), requestId);
+      return sendError(res, err, guessProtocol(service.name, request.headers), requestId, request.headers);
     }
     return send(res, answer, journal);
   }
@@ -227,7 +227,8 @@ async function send(res: ServerResponse, answer: AwsResponse, journal?: Journal)
   res.end(buf);
 }
 
-function sendError(res: ServerResponse, err: AwsError, protocol: ReturnType<typeof guessProtocol>, requestId: string): Promise<void> {
-  const s = serializeError(err, protocol, requestId);
-  return send(res, s);
+function sendError(res: ServerResponse, err: AwsError, protocol: ReturnType<typeof guessProtocol>, requestId: string, requestHeaders: IncomingMessage['headers']): Promise<void> {
+  // JSON services answer in the version they were asked in (SQS/SFN 1.0, Logs 1.1).
+  const jsonType = /^application\/x-amz-json-1\.[01]/.exec(String(requestHeaders['content-type'] ?? ''))?.[0];
+  return send(res, serializeError(err, protocol, requestId, jsonType));
 }

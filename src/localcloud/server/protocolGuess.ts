@@ -9,6 +9,7 @@ export function guessProtocol(service: string | undefined, headers: IncomingHttp
     case 's3':
       return 'restXml';
     case 'lambda':
+    case 'elasticfilesystem':
     case 'apigateway':
     case 'execute-api':
       return 'restJson';

@@ -3,7 +3,7 @@
 // access point's folder is (EfsInternal.folderFor).
 import { join, normalize } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { AwsError, serializeError, toAwsError } from '../../server/errors';
+import { AwsError } from '../../server/errors';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory } from '../../server/types';
 import { json, matchRoute, noContent, parseBody, query, route, type Operation } from '../protocol/http';
 import { EfsModel, efsError, newId, type AccessPoint, type EfsEvent, type FileSystem } from './efsModel';
@@ -122,15 +122,11 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
     route('DELETE', `${B}/mount-targets/{MountTargetId}`, ops.DeleteMountTarget!),
   ];
 
+  // Errors thrown here are serialised by the core as restJson (see server/protocolGuess.ts).
   async function handle(req: AwsRequest): Promise<AwsResponse> {
-    try {
-      const found = matchRoute(routes, req.method, req.rawPath);
-      if (!found) throw efsError('BadRequest', `The local cloud does not implement the EFS operation ${req.method} ${req.rawPath}.`, 400);
-      return await found.route.op(req, found.params);
-    } catch (e) {
-      const s = serializeError(toAwsError(e), 'restJson', req.requestId);
-      return { status: s.status, headers: s.headers, body: s.body };
-    }
+    const found = matchRoute(routes, req.method, req.rawPath);
+    if (!found) throw efsError('BadRequest', `The local cloud does not implement the EFS operation ${req.method} ${req.rawPath}.`, 400);
+    return found.route.op(req, found.params);
   }
 
   return {

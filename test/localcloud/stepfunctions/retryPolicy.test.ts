@@ -25,10 +25,14 @@ test('back-off: IntervalSeconds × BackoffRate^attempt, capped by MaxDelaySecond
 });
 
 test('JitterStrategy FULL picks a delay between 0 and the computed one', () => {
+  const delays = new Set<number>();
   for (let i = 0; i < 50; i++) {
     const d = new RetryPolicy([{ ErrorEquals: ['A'], IntervalSeconds: 4, JitterStrategy: 'FULL' }]).nextDelay('A')!;
     assert.ok(d >= 0 && d <= 4, String(d));
+    delays.add(d);
   }
+  // Jitter that is ignored would give 4 every time.
+  assert.ok(delays.size > 1 && [...delays].some((d) => d < 4), `50 jittered delays were all ${[...delays].join(',')}`);
   const none = new RetryPolicy([{ ErrorEquals: ['A'], IntervalSeconds: 4, JitterStrategy: 'NONE' }]);
   assert.equal(none.nextDelay('A'), 4);
 });

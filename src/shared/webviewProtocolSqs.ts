@@ -62,6 +62,8 @@ export interface SendParams {
 
 export type SqsMethods = {
   queue: { params: Record<string, never>; result: QueueInfo };
+  /** The three counters alone: what the view polls. */
+  counters: { params: Record<string, never>; result: QueueCounters };
   messages: { params: { max: number }; result: MessageListing };
   send: { params: SendParams; result: { messageId: string; sequenceNumber?: string } };
   receiveAndDelete: { params: { max: number }; result: { deleted: number } };
@@ -73,6 +75,7 @@ export type SqsEvent = { type: 'target'; label: string; queueUrl: string };
 
 export const sqsParams: ParamCheckers<SqsMethods> = {
   queue: check.object({}),
+  counters: check.object({}),
   messages: check.object({ max: check.number }),
   send: check.object<SendParams>({
     body: check.string,

@@ -76,14 +76,12 @@ function button(codicon: string, label: string, run: () => Promise<void> | void)
   return b;
 }
 
-async function refreshQueue(): Promise<boolean> {
+async function refreshQueue(): Promise<void> {
   const next = await host.request('queue', {});
-  const changed = !queue || JSON.stringify(queue.counters) !== JSON.stringify(next.counters);
   queue = next;
   header.replaceChildren(...renderQueueHeader(next, (url) => void host.request('openQueue', { url }).catch((e: Error) => status.say(e.message, 'error'))));
   attributes.replaceChildren(renderAttributes(next));
   form.setFifo(next.fifo);
-  return changed;
 }
 
 async function refreshMessages(): Promise<void> {
@@ -100,11 +98,17 @@ async function refreshAll(): Promise<void> {
   await refreshMessages();
 }
 
-/** Counters poll; the list follows them only where listing has no side effects (peek). */
+/**
+ * Counters poll (one small GetQueueAttributes); when they move, the header and attributes
+ * follow, and the list too where listing has no side effects (peek).
+ */
 async function poll(): Promise<void> {
   try {
-    const changed = await refreshQueue();
-    if (changed && listing?.mode === 'peek') await refreshMessages();
+    const counters = await host.request('counters', {});
+    if (!queue || JSON.stringify(queue.counters) !== JSON.stringify(counters)) {
+      await refreshQueue();
+      if (listing?.mode === 'peek') await refreshMessages();
+    }
   } catch (e) {
     status.say((e as Error).message, 'error');
   }

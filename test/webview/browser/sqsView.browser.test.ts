@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { startTestCloud, type TestCloud } from '../../helpers/cloud';
 import { sqsParams } from '../../../src/shared/webviewProtocolSqs';
 import { sqsHandlers } from '../../../src/extension/webviews/sqs/sqsHandlers';
@@ -102,6 +102,18 @@ test('sending from the form adds a message; the counters follow', { skip }, asyn
   assert.ok(v.requests.includes('send'));
   const draft = (await v.state()) as { draft?: { body: string } };
   assert.equal(draft.draft?.body, 'hello from the view', 'the draft is kept across hide/show');
+  assert.deepEqual(v.problems, []);
+  await page.close();
+});
+
+test('a message sent elsewhere shows without a click: the view polls the counters and follows them', { skip }, async () => {
+  const v = await open();
+  const { page } = v;
+  await page.getByText('messages.', { exact: false }).first().waitFor({ timeout: 20_000 });
+  const before = Number((await page.locator('[data-counter=visible] .counter-value').textContent())!.replace(/,/g, ''));
+  await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sent by another program' }));
+  await page.waitForFunction((n) => document.querySelector('[data-counter=visible] .counter-value')?.textContent?.replace(/,/g, '') === String(n + 1), before, { timeout: 20_000 });
+  assert.ok(v.requests.includes('counters'), `requests: ${[...new Set(v.requests)].join(', ')}`);
   assert.deepEqual(v.problems, []);
   await page.close();
 });

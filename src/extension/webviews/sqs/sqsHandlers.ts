@@ -4,7 +4,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SqsMethods } from '../../../shared/webviewProtocolSqs';
 import type { ClientSettings } from '../clientSettings';
 import type { Handlers } from '../handlers';
-import { loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, sendFromView } from './sqsQueueData';
+import { loadCounters, loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, sendFromView } from './sqsQueueData';
 import { listMessages } from './messageListing';
 
 export interface SqsHandlerContext {
@@ -20,6 +20,7 @@ export interface SqsHandlerContext {
 export function sqsHandlers(c: SqsHandlerContext): Handlers<SqsMethods> {
   return {
     queue: () => loadQueueInfo(c.client, c.url),
+    counters: () => loadCounters(c.client, c.url),
     messages: ({ max }) => listMessages(c.client, c.settings, c.url, clamp(max, 1, 5000)),
     send: (p) => sendFromView(c.client, c.url, p),
     receiveAndDelete: async ({ max }) => ({ deleted: await receiveAndDelete(c.client, c.url, clamp(max, 1, 1000)) }),

@@ -4,6 +4,7 @@ import type { LessonStep } from '../shared/lessonTypes';
 import type { ActionResult, CheckResult } from '../shared/lessonResults';
 import { usageCost, type CostBreakdown } from '../cloud/metrics/cost';
 import type { LambdaReport } from '../cloud/metrics/reportLine';
+import { sleep } from '../cloud/deploy/awsErrors';
 import { runAction } from './actions';
 import { runCheck, runChecks } from './checks';
 import { functionReports } from './checks/invocationCheck';
@@ -58,7 +59,7 @@ export async function runStep(session: LabSession, step: LessonStep, o: RunOptio
   let checks = await runChecks(session, step);
   const deadline = Date.now() + (o.settleMs ?? 0);
   while (checks.some((c) => !c.passed) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 1000));
+    await sleep(1000);
     checks = await Promise.all(checks.map(async (c, i) => (c.passed ? c : runCheck(session, step.checks[i]))));
   }
   if (o.progress && checks.length) recordChecks(o.progress, lessonId, step.id, checks);

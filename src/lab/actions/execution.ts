@@ -1,10 +1,9 @@
 // Start a state machine execution and (by default) wait for it to finish.
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import type { ActionResult } from '../../shared/lessonResults';
+import { sleep } from '../../cloud/deploy/awsErrors';
 import type { LabSession } from '../session';
 import { readJsonFile } from './lessonFiles';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function executionHistory(session: LabSession, executionArn: string): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];

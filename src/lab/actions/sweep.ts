@@ -5,11 +5,10 @@ import { GetFunctionConfigurationCommand, UpdateFunctionConfigurationCommand } f
 import type { ActionResult } from '../../shared/lessonResults';
 import { recommend, sweepPoints } from '../../cloud/metrics/sizingSweep';
 import type { LambdaReport } from '../../cloud/metrics/reportLine';
+import { sleep } from '../../cloud/deploy/awsErrors';
 import type { LabSession } from '../session';
 import { invokeFunction } from './invoke';
 import { readJsonFile } from './lessonFiles';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setMemory(session: LabSession, name: string, memory: number): Promise<void> {
   await session.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: memory }));

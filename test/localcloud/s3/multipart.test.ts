@@ -113,3 +113,17 @@ test('UploadPartCopy assembles an object from byte ranges of another', async () 
   const bad = await errorOf(() => f.s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'dest', UploadId: 'gone', PartNumber: 1, CopySource: `${bucket}/source` })));
   assert.equal(bad.name, 'NoSuchUpload');
 });
+
+test('UploadPart refuses a part whose Content-MD5 or checksum does not match its bytes', async () => {
+  const bucket = await f.bucket('mpdigest');
+  const { UploadId } = await f.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'k' }));
+  const wrongMd5 = createHash('md5').update('other bytes').digest('base64');
+  const md5 = await errorOf(() => f.s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'k', UploadId, PartNumber: 1, Body: 'part bytes', ContentMD5: wrongMd5 })));
+  assert.equal(md5.name, 'BadDigest');
+  assert.equal(md5.$metadata?.httpStatusCode, 400);
+  const wrongSha = createHash('sha256').update('other bytes').digest('base64');
+  const sha = await errorOf(() => f.s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'k', UploadId, PartNumber: 1, Body: 'part bytes', ChecksumSHA256: wrongSha })));
+  assert.equal(sha.name, 'BadDigest');
+  const parts = await f.s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'k', UploadId }));
+  assert.equal(parts.Parts?.length ?? 0, 0, 'a refused part must not be stored');
+});

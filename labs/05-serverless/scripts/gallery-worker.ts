@@ -1,20 +1,17 @@
 // The photo gallery worker as a script, before it becomes a Lambda: polls the queue the
 // bucket notifies, processes each photo in pending/ into processed/, deletes the original.
+// It makes thumbnails with the same helpers as the Lambda worker (functions/shared).
 //   tsx gallery-worker.ts --queue gallery-uploads [--max 10]
 import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Jimp } from 'jimp';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { derivedKey, thumbnailPng } from '../functions/shared/imaging';
+import { getBytes, putPng, s3 } from '../functions/shared/s3';
 import { numberOption, option, run } from './lib/args';
 import { queueUrl, sqs } from './lib/queues';
 
-const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL) });
-
 async function processPhoto(bucket: string, key: string): Promise<string> {
-  const original = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  const image = await Jimp.read(Buffer.from(await original.Body!.transformToByteArray()));
-  image.resize({ w: 128 });
-  const target = `processed/${key.split('/').pop()!.replace(/\.[^.]+$/, '')}.png`;
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: target, Body: await image.getBuffer('image/png'), ContentType: 'image/png' }));
+  const target = derivedKey(key, 'processed');
+  await putPng(bucket, target, await thumbnailPng(await getBytes(bucket, key)));
   await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   return target;
 }

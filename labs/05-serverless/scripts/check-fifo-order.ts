@@ -9,9 +9,9 @@ import { isFifo, queueUrl, sqs } from './lib/queues';
 run(async () => {
   const url = await queueUrl(option('queue', 'QUEUE'));
   if (!isFifo(url)) throw new Error(`${url} is not a FIFO queue (its name must end in .fifo).`);
-  const run = Date.now().toString(36);
+  const runId = Date.now().toString(36);
   for (let i = 1; i <= 5; i++) {
-    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ check: run, order: i }), MessageGroupId: `check-${run}`, MessageDeduplicationId: `${run}-${i}` }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ check: runId, order: i }), MessageGroupId: `check-${runId}`, MessageDeduplicationId: `${runId}-${i}` }));
   }
   const seen: Array<{ order: number; seq: bigint }> = [];
   for (let attempt = 0; attempt < 10 && seen.length < 5; attempt++) {
@@ -19,7 +19,7 @@ run(async () => {
     for (const m of res.Messages ?? []) {
       const body = JSON.parse(m.Body!) as { check?: string; order?: number };
       await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle! }));
-      if (body.check === run) seen.push({ order: body.order!, seq: BigInt(m.Attributes!.SequenceNumber!) });
+      if (body.check === runId) seen.push({ order: body.order!, seq: BigInt(m.Attributes!.SequenceNumber!) });
     }
   }
   const orders = seen.map((s) => s.order);

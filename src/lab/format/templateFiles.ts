@@ -2,7 +2,7 @@
 // state machine definitions, which must be valid Amazon States Language.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import validateAsl from 'asl-validator';
+import { validateAslDefinition } from '../../asl/validate';
 import type { AuthoredResource } from '../../cloud/template/samTransform';
 import { handlerFileCandidates, isSupportedRuntime, SUPPORTED_RUNTIMES } from '../../cloud/packaging/runtimes';
 import { describePathProblem, insideLesson } from './lessonPaths';
@@ -57,6 +57,6 @@ function checkAsl(text: string, substitutions: string[], report: (message: strin
   } catch (e) {
     return report(`is not valid JSON (${(e as Error).message})`);
   }
-  const result = validateAsl(definition, { checkPaths: true, checkArn: false });
+  const result = validateAslDefinition(definition, { checkPaths: true, checkArn: false });
   for (const e of result.errors.slice(0, 5)) report(`invalid state machine: ${e.Message}`);
 }

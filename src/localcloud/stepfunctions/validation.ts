@@ -1,6 +1,6 @@
 // Definition checks: JSON, then `asl-validator` (schema, transitions, terminal states), then
 // what AWS refuses for EXPRESS machines. Messages are AWS's `CODE: message at /path` form.
-import validateAsl from 'asl-validator';
+import { validateAslDefinition } from '../../asl/validate';
 import type { AslStateMachine } from '../../asl/types';
 
 export interface Diagnostic {
@@ -10,29 +10,7 @@ export interface Diagnostic {
   location?: string;
 }
 
-interface AslValidatorResult {
-  isValid: boolean;
-  errors: Array<{ 'Error code': string; Message: string; schemaError?: { instancePath?: string } }>;
-}
-
-/**
- * asl-validator builds and compiles its JSON schemas on every call (~0.1–0.2 s); labs validate
- * and create the same definitions again and again, so results are remembered.
- */
-const cache = new Map<string, Diagnostic[]>();
-const CACHE_SIZE = 200;
-
 export function diagnose(definition: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD'): Diagnostic[] {
-  const key = `${type}\n${definition}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const result = diagnoseUncached(definition, type);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, result);
-  return result;
-}
-
-function diagnoseUncached(definition: string, type: 'STANDARD' | 'EXPRESS'): Diagnostic[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(definition);
@@ -42,8 +20,7 @@ function diagnoseUncached(definition: string, type: 'STANDARD' | 'EXPRESS'): Dia
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be a JSON object with StartAt and States', location: '/' }];
   }
-  // The validator adds QueryLanguage to states it visits: give it a copy.
-  const result = (validateAsl as unknown as (d: unknown) => AslValidatorResult)(structuredClone(parsed));
+  const result = validateAslDefinition(parsed);
   const out: Diagnostic[] = result.errors.filter((e) => e['Error code'] !== 'DUPLICATE_FIELD_NAME' || hasDuplicateFields(parsed)).map((e) => ({
     severity: 'ERROR',
     code: e['Error code'],

@@ -89,7 +89,7 @@ test('1,000 messages: counters, a virtualised table, keyboard selection, text ne
 test('sending from the form adds a message; the counters follow', { skip }, async () => {
   const v = await open();
   const { page } = v;
-  await page.getByText('messages.', { exact: false }).first().waitFor({ timeout: 20_000 });
+  await page.getByText(/^\d[\d,]* messages?\b/).first().waitFor({ timeout: 20_000 });
   const before = Number((await page.locator('[data-counter=visible] .counter-value').textContent())!.replace(/,/g, ''));
   await page.locator('vscode-collapsible.send-form').click();
   await page.locator('vscode-textarea[aria-label="Message body"]').evaluate((el, text) => {
@@ -109,7 +109,7 @@ test('sending from the form adds a message; the counters follow', { skip }, asyn
 test('a message sent elsewhere shows without a click: the view polls the counters and follows them', { skip }, async () => {
   const v = await open();
   const { page } = v;
-  await page.getByText('messages.', { exact: false }).first().waitFor({ timeout: 20_000 });
+  await page.getByText(/^\d[\d,]* messages?\b/).first().waitFor({ timeout: 20_000 });
   const before = Number((await page.locator('[data-counter=visible] .counter-value').textContent())!.replace(/,/g, ''));
   await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sent by another program' }));
   await page.waitForFunction((n) => document.querySelector('[data-counter=visible] .counter-value')?.textContent?.replace(/,/g, '') === String(n + 1), before, { timeout: 20_000 });

@@ -181,18 +181,14 @@ function buildContext(headers: Record<string, string | string[] | undefined>, re
   return context;
 }
 
-/** Handles that are the runtime's own (stdio) or this wait's, not the handler's work. */
-const OWN_HANDLES = new Set(['PipeWrap', 'TTYWrap', 'Immediate']);
-
-/** Resolves once nothing the handler started (timers, sockets, files) keeps the event loop alive. */
-async function eventLoopDrained(): Promise<void> {
-  const info = (process as unknown as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo;
-  if (!info) return;
-  for (;;) {
-    await new Promise((r) => setImmediate(r));
-    if (info().every((t) => OWN_HANDLES.has(t))) return;
-    await new Promise((r) => setTimeout(r, 2).unref());
-  }
+/**
+ * Resolves when the event loop has nothing left that the handler started (timers, sockets,
+ * files): Node emits 'beforeExit' exactly then, which is how the managed runtime waits too.
+ * Polling the active handles instead races with the handler's last timer, and the process
+ * exits in between with nothing answered.
+ */
+function eventLoopDrained(): Promise<void> {
+  return new Promise((resolvePromise) => process.once('beforeExit', () => resolvePromise()));
 }
 
 async function runHandler(handler: Handler, event: unknown, context: ReturnType<typeof buildContext>): Promise<unknown> {

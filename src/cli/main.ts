@@ -25,6 +25,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new CliError(`Unknown command '${name}'.\n${help()}`, 2);
+  // `hoc lab --help`, `hoc lab run -h`: the command's own usage, wherever the flag stands.
+  if (rest.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`Usage: ${command.usage.split(' | ').map((f) => `hoc ${f.replace(/^hoc /, '')}`).join('\n       ')}\n\n${command.summary}\n`);
+    return 0;
+  }
   return command.run(rest);
 }
 

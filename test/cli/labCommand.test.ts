@@ -96,3 +96,13 @@ test('hoc lab teardown removes what a run deployed on a running local cloud', { 
     await cloud.stop();
   }
 });
+
+test('hoc <command> --help prints that command\'s usage and exits 0; an unknown option is a usage error', async () => {
+  const help = await hoc(['lab', 'run', '--help']);
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout, /^Usage: hoc lab validate \[LESSON_DIR\.\.\.\]\n {7}hoc lab run LESSON_DIR .*--step ID/);
+  assert.equal(help.stderr, '');
+  const bad = await hoc(['lab', 'run', '--nope']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /Unknown option '--nope'[\s\S]*Usage: hoc lab/);
+});

@@ -83,7 +83,8 @@ export interface CostProjection {
 
 export type MetricsMethods = {
   load: { params: Record<string, never>; result: { fn: FunctionSummary; invocations: InvocationRow[]; truncated: boolean; prices: PriceInfo; sizing?: SizingResult } };
-  invocations: { params: Record<string, never>; result: { invocations: InvocationRow[]; truncated: boolean; sizing?: SizingResult } };
+  /** The view polls this; `changed: false` (nothing else) while no new REPORT line has arrived. */
+  invocations: { params: Record<string, never>; result: { changed: true; invocations: InvocationRow[]; truncated: boolean; sizing?: SizingResult } | { changed: false } };
   estimate: { params: EstimateParams; result: CostProjection };
 };
 

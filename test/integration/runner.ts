@@ -1,7 +1,7 @@
 // A small test runner for the extension host: named async tests, run in order, each with a
 // timeout; results go to a JSON file because the host's exit code says nothing (code-server
 // exits 0 even when run() throws).
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface TestResult {
@@ -22,7 +22,9 @@ export async function runAll(resultsFile: string): Promise<TestResult[]> {
   const results: TestResult[] = [];
   const write = (done: boolean) => {
     mkdirSync(dirname(resultsFile), { recursive: true });
-    writeFileSync(resultsFile, JSON.stringify({ done, results }, null, 2));
+    // Written aside and renamed: the test polling this file must never read half of it.
+    writeFileSync(`${resultsFile}.tmp`, JSON.stringify({ done, results }, null, 2));
+    renameSync(`${resultsFile}.tmp`, resultsFile);
   };
   write(false);
   for (const t of tests) {

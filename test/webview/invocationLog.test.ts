@@ -7,6 +7,7 @@ import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } fr
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { createFunction, useLambdaCloud } from '../localcloud/lambda/lambdaKit';
 import { InvocationLog } from '../../src/extension/webviews/metrics/invocationLog';
+import { metricsHandlers } from '../../src/extension/webviews/metrics/metricsHandlers';
 import { functionNameOf } from '../../src/extension/webviews/metrics/functionName';
 import { invocationCost } from '../../src/cloud/metrics/cost';
 
@@ -105,4 +106,17 @@ test('function names from names and ARNs', () => {
   assert.equal(functionNameOf('arn:aws:lambda:us-east-1:000000000000:function:hello'), 'hello');
   assert.equal(functionNameOf('arn:aws:lambda:us-east-1:000000000000:function:hello:live'), 'hello');
   assert.equal(functionNameOf('000000000000:function:hello'), 'hello');
+});
+
+test('the view\'s poll answers changed: false until a new invocation, then every row', async () => {
+  await createFunction(f.lambda, { FunctionName: 'polled' });
+  await f.lambda.send(new InvokeCommand({ FunctionName: 'polled', Payload: Buffer.from('{}') }));
+  const handlers = metricsHandlers(f.lambda, f.logs, 'polled', 'local cloud');
+  const loaded = await handlers.load({});
+  assert.equal(loaded.invocations.length, 1);
+  assert.deepEqual(await handlers.invocations({}), { changed: false });
+  await f.lambda.send(new InvokeCommand({ FunctionName: 'polled', Payload: Buffer.from('{}') }));
+  const next = await handlers.invocations({});
+  assert.ok(next.changed);
+  assert.deepEqual(next.invocations.map((r) => r.cold), [true, false]);
 });

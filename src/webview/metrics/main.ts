@@ -95,9 +95,9 @@ async function load(): Promise<void> {
 
 async function refresh(): Promise<void> {
   const out = await host.request('invocations', {});
-  const changed = out.invocations.length !== rows.length || out.invocations.at(-1)?.requestId !== rows.at(-1)?.requestId;
+  if (!out.changed) return;
   rows = out.invocations;
-  if (changed) render(out.truncated);
+  render(out.truncated);
   sizing.show(out.sizing);
 }
 

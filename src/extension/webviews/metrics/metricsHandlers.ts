@@ -23,8 +23,9 @@ export function metricsHandlers(lambda: LambdaClient, logs: CloudWatchLogsClient
     },
     invocations: async () => {
       if (!log) throw new Error('The view asked for invocations before loading; reopen it.');
-      await log.refresh();
-      return { ...log.rows(), sizing: log.sizing() };
+      // Most polls find nothing new: answer in a few bytes instead of every row again.
+      if (!(await log.refresh())) return { changed: false as const };
+      return { changed: true as const, ...log.rows(), sizing: log.sizing() };
     },
     estimate: async (p) => projectMonthlyCost(p),
   };

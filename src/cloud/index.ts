@@ -6,6 +6,7 @@ export { Deployer, DeployError, type DeployerOptions } from './deploy/deployer';
 export type { DeployProgress, DeployPhase } from './deploy/context';
 export { statePath, type DeploymentState, type DeployedResource } from './deploy/deploymentState';
 export { physicalName, stackName } from './deploy/naming';
+export { parseParameterOverrides } from './deploy/parameters';
 export { stageInvokeUrl, reachableFunctionUrl, rewriteAwsUrl } from './deploy/invokeUrls';
 export { packageFunction, type FunctionPackage } from './packaging/packageFunction';
 export { bundle, bundleEngine, type BundleEngine } from './packaging/bundler';

@@ -16,6 +16,7 @@ export interface Settings {
   'aws.region': string;
   'aws.lambdaRole': string;
   'student.suffix': string;
+  templateParameters: Record<string, string>;
   'codeLens.enabled': boolean;
 }
 
@@ -28,6 +29,7 @@ export const DEFAULTS: Settings = {
   'aws.region': 'us-east-1',
   'aws.lambdaRole': '',
   'student.suffix': '',
+  templateParameters: {},
   'codeLens.enabled': true,
 };
 

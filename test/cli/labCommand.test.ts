@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture } from '../lab/lessonFixture';
 import { startTestCloud } from '../helpers/cloud';
+import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -105,4 +106,24 @@ test('hoc <command> --help prints that command\'s usage and exits 0; an unknown 
   const bad = await hoc(['lab', 'run', '--nope']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /Unknown option '--nope'[\s\S]*Usage: hoc lab/);
+});
+
+test('hoc lab run --parameter NAME=VALUE overrides a template parameter; an undeclared name is a usage error', { timeout: 120_000 }, async () => {
+  const cloud = await startTestCloud();
+  const f = copyFixture('complete');
+  const env = { HOC_ENDPOINT: cloud.endpoint, HOC_ACCESS_KEY_ID: cloud.credentials.accessKeyId, HOC_SECRET_ACCESS_KEY: cloud.credentials.secretAccessKey };
+  try {
+    const typo = await hoc(['lab', 'run', f.dir, '--step', 'functions', '--parameter', 'Greetin=hola'], env);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /has no parameter 'Greetin'; it declares Greeting/);
+    const run = await hoc(['lab', 'run', f.dir, '--step', 'functions', '--parameter', 'Greeting=hola'], env);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const lambda = new LambdaClient({ endpoint: cloud.endpoint, region: 'us-east-1', credentials: cloud.credentials });
+    const fn = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fx-Pow' }));
+    assert.equal(fn.Environment?.Variables?.GREETING, 'hola');
+    lambda.destroy();
+  } finally {
+    f.remove();
+    await cloud.stop();
+  }
 });

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { resolveIntrinsics, collectReferences } from '../../src/cloud/template/intrinsics';
 import { samTransform } from '../../src/cloud/template/samTransform';
 import { deploymentClosure, deploymentOrder } from '../../src/cloud/template/graph';
+import { parameterValues, parseParameterOverrides } from '../../src/cloud/deploy/parameters';
+import type { LessonTemplate } from '../../src/cloud/template/model';
 
 const ctx = {
   ref: (n: string) => ({ 'AWS::Region': 'eu-west-1', 'AWS::AccountId': '123', Queue: 'https://q', Api: 'abc' })[n] ?? `ref:${n}`,
@@ -72,4 +74,18 @@ test('SAM: events become mappings, permissions, notifications and an implicit AP
 test('a dependency cycle is reported with its path', () => {
   const r = samTransform({ A: { Type: 'AWS::SQS::Queue', DependsOn: 'B' }, B: { Type: 'AWS::SQS::Queue', DependsOn: 'A' } });
   assert.throws(() => deploymentOrder(r), /resources depend on each other in a circle: A → B → A/);
+});
+
+test('parameters: an override beats the Default; list types resolve to lists (empty for an empty string); unknown names are refused', () => {
+  const template = { baseDir: '.', authored: {}, resources: {}, outputs: {}, parameters: { Greeting: { Type: 'String', Default: 'hello' }, Subnets: { Type: 'CommaDelimitedList', Default: '' }, Groups: { Type: 'List<AWS::EC2::SecurityGroup::Id>' } } } as unknown as LessonTemplate;
+  assert.deepEqual(parameterValues(template), { Greeting: 'hello', Subnets: [], Groups: undefined });
+  assert.deepEqual(parameterValues(template, { Greeting: 'hola', Subnets: 'subnet-1, subnet-2', Groups: 'sg-1', Other: 'x' }), { Greeting: 'hola', Subnets: ['subnet-1', 'subnet-2'], Groups: ['sg-1'] });
+  assert.deepEqual(parseParameterOverrides(['Greeting=a=b', 'Subnets='], template), { Greeting: 'a=b', Subnets: '' });
+  assert.throws(() => parseParameterOverrides(['Greetings=x'], template), /has no parameter 'Greetings'; it declares Greeting, Subnets, Groups/);
+  assert.throws(() => parseParameterOverrides(['Greeting'], template), /--parameter takes NAME=VALUE, not 'Greeting'/);
+  // A list parameter joins and selects as CloudFormation's lists do.
+  const values = parameterValues(template, { Subnets: 'a,b' });
+  const listCtx = { ref: (n: string) => values[n] ?? n, getAtt: () => '' };
+  assert.equal(resolveIntrinsics({ 'Fn::Join': ['+', { Ref: 'Subnets' }] }, listCtx), 'a+b');
+  assert.equal(resolveIntrinsics({ 'Fn::Select': [1, { Ref: 'Subnets' }] }, listCtx), 'b');
 });

@@ -53,6 +53,10 @@ test('complete lesson: run, redeploy, edit, teardown', { timeout: 300_000 }, asy
     const after = (await session.clients.lambda.send(new GetFunctionCommand({ FunctionName: 'fx-Pow' }))).Configuration!;
     assert.equal(after.LastModified, before.LastModified);
     assert.equal(after.CodeSha256, before.CodeSha256);
+    // Each function has its own execution role, named as SAM names them, so it gets only its own Policies.
+    assert.match(before.Role!, /:role\/fx-Pow-role$/);
+    const roles = new Set((await session.clients.lambda.send(new ListFunctionsCommand({}))).Functions!.map((fn) => fn.Role));
+    assert.ok(roles.size > 1, [...roles].join());
 
     // An edited handler: only that function's code is redeployed.
     fixture.replace('functions/pow/index.ts', 'const result = Math.pow(x, y);', 'const result = Math.pow(x, y) + 0;');

@@ -3,14 +3,14 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, validateLesson, type LoadedLesson } from '../../lab';
-import { Deployer, CloudClients, formatUsd } from '../../cloud';
+import { Deployer, CloudClients, formatUsd, parseParameterOverrides } from '../../cloud';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
 import { solvedCopy } from '../lab/solvedCopy';
 import { deployLine, out, stepLine, summary } from '../lab/printing';
 import { upperBoundCost } from '../lab/estimate';
 
-const USAGE = 'lab validate [LESSON_DIR...] | lab run LESSON_DIR [--target local|localstack|aws] [--step ID] [--yes] [--solutions] | lab teardown LESSON_DIR [--target ...]';
+const USAGE = 'lab validate [LESSON_DIR...] | lab run LESSON_DIR [--target local|localstack|aws] [--step ID] [--parameter NAME=VALUE]... [--yes] [--solutions] | lab teardown LESSON_DIR [--target ...]';
 const TARGET_OPTIONS = {
   target: { type: 'string' },
   profile: { type: 'string' },
@@ -54,13 +54,19 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' }, parameter: { type: 'string', multiple: true } }, USAGE);
   if (positionals.length !== 1) throw new CliError(`Name one lesson folder.\nUsage: hoc ${USAGE}`, 2);
   const original = load(positionals[0]);
+  let parameters: Record<string, string>;
+  try {
+    parameters = parseParameterOverrides(values.parameter ?? [], original.template);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
   const solved = values.solutions ? solvedCopy(original.dir, original.lesson) : undefined;
   try {
     if (solved) out(`With the solutions in place (a copy at ${solved.dir}, removed afterwards).`);
-    return await runLoaded(solved ? load(solved.dir) : original, values);
+    return await runLoaded(solved ? load(solved.dir) : original, { ...values, parameters });
   } finally {
     solved?.remove();
   }

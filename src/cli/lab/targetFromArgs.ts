@@ -12,6 +12,8 @@ export interface TargetArgs {
   suffix?: string;
   endpoint?: string;
   role?: string;
+  /** Template parameter values, already checked against the lesson. */
+  parameters?: Record<string, string>;
 }
 
 export interface OpenedTarget {
@@ -29,7 +31,7 @@ export function targetKind(value: string | undefined): TargetKind {
 
 export async function openTarget(args: TargetArgs, startIfLocal = true): Promise<OpenedTarget> {
   const kind = targetKind(args.target);
-  const common = { region: args.region, suffix: args.suffix };
+  const common = { region: args.region, suffix: args.suffix, parameters: args.parameters };
   try {
     if (kind === 'local') {
       const endpoint = args.endpoint ?? process.env.HOC_ENDPOINT;
@@ -41,7 +43,7 @@ export async function openTarget(args: TargetArgs, startIfLocal = true): Promise
       }
       if (!startIfLocal) throw new CliError(`There is no running local cloud to act on: 'hoc lab run --target local' uses a fresh one each time. Set HOC_ENDPOINT (and HOC_ACCESS_KEY_ID / HOC_SECRET_ACCESS_KEY) to act on a running 'hoc cloud'.`);
       const cloud = await startLocalCloud({ port: 0, log: () => undefined });
-      return { target: resolveTarget({ kind, endpoint: cloud.endpoint, credentials: { ...cloud.credentials }, region: cloud.region, suffix: args.suffix }), cloud, close: () => cloud.stop() };
+      return { target: resolveTarget({ kind, endpoint: cloud.endpoint, credentials: { ...cloud.credentials }, region: cloud.region, suffix: args.suffix, parameters: args.parameters }), cloud, close: () => cloud.stop() };
     }
     if (kind === 'localstack') return { target: resolveTarget({ kind, endpoint: args.endpoint, ...common }), close: async () => undefined };
     return { target: resolveTarget({ kind, profile: args.profile, lambdaRole: args.role, ...common }), close: async () => undefined };

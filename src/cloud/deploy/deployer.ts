@@ -11,6 +11,7 @@ import { rewriteAwsUrl } from './invokeUrls';
 import { physicalName, stackName } from './naming';
 import { RESOURCE_HANDLERS } from './resources';
 import { RoleResolver } from './roles';
+import { parameterValues } from './parameters';
 import { hintFor } from './errorHints';
 
 export interface DeployerOptions {
@@ -139,7 +140,7 @@ export class Deployer {
       'AWS::StackId': `arn:aws:cloudformation:${region}:${accountId}:stack/${stack}/hands-on-cloud`,
       'AWS::URLSuffix': 'amazonaws.com',
     };
-    const params = Object.fromEntries(Object.entries(template.parameters).map(([k, p]) => [k, this.o.parameters?.[k] ?? (p.Default === undefined ? undefined : String(p.Default))]));
+    const params = parameterValues(template, { ...clients.target.parameters, ...this.o.parameters });
     const notDeployed = (id: string) => new Error(`${id} is not deployed on ${clients.target.kind} yet; deploy the step that creates it first`);
     const ctx: DeployContext = {
       clients,

@@ -1,7 +1,8 @@
 // Execution roles. The emulators accept any role ARN. On AWS: the role from the settings,
-// else `LabRole` when it exists (AWS Academy accounts cannot create roles), else a role we
-// create with what the template asks (and delete on teardown).
+// else `LabRole` when it exists (AWS Academy accounts cannot create roles), else one role per
+// function or state machine that we create with what its Policies ask (and delete on teardown).
 import { AttachRolePolicyCommand, CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { createHash } from 'node:crypto';
 import type { CloudClients } from '../target/clients';
 import { ifExists, sleep } from './awsErrors';
 
@@ -15,7 +16,7 @@ const MANAGED = {
 };
 
 export class RoleResolver {
-  private readonly resolved = new Map<RoleKind, Promise<string>>();
+  private readonly resolved = new Map<string, Promise<string>>();
 
   constructor(
     private readonly clients: CloudClients,
@@ -26,38 +27,51 @@ export class RoleResolver {
     private readonly note: (message: string) => void = () => undefined,
   ) {}
 
-  roleName(kind: RoleKind): string {
-    return `${this.stack}-${kind}-role`.slice(0, 64);
+  /** One role per function or state machine, as SAM makes them, so each gets only its own Policies. */
+  roleName(kind: RoleKind, owner: string): string {
+    const name = `${this.stack}-${owner}-role`;
+    if (name.length <= 64) return name;
+    // IAM caps names at 64: keep a readable head and a hash that keeps long names apart.
+    return `${name.slice(0, 55)}-${createHash('sha256').update(`${kind}:${name}`).digest('hex').slice(0, 8)}`;
   }
 
   /**
-   * The role ARN for functions (or state machines). `extraPolicies` are managed policy ARNs and
-   * inline statements the template's Policies ask for (only used when we create the role).
+   * The role ARN for a function (or state machine) `owner`, its template logical id.
+   * `extraPolicies` are the managed policy ARNs and inline statements its Policies ask for;
+   * they are applied only to a role this deployer creates, and again on every deploy.
    */
-  arn(kind: RoleKind, extraPolicies: unknown[] = []): Promise<string> {
-    let p = this.resolved.get(kind);
+  arn(kind: RoleKind, owner: string, extraPolicies: unknown[] = []): Promise<string> {
+    const key = `${kind}:${owner}`;
+    let p = this.resolved.get(key);
     if (!p) {
-      p = this.resolve(kind, extraPolicies);
-      this.resolved.set(kind, p);
+      p = this.resolve(kind, owner, extraPolicies);
+      this.resolved.set(key, p);
     }
     return p;
   }
 
-  private async resolve(kind: RoleKind, extraPolicies: unknown[]): Promise<string> {
+  private async resolve(kind: RoleKind, owner: string, extraPolicies: unknown[]): Promise<string> {
     const t = this.clients.target;
-    if (t.kind !== 'aws') return `arn:aws:iam::${this.accountId}:role/${this.roleName(kind)}`;
+    const name = this.roleName(kind, owner);
+    if (t.kind !== 'aws') return `arn:aws:iam::${this.accountId}:role/${name}`;
     if (t.lambdaRole) return t.lambdaRole.startsWith('arn:') ? t.lambdaRole : `arn:aws:iam::${this.accountId}:role/${t.lambdaRole}`;
     const lab = await ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: 'LabRole' })));
     if (lab?.Role?.Arn) return lab.Role.Arn;
-    const name = this.roleName(kind);
     const existing = await ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: name })));
-    if (existing?.Role?.Arn) {
-      if (!this.created.includes(name)) this.created.push(name);
-      return existing.Role.Arn;
+    let arn = existing?.Role?.Arn;
+    if (!arn) {
+      this.note(`creating IAM role ${name}`);
+      const role = await this.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: TRUST(kind === 'lambda' ? 'lambda.amazonaws.com' : 'states.amazonaws.com') }));
+      arn = role.Role!.Arn!;
     }
-    this.note(`creating IAM role ${name}`);
-    const role = await this.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: TRUST(kind === 'lambda' ? 'lambda.amazonaws.com' : 'states.amazonaws.com') }));
-    this.created.push(name);
+    if (!this.created.includes(name)) this.created.push(name);
+    await this.applyPolicies(kind, name, extraPolicies);
+    if (!existing) await sleep(10_000); // a new role takes seconds before Lambda may assume it
+    return arn;
+  }
+
+  /** Attaches the managed policies and (re)writes the inline one: both are idempotent, so a changed template takes effect. */
+  private async applyPolicies(kind: RoleKind, name: string, extraPolicies: unknown[]): Promise<void> {
     const managed = [...MANAGED[kind], ...extraPolicies.filter((p): p is string => typeof p === 'string').map((p) => (p.startsWith('arn:') ? p : `arn:aws:iam::aws:policy/${p}`))];
     for (const policy of managed) await this.clients.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policy }));
     const statements = extraPolicies.filter((p): p is { Statement: unknown[] } => !!p && typeof p === 'object' && 'Statement' in p).flatMap((p) => p.Statement);
@@ -66,8 +80,6 @@ export class RoleResolver {
       statements.push({ Effect: 'Allow', Action: ['lambda:InvokeFunction', 's3:*', 'sqs:*', 'states:*', 'logs:*'], Resource: '*' });
     }
     if (statements.length) await this.clients.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'lesson', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-    await sleep(10_000); // a new role takes seconds before Lambda may assume it
-    return role.Role!.Arn!;
   }
 
   /** Deletes a role this deployer created. */

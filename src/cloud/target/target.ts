@@ -22,6 +22,8 @@ export interface TargetSettings {
   suffix?: string;
   /** aws: Lambda execution role (name or ARN); else LabRole if it exists, else a created role. */
   lambdaRole?: string;
+  /** Template parameter values (as `sam deploy --parameter-overrides`), for lessons that declare them. */
+  parameters?: Record<string, string>;
 }
 
 export interface Target {
@@ -32,6 +34,7 @@ export interface Target {
   readonly profile?: string;
   readonly suffix?: string;
   readonly lambdaRole?: string;
+  readonly parameters?: Readonly<Record<string, string>>;
 }
 
 export const LOCALSTACK_ENDPOINT = 'http://localhost:4566';
@@ -40,18 +43,19 @@ const LOCALSTACK_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 export function resolveTarget(s: TargetSettings): Target {
   const suffix = s.suffix ? normaliseSuffix(s.suffix) : undefined;
+  const parameters = s.parameters && Object.keys(s.parameters).length ? { ...s.parameters } : undefined;
   switch (s.kind) {
     case 'local':
       if (!s.endpoint || !s.credentials) throw new Error('The local cloud is not running: start it (Hands-on Cloud: Start Local Cloud, or `hoc cloud`) and try again.');
-      return { kind: 'local', endpoint: trimSlash(s.endpoint), credentials: s.credentials, region: s.region ?? 'us-east-1', suffix };
+      return { kind: 'local', endpoint: trimSlash(s.endpoint), credentials: s.credentials, region: s.region ?? 'us-east-1', suffix, parameters };
     case 'localstack':
-      return { kind: 'localstack', endpoint: trimSlash(s.endpoint ?? LOCALSTACK_ENDPOINT), credentials: s.credentials ?? LOCALSTACK_CREDENTIALS, region: s.region ?? 'us-east-1', suffix };
+      return { kind: 'localstack', endpoint: trimSlash(s.endpoint ?? LOCALSTACK_ENDPOINT), credentials: s.credentials ?? LOCALSTACK_CREDENTIALS, region: s.region ?? 'us-east-1', suffix, parameters };
     case 'aws': {
       const profile = s.profile ?? process.env.AWS_PROFILE;
       const credentials = s.credentials ?? (s.sso ? fromSSO({ profile }) : profile ? fromIni({ profile }) : fromNodeProviderChain());
       const region = s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? profileRegion(profile ?? 'default');
       if (!region) throw new Error(`No AWS region: set one for profile '${profile ?? 'default'}' (aws configure set region us-east-1) or choose it in the settings.`);
-      return { kind: 'aws', credentials, region, profile, suffix, lambdaRole: s.lambdaRole };
+      return { kind: 'aws', credentials, region, profile, suffix, lambdaRole: s.lambdaRole, parameters };
     }
   }
 }

@@ -2,8 +2,8 @@
 // Fn::Join, Fn::Select, Fn::Split and the pseudo parameters.
 
 export interface IntrinsicContext {
-  /** Ref of a logical ID, parameter or pseudo parameter. */
-  ref(name: string): string;
+  /** Ref of a logical ID, parameter or pseudo parameter; a list parameter (CommaDelimitedList, List<…>) gives a list. */
+  ref(name: string): string | string[];
   getAtt(logicalId: string, attribute: string): string;
 }
 
@@ -51,7 +51,7 @@ function evaluate(name: string, arg: unknown, ctx: IntrinsicContext): unknown {
       return substitute(template, (v) => {
         if (v in local) return local[v];
         const [name, attr] = subVariableTarget(v);
-        return attr === undefined ? ctx.ref(name) : ctx.getAtt(name, attr);
+        return attr === undefined ? String(ctx.ref(name)) : ctx.getAtt(name, attr);
       });
     }
     case 'Fn::Join': {

@@ -12,7 +12,7 @@ export interface ResourceTypeSpec {
 
 export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>> = {
   'AWS::Serverless::Function': {
-    properties: ['CodeUri', 'Handler', 'Runtime', 'MemorySize', 'Timeout', 'Environment', 'Events', 'FunctionUrlConfig', 'FileSystemConfigs', 'Architectures', 'Description', 'Policies', 'Role', 'ReservedConcurrentExecutions'],
+    properties: ['CodeUri', 'Handler', 'Runtime', 'MemorySize', 'Timeout', 'Environment', 'Events', 'FunctionUrlConfig', 'FileSystemConfigs', 'VpcConfig', 'Architectures', 'Description', 'Policies', 'Role', 'ReservedConcurrentExecutions'],
     required: ['CodeUri', 'Handler', 'Runtime'],
     attributes: ['Arn'],
     ref: 'function name',

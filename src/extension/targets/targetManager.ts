@@ -61,22 +61,23 @@ export class TargetManager implements vscode.Disposable {
   async resolve(): Promise<ResolvedTarget> {
     const kind = this.kind;
     const suffix = config.get('student.suffix') || undefined;
+    const parameters = templateParameters();
     if (kind === 'local') {
       if (!this.localCloud.info && !config.get('localCloud.autoStart')) {
         throw new Error('The local cloud is not running. Run "Hands-on Cloud: Start Local Cloud" (or turn on handsOnCloud.localCloud.autoStart).');
       }
       const info = await this.localCloud.ensureRunning();
-      const t = resolveTarget({ kind, endpoint: info.endpoint, region: info.region, credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, suffix });
+      const t = resolveTarget({ kind, endpoint: info.endpoint, region: info.region, credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, suffix, parameters });
       return { ...t, label: `local cloud · ${t.region}` };
     }
     const region = config.get('aws.region');
     if (kind === 'localstack') {
-      const t = resolveTarget({ kind, endpoint: config.get('localstack.endpoint'), region, suffix });
+      const t = resolveTarget({ kind, endpoint: config.get('localstack.endpoint'), region, suffix, parameters });
       return { ...t, label: `LocalStack · ${t.region}` };
     }
     // fromIni (in resolveTarget) signs in with SSO, assumed roles and credential_process as the CLI does.
     const profile = config.get('aws.profile') || undefined;
-    const t = resolveTarget({ kind, profile, region, suffix, lambdaRole: config.get('aws.lambdaRole') || undefined });
+    const t = resolveTarget({ kind, profile, region, suffix, parameters, lambdaRole: config.get('aws.lambdaRole') || undefined });
     return { ...t, label: `AWS${profile ? ` (${profile})` : ''} · ${t.region}` };
   }
 
@@ -92,4 +93,11 @@ export class TargetManager implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The templateParameters setting as strings (a number typed into settings.json is still a value). */
+function templateParameters(): Record<string, string> {
+  const raw = config.get('templateParameters');
+  if (!raw || typeof raw !== 'object') return {};
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
 }

@@ -17,6 +17,8 @@ interface FunctionProps {
   Architectures?: string[];
   Description?: string;
   FileSystemConfigs?: Array<{ Arn: string; LocalMountPath: string }>;
+  /** On AWS a function that mounts EFS must run in the file system's VPC. */
+  VpcConfig?: { SubnetIds?: string[]; SecurityGroupIds?: string[] };
   Role?: string;
   Policies?: unknown;
   ReservedConcurrentExecutions?: number;
@@ -32,6 +34,8 @@ function configurationOf(p: FunctionProps, role: string) {
     Description: p.Description ?? '',
     Environment: { Variables: Object.fromEntries(Object.entries(p.Environment?.Variables ?? {}).map(([k, v]) => [k, String(v)])) },
     ...(p.FileSystemConfigs ? { FileSystemConfigs: p.FileSystemConfigs } : {}),
+    // Empty lists (a lesson's default) mean no VPC, as on AWS.
+    ...(p.VpcConfig ? { VpcConfig: { SubnetIds: (p.VpcConfig.SubnetIds ?? []).map(String), SecurityGroupIds: (p.VpcConfig.SecurityGroupIds ?? []).map(String) } } : {}),
   };
 }
 
@@ -43,9 +47,13 @@ function configDiffers(current: FunctionConfiguration, wanted: ReturnType<typeof
     current.MemorySize !== wanted.MemorySize ||
     current.Timeout !== wanted.Timeout ||
     (current.Description ?? '') !== wanted.Description ||
-    JSON.stringify(sortKeys(env)) !== JSON.stringify(sortKeys(wanted.Environment.Variables))
+    JSON.stringify(sortKeys(env)) !== JSON.stringify(sortKeys(wanted.Environment.Variables)) ||
+    (wanted.VpcConfig !== undefined && !sameIds(current.VpcConfig?.SubnetIds, wanted.VpcConfig.SubnetIds)) ||
+    (wanted.VpcConfig !== undefined && !sameIds(current.VpcConfig?.SecurityGroupIds, wanted.VpcConfig.SecurityGroupIds))
   );
 }
+
+const sameIds = (a: string[] | undefined, b: string[]) => [...(a ?? [])].sort().join() === [...b].sort().join();
 
 const sortKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
@@ -55,7 +63,7 @@ export const lambdaFunction: ResourceHandler = {
     const name = ctx.physicalName(resource);
     const lambda = ctx.clients.lambda;
     const policies = p.Policies === undefined ? [] : Array.isArray(p.Policies) ? p.Policies : [p.Policies];
-    const role = p.Role ? String(p.Role) : await ctx.roles.arn('lambda', policies);
+    const role = p.Role ? String(p.Role) : await ctx.roles.arn('lambda', resource.logicalId, policies);
     ctx.note('packaging');
     const pkg = await packageFunction(join(ctx.template.baseDir, p.CodeUri), p.Runtime, p.Handler);
     const wanted = configurationOf(p, role);

@@ -77,6 +77,13 @@ test('bad input: InvalidDefinition with asl-validator messages, InvalidName, Inv
     /^Invalid State Machine Definition: '.*MISSING_TRANSITION_TARGET.*B/,
   );
   await rejects(f.sfn.send(new CreateStateMachineCommand({ name: uniqueName('bad'), definition: '{not json', roleArn: ROLE })), 'InvalidDefinition', /INVALID_JSON_DESCRIPTION/);
+  // A machine or branch that never ends is named as what it is, not by the validator's internal counter.
+  const endless = { StartAt: 'A', States: { A: { Type: 'Parallel', Branches: [{ StartAt: 'L', States: { L: { Type: 'Pass', Next: 'L' } } }], Next: 'A' } } };
+  await rejects(
+    f.sfn.send(new CreateStateMachineCommand({ name: uniqueName('bad'), definition: JSON.stringify(endless), roleArn: ROLE })),
+    'InvalidDefinition',
+    /^(?!.*fsm\d).*The state machine is missing a terminal state.*A Parallel branch or Map iterator is missing a terminal state/,
+  );
   await rejects(f.sfn.send(new CreateStateMachineCommand({ name: 'has space', definition: JSON.stringify(passMachine), roleArn: ROLE })), 'InvalidName');
   await rejects(f.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: 'not-an-arn' })), 'InvalidArn');
   await rejects(f.sfn.send(new DescribeExecutionCommand({ executionArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:x' })), 'InvalidArn', /Resource type not valid in this context: stateMachine/);

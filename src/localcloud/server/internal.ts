@@ -26,6 +26,8 @@ export interface SqsReceivedMessage {
 export interface SqsInternal extends LocalService {
   /** Queue name from an ARN (arn:aws:sqs:region:account:name) or a queue URL; undefined if absent. */
   findQueue(arnOrUrl: string): { name: string; arn: string; url: string; fifo: boolean; visibilityTimeout: number } | undefined;
+  /** Whether the queue's access policy lets `service` (e.g. s3.amazonaws.com) send to it on behalf of `sourceArn`. */
+  allowsServiceSend(arnOrUrl: string, service: string, sourceArn: string, sourceAccount: string): boolean;
   sendInternal(
     arnOrUrl: string,
     body: string,

@@ -11,6 +11,7 @@ import { changeVisibility, deleteMessages, receiveMessages, sendMessages } from 
 import { MoveTasks } from './model/moveTasks';
 import type { ActionContext } from './protocol/context';
 import { dispatchSqs } from './protocol/dispatch';
+import { policyAllowsServiceSend } from './model/queuePolicy';
 
 export const createSqsService: ServiceFactory = (ctx: CloudContext) => new SqsService(ctx);
 
@@ -59,6 +60,11 @@ class SqsService implements SqsInternal {
     const q = this.backend.find(arnOrUrl);
     if (!q) return undefined;
     return { name: q.name, arn: q.arn, url: this.backend.urlOf(q.name), fifo: q.fifo, visibilityTimeout: q.int('VisibilityTimeout') };
+  }
+
+  allowsServiceSend(arnOrUrl: string, service: string, sourceArn: string, sourceAccount: string): boolean {
+    const q = this.backend.find(arnOrUrl);
+    return !!q && policyAllowsServiceSend(q.attributes.Policy, { service, queueArn: q.arn, sourceArn, sourceAccount });
   }
 
   async sendInternal(

@@ -10,10 +10,11 @@ import {
   CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutBucketCorsCommand, GetBucketCorsCommand, PutObjectCommand, S3Client,
   PutBucketNotificationConfigurationCommand, DeleteObjectsCommand,
 } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
 import { spawnCloud } from '../../helpers/cloudProcess';
 import { tempDir } from '../../helpers/cloud';
+import { createNotifiableQueue } from './notifiableQueue';
 
 const md5 = (b: Uint8Array) => createHash('md5').update(b).digest('hex');
 
@@ -113,8 +114,7 @@ test('notifications of an acknowledged change survive kill -9: every deleted key
     const first = await spawnCloud(['--state-dir', dir.path]);
     const s3 = new S3Client(first.clientConfig);
     const sqs = new SQSClient(first.clientConfig);
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'removals' }));
-    const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const { url: QueueUrl, arn } = await createNotifiableQueue(sqs, 'removals');
     await s3.send(new CreateBucketCommand({ Bucket: 'notified' }));
     const keys = Array.from({ length: 500 }, (_, i) => `photo-${i}.jpg`);
     for (let i = 0; i < keys.length; i += 50) {

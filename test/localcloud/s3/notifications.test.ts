@@ -7,22 +7,19 @@ import { randomBytes } from 'node:crypto';
 import {
   CopyObjectCommand, DeleteObjectCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { errorOf, useS3 } from './s3Fixture';
+import { createNotifiableQueue, s3SendPolicy } from './notifiableQueue';
 
 const f = useS3();
 let sqsClient: SQSClient | undefined;
 const sqsOf = () => (sqsClient ??= new SQSClient(f.cloud.clientConfig));
 after(() => sqsClient?.destroy());
 
-async function queue(name: string): Promise<{ url: string; arn: string }> {
-  const { QueueUrl } = await sqsOf().send(new CreateQueueCommand({ QueueName: name }));
-  const attrs = await sqsOf().send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-  return { url: QueueUrl!, arn: attrs.Attributes!.QueueArn! };
-}
+const queue = (name: string) => createNotifiableQueue(sqsOf(), name);
 
 /** Receives (and deletes) the next message, waiting up to 5 s. */
 async function next(url: string): Promise<Record<string, any>> {
@@ -165,6 +162,24 @@ test('destinations and rules are validated when the configuration is written', a
   });
   assert.equal(overlapping.name, 'InvalidArgument');
   assert.match(overlapping.message, /overlapping/);
+  // The queue's access policy must let S3 send for this bucket: none, another bucket's, or a Deny is refused.
+  const denied = /Permissions on the destination queue do not allow S3 to publish notifications from this bucket/;
+  const setPolicy = (Policy: string) => sqsOf().send(new SetQueueAttributesCommand({ QueueUrl: q.url, Attributes: { Policy } }));
+  const attempt = () => put({ QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectCreated:*'] }] });
+  await setPolicy('');
+  const noPolicy = await attempt();
+  assert.equal(noPolicy.name, 'InvalidArgument');
+  assert.match(JSON.stringify(noPolicy), denied);
+  await setPolicy(s3SendPolicy('arn:aws:s3:::someone-elses-bucket'));
+  assert.match(JSON.stringify(await attempt()), denied);
+  const allowThenDeny = JSON.parse(s3SendPolicy(`arn:aws:s3:::${bucket}`)) as { Statement: object[] };
+  allowThenDeny.Statement.push({ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Condition: { StringNotEquals: { 'aws:SourceAccount': '999999999999' } } });
+  await setPolicy(JSON.stringify(allowThenDeny));
+  assert.match(JSON.stringify(await attempt()), denied);
+  await setPolicy(s3SendPolicy(`arn:aws:s3:::${bucket}`));
+  await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectCreated:*'] }] } }));
+  assert.equal((await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations?.length, 1);
+  await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: {} }));
   // Nothing was stored by the refused writes.
   assert.equal((await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations, undefined);
 });

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetObjectCommand, PutBucketCorsCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { errorCode } from './rawS3';
 import { bodyText, useS3 } from './s3Fixture';
+import { createNotifiableQueue } from './notifiableQueue';
 
 const f = useS3();
 
@@ -67,8 +68,7 @@ test('a form upload carries CORS headers and notifies ObjectCreated:Post', async
   await f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['http://localhost:5173'], AllowedMethods: ['POST'] }] } }));
   const sqs = new SQSClient(f.cloud.clientConfig);
   try {
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `posts-${bucket}` }));
-    const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const { url: QueueUrl, arn } = await createNotifiableQueue(sqs, `posts-${bucket}`);
     await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { QueueConfigurations: [{ QueueArn: arn, Events: ['s3:ObjectCreated:Post'] }] } }));
     const { url, fields } = await createPresignedPost(f.s3, { Bucket: bucket, Key: 'from-browser.txt', Expires: 60 });
     const res = await fetch(url, { method: 'POST', body: form(fields, new Blob(['hi'])), headers: { origin: 'http://localhost:5173' } });

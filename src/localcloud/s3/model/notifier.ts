@@ -27,10 +27,10 @@ export class Notifier {
   }
 
   /** Throws InvalidArgument naming every destination that does not exist or cannot be reached. */
-  validateDestinations(config: NotificationConfig): void {
+  validateDestinations(bucket: string, config: NotificationConfig): void {
     const problems: Array<[string, string]> = [];
     for (const target of config.targets) {
-      const problem = this.destinationProblem(target);
+      const problem = this.destinationProblem(bucket, target);
       if (problem) problems.push([target.arn, problem]);
     }
     if (problems.length === 0) return;
@@ -42,11 +42,15 @@ export class Notifier {
     throw new AwsError('InvalidArgument', 'Unable to validate the following destination configurations', 400, { fields });
   }
 
-  private destinationProblem(target: NotificationTarget): string | undefined {
+  private destinationProblem(bucket: string, target: NotificationTarget): string | undefined {
     switch (target.kind) {
       case 'queue':
         if (!this.sqs) return 'The local cloud runs no SQS service to deliver to.';
-        return this.sqs.findQueue(target.arn) ? undefined : 'The destination queue does not exist. Create it first, then configure the notification.';
+        if (!this.sqs.findQueue(target.arn)) return 'The destination queue does not exist. Create it first, then configure the notification.';
+        // As on AWS: the queue's access policy must let S3 send on behalf of this bucket.
+        return this.sqs.allowsServiceSend(target.arn, 's3.amazonaws.com', `arn:aws:s3:::${bucket}`, this.ctx.accountId)
+          ? undefined
+          : 'Permissions on the destination queue do not allow S3 to publish notifications from this bucket';
       case 'lambda':
         if (!this.lambda) return 'The local cloud runs no Lambda service; notifications to functions need it.';
         return this.lambda.functionArn(target.arn) ? undefined : 'The destination function does not exist. Create it first, then configure the notification.';

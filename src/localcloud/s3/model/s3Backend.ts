@@ -119,7 +119,7 @@ export class S3Backend {
   setNotification(name: string, config: NotificationConfig, requester: Requester): void {
     this.bucket(name);
     validateNotificationConfig(config);
-    this.notifier.validateDestinations(config);
+    this.notifier.validateDestinations(name, config);
     this.commit({ t: 'bucket.notification', name, config });
     this.notifier.sendTestEvents(name, config, requester.requestId);
   }

@@ -88,7 +88,8 @@ export function coldVsWarm(canvas: HTMLCanvasElement, rows: readonly InvocationR
     data: {
       labels: [`warm (${warm.length})`, `cold (${cold.length})`],
       datasets: [
-        { label: 'Duration (mean ms)', data: [mean(warm.map((r) => r.durationMs)) || 0, mean(cold.map((r) => r.durationMs)) || 0], backgroundColor: [p.warm, p.cold] },
+        // One colour per dataset, so the legend names what each colour is; the axis says warm or cold.
+        { label: 'Duration (mean ms)', data: [mean(warm.map((r) => r.durationMs)) || 0, mean(cold.map((r) => r.durationMs)) || 0], backgroundColor: p.warm },
         { label: 'Init Duration (mean ms)', data: [0, mean(cold.map((r) => r.initMs ?? 0)) || 0], backgroundColor: p.init },
       ],
     },

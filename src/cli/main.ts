@@ -2,6 +2,7 @@
 // lab / cloud / localcloud; never imports vscode.
 import { COMMANDS } from './commands';
 import { CliError } from './command';
+import { extensionVersion } from './extensionRoot';
 
 function help(): string {
   const lines = ['Usage: hoc <command> [options]', ''];
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    process.stdout.write(`${process.env.HOC_VERSION ?? '0.1.0'}\n`);
+    process.stdout.write(`${extensionVersion()}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

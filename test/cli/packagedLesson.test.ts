@@ -36,7 +36,7 @@ test('a packed lesson runs from the unzipped VSIX with no node_modules anywhere'
       if (dirname(d) === d) break;
     }
     const vsix = join(work, 'serverless.vsix');
-    const pack = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', LESSON, '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+    const pack = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', LESSON, '--out', vsix, '--version', '3.2.1'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(pack.status, 0, pack.stdout + pack.stderr);
     assert.match(pack.stdout, /^05-serverless: \d+ function and script bundles prebuilt \([\d.]+ MB\)/m);
     assert.doesNotMatch(pack.stdout, /^warning:/m);
@@ -67,6 +67,9 @@ test('a packed lesson runs from the unzipped VSIX with no node_modules anywhere'
     mkdirSync(home);
     const lesson = join('extension', LESSON);
     const hoc = (...args: string[]) => spawnSync(process.execPath, [join('extension', 'dist', 'cli.js'), ...args], { cwd: work, env: studentEnv(home), encoding: 'utf8', timeout: 240_000 });
+    await t.test('hoc --version is the packed extension\'s version', () => {
+      assert.equal(hoc('--version').stdout.trim(), '3.2.1');
+    });
     const runStep = (step: string) => {
       const r = hoc('lab', 'run', lesson, '--step', step);
       return { ...r, text: `${r.stdout}\n${r.stderr}` };

@@ -1,20 +1,11 @@
 // `hoc pack LESSON_DIR... --out FILE.vsix`: the extension with only those lessons.
-import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatDiagnostic, validateLesson } from '../../lab';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { buildVsix } from '../lab/buildVsix';
+import { extensionRoot } from '../extensionRoot';
 
 const USAGE = 'pack LESSON_DIR... --out FILE.vsix [--name NAME] [--display-name TEXT] [--version X.Y.Z]';
-
-/** The extension's root: where dist/cli.js lives (dist/..), else the working directory. */
-function extensionRoot(): string {
-  const fromBundle = typeof __dirname === 'string' ? resolve(__dirname, '..') : undefined;
-  if (fromBundle && existsSync(join(fromBundle, 'package.json')) && existsSync(join(fromBundle, 'dist'))) return fromBundle;
-  let d = process.cwd();
-  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
-  return d;
-}
 
 function kb(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;

@@ -24,7 +24,7 @@ export const bucketNotification: ResourceHandler = {
       LambdaFunctionConfigurations: lambda.map((c, i) => ({ Id: `lambda-${i}`, Events: [c.Event as never], LambdaFunctionArn: c.Function, Filter: filterOf(c.Filter) })),
       QueueConfigurations: queue.map((c, i) => ({ Id: `queue-${i}`, Events: [c.Event as never], QueueArn: c.Queue, Filter: filterOf(c.Filter) })),
     };
-    if (ctx.target.kind === 'aws') for (const c of queue) await allowS3ToSend(ctx, c.Queue, bucket);
+    for (const c of queue) await allowS3ToSend(ctx, c.Queue, bucket);
     const current = await ctx.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
     const same = normalise(current) === normalise(wanted);
     if (!same) await ctx.clients.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: wanted }));
@@ -42,7 +42,7 @@ export const bucketNotification: ResourceHandler = {
 };
 
 /**
- * AWS refuses a queue notification unless the queue's policy lets S3 send to it. A template
+ * AWS (and the local cloud) refuse a queue notification unless the queue's policy lets S3 send to it. A template
  * should carry an AWS::SQS::QueuePolicy (as `sam deploy` needs); when it has none, we add the
  * minimal policy rather than fail the student's deploy.
  */

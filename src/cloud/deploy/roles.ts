@@ -66,7 +66,9 @@ export class RoleResolver {
     }
     if (!this.created.includes(name)) this.created.push(name);
     await this.applyPolicies(kind, name, extraPolicies);
-    if (!existing) await sleep(10_000); // a new role takes seconds before Lambda may assume it
+    // A new role takes seconds before a service may assume it. CreateFunction retries until
+    // Lambda accepts the role; Step Functions has no such retry here, so wait for it.
+    if (!existing && kind === 'states') await sleep(10_000);
     return arn;
   }
 

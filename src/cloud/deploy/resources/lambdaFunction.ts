@@ -76,7 +76,7 @@ export const lambdaFunction: ResourceHandler = {
         () => lambda.send(new CreateFunctionCommand({ FunctionName: name, Code: { ZipFile: pkg.zip }, Architectures: (p.Architectures ?? ['x86_64']) as never, ...wanted })),
         // IAM roles take a moment to become assumable by Lambda on AWS.
         ['InvalidParameterValueException', 'ResourceConflictException', 'TooManyRequestsException'],
-        ctx.target.kind === 'aws' ? 10 : 0,
+        ctx.target.kind === 'aws' ? 15 : 0,
       );
       arn = created.FunctionArn!;
       outcome = 'created';

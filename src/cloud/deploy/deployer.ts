@@ -161,7 +161,7 @@ export class Deployer {
             if (name in pseudo) return pseudo[name];
             if (name in params) {
               const v = params[name];
-              if (v === undefined) throw new Error(`parameter ${name} has no value and no Default`);
+              if (v === undefined) throw new Error(`template parameter ${name} has no Default and no value: set it in the handsOnCloud.templateParameters setting, or pass --parameter ${name}=VALUE to hoc lab run`);
               return v;
             }
             const d = state.resources[name];

@@ -1,37 +1,11 @@
-// One typed accessor over the `handsOnCloud.*` settings. Names and defaults match the
-// manifest's `contributes.configuration`; the manifest test checks that they agree.
+// One typed accessor over the `handsOnCloud.*` settings (names and defaults in settingsDefaults.ts).
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from './ids';
 
 import { TARGET_KINDS, type TargetKind } from '../cloud/target/target';
+import { DEFAULTS, type Settings } from './settingsDefaults';
 
-export { TARGET_KINDS, type TargetKind };
-
-export interface Settings {
-  target: TargetKind;
-  'localCloud.port': number;
-  'localCloud.autoStart': boolean;
-  'localstack.endpoint': string;
-  'aws.profile': string;
-  'aws.region': string;
-  'aws.lambdaRole': string;
-  'student.suffix': string;
-  templateParameters: Record<string, string>;
-  'codeLens.enabled': boolean;
-}
-
-export const DEFAULTS: Settings = {
-  target: 'local',
-  'localCloud.port': 0,
-  'localCloud.autoStart': true,
-  'localstack.endpoint': 'http://localhost:4566',
-  'aws.profile': '',
-  'aws.region': 'us-east-1',
-  'aws.lambdaRole': '',
-  'student.suffix': '',
-  templateParameters: {},
-  'codeLens.enabled': true,
-};
+export { TARGET_KINDS, type TargetKind, DEFAULTS, type Settings };
 
 export const config = {
   get<K extends keyof Settings>(key: K): Settings[K] {

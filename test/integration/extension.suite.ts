@@ -3,7 +3,7 @@
 // step to the local cloud (checked with the AWS SDK), and switching targets.
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
-import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { test } from './runner';
 import type { HandsOnCloudApi } from '../../src/extension/api';
 import { Commands, EXTENSION_ID } from '../../src/extension/ids';
@@ -69,15 +69,20 @@ test('starts the local cloud on demand and gives terminals its endpoint', async 
   assert.equal(env.AWS_REGION, cloud.region);
 });
 
-test('deploying a step creates its resources on the local cloud', async () => {
-  await vscode.commands.executeCommand(Commands.deployStep, { lesson: '01-hello', step: 'queue' });
+test('deploying a step creates its resources on the local cloud, with the template parameters from the settings', async () => {
+  const settings = vscode.workspace.getConfiguration('handsOnCloud');
+  await settings.update('templateParameters', { NotesRetentionSeconds: '86400' }, vscode.ConfigurationTarget.Global);
   const cloud = api.localCloud();
   const sqs = new SQSClient({ endpoint: cloud.endpoint, region: cloud.region!, credentials: cloud.credentials! });
   try {
+    await vscode.commands.executeCommand(Commands.deployStep, { lesson: '01-hello', step: 'queue' });
     const out = await sqs.send(new GetQueueUrlCommand({ QueueName: '01-hello-NotesQueue' }));
     assert.match(out.QueueUrl ?? '', /01-hello-NotesQueue$/);
+    const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: out.QueueUrl, AttributeNames: ['MessageRetentionPeriod'] }));
+    assert.equal(attrs.Attributes?.MessageRetentionPeriod, '86400');
   } finally {
     sqs.destroy();
+    await settings.update('templateParameters', undefined, vscode.ConfigurationTarget.Global);
   }
 }, 90_000);
 

@@ -8,6 +8,7 @@ import { sleep } from '../cloud/deploy/awsErrors';
 import { runAction } from './actions';
 import { runCheck, runChecks } from './checks';
 import { functionReports } from './checks/invocationCheck';
+import { standardTransitions } from './stateTransitions';
 import { recordChecks, recordStarted, type ProgressStore } from './progress';
 import type { LabSession } from './session';
 
@@ -82,14 +83,21 @@ export async function runLesson(session: LabSession, o: RunOptions = {}): Promis
 
 /**
  * Cost of what ran: every REPORT line in the lesson's function logs (event-driven invocations
- * included) plus the invocations this session saw, counted once each.
+ * included) plus the invocations this session saw, counted once each; the state transitions
+ * of every execution of the lesson's standard state machines (however it was started); SQS and
+ * API Gateway requests as the lesson's actions sent them.
  */
 export async function lessonCost(session: LabSession): Promise<CostBreakdown> {
   const byId = new Map<string, LambdaReport>();
   for (const r of session.usage.lambda) byId.set(r.requestId, r);
+  const deployed = session.state().resources;
   for (const [id, type] of Object.entries(session.template.authored)) {
-    if (type !== 'AWS::Serverless::Function' || !session.state().resources[id]) continue;
+    if (type !== 'AWS::Serverless::Function' || !deployed[id]) continue;
     for (const r of await functionReports(session, session.physicalName(id)).catch(() => [])) byId.set(r.requestId, r);
   }
-  return usageCost({ lambda: [...byId.values()], sqsRequests: session.usage.sqsRequests, stateTransitions: session.usage.stateTransitions, apiRequests: session.usage.apiRequests });
+  const machines = Object.entries(session.template.authored).filter(([id, type]) => (type === 'AWS::Serverless::StateMachine' || type === 'AWS::StepFunctions::StateMachine') && deployed[id]);
+  const counted = await Promise.all(machines.map(([id]) => standardTransitions(session, deployed[id]!.ref).catch(() => undefined)));
+  // Where the executions cannot be listed, fall back to what this session's actions saw.
+  const stateTransitions = machines.length && counted.every((n) => n !== undefined) ? counted.reduce<number>((sum, n) => sum + (n ?? 0), 0) : session.usage.stateTransitions;
+  return usageCost({ lambda: [...byId.values()], sqsRequests: session.usage.sqsRequests, stateTransitions, apiRequests: session.usage.apiRequests });
 }

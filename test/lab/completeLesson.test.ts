@@ -7,10 +7,10 @@ import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { GetFunctionCommand, ListEventSourceMappingsCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { LabSession, loadLesson, runLesson, runAction } from '../../src/lab';
-import { resolveTarget, type DeployProgress } from '../../src/cloud';
+import { LabSession, lessonCost, loadLesson, runLesson, runAction } from '../../src/lab';
+import { PRICES, resolveTarget, type DeployProgress } from '../../src/cloud';
 import { startTestCloud } from '../helpers/cloud';
 import { copyFixture } from './lessonFixture';
 
@@ -25,6 +25,12 @@ test('complete lesson: run, redeploy, edit, teardown', { timeout: 300_000 }, asy
     const failures = run.steps.flatMap((s) => [...s.actions.filter((a) => !a.ok).map((a) => `${s.step.id}/${a.actionId}: ${a.summary}`), ...s.checks.filter((c) => !c.passed).map((c) => `${s.step.id}/${c.checkId}: ${c.message}`)]);
     assert.deepEqual(failures, []);
     assert.ok(run.cost.lambda > 0 && run.cost.stepFunctions > 0 && run.cost.sqs > 0, JSON.stringify(run.cost));
+    // An execution the lesson's actions did not start is billed too: one Pass state, one transition.
+    const costBefore = await lessonCost(session);
+    const { executionArn } = await session.clients.sfn.send(new StartExecutionCommand({ stateMachineArn: session.ref('Checker'), input: '{}' }));
+    for (let i = 0; (await session.clients.sfn.send(new DescribeExecutionCommand({ executionArn }))).status === 'RUNNING'; i++) assert.ok(i < 100, 'the Checker execution ends');
+    const afterOne = await lessonCost(session);
+    assert.ok(Math.abs(afterOne.stepFunctions - costBefore.stepFunctions - PRICES.stepFunctions.standardPerTransition) < 1e-12, `${costBefore.stepFunctions} → ${afterOne.stepFunctions}`);
 
     // Every action returns what the editor shows.
     const byId = new Map(run.steps.flatMap((s) => s.actions.map((a) => [`${s.step.id}/${a.actionId}`, a] as const)));

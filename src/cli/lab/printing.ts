@@ -28,5 +28,6 @@ export function summary(runs: StepRun[], cost: CostBreakdown): string[] {
   const total = runs.flatMap((r) => r.checks);
   lines.push(`${total.filter((c) => c.passed).length}/${total.length} checks passed.`);
   lines.push('', `Estimated cost on AWS (us-east-1): ${formatUsd(cost.total)} — Lambda ${formatUsd(cost.lambda)}, SQS ${formatUsd(cost.sqs)}, Step Functions ${formatUsd(cost.stepFunctions)}, API Gateway ${formatUsd(cost.apiGateway)}`);
+  lines.push('  (Lambda: every invocation in the functions\' logs; Step Functions: every execution; SQS and API Gateway: the requests the lesson\'s actions sent.)');
   return lines;
 }

@@ -4,11 +4,15 @@ import { COMMANDS } from './commands';
 import { CliError } from './command';
 import { extensionVersion } from './extensionRoot';
 
+/** A usage may list several forms separated by ' | '; each becomes its own `hoc …` line. */
+function usageForms(usage: string): string[] {
+  return usage.split(' | ').map((form) => `hoc ${form.replace(/^hoc /, '')}`);
+}
+
 function help(): string {
   const lines = ['Usage: hoc <command> [options]', ''];
   for (const c of COMMANDS) {
-    // A usage may list several forms separated by ' | '; each gets its own line.
-    for (const form of c.usage.replace(/^hoc /, '').split(' | ')) lines.push(`  hoc ${form.replace(/^hoc /, '')}`);
+    for (const form of usageForms(c.usage)) lines.push(`  ${form}`);
     lines.push(`      ${c.summary}`, '');
   }
   return lines.join('\n').trimEnd();
@@ -28,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new CliError(`Unknown command '${name}'.\n${help()}`, 2);
   // `hoc lab --help`, `hoc lab run -h`: the command's own usage, wherever the flag stands.
   if (rest.some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(`Usage: ${command.usage.split(' | ').map((f) => `hoc ${f.replace(/^hoc /, '')}`).join('\n       ')}\n\n${command.summary}\n`);
+    process.stdout.write(`Usage: ${usageForms(command.usage).join('\n       ')}\n\n${command.summary}\n`);
     return 0;
   }
   return command.run(rest);

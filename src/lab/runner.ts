@@ -96,8 +96,7 @@ export async function lessonCost(session: LabSession): Promise<CostBreakdown> {
     for (const r of await functionReports(session, session.physicalName(id)).catch(() => [])) byId.set(r.requestId, r);
   }
   const machines = Object.entries(session.template.authored).filter(([id, type]) => (type === 'AWS::Serverless::StateMachine' || type === 'AWS::StepFunctions::StateMachine') && deployed[id]);
-  const counted = await Promise.all(machines.map(([id]) => standardTransitions(session, deployed[id]!.ref).catch(() => undefined)));
-  // Where the executions cannot be listed, fall back to what this session's actions saw.
-  const stateTransitions = machines.length && counted.every((n) => n !== undefined) ? counted.reduce<number>((sum, n) => sum + (n ?? 0), 0) : session.usage.stateTransitions;
+  const counted = await Promise.all(machines.map(([id]) => standardTransitions(session, deployed[id]!.ref).catch(() => 0)));
+  const stateTransitions = counted.reduce((sum, n) => sum + n, 0);
   return usageCost({ lambda: [...byId.values()], sqsRequests: session.usage.sqsRequests, stateTransitions, apiRequests: session.usage.apiRequests });
 }

@@ -14,7 +14,6 @@ import type { LoadedLesson } from './validateLesson';
 export interface Usage {
   lambda: LambdaReport[];
   sqsRequests: { standard: number; fifo: number };
-  stateTransitions: number;
   apiRequests: { rest: number; http: number };
 }
 
@@ -32,7 +31,7 @@ export class LabSession {
   readonly template: LessonTemplate;
   readonly clients: CloudClients;
   readonly deployer: Deployer;
-  readonly usage: Usage = { lambda: [], sqsRequests: { standard: 0, fifo: 0 }, stateTransitions: 0, apiRequests: { rest: 0, http: 0 } };
+  readonly usage: Usage = { lambda: [], sqsRequests: { standard: 0, fifo: 0 }, apiRequests: { rest: 0, http: 0 } };
 
   constructor(loaded: LoadedLesson, readonly target: Target, readonly options: LabSessionOptions = {}) {
     this.dir = loaded.dir;

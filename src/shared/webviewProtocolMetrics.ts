@@ -90,6 +90,21 @@ export type MetricsMethods = {
 
 export type MetricsEvent = { type: 'progress'; text: string };
 
+/** What the estimator starts from before the measurements fill it in. */
+export const DEFAULT_ESTIMATE: Readonly<EstimateParams> = {
+  requestsPerMonth: 1_000_000,
+  durationMs: 100,
+  memoryMb: 128,
+  architecture: 'x86_64',
+  sqsRequestsPerRequest: 0,
+  sqsFifo: false,
+  stateTransitionsPerRequest: 0,
+  api: 'none',
+  s3PutsPerRequest: 0,
+  s3GetsPerRequest: 0,
+  s3StorageGb: 0,
+};
+
 export const estimateParams = check.object<EstimateParams>({
   requestsPerMonth: check.number,
   durationMs: check.number,

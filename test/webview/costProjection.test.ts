@@ -3,21 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRICES } from '../../src/cloud/metrics/prices';
 import { projectMonthlyCost } from '../../src/extension/webviews/metrics/costProjection';
-import type { EstimateParams } from '../../src/shared/webviewProtocolMetrics';
+import { DEFAULT_ESTIMATE, type EstimateParams } from '../../src/shared/webviewProtocolMetrics';
 
-const base: EstimateParams = {
-  requestsPerMonth: 1_000_000,
-  durationMs: 100,
-  memoryMb: 128,
-  architecture: 'x86_64',
-  sqsRequestsPerRequest: 0,
-  sqsFifo: false,
-  stateTransitionsPerRequest: 0,
-  api: 'none',
-  s3PutsPerRequest: 0,
-  s3GetsPerRequest: 0,
-  s3StorageGb: 0,
-};
+const base: EstimateParams = { ...DEFAULT_ESTIMATE };
 
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≈ ${b}`);
 

@@ -17,6 +17,8 @@ const MANAGED = {
 
 export class RoleResolver {
   private readonly resolved = new Map<string, Promise<string>>();
+  /** AWS Academy's LabRole, looked up once for all functions and state machines. */
+  private labRole?: Promise<string | undefined>;
 
   constructor(
     private readonly clients: CloudClients,
@@ -55,8 +57,9 @@ export class RoleResolver {
     const name = this.roleName(kind, owner);
     if (t.kind !== 'aws') return `arn:aws:iam::${this.accountId}:role/${name}`;
     if (t.lambdaRole) return t.lambdaRole.startsWith('arn:') ? t.lambdaRole : `arn:aws:iam::${this.accountId}:role/${t.lambdaRole}`;
-    const lab = await ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: 'LabRole' })));
-    if (lab?.Role?.Arn) return lab.Role.Arn;
+    this.labRole ??= ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: 'LabRole' }))).then((r) => r?.Role?.Arn);
+    const lab = await this.labRole;
+    if (lab) return lab;
     const existing = await ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: name })));
     let arn = existing?.Role?.Arn;
     if (!arn) {

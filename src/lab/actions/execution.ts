@@ -29,8 +29,6 @@ export async function startExecutionAction(
   for (let delay = 200; ; delay = Math.min(delay * 1.5, 2000)) {
     const d = await session.clients.sfn.send(new DescribeExecutionCommand({ executionArn }));
     if (d.status !== 'RUNNING') {
-      const history = await executionHistory(session, executionArn).catch(() => []);
-      session.usage.stateTransitions += history.filter((e) => e.type?.endsWith('StateEntered')).length;
       const ok = d.status === 'SUCCEEDED';
       const summary = ok ? `${a.stateMachine} succeeded: ${(d.output ?? '').slice(0, 200)}` : `${a.stateMachine} ended ${d.status}${d.error ? `: ${d.error}` : ''}${d.cause ? ` — ${d.cause.slice(0, 200)}` : ''}`;
       return { actionId: a.id, ok, summary, outcome: { kind: 'execution', executionArn, status: d.status!, output: d.output, error: d.error, cause: d.cause } };

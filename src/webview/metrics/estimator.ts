@@ -2,23 +2,9 @@
 // projected by the host from the dated price table. Inputs are prefilled from the measurements.
 import { h } from '../common/dom';
 import { count, usd } from '../common/format';
-import type { CostProjection, EstimateParams } from '../../shared/webviewProtocolMetrics';
+import { DEFAULT_ESTIMATE, type CostProjection, type EstimateParams } from '../../shared/webviewProtocolMetrics';
 
 type Field = HTMLElement & { value: string; checked?: boolean };
-
-const DEFAULTS: EstimateParams = {
-  requestsPerMonth: 1_000_000,
-  durationMs: 100,
-  memoryMb: 128,
-  architecture: 'x86_64',
-  sqsRequestsPerRequest: 0,
-  sqsFifo: false,
-  stateTransitionsPerRequest: 0,
-  api: 'none',
-  s3PutsPerRequest: 0,
-  s3GetsPerRequest: 0,
-  s3StorageGb: 0,
-};
 
 const NUMBER_FIELDS: Array<[keyof EstimateParams, string, string]> = [
   ['requestsPerMonth', 'Requests per month', 'e.g. 1000000 (≈ 0.39 per second)'],
@@ -38,7 +24,7 @@ export class Estimator {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(saved: Partial<EstimateParams> | undefined, private readonly project: (p: EstimateParams) => Promise<CostProjection>, private readonly save: (p: EstimateParams) => void) {
-    const values = { ...DEFAULTS, ...saved };
+    const values = { ...DEFAULT_ESTIMATE, ...saved };
     const inputs = NUMBER_FIELDS.map(([key, label, hint]) => {
       const f = h('vscode-textfield', { type: 'number', min: 0, step: 'any', 'aria-label': label, placeholder: hint, value: String(values[key]) }) as Field;
       f.value = String(values[key]);

@@ -48,12 +48,12 @@ function configDiffers(current: FunctionConfiguration, wanted: ReturnType<typeof
     current.Timeout !== wanted.Timeout ||
     (current.Description ?? '') !== wanted.Description ||
     JSON.stringify(sortKeys(env)) !== JSON.stringify(sortKeys(wanted.Environment.Variables)) ||
-    (wanted.VpcConfig !== undefined && !sameIds(current.VpcConfig?.SubnetIds, wanted.VpcConfig.SubnetIds)) ||
-    (wanted.VpcConfig !== undefined && !sameIds(current.VpcConfig?.SecurityGroupIds, wanted.VpcConfig.SecurityGroupIds))
+    (wanted.VpcConfig !== undefined && vpcKey(current.VpcConfig) !== vpcKey(wanted.VpcConfig))
   );
 }
 
-const sameIds = (a: string[] | undefined, b: string[]) => [...(a ?? [])].sort().join() === [...b].sort().join();
+/** Comparable form of a VpcConfig: the order of ids does not matter. */
+const vpcKey = (v: { SubnetIds?: string[]; SecurityGroupIds?: string[] } | undefined) => [v?.SubnetIds, v?.SecurityGroupIds].map((ids) => [...(ids ?? [])].sort().join()).join('|');
 
 const sortKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 

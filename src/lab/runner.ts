@@ -50,7 +50,7 @@ export async function runStep(session: LabSession, step: LessonStep, o: RunOptio
     o.onAction?.(step, r);
   };
   if (step.deploys.length && !step.actions.some((a) => a.type === 'deploy')) {
-    note(await runAction(session, step, { type: 'deploy', id: 'deploy' }));
+    note(await runAction(session, step, { type: 'deploy', id: 'deploy', title: "Deploy the step's resources" }));
   }
   for (const a of step.actions) {
     session.options.signal?.throwIfAborted();

@@ -16,6 +16,10 @@ export interface LessonStep {
   title: string;
   /** Markdown file relative to the lesson folder. */
   instructions: string;
+  /** Learning objectives shown above the instructions (what the student can do afterwards). */
+  objectives?: string[];
+  /** Estimated minutes the step takes a student. */
+  minutes?: number;
   /** Logical IDs from template.yaml this step deploys (with their dependencies). */
   deploys: string[];
   actions: LessonAction[];
@@ -28,7 +32,8 @@ export interface LessonStep {
 interface Base {
   /** Unique within the step; command links name it (`hoc:action?id=…`). */
   id: string;
-  title?: string;
+  /** What a student reads on the button or beside the check; never a bare id. */
+  title: string;
 }
 
 export type LessonAction =

@@ -36,9 +36,20 @@ test('lesson.yaml: an unknown action type names the valid ones, at its line', ()
 
 test('lesson.yaml: an unknown step property and a missing required one', () => {
   const { lines, line } = withEdit('lesson.yaml', '    hint: Send the two jobs.', '    hints: Send the two jobs.');
-  assert.deepEqual(lines, [`lesson.yaml:${line}: steps[1] has unknown property 'hints'; allowed: id, title, instructions, deploys, actions, checks, hint, solution`]);
+  assert.deepEqual(lines, [`lesson.yaml:${line}: steps[1] has unknown property 'hints'; allowed: id, title, instructions, objectives, minutes, deploys, actions, checks, hint, solution`]);
   const missing = withEdit('lesson.yaml', '    instructions: steps/03-apis.md\n', '');
   assert.deepEqual(missing.lines, [`lesson.yaml:${missing.line - 2}: steps[3] is missing 'instructions'`]);
+});
+
+test('lesson.yaml: every action and check needs a human title, not its id; objectives and minutes are typed', () => {
+  const a = withEdit('lesson.yaml', '{ type: deploy, id: deploy, title: Deploy the jobs queue }', '{ type: deploy, id: deploy }');
+  assert.deepEqual(a.lines, [`lesson.yaml:${a.line}: steps[1].actions[1] is missing 'title'; every action and check needs a title a student reads (e.g. "Deploy the queue", "The queue holds your orders")`]);
+  const b = withEdit('lesson.yaml', 'id: exists, title: The jobs queue exists,', 'id: exists, title: exists,');
+  assert.deepEqual(b.lines, [`lesson.yaml:${b.line}: the title of 'exists' in step 'queue' is its id; write what it does in words a student reads`]);
+  const c = withEdit('lesson.yaml', '    minutes: 5', '    minutes: soon');
+  assert.deepEqual(c.lines, [`lesson.yaml:${c.line}: steps[1].minutes must be a number`]);
+  const d = withEdit('lesson.yaml', '      - Deploy a queue from a template', '      - 42');
+  assert.deepEqual(d.lines, [`lesson.yaml:${d.line}: steps[1].objectives[1] must be a string`]);
 });
 
 test('lesson.yaml: YAML syntax errors carry their line', () => {

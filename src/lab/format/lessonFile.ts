@@ -42,6 +42,7 @@ export function loadLessonFile(path: string): LessonFileResult {
       step[list].forEach((item, j) => {
         if (ids.has(item.id)) diagnostics.push({ file: LESSON_FILE, line: source.lineOf(['steps', i, list, j, 'id']), message: `id '${item.id}' is used twice in step '${step.id}'; action and check ids must be unique within a step` });
         ids.add(item.id);
+        if (item.title.trim() === item.id || !item.title.trim()) diagnostics.push({ file: LESSON_FILE, line: source.lineOf(['steps', i, list, j, 'title']), message: `the title of '${item.id}' in step '${step.id}' is ${item.title.trim() ? 'its id' : 'blank'}; write what it does in words a student reads` });
       });
     }
   });

@@ -55,7 +55,13 @@ function describe(e: ErrorObject, path: (string | number)[]): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
+      // A title is what the student reads on a button or beside a check; say so.
+      if (p.missingProperty === 'title' && /^(actions|checks)$/.test(String(path[path.length - 2]))) {
+        return `${at} is missing 'title'; every action and check needs a title a student reads (e.g. "Deploy the queue", "The queue holds your orders")`;
+      }
       return `${at} is missing '${String(p.missingProperty)}'`;
+    case 'minLength':
+      return `${at} must not be empty`;
     case 'additionalProperties': {
       const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
       return `${at} has unknown property '${String(p.additionalProperty)}'; allowed: ${allowed.join(', ')}`;

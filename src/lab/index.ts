@@ -8,6 +8,7 @@ export { KeyValueProgressStore, JsonFileProgressStore, NOT_STARTED, recordChecks
 export { findStepLinks, checkLink, type StepLink } from './format/stepLinks';
 export { expandTemplate, templateVariables, type TemplateVariable } from './urlTemplate';
 export { LESSON_FILE } from './format/lessonFile';
+export { judgeRuntime, runtimeWarnings, type RuntimeFinding } from './format/runtimeSupport';
 export * from '../shared/lessonTypes';
 export * from '../shared/lessonLinks';
 export * from '../shared/lessonResults';

@@ -49,7 +49,7 @@ export async function invokeRuntimeSdkHandlers(cli: string, cwd: string, stateDi
       await lambda.send(
         new CreateFunctionCommand({
           FunctionName: `runtime-sdk-${name}`,
-          Runtime: 'nodejs20.x',
+          Runtime: 'nodejs24.x',
           Handler: 'index.handler',
           Role: 'arn:aws:iam::000000000000:role/lambda-role',
           Timeout: 30,

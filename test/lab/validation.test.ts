@@ -97,7 +97,7 @@ test('template.yaml: code folders, handlers, runtimes and state machine definiti
   const b = withEdit('template.yaml', 'Handler: app.handler', 'Handler: main.handler');
   assert.deepEqual(b.lines, [`template.yaml:${b.line}: handler 'main.handler' needs main.py in functions/hello`]);
   const c = withEdit('template.yaml', 'Runtime: python3.12', 'Runtime: ruby3.3');
-  assert.match(c.lines[0], new RegExp(`^template\\.yaml:${c.line}: runtime 'ruby3\\.3' is not supported; use one of nodejs18\\.x`));
+  assert.match(c.lines[0], new RegExp(`^template\\.yaml:${c.line}: runtime 'ruby3\\.3' is not supported; use one of nodejs24\\.x`));
   const f = copyFixture('complete');
   try {
     f.replace('statemachines/flow.asl.json', '"Default": "Small"', '"Default": "Smal"');

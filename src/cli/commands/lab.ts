@@ -2,7 +2,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, validateLesson, type LoadedLesson } from '../../lab';
+import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, runtimeWarnings, validateLesson, type LoadedLesson } from '../../lab';
 import { Deployer, CloudClients, formatUsd, parseParameterOverrides } from '../../cloud';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
@@ -36,6 +36,7 @@ async function validate(argv: string[]): Promise<number> {
   for (const dir of dirs) {
     const r = validateLesson(dir);
     for (const d of r.diagnostics) process.stderr.write(`${join(dir, formatDiagnostic(d))}\n`);
+    for (const w of r.lesson ? runtimeWarnings(r.dir, r.lesson.template) : []) process.stderr.write(`${join(dir, formatDiagnostic(w))}\n`);
     problems += r.diagnostics.length;
     if (!r.diagnostics.length) out(`${dir}: ok (${r.lesson?.steps.length} steps, ${Object.keys(r.template?.authored ?? {}).length} resources)`);
   }

@@ -1,7 +1,11 @@
-// Lambda runtimes lessons may use and what packaging each needs.
+// Lambda runtimes lessons may use and what packaging each needs. Which runtimes exist, and
+// until when AWS accepts them, is AWS's calendar (one dated table, shared with the local cloud).
+import { KNOWN_RUNTIMES, type KnownRuntime } from '../../localcloud/lambda/runtime/runtimeCalendar';
 
-export const SUPPORTED_RUNTIMES = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13', 'provided.al2023', 'provided.al2'] as const;
-export type Runtime = (typeof SUPPORTED_RUNTIMES)[number];
+export { blockedRuntimeMessage, runtimeBlocked, runtimeLifecycle, recommendedRuntime, RUNTIME_CALENDAR_SOURCE } from '../../localcloud/lambda/runtime/runtimeCalendar';
+
+export const SUPPORTED_RUNTIMES = KNOWN_RUNTIMES;
+export type Runtime = KnownRuntime;
 
 export function isSupportedRuntime(r: string): r is Runtime {
   return (SUPPORTED_RUNTIMES as readonly string[]).includes(r);

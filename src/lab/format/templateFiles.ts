@@ -4,17 +4,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateAslDefinition } from '../../asl/validate';
 import type { AuthoredResource } from '../../cloud/template/samTransform';
-import { handlerFileCandidates, isSupportedRuntime, SUPPORTED_RUNTIMES } from '../../cloud/packaging/runtimes';
+import { handlerFileCandidates, isSupportedRuntime } from '../../cloud/packaging/runtimes';
+import { judgeRuntime } from './runtimeSupport';
 import { describePathProblem, insideLesson } from './lessonPaths';
 import type { Report } from './templateFile';
 
 export function checkTemplateFiles(resources: Record<string, AuthoredResource>, functionGlobals: Record<string, unknown>, lessonDir: string, templateDir: string, report: Report): void {
   const rel = (p: string) => relative(lessonDir, join(templateDir, p)) || '.';
+  const globalRuntime = typeof functionGlobals.Runtime === 'string' ? judgeRuntime(functionGlobals.Runtime) : undefined;
+  if (globalRuntime?.level === 'error') report(['Globals', 'Function', 'Runtime'], globalRuntime.message);
   for (const [id, r] of Object.entries(resources)) {
     const p = { ...(r.Type === 'AWS::Serverless::Function' ? functionGlobals : {}), ...((r.Properties ?? {}) as Record<string, unknown>) };
     const at = ['Resources', id, 'Properties'];
     if (r.Type === 'AWS::Serverless::Function') {
-      if (typeof p.Runtime === 'string' && !isSupportedRuntime(p.Runtime)) report([...at, 'Runtime'], `runtime '${p.Runtime}' is not supported; use one of ${SUPPORTED_RUNTIMES.join(', ')}`);
+      const own = (r.Properties ?? {}) as Record<string, unknown>;
+      const runtime = typeof own.Runtime === 'string' ? judgeRuntime(own.Runtime) : undefined;
+      if (runtime?.level === 'error') report([...at, 'Runtime'], runtime.message);
       if (typeof p.CodeUri !== 'string') {
         if (p.CodeUri !== undefined) report([...at, 'CodeUri'], `CodeUri must be a folder of this lesson, e.g. functions/${id.toLowerCase()}`);
         continue;

@@ -45,7 +45,7 @@ before(async () => {
   gw = new APIGatewayClient(cloud.clientConfig);
   lambda = new LambdaClient(cloud.clientConfig);
   const fn = await lambda.send(new CreateFunctionCommand({
-    FunctionName: 'pow', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: `arn:aws:iam::${cloud.accountId}:role/lambda-role`,
+    FunctionName: 'pow', Runtime: 'nodejs24.x', Handler: 'index.handler', Role: `arn:aws:iam::${cloud.accountId}:role/lambda-role`,
     Code: { ZipFile: zipSync({ 'index.js': strToU8(HANDLER) }) }, Timeout: 10,
   }));
   functionArn = fn.FunctionArn!;

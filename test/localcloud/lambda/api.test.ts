@@ -36,7 +36,7 @@ test('create, get, list and delete a function; waiters see it Active and Success
   const got = await f.lambda.send(new GetFunctionCommand({ FunctionName: 'crud' }));
   const c = got.Configuration!;
   assert.equal(c.FunctionArn, 'arn:aws:lambda:us-east-1:000000000000:function:crud');
-  assert.equal(c.Runtime, 'nodejs20.x');
+  assert.equal(c.Runtime, 'nodejs24.x');
   assert.equal(c.MemorySize, 256);
   assert.equal(c.Timeout, 10);
   assert.equal(c.State, 'Active');

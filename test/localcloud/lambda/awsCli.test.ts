@@ -33,7 +33,7 @@ function aws(...args: string[]): Promise<{ code: number; out: string; err: strin
 
 test('create, invoke with a log tail, list and tail logs with the AWS CLI', { skip: !existsSync(AWS) && 'no /usr/bin/aws on this machine' }, async () => {
   writeFileSync(join(dir, 'function.zip'), zipFixture('node-cjs'));
-  const created = await aws('lambda', 'create-function', '--function-name', 'cli-fn', '--runtime', 'nodejs20.x', '--handler', 'index.handler', '--role', 'arn:aws:iam::000000000000:role/lambda', '--zip-file', `fileb://${join(dir, 'function.zip')}`);
+  const created = await aws('lambda', 'create-function', '--function-name', 'cli-fn', '--runtime', 'nodejs24.x', '--handler', 'index.handler', '--role', 'arn:aws:iam::000000000000:role/lambda', '--zip-file', `fileb://${join(dir, 'function.zip')}`);
   assert.equal(created.code, 0, created.err);
   assert.equal(JSON.parse(created.out).FunctionName, 'cli-fn');
   assert.equal((await aws('lambda', 'wait', 'function-active-v2', '--function-name', 'cli-fn')).code, 0);

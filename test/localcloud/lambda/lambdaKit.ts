@@ -60,7 +60,7 @@ export async function createFunction(client: LambdaClient, input: Partial<Create
   const { fixture = 'node-cjs', ...rest } = input;
   await client.send(
     new CreateFunctionCommand({
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Role: 'arn:aws:iam::000000000000:role/lambda-role',
       Handler: 'index.handler',
       Code: { ZipFile: zipFixture(fixture) },

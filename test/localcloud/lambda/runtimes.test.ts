@@ -30,7 +30,7 @@ test('a Python handler gets the event and a context; print and logging go to the
 });
 
 test('Python errors and import failures come back as AWS shapes them', async () => {
-  await createFunction(f.lambda, { FunctionName: 'py-fails', fixture: 'python', Runtime: 'python3.11', Handler: 'lambda_function.fails' });
+  await createFunction(f.lambda, { FunctionName: 'py-fails', fixture: 'python', Runtime: 'python3.13', Handler: 'lambda_function.fails' });
   const out = await invoke('py-fails', {});
   assert.equal(out.FunctionError, 'Unhandled');
   const body = payloadOf(out) as Record<string, any>;
@@ -78,7 +78,7 @@ test('a custom runtime runs the zip\'s own bootstrap (shell + curl)', async () =
 });
 
 test('a custom runtime zip without a bootstrap fails as AWS reports it', async () => {
-  await createFunction(f.lambda, { FunctionName: 'custom-empty', fixture: 'python', Runtime: 'provided.al2', Handler: 'x' });
+  await createFunction(f.lambda, { FunctionName: 'custom-empty', fixture: 'python', Runtime: 'provided.al2023', Handler: 'x' });
   const body = payloadOf(await invoke('custom-empty', {})) as Record<string, any>;
   assert.equal(body.errorType, 'Runtime.InvalidEntrypoint');
   assert.match(body.errorMessage, /bootstrap/);

@@ -199,7 +199,7 @@ test('Lambda destinations: a missing function is refused; an existing one is sto
 
     const zip = zipSync({ 'index.js': Buffer.from('exports.handler = async (event) => event;') });
     const fn = await lambda.send(new CreateFunctionCommand({
-      FunctionName: `thumbs-${bucket}`, Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: 'index.handler', Code: { ZipFile: zip },
+      FunctionName: `thumbs-${bucket}`, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: 'index.handler', Code: { ZipFile: zip },
     }));
     await f.s3.send(new PutBucketNotificationConfigurationCommand({
       Bucket: bucket,

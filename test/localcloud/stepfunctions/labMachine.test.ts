@@ -27,7 +27,7 @@ before(async () => {
   const zip = zipSync({ 'index.js': Buffer.from(STAND_INS) });
   const arns: Record<string, string> = {};
   for (const [param, handler] of [['CheckImageFunctionArn', 'check'], ['ResizeImageFunctionArn', 'resize'], ['GrayscaleImageFunctionArn', 'grayscale']] as const) {
-    const out = await lambda.send(new CreateFunctionCommand({ FunctionName: `lab-${handler}-${process.pid}`, Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: `index.${handler}`, Code: { ZipFile: zip } }));
+    const out = await lambda.send(new CreateFunctionCommand({ FunctionName: `lab-${handler}-${process.pid}`, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: `index.${handler}`, Code: { ZipFile: zip } }));
     arns[param] = out.FunctionArn!;
   }
   const text = readFileSync(PIPELINE, 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => {

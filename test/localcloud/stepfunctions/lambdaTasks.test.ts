@@ -36,7 +36,7 @@ before(async () => {
   const lambda = new LambdaClient(f.cloud.clientConfig);
   const zip = zipSync({ 'index.js': Buffer.from(HANDLERS) });
   for (const name of ['echo', 'fail', 'slow', 'flaky']) {
-    await lambda.send(new CreateFunctionCommand({ FunctionName: `sfn-${name}`, Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: `index.${name}`, Code: { ZipFile: zip }, Timeout: 10 }));
+    await lambda.send(new CreateFunctionCommand({ FunctionName: `sfn-${name}`, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: `index.${name}`, Code: { ZipFile: zip }, Timeout: 10 }));
   }
   fnArn = (name) => `arn:aws:lambda:us-east-1:000000000000:function:sfn-${name}`;
 });

@@ -4,6 +4,7 @@ import { CreateFunctionCommand, DeleteEventSourceMappingCommand, DeleteFunctionC
 import { DeleteLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { join } from 'node:path';
 import { packageFunction } from '../../packaging/packageFunction';
+import { recommendedRuntime, RUNTIME_CALENDAR_SOURCE, runtimeBlocked, runtimeLifecycle } from '../../packaging/runtimes';
 import { ifExists, sleep, whileBusy } from '../awsErrors';
 import type { DeployContext, ResourceHandler } from '../context';
 
@@ -68,6 +69,7 @@ export const lambdaFunction: ResourceHandler = {
     const pkg = await packageFunction(join(ctx.template.baseDir, p.CodeUri), p.Runtime, p.Handler);
     const wanted = configurationOf(p, role);
     const current = await ifExists(() => lambda.send(new GetFunctionCommand({ FunctionName: name })));
+    refuseBlockedRuntime(resource.logicalId, p.Runtime, current?.Configuration ? 'update' : 'create');
     let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
     let arn: string;
     if (!current?.Configuration) {
@@ -82,14 +84,15 @@ export const lambdaFunction: ResourceHandler = {
       outcome = 'created';
     } else {
       arn = current.Configuration.FunctionArn!;
-      if (current.Configuration.CodeSha256 !== pkg.sha256) {
-        ctx.note('uploading changed code');
-        await whileBusy(() => lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: pkg.zip })));
-        outcome = 'updated';
-      }
+      // Configuration first: moving off a runtime AWS blocks is the only update it still accepts.
       if (configDiffers(current.Configuration, wanted)) {
         await waitUntilSettled(ctx, name);
         await whileBusy(() => lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, ...wanted })));
+        outcome = 'updated';
+      }
+      if (current.Configuration.CodeSha256 !== pkg.sha256) {
+        ctx.note('uploading changed code');
+        await whileBusy(() => lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: pkg.zip })));
         outcome = 'updated';
       }
     }
@@ -120,6 +123,14 @@ export const lambdaFunction: ResourceHandler = {
 };
 
 /** Lambda refuses changes while a previous one is in progress; wait for Active/Successful. */
+/** Stops before packaging reaches AWS with a runtime its calendar refuses, and says what to use instead. */
+function refuseBlockedRuntime(logicalId: string, runtime: string, operation: 'create' | 'update'): void {
+  if (!runtimeBlocked(runtime, operation)) return;
+  const since = operation === 'create' ? runtimeLifecycle(runtime)?.blockCreate : runtimeLifecycle(runtime)?.blockUpdate;
+  const next = recommendedRuntime(runtime);
+  throw new Error(`${logicalId}: AWS Lambda no longer accepts ${operation === 'create' ? 'new' : 'updated'} functions on ${runtime} (since ${since}, ${RUNTIME_CALENDAR_SOURCE.url}); set Runtime to ${next ?? 'a current runtime'} in the template.`);
+}
+
 async function waitUntilSettled(ctx: DeployContext, name: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
     const c = (await ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration;

@@ -1,6 +1,7 @@
 // Reading and checking the configuration fields of CreateFunction / UpdateFunctionConfiguration,
 // with AWS's limits and messages.
-import { RESERVED_VARIABLES, SUPPORTED_RUNTIMES, runtimeFamily } from '../runtime/launchSpec';
+import { RESERVED_VARIABLES, runtimeFamily } from '../runtime/launchSpec';
+import { KNOWN_RUNTIMES, blockedRuntimeMessage, runtimeBlocked } from '../runtime/runtimeCalendar';
 import type { FileSystemConfig, VersionConfig } from '../model/types';
 import { invalidParameter, validation } from './http';
 
@@ -25,13 +26,14 @@ export function applyConfigInput(config: VersionConfig, input: Input, creating: 
   }
   if (input.Runtime !== undefined || creating) {
     const runtime = input.Runtime;
-    if (typeof runtime !== 'string' || !(SUPPORTED_RUNTIMES as readonly string[]).includes(runtime)) {
+    if (typeof runtime !== 'string' || !(KNOWN_RUNTIMES as readonly string[]).includes(runtime)) {
       throw invalidParameter(
-        `The runtime parameter of ${String(runtime)} is not supported by the local cloud for creating or updating functions. Use one of: ${SUPPORTED_RUNTIMES.join(', ')}.`,
+        `The runtime parameter of ${String(runtime)} is not supported by the local cloud for creating or updating functions. Use one of: ${KNOWN_RUNTIMES.join(', ')}.`,
       );
     }
     config.Runtime = runtime;
   }
+  refuseBlockedRuntime(config.Runtime, creating ? 'create' : 'update');
   if (input.Handler !== undefined) {
     if (typeof input.Handler !== 'string' || !/^[^\s]{1,128}$/.test(input.Handler)) throw validation(`1 validation error detected: Value '${String(input.Handler)}' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\\s]+`);
     config.Handler = input.Handler;
@@ -88,6 +90,14 @@ export function applyConfigInput(config: VersionConfig, input: Input, creating: 
     const l = input.LoggingConfig as VersionConfig['LoggingConfig'];
     config.LoggingConfig = { ...config.LoggingConfig, ...(l.LogGroup ? { LogGroup: l.LogGroup } : {}), ...(l.LogFormat ? { LogFormat: l.LogFormat } : {}) };
   }
+}
+
+/**
+ * AWS refuses to create, then to update, a function whose runtime has passed the block dates of its
+ * deprecation calendar (see runtimeCalendar.ts), with InvalidParameterValueException (400).
+ */
+export function refuseBlockedRuntime(runtime: string | undefined, operation: 'create' | 'update'): void {
+  if (runtime && runtimeBlocked(runtime, operation)) throw invalidParameter(blockedRuntimeMessage(runtime));
 }
 
 function checkFileSystems(value: unknown): FileSystemConfig[] | undefined {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../server/errors';
 import type { FunctionRecord, VersionConfig } from '../model/types';
 import { accountConcurrency } from '../runtime/environmentPool';
-import { applyConfigInput, checkFunctionName } from './configInput';
+import { applyConfigInput, checkFunctionName, refuseBlockedRuntime } from './configInput';
 import type { LambdaDeps } from './deps';
 import { invalidParameter, json, noContent, paginate, parseBody, query, type Operation } from './http';
 import { publishVersion } from './versionOps';
@@ -100,6 +100,7 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
       const input = parseBody(req);
       const record = model.copy(p.FunctionName!);
       if (input.RevisionId !== undefined && input.RevisionId !== record.latest.RevisionId) throw preconditionFailed();
+      refuseBlockedRuntime(record.latest.Runtime, 'update');
       record.latest.code = await codeFrom(deps, input);
       if (input.Architectures) applyConfigInput(record.latest, { Architectures: input.Architectures }, false);
       touch(record.latest);

@@ -24,12 +24,6 @@ export interface LaunchSpec {
   missingCommandHint: string;
 }
 
-export const SUPPORTED_RUNTIMES = [
-  'nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x',
-  'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13',
-  'provided.al2', 'provided.al2023',
-] as const;
-
 export function runtimeFamily(runtime: string | undefined): 'node' | 'python' | 'provided' {
   if (runtime?.startsWith('nodejs')) return 'node';
   if (runtime?.startsWith('python')) return 'python';

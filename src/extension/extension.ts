@@ -15,10 +15,10 @@ export function activate(context: vscode.ExtensionContext): HandsOnCloudApi {
   const log = registerLog(context);
   try {
     const targets = registerTargets(context);
-    const labs = registerLabs(context, targets);
-    registerResources(context, targets);
+    const views = registerWebviews(context, targets);
+    const labs = registerLabs(context, targets, views);
+    registerResources(context, targets, views);
     registerInvoke(context, targets, labs);
-    registerWebviews(context);
     registerOnboarding(context);
     const ms = performance.now() - started;
     log.info(`activated in ${ms.toFixed(1)} ms`);

@@ -34,6 +34,10 @@ export const Commands = {
   invokeHandler: 'handsOnCloud.invokeHandler',
   pickTestEvent: 'handsOnCloud.pickTestEvent',
   saveTestEvent: 'handsOnCloud.saveTestEvent',
+  // the resource views
+  showQueueMessages: 'handsOnCloud.showQueueMessages',
+  showInvocationMetrics: 'handsOnCloud.showInvocationMetrics',
+  showStateMachineGraph: 'handsOnCloud.showStateMachineGraph',
   // onboarding
   openWalkthrough: 'handsOnCloud.openWalkthrough',
 } as const;
@@ -45,10 +49,15 @@ export const Views = {
   resources: 'handsOnCloud.resources',
 } as const;
 
+/** viewType of every webview panel (the manifest's onWebviewPanel activation events). */
 export const Panels = {
   stepGuide: 'handsOnCloud.stepGuide',
   invokeResult: 'handsOnCloud.invokeResult',
+  sqs: 'handsOnCloud.sqsMessages',
+  metrics: 'handsOnCloud.invocationMetrics',
+  graph: 'handsOnCloud.stateMachineGraph',
 } as const;
+export type PanelType = (typeof Panels)[keyof typeof Panels];
 
 /** Keys for `setContext`, used in `when` clauses of the manifest. */
 export const ContextKeys = {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { validateLesson } from '../../src/lab/validateLesson';
 import { parseLessonLink } from '../../src/shared/lessonLinks';
-import { planReveal, revealCommand, type RevealContext, type RevealPlan } from '../../src/extension/labs/revealPlan';
+import { planReveal, revealTarget, type RevealContext, type RevealPlan } from '../../src/extension/labs/revealPlan';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -85,14 +85,14 @@ test('the fixture lesson reveals its queue, function and state machine', () => {
   assert.equal((plan('hoc:reveal?resource=NotesQueue', fixture('queue')) as { view: string }).view, 'queue');
 });
 
-test('the view commands get the deployed identifiers in the shapes they accept', () => {
+test('the views open on the deployed identifiers', () => {
   const queue = { kind: 'resource', view: 'queue', logicalId: 'Q', resourceKind: 'queue' } as const;
-  assert.deepEqual(revealCommand(queue, 'http://127.0.0.1:4566/000000000000/01-hello-Q'), { command: 'handsOnCloud.showQueueMessages', arg: { queueUrl: 'http://127.0.0.1:4566/000000000000/01-hello-Q' } });
-  assert.deepEqual(revealCommand(queue, '01-hello-Q').arg, { queueName: '01-hello-Q' });
+  assert.deepEqual(revealTarget(queue, 'http://127.0.0.1:4566/000000000000/01-hello-Q'), { kind: 'queue', ref: 'http://127.0.0.1:4566/000000000000/01-hello-Q' });
+  assert.deepEqual(revealTarget(queue, '01-hello-Q'), { kind: 'queue', ref: '01-hello-Q' });
   const cost = { kind: 'resource', view: 'metrics', logicalId: 'F', resourceKind: 'function', focus: 'cost' } as const;
-  assert.deepEqual(revealCommand(cost, '01-hello-F'), { command: 'handsOnCloud.showInvocationMetrics', arg: { functionName: '01-hello-F', focus: 'cost' } });
+  assert.deepEqual(revealTarget(cost, '01-hello-F'), { kind: 'function', ref: '01-hello-F', focus: 'cost' });
   const graph = { kind: 'resource', view: 'graph', logicalId: 'M', resourceKind: 'stateMachine' } as const;
   const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:01-hello-M';
-  assert.deepEqual(revealCommand(graph, machine).arg, { stateMachineArn: machine });
-  assert.deepEqual(revealCommand(graph, machine, `${machine.replace(':stateMachine:', ':execution:')}:run-1`).arg, { stateMachineArn: machine, executionArn: 'arn:aws:states:us-east-1:000000000000:execution:01-hello-M:run-1' });
+  assert.deepEqual(revealTarget(graph, machine), { kind: 'stateMachine', ref: machine });
+  assert.deepEqual(revealTarget(graph, machine, `${machine.replace(':stateMachine:', ':execution:')}:run-1`), { kind: 'stateMachine', ref: machine, executionArn: 'arn:aws:states:us-east-1:000000000000:execution:01-hello-M:run-1' });
 });

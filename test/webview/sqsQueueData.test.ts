@@ -127,7 +127,7 @@ test('a message listed by receive is still receivable by the application', async
 
 test('on the local cloud the view peeks: every message with its state, nothing received', async () => {
   const url = await freshQueue('peeked');
-  const settings = { target: 'local' as const, endpoint: cloud.clientConfig.endpoint, region: cloud.clientConfig.region, credentials: cloud.clientConfig.credentials };
+  const settings = { kind: 'local' as const, endpoint: cloud.clientConfig.endpoint, region: cloud.clientConfig.region, credentials: cloud.clientConfig.credentials };
   await sendFromView(sqs, url, { body: 'visible one', attributes: [{ name: 'kind', dataType: 'String', value: 'demo' }] });
   await sendFromView(sqs, url, { body: 'delayed one', attributes: [], delaySeconds: 120 });
   await sendFromView(sqs, url, { body: 'taken one', attributes: [] });
@@ -153,7 +153,7 @@ test('on the local cloud the view peeks: every message with its state, nothing r
 test('elsewhere (LocalStack, AWS) the view lists by receive', async () => {
   const url = await freshQueue('received');
   await sendFromView(sqs, url, { body: 'a', attributes: [] });
-  const listing = await listMessages(sqs, { target: 'localstack', endpoint: cloud.clientConfig.endpoint, region: 'us-east-1', credentials: cloud.clientConfig.credentials }, url, 10);
+  const listing = await listMessages(sqs, { kind: 'localstack' as const, endpoint: cloud.clientConfig.endpoint, region: 'us-east-1', credentials: cloud.clientConfig.credentials }, url, 10);
   assert.equal(listing.mode, 'receive');
   assert.equal(listing.messages[0].receiveCount, 1);
 });

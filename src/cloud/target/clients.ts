@@ -1,4 +1,5 @@
-// One set of AWS SDK v3 clients per target, created on first use.
+// One set of AWS SDK v3 clients per target, created on first use: the one place the CLI, the
+// lesson engine and the editor configure SDK clients (endpoint, credentials, retry policy).
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -11,11 +12,11 @@ import type { Target } from './target';
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
 
-export class CloudClients {
+export class CloudClients<T extends Target = Target> {
   private readonly cache = new Map<string, unknown>();
   private account?: Promise<string>;
 
-  constructor(readonly target: Target) {}
+  constructor(readonly target: T) {}
 
   private config() {
     const t = this.target;

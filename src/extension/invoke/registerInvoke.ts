@@ -10,7 +10,7 @@ import { log } from '../log';
 import type { Labs } from '../labs/registerLabs';
 import type { TargetManager } from '../targets/targetManager';
 import type { InvokeResultView } from '../../shared/protocolInvokeResult';
-import { entryOf } from '../resources/registerResources';
+import { handlerFileArg, treeEntryArg } from '../commandArgs';
 import { InvokeCodeLensProvider } from './invokeCodeLens';
 import { invokeFunction } from './invokeFunction';
 import { InvokeResultPanel } from './invokeResultPanel';
@@ -53,8 +53,8 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
   };
 
   const fnFromArg = async (arg: unknown): Promise<LessonFunction> => {
-    const file = (arg as { file?: unknown } | undefined)?.file ?? vscode.window.activeTextEditor?.document.uri.fsPath;
-    const fn = typeof file === 'string' ? await lenses.functionFor(file) : undefined;
+    const file = handlerFileArg(arg) ?? vscode.window.activeTextEditor?.document.uri.fsPath;
+    const fn = file ? await lenses.functionFor(file) : undefined;
     if (!fn) throw new Error('Open the handler file of a lesson function (functions/NAME/index.ts) to invoke it.');
     return fn;
   };
@@ -89,7 +89,7 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
     if (shown) return InvokeResultPanel.show(context.extensionUri).showResult(shown);
     const fromLesson = await lessonInvocation(arg);
     if (fromLesson) return run(fromLesson.fn.physicalName, fromLesson.event, fromLesson.fn);
-    const entry = entryOf(arg);
+    const entry = treeEntryArg(arg, ['function']);
     const name = entry?.ref.name ?? (typeof (arg as { functionName?: unknown })?.functionName === 'string' ? (arg as { functionName: string }).functionName : undefined);
     if (!name) throw new Error('Pick a function in the Resources view to invoke it.');
     // A lesson function offers its saved events; any other takes a JSON payload.

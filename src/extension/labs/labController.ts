@@ -7,13 +7,15 @@ import { readFile } from 'node:fs/promises';
 import type { LessonStep } from '../../shared/lessonTypes';
 import { parseLessonLink, type LessonLink } from '../../shared/lessonLinks';
 import { Commands, Views } from '../ids';
+import type { ResourceViews } from '../webviews/resourceViews';
 import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
 import type { CatalogLesson } from './lessonCatalog';
 import type { ProgressStore } from './progressStore';
-import { WebviewCommands } from '../webviews/webviewIds';
 import { deployedView, deployStep, type DeployedView, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
-import { planReveal, revealCommand, plannedNeedsState } from './revealPlan';
+import { planReveal, revealTarget, plannedNeedsState } from './revealPlan';
+import { pickDeployedResource } from '../webviews/resourcePicker';
+import { machineOfExecution } from '../webviews/graph/graphData';
 
 export class LabController {
   private readonly checked = new vscode.EventEmitter<{ entry: CatalogLesson; stepId: string; outcomes: CheckOutcome[] }>();
@@ -28,6 +30,7 @@ export class LabController {
   constructor(
     readonly progress: ProgressStore,
     readonly targets: TargetManager,
+    private readonly views: ResourceViews,
   ) {}
 
   step(entry: CatalogLesson, stepId: string): LessonStep {
@@ -100,7 +103,9 @@ export class LabController {
     const used = action.type === 'sizingSweep' ? action.function : action.type === 'startExecution' ? action.stateMachine : action.type === 'sendMessage' ? action.queue : undefined;
     if (used) this.used(entry, used, outcome.outcome?.kind === 'execution' ? outcome.outcome.executionArn : undefined);
     if (outcome.outcome?.kind === 'execution') {
-      void vscode.commands.executeCommand(WebviewCommands.showStateMachineGraph, outcome.outcome.executionArn);
+      // Beside the step guide, so the action's result line stays in view.
+      const { executionArn } = outcome.outcome;
+      void this.views.open({ kind: 'stateMachine', ref: machineOfExecution(executionArn), executionArn }, 'beside').catch((e: unknown) => log().warn(`graph of ${executionArn}: ${(e as Error).message}`));
     }
     this.targets.notifyResourcesChanged();
     return outcome.summary;
@@ -170,17 +175,18 @@ export class LabController {
         await vscode.commands.executeCommand(`${Views.resources}.focus`);
         return `Showing ${plan.logicalId} in Resources`;
       case 'none':
-        // Nothing in the lesson fits: the view asks for a name itself.
+        // Nothing in the lesson fits: offer what is deployed on the target.
         log().info(`${entry.lesson.id}/${stepId}: ${plan.reason}`);
-        await vscode.commands.executeCommand(plan.view === 'graph' ? WebviewCommands.showStateMachineGraph : WebviewCommands.showInvocationMetrics);
+        const picked = await pickDeployedResource(this.targets, plan.view === 'graph' ? 'stateMachine' : 'function');
+        if (picked) await this.views.open(picked, 'beside');
         return plan.reason;
       case 'resource': {
         const state = await deployment();
         const ref = state.refOf(plan.logicalId);
-        const { command, arg } = revealCommand(plan, ref, this.executions.get(`${entry.dir}#${plan.logicalId}`));
+        const target = revealTarget(plan, ref, this.executions.get(`${entry.dir}#${plan.logicalId}`));
         // The record may be missing while the resource exists (names are fixed): the view says if it does not.
         if (!state.isDeployed(plan.logicalId)) log().info(`${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${ref} anyway`);
-        await vscode.commands.executeCommand(command, arg);
+        await this.views.open(target, 'beside');
         return `Showing ${plan.logicalId}`;
       }
     }

@@ -5,11 +5,13 @@ import { Commands, ContextKeys, Panels, Views } from '../ids';
 import { guarded } from '../notify';
 import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
+import type { ResourceViews } from '../webviews/resourceViews';
 import { StepGuidePanel } from '../stepGuide/stepGuidePanel';
 import type { StepGuideState } from '../../shared/protocolStepGuide';
 import { LessonCatalog, type CatalogLesson } from './lessonCatalog';
 import { LabController } from './labController';
-import { LabsTreeProvider, type LabNode } from './labsTree';
+import { LabsTreeProvider } from './labsTree';
+import { lessonLinkArg, stepRefArg } from '../commandArgs';
 import { ProgressStore } from './progressStore';
 
 export interface Labs {
@@ -18,10 +20,10 @@ export interface Labs {
   progress: ProgressStore;
 }
 
-export function registerLabs(context: vscode.ExtensionContext, targets: TargetManager): Labs {
+export function registerLabs(context: vscode.ExtensionContext, targets: TargetManager, views: ResourceViews): Labs {
   const progress = new ProgressStore(context.workspaceState);
   const catalog = new LessonCatalog(context.extensionUri);
-  const controller = new LabController(progress, targets);
+  const controller = new LabController(progress, targets, views);
   const tree = new LabsTreeProvider(catalog, progress);
   const view = vscode.window.createTreeView(Views.labs, { treeDataProvider: tree, manageCheckboxStateManually: true, showCollapseAll: true });
   context.subscriptions.push(catalog, controller, view, { dispose: () => progress.dispose() });
@@ -53,17 +55,13 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     }),
   );
 
-  /** A command's lesson and step: a tree node, `{ lesson, step }` from a command link, or the active step. */
+  /** A command's lesson and step: the one it names (tree node, command link), else the active step. */
   const resolveArgs = async (arg: unknown): Promise<{ entry: CatalogLesson; stepId?: string }> => {
-    if (arg && typeof arg === 'object' && 'kind' in arg && 'entry' in arg) {
-      const node = arg as LabNode;
-      return { entry: node.entry, stepId: node.kind === 'step' ? node.step.id : undefined };
-    }
-    const a = (arg ?? {}) as { lesson?: unknown; step?: unknown };
-    const key = typeof a.lesson === 'string' ? a.lesson : (StepGuidePanel.current?.lessonId ?? progress.active?.lessonDir);
+    const named = stepRefArg(arg);
+    const key = named.lesson ?? StepGuidePanel.current?.lessonId ?? progress.active?.lessonDir;
     const entry = key ? await catalog.find(key) : (await catalog.all())[0];
-    if (!entry) throw new Error('No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.');
-    const stepId = typeof a.step === 'string' ? a.step : StepGuidePanel.current?.lessonId === entry.lesson.id ? StepGuidePanel.current.currentStepId : progress.active?.lessonDir === entry.dir ? progress.active.stepId : undefined;
+    if (!entry) throw new Error(named.lesson ? `No lesson '${named.lesson}' here. Reload the lessons (Hands-on Cloud: Reload Lessons).` : 'No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.');
+    const stepId = named.step ?? (StepGuidePanel.current?.lessonId === entry.lesson.id ? StepGuidePanel.current.currentStepId : progress.active?.lessonDir === entry.dir ? progress.active.stepId : undefined);
     return { entry, stepId };
   };
   const needStep = (entry: CatalogLesson, stepId: string | undefined) => stepId ?? entry.lesson.steps.find((s) => progress.state(entry.lesson.id, s.id) !== 'done')?.id ?? entry.lesson.steps[0]?.id;
@@ -128,10 +126,10 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     }
   });
   register(Commands.runLessonLink, 'follow the lesson link', async (arg) => {
-    const a = (arg ?? {}) as { href?: unknown };
-    if (typeof a.href !== 'string') throw new Error('This command needs a link: { "href": "hoc:deploy" }.');
+    const link = lessonLinkArg(arg);
+    if (!link) throw new Error('This command needs a link: { "href": "hoc:deploy" }.');
     const { entry, stepId } = await resolveArgs(arg);
-    await controller.followLink(entry, needStep(entry, stepId)!, a.href);
+    await controller.followLink(entry, needStep(entry, stepId)!, link.href);
   });
 
   context.subscriptions.push(

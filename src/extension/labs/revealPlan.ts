@@ -3,10 +3,10 @@
 // or function; failing that the lesson's most recently used, most recently deployed, nearest
 // earlier step's, then the template's first. `resource=ID` opens that resource's own view.
 import type { LessonStep, LessonView } from '../../shared/lessonTypes';
-import { WebviewCommands } from '../webviews/webviewIds';
+import type { ResourceRef, ViewedKind } from '../commandArgs';
 
-/** Kinds of resources that have a view of their own. */
-export type ViewedKind = 'queue' | 'function' | 'stateMachine';
+
+export type { ViewedKind } from '../commandArgs';
 
 /** The view each kind opens in. */
 export const VIEW_OF_KIND: Record<ViewedKind, 'queue' | 'metrics' | 'graph'> = { queue: 'queue', function: 'metrics', stateMachine: 'graph' };
@@ -119,18 +119,17 @@ export function plannedNeedsState(link: { view?: LessonView; resource?: string }
 }
 
 /**
- * The view command and its argument for a resource plan, in the shapes the commands accept
- * (src/extension/webviews/registerWebviews.ts): `ref` is what Ref gives on the target (queue URL,
- * function name, state machine ARN) or the physical name. `focus` names the metrics view's cost
- * estimator; the view opens at its top until it reads that field.
+ * The resource a resource plan opens its view on: `ref` is what Ref gives on the target (queue
+ * URL, function name, state machine ARN) or the physical name; an execution the step's action
+ * started is selected first; `focus` names the metrics view's cost estimator.
  */
-export function revealCommand(plan: Extract<RevealPlan, { kind: 'resource' }>, ref: string, executionArn?: string): { command: string; arg: Record<string, string> } {
+export function revealTarget(plan: Extract<RevealPlan, { kind: 'resource' }>, ref: string, executionArn?: string): ResourceRef {
   switch (plan.view) {
     case 'queue':
-      return { command: WebviewCommands.showQueueMessages, arg: /^https?:\/\//.test(ref) ? { queueUrl: ref } : { queueName: ref } };
+      return { kind: 'queue', ref };
     case 'metrics':
-      return { command: WebviewCommands.showInvocationMetrics, arg: { functionName: ref, ...(plan.focus ? { focus: plan.focus } : {}) } };
+      return { kind: 'function', ref, ...(plan.focus ? { focus: plan.focus } : {}) };
     case 'graph':
-      return { command: WebviewCommands.showStateMachineGraph, arg: { stateMachineArn: ref, ...(executionArn ? { executionArn } : {}) } };
+      return { kind: 'stateMachine', ref, ...(executionArn ? { executionArn } : {}) };
   }
 }

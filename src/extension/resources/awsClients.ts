@@ -1,16 +1,12 @@
-// The Resources view's clients: src/cloud's CloudClients for the resolved target, plus where a
-// REST API stage answers on that target.
+// The editor's SDK clients: src/cloud's CloudClients for the resolved target (one retry policy,
+// one place), plus where a REST API stage answers on that target.
 import { CloudClients } from '../../cloud/target/clients';
 import type { ResolvedTarget } from '../targets/targetManager';
 
-export type AwsClients = CloudClients & { readonly target: ResolvedTarget };
+export type AwsClients = CloudClients<ResolvedTarget>;
 
 export function makeClients(target: ResolvedTarget): AwsClients {
-  return new CloudClients(target) as AwsClients;
-}
-
-export function destroyClients(c: AwsClients): void {
-  c.destroy();
+  return new CloudClients(target);
 }
 
 /** Invoke URL of a REST API stage (the local cloud and LocalStack serve it path-style). */

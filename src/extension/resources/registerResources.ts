@@ -10,18 +10,20 @@ import { DeleteRestApiCommand, DeleteStageCommand } from '@aws-sdk/client-api-ga
 import { StartExecutionCommand, DeleteStateMachineCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { Commands, ItemKinds, Views } from '../ids';
 import { guarded } from '../notify';
-import { WebviewCommands } from '../webviews/webviewIds';
+
 import type { TargetManager } from '../targets/targetManager';
-import { ResourcesTreeProvider, type ResourceNode } from './resourcesTree';
+import type { ResourceViews } from '../webviews/resourceViews';
+import { machineOfExecution } from '../webviews/graph/graphData';
+import { treeEntryArg } from '../commandArgs';
+import { ResourcesTreeProvider } from './resourcesTree';
 import type { ResourceEntry } from './resourceModel';
 import type { AwsClients } from './awsClients';
 
-export function entryOf(arg: unknown): ResourceEntry | undefined {
-  const node = arg as ResourceNode | undefined;
-  return node && node.type === 'entry' ? node.entry : undefined;
-}
+const ANY_KIND = Object.values(ItemKinds);
+/** The Resources tree entry a command was invoked on. */
+const entryOf = (arg: unknown) => treeEntryArg(arg, ANY_KIND) as ResourceEntry | undefined;
 
-export function registerResources(context: vscode.ExtensionContext, targets: TargetManager): ResourcesTreeProvider {
+export function registerResources(context: vscode.ExtensionContext, targets: TargetManager, views: ResourceViews): ResourcesTreeProvider {
   const tree = new ResourcesTreeProvider(targets);
   const view = vscode.window.createTreeView(Views.resources, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => (view.description = targets.describe());
@@ -30,8 +32,8 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
 
   const clients = async (): Promise<AwsClients> => (await tree.currentClients(true))!;
   const need = (arg: unknown, kinds: string[], what: string): ResourceEntry => {
-    const e = entryOf(arg);
-    if (!e || !kinds.includes(e.kind)) throw new Error(`Pick a ${what} in the Resources view first.`);
+    const e = treeEntryArg(arg, kinds) as ResourceEntry | undefined;
+    if (!e) throw new Error(`Pick a ${what} in the Resources view first.`);
     return e;
   };
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
@@ -70,7 +72,7 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
     if (input === undefined) return;
     const out = await (await clients()).sfn.send(new StartExecutionCommand({ stateMachineArn: sm.ref.arn, input }));
     vscode.window.setStatusBarMessage(`$(debug-start) Started ${out.executionArn?.split(':').pop()}`, 5000);
-    void vscode.commands.executeCommand(WebviewCommands.showStateMachineGraph, out.executionArn);
+    if (out.executionArn) void views.open({ kind: 'stateMachine', ref: machineOfExecution(out.executionArn), executionArn: out.executionArn });
     tree.refresh();
   });
   register(Commands.openUrl, 'open the URL', async (arg) => {

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { Commands, ItemKinds } from '../ids';
 import type { TargetManager } from '../targets/targetManager';
 import { errorText } from '../notify';
-import { WebviewCommands } from '../webviews/webviewIds';
-import { destroyClients, makeClients, type AwsClients } from './awsClients';
+
+import { makeClients, type AwsClients } from './awsClients';
 import * as model from './resourceModel';
 import type { ResourceEntry } from './resourceModel';
 
@@ -42,7 +42,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
   }
 
   private dropClients(): void {
-    if (this.clients) destroyClients(this.clients);
+    this.clients?.destroy();
     this.clients = undefined;
   }
 
@@ -105,7 +105,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
     const color = e.status === 'FAILED' || e.status === 'TIMED_OUT' ? new vscode.ThemeColor('testing.iconFailed') : e.status === 'SUCCEEDED' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(e.icon, color);
     if (e.kind === ItemKinds.queue) {
-      item.command = { command: WebviewCommands.showQueueMessages, title: 'Show Messages', arguments: [e.ref.queueUrl] };
+      item.command = { command: Commands.showQueueMessages, title: 'Show Messages', arguments: [node] };
     } else if (e.kind === ItemKinds.function) {
       item.command = { command: Commands.invokeFunction, title: 'Invoke', arguments: [node] };
     }

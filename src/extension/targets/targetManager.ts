@@ -6,7 +6,6 @@ import { resolveTarget, type Target } from '../../cloud/target/target';
 import { config, type TargetKind } from '../config';
 import { ContextKeys } from '../ids';
 import type { LocalCloudProcess } from '../localCloudProcess';
-import { useClientSettings } from '../webviews/clientSettings';
 
 /** A target (src/cloud) plus the label the status bar and views show. */
 export type ResolvedTarget = Target & { readonly label: string };
@@ -28,11 +27,6 @@ export class TargetManager implements vscode.Disposable {
       }),
     );
     void vscode.commands.executeCommand('setContext', ContextKeys.target, this.kind);
-    // The SQS, metrics and graph panels resolve their clients through this provider.
-    useClientSettings(async () => {
-      const t = await this.resolve();
-      return { endpoint: t.endpoint, region: t.region, credentials: t.credentials, target: t.kind, label: t.label };
-    });
   }
 
   get kind(): TargetKind {

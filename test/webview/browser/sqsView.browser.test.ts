@@ -40,12 +40,12 @@ after(async () => {
 });
 
 function open() {
-  const settings = { target: 'local' as const, endpoint: cloud.clientConfig.endpoint, region: cloud.clientConfig.region, credentials: cloud.clientConfig.credentials };
+  const settings = { kind: 'local' as const, endpoint: cloud.clientConfig.endpoint, region: cloud.clientConfig.region, credentials: cloud.clientConfig.credentials };
   return harness.open({
     view: 'sqs',
     styles: ['common', 'sqs'],
     params: sqsParams,
-    handlers: sqsHandlers({ client: sqs, settings, url, confirmPurge: async () => false, openQueue: async (u) => void opened.push(u) }),
+    handlers: sqsHandlers({ client: sqs, target: settings, url, confirmPurge: async () => false, openQueue: async (u) => void opened.push(u) }),
     state: { queueUrl: url },
   });
 }

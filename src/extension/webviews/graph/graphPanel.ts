@@ -1,57 +1,57 @@
 // Host of the Step Functions graph view: one panel per state machine.
 import * as vscode from 'vscode';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { graphParams, type GraphEvent, type GraphMethods, type GraphViewState } from '../../../shared/webviewProtocolGraph';
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { webviewOptions } from '../shell';
-import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
-
-import { WebviewTypes } from '../webviewIds';
+import type { AwsClients } from '../../resources/awsClients';
+import type { ResolvedTarget } from '../../targets/targetManager';
+import { Panels } from '../../ids';
 import { revivePanel } from '../revivePanel';
 import { resolveStateMachineArn } from './graphData';
 import { graphHandlers } from './graphHandlers';
 
 export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
-  static readonly viewType = WebviewTypes.graph;
+  static readonly viewType = Panels.graph;
   protected readonly handlers: Handlers<GraphMethods>;
   private static readonly open = new Map<string, GraphPanel>();
 
-  static async createOrShow(context: vscode.ExtensionContext, log: HostLog, ref: string, explicit?: ClientSettings, executionArn?: string): Promise<GraphPanel> {
-    const target = await resolveClientSettings(explicit);
-    const client = new SFNClient(sdkConfig(target));
-    const arn = await resolveStateMachineArn(client, ref);
+  /** Opens (or focuses) the graph of a state machine (ARN or name); the panel owns `clients`. */
+  static async createOrShow(extensionUri: vscode.Uri, log: HostLog, clients: AwsClients, ref: string, column: vscode.ViewColumn, executionArn?: string): Promise<GraphPanel> {
+    const arn = await resolveStateMachineArn(clients.sfn, ref).catch((e) => {
+      clients.destroy();
+      throw e;
+    });
     const existing = GraphPanel.open.get(arn);
     if (existing) {
-      existing.panel.reveal();
+      existing.panel.reveal(column, true);
       if (executionArn) existing.postEvent({ type: 'select', executionArn });
-      client.destroy();
+      clients.destroy();
       return existing;
     }
     const name = arn.split(':').pop() ?? arn;
-    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, `State machine: ${name}`, vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
-    return new GraphPanel(context, log, panel, client, target, arn, executionArn);
+    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, `State machine: ${name}`, { viewColumn: column, preserveFocus: true }, webviewOptions(extensionUri));
+    return new GraphPanel(extensionUri, log, panel, clients, arn, executionArn);
   }
 
-  static revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
-    return revivePanel(context, log, panel, {
+  static revive(extensionUri: vscode.Uri, resolve: () => Promise<ResolvedTarget>, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
+    return revivePanel(extensionUri, resolve, log, panel, {
       saved: state?.stateMachineArn,
       what: 'the graph of',
-      create: (target, arn) => new GraphPanel(context, log, panel, new SFNClient(sdkConfig(target)), target, arn),
+      create: (clients, arn) => new GraphPanel(extensionUri, log, panel, clients, arn),
     });
   }
 
   private constructor(
-    context: vscode.ExtensionContext,
+    extensionUri: vscode.Uri,
     log: HostLog,
     panel: vscode.WebviewPanel,
-    private readonly client: SFNClient,
-    private readonly target: ClientSettings,
-    private readonly arn: string,
+    clients: AwsClients,
+    arn: string,
     /** An execution to select first (e.g. the one a lesson step just started). */
-    private readonly initialExecution?: string,
+    initialExecution?: string,
   ) {
     super(panel, graphParams, log);
-    this.mount(context.extensionUri, { view: 'graph', icon: 'graph', workers: true }, GraphPanel.open, arn, [client]);
-    this.handlers = graphHandlers(this.client, this.arn, targetLabel(this.target), this.initialExecution);
+    this.mount(extensionUri, { view: 'graph', icon: 'graph', workers: true }, GraphPanel.open, arn, [clients]);
+    this.handlers = graphHandlers(clients.sfn, arn, clients.target.label, initialExecution);
   }
 }

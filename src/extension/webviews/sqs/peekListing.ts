@@ -2,9 +2,9 @@
 // (visible, in flight, delayed), without receiving any — receive counts and visibility stay.
 import { peekMessages, type PeekedMessage } from '../../../localcloud/sqs/peekClient';
 import { BODY_LIMIT, type MessageListing, type MessageRow } from '../../../shared/webviewProtocolSqs';
-import type { ClientSettings } from '../clientSettings';
+import type { Target } from '../../../cloud/target/target';
 
-export async function listByPeek(settings: ClientSettings, url: string, max: number): Promise<MessageListing> {
+export async function listByPeek(settings: Pick<Target, 'endpoint' | 'region' | 'credentials'>, url: string, max: number): Promise<MessageListing> {
   if (!settings.endpoint) throw new Error('The local cloud has no endpoint; start it and open the queue again.');
   const c = typeof settings.credentials === 'function' ? await settings.credentials() : settings.credentials;
   if (!c) throw new Error('No credentials for the local cloud; start it and open the queue again.');

@@ -2,14 +2,15 @@
 // panel opening come in as functions, so tests drive the same handlers).
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SqsMethods } from '../../../shared/webviewProtocolSqs';
-import type { ClientSettings } from '../clientSettings';
+import type { Target } from '../../../cloud/target/target';
 import type { Handlers } from '../handlers';
 import { loadCounters, loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, sendFromView } from './sqsQueueData';
 import { listMessages } from './messageListing';
 
 export interface SqsHandlerContext {
   client: SQSClient;
-  settings: ClientSettings;
+  /** Where the queue lives (the local cloud lists messages by peeking). */
+  target: Pick<Target, 'kind' | 'endpoint' | 'region' | 'credentials'>;
   url: string;
   /** Asks the student before a purge; resolves true to go ahead. */
   confirmPurge(queueName: string): Promise<boolean>;
@@ -21,7 +22,7 @@ export function sqsHandlers(c: SqsHandlerContext): Handlers<SqsMethods> {
   return {
     queue: () => loadQueueInfo(c.client, c.url),
     counters: () => loadCounters(c.client, c.url),
-    messages: ({ max }) => listMessages(c.client, c.settings, c.url, clamp(max, 1, 5000)),
+    messages: ({ max }) => listMessages(c.client, c.target, c.url, clamp(max, 1, 5000)),
     send: (p) => sendFromView(c.client, c.url, p),
     receiveAndDelete: async ({ max }) => ({ deleted: await receiveAndDelete(c.client, c.url, clamp(max, 1, 1000)) }),
     purge: async () => {

@@ -1,69 +1,66 @@
 // Host of the SQS messages view: one panel per queue. Fetches with the AWS SDK on the node
 // side; the view only renders and asks.
 import * as vscode from 'vscode';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { sqsParams, type SqsEvent, type SqsMethods, type SqsViewState } from '../../../shared/webviewProtocolSqs';
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { webviewOptions } from '../shell';
-import { resolveClientSettings, sdkConfig, targetLabel, type ClientSettings } from '../clientSettings';
-
+import { makeClients, type AwsClients } from '../../resources/awsClients';
+import type { ResolvedTarget } from '../../targets/targetManager';
+import { Panels } from '../../ids';
+import { revivePanel } from '../revivePanel';
 import { queueNameFromUrl, resolveQueueUrl } from './sqsQueueData';
 import { sqsHandlers } from './sqsHandlers';
-import { WebviewTypes } from '../webviewIds';
-import { revivePanel } from '../revivePanel';
 
 export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
-  static readonly viewType = WebviewTypes.sqs;
+  static readonly viewType = Panels.sqs;
   protected readonly handlers: Handlers<SqsMethods>;
   private static readonly open = new Map<string, SqsPanel>();
 
-  private readonly client: SQSClient;
-
-  /** Opens (or focuses) the view of one queue, given its URL, ARN or name. */
-  static async createOrShow(context: vscode.ExtensionContext, log: HostLog, queueRef: string, explicit?: ClientSettings): Promise<SqsPanel> {
-    const target = await resolveClientSettings(explicit);
-    const client = new SQSClient(sdkConfig(target));
-    const url = await resolveQueueUrl(client, queueRef);
+  /** Opens (or focuses) the view of one queue, given its URL, ARN or name; the panel owns `clients`. */
+  static async createOrShow(extensionUri: vscode.Uri, log: HostLog, clients: AwsClients, queueRef: string, column: vscode.ViewColumn): Promise<SqsPanel> {
+    const url = await resolveQueueUrl(clients.sqs, queueRef).catch((e) => {
+      clients.destroy();
+      throw e;
+    });
     const existing = SqsPanel.open.get(url);
     if (existing) {
-      existing.panel.reveal();
-      client.destroy();
+      existing.panel.reveal(column);
+      clients.destroy();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(SqsPanel.viewType, `Queue: ${queueNameFromUrl(url)}`, vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
-    return new SqsPanel(context, log, panel, client, target, url);
+    const panel = vscode.window.createWebviewPanel(SqsPanel.viewType, `Queue: ${queueNameFromUrl(url)}`, column, webviewOptions(extensionUri));
+    return new SqsPanel(extensionUri, log, panel, clients, url);
   }
 
   /** Brings back a panel VS Code restored after a reload; its queue comes from the view's state. */
-  static revive(context: vscode.ExtensionContext, log: HostLog, panel: vscode.WebviewPanel, state: SqsViewState | undefined): Promise<void> {
-    return revivePanel(context, log, panel, {
+  static revive(extensionUri: vscode.Uri, resolve: () => Promise<ResolvedTarget>, log: HostLog, panel: vscode.WebviewPanel, state: SqsViewState | undefined): Promise<void> {
+    return revivePanel(extensionUri, resolve, log, panel, {
       saved: state?.queueUrl,
       what: 'the view of',
-      create: (target, queueUrl) => new SqsPanel(context, log, panel, new SQSClient(sdkConfig(target)), target, queueUrl),
+      create: (clients, queueUrl) => new SqsPanel(extensionUri, log, panel, clients, queueUrl),
     });
   }
 
   private constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly extensionUri: vscode.Uri,
     log: HostLog,
     panel: vscode.WebviewPanel,
-    client: SQSClient,
-    private readonly target: ClientSettings,
+    private readonly clients: AwsClients,
     private readonly url: string,
   ) {
     super(panel, sqsParams, log);
-    this.client = client;
-    this.mount(context.extensionUri, { view: 'sqs', icon: 'queue' }, SqsPanel.open, url, [client]);
+    this.mount(extensionUri, { view: 'sqs', icon: 'queue' }, SqsPanel.open, url, [clients]);
     this.handlers = sqsHandlers({
-      client: this.client,
-      settings: this.target,
+      client: clients.sqs,
+      target: clients.target,
       url: this.url,
       confirmPurge: async (name) => (await vscode.window.showWarningMessage(`Purge ${name}? Every message in the queue is deleted.`, { modal: true }, 'Purge')) === 'Purge',
-      openQueue: async (url) => void (await SqsPanel.createOrShow(this.context, this.log, url, this.target)),
+      // The DLQ link: the same target, its own clients (each panel owns its clients).
+      openQueue: async (url) => void (await SqsPanel.createOrShow(this.extensionUri, this.log, makeClients(clients.target), url, vscode.ViewColumn.Active)),
     });
   }
 
   protected override onReady(): void {
-    this.postEvent({ type: 'target', label: targetLabel(this.target), queueUrl: this.url });
+    this.postEvent({ type: 'target', label: this.clients.target.label, queueUrl: this.url });
   }
 }

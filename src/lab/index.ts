@@ -1,10 +1,11 @@
 // The lesson engine's public face, for the editor (src/extension) and the `hoc` CLI.
 export { validateLesson, loadLesson, LessonInvalidError, type LoadedLesson, type ValidationResult } from './validateLesson';
-export { LabSession, NotDeployedError, type LabSessionOptions, type Usage } from './session';
+export { LabSession, NotDeployedError, emptyUsage, type LabSessionOptions, type Usage } from './session';
 export { runAction } from './actions';
+export { invokeFunction, invokeWith, type Invocation } from './actions/invoke';
 export { runCheck, runChecks } from './checks';
-export { runLesson, runStep, lessonCost, type LessonRun, type StepRun, type RunOptions } from './runner';
-export { KeyValueProgressStore, JsonFileProgressStore, NOT_STARTED, recordChecks, recordStarted, stateAfterChecks, type ProgressStore } from './progress';
+export { runLesson, runStep, lessonCost, settleTimeMs, type LessonRun, type StepRun, type RunOptions } from './runner';
+export { KeyValueProgressStore, JsonFileProgressStore, NOT_STARTED, recordChecks, recordStarted, stateAfterChecks, stepsLeft, type ProgressStore } from './progress';
 export { findStepLinks, checkLink, type StepLink } from './format/stepLinks';
 export { expandTemplate, templateVariables, type TemplateVariable } from './urlTemplate';
 export { LESSON_FILE } from './format/lessonFile';

@@ -1,5 +1,6 @@
 // Where a student is in each lesson: per step, not started / in progress / done / check
-// failed. The extension backs the store with its workspace state; the CLI with a JSON file.
+// failed. One store for the editor and the CLI: the editor backs it with its workspace state
+// (a Memento), the CLI with a JSON file; both record through the functions below.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StepProgress, StepState } from '../shared/lessonTypes';
@@ -11,6 +12,8 @@ export interface ProgressStore {
   /** Every step with recorded progress for a lesson. */
   all(lessonId: string): Record<string, StepProgress>;
   reset(lessonId: string): void;
+  /** Forgets one step's progress. */
+  resetStep(lessonId: string, stepId: string): void;
 }
 
 export const NOT_STARTED: StepProgress = Object.freeze({ state: 'notStarted', updatedAt: new Date(0).toISOString() }) as StepProgress;
@@ -23,6 +26,12 @@ export function stateAfterChecks(results: CheckResult[]): StepState {
 export function recordStarted(store: ProgressStore, lessonId: string, stepId: string, now = new Date()): void {
   const current = store.get(lessonId, stepId);
   if (current.state === 'notStarted') store.set(lessonId, stepId, { state: 'inProgress', updatedAt: now.toISOString() });
+}
+
+/** How many of the steps are not done yet. */
+export function stepsLeft(store: ProgressStore, lessonId: string, stepIds: readonly string[]): number {
+  const recorded = store.all(lessonId);
+  return stepIds.filter((id) => recorded[id]?.state !== 'done').length;
 }
 
 export function recordChecks(store: ProgressStore, lessonId: string, stepId: string, results: CheckResult[], now = new Date()): StepProgress {
@@ -53,6 +62,10 @@ export class KeyValueProgressStore implements ProgressStore {
   }
   reset(lessonId: string): void {
     this.storage.update(this.key(lessonId), undefined);
+  }
+  resetStep(lessonId: string, stepId: string): void {
+    const { [stepId]: _dropped, ...rest } = this.read(lessonId);
+    this.storage.update(this.key(lessonId), Object.keys(rest).length ? rest : undefined);
   }
 }
 

@@ -41,6 +41,11 @@ export interface RunOptions {
 
 const EDITOR_ONLY = new Set(['open', 'reveal']);
 
+/** How long checks wait for event-driven effects on a target (the CLI and the editor's Run Lesson). */
+export function settleTimeMs(kind: string): number {
+  return kind === 'aws' ? 60_000 : 15_000;
+}
+
 export async function runStep(session: LabSession, step: LessonStep, o: RunOptions = {}): Promise<StepRun> {
   const actions: ActionResult[] = [];
   const lessonId = session.lesson.id;

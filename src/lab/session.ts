@@ -23,6 +23,15 @@ export interface LabSessionOptions {
   onOutput?: (text: string) => void;
   /** Cancels deploys (between resources), scripts, waits and sweeps. */
   signal?: AbortSignal;
+  /**
+   * The tally to add this session's usage to. The editor opens a session per click and keeps one
+   * tally per lesson and target, so the lesson's cost counts every invoke, message and request.
+   */
+  usage?: Usage;
+}
+
+export function emptyUsage(): Usage {
+  return { lambda: [], sqsRequests: { standard: 0, fifo: 0 }, apiRequests: { rest: 0, http: 0 } };
 }
 
 export class LabSession {
@@ -31,12 +40,13 @@ export class LabSession {
   readonly template: LessonTemplate;
   readonly clients: CloudClients;
   readonly deployer: Deployer;
-  readonly usage: Usage = { lambda: [], sqsRequests: { standard: 0, fifo: 0 }, apiRequests: { rest: 0, http: 0 } };
+  readonly usage: Usage;
 
   constructor(loaded: LoadedLesson, readonly target: Target, readonly options: LabSessionOptions = {}) {
     this.dir = loaded.dir;
     this.lesson = loaded.lesson;
     this.template = loaded.template;
+    this.usage = options.usage ?? emptyUsage();
     this.clients = new CloudClients(target);
     this.deployer = new Deployer({ lessonId: loaded.lesson.id, lessonDir: loaded.dir, template: loaded.template, clients: this.clients, onProgress: options.onProgress, signal: options.signal });
   }

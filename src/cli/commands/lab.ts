@@ -2,7 +2,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, runtimeWarnings, validateLesson, type LoadedLesson } from '../../lab';
+import { formatDiagnostic, JsonFileProgressStore, LabSession, loadLesson, LessonInvalidError, runLesson, runtimeWarnings, settleTimeMs, validateLesson, type LoadedLesson } from '../../lab';
 import { Deployer, CloudClients, formatUsd, parseParameterOverrides } from '../../cloud';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
@@ -88,7 +88,7 @@ async function runLoaded(loaded: LoadedLesson, values: TargetArgs & { step?: str
   try {
     out(`Lesson ${loaded.lesson.id} on ${opened.target.kind}${opened.target.endpoint ? ` (${opened.target.endpoint})` : ` (${opened.target.region})`}`);
     const progress = new JsonFileProgressStore(join(loaded.dir, '.hoc', `progress-${opened.target.kind}.json`));
-    const result = await runLesson(session, { stepId: values.step, progress, settleMs: opened.target.kind === 'aws' ? 60_000 : 15_000, onStepEnd: (r, i, n) => out(stepLine(r, i, n)) });
+    const result = await runLesson(session, { stepId: values.step, progress, settleMs: settleTimeMs(opened.target.kind), onStepEnd: (r, i, n) => out(stepLine(r, i, n)) });
     for (const line of summary(result.steps, result.cost)) out(line);
     return result.passed ? 0 : 1;
   } finally {

@@ -1,7 +1,8 @@
 // CodeLens "Invoke" / "Test events" above the handler of every lesson function deployed on the
 // current target. Deployed names come from one ListFunctions per refresh (never starts the cloud).
 import * as vscode from 'vscode';
-import { ListFunctionsCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { makeClients } from '../resources/awsClients';
 import { Commands } from '../ids';
 import { config } from '../config';
 import { log } from '../log';
@@ -27,8 +28,8 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
   private async deployedNames(): Promise<Set<string>> {
     if (this.targets.kind === 'local' && !this.targets.localCloud.info) return new Set();
     this.deployed ??= (async () => {
-      const t = await this.targets.resolve();
-      const client = new LambdaClient({ region: t.region, endpoint: t.endpoint, credentials: t.credentials, maxAttempts: 1 });
+      const clients = makeClients(await this.targets.resolve());
+      const client = clients.lambda;
       try {
         const names = new Set<string>();
         let marker: string | undefined;
@@ -42,7 +43,7 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
         log().debug(`code lens: cannot list functions (${(e as Error).message})`);
         return new Set<string>();
       } finally {
-        client.destroy();
+        clients.destroy();
       }
     })();
     return this.deployed;
@@ -69,7 +70,7 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
     }
     const arg = { file: doc.uri.fsPath };
     return [
-      new vscode.CodeLens(range, { title: '$(play) Invoke', command: Commands.invokeHandler, arguments: [arg], tooltip: `Invoke ${fn.physicalName} with its last test event` }),
+      new vscode.CodeLens(range, { title: '$(play) Invoke', command: Commands.invokeHandler, arguments: [arg], tooltip: `Invoke ${fn.physicalName} with the step's test event` }),
       new vscode.CodeLens(range, { title: '$(json) Test events…', command: Commands.pickTestEvent, arguments: [arg], tooltip: `Pick or create a test event for ${fn.logicalId}` }),
     ];
   }

@@ -1,37 +1,52 @@
 // Host of the invoke result view: one panel showing the latest invocation — payload, logs and
-// the REPORT metrics (cold start highlighted) — with "Invoke again".
+// the REPORT metrics (cold start highlighted) — with "Invoke again". Restored after a reload
+// from the result the view saved (without "Invoke again" until the next invocation).
 import * as vscode from 'vscode';
-import { invokeResultParams, type InvokeResultEvent, type InvokeResultMethods, type InvokeResultView } from '../../shared/protocolInvokeResult';
-import { WebviewHost, type Handlers } from '../webviews/webviewHost';
-import { renderShell, webviewOptions } from '../webviews/shell';
+import { invokeResultParams, isInvokeResultView, type InvokeResultEvent, type InvokeResultMethods, type InvokeResultView, type InvokeResultViewState } from '../../shared/webviewProtocolInvokeResult';
+import { WebviewHost, type Handlers, type HostLog } from '../webviews/webviewHost';
+import { webviewOptions } from '../webviews/shell';
 import { Panels } from '../ids';
 import { log } from '../log';
+import type { InvocationDisplay } from './invokeResultView';
 
-export interface InvokeAgain {
-  again(): Promise<void>;
+interface InvokeAgain {
+  again(): Promise<unknown>;
   eventFile?: string;
 }
 
-export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeResultEvent> {
-  static current: InvokeResultPanel | undefined;
-  private source: InvokeAgain | undefined;
-  private last: InvokeResultView | undefined;
+/** One panel for every invocation: keyed by this. */
+const ONLY = 'latest';
 
-  static show(extensionUri: vscode.Uri): InvokeResultPanel {
-    if (InvokeResultPanel.current) {
-      InvokeResultPanel.current.panel.reveal(undefined, true);
-      return InvokeResultPanel.current;
+export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeResultEvent> {
+  static readonly viewType = Panels.invokeResult;
+  private static readonly open = new Map<string, InvokeResultPanel>();
+  private source: InvokeAgain | undefined;
+
+  static createOrShow(extensionUri: vscode.Uri, log: HostLog): InvokeResultPanel {
+    const existing = InvokeResultPanel.open.get(ONLY);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return existing;
     }
-    const panel = vscode.window.createWebviewPanel(Panels.invokeResult, 'Invoke result', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
-    return new InvokeResultPanel(panel, extensionUri);
+    const panel = vscode.window.createWebviewPanel(InvokeResultPanel.viewType, 'Invoke result', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+    return new InvokeResultPanel(extensionUri, log, panel);
   }
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
-    super(panel, invokeResultParams, log());
-    InvokeResultPanel.current = this;
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'invoke.svg');
-    panel.webview.html = renderShell(panel.webview, extensionUri, { view: 'invokeResult', title: 'Invoke result', styles: ['common', 'invokeResult'] });
-    this.disposables.push({ dispose: () => InvokeResultPanel.current === this && (InvokeResultPanel.current = undefined) });
+  /** VS Code restored the panel after a reload: show the result the view saved. */
+  static revive(extensionUri: vscode.Uri, log: HostLog, panel: vscode.WebviewPanel, state: InvokeResultViewState | undefined): void {
+    if (!isInvokeResultView(state?.result) || InvokeResultPanel.open.has(ONLY)) return panel.dispose();
+    panel.webview.options = webviewOptions(extensionUri);
+    new InvokeResultPanel(extensionUri, log, panel, state.result);
+  }
+
+  private constructor(
+    extensionUri: vscode.Uri,
+    log: HostLog,
+    panel: vscode.WebviewPanel,
+    private last?: InvokeResultView,
+  ) {
+    super(panel, invokeResultParams, log);
+    this.mount(extensionUri, { view: 'invokeResult', icon: 'invoke' }, InvokeResultPanel.open, ONLY);
   }
 
   running(functionName: string, eventName: string): void {
@@ -51,7 +66,7 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
 
   protected readonly handlers: Handlers<InvokeResultMethods> = {
     invokeAgain: async () => {
-      if (!this.source) throw new Error('Invoke from the editor (CodeLens) or the Resources view first.');
+      if (!this.source) throw new Error('Invoke from the editor (CodeLens), the step guide or the Resources view first.');
       await this.source.again();
     },
     openEvent: async () => {
@@ -59,4 +74,22 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
       await vscode.window.showTextDocument(vscode.Uri.file(this.source.eventFile));
     },
   };
+}
+
+/** Invocations shown in the one result panel (opened on first use). */
+export function invocationDisplay(extensionUri: vscode.Uri): InvocationDisplay {
+  const hostLog: HostLog = { warn: (m) => log().warn(m), error: (m) => log().error(m) };
+  return {
+    running: (functionName, eventName) => InvokeResultPanel.createOrShow(extensionUri, hostLog).running(functionName, eventName),
+    show: (view, again, eventFile) => InvokeResultPanel.createOrShow(extensionUri, hostLog).showResult(view, { again, eventFile }),
+  };
+}
+
+export function registerInvokeResultSerializer(context: vscode.ExtensionContext): void {
+  const hostLog: HostLog = { warn: (m) => log().warn(m), error: (m) => log().error(m) };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(Panels.invokeResult, {
+      deserializeWebviewPanel: async (panel, state: InvokeResultViewState | undefined) => InvokeResultPanel.revive(context.extensionUri, hostLog, panel, state),
+    }),
+  );
 }

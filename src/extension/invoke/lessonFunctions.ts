@@ -2,6 +2,7 @@
 // Handler), their physical names on the target ({lessonId}-{logicalId}[-suffix]) and test events.
 import { join, relative, resolve, isAbsolute, basename } from 'node:path';
 import type { CatalogLesson } from '../labs/lessonCatalog';
+import type { LessonAction, LessonStep } from '../../shared/lessonTypes';
 import { physicalName, stackName } from '../../cloud/deploy/naming';
 import { normaliseSuffix } from '../../cloud/target/target';
 
@@ -50,6 +51,16 @@ export function functionForFile(functions: LessonFunction[], file: string): Less
     const stem = f.handler.slice(0, f.handler.lastIndexOf('.'));
     return rel.replace(/\.(ts|mts|js|mjs|cjs|py)$/, '') === stem;
   });
+}
+
+/**
+ * The event a lesson's step invokes a function with (its invoke action's `event`, relative to
+ * the lesson): the given step's first, else the first step's that invokes it.
+ */
+export function stepEventFor(steps: readonly LessonStep[], logicalId: string, stepId?: string): string | undefined {
+  const eventOf = (s: LessonStep) => s.actions.find((a): a is Extract<LessonAction, { type: 'invoke' }> => a.type === 'invoke' && a.function === logicalId && Boolean(a.event))?.event;
+  const current = steps.find((s) => s.id === stepId);
+  return (current && eventOf(current)) ?? steps.map(eventOf).find(Boolean);
 }
 
 /** Line (0-based) of the handler's definition in the source text, or -1. */

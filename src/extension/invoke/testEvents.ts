@@ -3,7 +3,7 @@
 // the lesson and can be edited like any file.
 import * as vscode from 'vscode';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { LessonFunction } from './lessonFunctions';
 
 export interface TestEvent {
@@ -20,10 +20,21 @@ export async function listTestEvents(fn: LessonFunction): Promise<TestEvent[]> {
 
 const lastUsed = new Map<string, string>();
 
-/** The event "Invoke" uses: the one used last, else the first saved, else `{}`. */
-export async function defaultTestEvent(fn: LessonFunction): Promise<TestEvent> {
+/**
+ * The event "Invoke" uses: the one the student picked last, else the step's own (the event its
+ * invoke action names, a file under the lesson), else the first saved, else `{}`.
+ */
+export async function defaultTestEvent(fn: LessonFunction, stepEventFile?: string): Promise<TestEvent> {
   const events = await listTestEvents(fn);
-  return events.find((e) => e.name === lastUsed.get(fn.physicalName)) ?? events[0] ?? { name: 'empty event', payload: '{}' };
+  const picked = events.find((e) => e.name === lastUsed.get(fn.physicalName));
+  if (picked) return picked;
+  if (stepEventFile) {
+    const saved = events.find((e) => e.file === stepEventFile);
+    if (saved) return saved;
+    const payload = await readFile(stepEventFile, 'utf8').catch(() => undefined);
+    if (payload !== undefined) return { name: basename(stepEventFile, '.json'), file: stepEventFile, payload };
+  }
+  return events[0] ?? { name: 'empty event', payload: '{}' };
 }
 
 export function rememberTestEvent(fn: LessonFunction, event: TestEvent): void {

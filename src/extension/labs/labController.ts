@@ -11,8 +11,10 @@ import type { ResourceViews } from '../webviews/resourceViews';
 import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
 import type { CatalogLesson } from './lessonCatalog';
-import type { ProgressStore } from './progressStore';
-import { deployedView, deployStep, type DeployedView, runStepAction, runStepChecks, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
+import type { EditorProgress } from './progressStore';
+import { emptyUsage, recordChecks, type LessonRun, type Usage } from '../../lab';
+import { invokeResultView, type InvocationDisplay } from '../invoke/invokeResultView';
+import { checkOutcome, deployedView, deployStep, type DeployedView, invokeInLesson, runStepAction, runStepChecks, runWholeLesson, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
 import { planReveal, revealTarget, plannedNeedsState } from './revealPlan';
 import { pickDeployedResource } from '../webviews/resourcePicker';
 import { machineOfExecution } from '../webviews/graph/graphData';
@@ -26,12 +28,22 @@ export class LabController {
   private readonly recent = new Map<string, string[]>();
   /** Per lesson folder and state machine: the execution an action last started. */
   private readonly executions = new Map<string, string>();
+  /** Per lesson folder and target: the engine's usage tally, so the lesson's cost counts every invoke. */
+  private readonly tallies = new Map<string, Usage>();
 
   constructor(
-    readonly progress: ProgressStore,
+    readonly progress: EditorProgress,
     readonly targets: TargetManager,
     private readonly views: ResourceViews,
+    private readonly invocations: InvocationDisplay,
   ) {}
+
+  private usage(entry: CatalogLesson, targetKind: string): Usage {
+    const key = `${entry.dir}#${targetKind}`;
+    let tally = this.tallies.get(key);
+    if (!tally) this.tallies.set(key, (tally = emptyUsage()));
+    return tally;
+  }
 
   step(entry: CatalogLesson, stepId: string): LessonStep {
     const step = entry.lesson.steps.find((s) => s.id === stepId);
@@ -65,6 +77,7 @@ export class LabController {
           },
           output: (text) => log().info(`${entry.lesson.id}: ${text.trimEnd()}`),
           signal: controller.signal,
+          usage: this.usage(entry, target.kind),
         };
         const result = await work(run);
         if (token.isCancellationRequested) throw new vscode.CancellationError();
@@ -77,7 +90,7 @@ export class LabController {
 
   async deploy(entry: CatalogLesson, stepId: string): Promise<string> {
     const step = this.step(entry, stepId);
-    await this.progress.touch(entry.lesson.id, stepId);
+    this.progress.touch(entry.lesson.id, stepId);
     const summary = await this.withRun(`Deploying “${step.title}”`, entry, (run) => deployStep(run, stepId));
     log().info(`deployed ${entry.lesson.id}/${stepId}: ${summary}`);
     this.targets.notifyResourcesChanged();
@@ -88,20 +101,21 @@ export class LabController {
     const step = this.step(entry, stepId);
     const action = step.actions.find((a) => a.id === actionId);
     if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
-    await this.progress.touch(entry.lesson.id, stepId);
+    this.progress.touch(entry.lesson.id, stepId);
     if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
     if (action.type === 'reveal') return this.reveal(entry, stepId, { kind: 'reveal', view: action.view, resource: action.resource });
     if (action.type === 'deploy') return this.deploy(entry, stepId);
-    if (action.type === 'invoke') {
-      // Invocations open the result view (payload, logs, REPORT metrics): the editor's own path.
-      const event = action.event ? this.lessonPath(entry, action.event) : undefined;
-      await vscode.commands.executeCommand(Commands.invokeFunction, { lesson: entry.lesson.id, logicalId: action.function, eventFile: event, payload: action.payload });
-      this.used(entry, action.function);
-      return `Invoked ${action.function}`;
-    }
+    if (action.type === 'invoke') this.invocations.running(action.function, action.event ?? 'lesson event');
     const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
     const used = action.type === 'sizingSweep' ? action.function : action.type === 'startExecution' ? action.stateMachine : action.type === 'sendMessage' ? action.queue : undefined;
     if (used) this.used(entry, used, outcome.outcome?.kind === 'execution' ? outcome.outcome.executionArn : undefined);
+    if (outcome.outcome?.kind === 'invoked' && action.type === 'invoke') {
+      // The engine invoked (and tallied) it; the result view shows payload, logs and REPORT metrics.
+      this.used(entry, action.function);
+      const target = await this.targets.resolve();
+      const view = invokeResultView(outcome.outcome, outcome.outcome.function, action.event ?? 'lesson event', target.label);
+      this.invocations.show(view, () => this.action(entry, stepId, actionId), action.event ? this.lessonPath(entry, action.event) : undefined);
+    }
     if (outcome.outcome?.kind === 'execution') {
       // Beside the step guide, so the action's result line stays in view.
       const { executionArn } = outcome.outcome;
@@ -114,11 +128,33 @@ export class LabController {
   /** Runs the step's checks; all passing marks the step done, any failing records the reasons. */
   async check(entry: CatalogLesson, stepId: string): Promise<CheckOutcome[]> {
     const step = this.step(entry, stepId);
-    const outcomes = await this.withRun(`Checking “${step.title}”`, entry, (run) => runStepChecks(run, stepId));
-    const failures = outcomes.filter((o) => !o.passed).map((o) => o.reason ?? o.sentence);
-    await this.progress.set(entry.lesson.id, stepId, failures.length ? 'checkFailed' : 'done', failures);
+    const results = await this.withRun(`Checking “${step.title}”`, entry, (run) => runStepChecks(run, stepId));
+    recordChecks(this.progress, entry.lesson.id, stepId, results);
+    const outcomes = results.map(checkOutcome);
     this.checked.fire({ entry, stepId, outcomes });
     return outcomes;
+  }
+
+  /** Every step as `hoc lab run` runs it (deploys, actions, checks with settle retries, progress). */
+  async runLesson(entry: CatalogLesson): Promise<LessonRun> {
+    const result = await this.withRun(`Running “${entry.lesson.title}”`, entry, (run) =>
+      runWholeLesson(run, this.progress, {
+        onStepStart: (step, i, n) => run.report(`step ${i}/${n}: ${step.title}`),
+        onAction: (step, r) => log().info(`${entry.lesson.id}/${step.id}: ${r.ok ? '' : 'FAILED '}${r.summary}`),
+        onStepEnd: (r) => this.checked.fire({ entry, stepId: r.step.id, outcomes: r.checks.map(checkOutcome) }),
+      }),
+    );
+    this.targets.notifyResourcesChanged();
+    return result;
+  }
+
+  /** Invokes a lesson's function with an event, tallied in the lesson's usage like an invoke action. */
+  async invoke(entry: CatalogLesson, functionName: string, event: unknown, signal?: AbortSignal) {
+    const target = await this.targets.resolve();
+    const controller = new AbortController();
+    signal?.addEventListener('abort', () => controller.abort());
+    const run: EngineRun = { dir: entry.dir, lesson: entry.lesson, target, report: () => undefined, output: () => undefined, signal: controller.signal, usage: this.usage(entry, target.kind) };
+    return { invocation: await invokeInLesson(run, functionName, event), target };
   }
 
   async teardown(entry: CatalogLesson): Promise<string> {

@@ -1,6 +1,8 @@
 // The one place the editor talks to the lesson engine (src/lab): loading lessons, deploying a
-// step, running its actions and checks, tearing a lesson down. The UI only sees this surface.
-import { LabSession, loadLesson, runAction, runChecks, validateLesson } from '../../lab';
+// step, running its actions and checks, running the whole lesson as `hoc lab run` does,
+// invoking, tearing a lesson down. The UI only sees this surface.
+import { invokeFunction, LabSession, loadLesson, runAction, runChecks, runLesson, settleTimeMs, validateLesson, type Invocation, type LessonRun, type ProgressStore, type RunOptions, type Usage } from '../../lab';
+import type { CheckResult } from '../../shared/lessonResults';
 import type { Lesson, LessonCheck, LessonDiagnostic } from '../../shared/lessonTypes';
 import type { ActionOutcome as EngineOutcome } from '../../shared/lessonResults';
 import type { LessonTemplate } from '../../cloud/template/model';
@@ -15,6 +17,8 @@ export interface EngineRun {
   /** Script output, line by line (the log shows it). */
   output(text: string): void;
   signal: AbortSignal;
+  /** The lesson's usage tally on this target (its cost counts every invoke). */
+  usage: Usage;
 }
 
 export interface CheckOutcome {
@@ -46,6 +50,8 @@ async function withSession<T>(run: EngineRun, work: (s: LabSession) => Promise<T
   const s = new LabSession(loadLesson(run.dir), run.target, {
     onProgress: (p) => run.report(`${p.index}/${p.total} ${p.logicalId} ${p.phase}${p.message ? `: ${p.message}` : ''}`),
     onOutput: (text) => run.output(text),
+    signal: run.signal,
+    usage: run.usage,
   });
   try {
     return await work(s);
@@ -81,9 +87,23 @@ export async function runStepAction(run: EngineRun, stepId: string, actionId: st
   return { summary: r.summary, ok: r.ok, outcome: r.outcome };
 }
 
-export async function runStepChecks(run: EngineRun, stepId: string): Promise<CheckOutcome[]> {
-  const results = await withSession(run, (s) => runChecks(s, stepOf(run, stepId)));
-  return results.map((r) => ({ id: r.checkId, sentence: r.title, passed: r.passed, reason: r.passed ? undefined : r.message }));
+export function runStepChecks(run: EngineRun, stepId: string): Promise<CheckResult[]> {
+  return withSession(run, (s) => runChecks(s, stepOf(run, stepId)));
+}
+
+/** A check's result as the guide shows it. */
+export function checkOutcome(r: CheckResult): CheckOutcome {
+  return { id: r.checkId, sentence: r.title, passed: r.passed, reason: r.passed ? undefined : r.message };
+}
+
+/** Every step as `hoc lab run` runs it: deploys, actions (editor-only ones skipped), checks with settle retries, progress. */
+export function runWholeLesson(run: EngineRun, progress: ProgressStore, hooks: Pick<RunOptions, 'onStepStart' | 'onStepEnd' | 'onAction'>): Promise<LessonRun> {
+  return withSession(run, (s) => runLesson(s, { progress, settleMs: settleTimeMs(run.target.kind), ...hooks }));
+}
+
+/** Invokes a lesson's function in a session, so the invocation counts in the lesson's usage. */
+export function invokeInLesson(run: EngineRun, functionName: string, event: unknown): Promise<Invocation> {
+  return withSession(run, (s) => invokeFunction(s, functionName, event));
 }
 
 /** What a reveal needs from the deployment: every deployed resource (with when), and each ID's Ref. */

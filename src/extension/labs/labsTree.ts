@@ -1,10 +1,12 @@
-// Labs view: lessons → steps. Each step shows its state as an icon and a checkbox (managed
-// manually: ticking a step never ticks its lesson); the view's badge counts steps left.
+// Labs view: lessons → steps. Each step shows its state by its icon alone (a checkbox beside it
+// said the same twice and took the title's room); the title is the whole label, with the full
+// title, state and any failing checks in the tooltip. The view's badge counts steps left.
 import * as vscode from 'vscode';
 import type { LessonStep, StepState } from '../../shared/lessonTypes';
 import { Commands, ItemKinds } from '../ids';
 import type { CatalogLesson, LessonCatalog } from './lessonCatalog';
-import type { ProgressStore } from './progressStore';
+import type { EditorProgress } from './progressStore';
+import { stepRow } from '../treeLabels';
 
 export type LabNode = { kind: 'lesson'; entry: CatalogLesson } | { kind: 'step'; entry: CatalogLesson; step: LessonStep; index: number };
 
@@ -24,7 +26,7 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
 
   constructor(
     private readonly catalog: LessonCatalog,
-    private readonly progress: ProgressStore,
+    private readonly progress: EditorProgress,
   ) {}
 
   refresh(): void {
@@ -73,17 +75,13 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
       return item;
     }
     const state = this.progress.state(lesson.id, node.step.id);
-    const item = new vscode.TreeItem(`${node.index + 1}. ${node.step.title}`, vscode.TreeItemCollapsibleState.None);
+    const row = stepRow(node.index, node.step.title);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
+    item.description = row.description;
     item.id = `step:${lesson.id}/${node.step.id}`;
     item.contextValue = ItemKinds.step;
     item.iconPath = STATE_ICONS[state];
-    item.description = state === 'notStarted' ? undefined : STATE_TEXT[state];
-    item.checkboxState = {
-      state: state === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-      tooltip: state === 'done' ? 'Done — untick to mark as not done' : 'Tick when you have finished this step',
-      accessibilityInformation: { label: `${node.step.title}: ${STATE_TEXT[state]}` },
-    };
-    const failures = this.progress.get(lesson.id, node.step.id)?.failures;
+    const failures = this.progress.get(lesson.id, node.step.id).failures;
     item.tooltip = new vscode.MarkdownString(`**${node.step.title}** — ${STATE_TEXT[state]}${failures?.length ? `\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}`);
     item.command = { command: Commands.openStep, title: 'Open Step', arguments: [node] };
     item.accessibilityInformation = { label: `Step ${node.index + 1}, ${node.step.title}, ${STATE_TEXT[state]}` };

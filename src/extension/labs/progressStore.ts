@@ -1,77 +1,72 @@
-// Step progress per workspace (workspaceState), so it survives reloads and is per project.
-// One typed wrapper; everything else asks it.
+// Step progress per workspace: the lesson engine's store (src/lab/progress.ts — the same keys,
+// texts and rules as `hoc lab run`) over the workspace state, plus what only the editor needs:
+// a change event for the tree, the badge and the guide, and the step the student is on.
 import * as vscode from 'vscode';
+import { KeyValueProgressStore, NOT_STARTED, recordStarted, stepsLeft, type ProgressStore } from '../../lab/progress';
 import type { StepProgress, StepState } from '../../shared/lessonTypes';
 
-type LessonProgress = Record<string, StepProgress>;
-const KEY = 'handsOnCloud.progress.v1';
 const ACTIVE_KEY = 'handsOnCloud.activeStep.v1';
+/** Where earlier versions kept every lesson's progress in one value; moved once to the engine's keys. */
+const LEGACY_KEY = 'handsOnCloud.progress.v1';
 
 export interface ActiveStep {
   lessonDir: string;
   stepId: string;
 }
 
-export class ProgressStore {
+export class EditorProgress implements ProgressStore {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the lesson id whose progress changed. */
   readonly onDidChange = this.changed.event;
+  private readonly store: KeyValueProgressStore;
 
-  constructor(private readonly memento: vscode.Memento) {}
-
-  private all(): Record<string, LessonProgress> {
-    return this.memento.get<Record<string, LessonProgress>>(KEY) ?? {};
+  constructor(private readonly memento: vscode.Memento) {
+    // Memento.update changes the value at once (get() sees it); the write to disk follows.
+    this.store = new KeyValueProgressStore({ get: (key) => memento.get(key), update: (key, value) => void memento.update(key, value) });
+    this.migrate();
   }
 
-  lesson(lessonId: string): LessonProgress {
-    return this.all()[lessonId] ?? {};
+  private migrate(): void {
+    const legacy = this.memento.get<Record<string, Record<string, StepProgress>>>(LEGACY_KEY);
+    if (!legacy) return;
+    for (const [lessonId, steps] of Object.entries(legacy)) {
+      for (const [stepId, p] of Object.entries(steps)) if (this.store.get(lessonId, stepId) === NOT_STARTED) this.store.set(lessonId, stepId, p);
+    }
+    void this.memento.update(LEGACY_KEY, undefined);
   }
 
+  get(lessonId: string, stepId: string): StepProgress {
+    return this.store.get(lessonId, stepId);
+  }
   state(lessonId: string, stepId: string): StepState {
-    return this.lesson(lessonId)[stepId]?.state ?? 'notStarted';
+    return this.store.get(lessonId, stepId).state;
   }
-
-  get(lessonId: string, stepId: string): StepProgress | undefined {
-    return this.lesson(lessonId)[stepId];
+  all(lessonId: string): Record<string, StepProgress> {
+    return this.store.all(lessonId);
   }
-
-  async set(lessonId: string, stepId: string, state: StepState, failures?: string[]): Promise<void> {
-    const all = this.all();
-    const lesson = { ...(all[lessonId] ?? {}) };
-    lesson[stepId] = { state, updatedAt: new Date().toISOString(), ...(failures?.length ? { failures } : {}) };
-    await this.memento.update(KEY, { ...all, [lessonId]: lesson });
+  set(lessonId: string, stepId: string, progress: StepProgress): void {
+    this.store.set(lessonId, stepId, progress);
     this.changed.fire(lessonId);
   }
-
+  reset(lessonId: string): void {
+    this.store.reset(lessonId);
+    this.changed.fire(lessonId);
+  }
+  resetStep(lessonId: string, stepId: string): void {
+    this.store.resetStep(lessonId, stepId);
+    this.changed.fire(lessonId);
+  }
   /** Marks a step started unless it already has a state. */
-  async touch(lessonId: string, stepId: string): Promise<void> {
-    if (this.state(lessonId, stepId) === 'notStarted') await this.set(lessonId, stepId, 'inProgress');
+  touch(lessonId: string, stepId: string): void {
+    recordStarted(this, lessonId, stepId);
   }
-
-  async resetStep(lessonId: string, stepId: string): Promise<void> {
-    const all = this.all();
-    const lesson = { ...(all[lessonId] ?? {}) };
-    delete lesson[stepId];
-    await this.memento.update(KEY, { ...all, [lessonId]: lesson });
-    this.changed.fire(lessonId);
-  }
-
-  async resetLesson(lessonId: string): Promise<void> {
-    const all = this.all();
-    delete all[lessonId];
-    await this.memento.update(KEY, all);
-    this.changed.fire(lessonId);
-  }
-
   stepsLeft(lessonId: string, stepIds: readonly string[]): number {
-    const p = this.lesson(lessonId);
-    return stepIds.filter((id) => p[id]?.state !== 'done').length;
+    return stepsLeft(this.store, lessonId, stepIds);
   }
 
   get active(): ActiveStep | undefined {
     return this.memento.get<ActiveStep>(ACTIVE_KEY);
   }
-
   async setActive(active: ActiveStep): Promise<void> {
     await this.memento.update(ACTIVE_KEY, active);
   }

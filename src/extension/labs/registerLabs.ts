@@ -1,4 +1,4 @@
-// Labs feature: the lesson catalog, the Labs tree (checkboxes, badge, welcome view), the step
+// Labs feature: the lesson catalog, the Labs tree (state icons, badge, welcome view), the step
 // guide and the lesson commands (open, deploy, check, reset, run, tear down, command links).
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Panels, Views } from '../ids';
@@ -7,25 +7,27 @@ import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
 import type { ResourceViews } from '../webviews/resourceViews';
 import { StepGuidePanel } from '../stepGuide/stepGuidePanel';
-import type { StepGuideState } from '../../shared/protocolStepGuide';
+import type { StepGuideState } from '../../shared/webviewProtocolStepGuide';
 import { LessonCatalog, type CatalogLesson } from './lessonCatalog';
 import { LabController } from './labController';
 import { LabsTreeProvider } from './labsTree';
 import { lessonLinkArg, stepRefArg } from '../commandArgs';
-import { ProgressStore } from './progressStore';
+import { EditorProgress } from './progressStore';
+import { invocationDisplay } from '../invoke/invokeResultPanel';
+import { formatUsd } from '../../cloud/metrics/cost';
 
 export interface Labs {
   catalog: LessonCatalog;
   controller: LabController;
-  progress: ProgressStore;
+  progress: EditorProgress;
 }
 
 export function registerLabs(context: vscode.ExtensionContext, targets: TargetManager, views: ResourceViews): Labs {
-  const progress = new ProgressStore(context.workspaceState);
+  const progress = new EditorProgress(context.workspaceState);
   const catalog = new LessonCatalog(context.extensionUri);
-  const controller = new LabController(progress, targets, views);
+  const controller = new LabController(progress, targets, views, invocationDisplay(context.extensionUri));
   const tree = new LabsTreeProvider(catalog, progress);
-  const view = vscode.window.createTreeView(Views.labs, { treeDataProvider: tree, manageCheckboxStateManually: true, showCollapseAll: true });
+  const view = vscode.window.createTreeView(Views.labs, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(catalog, controller, view, { dispose: () => progress.dispose() });
 
   const updateBadge = async () => {
@@ -43,17 +45,6 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
   };
   context.subscriptions.push(catalog.onDidChange(onChange), progress.onDidChange(onChange));
   void updateBadge();
-
-  // Ticking a step is the student's own say-so; "Check my progress" ticks it when checks pass.
-  context.subscriptions.push(
-    view.onDidChangeCheckboxState(async (e) => {
-      for (const [node, state] of e.items) {
-        if (node.kind !== 'step') continue;
-        if (state === vscode.TreeItemCheckboxState.Checked) await progress.set(node.entry.lesson.id, node.step.id, 'done');
-        else await progress.set(node.entry.lesson.id, node.step.id, 'inProgress');
-      }
-    }),
-  );
 
   /** A command's lesson and step: the one it names (tree node, command link), else the active step. */
   const resolveArgs = async (arg: unknown): Promise<{ entry: CatalogLesson; stepId?: string }> => {
@@ -106,12 +97,12 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
   });
   register(Commands.resetStep, 'reset the step', async (arg) => {
     const { entry, stepId } = await resolveArgs(arg);
-    if (stepId) await progress.resetStep(entry.lesson.id, stepId);
+    if (stepId) progress.resetStep(entry.lesson.id, stepId);
   });
   register(Commands.resetLesson, 'reset the lesson', async (arg) => {
     const { entry } = await resolveArgs(arg);
     const ok = await vscode.window.showWarningMessage(`Reset your progress in “${entry.lesson.title}”? Deployed resources stay; use Tear Down to delete them.`, { modal: true }, 'Reset Progress');
-    if (ok) await progress.resetLesson(entry.lesson.id);
+    if (ok) progress.reset(entry.lesson.id);
   });
   register(Commands.teardownLesson, 'tear down the lesson', async (arg) => {
     const { entry } = await resolveArgs(arg);
@@ -120,10 +111,11 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
   });
   register(Commands.runLesson, 'run the lesson', async (arg) => {
     const { entry } = await resolveArgs(arg);
-    for (const step of entry.lesson.steps) {
-      for (const action of step.actions.filter((a) => a.type !== 'open' && a.type !== 'reveal')) await controller.action(entry, step.id, action.id);
-      await controller.check(entry, step.id);
-    }
+    const run = await controller.runLesson(entry);
+    const passed = run.steps.filter((s) => s.passed).length;
+    const summary = `“${entry.lesson.title}”: ${passed} of ${run.steps.length} steps pass · estimated cost ${formatUsd(run.cost.total)}`;
+    if (run.passed) void vscode.window.showInformationMessage(summary);
+    else void vscode.window.showWarningMessage(`${summary}. The Labs view shows which checks fail.`);
   });
   register(Commands.runLessonLink, 'follow the lesson link', async (arg) => {
     const link = lessonLinkArg(arg);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LessonAction } from '../../shared/lessonTypes';
-import { stepGuideParams, type GuideCheck, type GuideStep, type StepGuideEvent, type StepGuideMethods, type StepGuideState } from '../../shared/protocolStepGuide';
+import { stepGuideParams, type GuideCheck, type GuideStep, type StepGuideEvent, type StepGuideMethods, type StepGuideState } from '../../shared/webviewProtocolStepGuide';
 import { WebviewHost, type Handlers } from '../webviews/webviewHost';
 import { renderShell, webviewOptions } from '../webviews/shell';
 import { Panels } from '../ids';

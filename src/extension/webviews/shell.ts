@@ -37,8 +37,11 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
   });
 }
 
-/** The tab icon of a panel: media/webview/icons/<name>-light.svg and -dark.svg. */
-export function panelIcon(extensionUri: vscode.Uri, name: 'queue' | 'metrics' | 'graph'): { light: vscode.Uri; dark: vscode.Uri } {
+export type PanelIconName = 'queue' | 'metrics' | 'graph' | 'invoke' | 'lab';
+
+/** The tab icon of a panel: media/webview/icons/<name>-light.svg and -dark.svg, or one media/icons/<name>.svg for both themes. */
+export function panelIcon(extensionUri: vscode.Uri, name: PanelIconName): vscode.Uri | { light: vscode.Uri; dark: vscode.Uri } {
+  if (name === 'invoke' || name === 'lab') return vscode.Uri.joinPath(extensionUri, 'media', 'icons', `${name}.svg`);
   const icon = (theme: string) => vscode.Uri.joinPath(extensionUri, 'media', 'webview', 'icons', `${name}-${theme}.svg`);
   return { light: icon('light'), dark: icon('dark') };
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseViewMessage, ProtocolError, type HostToView, type MethodTable, type ParamCheckers } from '../../shared/webviewProtocol';
 
 import type { Handlers } from './handlers';
-import { panelIcon, renderShell } from './shell';
+import { panelIcon, renderShell, type PanelIconName } from './shell';
 
 export type { Handlers } from './handlers';
 
@@ -15,8 +15,8 @@ export interface HostLog {
 
 /** How a panel looks: its bundle and stylesheet (dist/webview/<view>.js, media/webview/<view>.css) and tab icon. */
 export interface PanelLook {
-  view: 'sqs' | 'graph' | 'metrics';
-  icon: Parameters<typeof panelIcon>[1];
+  view: 'sqs' | 'graph' | 'metrics' | 'invokeResult' | 'stepGuide';
+  icon: PanelIconName;
   /** The view starts Web Workers (see shellHtml). */
   workers?: boolean;
 }
@@ -48,7 +48,7 @@ export abstract class WebviewHost<M extends MethodTable, E extends { type: strin
    * Shows the view in the panel and keeps this host in `open` under `key` (one panel per
    * subject) until the panel closes, when `clients` are destroyed with it.
    */
-  protected mount(extensionUri: vscode.Uri, look: PanelLook, open: Map<string, WebviewHost<M, E>>, key: string, clients: Array<{ destroy(): void }>): void {
+  protected mount(extensionUri: vscode.Uri, look: PanelLook, open: Map<string, WebviewHost<M, E>>, key: string, clients: Array<{ destroy(): void }> = []): void {
     open.set(key, this);
     this.panel.iconPath = panelIcon(extensionUri, look.icon);
     this.panel.webview.html = renderShell(this.panel.webview, extensionUri, { view: look.view, title: this.panel.title, styles: ['common', look.view], workers: look.workers });

@@ -1,5 +1,5 @@
 // Invoke a function with an event: result, the log tail and the REPORT metrics.
-import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { ActionResult } from '../../shared/lessonResults';
 import { invocationCost } from '../../cloud/metrics/cost';
 import { parseReports, type LambdaReport } from '../../cloud/metrics/reportLine';
@@ -14,12 +14,18 @@ export interface Invocation {
   report?: LambdaReport;
 }
 
-export async function invokeFunction(session: LabSession, functionName: string, event: unknown): Promise<Invocation> {
-  const r = await session.clients.lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(event ?? {})), LogType: 'Tail' }));
+/** One Invoke with the log tail (no tally): what `invokeFunction` and the editor's CodeLens share. */
+export async function invokeWith(lambda: LambdaClient, functionName: string, event: unknown, signal?: AbortSignal): Promise<Invocation> {
+  const r = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(event ?? {})), LogType: 'Tail' }), { abortSignal: signal });
   const logs = r.LogResult ? Buffer.from(r.LogResult, 'base64').toString('utf8') : '';
-  const report = parseReports(logs).at(-1);
-  if (report) session.usage.lambda.push(report);
-  return { statusCode: r.StatusCode ?? 0, functionError: r.FunctionError, payload: r.Payload ? Buffer.from(r.Payload).toString('utf8') : '', logs, report };
+  return { statusCode: r.StatusCode ?? 0, functionError: r.FunctionError, payload: r.Payload ? Buffer.from(r.Payload).toString('utf8') : '', logs, report: parseReports(logs).at(-1) };
+}
+
+/** Invokes in a lesson session: its REPORT line goes to the lesson's usage tally (the cost). */
+export async function invokeFunction(session: LabSession, functionName: string, event: unknown): Promise<Invocation> {
+  const inv = await invokeWith(session.clients.lambda, functionName, event, session.options.signal);
+  if (inv.report) session.usage.lambda.push(inv.report);
+  return inv;
 }
 
 export async function invokeAction(session: LabSession, a: { id: string; function: string; event?: string; payload?: unknown }): Promise<ActionResult> {

@@ -3,7 +3,8 @@ import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, clear, h, icon, statusLine } from '../common/dom';
 import { ms } from '../common/format';
-import type { InvokeResultEvent, InvokeResultMethods, InvokeResultView } from '../../shared/protocolInvokeResult';
+import { patchState, vscodeApi } from '../common/vscodeApi';
+import type { InvokeResultEvent, InvokeResultMethods, InvokeResultView, InvokeResultViewState } from '../../shared/webviewProtocolInvokeResult';
 
 const host = new HostClient<InvokeResultMethods, InvokeResultEvent>();
 const root = appRoot();
@@ -50,8 +51,15 @@ async function again(): Promise<void> {
   }
 }
 
+// After a reload the saved result shows at once; the host sends it again on ready.
+const saved = vscodeApi<InvokeResultViewState>().getState()?.result;
+if (saved) render(saved);
+
 host.onEvent((e) => {
-  if (e.type === 'result') render(e.result);
+  if (e.type === 'result') {
+    render(e.result);
+    patchState<InvokeResultViewState>({ result: e.result });
+  }
   else {
     clear(root);
     root.append(h('h1', {}, icon('sync~spin'), ` ${e.functionName}`), h('p', { class: 'note' }, `Invoking with ${e.eventName}…`), h('vscode-progress-ring', {}));

@@ -1,7 +1,7 @@
 // The step's checks as a list: each sentence with pass / fail / not run, and the reason a
 // failing check gave ("queue photos has 0 messages; send one first").
 import { h, icon } from '../common/dom';
-import type { GuideCheck } from '../../shared/protocolStepGuide';
+import type { GuideCheck } from '../../shared/webviewProtocolStepGuide';
 
 export function renderChecks(checks: GuideCheck[]): HTMLElement {
   if (checks.length === 0) return h('p', { id: 'checks', class: 'note' }, 'This step has no checks: tick it in the Labs view when you are done.');

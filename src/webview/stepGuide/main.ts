@@ -4,7 +4,7 @@ import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine, clear } from '../common/dom';
 import { patchState, vscodeApi } from '../common/vscodeApi';
-import type { GuideCheck, GuideStep, StepGuideEvent, StepGuideMethods, StepGuideState } from '../../shared/protocolStepGuide';
+import type { GuideCheck, GuideStep, StepGuideEvent, StepGuideMethods, StepGuideState } from '../../shared/webviewProtocolStepGuide';
 import { renderChecks } from './checkList';
 
 const host = new HostClient<StepGuideMethods, StepGuideEvent>();

@@ -33,6 +33,18 @@ export type InvokeResultMethods = {
 
 export type InvokeResultEvent = { type: 'result'; result: InvokeResultView } | { type: 'running'; functionName: string; eventName: string };
 
+/** What the view saves (setState), so a reload shows the last result again. */
+export interface InvokeResultViewState {
+  result?: InvokeResultView;
+}
+
+/** A saved result as the host gets it back from VS Code: untrusted until checked. */
+export function isInvokeResultView(v: unknown): v is InvokeResultView {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.functionName === 'string' && typeof r.eventName === 'string' && typeof r.target === 'string' && typeof r.statusCode === 'number' && typeof r.payload === 'string' && typeof r.logs === 'string' && typeof r.at === 'string';
+}
+
 export const invokeResultParams: ParamCheckers<InvokeResultMethods> = {
   invokeAgain: check.object<Record<string, never>>({}),
   openEvent: check.object<Record<string, never>>({}),

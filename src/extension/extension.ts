@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnCloudApi {
     const targets = registerTargets(context);
     const views = registerWebviews(context, targets);
     const labs = registerLabs(context, targets, views);
-    registerResources(context, targets, views);
+    registerResources(context, targets, views, labs.catalog);
     registerInvoke(context, targets, labs);
     registerOnboarding(context);
     const ms = performance.now() - started;

@@ -134,15 +134,26 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await guide.locator('li.check-passed', { hasText: 'hello ran at least once' }).waitFor();
     const row = wb.treeRow(/Step 2, Say hello from Lambda, done/);
     await row.waitFor();
-    assert.match((await row.locator('.custom-view-tree-node-item-checkbox').getAttribute('class')) ?? '', /checked/);
+    // The state shows once, as the row's icon: no checkbox beside it.
+    assert.equal(await row.locator('.custom-view-tree-node-item-checkbox').count(), 0);
+    assert.equal(await row.locator('.codicon-pass-filled').count(), 1);
     await wb.screenshot('step-checked');
   });
 
-  test('unticks and ticks a step by hand in the Labs tree', { timeout: 60_000 }, async () => {
-    await wb.treeRow(/Step 2, Say hello from Lambda, done/).locator('.custom-view-tree-node-item-checkbox').click();
-    await wb.treeRow(/Step 2, Say hello from Lambda, in progress/).waitFor();
-    await wb.treeRow(/Step 2, Say hello from Lambda, in progress/).locator('.custom-view-tree-node-item-checkbox').click();
-    await wb.treeRow(/Step 2, Say hello from Lambda, done/).waitFor();
+  test('the Invoke CodeLens invokes with the step\'s event, not the first saved one', { timeout: 90_000 }, async () => {
+    // events/ holds hello-empty.json (first by name) and hello.json, the one step 2 invokes with.
+    await wb.treeRow(/Step 2, Say hello from Lambda/).click();
+    const guide = await wb.webview('#check-progress');
+    await guide.locator('a', { hasText: 'functions/hello/index.js' }).first().click();
+    await wb.tab(/index\.js/).waitFor();
+    const lens = wb.page.locator('.codelens-decoration a', { hasText: 'Invoke' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    await lens.click();
+    const result = await wb.webview('#duration', 60_000);
+    await result.locator('pre.payload', { hasText: 'Hello, student!' }).waitFor({ timeout: 30_000 });
+    assert.match((await result.locator('body').textContent()) ?? '', /hello · local cloud/);
+    assert.doesNotMatch((await result.locator('body').textContent()) ?? '', /hello-empty/);
+    await wb.screenshot('codelens-step-event');
   });
 
   // The three views, each opened from a `hoc:reveal` link on the step's own resource (no name
@@ -177,6 +188,21 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await wb.screenshot('queue-view');
   });
 
+  test('right-click a queue in the Resources tree → Show Queue Messages opens that queue', { timeout: 60_000 }, async () => {
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('View: Close All Editors');
+    // The row shows the queue without its lesson prefix, so its message count stays in view.
+    const row = wb.treeRow(/^queue 01-hello-NotesQueue, 1 message/);
+    await row.waitFor({ timeout: 30_000 });
+    assert.equal((await row.locator('.label-name').textContent())?.trim(), 'NotesQueue');
+    await wb.screenshot('resources-tree');
+    await wb.contextMenu(row, 'Show Queue Messages');
+    const queue = await wb.webview('.counters');
+    await wb.tab(/Queue: 01-hello-NotesQueue/).waitFor();
+    await queue.locator('.counter[data-counter="visible"] .counter-value', { hasText: /^1$/ }).waitFor({ timeout: 20_000 });
+    await wb.screenshot('queue-from-tree');
+  });
+
   test('opens the workflow graph from the step link and sees an execution succeed', { timeout: 150_000 }, async () => {
     await wb.treeRow(/Step 3, Run a workflow/).click();
     let guide = await wb.webview('#check-progress');
@@ -187,15 +213,28 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     let graph = await wb.webview('svg.graph .selectable');
     await wb.tab(/State machine: 01-hello-HelloFlow/).waitFor();
     assert.ok((await graph.locator('svg.graph .selectable').count()) >= 3, 'Greet, Pause and Done are laid out');
-    // Back to the guide: its action starts an execution and brings the graph back on it.
-    await wb.treeRow(/Step 3, Run a workflow/).click();
+    // The graph opened beside the guide: both stay in view.
+    const tabs = await wb.visibleTabs();
+    assert.ok(tabs.some((t) => /Hello, serverless/.test(t)) && tabs.some((t) => /State machine: 01-hello-HelloFlow/.test(t)), `visible: ${tabs.join(' | ')}`);
+    // The guide's action starts an execution and brings the graph to it; its result line stays visible.
     guide = await wb.webview('#check-progress');
     await guide.locator('.actions vscode-button', { hasText: 'Start an execution' }).click();
     graph = await wb.webview('svg.graph .selectable.status-succeeded', 60_000);
     for (const state of ['Greet', 'Pause', 'Done']) {
       await graph.locator('svg.graph .selectable.status-succeeded', { hasText: state }).first().waitFor({ timeout: 20_000 });
     }
-    await wb.screenshot('graph-view');
+    await guide.locator('.status', { hasText: /SUCCEEDED|succeeded/ }).waitFor({ timeout: 30_000 });
+    assert.ok(await guide.locator('.status').isVisible(), 'the action result line is visible beside the graph');
+    await wb.screenshot('graph-beside-guide');
+  });
+
+  test('palette → Show State Machine Graph → a pick of the deployed state machines → its graph', { timeout: 60_000 }, async () => {
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('Hands-on Cloud: Show State Machine Graph');
+    await wb.quickPickRow(/01-hello-HelloFlow/).first().click();
+    await wb.webview('svg.graph .selectable');
+    await wb.tab(/State machine: 01-hello-HelloFlow/).waitFor();
+    await wb.screenshot('graph-from-palette');
   });
 
   test('switches the target to LocalStack from the status bar', { timeout: 60_000 }, async () => {

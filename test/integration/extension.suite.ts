@@ -86,6 +86,21 @@ test('deploying a step creates its resources on the local cloud, with the templa
   }
 }, 90_000);
 
+test('Show Queue Messages on a Resources tree item opens that queue, not a prompt', async () => {
+  const cloud = api.localCloud();
+  const sqs = new SQSClient({ endpoint: cloud.endpoint, region: cloud.region!, credentials: cloud.credentials! });
+  try {
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: '01-hello-NotesQueue' }));
+    // The argument exactly as the Resources tree hands it to its context menu's commands.
+    const node = { type: 'entry', entry: { kind: 'queue', key: `queue:${QueueUrl}`, label: '01-hello-NotesQueue', ref: { queueUrl: QueueUrl!, name: '01-hello-NotesQueue' }, icon: 'inbox' } };
+    await vscode.commands.executeCommand(Commands.showQueueMessages, node);
+    const tab = await until('the queue view', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Queue: 01-hello-NotesQueue'));
+    assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('handsOnCloud.sqsMessages'));
+  } finally {
+    sqs.destroy();
+  }
+});
+
 test('checking a deployed step runs its checks and marks it done', async () => {
   await vscode.commands.executeCommand(Commands.checkStep, { lesson: '01-hello', step: 'queue' });
   const state = await until('step done', async () => {

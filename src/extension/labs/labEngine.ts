@@ -83,7 +83,8 @@ export async function runStepAction(run: EngineRun, stepId: string, actionId: st
   const action = step.actions.find((a) => a.id === actionId);
   if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
   const r = await withSession(run, (s) => runAction(s, step, action));
-  if (!r.ok) throw new Error(r.summary);
+  // A function that threw still has a result to show (its error payload and logs).
+  if (!r.ok && r.outcome?.kind !== 'invoked') throw new Error(r.summary);
   return { summary: r.summary, ok: r.ok, outcome: r.outcome };
 }
 

@@ -58,7 +58,7 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
   const needStep = (entry: CatalogLesson, stepId: string | undefined) => stepId ?? entry.lesson.steps.find((s) => progress.state(entry.lesson.id, s.id) !== 'done')?.id ?? entry.lesson.steps[0]?.id;
 
   const openStep = async (entry: CatalogLesson, stepId: string) => {
-    await StepGuidePanel.show(context.extensionUri, controller, entry, stepId, catalog);
+    await StepGuidePanel.createOrShow(context.extensionUri, controller, entry, stepId, catalog);
     const node = tree.stepNode(entry, stepId);
     if (node && view.visible) void view.reveal(node, { select: true, focus: false });
     void updateBadge();

@@ -13,6 +13,7 @@ import { guarded } from '../notify';
 
 import type { TargetManager } from '../targets/targetManager';
 import type { ResourceViews } from '../webviews/resourceViews';
+import type { LessonCatalog } from '../labs/lessonCatalog';
 import { machineOfExecution } from '../webviews/graph/graphData';
 import { treeEntryArg } from '../commandArgs';
 import { ResourcesTreeProvider } from './resourcesTree';
@@ -23,8 +24,15 @@ const ANY_KIND = Object.values(ItemKinds);
 /** The Resources tree entry a command was invoked on. */
 const entryOf = (arg: unknown) => treeEntryArg(arg, ANY_KIND) as ResourceEntry | undefined;
 
-export function registerResources(context: vscode.ExtensionContext, targets: TargetManager, views: ResourceViews): ResourcesTreeProvider {
-  const tree = new ResourcesTreeProvider(targets);
+export function registerResources(context: vscode.ExtensionContext, targets: TargetManager, views: ResourceViews, catalog: LessonCatalog): ResourcesTreeProvider {
+  let lessonIds: string[] = [];
+  const tree = new ResourcesTreeProvider(targets, () => lessonIds);
+  const loadIds = async () => {
+    lessonIds = (await catalog.all()).map((l) => l.lesson.id);
+    tree.refresh();
+  };
+  void loadIds();
+  context.subscriptions.push(catalog.onDidChange(() => void loadIds()));
   const view = vscode.window.createTreeView(Views.resources, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => (view.description = targets.describe());
   describe();

@@ -8,6 +8,10 @@ import { errorText } from '../notify';
 import { makeClients, type AwsClients } from './awsClients';
 import * as model from './resourceModel';
 import type { ResourceEntry } from './resourceModel';
+import { shortResourceName } from '../treeLabels';
+
+/** Resources named after their lesson (objects, stages and executions are not). */
+const TOP_LEVEL = new Set<string>([ItemKinds.queue, ItemKinds.bucket, ItemKinds.function, ItemKinds.api, ItemKinds.stateMachine]);
 
 type Group = 'queues' | 'buckets' | 'functions' | 'apis' | 'stateMachines';
 const GROUPS: Array<{ id: Group; label: string; icon: string; load: (c: AwsClients) => Promise<ResourceEntry[]> }> = [
@@ -28,7 +32,11 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
   readonly onDidChangeTreeData = this.changed.event;
   private clients: AwsClients | undefined;
 
-  constructor(private readonly targets: TargetManager) {}
+  constructor(
+    private readonly targets: TargetManager,
+    /** Ids of the lessons the catalog knows: their `{lessonId}-` prefix is left to the tooltip. */
+    private readonly lessonIds: () => readonly string[],
+  ) {}
 
   /** Lists again with the same clients (after lesson work or an item action). */
   refresh(): void {
@@ -59,9 +67,8 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
 
   async getChildren(node?: ResourceNode): Promise<ResourceNode[]> {
     if (!node) {
-      if (!(await this.currentClients())) {
-        return [{ type: 'message', text: 'The local cloud is not running — start it', icon: 'play', command: { command: Commands.startLocalCloud, title: 'Start Local Cloud' } }];
-      }
+      // An empty tree shows the manifest's welcome view (a sentence and a Start button).
+      if (!(await this.currentClients())) return [];
       return GROUPS.map((g) => ({ type: 'group', group: g.id }));
     }
     if (node.type === 'message') return [];
@@ -97,10 +104,13 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
       return item;
     }
     const e = node.entry;
-    const item = new vscode.TreeItem(e.label, e.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const short = TOP_LEVEL.has(e.kind) ? shortResourceName(e.label, this.lessonIds()) : { label: e.label };
+    const item = new vscode.TreeItem(short.label, e.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = e.key;
     item.description = e.description;
-    item.tooltip = e.tooltip ?? e.arn;
+    const detail = e.tooltip ?? e.arn;
+    item.tooltip = short.lessonId ? `${e.label}${detail ? `\n${detail}` : ''}` : detail;
+    item.accessibilityInformation = { label: `${e.kind} ${e.label}${e.description ? `, ${e.description}` : ''}` };
     item.contextValue = e.kind;
     const color = e.status === 'FAILED' || e.status === 'TIMED_OUT' ? new vscode.ThemeColor('testing.iconFailed') : e.status === 'SUCCEEDED' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(e.icon, color);

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LessonAction } from '../../shared/lessonTypes';
 import { stepGuideParams, type GuideCheck, type GuideStep, type StepGuideEvent, type StepGuideMethods, type StepGuideState } from '../../shared/webviewProtocolStepGuide';
-import { WebviewHost, type Handlers } from '../webviews/webviewHost';
-import { renderShell, webviewOptions } from '../webviews/shell';
+import { WebviewHost, type Handlers, type HostLog } from '../webviews/webviewHost';
+import { webviewOptions } from '../webviews/shell';
 import { Panels } from '../ids';
 import { log } from '../log';
 import type { CatalogLesson, LessonCatalog } from '../labs/lessonCatalog';
@@ -20,17 +20,28 @@ const ACTION_ICONS: Record<LessonAction['type'], string> = {
   http: 'globe', runScript: 'terminal', sizingSweep: 'graph', open: 'go-to-file', reveal: 'eye',
 };
 
+/** One guide for every lesson: keyed by this. */
+const ONLY = 'guide';
+const hostLog = (): HostLog => ({ warn: (m) => log().warn(m), error: (m) => log().error(m) });
+
 export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent> {
-  static current: StepGuidePanel | undefined;
+  static readonly viewType = Panels.stepGuide;
+  private static readonly open = new Map<string, StepGuidePanel>();
   private lastChecks = new Map<string, GuideCheck[]>();
 
-  static async show(extensionUri: vscode.Uri, labs: LabController, entry: CatalogLesson, stepId: string, catalog: LessonCatalog): Promise<StepGuidePanel> {
-    if (StepGuidePanel.current) {
-      StepGuidePanel.current.panel.reveal(undefined, true);
-      await StepGuidePanel.current.showStep(entry, stepId);
-      return StepGuidePanel.current;
+  /** The open guide, if any (commands without a step act on its step). */
+  static get current(): StepGuidePanel | undefined {
+    return StepGuidePanel.open.get(ONLY);
+  }
+
+  static async createOrShow(extensionUri: vscode.Uri, labs: LabController, entry: CatalogLesson, stepId: string, catalog: LessonCatalog): Promise<StepGuidePanel> {
+    const existing = StepGuidePanel.current;
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      await existing.showStep(entry, stepId);
+      return existing;
     }
-    const panel = vscode.window.createWebviewPanel(Panels.stepGuide, entry.lesson.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, StepGuidePanel.options(extensionUri, entry));
+    const panel = vscode.window.createWebviewPanel(StepGuidePanel.viewType, entry.lesson.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, StepGuidePanel.options(extensionUri, entry));
     const host = new StepGuidePanel(panel, extensionUri, labs, catalog, entry, stepId);
     await host.showStep(entry, stepId);
     return host;
@@ -62,10 +73,8 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
     private entry: CatalogLesson,
     private stepId: string,
   ) {
-    super(panel, stepGuideParams, log());
-    StepGuidePanel.current = this;
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'lab.svg');
-    panel.webview.html = renderShell(panel.webview, extensionUri, { view: 'stepGuide', title: 'Step guide', styles: ['common', 'stepGuide'] });
+    super(panel, stepGuideParams, hostLog());
+    this.mount(extensionUri, { view: 'stepGuide', icon: 'lab' }, StepGuidePanel.open, ONLY);
     this.disposables.push(
       labs.progress.onDidChange(() => void this.push()),
       labs.onDidCheck(({ entry: e, stepId: s, outcomes }) => {
@@ -81,7 +90,6 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
           await this.push();
         }
       }),
-      { dispose: () => StepGuidePanel.current === this && (StepGuidePanel.current = undefined) },
     );
   }
 

@@ -72,6 +72,17 @@ export class Workbench {
     }
   }
 
+  /** Right-clicks a tree row and picks an entry of its context menu. */
+  async contextMenu(row: Locator, entry: string): Promise<void> {
+    await row.click({ button: 'right' });
+    await this.page.locator('.monaco-menu .action-item', { hasText: entry }).first().click();
+  }
+
+  /** Titles of the active tab of each visible editor group, left to right. */
+  async visibleTabs(): Promise<string[]> {
+    return (await this.page.locator('.editor-group-container .tabs-container .tab.active').allTextContents()).map((t) => t.trim());
+  }
+
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');

@@ -46,7 +46,7 @@ test('SAM: events become mappings, permissions, notifications and an implicit AP
     { Function: { Runtime: 'nodejs20.x', Handler: 'index.handler', Environment: { Variables: { G: '1' } } } },
   );
   assert.deepEqual(Object.keys(r).sort(), [
-    'B', 'BNotifications', 'F', 'FGetPermissionProd', 'FJobs', 'FUpPermission', 'FUrl', 'FUrlPublicPermissions', 'M', 'Q',
+    'B', 'BNotifications', 'F', 'FGetPermissionProd', 'FJobs', 'FURLInvokeAllowPublicAccess', 'FUpPermission', 'FUrl', 'FUrlPublicPermissions', 'M', 'Q',
     'ServerlessRestApi', 'ServerlessRestApiDeployment', 'ServerlessRestApiItemsIdGet', 'ServerlessRestApiItemsIdResource', 'ServerlessRestApiItemsResource', 'ServerlessRestApiProdStage',
   ]);
   assert.equal(r.F.type, 'AWS::Lambda::Function');
@@ -54,6 +54,9 @@ test('SAM: events become mappings, permissions, notifications and an implicit AP
   assert.equal(r.F.properties.Runtime, 'nodejs20.x');
   assert.deepEqual(r.FJobs.properties, { FunctionName: { Ref: 'F' }, EventSourceArn: { 'Fn::GetAtt': ['Q', 'Arn'] }, BatchSize: 5 });
   assert.deepEqual(r.BNotifications.dependsOn, ['FUpPermission']);
+  // A public function URL gets both permissions AWS requires since October 2025.
+  assert.deepEqual(r.FUrlPublicPermissions.properties, { FunctionName: { Ref: 'F' }, Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' });
+  assert.deepEqual(r.FURLInvokeAllowPublicAccess.properties, { FunctionName: { Ref: 'F' }, Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true });
   assert.equal(r.M.properties.StateMachineType, 'EXPRESS');
   assert.deepEqual(r.ServerlessRestApiItemsIdResource.properties.ParentId, { Ref: 'ServerlessRestApiItemsResource' });
   assert.deepEqual(r.ServerlessRestApiDeployment.dependsOn, ['ServerlessRestApiItemsIdGet']);

@@ -129,7 +129,7 @@ test('hoc lab validate prints file:line problems and exits 1; exits 0 on a clean
   try {
     const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lab', 'validate', f.dir], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /ok \(6 steps, 17 resources\)/);
+    assert.match(ok.stdout, /ok \(6 steps, 18 resources\)/);
     const line = f.replace('template.yaml', '    Type: AWS::S3::Bucket', '    Type: AWS::S3::Buckit');
     const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lab', 'validate', f.dir], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(bad.status, 1);

@@ -72,7 +72,7 @@ export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>>
     ref: 'stage name',
   },
   'AWS::Lambda::Permission': {
-    properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'FunctionUrlAuthType'],
+    properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl'],
     required: ['FunctionName', 'Action', 'Principal'],
     attributes: [],
     ref: 'statement id',

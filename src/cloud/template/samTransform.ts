@@ -57,7 +57,10 @@ export function samTransform(resources: Record<string, AuthoredResource>, global
           const cfg = FunctionUrlConfig as Record<string, unknown>;
           add(`${id}Url`, 'AWS::Lambda::Url', { TargetFunctionArn: { Ref: id }, ...cfg }, id);
           if (cfg.AuthType === 'NONE') {
+            // A public URL needs both statements since October 2025 (AWS Lambda guide, "Control access
+            // to Lambda function URLs", read 2026-12-03); current SAM adds the second one too.
             add(`${id}UrlPublicPermissions`, 'AWS::Lambda::Permission', { FunctionName: { Ref: id }, Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }, id);
+            add(`${id}URLInvokeAllowPublicAccess`, 'AWS::Lambda::Permission', { FunctionName: { Ref: id }, Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true }, id);
           }
         }
         break;

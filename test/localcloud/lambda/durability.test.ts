@@ -31,6 +31,7 @@ test('functions and their configuration survive a restart of the local cloud', a
     await lambda.send(new PublishVersionCommand({ FunctionName: 'durable' }));
     await lambda.send(new CreateAliasCommand({ FunctionName: 'durable', Name: 'prod', FunctionVersion: '1' }));
     await lambda.send(new AddPermissionCommand({ FunctionName: 'durable', StatementId: 'url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+    await lambda.send(new AddPermissionCommand({ FunctionName: 'durable', StatementId: 'invoke', Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true }));
     const { FunctionUrl } = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'durable', AuthType: 'NONE' }));
     await lambda.send(new InvokeCommand({ FunctionName: 'durable' }));
     // An accepted asynchronous event, held back by throttling, must survive the restart.

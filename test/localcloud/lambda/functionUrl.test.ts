@@ -30,10 +30,16 @@ function http(method: string, url: string, options: { headers?: Record<string, s
   });
 }
 
+/** The two statements a public (AuthType NONE) URL needs on AWS since October 2025, as the console adds them. */
+async function allowPublicUrl(name: string): Promise<void> {
+  await f.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'FunctionURLAllowPublicAccess', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+  await f.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'FunctionURLInvokeAllowPublicAccess', Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true }));
+}
+
 async function publicUrl(name: string, handler: string, cors?: Record<string, unknown>): Promise<string> {
   await createFunction(f.lambda, { FunctionName: name, Handler: handler });
   const created = await f.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE', Cors: cors }));
-  await f.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'public-url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+  await allowPublicUrl(name);
   return created.FunctionUrl!;
 }
 
@@ -63,13 +69,21 @@ test('bare strings and objects become 200 application/json', async () => {
   assert.deepEqual(JSON.parse(o.body), { message: 'an object', path: '/object' });
 });
 
-test('without a public policy an AuthType NONE URL answers 403; a failing function 502', async () => {
+// AWS Lambda guide, "Control access to Lambda function URLs" (read 2026-12-03): since October 2025
+// an AuthType NONE URL needs lambda:InvokeFunctionUrl and lambda:InvokeFunction for "*".
+test('an AuthType NONE URL answers 403 until the policy allows both InvokeFunctionUrl and InvokeFunction; a failing function 502', async () => {
   await createFunction(f.lambda, { FunctionName: 'private', Handler: 'index.fails' });
   const { FunctionUrl } = await f.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'private', AuthType: 'NONE' }));
   const denied = await http('GET', FunctionUrl!);
   assert.equal(denied.status, 403);
+  assert.equal(denied.headers['x-amzn-errortype'], 'AccessDeniedException');
   assert.deepEqual(JSON.parse(denied.body), { Message: 'Forbidden' });
   await f.lambda.send(new AddPermissionCommand({ FunctionName: 'private', StatementId: 'url', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+  const onlyUrl = await http('GET', FunctionUrl!);
+  assert.equal(onlyUrl.status, 403, 'the pre-October-2025 single statement is no longer enough');
+  assert.deepEqual(JSON.parse(onlyUrl.body), { Message: 'Forbidden' });
+  const added = await f.lambda.send(new AddPermissionCommand({ FunctionName: 'private', StatementId: 'invoke', Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true }));
+  assert.deepEqual(JSON.parse(added.Statement!).Condition, { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } });
   const failed = await http('GET', FunctionUrl!);
   assert.equal(failed.status, 502);
   assert.equal(failed.body, 'Internal Server Error');

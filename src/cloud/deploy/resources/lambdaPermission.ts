@@ -33,6 +33,7 @@ export const lambdaPermission: ResourceHandler = {
           ...(props.SourceArn ? { SourceArn: String(props.SourceArn) } : {}),
           ...(props.SourceAccount ? { SourceAccount: String(props.SourceAccount) } : {}),
           ...(props.FunctionUrlAuthType ? { FunctionUrlAuthType: props.FunctionUrlAuthType as never } : {}),
+          ...(props.InvokedViaFunctionUrl === true || props.InvokedViaFunctionUrl === 'true' ? { InvokedViaFunctionUrl: true } : {}),
         }),
       );
     } catch (e) {

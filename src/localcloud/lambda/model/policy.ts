@@ -10,6 +10,8 @@ export interface PermissionInput {
   SourceAccount?: string;
   FunctionUrlAuthType?: string;
   PrincipalOrgID?: string;
+  /** Limits a lambda:InvokeFunction statement to calls that come through a function URL. */
+  InvokedViaFunctionUrl?: boolean;
 }
 
 export function buildStatement(input: PermissionInput, resource: string): PolicyStatement {
@@ -19,6 +21,7 @@ export function buildStatement(input: PermissionInput, resource: string): Policy
   if (input.SourceAccount) condition.StringEquals = { 'AWS:SourceAccount': input.SourceAccount };
   if (input.FunctionUrlAuthType) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
   if (input.PrincipalOrgID) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'aws:PrincipalOrgID': input.PrincipalOrgID };
+  if (input.InvokedViaFunctionUrl === true) condition.Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
   return {
     Sid: input.StatementId,
     Effect: 'Allow',
@@ -51,6 +54,7 @@ export function allowsInvoke(statements: PolicyStatement[], request: { principal
     const principalOk = p === '*' || (typeof p === 'object' && (p.Service === request.principal || p.AWS === request.principal));
     if (!principalOk) return false;
     if (!['lambda:InvokeFunction', 'lambda:*', '*'].includes(s.Action)) return false;
+    if (viaUrlOnly(s)) return false; // a service's call never comes through a function URL
     const arn = s.Condition?.ArnLike?.['AWS:SourceArn'] ?? s.Condition?.ArnEquals?.['AWS:SourceArn'];
     if (arn && (!request.sourceArn || !arnLike(arn, request.sourceArn))) return false;
     const account = s.Condition?.StringEquals?.['AWS:SourceAccount'];
@@ -59,11 +63,22 @@ export function allowsInvoke(statements: PolicyStatement[], request: { principal
   });
 }
 
-/** Does any statement let everyone call a function URL of AuthType NONE (lambda:InvokeFunctionUrl)? */
-export function allowsPublicUrl(statements: PolicyStatement[]): boolean {
-  return statements.some((s) => {
-    const everyone = s.Principal === '*' || (typeof s.Principal === 'object' && s.Principal.AWS === '*');
+const everyone = (s: PolicyStatement) => s.Principal === '*' || (typeof s.Principal === 'object' && s.Principal.AWS === '*');
+
+const viaUrlOnly = (s: PolicyStatement) => s.Condition?.Bool?.['lambda:InvokedViaFunctionUrl'] === 'true';
+
+/**
+ * Does the policy let everyone call a function URL of AuthType NONE? Since October 2025 AWS needs
+ * both lambda:InvokeFunctionUrl (FunctionUrlAuthType NONE) and lambda:InvokeFunction (usually
+ * limited by the condition lambda:InvokedViaFunctionUrl) for principal "*"; with only the first,
+ * the URL answers 403 (AWS Lambda guide, "Control access to Lambda function URLs",
+ * https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html, read 2026-12-03).
+ */
+export function missingPublicUrlActions(statements: PolicyStatement[]): string[] {
+  const url = statements.some((s) => {
     const authType = s.Condition?.StringEquals?.['lambda:FunctionUrlAuthType'];
-    return everyone && ['lambda:InvokeFunctionUrl', 'lambda:*', '*'].includes(s.Action) && (!authType || authType === 'NONE');
+    return everyone(s) && ['lambda:InvokeFunctionUrl', 'lambda:*', '*'].includes(s.Action) && (!authType || authType === 'NONE');
   });
+  const invoke = statements.some((s) => everyone(s) && ['lambda:InvokeFunction', 'lambda:*', '*'].includes(s.Action) && !s.Condition?.ArnLike && !s.Condition?.ArnEquals && !s.Condition?.StringEquals?.['AWS:SourceAccount']);
+  return [...(url ? [] : ['lambda:InvokeFunctionUrl']), ...(invoke ? [] : ['lambda:InvokeFunction'])];
 }

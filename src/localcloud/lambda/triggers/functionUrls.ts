@@ -1,11 +1,12 @@
 // The function URL data plane: `http://{urlId}.lambda-url.{region}.localhost:{port}/…` and
 // path-style `/_aws/lambda-url/{urlId}/…`. AuthType NONE needs a resource policy allowing
-// lambda:InvokeFunctionUrl (as on AWS); AWS_IAM needs a SigV4-signed request.
+// everyone both lambda:InvokeFunctionUrl and lambda:InvokeFunction (as on AWS since October
+// 2025, see missingPublicUrlActions); AWS_IAM needs a SigV4-signed request.
 import { AwsError } from '../../server/errors';
 import type { AwsRequest, AwsResponse, CloudContext } from '../../server/types';
 import type { Invocations } from '../invocations';
 import type { LambdaModel } from '../model/lambdaModel';
-import { allowsPublicUrl, statementsFor } from '../model/policy';
+import { missingPublicUrlActions, statementsFor } from '../model/policy';
 import type { FunctionRecord, UrlConfig } from '../model/types';
 import { preflightHeaders, responseCorsHeaders, stripCorsHeaders } from './cors';
 import { urlEvent, urlResponse } from './urlEvent';
@@ -58,10 +59,16 @@ export class FunctionUrls {
       const headers = preflightHeaders(url.Cors, origin, preflightMethod, String(req.headers['access-control-request-headers'] ?? ''));
       return { status: 200, headers: { ...headers, 'x-amzn-requestid': req.requestId }, body: '' };
     }
-    if (url.AuthType === 'AWS_IAM' && !signed) return message(403, 'Forbidden');
-    if (url.AuthType === 'NONE' && !allowsPublicUrl(statementsFor(record, qualifier))) {
-      this.ctx.log(`lambda: function URL of ${name} refused an unauthenticated request: its resource policy has no lambda:InvokeFunctionUrl statement for principal "*" (add one with AddPermission --function-url-auth-type NONE).`);
-      return message(403, 'Forbidden');
+    // AWS answers a refused URL request 403 {"Message":"Forbidden"}, typed AccessDeniedException.
+    const forbidden = () => message(403, 'Forbidden', { 'x-amzn-errortype': 'AccessDeniedException' });
+    if (url.AuthType === 'AWS_IAM' && !signed) return forbidden();
+    const missing = url.AuthType === 'NONE' ? missingPublicUrlActions(statementsFor(record, qualifier)) : [];
+    if (missing.length) {
+      this.ctx.log(
+        `lambda: function URL of ${name} refused an unauthenticated request: its resource policy does not allow ${missing.join(' and ')} for principal "*". ` +
+          'A public URL needs both: AddPermission --action lambda:InvokeFunctionUrl --function-url-auth-type NONE, and --action lambda:InvokeFunction --invoked-via-function-url.',
+      );
+      return forbidden();
     }
     const event = urlEvent(req, {
       urlId: m.urlId,

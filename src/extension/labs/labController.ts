@@ -203,8 +203,9 @@ export class LabController {
     });
     switch (plan.kind) {
       case 'view': {
-        const commands = { lesson: `${Views.labs}.focus`, resources: `${Views.resources}.focus`, logs: Commands.showLog };
-        await vscode.commands.executeCommand(commands[plan.view]);
+        // The views' own focus commands (VS Code's); the log is ours to show.
+        if (plan.view === 'logs') log().show(true);
+        else await vscode.commands.executeCommand(`${plan.view === 'lesson' ? Views.labs : Views.resources}.focus`);
         return `Showing ${plan.view}`;
       }
       case 'tree':

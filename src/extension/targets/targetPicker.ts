@@ -2,7 +2,7 @@
 // the shared config files (SSO included) and a region.
 import * as vscode from 'vscode';
 import { config, type TargetKind } from '../config';
-import { Commands } from '../ids';
+import { startLocalCloud, stopLocalCloud } from '../localCloudCommands';
 import { COMMON_REGIONS, readAwsProfiles } from './awsProfiles';
 import type { TargetManager } from './targetManager';
 
@@ -24,8 +24,8 @@ export async function pickTarget(targets: TargetManager): Promise<void> {
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Hands-on Cloud: Select Target', placeHolder: `Current target: ${targets.describe()}` });
   if (!picked) return;
-  if (picked.action === 'start') return void vscode.commands.executeCommand(Commands.startLocalCloud);
-  if (picked.action === 'stop') return void vscode.commands.executeCommand(Commands.stopLocalCloud);
+  if (picked.action === 'start') return startLocalCloud(cloud);
+  if (picked.action === 'stop') return stopLocalCloud(cloud);
   if (picked.target === 'aws') {
     const aws = await pickAwsProfileAndRegion();
     if (aws) await targets.setTarget('aws', aws);

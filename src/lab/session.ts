@@ -28,6 +28,11 @@ export interface LabSessionOptions {
    * tally per lesson and target, so the lesson's cost counts every invoke, message and request.
    */
   usage?: Usage;
+  /**
+   * Other folders of this lesson whose prebuilt bundles may stand in for npm packages that are
+   * not installed (the editor passes its bundled copy of a lesson the student copied).
+   */
+  prebuiltCopies?: readonly string[];
 }
 
 export function emptyUsage(): Usage {
@@ -48,7 +53,7 @@ export class LabSession {
     this.template = loaded.template;
     this.usage = options.usage ?? emptyUsage();
     this.clients = new CloudClients(target);
-    this.deployer = new Deployer({ lessonId: loaded.lesson.id, lessonDir: loaded.dir, template: loaded.template, clients: this.clients, onProgress: options.onProgress, signal: options.signal });
+    this.deployer = new Deployer({ lessonId: loaded.lesson.id, lessonDir: loaded.dir, template: loaded.template, clients: this.clients, onProgress: options.onProgress, signal: options.signal, prebuiltCopies: options.prebuiltCopies });
   }
 
   state(): DeploymentState {

@@ -79,3 +79,29 @@ test('prebuilt bundles stand in for npm imports that are not installed, until th
     rmSync(dirname(lesson), { recursive: true, force: true });
   }
 });
+
+test('a copy of a packaged lesson without node_modules or .build deploys with the original copy\'s bundles while its files are unchanged', { timeout: 120_000 }, async () => {
+  const original = lessonWithNpmImport();
+  const copy = lessonWithNpmImport(); // the student's copy: same files, no .build
+  try {
+    const req = functionBundleRequest(join(original, 'functions', 'zipper'), 'nodejs20.x', 'index.handler');
+    const built = await prebuild(original, { ...req, nodePaths: [join(ROOT, 'node_modules')] });
+    writePrebuiltIndex(original, { [built.key]: built.entry });
+    const prebuiltText = readFileSync(join(original, '.build', built.entry.file), 'utf8');
+    const zipper = join(copy, 'functions', 'zipper');
+    assert.ok(!existsSync(join(copy, '.build')));
+
+    // Without the original named, the copy cannot bundle (its npm import is not installed).
+    await assert.rejects(packageFunction(zipper, 'nodejs20.x', 'index.handler', 'native'), /Could not resolve "fflate"/);
+    // With it, the copy's unchanged files (same content hash) deploy the original's bundle.
+    const pkg = await packageFunction(zipper, 'nodejs20.x', 'index.handler', 'native', [original]);
+    assert.equal(indexJs(pkg.zip), prebuiltText);
+
+    // An edit in the copy to a file the bundle came from: stale, with the way out in the message.
+    writeFileSync(join(copy, 'functions', 'shared', 'label.ts'), "export const label = () => 'mine';\n");
+    await assert.rejects(packageFunction(zipper, 'nodejs20.x', 'index.handler', 'native', [original]), /changed since the lesson was packaged/);
+  } finally {
+    rmSync(dirname(original), { recursive: true, force: true });
+    rmSync(dirname(copy), { recursive: true, force: true });
+  }
+});

@@ -22,6 +22,8 @@ export interface DeployContext {
   readonly clients: CloudClients;
   readonly target: Target;
   readonly lessonId: string;
+  /** Other folders of the lesson whose prebuilt bundles may stand in for missing npm packages. */
+  readonly prebuiltCopies: readonly string[];
   readonly stack: string;
   readonly accountId: string;
   readonly region: string;

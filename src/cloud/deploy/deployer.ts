@@ -24,6 +24,8 @@ export interface DeployerOptions {
   parameters?: Record<string, string>;
   /** Stops between resources (a resource being created finishes first). */
   signal?: AbortSignal;
+  /** Other folders of this lesson whose prebuilt bundles may stand in (see packaging/prebuilt.ts). */
+  prebuiltCopies?: readonly string[];
 }
 
 export class DeployError extends Error {
@@ -146,6 +148,7 @@ export class Deployer {
       clients,
       target: clients.target,
       lessonId: this.o.lessonId,
+      prebuiltCopies: this.o.prebuiltCopies ?? [],
       stack,
       accountId,
       region,

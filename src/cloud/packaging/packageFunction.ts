@@ -24,12 +24,14 @@ export function functionBundleRequest(codeDir: string, runtime: string, handler:
   return { entry, workingDir: codeDir, platformTarget: nodeTarget(runtime), format: 'cjs', external: ['@aws-sdk/*', '@smithy/*'], nodePaths: [join(codeDir, 'node_modules')] };
 }
 
-export async function packageFunction(codeDir: string, runtime: string, handler: string, engine?: BundleEngine): Promise<FunctionPackage> {
+/** `prebuiltCopies`: other folders of the lesson whose prebuilt bundles may stand in (see findPrebuilt). */
+export async function packageFunction(codeDir: string, runtime: string, handler: string, engine?: BundleEngine, prebuiltCopies: readonly string[] = []): Promise<FunctionPackage> {
   const entries: ZipEntry[] = [];
   const family = runtimeFamily(runtime);
   if (family === 'node') {
     // A packaged lesson's prebuilt bundle stands in when npm imports are not installed.
-    const js = await bundleOrPrebuilt(functionBundleRequest(codeDir, runtime, handler), engine);
+    const req = functionBundleRequest(codeDir, runtime, handler);
+    const js = await bundleOrPrebuilt(req, engine, req, prebuiltCopies);
     entries.push({ path: `${handlerModule(handler)}.js`, data: Buffer.from(js) });
     // Data files next to the code (models, templates) ship too; sources are in the bundle.
     for (const f of walk(codeDir)) if (!SOURCE.test(f) && f !== 'package.json' && f !== 'package-lock.json' && f !== 'tsconfig.json') entries.push({ path: f, data: readFileSync(join(codeDir, f)) });

@@ -67,15 +67,25 @@ export function readPrebuiltIndex(root: string): PrebuiltIndex | undefined {
 
 export type PrebuiltLookup = { kind: 'match'; file: string } | { kind: 'stale' } | { kind: 'none' };
 
-/** A prebuilt bundle for this request whose sources are unchanged ('stale' when they changed). */
-export function findPrebuilt(req: BundleRequest): PrebuiltLookup {
+/**
+ * A prebuilt bundle for this request whose sources are unchanged ('stale' when they changed).
+ * `copies` are other folders of the same lesson whose .build may hold it — the extension's own
+ * copy, for a workspace copy of a bundled lesson without its node_modules: the workspace files'
+ * content hash must equal the one the copy's bundle was built from.
+ */
+export function findPrebuilt(req: BundleRequest, copies: readonly string[] = []): PrebuiltLookup {
   const root = lessonRootOf(req.entry);
-  const index = root ? readPrebuiltIndex(root) : undefined;
-  const entry = root && index?.bundles[prebuiltKey(root, req)];
-  if (!root || !entry) return { kind: 'none' };
-  const file = join(root, PREBUILT_DIR, entry.file);
-  if (!existsSync(file) || sourceHash(root, entry.inputs) !== entry.sourceHash) return { kind: 'stale' };
-  return { kind: 'match', file };
+  if (!root) return { kind: 'none' };
+  const key = prebuiltKey(root, req);
+  let found: PrebuiltLookup = { kind: 'none' };
+  for (const holder of [root, ...copies]) {
+    const entry = readPrebuiltIndex(holder)?.bundles[key];
+    if (!entry) continue;
+    const file = join(holder, PREBUILT_DIR, entry.file);
+    if (existsSync(file) && sourceHash(root, entry.inputs) === entry.sourceHash) return { kind: 'match', file };
+    found = { kind: 'stale' };
+  }
+  return found;
 }
 
 /** Builds one bundle into <root>/.build and returns its index entry (the caller writes the index). */
@@ -114,13 +124,13 @@ function unresolvedPackages(e: unknown): string[] {
  * the prebuilt bundle was made for when it differs from `req` (lesson scripts are prebuilt
  * without the AWS SDK, which is bundled in afterwards).
  */
-export async function bundleOrPrebuilt(req: BundleRequest, engine?: BundleEngine, prebuiltAs: BundleRequest = req): Promise<string> {
+export async function bundleOrPrebuilt(req: BundleRequest, engine?: BundleEngine, prebuiltAs: BundleRequest = req, copies: readonly string[] = []): Promise<string> {
   try {
     return await bundle(req, engine);
   } catch (e) {
     const missing = unresolvedPackages(e);
     if (!missing.length) throw e;
-    const found = findPrebuilt(prebuiltAs);
+    const found = findPrebuilt(prebuiltAs, copies);
     if (found.kind === 'match') return prebuiltAs === req ? readFileSync(found.file, 'utf8') : bundle({ ...req, entry: found.file }, engine);
     if (found.kind === 'stale') {
       const root = lessonRootOf(req.entry)!;

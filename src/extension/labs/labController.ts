@@ -19,6 +19,8 @@ import { planReveal, revealTarget, plannedNeedsState } from './revealPlan';
 import { pickDeployedResource } from '../webviews/resourcePicker';
 import { machineOfExecution } from '../webviews/graph/graphData';
 
+const prebuiltCopies = (entry: CatalogLesson): string[] => (entry.bundledCopy ? [entry.bundledCopy] : []);
+
 export class LabController {
   private readonly checked = new vscode.EventEmitter<{ entry: CatalogLesson; stepId: string; outcomes: CheckOutcome[] }>();
   /** Fires after every check run, so an open step guide shows the sentences. */
@@ -78,6 +80,7 @@ export class LabController {
           output: (text) => log().info(`${entry.lesson.id}: ${text.trimEnd()}`),
           signal: controller.signal,
           usage: this.usage(entry, target.kind),
+          prebuiltCopies: prebuiltCopies(entry),
         };
         const result = await work(run);
         if (token.isCancellationRequested) throw new vscode.CancellationError();
@@ -153,7 +156,7 @@ export class LabController {
     const target = await this.targets.resolve();
     const controller = new AbortController();
     signal?.addEventListener('abort', () => controller.abort());
-    const run: EngineRun = { dir: entry.dir, lesson: entry.lesson, target, report: () => undefined, output: () => undefined, signal: controller.signal, usage: this.usage(entry, target.kind) };
+    const run: EngineRun = { dir: entry.dir, lesson: entry.lesson, target, report: () => undefined, output: () => undefined, signal: controller.signal, usage: this.usage(entry, target.kind), prebuiltCopies: prebuiltCopies(entry) };
     return { invocation: await invokeInLesson(run, functionName, event), target };
   }
 

@@ -19,6 +19,8 @@ export interface EngineRun {
   signal: AbortSignal;
   /** The lesson's usage tally on this target (its cost counts every invoke). */
   usage: Usage;
+  /** Other folders of the lesson whose prebuilt bundles may stand in (the extension's copy). */
+  prebuiltCopies: readonly string[];
 }
 
 export interface CheckOutcome {
@@ -52,6 +54,7 @@ async function withSession<T>(run: EngineRun, work: (s: LabSession) => Promise<T
     onOutput: (text) => run.output(text),
     signal: run.signal,
     usage: run.usage,
+    prebuiltCopies: run.prebuiltCopies,
   });
   try {
     return await work(s);

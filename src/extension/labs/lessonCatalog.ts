@@ -14,6 +14,11 @@ export interface CatalogLesson {
   lesson: Lesson;
   template?: LessonTemplate;
   bundled: boolean;
+  /**
+   * The extension's own copy of this lesson when the student works on a copy of it: its
+   * prebuilt bundles deploy the copy's unchanged functions without node_modules.
+   */
+  bundledCopy?: string;
   diagnostics: LessonDiagnostic[];
 }
 
@@ -79,6 +84,10 @@ export class LessonCatalog implements vscode.Disposable {
         if (out.some((l) => l.dir === dir)) continue;
         const { lesson, template, diagnostics } = await loadLessonFrom(dir);
         for (const d of diagnostics) log().warn(`${join(dir, d.file)}:${d.line}: ${d.message}`);
+        if (lesson && root.bundled && seen.has(lesson.id)) {
+          const copy = out.find((l) => l.lesson.id === lesson.id);
+          if (copy && !copy.bundled) copy.bundledCopy = dir;
+        }
         if (!lesson || seen.has(lesson.id)) continue;
         seen.add(lesson.id);
         out.push({ dir, lesson, template, bundled: root.bundled, diagnostics });

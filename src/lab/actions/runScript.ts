@@ -62,7 +62,7 @@ export async function runLessonScript(session: LabSession, script: string, args:
       // Bundled, so the script's imports resolve wherever the lesson folder lives; a packaged
       // lesson's prebuilt bundle stands in when npm imports are not installed (unchanged sources).
       const req = { entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'esm' as const, external: [], nodePaths: extraNodePaths(session.dir), banner: ESM_REQUIRE };
-      const js = await bundleOrPrebuilt(req, undefined, scriptPrebuildRequest(path, session.dir));
+      const js = await bundleOrPrebuilt(req, undefined, scriptPrebuildRequest(path, session.dir), session.options.prebuiltCopies);
       const tmp = mkdtempSync(join(tmpdir(), 'hoc-script-'));
       const out = join(tmp, 'script.mjs');
       writeFileSync(out, js);

@@ -66,7 +66,7 @@ export const lambdaFunction: ResourceHandler = {
     const policies = p.Policies === undefined ? [] : Array.isArray(p.Policies) ? p.Policies : [p.Policies];
     const role = p.Role ? String(p.Role) : await ctx.roles.arn('lambda', resource.logicalId, policies);
     ctx.note('packaging');
-    const pkg = await packageFunction(join(ctx.template.baseDir, p.CodeUri), p.Runtime, p.Handler);
+    const pkg = await packageFunction(join(ctx.template.baseDir, p.CodeUri), p.Runtime, p.Handler, undefined, ctx.prebuiltCopies);
     const wanted = configurationOf(p, role);
     const current = await ifExists(() => lambda.send(new GetFunctionCommand({ FunctionName: name })));
     refuseBlockedRuntime(resource.logicalId, p.Runtime, current?.Configuration ? 'update' : 'create');

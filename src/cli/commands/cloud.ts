@@ -1,5 +1,6 @@
 import { CLOUD_USAGE, parseCloudArgs } from '../../localcloud/cloudArgs';
 import { runCloudInForeground } from '../../localcloud/runCloud';
+import { LocalCloudStartError } from '../../localcloud/server/startError';
 import { CliError, type CliCommand } from '../command';
 
 export const cloudCommand: CliCommand = {
@@ -17,6 +18,7 @@ export const cloudCommand: CliCommand = {
       await runCloudInForeground(options);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
+      if (e instanceof LocalCloudStartError) throw new CliError(e.message);
       if (err.code === 'EADDRINUSE') throw new CliError(`Port ${options.port} is in use: stop what listens there or pass --port 0 to pick a free port.`);
       throw e;
     }

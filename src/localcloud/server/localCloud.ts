@@ -4,9 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AwsError, serializeError, toAwsError } from './errors';
+import { AwsError, serializeError, toAwsError, type Protocol } from './errors';
+import { storageFailure } from './storageFailure';
 import { Journal } from './journal';
 import { loadOrCreateCredentials, type LocalCredentials } from './credentials';
+import { lockStateDir } from './stateDirLock';
 import { isAllowedHost } from './hostCheck';
 import { guessProtocol } from './protocolGuess';
 import { parseScope, verifySignature } from './sigv4';
@@ -44,37 +46,56 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const region = options.region ?? 'us-east-1';
   const auth = options.auth ?? true;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const journal = new Journal(options.stateDir);
-  const credentials = loadOrCreateCredentials(options.stateDir);
-  const factories = options.services ?? (await import('../services')).ALL_SERVICES;
-
+  // Everything that can refuse the start (a busy or damaged state dir) comes before the port
+  // opens: a server that cannot restore never half-starts.
+  const journal = new Journal(options.stateDir, log);
+  const lock = options.stateDir ? lockStateDir(options.stateDir) : undefined;
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4566, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-
   const byName = new Map<string, LocalService>();
-  const registry: ServiceRegistry = { get: <T extends LocalService>(name: string) => byName.get(name) as T | undefined };
-  const ctx: CloudContext = { region, accountId: ACCOUNT_ID, endpoint, port, credentials, stateDir: options.stateDir, journal, services: registry, log };
-  const services = factories.map((f) => f(ctx));
-  for (const s of services) {
-    byName.set(s.name, s);
-    for (const alias of s.aliases ?? []) byName.set(alias, s);
-  }
+  let services: LocalService[] = [];
+  let credentials: LocalCredentials;
+  let endpoint: string;
+  let port: number;
+  try {
+    credentials = loadOrCreateCredentials(options.stateDir);
+    const restored = journal.restore();
+    const factories = options.services ?? (await import('../services')).ALL_SERVICES;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4566, host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  // Restore: snapshots, then the journal's events in order.
-  const restored = journal.restore();
-  for (const s of services) {
-    const snap = restored.snapshots[s.name];
-    if (snap !== undefined) s.loadSnapshot?.(snap);
+    const registry: ServiceRegistry = { get: <T extends LocalService>(name: string) => byName.get(name) as T | undefined };
+    const ctx: CloudContext = { region, accountId: ACCOUNT_ID, endpoint, port, credentials, stateDir: options.stateDir, journal, services: registry, log };
+    services = factories.map((f) => f(ctx));
+    for (const s of services) {
+      byName.set(s.name, s);
+      for (const alias of s.aliases ?? []) byName.set(alias, s);
+    }
+    // Restore: snapshots, then the journal's events in order.
+    for (const s of services) {
+      const snap = restored.snapshots[s.name];
+      if (snap !== undefined) s.loadSnapshot?.(snap);
+    }
+    restored.events.forEach((record, i) => {
+      try {
+        byName.get(record.s)?.applyEvent?.(record.e);
+      } catch (e) {
+        // Only after a damaged record was skipped can a later one refer to what it held.
+        log(`local cloud: journal event ${i + 1} (${record.s}) could not be applied and was skipped: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    await journal.open(() => Object.fromEntries(services.filter((s) => s.snapshot).map((s) => [s.name, s.snapshot!()])));
+    for (const s of services) await s.start?.();
+  } catch (e) {
+    if (server.listening) server.close();
+    for (const s of services) await Promise.resolve(s.stop?.()).catch(() => undefined);
+    journal.abandon();
+    lock?.release();
+    throw e;
   }
-  for (const record of restored.events) byName.get(record.s)?.applyEvent?.(record.e);
-  journal.open(() => Object.fromEntries(services.filter((s) => s.snapshot).map((s) => [s.name, s.snapshot!()])));
-  for (const s of services) await s.start?.();
-
   server.keepAliveTimeout = 65_000;
   server.on('request', (req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -128,8 +149,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       // Data plane (function URLs, API Gateway invoke, S3 preflight/anonymous) first: its
       // callers may send an Authorization header of their own (e.g. a Bearer token).
       for (const s of services) {
-        const answer = await s.handleUnsigned?.(base);
-        if (answer) return send(res, answer, journal);
+        if (!s.handleUnsigned) continue;
+        const { result, lastSeq } = await journal.track(() => s.handleUnsigned!(base));
+        if (result.status === 'rejected') throw result.reason;
+        if (result.value) return answerDurably(res, result.value, lastSeq, protocolFor(s.name), requestId, req.headers);
       }
     }
     if (parsed.kind === 'malformed') {
@@ -161,16 +184,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
 
   async function dispatch(res: ServerResponse, service: LocalService, request: AwsRequest, requestId: string): Promise<void> {
-    let answer: AwsResponse;
+    const protocol = guessProtocol(service.name, request.headers);
+    const { result, lastSeq } = await journal.track(() => service.handle(request));
+    if (result.status === 'fulfilled') return answerDurably(res, result.value, lastSeq, protocol, requestId, request.headers);
+    const e: unknown = result.reason;
+    const err = toAwsError(storageFailure(e));
+    if (err.status >= 500 && err.code !== 'ServiceUnavailable') log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
+    return answerDurably(res, err, lastSeq, protocol, requestId, request.headers);
+  }
+
+  /**
+   * Nothing is acknowledged before it is durable: the events the request appended are flushed
+   * first, and when they cannot be, the answer becomes the 503 instead. A request that changed
+   * nothing is answered even while the disk is full.
+   */
+  async function answerDurably(res: ServerResponse, answer: AwsResponse | AwsError, lastSeq: number, protocol: Protocol, requestId: string, headers: IncomingMessage['headers']): Promise<void> {
     try {
-      answer = await service.handle(request);
+      await journal.flush(lastSeq > 0 ? lastSeq : undefined);
     } catch (e) {
-      const err = toAwsError(e);
-      if (err.status >= 500) log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
-      await journal.flush();
-      return sendError(res, err, guessProtocol(service.name, request.headers), requestId, request.headers);
+      if (lastSeq > 0) return sendError(res, toAwsError(e), protocol, requestId, headers);
     }
-    return send(res, answer, journal);
+    return answer instanceof AwsError ? sendError(res, answer, protocol, requestId, headers) : send(res, answer);
   }
 
   const stop = async () => {
@@ -181,6 +215,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     for (const s of services) await s.stop?.();
     await journal.close();
+    lock?.release();
   };
 
   return { endpoint, port, host, region, accountId: ACCOUNT_ID, credentials, stateDir: options.stateDir, stop };
@@ -211,9 +246,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function send(res: ServerResponse, answer: AwsResponse, journal?: Journal): Promise<void> {
-  // Nothing is acknowledged before it is durable.
-  await journal?.flush();
+async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {
   const headers: Record<string, string | string[]> = { ...(answer.headers ?? {}) };
   const body = answer.body;
   if (body instanceof Readable) {

@@ -1,12 +1,15 @@
 // With a state dir, SQS state survives a restart: queues, attributes, tags, messages with
 // their receive counts and visibility, FIFO sequence numbers and the deduplication window,
 // move tasks. Checked after a clean stop (snapshot) and from the journal alone (as a crash
-// leaves it: a second cloud opens the state dir while the first has not compacted).
+// leaves it: a second cloud opens a copy of the state dir, taken while the first runs and
+// has not compacted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateQueueCommand, GetQueueAttributesCommand, ListQueueTagsCommand, ReceiveMessageCommand, SQSClient, SendMessageCommand,
 } from '@aws-sdk/client-sqs';
+import { cpSync } from 'node:fs';
+import { basename } from 'node:path';
 import { startTestCloud, tempDir, type TestCloud } from '../../helpers/cloud';
 
 async function populate(sqs: SQSClient): Promise<{ url: string; fifo: string; firstSeq: string; inflightId: string }> {
@@ -55,6 +58,7 @@ test('SQS state is restored after a clean restart (snapshot)', async () => {
 
 test('SQS state is restored from the journal alone, as a crash leaves it', async () => {
   const dir = tempDir();
+  const copy = tempDir();
   const first = await startTestCloud({ stateDir: dir.path });
   let second: TestCloud | undefined;
   try {
@@ -62,7 +66,9 @@ test('SQS state is restored from the journal alone, as a crash leaves it', async
     const state = await populate(sqs1);
     sqs1.destroy();
     // Every acknowledged event is already on disk; the first cloud has written no snapshot.
-    second = await startTestCloud({ stateDir: dir.path });
+    // The files as they are now (the running server's lock aside) are what a crash leaves.
+    cpSync(dir.path, copy.path, { recursive: true, filter: (f) => basename(f) !== 'server.lock' });
+    second = await startTestCloud({ stateDir: copy.path });
     const sqs2 = new SQSClient(second.clientConfig);
     await verify(sqs2, state);
     sqs2.destroy();
@@ -70,5 +76,6 @@ test('SQS state is restored from the journal alone, as a crash leaves it', async
     await second?.stop();
     await first.stop();
     dir.remove();
+    copy.remove();
   }
 });

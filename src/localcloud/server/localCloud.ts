@@ -156,7 +156,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
     }
     if (parsed.kind === 'malformed') {
-      return sendError(res, new AwsError('IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId, req.headers);
+      return sendError(res, new AwsError(parsed.code ?? 'IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId, req.headers);
     }
     if (parsed.kind === 'none') {
       if (!auth) {

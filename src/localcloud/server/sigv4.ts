@@ -22,7 +22,7 @@ const HEADER_RE = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^
 const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature']);
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-export type ScopeResult = { kind: 'none' } | { kind: 'malformed'; reason: string } | { kind: 'scope'; scope: SigV4Scope };
+export type ScopeResult = { kind: 'none' } | { kind: 'malformed'; reason: string; code?: string } | { kind: 'scope'; scope: SigV4Scope };
 
 /** Reads the credential scope from an Authorization header or presigned query, without verifying. */
 export function parseScope(headers: IncomingHttpHeaders, query: URLSearchParams): ScopeResult {
@@ -43,6 +43,8 @@ export function parseScope(headers: IncomingHttpHeaders, query: URLSearchParams)
     if (parts.length !== 5 || parts[4] !== 'aws4_request' || !signature || !signedHeaders || query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') {
       return { kind: 'malformed', reason: 'Presigned URL requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature.' };
     }
+    const expiresProblem = presignExpiresProblem(query.get('X-Amz-Expires'));
+    if (expiresProblem) return { kind: 'malformed', reason: expiresProblem, code: 'AuthorizationQueryParametersError' };
     return {
       kind: 'scope',
       scope: {
@@ -53,6 +55,21 @@ export function parseScope(headers: IncomingHttpHeaders, query: URLSearchParams)
     };
   }
   return { kind: 'none' };
+}
+
+/**
+ * S3 refuses a presigned URL whose X-Amz-Expires is not a whole number of seconds from 0 to
+ * 604,800 (a week) with 400 AuthorizationQueryParametersError and these messages (S3's
+ * answers as recorded by S3-compatible servers — MinIO's ErrMaximumExpires, OpenStack Swift's
+ * s3api — read 2026-12-03; AWS's "Sharing objects with presigned URLs" gives the 7-day limit).
+ */
+function presignExpiresProblem(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  if (!/^-?\d+$/.test(value)) return 'X-Amz-Expires should be a number';
+  const n = Number(value);
+  if (n < 0) return 'X-Amz-Expires must be non-negative';
+  if (n > 604_800) return 'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds';
+  return undefined;
 }
 
 export interface VerifyInput {

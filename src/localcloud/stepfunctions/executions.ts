@@ -9,6 +9,7 @@ import type { Json } from './interpreter/jsonPath';
 import type { MachineOps } from './machines';
 import type { ExecutionRecord, HistoryEventRecord, SfnStore } from './store';
 import { timeScaleFor } from './timeScale';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
 
 const MAX_KEPT_EXECUTIONS = 5_000;
 
@@ -158,6 +159,7 @@ function parseInput(input: unknown): string {
   if (Buffer.byteLength(input) > 262_144) {
     throw sfnErrors.validation("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144");
   }
+  if (jsonTooDeep(input)) throw sfnErrors.invalidExecutionInput(`The input nests JSON deeper than ${MAX_JSON_NESTING} levels`);
   try {
     JSON.parse(input);
   } catch (e) {

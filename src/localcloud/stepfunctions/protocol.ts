@@ -9,6 +9,7 @@ import type { MachineOps } from './machines';
 import type { ExecutionRecord, StateMachineRecord } from './store';
 import { testState } from './testState';
 import type { ArnContext } from './arns';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
 
 export interface SfnApi {
   arns: ArnContext;
@@ -127,8 +128,10 @@ export async function dispatchStepFunctions(api: SfnApi, req: AwsRequest): Promi
   if (!handler) throw sfnErrors.unknownOperation(operation);
   let body: Body = {};
   if (req.body.length) {
+    const text = req.body.toString('utf8');
+    if (jsonTooDeep(text)) throw sfnErrors.serialization(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
-      body = JSON.parse(req.body.toString('utf8')) as Body;
+      body = JSON.parse(text) as Body;
     } catch {
       throw sfnErrors.serialization('The request body is not valid JSON.');
     }

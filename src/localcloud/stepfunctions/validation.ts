@@ -2,6 +2,7 @@
 // what AWS refuses for EXPRESS machines. Messages are AWS's `CODE: message at /path` form.
 import { validateAslDefinition } from '../../asl/validate';
 import type { AslStateMachine } from '../../asl/types';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
 
 export interface Diagnostic {
   severity: 'ERROR' | 'WARNING';
@@ -12,6 +13,9 @@ export interface Diagnostic {
 
 export function diagnose(definition: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD'): Diagnostic[] {
   let parsed: unknown;
+  if (jsonTooDeep(definition)) {
+    return [{ severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `The definition nests JSON deeper than ${MAX_JSON_NESTING} levels` }];
+  }
   try {
     parsed = JSON.parse(definition);
   } catch (e) {

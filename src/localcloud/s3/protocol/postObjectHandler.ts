@@ -31,7 +31,7 @@ export async function postObject(call: S3Call): Promise<AwsResponse> {
   const keyField = fields.get('key');
   if (!keyField) throw S3Errors.invalidArgument('Bucket POST must contain a field named \'key\'.  If it is specified, please check the order of the fields.', 'key', '');
   const key = keyField.replace(/\$\{filename\}/g, file.name);
-  const metadata: Record<string, string> = {};
+  const metadata = Object.create(null) as Record<string, string>; // user-chosen names: no prototype
   for (const [name, value] of fields) if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = value;
   const algorithm = CHECKSUM_ALGORITHMS.find((a) => fields.has(`x-amz-checksum-${a.toLowerCase()}`));
   const accessKeyId = fields.get('x-amz-credential')!.split('/')[0]!;

@@ -39,7 +39,8 @@ const MAX_METADATA_BYTES = 2048;
 
 /** x-amz-meta-* headers, names without the prefix. */
 export function metadataOf(req: AwsRequest): Record<string, string> {
-  const metadata: Record<string, string> = {};
+  // No prototype: user-chosen names such as `__proto__` or `constructor` are plain keys.
+  const metadata = Object.create(null) as Record<string, string>;
   let size = 0;
   for (const [name, value] of Object.entries(req.headers)) {
     if (!name.startsWith('x-amz-meta-') || value === undefined) continue;

@@ -66,14 +66,15 @@ export function validateAttributes(input: Record<string, string>, fifo: boolean,
       if (creating && name !== 'ContentBasedDeduplication') throw new InvalidAttributeName(`You can specify the ${name} only when FifoQueue is set to true.`);
       throw new InvalidAttributeName(`Unknown Attribute ${name}.`);
     }
-    const range = INT_RANGES[name];
+    // Own names only: `constructor`, `toString` or `__proto__` are not attributes (InvalidAttributeName).
+    const range = Object.hasOwn(INT_RANGES, name) ? INT_RANGES[name] : undefined;
     if (range) {
       const n = Number(value);
       if (!/^-?\d+$/.test(value.trim()) || n < range[0] || n > range[1]) {
         throw new InvalidAttributeValue(`Invalid value for the parameter ${name}. Reason: Must be an integer from ${range[0]} to ${range[1]}.`);
       }
       out[name] = String(n);
-    } else if (ENUMS[name]) {
+    } else if (Object.hasOwn(ENUMS, name)) {
       if (!ENUMS[name]!.includes(value)) throw new InvalidAttributeValue(`Invalid value for the parameter ${name}. Reason: Must be one of ${ENUMS[name]!.join(', ')}.`);
       out[name] = value;
     } else if (FREE_TEXT.has(name)) {

@@ -10,6 +10,7 @@ import { LOCAL_ACTIONS } from './localActions';
 import { MESSAGE_ACTIONS } from './messageActions';
 import { parseQueryInput, queryResponse } from './query';
 import { QUEUE_ACTIONS } from './queueActions';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../../server/jsonNesting';
 
 const SQS_ACTIONS: Record<string, ActionHandler> = { ...QUEUE_ACTIONS, ...MESSAGE_ACTIONS };
 
@@ -29,6 +30,7 @@ async function dispatchJson(req: AwsRequest, target: string, c: ActionContext): 
   let input: Input = {};
   const text = req.body.toString('utf8').trim();
   if (text) {
+    if (jsonTooDeep(text)) throw new MalformedRequest(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
       const parsed: unknown = JSON.parse(text);
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');

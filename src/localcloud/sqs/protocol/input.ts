@@ -8,8 +8,10 @@ export type Input = Record<string, unknown>;
 export function optString(input: Input, name: string): string | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'object') throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a string.');
-  return String(v);
+  // A JSON number or boolean for a string member (e.g. "QueueName": 42) is refused too: the
+  // SQS model types these members as String, and AWS answers a mistyped member with a 400.
+  if (typeof v !== 'string') throw InvalidParameterValue.of(name, typeof v === 'object' ? JSON.stringify(v) : String(v), 'Must be a string.');
+  return v;
 }
 
 export function reqString(input: Input, name: string): string {
@@ -30,7 +32,8 @@ export function stringMap(input: Input, name: string): Record<string, string> {
   const v = input[name];
   if (v === undefined || v === null) return {};
   if (typeof v !== 'object' || Array.isArray(v)) throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a map of strings.');
-  const out: Record<string, string> = {};
+  // No prototype: a key named `__proto__` stays a key (and is then refused or kept as any other).
+  const out = Object.create(null) as Record<string, string>;
   for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = val === null || val === undefined ? '' : String(val);
   return out;
 }

@@ -1,0 +1,106 @@
+// Hostile input that used to get a 500 (or be accepted) gets the 4xx AWS answers: JSON nested
+// hundreds of thousands deep, user-chosen names that collide with Object.prototype, a
+// presigned URL valid for more than a week, a queue name sent as a number.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { startTestCloud, type TestCloud } from '../../../helpers/cloud';
+import { rawRequest, sqsJson } from '../rawRequest';
+
+let cloud: TestCloud;
+let sqs: SQSClient;
+before(async () => {
+  cloud = await startTestCloud();
+  sqs = new SQSClient(cloud.clientConfig);
+});
+after(async () => {
+  sqs.destroy();
+  await cloud.stop();
+});
+
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+test('SQS JSON nested 200,000 deep is a 400 SerializationException, not a stack overflow', async () => {
+  const answer = await sqsJson(cloud.endpoint, 'CreateQueue', undefined, { ...cloud.credentials }, `{"QueueName":"deep","Attributes":${nested(200_000)}}`);
+  assert.equal(answer.status, 400);
+  assert.equal((JSON.parse(answer.text) as { __type: string }).__type, 'SerializationException');
+  assert.doesNotMatch(answer.text, /call stack/);
+});
+
+test('a Step Functions definition nested 50,000 deep is InvalidDefinition', async () => {
+  const sfn = new SFNClient(cloud.clientConfig);
+  const definition = `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":${nested(50_000)},"End":true}}}`;
+  const err = await sfn.send(new CreateStateMachineCommand({ name: 'deep', definition, roleArn: 'arn:aws:iam::000000000000:role/r' })).then(() => undefined, (e: Error) => e);
+  sfn.destroy();
+  assert.equal(err?.name, 'InvalidDefinition');
+  assert.match(err.message, /deeper than 512 levels/);
+});
+
+test('S3 user metadata named __proto__ or constructor is kept like any other name', async () => {
+  const s3 = new S3Client(cloud.clientConfig);
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: 'proto' }));
+    // Raw HTTP: the SDK's own header handling is not what is under test.
+    const put = await rawRequest({
+      endpoint: cloud.endpoint, method: 'PUT', path: '/proto/k', body: 'x',
+      headers: { 'x-amz-meta-__proto__': 'p', 'x-amz-meta-constructor': 'c', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      sign: { ...cloud.credentials, service: 's3' },
+    });
+    assert.equal(put.status, 200, put.text);
+    const url = new URL(await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'proto', Key: 'k' })));
+    const got = await rawRequest({ endpoint: url.href, method: 'GET', path: url.pathname + url.search });
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get('x-amz-meta-__proto__'), 'p');
+    assert.equal(got.headers.get('x-amz-meta-constructor'), 'c');
+  } finally {
+    s3.destroy();
+  }
+});
+
+test('queue attributes named constructor, __proto__ or toString are InvalidAttributeName and not stored', async () => {
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'proto-attrs' }));
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const Attributes = JSON.parse(`{${JSON.stringify(name)}:"1"}`) as Record<string, string>;
+    const created = await sqs.send(new CreateQueueCommand({ QueueName: `proto-${name.replace(/_/g, '')}`, Attributes })).then(() => undefined, (e: Error) => e);
+    assert.equal(created?.name, 'InvalidAttributeName', `CreateQueue ${name}`);
+    const set = await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes })).then(() => undefined, (e: Error) => e);
+    assert.equal(set?.name, 'InvalidAttributeName', `SetQueueAttributes ${name}`);
+  }
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
+  assert.deepEqual(Object.keys(Attributes!).filter((k) => ['constructor', '__proto__', 'toString', 'hasOwnProperty'].includes(k)), []);
+});
+
+test('a queue name sent as a JSON number is a 400 InvalidParameterValue, not a queue named 42', async () => {
+  const answer = await sqsJson(cloud.endpoint, 'CreateQueue', { QueueName: 42 }, { ...cloud.credentials });
+  assert.equal(answer.status, 400);
+  assert.equal(answer.headers.get('x-amzn-query-error'), 'InvalidParameterValue;Sender');
+  const list = await sqsJson(cloud.endpoint, 'ListQueues', { QueueNamePrefix: '42' }, { ...cloud.credentials });
+  assert.deepEqual((JSON.parse(list.text) as { QueueUrls?: string[] }).QueueUrls ?? [], []);
+});
+
+test('a presigned URL valid for more than a week is a 400 AuthorizationQueryParametersError', async () => {
+  const s3 = new S3Client(cloud.clientConfig);
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: 'week' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'week', Key: 'k', Body: 'x' }));
+    const ok = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'week', Key: 'k' }), { expiresIn: 604_800 });
+    assert.equal((await rawRequest({ endpoint: ok, method: 'GET', path: new URL(ok).pathname + new URL(ok).search })).status, 200, 'a week exactly is allowed');
+    for (const [expires, message] of [
+      ['700000', 'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds'],
+      ['-1', 'X-Amz-Expires must be non-negative'],
+      ['soon', 'X-Amz-Expires should be a number'],
+    ]) {
+      const url = new URL(ok);
+      url.searchParams.set('X-Amz-Expires', expires!);
+      const answer = await rawRequest({ endpoint: url.href, method: 'GET', path: url.pathname + url.search });
+      assert.equal(answer.status, 400, expires);
+      assert.match(answer.text, /<Code>AuthorizationQueryParametersError<\/Code>/);
+      assert.ok(answer.text.includes(`<Message>${message}</Message>`), answer.text);
+    }
+  } finally {
+    s3.destroy();
+  }
+});

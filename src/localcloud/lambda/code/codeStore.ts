@@ -2,7 +2,7 @@
 // extracted once to a folder next to it, which becomes the function's LAMBDA_TASK_ROOT.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import { AwsError } from '../../server/errors';
 import type { Journal } from '../../server/journal';
@@ -24,8 +24,9 @@ export class CodeStore {
     const hex = createHash('sha256').update(zip).digest('hex');
     const zipPath = `lambda/code/${hex}.zip`;
     const dir = this.journal.blobPath(`lambda/code/${hex}`);
-    if (!existsSync(this.journal.blobPath(zipPath))) await this.journal.writeBlob(zipPath, zip);
+    // Extracted first: a package that cannot be extracted leaves nothing behind.
     if (!existsSync(dir)) extractTo(files, dir);
+    if (!existsSync(this.journal.blobPath(zipPath))) await this.journal.writeBlob(zipPath, zip);
     return { sha256: createHash('sha256').update(zip).digest('base64'), size: zip.length, zipPath, dir };
   }
 
@@ -58,21 +59,37 @@ function unpack(zip: Buffer): Record<string, Uint8Array> {
 function extractTo(files: Record<string, Uint8Array>, dir: string): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(tmp, { recursive: true });
-  for (const [name, data] of Object.entries(files)) {
-    const rel = normalize(name);
-    if (rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) {
-      rmSync(tmp, { recursive: true, force: true });
-      throw new AwsError('InvalidParameterValueException', `The deployment package contains an unsafe path: ${name}`);
-    }
-    const target = join(tmp, rel);
-    if (name.endsWith('/')) {
-      mkdirSync(target, { recursive: true });
-      continue;
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    // Zips made on Windows carry no Unix modes; every file may be run (a custom runtime's bootstrap).
-    writeFileSync(target, data, { mode: 0o755 });
+  try {
+    for (const [name, data] of Object.entries(files)) writeEntry(tmp, name, data);
+  } catch (e) {
+    // Whatever stopped the extraction, no half-extracted folder stays behind.
+    rmSync(tmp, { recursive: true, force: true });
+    throw packageProblem(e);
   }
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
+}
+
+function writeEntry(root: string, name: string, data: Uint8Array): void {
+  const rel = normalize(name);
+  // `..` as a whole path segment climbs out; a name such as `..foo` is an ordinary file.
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) {
+    throw new AwsError('InvalidParameterValueException', `The deployment package contains an unsafe path: ${name}`);
+  }
+  const target = join(root, rel);
+  if (name.endsWith('/')) {
+    mkdirSync(target, { recursive: true });
+    return;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  // Zips made on Windows carry no Unix modes; every file may be run (a custom runtime's bootstrap).
+  // Entries are written as files (a symlink entry too, holding its target's path).
+  writeFileSync(target, data, { mode: 0o755 });
+}
+
+/** A package that names one path both as a file and as a folder (e.g. a symlink `d` and `d/x`). */
+function packageProblem(e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (!['EEXIST', 'ENOTDIR', 'EISDIR'].includes(err.code ?? '')) return e;
+  return new AwsError('InvalidParameterValueException', 'The deployment package uses one path both as a file and as a folder. Please check your file, then try to upload again.');
 }

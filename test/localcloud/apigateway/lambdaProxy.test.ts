@@ -19,6 +19,10 @@ exports.handler = async (event) => {
   }
   if (event.path === '/crash') throw new Error('boom');
   if (event.path === '/malformed') return { statusCode: 200, body: { not: 'a string' } };
+  if (event.path === '/empty') return {};
+  if (event.path === '/just-a-string') return 'justAString';
+  if (event.path === '/only-headers') return { headers: { 'test-header': 'value' } };
+  if (event.path === '/status-as-string') return { statusCode: '201' };
   if (event.path === '/slow') { await new Promise((r) => setTimeout(r, 1500)); return { statusCode: 200, body: 'late' }; }
   if (event.resource === '/pow') {
     const q = event.queryStringParameters || {};
@@ -166,11 +170,20 @@ test('AWS (non-proxy) integration: the body passes through; selection patterns m
   assert.deepEqual([bad.status, JSON.parse(bad.body)], [400, { error: 'Bad input: y is missing' }]);
 });
 
-test('a crashing function or a malformed proxy response is a 502', async () => {
-  for (const path of ['/crash', '/malformed']) {
+// What AWS answers for each shape of proxy result, as LocalStack's AWS-validated snapshot test
+// test_aws_proxy_response_payload_format_validation recorded it (read 2026-12-03).
+test('a crashing function, a malformed proxy response, {} or a bare string is a 502 {"message": "Internal server error"}', async () => {
+  for (const path of ['/crash', '/malformed', '/empty', '/just-a-string']) {
     const r = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', path));
     assert.deepEqual([r.status, r.body, r.headers['x-amzn-errortype']], [502, INTERNAL_ERROR, 'InternalServerErrorException'], path);
   }
+});
+
+test('a proxy result with headers but no statusCode is a 200; statusCode "201" is a 201', async () => {
+  const headersOnly = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/only-headers'));
+  assert.deepEqual([headersOnly.status, headersOnly.body, headersOnly.headers['test-header']], [200, '', 'value']);
+  const asString = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/status-as-string'));
+  assert.deepEqual([asString.status, asString.body], [201, '']);
 });
 
 test('a function slower than the integration timeout is a 504', async () => {

@@ -49,6 +49,51 @@ test('a message whose visibility ends comes back before the later messages of it
   assert.equal(again[0]!.Attributes?.ApproximateReceiveCount, '2');
 });
 
+// AWS-validated orderings (LocalStack tests/aws/services/sqs/test_sqs.py, marked aws.validated,
+// read 2026-12-03): a receive returns whole groups, each in order, groups in the order they
+// became available; a group received with VisibilityTimeout 0 goes to the back.
+const bodies = (r: { Messages?: Array<{ Body?: string }> }) => (r.Messages ?? []).map((m) => m.Body);
+
+async function sendAll(url: string, messages: Array<[group: string, body: string]>): Promise<void> {
+  for (const [group, body] of messages) await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: group }));
+}
+
+test('a receive of up to 10 returns messages grouped by MessageGroupId, each group in order', async () => {
+  const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
+  await sendAll(url, [['g1', 'g1-m1'], ['g2', 'g2-m1'], ['g1', 'g1-m2'], ['g1', 'g1-m3']]);
+  const got = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
+  assert.deepEqual(bodies(got), ['g1-m1', 'g1-m2', 'g1-m3', 'g2-m1']);
+});
+
+test('groups received with VisibilityTimeout 0 go to the back of the queue', async () => {
+  const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
+  await sendAll(url, [['g1', 'g1-m1'], ['g2', 'g2-m1'], ['g2', 'g2-m2'], ['g3', 'g3-m1'], ['g1', 'g1-m2']]);
+  const first = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 3, VisibilityTimeout: 0 }));
+  assert.deepEqual(bodies(first), ['g1-m1', 'g1-m2', 'g2-m1']);
+  const all = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+  assert.deepEqual(bodies(all), ['g3-m1', 'g1-m1', 'g1-m2', 'g2-m1', 'g2-m2']);
+});
+
+test('a group whose visibility timeout ends goes behind the groups that were waiting', async () => {
+  const url = await kit.queue({ ContentBasedDeduplication: 'true', VisibilityTimeout: '1' }, { fifo: true });
+  await sendAll(url, [['g1', 'g1-m1'], ['g1', 'g1-m2'], ['g1', 'g1-m3'], ['g1', 'g1-m4'], ['g2', 'g2-m1'], ['g3', 'g3-m1']]);
+  assert.deepEqual(bodies(await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2 }))), ['g1-m1', 'g1-m2']);
+  // The whole of g1 waits for its messages in flight: the next receive takes g2.
+  assert.deepEqual(bodies(await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1 }))), ['g2-m1']);
+  await sleep(2100);
+  const all = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+  assert.deepEqual(bodies(all), ['g3-m1', 'g1-m1', 'g1-m2', 'g1-m3', 'g1-m4', 'g2-m1']);
+});
+
+test('ending one message\'s visibility makes its group available behind the others, with only its visible head', async () => {
+  const url = await kit.queue({ ContentBasedDeduplication: 'true', VisibilityTimeout: '30' }, { fifo: true });
+  await sendAll(url, [['g1', 'g1-m1'], ['g1', 'g1-m2'], ['g2', 'g2-m1']]);
+  const got = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 2 }));
+  assert.deepEqual(bodies(got), ['g1-m1', 'g1-m2']);
+  await kit.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: got.Messages![0]!.ReceiptHandle, VisibilityTimeout: 0 }));
+  assert.deepEqual(bodies(await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 3 }))), ['g2-m1', 'g1-m1']);
+});
+
 test('sequence numbers are 20-digit strings that grow with every message', async () => {
   const url = await kit.queue({}, { fifo: true });
   const a = await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: '1' }));

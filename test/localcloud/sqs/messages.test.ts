@@ -71,6 +71,44 @@ test('only the message and system attributes asked for are returned', async () =
   assert.equal(plain.Messages![0]!.Attributes, undefined);
 });
 
+// MessageAttributeNames: `All`/`.*` name every attribute, `prefix.*` those starting with the
+// prefix; MD5OfMessageAttributes covers only what is returned (AWS-validated: LocalStack's
+// test_receive_message_attribute_names_filters; SQS API reference, ReceiveMessage; read 2026-12-03).
+test('MessageAttributeNames prefix patterns return the matching attributes, with an MD5 of just those', async () => {
+  const url = await kit.queue();
+  const attributes = {
+    Hello: { DataType: 'String', StringValue: 'world' },
+    'Help.Me': { DataType: 'String', StringValue: 'please' },
+    Hi: { DataType: 'Number', StringValue: '3' },
+    Other: { DataType: 'Binary', BinaryValue: Buffer.from([1, 2, 3]) },
+  };
+  const sent = await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'attributes', MessageAttributes: attributes }));
+  const receive = async (names: string[]) => (await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: names, VisibilityTimeout: 0 }))).Messages![0]!;
+  const hel = await receive(['Hel.*']);
+  assert.deepEqual(Object.keys(hel.MessageAttributes ?? {}).sort(), ['Hello', 'Help.Me']);
+  assert.equal(hel.MD5OfMessageAttributes, md5OfAttributes({ Hello: attributes.Hello, 'Help.Me': attributes['Help.Me'] }));
+  assert.notEqual(hel.MD5OfMessageAttributes, sent.MD5OfMessageAttributes);
+  for (const names of [['All'], ['.*']]) {
+    const every = await receive(names);
+    assert.deepEqual(Object.keys(every.MessageAttributes ?? {}).sort(), ['Hello', 'Help.Me', 'Hi', 'Other'], names[0]);
+    assert.equal(every.MD5OfMessageAttributes, sent.MD5OfMessageAttributes);
+  }
+  const none = await receive(['Nothing.*']);
+  assert.equal(none.MessageAttributes, undefined);
+  assert.equal(none.MD5OfMessageAttributes, undefined);
+});
+
+/** The documented attribute digest, computed here independently of the local cloud's own code. */
+function md5OfAttributes(attributes: Record<string, { DataType: string; StringValue?: string; BinaryValue?: Uint8Array }>): string {
+  const prefixed = (b: Buffer) => Buffer.concat([Buffer.from([b.length >>> 24, (b.length >>> 16) & 255, (b.length >>> 8) & 255, b.length & 255]), b]);
+  const parts = Object.keys(attributes).sort().flatMap((name) => {
+    const v = attributes[name]!;
+    const value = v.BinaryValue ? [Buffer.from([2]), prefixed(Buffer.from(v.BinaryValue))] : [Buffer.from([1]), prefixed(Buffer.from(v.StringValue ?? ''))];
+    return [prefixed(Buffer.from(name)), prefixed(Buffer.from(v.DataType)), ...value];
+  });
+  return createHash('md5').update(Buffer.concat(parts)).digest('hex');
+}
+
 test('a received message is invisible until its visibility timeout ends, then comes back with a fresh receipt handle', async () => {
   const url = await kit.queue({ VisibilityTimeout: '1' });
   await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'again' }));

@@ -1,6 +1,6 @@
 // Turns a Lambda proxy integration's result into the HTTP response, or refuses it as AWS
 // does: anything but { statusCode, headers, multiValueHeaders, body, isBase64Encoded } with
-// the right types is a "Malformed Lambda proxy response" (502).
+// the right types, and an empty object, is a "Malformed Lambda proxy response" (502).
 import { GatewayFailure, internalServerError, type DataPlaneResponse } from './gatewayResponses';
 import { isBinaryType } from './requestFacts';
 
@@ -18,6 +18,9 @@ export function proxyResponse(payload: Buffer, binaryMediaTypes: readonly string
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('not a JSON object');
   const r = parsed as Record<string, unknown>;
+  // AWS-validated (LocalStack test_aws_proxy_response_payload_format_validation, read 2026-12-03):
+  // `{}` is a 502, while an object with only headers (no statusCode) is a 200.
+  if (Object.keys(r).length === 0) throw malformed('empty object');
   const extra = Object.keys(r).find((k) => !ALLOWED_KEYS.has(k));
   if (extra) throw malformed(`unexpected field '${extra}'`);
 

@@ -45,6 +45,7 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
       if (!q) return;
       for (const m of e.messages) {
         q.messages.set(m.id, m);
+        q.stamp(m);
         if (m.deduplicationId !== undefined) q.dedup.set(q.dedupKey(m.deduplicationId, m.groupId), { messageId: m.id, sequenceNumber: m.sequenceNumber, at: m.sentAt });
       }
       if (e.lastSequence !== undefined) q.lastSequence = e.lastSequence;
@@ -60,6 +61,7 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
         m.firstReceiveAt ??= e.at;
         m.receiptHandle = handle;
         m.visibleAt = e.visibleAt;
+        q.stamp(m);
       }
       if (e.attemptId !== undefined) q.attempts.set(e.attemptId, { at: e.at, received: e.received });
       const dlq = e.dlq ? b.queues.get(e.dlq) : undefined;
@@ -72,6 +74,7 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
         m.visibleAt = e.at;
         m.receiptHandle = undefined;
         dlq.messages.set(id, m);
+        dlq.stamp(m);
       }
       return;
     }
@@ -85,7 +88,9 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
       if (!q) return;
       for (const [id, visibleAt] of e.changes) {
         const m = q.messages.get(id);
-        if (m) m.visibleAt = visibleAt;
+        if (!m) continue;
+        m.visibleAt = visibleAt;
+        q.stamp(m);
       }
       return;
     }
@@ -101,6 +106,7 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
         // A redriven message starts afresh in its destination.
         Object.assign(m, { receiveCount: 0, firstReceiveAt: undefined, receiptHandle: undefined, deadLetterSourceArn: undefined, visibleAt: e.at });
         target.messages.set(id, m);
+        target.stamp(m);
       }
       const task = b.tasks.get(e.taskId);
       if (task) task.moved += e.ids.length;

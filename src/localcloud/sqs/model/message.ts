@@ -24,6 +24,8 @@ export interface StoredMessage {
   groupId?: string;
   deduplicationId?: string;
   sequenceNumber?: string;
+  /** Order of the event that last set visibleAt, among the queue's events (FIFO group order). */
+  tick?: number;
   /** Set when a redrive moved the message here from its source queue. */
   deadLetterSourceArn?: string;
 }

@@ -4,8 +4,13 @@ import { md5OfAttributes } from '../model/md5';
 import { systemAttributesOf, type MessageAttributes } from '../model/message';
 import type { ReceivedMessage } from '../model/messaging';
 
+/**
+ * `All` and `.*` name every attribute; `prefix.*` every name starting with `prefix`, so `Hel.*`
+ * returns `Hello` and `Help.Me` (AWS-validated: LocalStack's test_receive_message_attribute_names_filters,
+ * read 2026-12-03; SQS API reference, ReceiveMessage MessageAttributeNames).
+ */
 function wanted(name: string, requested: string[]): boolean {
-  return requested.some((r) => r === 'All' || r === '.*' || r === name || (r.endsWith('.*') && name.startsWith(r.slice(0, -1))));
+  return requested.some((r) => r === 'All' || r === '.*' || r === name || (r.endsWith('.*') && name.startsWith(r.slice(0, -2))));
 }
 
 export function formatMessage(m: ReceivedMessage, systemNames: string[], attributeNames: string[]): Record<string, unknown> {

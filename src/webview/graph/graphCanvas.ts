@@ -5,6 +5,10 @@ import { svg } from '../common/dom';
 import { nearestInDirection, selectables, type Rect, type Scene } from './scene';
 import { STATUS_TEXT, statusOf, type ExecutionView } from './stateDetails';
 
+/** A glyph per status, so status never rests on colour or a thin outline alone. */
+const STATUS_GLYPH: Record<string, string> = { succeeded: '✓', failed: '✗', aborted: '✗', running: '⟳', caught: '!' };
+/** Room kept around the machine when it is fitted (box outlines and titles are not cut). */
+const FIT_MARGIN = 16;
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2.5;
 /** Below this, 13 px labels are too small to read. */
@@ -36,7 +40,7 @@ export class GraphCanvas {
     this.stateEls.clear();
     const layers: SVGElement[] = [];
     for (const b of [...scene.boxes].sort((a, c) => a.depth - c.depth)) {
-      const g = svg('g', { class: `box box-${b.role}` }, svg('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 6 }), svg('text', { x: b.x + 10, y: b.y + 17, class: 'box-title' }, b.label));
+      const g = svg('g', { class: `box box-${b.role}` }, svg('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 6 }), svg('text', { x: b.x + (b.node ? 22 : 10), y: b.y + 17, class: 'box-title' }, b.label));
       if (b.node) this.makeSelectable(g, b.node.id, b.node.kind, b.node.label);
       layers.push(g);
     }
@@ -77,6 +81,9 @@ export class GraphCanvas {
     g.dataset.label = `${kind} state ${label}`;
     g.setAttribute('aria-label', g.dataset.label);
     g.classList.add('selectable', 'status-notReached');
+    // The status glyph sits in the top-left corner of the state's (or box's) rectangle.
+    const rect = g.querySelector('rect');
+    if (rect) g.append(svg('text', { x: Number(rect.getAttribute('x')) + 6, y: Number(rect.getAttribute('y')) + 14, class: 'status-glyph', 'aria-hidden': 'true' }));
     g.addEventListener('click', (e) => {
       e.stopPropagation();
       this.focusState(id);
@@ -85,11 +92,13 @@ export class GraphCanvas {
     this.stateEls.set(id, g);
   }
 
-  /** Colours every state from an execution (or none: all not reached). */
+  /** Colours every state from an execution (or none: all not reached): fill, outline and a glyph. */
   setStatuses(view: ExecutionView | undefined): void {
     for (const [id, g] of this.stateEls) {
       const status = statusOf(view, id);
       g.setAttribute('class', g.getAttribute('class')!.replace(/status-\w+/, `status-${status}`));
+      const glyph = g.querySelector('.status-glyph');
+      if (glyph) glyph.textContent = STATUS_GLYPH[status] ?? '';
       g.setAttribute('aria-label', `${g.dataset.label}: ${STATUS_TEXT[status]}`);
     }
   }
@@ -110,9 +119,9 @@ export class GraphCanvas {
     if (!this.scene) return;
     const w = this.el.clientWidth || 800;
     const h = this.el.clientHeight || 600;
-    this.zoom = clamp(Math.min(w / this.scene.width, h / this.scene.height, 1.2), MIN_ZOOM, MAX_ZOOM);
+    this.zoom = clamp(Math.min((w - 2 * FIT_MARGIN) / this.scene.width, (h - 2 * FIT_MARGIN) / this.scene.height, 1.2), MIN_ZOOM, MAX_ZOOM);
     this.tx = (w - this.scene.width * this.zoom) / 2;
-    this.ty = Math.max(0, (h - this.scene.height * this.zoom) / 2);
+    this.ty = Math.max(FIT_MARGIN, (h - this.scene.height * this.zoom) / 2);
     this.apply();
   }
 
@@ -124,11 +133,11 @@ export class GraphCanvas {
     if (!this.scene) return;
     const w = this.el.clientWidth || 800;
     const h = this.el.clientHeight || 600;
-    const whole = Math.min(w / this.scene.width, h / this.scene.height, 1.2);
+    const whole = Math.min((w - 2 * FIT_MARGIN) / this.scene.width, (h - 2 * FIT_MARGIN) / this.scene.height, 1.2);
     if (whole >= READABLE_ZOOM) return this.fit();
-    this.zoom = clamp(Math.min(1, w / this.scene.width), READABLE_ZOOM, MAX_ZOOM);
-    this.tx = Math.max(0, (w - this.scene.width * this.zoom) / 2);
-    this.ty = 0;
+    this.zoom = clamp(Math.min(1, (w - 2 * FIT_MARGIN) / this.scene.width), READABLE_ZOOM, MAX_ZOOM);
+    this.tx = Math.max(FIT_MARGIN, (w - this.scene.width * this.zoom) / 2);
+    this.ty = FIT_MARGIN;
     this.apply();
   }
 

@@ -10,7 +10,7 @@ export function renderInspector(node: GraphNode | undefined, execution: Executio
   if (!execution) return [h('p', { class: 'note' }, 'No execution selected. Start one above, or pick one from the list.')];
   if (!node) {
     return [
-      h('h2', {}, `Execution ${execution.name}`),
+      h('h2', {}, 'Execution ', ...breakable(execution.name)),
       h('dl', { class: 'kv' },
         ...pair('Status', execution.status),
         ...pair('Started', time(execution.startDate)),
@@ -50,7 +50,18 @@ export function renderInspector(node: GraphNode | undefined, execution: Executio
 }
 
 function pair(k: string, v: string): HTMLElement[] {
-  return [h('dt', {}, k), h('dd', {}, v)];
+  return [h('dt', {}, k), h('dd', {}, ...breakable(v))];
+}
+
+/**
+ * Text with line-break opportunities after ':', '/' and '-', so ARNs and ids wrap between their
+ * parts in a narrow inspector instead of in the middle of a word.
+ */
+export function breakable(text: string): Array<string | HTMLElement> {
+  const out: Array<string | HTMLElement> = [];
+  for (const part of text.split(/(?<=[:/-])/)) out.push(part, h('wbr', {}));
+  out.pop();
+  return out;
 }
 
 /** JSON shown indented; anything else as it is. Text only — never markup. */

@@ -56,15 +56,16 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
   const spanMs = rows.length ? rows[rows.length - 1].timestamp - rows[0].timestamp : 0;
   // Clock time on the axis; seconds matter only when everything happened within a minute.
   const tick = (v: number | string) => new Date(Number(v)).toLocaleTimeString([], spanMs < 60_000 ? { minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
-  // A few invocations close together would get an axis a millisecond wide: give it room.
-  const pad = spanMs < 10_000 ? 5_000 : 0;
+  // Room on both sides, so a point at either end (or the only point) draws whole inside the
+  // chart; a few invocations close together would otherwise get an axis a millisecond wide.
+  const pad = Math.max(5_000, spanMs * 0.05);
   const range = rows.length ? { min: rows[0].timestamp - pad, max: rows[rows.length - 1].timestamp + pad } : {};
   draw(canvas, {
     type: 'scatter',
     data: {
       datasets: [
-        { label: 'warm', data: rows.filter((r) => !r.cold).map(point), backgroundColor: p.warm, pointRadius: 2.5 },
-        { label: 'cold start', data: rows.filter((r) => r.cold).map(point), backgroundColor: p.cold, pointRadius: 4, pointStyle: 'triangle' },
+        { label: 'warm', data: rows.filter((r) => !r.cold).map(point), backgroundColor: p.warm, pointRadius: 3 },
+        { label: 'cold start', data: rows.filter((r) => r.cold).map(point), backgroundColor: p.cold, pointRadius: 6, pointStyle: 'triangle' },
       ],
     },
     options: {
@@ -72,7 +73,8 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
       parsing: false,
       scales: {
         x: { type: 'linear', ...range, title: { display: true, text: 'time of the invocation' }, ticks: { callback: tick, maxTicksLimit: 8 } },
-        y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'Duration (ms)' } },
+        // Headroom above the slowest point, so its marker is not cut by the chart's top edge.
+        y: { type: 'linear', beginAtZero: true, grace: '15%', title: { display: true, text: 'Duration (ms)' } },
       },
     },
   });

@@ -19,9 +19,11 @@ const root = appRoot();
 const status = statusLine();
 const saved = vscodeApi<MetricsViewState>().getState();
 const header = h('header', {});
+const noInvocations = h('p', { class: 'empty-state', hidden: true }, icon('pulse'), ' No invocations yet. Invoke the function (the Invoke CodeLens above its handler, or the step guide): this view refreshes by itself.');
 const summary = h('div', { class: 'summary-cards', role: 'group', 'aria-label': 'Summary' });
 const durationCanvas = h('canvas', { role: 'img', 'aria-label': 'Duration of each invocation over time; cold starts as triangles' });
 const coldCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean duration of warm and cold invocations, with Init Duration' });
+const charts = h('div', { class: 'charts' }, h('figure', { class: 'chart' }, h('figcaption', {}, 'Duration over time'), durationCanvas), h('figure', { class: 'chart' }, h('figcaption', {}, 'Cold vs warm'), coldCanvas));
 let fn: FunctionSummary | undefined;
 let rows: InvocationRow[] = [];
 
@@ -30,18 +32,23 @@ const table = new VirtualTable<InvocationRow>({
   emptyText: 'No invocations yet. Invoke the function, then come back: this view refreshes by itself.',
   rowKey: (r) => r.requestId,
   rowClass: (r) => (r.cold ? 'cold' : r.status ? 'failed' : undefined),
+  // Six narrow columns fit a half-width panel; billed duration and the full request id are in tooltips.
   columns: [
-    { title: 'Time', width: '8em', cell: (r) => new Date(r.timestamp).toLocaleTimeString() },
-    { title: 'Request ID', width: 'minmax(8em, 1fr)', cell: (r) => h('code', { title: r.requestId }, r.requestId.slice(0, 8)) },
-    { title: 'Start', width: '5em', cell: (r) => (r.cold ? h('span', { class: 'cold-tag' }, icon('zap'), ' cold') : 'warm') },
-    { title: 'Duration', width: '7em', align: 'end', cell: (r) => ms(r.durationMs) },
-    { title: 'Billed', width: '6em', align: 'end', cell: (r) => ms(r.billedMs) },
-    { title: 'Init', width: '6em', align: 'end', cell: (r) => (r.initMs !== undefined ? ms(r.initMs) : '') },
-    { title: 'Memory used', width: '8em', align: 'end', cell: (r) => `${r.maxMemoryUsedMb} / ${r.memorySizeMb} MB` },
-    { title: 'Cost', width: '10em', align: 'end', cell: (r) => usd(r.costUsd) },
-    { title: 'Status', width: '5em', cell: (r) => r.status ?? '' },
+    { title: 'Time', width: '6em', cell: (r) => new Date(r.timestamp).toLocaleTimeString() },
+    { title: 'Start', width: '7em', cell: startCell },
+    { title: 'Duration', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `billed ${ms(r.billedMs)}` }, ms(r.durationMs)) },
+    { title: 'Memory', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `${r.maxMemoryUsedMb} MB used of ${r.memorySizeMb} MB` }, `${r.maxMemoryUsedMb}/${r.memorySizeMb}`) },
+    { title: 'Cost', width: '6.5em', align: 'end', cell: (r) => usd(r.costUsd) },
+    { title: 'Request', width: 'minmax(3em, 1fr)', cell: (r) => h('code', { title: r.requestId }, r.requestId.slice(0, 8)) },
   ],
 });
+
+/** Warm, cold (with its Init Duration) or how it failed. */
+function startCell(r: InvocationRow): HTMLElement | string {
+  if (r.status) return h('span', { title: `status ${r.status}` }, icon('error'), ` ${r.status}`);
+  if (r.cold) return h('span', { class: 'cold-tag', title: 'cold start: Init Duration' }, icon('zap'), ` cold${r.initMs !== undefined ? ` +${ms(r.initMs)}` : ''}`);
+  return 'warm';
+}
 
 const estimator = new Estimator(saved?.estimate, (p) => host.request('estimate', p), (p) => patchState<MetricsViewState>({ estimate: p }));
 const sizing = new SizingSection();
@@ -50,7 +57,8 @@ root.append(
   header,
   status.el,
   summary,
-  h('div', { class: 'charts' }, h('figure', { class: 'chart' }, h('figcaption', {}, 'Duration over time'), durationCanvas), h('figure', { class: 'chart' }, h('figcaption', {}, 'Cold vs warm'), coldCanvas)),
+  charts,
+  noInvocations,
   h('h2', {}, 'Invocations'),
   table.el,
   sizing.el,
@@ -74,8 +82,13 @@ function render(truncated: boolean): void {
   );
   if (truncated) status.say(`Showing the latest ${rows.length} invocations.`);
   table.setRows([...rows].reverse(), table.activeRow?.requestId);
-  durationOverTime(durationCanvas as HTMLCanvasElement, rows);
-  coldVsWarm(coldCanvas as HTMLCanvasElement, rows);
+  // No invocations: one clear sentence instead of empty charts with a meaningless time axis.
+  charts.hidden = rows.length === 0;
+  noInvocations.hidden = rows.length > 0;
+  if (rows.length) {
+    durationOverTime(durationCanvas as HTMLCanvasElement, rows);
+    coldVsWarm(coldCanvas as HTMLCanvasElement, rows);
+  }
   if (rows.length) estimator.prefill({ durationMs: s.meanBilledMs, memoryMb: fn?.memorySizeMb, architecture: fn?.architecture });
 }
 

@@ -115,6 +115,20 @@ test('start an execution with input from the view and watch it finish', { skip }
   const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name: 'from-cli', input: '{"name":"cli"}' }));
   await page.getByText('Following the new execution from-cli.').waitFor({ timeout: 15_000 });
   await page.waitForFunction((a) => (window as unknown as { __hocState: { executionArn?: string } }).__hocState.executionArn === a, executionArn, { timeout: 5000 });
+
+  // At half an editor's width: the inspector moves under the graph, fitting keeps the Parallel
+  // box whole and its labels readable, and ids wrap between their parts, not mid-word.
+  await page.setViewportSize({ width: 560, height: 900 });
+  await page.locator('.toolbar vscode-button').first().click(); // Fit
+  const canvas = (await page.locator('svg.graph').boundingBox())!;
+  const fan = (await page.locator('[data-state-id="Fan"] > rect').boundingBox())!;
+  assert.ok(fan.x >= canvas.x && fan.y >= canvas.y && fan.x + fan.width <= canvas.x + canvas.width && fan.y + fan.height <= canvas.y + canvas.height, `the Parallel box lies inside the canvas: ${JSON.stringify({ fan, canvas })}`);
+  const title = (await page.locator('[data-state-id="Greet"] .state-title').boundingBox())!;
+  assert.ok(title.height >= 12, `state labels stay readable at half width (${title.height.toFixed(1)} px high)`);
+  assert.ok((await page.locator('.inspector').boundingBox())!.y > canvas.y + canvas.height - 1, 'the inspector sits under the graph');
+  assert.equal(await page.locator('[data-state-id="Fan"] .status-glyph').textContent(), '✓', 'status by glyph, not only an outline');
+  await page.locator('[data-state-id="Greet"]').click();
+  await shot(page, 'graph-half-width');
   assert.deepEqual(v.problems, []);
   await page.close();
 });

@@ -13,3 +13,6 @@ export { judgeRuntime, runtimeWarnings, type RuntimeFinding } from './format/run
 export * from '../shared/lessonTypes';
 export * from '../shared/lessonLinks';
 export * from '../shared/lessonResults';
+export * from './report';
+export { createLesson, lessonIdFrom, titleFrom, NewLessonError, LESSON_TEMPLATE_DIR, type NewLesson, type NewLessonOptions } from './scaffold/newLesson';
+export * from './course';

@@ -57,4 +57,8 @@ export interface CheckResult {
   passed: boolean;
   /** "ok" detail when passed; otherwise what is missing and what to do. */
   message: string;
+  /** ISO time the check was asked (reports show when the evidence was seen). */
+  checkedAt?: string;
+  /** How long the check took. */
+  durationMs?: number;
 }

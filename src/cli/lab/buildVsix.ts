@@ -1,6 +1,7 @@
 // A VSIX of the extension holding only the chosen lessons, built with @vscode/vsce from a
 // staging folder: the manifest (optionally renamed), the built bundles, media, schemas and
-// labs/<lesson>/ for each lesson — the repository's .vscodeignore decides the rest.
+// labs/<lesson>/ for each lesson (and a course's labs/course.yaml) — the repository's
+// .vscodeignore decides the rest.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -29,6 +30,8 @@ export interface PackOptions {
   /** Root of the extension (package.json, dist/, media/ …). */
   extensionRoot: string;
   lessons: Array<{ dir: string; id: string }>;
+  /** A course's course.yaml, packed beside the lessons (labs/course.yaml). */
+  courseFile?: string;
   out: string;
   name?: string;
   displayName?: string;
@@ -73,7 +76,7 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
     delete manifest.scripts;
     delete manifest.devDependencies;
     writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
-    for (const entry of ['README.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'CHANGELOG.md', '.vscodeignore', 'dist', 'media', 'schemas']) {
+    for (const entry of ['README.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'CHANGELOG.md', '.vscodeignore', 'dist', 'media', 'schemas', 'templates']) {
       const from = join(root, entry);
       if (existsSync(from)) cpSync(from, join(stage, entry), { recursive: true, filter: (p) => !p.endsWith('.vsix') });
     }
@@ -84,6 +87,10 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
       // The installed extension has no node_modules: functions and scripts ship prebuilt.
       const copy = loadLesson(target);
       prebuilt.push({ lesson: lesson.id, ...(await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root])) });
+    }
+    if (o.courseFile) {
+      mkdirSync(join(stage, 'labs'), { recursive: true });
+      cpSync(resolve(o.courseFile), join(stage, 'labs', 'course.yaml'));
     }
     const out = resolve(o.out);
     const vsce = loadVsce();

@@ -37,11 +37,13 @@ async function verdict(session: LabSession, c: LessonCheck): Promise<Verdict> {
 
 export async function runCheck(session: LabSession, check: LessonCheck): Promise<CheckResult> {
   const title = check.title ?? check.id;
+  const started = Date.now();
+  const timing = () => ({ checkedAt: new Date(started).toISOString(), durationMs: Date.now() - started });
   try {
     const v = await verdict(session, check);
-    return { checkId: check.id, title, ...v };
+    return { checkId: check.id, title, ...v, ...timing() };
   } catch (e) {
-    return { checkId: check.id, title, passed: false, message: (e as Error).message };
+    return { checkId: check.id, title, passed: false, message: (e as Error).message, ...timing() };
   }
 }
 

@@ -67,18 +67,20 @@ export function loadCourseFile(dir: string): CourseFileResult {
   }
   const source = parseYaml(text, COURSE_FILE);
   if (source.errors.length) return { diagnostics: source.errors };
+  // Schema problems do not hide the rest: every entry that names a lesson is checked too.
   const diagnostics = schemaProblems(source);
-  if (diagnostics.length) return { diagnostics };
-  const raw = source.value as RawCourse;
-  const lessons = raw.lessons.map((l) => ({ name: l.lesson, dir: join(dir, l.lesson), prerequisites: l.prerequisites ?? [] }));
+  const raw = (source.value ?? {}) as Partial<RawCourse>;
+  const entries = Array.isArray(raw.lessons) ? raw.lessons : [];
+  const lessons = entries.flatMap((l, i) => (l && typeof l.lesson === 'string' ? [{ index: i, name: l.lesson, dir: join(dir, l.lesson), prerequisites: Array.isArray(l.prerequisites) ? l.prerequisites.filter((p): p is string => typeof p === 'string') : [] }] : []));
   const seen = new Set<string>();
-  lessons.forEach((l, i) => {
-    const line = source.lineOf(['lessons', i, 'lesson']);
+  lessons.forEach((l) => {
+    const line = source.lineOf(['lessons', l.index, 'lesson']);
     if (seen.has(l.name)) diagnostics.push({ file: COURSE_FILE, line, message: `lesson '${l.name}' is listed twice; list each lesson once` });
     else if (l.name === '.' || l.name === '..' || !existsSync(join(l.dir, LESSON_FILE))) diagnostics.push({ file: COURSE_FILE, line, message: `lesson '${l.name}' is unknown: there is no ${l.name}/${LESSON_FILE} beside ${COURSE_FILE}` });
     seen.add(l.name);
   });
-  for (const p of prerequisiteProblems(lessons)) diagnostics.push({ file: COURSE_FILE, line: source.lineOf(['lessons', p.index, 'prerequisites', p.prerequisite]), message: p.message });
+  for (const p of prerequisiteProblems(lessons)) diagnostics.push({ file: COURSE_FILE, line: source.lineOf(['lessons', lessons[p.index].index, 'prerequisites', p.prerequisite]), message: p.message });
   diagnostics.sort((a, b) => a.line - b.line);
-  return { course: diagnostics.length ? undefined : { dir, title: raw.title, summary: raw.summary ?? '', lessons }, diagnostics };
+  if (diagnostics.length) return { diagnostics };
+  return { course: { dir, title: String(raw.title), summary: raw.summary ?? '', lessons: lessons.map(({ name, dir: d, prerequisites }) => ({ name, dir: d, prerequisites })) }, diagnostics };
 }

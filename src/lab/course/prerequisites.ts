@@ -34,8 +34,11 @@ function cycleThrough(start: string, edges: Map<string, string[]>): string[] | u
 }
 
 export function prerequisiteProblems(lessons: readonly Node[]): PrerequisiteProblem[] {
-  const position = new Map(lessons.map((l, i) => [l.name, i]));
-  const edges = new Map(lessons.map((l) => [l.name, l.prerequisites.filter((p) => position.has(p) && p !== l.name)]));
+  // A lesson listed twice (reported elsewhere) counts where it is first listed.
+  const position = new Map<string, number>();
+  const edges = new Map<string, string[]>();
+  lessons.forEach((l, i) => position.has(l.name) || position.set(l.name, i));
+  lessons.forEach((l) => edges.has(l.name) || edges.set(l.name, l.prerequisites.filter((p) => position.has(p) && p !== l.name)));
   const problems: PrerequisiteProblem[] = [];
   const inCycle = new Set<string>();
   lessons.forEach((l, index) => {

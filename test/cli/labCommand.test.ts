@@ -47,7 +47,7 @@ test('hoc lab run: a failing check exits 1 and says what to do; --step runs one 
     const r = await hoc(['lab', 'run', f.dir, '--step', 'edit']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^\[1\/1\] edit — Edit a function: FAILED \(0 actions, 0\/1 checks\)$/m);
-    assert.match(r.stdout, /✗ edit: uses-pow — functions\/pow\/index\.ts does not contain 'Math\.pow' yet; edit it and save/);
+    assert.match(r.stdout, /✗ edit: pow uses Math\.pow — functions\/pow\/index\.ts does not contain 'Math\.pow' yet; edit it and save/);
     // --solutions runs a copy with the step's solution in place; the student's file stays as it is.
     const solved = await hoc(['lab', 'run', f.dir, '--step', 'edit', '--solutions']);
     assert.equal(solved.code, 0, solved.stdout + solved.stderr);
@@ -101,7 +101,7 @@ test('hoc lab teardown removes what a run deployed on a running local cloud', { 
 test('hoc <command> --help prints that command\'s usage and exits 0; an unknown option is a usage error', async () => {
   const help = await hoc(['lab', 'run', '--help']);
   assert.equal(help.code, 0, help.stderr);
-  assert.match(help.stdout, /^Usage: hoc lab validate \[LESSON_DIR\.\.\.\]\n {7}hoc lab run LESSON_DIR .*--step ID/);
+  assert.match(help.stdout, /^Usage: hoc lab validate \[LESSON_DIR\|COURSE_DIR\.\.\.\]\n {7}hoc lab run LESSON_DIR\|COURSE_DIR .*--step ID.*--report FILE\.xml\|FILE\.json/);
   assert.equal(help.stderr, '');
   const bad = await hoc(['lab', 'run', '--nope']);
   assert.equal(bad.code, 2);

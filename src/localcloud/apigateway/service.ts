@@ -8,6 +8,7 @@ import { Throttle } from './dataplane/throttle';
 import type { ApiGatewayEvent } from './model/events';
 import { ApiStore, SERVICE_NAME } from './model/store';
 import { matchRoute } from './protocol/routes';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
 
 export function createApiGatewayService(ctx: CloudContext): LocalService {
   const store = new ApiStore(ctx.accountId, ctx.region, ctx.journal);
@@ -47,8 +48,10 @@ export function createApiGatewayService(ctx: CloudContext): LocalService {
 
 function parseBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
+  const text = body.toString('utf8');
+  if (jsonTooDeep(text)) throw new AwsError('SerializationException', `The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`, 400);
   try {
-    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
     // fall through

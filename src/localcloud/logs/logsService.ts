@@ -5,6 +5,7 @@ import type { LogsInternal } from '../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { LogsModel, type LogsEvent } from './logsModel';
 import { logsActions } from './logsProtocol';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
 
 const TARGET_PREFIX = 'Logs_20140328.';
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -19,8 +20,10 @@ export const createLogsService: ServiceFactory = (ctx: CloudContext): LogsIntern
     const action = target.startsWith(TARGET_PREFIX) ? actions[target.slice(TARGET_PREFIX.length)] : undefined;
     if (!action) throw new AwsError('UnknownOperationException', `The local cloud does not implement CloudWatch Logs operation '${target}'.`);
     let input: Record<string, unknown>;
+    const text = req.body.toString('utf8');
+    if (jsonTooDeep(text)) throw new AwsError('SerializationException', `The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
-      input = req.body.length ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : {};
+      input = req.body.length ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
       throw new AwsError('SerializationException', 'The request body is not valid JSON.');
     }

@@ -1,6 +1,7 @@
 // restJson1 plumbing for Lambda: JSON bodies in and out, the route table, AWS-shaped errors.
 import { AwsError } from '../../server/errors';
 import type { AwsRequest, AwsResponse } from '../../server/types';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../../server/jsonNesting';
 
 export type Params = Record<string, string>;
 export type Operation = (req: AwsRequest, params: Params) => Promise<AwsResponse> | AwsResponse;
@@ -42,8 +43,10 @@ export const noContent = (): AwsResponse => ({ status: 204, headers: {}, body: '
 
 export function parseBody(req: AwsRequest): Record<string, unknown> {
   if (req.body.length === 0) return {};
+  const text = req.body.toString('utf8');
+  if (jsonTooDeep(text)) throw new AwsError('InvalidRequestContentException', `Could not parse request body into json: it nests deeper than ${MAX_JSON_NESTING} levels.`);
   try {
-    const v = JSON.parse(req.body.toString('utf8')) as unknown;
+    const v = JSON.parse(text) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
   } catch {
     // fall through

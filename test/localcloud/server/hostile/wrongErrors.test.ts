@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { startTestCloud, type TestCloud } from '../../../helpers/cloud';
 import { rawRequest, sqsJson } from '../rawRequest';
@@ -30,13 +30,19 @@ test('SQS JSON nested 200,000 deep is a 400 SerializationException, not a stack 
   assert.doesNotMatch(answer.text, /call stack/);
 });
 
-test('a Step Functions definition nested 50,000 deep is InvalidDefinition', async () => {
+test('a Step Functions definition nested 50,000 deep is InvalidDefinition, a deep input InvalidExecutionInput', async () => {
   const sfn = new SFNClient(cloud.clientConfig);
   const definition = `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":${nested(50_000)},"End":true}}}`;
-  const err = await sfn.send(new CreateStateMachineCommand({ name: 'deep', definition, roleArn: 'arn:aws:iam::000000000000:role/r' })).then(() => undefined, (e: Error) => e);
-  sfn.destroy();
+  const roleArn = 'arn:aws:iam::000000000000:role/r';
+  const err = await sfn.send(new CreateStateMachineCommand({ name: 'deep', definition, roleArn })).then(() => undefined, (e: Error) => e);
   assert.equal(err?.name, 'InvalidDefinition');
   assert.match(err.message, /deeper than 512 levels/);
+  // An execution input is bounded the same way (100,000 levels fit in its 256 KB).
+  const pass = `{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`;
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'shallow', definition: pass, roleArn }));
+  const start = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: nested(100_000) })).then(() => undefined, (e: Error) => e);
+  sfn.destroy();
+  assert.equal(start?.name, 'InvalidExecutionInput');
 });
 
 test('S3 user metadata named __proto__ or constructor is kept like any other name', async () => {
@@ -103,4 +109,26 @@ test('a presigned URL valid for more than a week is a 400 AuthorizationQueryPara
   } finally {
     s3.destroy();
   }
+});
+
+test('Lambda, API Gateway and CloudWatch Logs bodies nested 200,000 deep are 400s', async () => {
+  const deep = nested(200_000);
+  const lambda = await rawRequest({
+    endpoint: cloud.endpoint, path: '/2015-03-31/functions', headers: { 'content-type': 'application/json' },
+    body: `{"FunctionName":${deep}}`,
+    sign: { ...cloud.credentials, service: 'lambda' },
+  });
+  assert.equal(lambda.status, 400, lambda.text);
+  assert.equal(lambda.headers.get('x-amzn-errortype'), 'InvalidRequestContentException');
+  const gateway = await rawRequest({
+    endpoint: cloud.endpoint, path: '/restapis', headers: { 'content-type': 'application/json' },
+    body: `{"name":"deep","tags":${deep}}`, sign: { ...cloud.credentials, service: 'apigateway' },
+  });
+  assert.equal(gateway.status, 400, gateway.text);
+  const logs = await rawRequest({
+    endpoint: cloud.endpoint, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.CreateLogGroup' },
+    body: `{"logGroupName":"deep","tags":${deep}}`, sign: { ...cloud.credentials, service: 'logs' },
+  });
+  assert.equal(logs.status, 400, logs.text);
+  assert.equal((JSON.parse(logs.text) as { __type: string }).__type, 'SerializationException');
 });

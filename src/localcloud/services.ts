@@ -7,5 +7,7 @@ import { createStepFunctionsService } from './stepfunctions/service';
 import { createLogsService } from './logs/logsService';
 import { createLambdaService } from './lambda/lambdaService';
 import { createEfsService } from './lambda/efs/efsService';
+import { createIamService } from './iam/service';
+import { createStsService } from './sts/service';
 
-export const ALL_SERVICES: readonly ServiceFactory[] = [createSqsService, createS3Service, createLogsService, createEfsService, createLambdaService, createApiGatewayService, createStepFunctionsService];
+export const ALL_SERVICES: readonly ServiceFactory[] = [createSqsService, createS3Service, createLogsService, createEfsService, createLambdaService, createApiGatewayService, createStepFunctionsService, createIamService, createStsService];

@@ -17,6 +17,8 @@ export function guessProtocol(service: string | undefined, headers: IncomingHttp
     case 'logs':
       return 'json';
     case 'sqs':
+    case 'iam':
+    case 'sts':
       return 'query';
   }
   const type = String(headers['content-type'] ?? '');

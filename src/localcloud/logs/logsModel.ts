@@ -19,6 +19,8 @@ export interface LogGroup {
   name: string;
   creationTime: number;
   retentionInDays?: number;
+  /** Tags (CreateLogGroup, TagResource); absent when the group has none. */
+  tags?: Record<string, string>;
   streams: Map<string, LogStream>;
 }
 
@@ -28,7 +30,9 @@ export type LogsEvent =
   | { t: 'createStream'; group: string; name: string; time: number }
   | { t: 'deleteStream'; group: string; name: string }
   | { t: 'retention'; group: string; days?: number }
-  | { t: 'put'; group: string; stream: string; events: LogEvent[] };
+  | { t: 'put'; group: string; stream: string; events: LogEvent[] }
+  | { t: 'tag'; group: string; tags: Record<string, string> }
+  | { t: 'untag'; group: string; keys: string[] };
 
 /** Events kept per stream; older ones are dropped, as a retention policy would. */
 const MAX_EVENTS_PER_STREAM = 10_000;
@@ -62,6 +66,18 @@ export class LogsModel {
       case 'retention': {
         const g = this.groups.get(e.group);
         if (g) g.retentionInDays = e.days;
+        break;
+      }
+      case 'tag': {
+        const g = this.groups.get(e.group);
+        if (g) g.tags = { ...g.tags, ...e.tags };
+        break;
+      }
+      case 'untag': {
+        const g = this.groups.get(e.group);
+        if (!g?.tags) break;
+        for (const key of e.keys) delete g.tags[key];
+        if (Object.keys(g.tags).length === 0) delete g.tags;
         break;
       }
       case 'put': {

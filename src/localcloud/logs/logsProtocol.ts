@@ -2,6 +2,7 @@
 import { AwsError } from '../server/errors';
 import { compileFilterPattern } from './filterPattern';
 import { groupArn, type LogGroup, type LogsModel, type LogStream } from './logsModel';
+import { tagMap } from './logsTagging';
 
 type Input = Record<string, unknown>;
 export type LogsAction = (input: Input) => unknown;
@@ -75,7 +76,9 @@ export function logsActions({ model, region, accountId }: LogsScope): Record<str
       const name = str(input, 'logGroupName')!;
       if (!/^[\w\-/.#]{1,512}$/.test(name)) throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`);
       if (model.groups.has(name)) throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
+      const tags = tagMap(input.tags);
       model.commit({ t: 'createGroup', name, time: Date.now() });
+      if (tags) model.commit({ t: 'tag', group: name, tags });
       return {};
     },
     DeleteLogGroup(input) {

@@ -5,6 +5,7 @@ import type { LogsInternal } from '../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { LogsModel, type LogsEvent } from './logsModel';
 import { logsActions } from './logsProtocol';
+import { logsTaggingActions } from './logsTagging';
 import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
 
 const TARGET_PREFIX = 'Logs_20140328.';
@@ -12,7 +13,8 @@ const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 export const createLogsService: ServiceFactory = (ctx: CloudContext): LogsInternal => {
   const model = new LogsModel((e: LogsEvent) => ctx.journal.append('logs', e));
-  const actions = logsActions({ model, region: ctx.region, accountId: ctx.accountId });
+  const scope = { model, region: ctx.region, accountId: ctx.accountId };
+  const actions = { ...logsActions(scope), ...logsTaggingActions(scope) };
 
   // Errors thrown here are serialised by the core, in the JSON version the client sent (1.1).
   async function handle(req: AwsRequest): Promise<AwsResponse> {

@@ -37,6 +37,14 @@ export const S3Errors = {
     err('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed }),
   incompleteBody: () => err('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400),
   noSuchCors: (bucket: string) => err('NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404, { BucketName: bucket }),
+  // Bucket configurations that are absent: 404 with these codes (S3 API Reference, "Error
+  // responses", https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html, read 2026-12-03).
+  noSuchTagSet: (bucket: string) => err('NoSuchTagSet', 'The TagSet does not exist', 404, { BucketName: bucket }),
+  noSuchBucketPolicy: (bucket: string) => err('NoSuchBucketPolicy', 'The bucket policy does not exist', 404, { BucketName: bucket }),
+  noSuchWebsite: (bucket: string) => err('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', 404, { BucketName: bucket }),
+  noSuchLifecycle: (bucket: string) => err('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404, { BucketName: bucket }),
+  noReplication: (bucket: string) => err('ReplicationConfigurationNotFoundError', 'The replication configuration was not found', 404, { BucketName: bucket }),
+  noObjectLock: (bucket: string) => err('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket', 404, { BucketName: bucket }),
   methodNotAllowed: (method: string) => err('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, { Method: method, ResourceType: 'OBJECT' }),
   notImplemented: (what: string) =>
     err('NotImplemented', `The local cloud does not implement ${what} yet. Use the localstack or aws target for it.`, 501),

@@ -116,6 +116,17 @@ export class S3Backend {
     return rules;
   }
 
+  setBucketTags(name: string, tags: Record<string, string> | null): void {
+    this.bucket(name);
+    this.commit({ t: 'bucket.tags', name, tags });
+  }
+
+  bucketTags(name: string): Record<string, string> {
+    const tags = this.bucket(name).tags;
+    if (!tags) throw S3Errors.noSuchTagSet(name);
+    return tags;
+  }
+
   setNotification(name: string, config: NotificationConfig, requester: Requester): void {
     this.bucket(name);
     validateNotificationConfig(config);

@@ -28,6 +28,11 @@ export class S3State {
         if (bucket) bucket.notification = event.config;
         return;
       }
+      case 'bucket.tags': {
+        const bucket = this.buckets.get(event.name);
+        if (bucket) bucket.tags = event.tags ?? undefined;
+        return;
+      }
       case 'object.put':
         this.buckets.get(event.bucket)?.objects.set(event.object.key, event.object);
         return;

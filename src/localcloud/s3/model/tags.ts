@@ -2,11 +2,13 @@
 // URL-query form of the x-amz-tagging header.
 import { S3Errors } from '../errors';
 
-const MAX_TAGS = 10;
+const MAX_OBJECT_TAGS = 10;
+/** A bucket takes up to 50 tags (S3 User Guide, "Using cost allocation S3 bucket tags", read 2026-12-03). */
+export const MAX_BUCKET_TAGS = 50;
 
-export function validateTags(tags: Record<string, string>): Record<string, string> {
+export function validateTags(tags: Record<string, string>, max = MAX_OBJECT_TAGS): Record<string, string> {
   const entries = Object.entries(tags);
-  if (entries.length > MAX_TAGS) throw S3Errors.invalidTag('Object tags cannot be greater than 10');
+  if (entries.length > max) throw S3Errors.invalidTag(max === MAX_OBJECT_TAGS ? 'Object tags cannot be greater than 10' : `Bucket tag count cannot be greater than ${max}`);
   for (const [key, value] of entries) {
     if (key.length === 0 || key.length > 128) throw S3Errors.invalidTag('The TagKey you have provided is invalid');
     if (value.length > 256) throw S3Errors.invalidTag('The TagValue you have provided is invalid');

@@ -77,6 +77,8 @@ export interface Bucket {
   objects: Map<string, S3Object>;
   cors?: CorsRule[];
   notification: NotificationConfig;
+  /** Bucket tags (PutBucketTagging); absent when the bucket has none. */
+  tags?: Record<string, string>;
 }
 
 export interface UploadPart {
@@ -118,6 +120,7 @@ export type S3Event =
   | { t: 'bucket.delete'; name: string }
   | { t: 'bucket.cors'; name: string; rules: CorsRule[] | null }
   | { t: 'bucket.notification'; name: string; config: NotificationConfig }
+  | { t: 'bucket.tags'; name: string; tags: Record<string, string> | null }
   | { t: 'object.put'; bucket: string; object: S3Object }
   | { t: 'object.delete'; bucket: string; key: string }
   | { t: 'object.tags'; bucket: string; key: string; tags: Record<string, string> | null }

@@ -3,6 +3,7 @@
 import type { AwsRequest } from '../../server/types';
 import { S3Errors } from '../errors';
 import * as buckets from './bucketHandlers';
+import { bucketDefaultFor } from './bucketDefaults';
 import * as config from './configHandlers';
 import { copyObject } from './copyHandler';
 import * as listing from './listHandlers';
@@ -27,7 +28,14 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
     if (method === 'GET') return buckets.listBuckets;
     throw S3Errors.methodNotAllowed(method);
   }
-  const unimplemented = UNIMPLEMENTED.find(q) ?? (!key && q('tagging') ? 'tagging' : undefined);
+  if (!key && q('tagging')) {
+    if (method === 'PUT') return tagging.putBucketTagging;
+    if (method === 'GET') return tagging.getBucketTagging;
+    if (method === 'DELETE') return tagging.deleteBucketTagging;
+  }
+  const configurationDefault = !key && method === 'GET' ? bucketDefaultFor(q) : undefined;
+  if (configurationDefault) return configurationDefault;
+  const unimplemented = UNIMPLEMENTED.find(q);
   if (unimplemented && !(method === 'GET' && unimplemented === 'versioning')) {
     throw S3Errors.notImplemented(`the ?${unimplemented} sub-resource (${method})`);
   }

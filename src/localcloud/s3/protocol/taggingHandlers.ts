@@ -1,12 +1,17 @@
-// Object tagging: PutObjectTagging, GetObjectTagging, DeleteObjectTagging.
+// Object and bucket tagging: Put/Get/DeleteObjectTagging and Put/Get/DeleteBucketTagging.
 import { S3Errors } from '../errors';
-import { validateTags } from '../model/tags';
+import { MAX_BUCKET_TAGS, validateTags } from '../model/tags';
 import { emptyResponse, xmlResponse, type S3Handler } from './s3Call';
 import { child, list, parseXmlBody, text } from './xml';
 
 export const putObjectTagging: S3Handler = (call) => {
   call.s3.object(call.bucket, call.key);
-  const doc = parseXmlBody(call.req.body, 'Tagging');
+  call.s3.setTags(call.bucket, call.key, validateTags(readTagSet(call.req.body)));
+  return emptyResponse(200);
+};
+
+function readTagSet(body: Buffer): Record<string, string> {
+  const doc = parseXmlBody(body, 'Tagging');
   const tags: Record<string, string> = {};
   for (const tag of list(child(doc, 'TagSet'), 'Tag')) {
     const key = text(tag, 'Key');
@@ -14,9 +19,8 @@ export const putObjectTagging: S3Handler = (call) => {
     if (key in tags) throw S3Errors.invalidTag('Cannot provide multiple Tags with the same key');
     tags[key] = text(tag, 'Value') ?? '';
   }
-  call.s3.setTags(call.bucket, call.key, validateTags(tags));
-  return emptyResponse(200);
-};
+  return tags;
+}
 
 export const getObjectTagging: S3Handler = (call) => {
   const object = call.s3.object(call.bucket, call.key);
@@ -26,5 +30,22 @@ export const getObjectTagging: S3Handler = (call) => {
 
 export const deleteObjectTagging: S3Handler = (call) => {
   call.s3.setTags(call.bucket, call.key, null);
+  return emptyResponse(204);
+};
+
+/** Bucket tagging: the same Tagging document, up to 50 tags. */
+export const putBucketTagging: S3Handler = (call) => {
+  call.s3.bucket(call.bucket);
+  call.s3.setBucketTags(call.bucket, validateTags(readTagSet(call.req.body), MAX_BUCKET_TAGS));
+  return emptyResponse(204);
+};
+
+export const getBucketTagging: S3Handler = (call) => {
+  const tags = Object.entries(call.s3.bucketTags(call.bucket)).map(([Key, Value]) => ({ Key, Value }));
+  return xmlResponse('Tagging', { TagSet: { Tag: tags } });
+};
+
+export const deleteBucketTagging: S3Handler = (call) => {
+  call.s3.setBucketTags(call.bucket, null);
   return emptyResponse(204);
 };

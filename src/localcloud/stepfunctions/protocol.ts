@@ -73,6 +73,10 @@ const HANDLERS: Record<string, Handler> = {
   },
   DeleteStateMachine: ({ machines }, b) => (machines.delete(b.stateMachineArn), {}),
   ListStateMachines: ({ machines }, b) => page(machines.list().map(machineSummary), b, 'stateMachines'),
+  // The local cloud does not publish versions, so every machine has none. AWS names no
+  // StateMachineDoesNotExist for this operation, only ValidationException/InvalidArn/
+  // InvalidToken (botocore 1.43.11 data/stepfunctions/2016-11-23, read 2026-12-03).
+  ListStateMachineVersions: (_api, b) => page([], b, 'stateMachineVersions'),
   ValidateStateMachineDefinition: ({ machines }, b) => {
     const diagnostics = machines.validate(b.definition, b.type);
     const errors = diagnostics.filter((d) => d.severity === 'ERROR');

@@ -23,7 +23,9 @@ export function createDeployment(store: ApiStore, apiId: string, input: CreateDe
     createdDate: now,
     api: frozen,
   };
-  const stageName = optionalString(input.stageName, 'stageName');
+  // An empty stageName means "no stage", as on API Gateway (Terraform's AWS provider sends
+  // "" for a deployment without a stage; API Reference CreateDeployment, read 2026-12-03).
+  const stageName = optionalString(input.stageName, 'stageName') || undefined;
   const variables = checkVariables(input.variables);
   if (stageName !== undefined) checkStageName(stageName);
   store.commit({ t: 'deploymentPut', apiId, deployment });

@@ -5,6 +5,7 @@ import * as deployments from '../model/deployments';
 import * as gatewayResponses from '../model/gatewayResponses';
 import * as methods from '../model/methods';
 import * as restApis from '../model/restApis';
+import * as tags from '../model/tags';
 import * as updates from '../model/updates';
 import type { ApiStore } from '../model/store';
 import { deploymentJson, integrationJson, methodJson, page, resourceJson, restApiJson, stageJson } from './wire';
@@ -91,6 +92,14 @@ export const ROUTES: ReadonlyArray<readonly [string, string, Handler]> = [
   ['GET', `${API}/stages/{stageName}`, (s, c) => ok(stageJson(deployments.getStage(s, c.params.restApiId!, c.params.stageName!)))],
   ['PATCH', `${API}/stages/{stageName}`, (s, c) => ok(stageJson(deployments.updateStage(s, c.params.restApiId!, c.params.stageName!, c.body.patchOperations, c.now)))],
   ['DELETE', `${API}/stages/{stageName}`, (s, c) => (deployments.deleteStage(s, c.params.restApiId!, c.params.stageName!), accepted)],
+
+  ['GET', '/tags/{resourceArn}', (s, c) => ok(tags.getTags(s, c.params.resourceArn!))],
+  ['PUT', '/tags/{resourceArn}', (s, c) => (tags.tagResource(s, c.params.resourceArn!, c.body.tags), noContent)],
+  ['DELETE', '/tags/{resourceArn}', (s, c) => {
+    const keys = c.query.tagKeys;
+    tags.untagResource(s, c.params.resourceArn!, Array.isArray(keys) ? keys : keys === undefined ? [] : [keys]);
+    return noContent;
+  }],
 ];
 
 /** Finds the route for a method and raw path; labels are percent-decoded. */

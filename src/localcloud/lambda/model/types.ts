@@ -111,6 +111,8 @@ export interface EventSourceMapping {
   LastModified: number;
   LastProcessingResult?: string;
   ScalingConfig?: { MaximumConcurrency?: number };
+  /** Tags (CreateEventSourceMapping Tags, TagResource on the mapping's ARN); not part of its configuration. */
+  tags?: Record<string, string>;
 }
 
 /** An accepted asynchronous invocation not yet finished (kept so a restart loses none). */

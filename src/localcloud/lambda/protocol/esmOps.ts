@@ -9,7 +9,7 @@ import { invalidParameter, json, paginate, parseBody, query, validation, type Op
 export function esmOps(deps: LambdaDeps): Record<string, Operation> {
   const { model, ctx } = deps;
 
-  const shape = (m: EventSourceMapping, state?: EventSourceMapping['State']) => ({
+  const shape = ({ tags: _tags, ...m }: EventSourceMapping, state?: EventSourceMapping['State']) => ({
     ...m,
     State: state ?? m.State,
     EventSourceMappingArn: `arn:aws:lambda:${ctx.region}:${ctx.accountId}:event-source-mapping:${m.UUID}`,
@@ -67,6 +67,7 @@ export function esmOps(deps: LambdaDeps): Record<string, Operation> {
         StateTransitionReason: 'USER_INITIATED',
         LastModified: Date.now() / 1000,
         ...(input.ScalingConfig ? { ScalingConfig: input.ScalingConfig as EventSourceMapping['ScalingConfig'] } : {}),
+        ...(input.Tags && typeof input.Tags === 'object' ? { tags: { ...(input.Tags as Record<string, string>) } } : {}),
       };
       model.commit({ t: 'putEsm', esm: m });
       deps.mappingsChanged();

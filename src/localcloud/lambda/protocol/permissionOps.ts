@@ -84,24 +84,5 @@ export function permissionOps(deps: LambdaDeps): Record<string, Operation> {
       model.save(record);
       return noContent();
     },
-
-    ListTags(_req, p) {
-      return json(200, { Tags: model.get(p.Resource!).tags });
-    },
-
-    TagResource(req, p) {
-      const record = model.copy(p.Resource!);
-      Object.assign(record.tags, (parseBody(req).Tags ?? {}) as Record<string, string>);
-      model.save(record);
-      return noContent();
-    },
-
-    UntagResource(req, p) {
-      const record = model.copy(p.Resource!);
-      const keys = req.query.tagKeys;
-      for (const k of Array.isArray(keys) ? keys : keys ? [keys] : []) delete record.tags[k];
-      model.save(record);
-      return noContent();
-    },
   };
 }

@@ -1,10 +1,12 @@
 // Lambda's REST routes (restJson1), as @aws-sdk/client-lambda and the AWS CLI call them.
 import type { LambdaDeps } from './deps';
+import { codeSigningOps } from './codeSigningOps';
 import { esmOps } from './esmOps';
 import { functionOps } from './functionOps';
 import { route, type Operation, type Route } from './http';
 import { invokeOps } from './invokeOps';
 import { permissionOps } from './permissionOps';
+import { tagOps } from './tagOps';
 import { urlOps } from './urlOps';
 import { versionOps } from './versionOps';
 
@@ -36,6 +38,7 @@ const TABLE: Array<[string, string, string]> = [
   ['POST', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'UpdateFunctionEventInvokeConfig'],
   ['GET', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'GetFunctionEventInvokeConfig'],
   ['DELETE', '/2019-09-25/functions/{FunctionName}/event-invoke-config', 'DeleteFunctionEventInvokeConfig'],
+  ['GET', '/2020-06-30/functions/{FunctionName}/code-signing-config', 'GetFunctionCodeSigningConfig'],
   ['POST', '/2021-10-31/functions/{FunctionName}/url', 'CreateFunctionUrlConfig'],
   ['GET', '/2021-10-31/functions/{FunctionName}/url', 'GetFunctionUrlConfig'],
   ['PUT', '/2021-10-31/functions/{FunctionName}/url', 'UpdateFunctionUrlConfig'],
@@ -60,6 +63,8 @@ export function lambdaRoutes(deps: LambdaDeps): Route[] {
     ...invokeOps(deps),
     ...urlOps(deps),
     ...esmOps(deps),
+    ...codeSigningOps(deps),
+    ...tagOps(deps),
   };
   return TABLE.map(([method, path, name]) => {
     const op = ops[name];

@@ -51,6 +51,10 @@ export class ValidationError extends AwsError {
 /** An action IAM does not have, or one the local cloud does not model. */
 export class InvalidAction extends AwsError {
   constructor(action: string) {
-    super('InvalidAction', `The action ${action} is not valid for this web service (the local cloud's IAM models roles and their policies).`, 400);
+    super(
+      'InvalidAction',
+      `The action ${action} is not valid for this web service (the local cloud's IAM models roles and their policies).`,
+      400,
+    );
   }
 }

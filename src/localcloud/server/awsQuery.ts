@@ -18,7 +18,11 @@ export function readQueryRequest(req: AwsRequest): { action: string; input: Quer
   if (req.body.length > 0) {
     const type = String(req.headers['content-type'] ?? '');
     if (type && !type.startsWith('application/x-www-form-urlencoded')) {
-      throw new AwsError('MalformedQueryString', `The request has content type '${type}'; this service speaks the AWS query protocol (application/x-www-form-urlencoded).`, 400);
+      throw new AwsError(
+        'MalformedQueryString',
+        `The request has content type '${type}'; this service speaks the AWS query protocol (application/x-www-form-urlencoded).`,
+        400,
+      );
     }
     for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
   }
@@ -44,10 +48,18 @@ function reshape(node: Tree | string): QueryValue {
   const keys = Object.keys(node);
   if (keys.length === 1 && (keys[0] === 'member' || keys[0] === 'entry')) {
     const items = node[keys[0]!]!;
-    const list = typeof items === 'string' ? [] : Object.keys(items).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => reshape(items[k]!));
+    const list =
+      typeof items === 'string'
+        ? []
+        : Object.keys(items)
+            .filter((k) => /^\d+$/.test(k))
+            .sort((a, b) => Number(a) - Number(b))
+            .map((k) => reshape(items[k]!));
     if (keys[0] === 'member') return list;
     const map: Record<string, QueryValue> = {};
-    for (const entry of list) if (typeof entry === 'object' && !Array.isArray(entry) && typeof entry.key === 'string') map[entry.key] = entry.value ?? '';
+    for (const entry of list)
+      if (typeof entry === 'object' && !Array.isArray(entry) && typeof entry.key === 'string')
+        map[entry.key] = entry.value ?? '';
     return map;
   }
   const out: Record<string, QueryValue> = {};
@@ -72,7 +84,12 @@ function xmlOf(value: unknown): string {
 }
 
 /** The 200 answer to `action`; `output` undefined for actions without a result element. */
-export function queryAnswer(namespace: string, action: string, output: QueryOutput | undefined, requestId: string): AwsResponse {
+export function queryAnswer(
+  namespace: string,
+  action: string,
+  output: QueryOutput | undefined,
+  requestId: string,
+): AwsResponse {
   const result = output === undefined ? '' : `<${action}Result>${xmlOf(output)}</${action}Result>`;
   return {
     status: 200,
@@ -83,32 +100,47 @@ export function queryAnswer(namespace: string, action: string, output: QueryOutp
 
 /** Input readers that turn a missing or mistyped member into the service's ValidationError. */
 export class QueryInputReader {
-  constructor(private readonly input: QueryInput, private readonly invalid: (message: string) => AwsError) {}
+  constructor(
+    private readonly input: QueryInput,
+    private readonly invalid: (message: string) => AwsError,
+  ) {}
 
   optionalString(name: string): string | undefined {
     const v = this.input[name];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string') throw this.invalid(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a string`);
+    if (typeof v !== 'string')
+      throw this.invalid(
+        `1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a string`,
+      );
     return v;
   }
 
   string(name: string): string {
     const v = this.optionalString(name);
-    if (v === undefined) throw this.invalid(`1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`);
+    if (v === undefined)
+      throw this.invalid(
+        `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`,
+      );
     return v;
   }
 
   optionalInt(name: string): number | undefined {
     const v = this.optionalString(name);
     if (v === undefined) return undefined;
-    if (!/^-?\d+$/.test(v)) throw this.invalid(`1 validation error detected: Value '${v}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must be an integer`);
+    if (!/^-?\d+$/.test(v))
+      throw this.invalid(
+        `1 validation error detected: Value '${v}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must be an integer`,
+      );
     return Number(v);
   }
 
   list(name: string): QueryValue[] {
     const v = this.input[name];
     if (v === undefined || v === '') return [];
-    if (!Array.isArray(v)) throw this.invalid(`1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a list (${name}.member.N)`);
+    if (!Array.isArray(v))
+      throw this.invalid(
+        `1 validation error detected: Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must be a list (${name}.member.N)`,
+      );
     return v;
   }
 

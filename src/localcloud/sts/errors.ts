@@ -4,7 +4,11 @@ import { AwsError } from '../server/errors';
 
 export class InvalidAction extends AwsError {
   constructor(action: string) {
-    super('InvalidAction', `The action ${action} is not valid for this web service (the local cloud's STS answers GetCallerIdentity and GetAccessKeyInfo).`, 400);
+    super(
+      'InvalidAction',
+      `The action ${action} is not valid for this web service (the local cloud's STS answers GetCallerIdentity and GetAccessKeyInfo).`,
+      400,
+    );
   }
 }
 

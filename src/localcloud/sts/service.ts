@@ -26,7 +26,10 @@ class StsService {
         break;
       case 'GetAccessKeyInfo': {
         const key = i.string('AccessKeyId');
-        if (!ACCESS_KEY_ID.test(key)) throw new ValidationError(`1 validation error detected: Value '${key}' at 'accessKeyId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w]*`);
+        if (!ACCESS_KEY_ID.test(key))
+          throw new ValidationError(
+            `1 validation error detected: Value '${key}' at 'accessKeyId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w]*`,
+          );
         output = accessKeyAccount(this.ctx.accountId);
         break;
       }

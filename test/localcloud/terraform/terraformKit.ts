@@ -49,7 +49,9 @@ export interface TerraformRun {
 
 /** Runs `terraform ARGS` in `cwd`; the AWS_* variables of the caller's shell are left out. */
 export function terraform(binary: string, cwd: string, cliConfig: string, args: string[]): Promise<TerraformRun> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('TF_')));
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('TF_')),
+  );
   Object.assign(env, { TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_INPUT: '0' });
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [...args, '-no-color'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -13,7 +13,10 @@ type Target = { apiId: string; stageName?: string; tags: Record<string, string> 
 
 function target(store: ApiStore, arn: string): Target {
   const m = ARN.exec(arn);
-  if (!m) throw badRequest(`Invalid ARN: ${arn}. Tag a REST API (arn:aws:apigateway:REGION::/restapis/ID) or one of its stages (…/stages/NAME).`);
+  if (!m)
+    throw badRequest(
+      `Invalid ARN: ${arn}. Tag a REST API (arn:aws:apigateway:REGION::/restapis/ID) or one of its stages (…/stages/NAME).`,
+    );
   if (m[1] !== store.region) throw notFound(`Invalid resource ARN: ${arn} is not in ${store.region}.`);
   const api = store.apis.get(m[2]!);
   if (!api) throw apiNotFound(store.accountId, m[2]!);

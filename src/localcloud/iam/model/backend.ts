@@ -2,7 +2,15 @@
 // policies, managed policy attachments and tags. Stored and returned, not enforced: no
 // request is ever refused for lack of a permission. Constraints and messages follow the
 // IAM API Reference (CreateRole, PutRolePolicy, AttachRolePolicy, DeleteRole; read 2026-12-03).
-import { DeleteConflict, EntityAlreadyExists, InvalidInput, LimitExceeded, MalformedPolicyDocument, NoSuchEntity, ValidationError } from '../errors';
+import {
+  DeleteConflict,
+  EntityAlreadyExists,
+  InvalidInput,
+  LimitExceeded,
+  MalformedPolicyDocument,
+  NoSuchEntity,
+  ValidationError,
+} from '../errors';
 import type { IamEvent } from './events';
 import { mergeTags, newRoleId, type RoleRecord } from './role';
 
@@ -37,10 +45,21 @@ export class IamBackend {
     return role;
   }
 
-  createRole(input: { name: string; path?: string; assumeRolePolicy: string; description?: string; maxSessionDuration?: number; permissionsBoundary?: string; tags: RoleRecord['tags'] }): RoleRecord {
+  createRole(input: {
+    name: string;
+    path?: string;
+    assumeRolePolicy: string;
+    description?: string;
+    maxSessionDuration?: number;
+    permissionsBoundary?: string;
+    tags: RoleRecord['tags'];
+  }): RoleRecord {
     checkName('roleName', input.name, 64);
     const path = input.path ?? '/';
-    if (path.length > 512 || !PATH.test(path)) throw new ValidationError(`1 validation error detected: Value '${path}' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)`);
+    if (path.length > 512 || !PATH.test(path))
+      throw new ValidationError(
+        `1 validation error detected: Value '${path}' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)`,
+      );
     checkPolicyDocument(input.assumeRolePolicy);
     checkDescription(input.description);
     checkSessionDuration(input.maxSessionDuration);
@@ -67,7 +86,8 @@ export class IamBackend {
 
   deleteRole(name: string): void {
     const role = this.role(name);
-    if (Object.keys(role.inline).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+    if (Object.keys(role.inline).length > 0)
+      throw new DeleteConflict('Cannot delete entity, must delete policies first.');
     if (role.attached.length > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
     this.commit({ t: 'deleteRole', name });
   }
@@ -76,7 +96,12 @@ export class IamBackend {
     this.role(name);
     checkDescription(description);
     checkSessionDuration(maxSessionDuration);
-    this.commit({ t: 'updateRole', name, ...(description !== undefined ? { description } : {}), ...(maxSessionDuration !== undefined ? { maxSessionDuration } : {}) });
+    this.commit({
+      t: 'updateRole',
+      name,
+      ...(description !== undefined ? { description } : {}),
+      ...(maxSessionDuration !== undefined ? { maxSessionDuration } : {}),
+    });
   }
 
   updateAssumeRolePolicy(name: string, document: string): void {
@@ -88,7 +113,8 @@ export class IamBackend {
   tagRole(name: string, tags: RoleRecord['tags']): void {
     const role = this.role(name);
     checkTags(tags);
-    if (mergeTags(role.tags, tags).length > MAX_TAGS) throw new LimitExceeded(`The number of tags has reached the maximum limit of ${MAX_TAGS}.`);
+    if (mergeTags(role.tags, tags).length > MAX_TAGS)
+      throw new LimitExceeded(`The number of tags has reached the maximum limit of ${MAX_TAGS}.`);
     this.commit({ t: 'tagRole', name, tags });
   }
 
@@ -187,8 +213,14 @@ export class IamBackend {
 }
 
 function checkName(member: string, value: string, max: number): void {
-  if (value.length < 1 || value.length > max) throw new ValidationError(`1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
-  if (!NAME.test(value)) throw new ValidationError(`1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+`);
+  if (value.length < 1 || value.length > max)
+    throw new ValidationError(
+      `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+    );
+  if (!NAME.test(value))
+    throw new ValidationError(
+      `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+`,
+    );
 }
 
 function checkPolicyDocument(document: string): void {
@@ -198,17 +230,24 @@ function checkPolicyDocument(document: string): void {
   } catch {
     throw new MalformedPolicyDocument('Syntax errors in policy.');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new MalformedPolicyDocument('Syntax errors in policy.');
-  if (!('Statement' in parsed)) throw new MalformedPolicyDocument('Policy document should not be empty: it needs a Statement.');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new MalformedPolicyDocument('Syntax errors in policy.');
+  if (!('Statement' in parsed))
+    throw new MalformedPolicyDocument('Policy document should not be empty: it needs a Statement.');
 }
 
 function checkDescription(description: string | undefined): void {
-  if (description !== undefined && description.length > 1000) throw new ValidationError(`1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 1000`);
+  if (description !== undefined && description.length > 1000)
+    throw new ValidationError(
+      `1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 1000`,
+    );
 }
 
 function checkSessionDuration(seconds: number | undefined): void {
   if (seconds !== undefined && (seconds < 3600 || seconds > 43200)) {
-    throw new ValidationError(`1 validation error detected: Value '${seconds}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${seconds < 3600 ? 'greater than or equal to 3600' : 'less than or equal to 43200'}`);
+    throw new ValidationError(
+      `1 validation error detected: Value '${seconds}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${seconds < 3600 ? 'greater than or equal to 3600' : 'less than or equal to 43200'}`,
+    );
   }
 }
 
@@ -217,9 +256,16 @@ function checkPolicyArn(arn: string): void {
 }
 
 function checkTags(tags: RoleRecord['tags']): void {
-  if (tags.length > MAX_TAGS) throw new LimitExceeded(`The number of tags has reached the maximum limit of ${MAX_TAGS}.`);
+  if (tags.length > MAX_TAGS)
+    throw new LimitExceeded(`The number of tags has reached the maximum limit of ${MAX_TAGS}.`);
   for (const tag of tags) {
-    if (tag.Key.length < 1 || tag.Key.length > 128) throw new ValidationError(`1 validation error detected: Value '${tag.Key}' at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and 128`);
-    if (tag.Value.length > 256) throw new ValidationError(`1 validation error detected: Value at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256`);
+    if (tag.Key.length < 1 || tag.Key.length > 128)
+      throw new ValidationError(
+        `1 validation error detected: Value '${tag.Key}' at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and 128`,
+      );
+    if (tag.Value.length > 256)
+      throw new ValidationError(
+        `1 validation error detected: Value at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256`,
+      );
   }
 }

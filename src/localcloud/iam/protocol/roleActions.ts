@@ -25,7 +25,9 @@ export const ROLE_ACTIONS: Record<string, IamAction> = {
   GetRole: (i, b) => ({ Role: roleShape(b.role(i.string('RoleName')), true) }),
   ListRoles: (i, b) => {
     const prefix = i.optionalString('PathPrefix') ?? '/';
-    const roles = [...b.roles.values()].filter((r) => r.path.startsWith(prefix)).sort((x, y) => x.name.localeCompare(y.name));
+    const roles = [...b.roles.values()]
+      .filter((r) => r.path.startsWith(prefix))
+      .sort((x, y) => x.name.localeCompare(y.name));
     const { items, ...rest } = page(roles, i.optionalString('Marker'), i.optionalInt('MaxItems'));
     return { Roles: items.map((r) => roleShape(r, false)), ...rest };
   },
@@ -40,12 +42,17 @@ export const ROLE_ACTIONS: Record<string, IamAction> = {
     return { Role: roleShape(b.role(name), true) };
   },
   UpdateAssumeRolePolicy: (i, b) => void b.updateAssumeRolePolicy(i.string('RoleName'), i.string('PolicyDocument')),
-  PutRolePermissionsBoundary: (i, b) => void b.setPermissionsBoundary(i.string('RoleName'), i.string('PermissionsBoundary')),
+  PutRolePermissionsBoundary: (i, b) =>
+    void b.setPermissionsBoundary(i.string('RoleName'), i.string('PermissionsBoundary')),
   DeleteRolePermissionsBoundary: (i, b) => void b.setPermissionsBoundary(i.string('RoleName'), undefined),
   TagRole: (i, b) => void b.tagRole(i.string('RoleName'), i.tags()),
   UntagRole: (i, b) => void b.untagRole(i.string('RoleName'), i.stringList('TagKeys')),
   ListRoleTags: (i, b) => {
-    const { items, ...rest } = page(b.role(i.string('RoleName')).tags, i.optionalString('Marker'), i.optionalInt('MaxItems'));
+    const { items, ...rest } = page(
+      b.role(i.string('RoleName')).tags,
+      i.optionalString('Marker'),
+      i.optionalInt('MaxItems'),
+    );
     return { Tags: items, ...rest };
   },
   // The local cloud has no instance profiles (no EC2): every role has none.
@@ -54,7 +61,8 @@ export const ROLE_ACTIONS: Record<string, IamAction> = {
     return { InstanceProfiles: [], IsTruncated: false };
   },
 
-  PutRolePolicy: (i, b) => void b.putRolePolicy(i.string('RoleName'), i.string('PolicyName'), i.string('PolicyDocument')),
+  PutRolePolicy: (i, b) =>
+    void b.putRolePolicy(i.string('RoleName'), i.string('PolicyName'), i.string('PolicyDocument')),
   GetRolePolicy: (i, b) => {
     const RoleName = i.string('RoleName');
     const PolicyName = i.string('PolicyName');
@@ -71,7 +79,9 @@ export const ROLE_ACTIONS: Record<string, IamAction> = {
   DetachRolePolicy: (i, b) => void b.detachRolePolicy(i.string('RoleName'), i.string('PolicyArn')),
   ListAttachedRolePolicies: (i, b) => {
     const prefix = i.optionalString('PathPrefix') ?? '/';
-    const arns = b.role(i.string('RoleName')).attached.filter((arn) => arn.slice(arn.indexOf(':policy') + ':policy'.length).startsWith(prefix));
+    const arns = b
+      .role(i.string('RoleName'))
+      .attached.filter((arn) => arn.slice(arn.indexOf(':policy') + ':policy'.length).startsWith(prefix));
     const { items, ...rest } = page(arns, i.optionalString('Marker'), i.optionalInt('MaxItems'));
     return { AttachedPolicies: items.map((arn) => ({ PolicyName: policyNameOf(arn), PolicyArn: arn })), ...rest };
   },

@@ -21,7 +21,9 @@ export function roleShape(role: RoleRecord, full: boolean): Record<string, unkno
     AssumeRolePolicyDocument: encodePolicy(role.assumeRolePolicy),
     Description: role.description,
     MaxSessionDuration: role.maxSessionDuration,
-    ...(full && role.permissionsBoundary ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary } } : {}),
+    ...(full && role.permissionsBoundary
+      ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary } }
+      : {}),
     ...(full && role.tags.length > 0 ? { Tags: role.tags } : {}),
     ...(full ? { RoleLastUsed: {} } : {}),
   };
@@ -31,7 +33,11 @@ export function roleShape(role: RoleRecord, full: boolean): Record<string, unkno
  * One page of `items` for Marker/MaxItems pagination (MaxItems 1–1000, default 100). The
  * marker is opaque to clients; here it is the index of the next item.
  */
-export function page<T>(items: T[], marker: string | undefined, maxItems: number | undefined): { items: T[]; IsTruncated: boolean; Marker?: string } {
+export function page<T>(
+  items: T[],
+  marker: string | undefined,
+  maxItems: number | undefined,
+): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const start = marker !== undefined && /^\d+$/.test(marker) ? Number(marker) : 0;
   const size = Math.min(Math.max(maxItems ?? 100, 1), 1000);
   const slice = items.slice(start, start + size);

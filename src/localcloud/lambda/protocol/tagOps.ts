@@ -16,12 +16,22 @@ export function tagOps({ model, ctx }: LambdaDeps): Record<string, Operation> {
     const m = ESM_ARN.exec(resource);
     if (!m) return undefined;
     const mapping = m[1] === ctx.region && m[2] === ctx.accountId ? model.mappings.get(m[3]!) : undefined;
-    if (!mapping) throw new AwsError('ResourceNotFoundException', `The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`, 404, { fields: { Type: 'User' } });
+    if (!mapping)
+      throw new AwsError(
+        'ResourceNotFoundException',
+        `The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`,
+        404,
+        { fields: { Type: 'User' } },
+      );
     return structuredClone(mapping);
   };
   const tagsIn = (req: Parameters<Operation>[0]): Record<string, string> => {
     const tags = parseBody(req).Tags;
-    if (!tags || typeof tags !== 'object' || Array.isArray(tags)) throw new AwsError('ValidationException', "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+    if (!tags || typeof tags !== 'object' || Array.isArray(tags))
+      throw new AwsError(
+        'ValidationException',
+        "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null",
+      );
     return tags as Record<string, string>;
   };
   const keysIn = (req: Parameters<Operation>[0]): string[] => {

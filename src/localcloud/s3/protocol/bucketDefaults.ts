@@ -34,13 +34,20 @@ const DEFAULTS: Record<string, S3Handler> = {
   // Since 2023-01-05 every bucket has SSE-S3 (AES256) as its default encryption (S3 User
   // Guide, "Setting default server-side encryption behavior for Amazon S3 buckets", read 2026-12-03).
   encryption: () =>
-    xmlResponse('ServerSideEncryptionConfiguration', { Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false } }),
+    xmlResponse('ServerSideEncryptionConfiguration', {
+      Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false },
+    }),
   // Since April 2023 new buckets have ACLs disabled (BucketOwnerEnforced) and all four Block
   // Public Access settings on (S3 User Guide, "Controlling ownership of objects" and
   // "Blocking public access to your Amazon S3 storage", read 2026-12-03).
   ownershipControls: () => xmlResponse('OwnershipControls', { Rule: { ObjectOwnership: 'BucketOwnerEnforced' } }),
   publicAccessBlock: () =>
-    xmlResponse('PublicAccessBlockConfiguration', { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }),
+    xmlResponse('PublicAccessBlockConfiguration', {
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    }),
   // Never-configured accelerate, logging and request payment: an empty status, the bucket owner pays.
   accelerate: () => xmlResponse('AccelerateConfiguration', {}),
   logging: () => xmlResponse('BucketLoggingStatus', {}),

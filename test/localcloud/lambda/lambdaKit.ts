@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateFunctionCommand, LambdaClient, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, DeleteFunctionCommand, LambdaClient, waitUntilFunctionActiveV2, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
+import { useConformance, type ConformanceFixture } from '../../helpers/conformance';
 import { useTestCloud, type TestCloudSetup, type TestCloudWith } from '../../helpers/cloud';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -38,6 +39,30 @@ export type LambdaCloud = TestCloudWith<LambdaClients>;
  */
 export function useLambdaCloud(setup: Omit<TestCloudSetup<LambdaClients>, 'prepare'> = {}): LambdaCloud {
   return useTestCloud((config) => ({ lambda: new LambdaClient(config), logs: new CloudWatchLogsClient(config) }), { ...setup, prepare: useFreshRuntimes });
+}
+
+export type LambdaOnTarget = ConformanceFixture<{ lambda: LambdaClient }> & {
+  /** The function name on this target: as given locally, with a run suffix on LocalStack and AWS. */
+  name(base: string): string;
+  /** createFunction on the target (role from HOC_CONFORMANCE_LAMBDA_ROLE on AWS), deleted after the file. */
+  create(input: Partial<CreateFunctionCommandInput> & { FunctionName: string; fixture?: string }): Promise<void>;
+};
+
+const RUN = Date.now().toString(36);
+
+/** A Lambda client on HOC_CONFORMANCE_TARGET (see test/helpers/conformance.ts), for files that opt in. */
+export function useLambdaOnTarget(): LambdaOnTarget {
+  const fx = useConformance((config) => ({ lambda: new LambdaClient(config) }), { prepare: useFreshRuntimes }) as LambdaOnTarget;
+  fx.name = (base) => (fx.target === 'local' ? base : `hoc-${base}-${RUN}`);
+  fx.create = async (input) => {
+    const role = fx.target === 'aws' ? process.env.HOC_CONFORMANCE_LAMBDA_ROLE : undefined;
+    if (fx.target === 'aws' && !role) throw new Error('HOC_CONFORMANCE_TARGET=aws: set HOC_CONFORMANCE_LAMBDA_ROLE to the ARN of a role Lambda may assume (LabRole in AWS Academy).');
+    const name = fx.name(input.FunctionName);
+    await createFunction(fx.lambda, { ...input, FunctionName: name, ...(role ? { Role: role } : {}) });
+    if (fx.target !== 'local') fx.cleanup(() => fx.lambda.send(new DeleteFunctionCommand({ FunctionName: name })));
+    await waitUntilFunctionActiveV2({ client: fx.lambda, maxWaitTime: 60 }, { FunctionName: name });
+  };
+  return fx;
 }
 
 /** A zip of a fixture folder (or of the files given), as a deployment package. */

@@ -7,11 +7,15 @@ import assert from 'node:assert/strict';
 import { InvalidParameterValueException, InvokeCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { runtimeBlocked } from '../../../src/localcloud/lambda/runtime/runtimeCalendar';
-import { createFunction, payloadOf, useLambdaCloud, zipFixture } from './lambdaKit';
+import { errorShape, useSnapshots } from '../../helpers/snapshots';
+import { payloadOf, useLambdaOnTarget, zipFixture } from './lambdaKit';
 
-const f = useLambdaCloud();
+// Runs on HOC_CONFORMANCE_TARGET (local cloud by default; LocalStack or AWS to re-check).
+const f = useLambdaOnTarget();
+const snapshots = useSnapshots(import.meta.filename);
 
 const refused = (runtime: string, instead: string) => (e: Error) => {
+  snapshots.match(`refused ${runtime}`, errorShape(e));
   assert.ok(e instanceof InvalidParameterValueException, `${e.name}: ${e.message}`);
   assert.equal(e.$metadata.httpStatusCode, 400);
   assert.equal(e.message, `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use the new runtime (${instead}) while creating or updating functions.`);
@@ -24,33 +28,33 @@ test('the calendar says nodejs20.x, nodejs18.x, python3.9 and provided.al2 are b
 });
 
 test('CreateFunction on a blocked runtime is refused with the runtime AWS recommends instead', async () => {
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'old-node', Runtime: 'nodejs20.x' }), refused('nodejs20.x', 'nodejs24.x'));
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'old-py', fixture: 'python', Runtime: 'python3.9', Handler: 'lambda_function.handler' }), refused('python3.9', 'python3.14'));
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'old-custom', fixture: 'custom', Runtime: 'provided.al2', Handler: 'x' }), refused('provided.al2', 'provided.al2023'));
+  await assert.rejects(f.create({ FunctionName: 'old-node', Runtime: 'nodejs20.x' }), refused('nodejs20.x', 'nodejs24.x'));
+  await assert.rejects(f.create({ FunctionName: 'old-py', fixture: 'python', Runtime: 'python3.9', Handler: 'lambda_function.handler' }), refused('python3.9', 'python3.14'));
+  await assert.rejects(f.create({ FunctionName: 'old-custom', fixture: 'custom', Runtime: 'provided.al2', Handler: 'x' }), refused('provided.al2', 'provided.al2023'));
 });
 
 test('UpdateFunctionConfiguration to a blocked runtime is refused and leaves the function as it was', async () => {
-  await createFunction(f.lambda, { FunctionName: 'moving', Runtime: 'nodejs24.x' });
-  await assert.rejects(f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'moving', Runtime: 'nodejs18.x' })), refused('nodejs18.x', 'nodejs24.x'));
-  const moved = await f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'moving', Runtime: 'nodejs24.x' }));
+  await f.create({ FunctionName: 'moving', Runtime: 'nodejs24.x' });
+  await assert.rejects(f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs18.x' })), refused('nodejs18.x', 'nodejs24.x'));
+  const moved = await f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs24.x' }));
   assert.equal(moved.Runtime, 'nodejs24.x');
-  await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 10 }, { FunctionName: 'moving' });
-  await f.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'moving', ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => 'moved';") }) }));
-  await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 10 }, { FunctionName: 'moving' });
-  assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: 'moving' }))), 'moved');
+  await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 60 }, { FunctionName: f.name('moving') });
+  await f.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: f.name('moving'), ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => 'moved';") }) }));
+  await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 60 }, { FunctionName: f.name('moving') });
+  assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: f.name('moving') }))), 'moved');
 });
 
 // Fails once AWS blocks nodejs22.x (2027-06-01): then the calendar and this list need a refresh.
 test('current runtimes are created and invoked: nodejs22.x, nodejs24.x, python3.12, python3.13, python3.14', async () => {
   for (const runtime of ['nodejs22.x', 'nodejs24.x']) {
     const name = `current-${runtime.replace('.', '-')}`;
-    await createFunction(f.lambda, { FunctionName: name, Runtime: runtime as never, Code: { ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => process.env.AWS_EXECUTION_ENV;") }) } });
-    assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: name }))), `AWS_Lambda_${runtime}`);
+    await f.create({ FunctionName: name, Runtime: runtime as never, Code: { ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => process.env.AWS_EXECUTION_ENV;") }) } });
+    assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: f.name(name) }))), `AWS_Lambda_${runtime}`);
   }
   for (const runtime of ['python3.12', 'python3.13', 'python3.14']) {
     const name = `current-${runtime.replace('.', '-')}`;
-    await createFunction(f.lambda, { FunctionName: name, Runtime: runtime as never, Handler: 'lambda_function.handler', Code: { ZipFile: zipFixture('python') } });
-    const out = await f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{}') }));
+    await f.create({ FunctionName: name, Runtime: runtime as never, Handler: 'lambda_function.handler', Code: { ZipFile: zipFixture('python') } });
+    const out = await f.lambda.send(new InvokeCommand({ FunctionName: f.name(name), Payload: Buffer.from('{}') }));
     assert.equal(out.FunctionError, undefined, Buffer.from(out.Payload ?? []).toString());
   }
 });

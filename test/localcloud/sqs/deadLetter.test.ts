@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { rejectsWith, sleep, useSqs } from './kit';
 
-const kit = useSqs();
+const kit = useSqs({ anyTarget: true });
 
 async function arnOf(sqs: SQSClient, url: string): Promise<string> {
   return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;

@@ -7,8 +7,10 @@ import {
   ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand,
 } from '@aws-sdk/client-sqs';
 import { rejectsWith, sleep, useSqs } from './kit';
+import { useSnapshots } from '../../helpers/snapshots';
 
-const kit = useSqs();
+const kit = useSqs({ anyTarget: true });
+const snapshots = useSnapshots(import.meta.filename);
 
 test('messages of one group come in order; a group is held while one of its messages is in flight', async () => {
   const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
@@ -61,7 +63,8 @@ async function sendAll(url: string, messages: Array<[group: string, body: string
 test('a receive of up to 10 returns messages grouped by MessageGroupId, each group in order', async () => {
   const url = await kit.queue({ ContentBasedDeduplication: 'true' }, { fifo: true });
   await sendAll(url, [['g1', 'g1-m1'], ['g2', 'g2-m1'], ['g1', 'g1-m2'], ['g1', 'g1-m3']]);
-  const got = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
+  const got = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['MessageGroupId'] }));
+  snapshots.match('fifo grouped receive', got);
   assert.deepEqual(bodies(got), ['g1-m1', 'g1-m2', 'g1-m3', 'g2-m1']);
 });
 
@@ -71,6 +74,7 @@ test('groups received with VisibilityTimeout 0 go to the back of the queue', asy
   const first = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 3, VisibilityTimeout: 0 }));
   assert.deepEqual(bodies(first), ['g1-m1', 'g1-m2', 'g2-m1']);
   const all = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+  snapshots.match('fifo zero visibility: second receive', bodies(all));
   assert.deepEqual(bodies(all), ['g3-m1', 'g1-m1', 'g1-m2', 'g2-m1', 'g2-m2']);
 });
 

@@ -9,8 +9,10 @@ import {
   GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand,
 } from '@aws-sdk/client-sqs';
 import { rejectsWith, sleep, useSqs } from './kit';
+import { useSnapshots } from '../../helpers/snapshots';
 
-const kit = useSqs();
+const kit = useSqs({ anyTarget: true });
+const snapshots = useSnapshots(import.meta.filename);
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 test('send, receive and delete a message; MD5s match values recorded on AWS', async () => {
@@ -85,6 +87,7 @@ test('MessageAttributeNames prefix patterns return the matching attributes, with
   const sent = await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'attributes', MessageAttributes: attributes }));
   const receive = async (names: string[]) => (await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: names, VisibilityTimeout: 0 }))).Messages![0]!;
   const hel = await receive(['Hel.*']);
+  snapshots.match('MessageAttributeNames Hel.*', { MessageAttributes: hel.MessageAttributes, MD5OfMessageAttributes: hel.MD5OfMessageAttributes });
   assert.deepEqual(Object.keys(hel.MessageAttributes ?? {}).sort(), ['Hello', 'Help.Me']);
   assert.equal(hel.MD5OfMessageAttributes, md5OfAttributes({ Hello: attributes.Hello, 'Help.Me': attributes['Help.Me'] }));
   assert.notEqual(hel.MD5OfMessageAttributes, sent.MD5OfMessageAttributes);

@@ -90,12 +90,13 @@ export class Journal {
     if (!this.stateDir) return { snapshots: {}, events: [] };
     const snapshotPath = join(this.stateDir, SNAPSHOT);
     const snapshot = existsSync(snapshotPath) ? readSnapshot(snapshotPath) : { generation: 0, services: {} };
-    const generations = this.journalGenerations().filter((g) => g >= snapshot.generation);
+    const found = this.journalGenerations();
+    // Every journal here is this server's now (it holds the lock); those older than the
+    // snapshot were left by a crash between writing it and deleting them.
+    for (const g of found) this.ownGenerations.add(g);
+    const generations = found.filter((g) => g >= snapshot.generation);
     const events: JournalRecord[] = [];
-    for (const g of generations) {
-      events.push(...this.readGeneration(g));
-      this.ownGenerations.add(g);
-    }
+    for (const g of generations) events.push(...this.readGeneration(g));
     this.generation = Math.max(snapshot.generation, ...generations, 0);
     this.eventsInGeneration = events.length;
     return { snapshots: snapshot.services, events };

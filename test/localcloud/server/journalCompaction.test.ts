@@ -3,6 +3,8 @@
 // once — none lost, none replayed on top of a snapshot that already holds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Journal } from '../../../src/localcloud/server/journal';
 import { tempDir } from '../../helpers/cloud';
 
@@ -12,7 +14,7 @@ test('events appended while a compaction runs are neither lost nor applied twice
     let applied = 0;
     const journal = new Journal(dir.path);
     journal.restore();
-    journal.open(() => ({ counter: applied }));
+    await journal.open(() => ({ counter: applied }));
     const acknowledged: number[] = [];
     // 50 concurrent "requests", each applying an event and waiting for durability as the
     // server does before it answers; 25,000 events pass the compaction threshold.
@@ -32,6 +34,26 @@ test('events appended while a compaction runs are neither lost nor applied twice
     assert.deepEqual(replayed, Array.from({ length: replayed.length }, (_, i) => fromSnapshot + i + 1), 'the journal continues exactly where the snapshot ends');
     assert.equal(fromSnapshot + replayed.length, applied);
     assert.equal(acknowledged.length, applied);
+  } finally {
+    dir.remove();
+  }
+});
+
+test('journals older than the snapshot (a crash before they were deleted) are removed by the next compaction', async () => {
+  const dir = tempDir();
+  try {
+    const first = new Journal(dir.path);
+    first.restore();
+    await first.open(() => ({ counter: 1 }));
+    first.append('counter', { n: 1 });
+    await first.close(); // snapshot generation 1, journal-1.log
+    writeFileSync(join(dir.path, 'journal-0.log'), '{"s":"counter","e":{"n":1}}\n'); // as a crash leaves it
+    const second = new Journal(dir.path);
+    const restored = second.restore();
+    assert.deepEqual(restored.events, [], 'a journal older than the snapshot is not replayed');
+    await second.open(() => ({ counter: 1 }));
+    await second.close();
+    assert.deepEqual(readdirSync(dir.path).filter((f) => f.startsWith('journal-')), ['journal-2.log']);
   } finally {
     dir.remove();
   }

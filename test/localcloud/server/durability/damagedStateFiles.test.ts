@@ -54,3 +54,17 @@ test('a truncated credentials.json refuses the start with a sentence, not a stac
     dir.remove();
   }
 });
+
+test('a state dir that cannot be created is a sentence too', { timeout: 60_000 }, async () => {
+  const dir = tempDir();
+  try {
+    const file = join(dir.path, 'a-file');
+    writeFileSync(file, '');
+    const run = await refusedStart(['--state-dir', join(file, 'state')]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^hoc: Cannot use the state dir .*a-file\/state: ENOTDIR/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  } finally {
+    dir.remove();
+  }
+});

@@ -125,7 +125,13 @@ async function runLoaded(loaded: LoadedLesson, values: RunValues, kind: 'xml' | 
     }
   }
   const opened = await openTarget(values);
-  const session = new LabSession(loaded, opened.target, { onProgress: (p) => (process.env.HOC_VERBOSE ? deployLine(p) && out(deployLine(p)!) : undefined) });
+  const session = new LabSession(loaded, opened.target, {
+    onProgress: (p) => {
+      if (process.env.HOC_VERBOSE && deployLine(p)) out(deployLine(p)!);
+      // Always said: what the deploy could not do as the template asks (Policies under LabRole).
+      for (const w of p.warnings ?? []) out(`warning: ${p.logicalId} ${w}`);
+    },
+  });
   try {
     out(`Lesson ${loaded.lesson.id} on ${opened.target.kind}${opened.target.endpoint ? ` (${opened.target.endpoint})` : ` (${opened.target.region})`}`);
     const progress = new JsonFileProgressStore(join(loaded.dir, '.hoc', `progress-${opened.target.kind}.json`));

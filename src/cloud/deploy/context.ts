@@ -16,6 +16,8 @@ export interface DeployProgress {
   index: number;
   total: number;
   message?: string;
+  /** Said once the resource is deployed: what the deploy could not do as the template asks (e.g. Policies under LabRole). */
+  warnings?: string[];
 }
 
 export interface DeployContext {
@@ -37,6 +39,8 @@ export interface DeployContext {
   resolve(value: unknown): unknown;
   /** Reports an intermediate step of the current resource (e.g. "waiting for the function to be active"). */
   note(message: string): void;
+  /** Something the user must know about the current resource; reported with its outcome. */
+  warn(message: string): void;
 }
 
 export type DeployOutcome = 'created' | 'updated' | 'unchanged';

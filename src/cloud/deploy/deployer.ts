@@ -71,12 +71,13 @@ export class Deployer {
       for (const [i, id] of order.entries()) {
         this.o.signal?.throwIfAborted();
         const r = this.o.template.resources[id];
+        const warnings: string[] = [];
         const report = (phase: DeployProgress['phase'], message?: string) => {
-          const p = { logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message };
+          const p = { logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message, ...(warnings.length && phase !== 'creating' && phase !== 'updating' ? { warnings: [...warnings] } : {}) };
           this.o.onProgress?.(p);
           listener?.(p);
         };
-        const current = { ...ctx, note: (m: string) => report(state.resources[id] ? 'updating' : 'creating', m) };
+        const current = { ...ctx, note: (m: string) => report(state.resources[id] ? 'updating' : 'creating', m), warn: (m: string) => void warnings.push(m) };
         report(state.resources[id] ? 'updating' : 'creating');
         try {
           const props = ctx.resolve(r.properties) as Record<string, unknown>;
@@ -158,6 +159,7 @@ export class Deployer {
       changedApis: new Set(),
       physicalName: (r: CfnResource) => physicalName(stack, r.logicalId, r.type, r.properties),
       note: () => undefined,
+      warn: () => undefined,
       resolve: (value) =>
         resolveIntrinsics(value, {
           ref: (name) => {

@@ -16,11 +16,14 @@ export async function runAction(session: LabSession, step: LessonStep, action: L
       case 'deploy': {
         const ids = action.resources ?? step.deploys;
         const outcomes: Array<{ logicalId: string; outcome: string }> = [];
+        const warnings: string[] = [];
         const state = await session.deployer.deploy(ids, (p) => {
           if (p.phase === 'created' || p.phase === 'updated' || p.phase === 'unchanged') outcomes.push({ logicalId: p.logicalId, outcome: p.phase });
+          for (const w of p.warnings ?? []) warnings.push(`${p.logicalId} ${w}`);
         });
         const changed = outcomes.filter((o) => o.outcome !== 'unchanged').length;
-        return { actionId: action.id, ok: true, summary: `deployed ${ids.join(', ')}: ${outcomes.length} resources, ${changed} changed`, outcome: { kind: 'deployed', resources: outcomes, outputs: state.outputs } };
+        const said = warnings.length ? ` — warning: ${warnings.join('; ')}` : '';
+        return { actionId: action.id, ok: true, summary: `deployed ${ids.join(', ')}: ${outcomes.length} resources, ${changed} changed${said}`, outcome: { kind: 'deployed', resources: outcomes, outputs: state.outputs } };
       }
       case 'invoke':
         return await invokeAction(session, action);

@@ -63,8 +63,10 @@ export const lambdaFunction: ResourceHandler = {
     const p = rawProps as unknown as FunctionProps;
     const name = ctx.physicalName(resource);
     const lambda = ctx.clients.lambda;
-    const policies = p.Policies === undefined ? [] : Array.isArray(p.Policies) ? p.Policies : [p.Policies];
-    const role = p.Role ? String(p.Role) : await ctx.roles.arn('lambda', resource.logicalId, policies);
+    // As SAM: an SQS event source and a VpcConfig with subnets add what the role needs for them.
+    const sqsEventSource = Object.values(ctx.template.resources).some((r) => r.type === 'AWS::Lambda::EventSourceMapping' && (r.properties.FunctionName as { Ref?: string } | undefined)?.Ref === resource.logicalId);
+    const vpc = (p.VpcConfig?.SubnetIds ?? []).length > 0;
+    const role = p.Role ? String(p.Role) : await ctx.roles.arn('lambda', resource.logicalId, p.Policies, { sqsEventSource, vpc }, (m) => ctx.warn(m));
     ctx.note('packaging');
     const pkg = await packageFunction(join(ctx.template.baseDir, p.CodeUri), p.Runtime, p.Handler, undefined, ctx.prebuiltCopies);
     const wanted = configurationOf(p, role);

@@ -26,8 +26,7 @@ export const stateMachine: ResourceHandler = {
     const name = ctx.physicalName(resource);
     const arn = arnOf(resource, ctx);
     const definition = definitionOf(props, ctx);
-    const policies = props.Policies === undefined ? [] : Array.isArray(props.Policies) ? props.Policies : [props.Policies];
-    const roleArn = props.RoleArn ? String(props.RoleArn) : await ctx.roles.arn('states', resource.logicalId, policies);
+    const roleArn = props.RoleArn ? String(props.RoleArn) : await ctx.roles.arn('states', resource.logicalId, props.Policies, {}, (m) => ctx.warn(m));
     const sfn = ctx.clients.sfn;
     const current = await ifExists(() => sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arn })));
     if (!current) {

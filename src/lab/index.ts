@@ -1,9 +1,9 @@
 // The lesson engine's public face, for the editor (src/extension) and the `hoc` CLI.
 export { validateLesson, loadLesson, LessonInvalidError, type LoadedLesson, type ValidationResult } from './validateLesson';
 export { LabSession, NotDeployedError, emptyUsage, type LabSessionOptions, type Usage } from './session';
-export { runAction } from './actions';
+export { runAction, ACTION_TYPES } from './actions';
 export { invokeFunction, invokeWith, type Invocation } from './actions/invoke';
-export { runCheck, runChecks } from './checks';
+export { runCheck, runChecks, CHECK_TYPES } from './checks';
 export { runLesson, runStep, lessonCost, settleTimeMs, type LessonRun, type StepRun, type RunOptions } from './runner';
 export { KeyValueProgressStore, JsonFileProgressStore, NOT_STARTED, recordChecks, recordStarted, stateAfterChecks, stepsLeft, type ProgressStore } from './progress';
 export { findStepLinks, checkLink, type StepLink } from './format/stepLinks';

@@ -25,7 +25,10 @@ export type LessonLink =
 export const LINK_SCHEME = 'hoc:';
 export const LINK_VERBS = ['deploy', 'action', 'check', 'open', 'reveal', 'terminal', 'hint', 'solution'] as const;
 
-const ALLOWED_PARAMS: Record<(typeof LINK_VERBS)[number], readonly string[]> = {
+export type LinkVerb = (typeof LINK_VERBS)[number];
+
+/** The query parameters each verb takes (anything else is reported by `hoc lab validate`). */
+export const LINK_PARAMS: Record<LinkVerb, readonly string[]> = {
   deploy: ['step'],
   action: ['id', 'step'],
   check: ['step'],
@@ -34,6 +37,18 @@ const ALLOWED_PARAMS: Record<(typeof LINK_VERBS)[number], readonly string[]> = {
   terminal: ['cmd'],
   hint: ['step'],
   solution: ['step', 'file'],
+};
+
+/** What each link does, one sentence (the authoring reference is generated from it). */
+export const LINK_HELP: Record<LinkVerb, string> = {
+  deploy: 'Deploy the resources of a step (default: this step) with their dependencies.',
+  action: "Run one of a step's actions by its id.",
+  check: "Run a step's checks and record the step's progress.",
+  open: 'Open a lesson file, at a line or at the first line matching a regular expression.',
+  reveal: `Show a view (${LESSON_VIEWS.join(', ')}) or a deployed resource in the Resources view.`,
+  terminal: "Run a command in a terminal that has the target's environment (endpoint, credentials, region).",
+  hint: "Show the step's hint.",
+  solution: "Show the step's solution (one of its files, with file=).",
 };
 
 export type ParsedLink = { ok: true; link: LessonLink } | { ok: false; error: string };
@@ -58,8 +73,8 @@ export function parseLessonLink(href: string): ParsedLink {
   }
   const v = verb as (typeof LINK_VERBS)[number];
   for (const key of params.keys()) {
-    if (!ALLOWED_PARAMS[v].includes(key)) {
-      return { ok: false, error: `'hoc:${v}' has no parameter '${key}'; it takes ${ALLOWED_PARAMS[v].join(', ') || 'none'}` };
+    if (!LINK_PARAMS[v].includes(key)) {
+      return { ok: false, error: `'hoc:${v}' has no parameter '${key}'; it takes ${LINK_PARAMS[v].join(', ') || 'none'}` };
     }
   }
   const get = (k: string) => params.get(k) ?? undefined;

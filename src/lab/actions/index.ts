@@ -10,6 +10,13 @@ import { sendMessageAction, uploadAction } from './messaging';
 import { runScriptAction } from './runScript';
 import { sizingSweepAction } from './sweep';
 
+/** Every action type the engine runs (the schema and docs/authoring.md are tested against it). */
+export const ACTION_TYPES = ['deploy', 'invoke', 'sendMessage', 'upload', 'startExecution', 'http', 'runScript', 'sizingSweep', 'open', 'reveal'] as const satisfies readonly LessonAction['type'][];
+// Compile-time: a new action type must be added to ACTION_TYPES.
+type Missing = Exclude<LessonAction['type'], (typeof ACTION_TYPES)[number]>;
+const everyActionListed: [Missing] extends [never] ? true : Missing = true;
+void everyActionListed;
+
 export async function runAction(session: LabSession, step: LessonStep, action: LessonAction): Promise<ActionResult> {
   try {
     switch (action.type) {

@@ -11,6 +11,13 @@ import { invocations } from './invocationCheck';
 import { objectExists, queueDepth, resourceExists } from './resourceChecks';
 import type { Verdict } from './verdict';
 
+/** Every check type the engine runs (the schema and docs/authoring.md are tested against it). */
+export const CHECK_TYPES = ['resourceExists', 'queueDepth', 'objectExists', 'invocations', 'execution', 'http', 'fileContains', 'script'] as const satisfies readonly LessonCheck['type'][];
+// Compile-time: a new check type must be added to CHECK_TYPES.
+type Missing = Exclude<LessonCheck['type'], (typeof CHECK_TYPES)[number]>;
+const everyCheckListed: [Missing] extends [never] ? true : Missing = true;
+void everyCheckListed;
+
 async function verdict(session: LabSession, c: LessonCheck): Promise<Verdict> {
   switch (c.type) {
     case 'resourceExists':

@@ -46,7 +46,7 @@ function fieldTable(s: JsonSchema, skip: string[] = []): string[] {
 }
 
 function variants(kind: 'action' | 'check'): string[] {
-  const defs = (schema as { definitions: Record<string, JsonSchema> }).definitions;
+  const defs = (schema as unknown as { definitions: Record<string, JsonSchema> }).definitions;
   const out: string[] = [];
   for (const v of defs[kind].oneOf ?? []) {
     const type = String(v.properties?.type?.const);
@@ -56,7 +56,7 @@ function variants(kind: 'action' | 'check'): string[] {
 }
 
 export function authoringReference(): string {
-  const root = schema as JsonSchema & { definitions: Record<string, JsonSchema> };
+  const root = schema as unknown as JsonSchema & { definitions: Record<string, JsonSchema> };
   const lines: string[] = [BEGIN, '', '## Reference', '', '### lesson.yaml', '', ...fieldTable(root), '', '### A step', '', ...fieldTable(root.definitions.step), ''];
   lines.push('## Actions', '', `Every action has \`type\`, an \`id\` unique in its step and a \`title\` (the button's label). Types: ${ACTION_TYPES.map((t) => `\`${t}\``).join(', ')}.`, '', ...variants('action'));
   lines.push('## Checks', '', `Every check has \`type\`, an \`id\` unique in its step and a \`title\` a student reads. Types: ${CHECK_TYPES.map((t) => `\`${t}\``).join(', ')}.`, '', ...variants('check'));

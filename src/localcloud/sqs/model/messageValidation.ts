@@ -27,7 +27,7 @@ export function checkAttributes(attributes: MessageAttributes | undefined, kind:
   const names = Object.keys(attributes);
   if (names.length === 0) return undefined;
   if (names.length > 10) throw new InvalidParameterValue(`Number of message attributes [${names.length}] exceeds the allowed maximum [10].`);
-  const out: MessageAttributes = {};
+  const out = Object.create(null) as MessageAttributes; // user-chosen names: no prototype
   for (const name of names) {
     const value = attributes[name]!;
     if (kind === 'system' && name !== 'AWSTraceHeader') {

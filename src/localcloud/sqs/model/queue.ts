@@ -52,7 +52,8 @@ export class Queue {
     readonly createdAt: number,
   ) {
     this.attributes = { ...defaultAttributes(fifo), ...attributes };
-    this.tags = { ...tags };
+    // Tag keys are the user's: no prototype, so `__proto__` or `constructor` are keys like any other.
+    this.tags = Object.assign(Object.create(null) as Record<string, string>, tags);
     this.modifiedAt = createdAt;
   }
 

@@ -21,7 +21,7 @@ export function formatMessage(m: ReceivedMessage, systemNames: string[], attribu
     if (Object.keys(picked).length) out.Attributes = picked;
   }
   if (attributeNames.length && m.attributes) {
-    const picked: MessageAttributes = {};
+    const picked = Object.create(null) as MessageAttributes; // user-chosen names: no prototype
     for (const [k, v] of Object.entries(m.attributes)) if (wanted(k, attributeNames)) picked[k] = v;
     if (Object.keys(picked).length) {
       out.MD5OfMessageAttributes = md5OfAttributes(picked);

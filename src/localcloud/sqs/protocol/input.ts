@@ -49,7 +49,7 @@ export function attributeMap(input: Input, name: string): MessageAttributes | un
   const v = input[name];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'object' || Array.isArray(v)) throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a map of message attribute values.');
-  const out: MessageAttributes = {};
+  const out = Object.create(null) as MessageAttributes; // user-chosen names: no prototype
   for (const [k, raw] of Object.entries(v as Record<string, Record<string, unknown>>)) {
     const val = raw ?? {};
     out[k] = {

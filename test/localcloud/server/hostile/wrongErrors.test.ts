@@ -132,3 +132,16 @@ test('Lambda, API Gateway and CloudWatch Logs bodies nested 200,000 deep are 400
   assert.equal(logs.status, 400, logs.text);
   assert.equal((JSON.parse(logs.text) as { __type: string }).__type, 'SerializationException');
 });
+
+test('an SQS message attribute or queue tag named __proto__ is kept, not dropped', async () => {
+  const c = { ...cloud.credentials };
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'proto-keys' }));
+  const sent = await sqsJson(cloud.endpoint, 'SendMessage', undefined, c, `{"QueueUrl":"${QueueUrl}","MessageBody":"x","MessageAttributes":{"__proto__":{"DataType":"String","StringValue":"v"}}}`);
+  assert.equal(sent.status, 200);
+  assert.ok((JSON.parse(sent.text) as { MD5OfMessageAttributes?: string }).MD5OfMessageAttributes, 'the attribute was counted');
+  const got = await sqsJson(cloud.endpoint, 'ReceiveMessage', undefined, c, `{"QueueUrl":"${QueueUrl}","MessageAttributeNames":["All"]}`);
+  assert.match(got.text, /"MessageAttributes":\{"__proto__":\{"StringValue":"v","DataType":"String"\}|"MessageAttributes":\{"__proto__":\{"DataType":"String","StringValue":"v"\}/);
+  await sqsJson(cloud.endpoint, 'TagQueue', undefined, c, `{"QueueUrl":"${QueueUrl}","Tags":{"__proto__":"t","constructor":"c"}}`);
+  const tags = await sqsJson(cloud.endpoint, 'ListQueueTags', { QueueUrl }, c);
+  assert.equal(tags.text, '{"Tags":{"__proto__":"t","constructor":"c"}}');
+});

@@ -34,7 +34,7 @@ test('a function writes to /aws/lambda/NAME, one stream per environment, named a
 
   const events = await f.logs.send(new GetLogEventsCommand({ logGroupName: '/aws/lambda/logger', logStreamName: stream.logStreamName, startFromHead: true }));
   const messages = events.events!.map((e) => e.message!);
-  assert.match(messages[0]!, /^INIT_START Runtime Version: nodejs:20\.local\tRuntime Version ARN: /);
+  assert.match(messages[0]!, /^INIT_START Runtime Version: nodejs:24\.local\tRuntime Version ARN: /);
   assert.equal(messages.filter((m) => m.startsWith('START RequestId: ')).length, 2);
   assert.equal(messages.filter((m) => m.startsWith('REPORT RequestId: ')).length, 2);
   assert.ok(messages.every((m) => m.endsWith('\n')));

@@ -132,6 +132,24 @@ resource "aws_lambda_function_url" "hello" {
   authorization_type = "NONE"
 }
 
+# Since October 2025 a public (AuthType NONE) URL needs both permissions. Provider 5.x cannot
+# add the lambda:InvokedViaFunctionUrl condition to the second one (its
+# invoked_via_function_url argument came later), so it grants lambda:InvokeFunction to everyone.
+resource "aws_lambda_permission" "url" {
+  statement_id           = "FunctionURLAllowPublicAccess"
+  action                 = "lambda:InvokeFunctionUrl"
+  function_name          = aws_lambda_function.hello.function_name
+  principal              = "*"
+  function_url_auth_type = "NONE"
+}
+
+resource "aws_lambda_permission" "url_invoke" {
+  statement_id  = "FunctionURLInvokeAllowPublicAccess"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.hello.function_name
+  principal     = "*"
+}
+
 resource "aws_lambda_event_source_mapping" "jobs" {
   event_source_arn = aws_sqs_queue.jobs.arn
   function_name    = aws_lambda_function.hello.arn

@@ -82,7 +82,7 @@ test(
       assert.equal(init.code, 0, init.output);
       const apply = await tf('apply', '-auto-approve');
       assert.equal(apply.code, 0, apply.output);
-      assert.match(apply.output, /Apply complete! Resources: 21 added, 0 changed, 0 destroyed\./);
+      assert.match(apply.output, /Apply complete! Resources: 23 added, 0 changed, 0 destroyed\./);
       const outputs = JSON.parse((await tf('output', '-json')).output) as Record<string, { value: string }>;
       const out = (name: string) => outputs[name]!.value;
 
@@ -124,6 +124,11 @@ test(
         (await clients.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: 'tfdemo-hello' }))).AuthType,
         'NONE',
       );
+      // With both public permissions, the function URL answers (path-style: Node cannot resolve *.localhost).
+      const urlId = new URL(out('function_url')).hostname.split('.')[0]!;
+      const viaUrl = await raw(cloud.endpoint, `/_aws/lambda-url/${urlId}/`);
+      assert.equal(viaUrl.status, 200, viaUrl.body);
+      assert.deepEqual(JSON.parse(viaUrl.body), { hello: 'hello' });
       const mappings = await clients.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'tfdemo-hello' }));
       assert.equal(mappings.EventSourceMappings![0]!.BatchSize, 5);
 
@@ -153,7 +158,7 @@ test(
 
       const destroy = await tf('destroy', '-auto-approve');
       assert.equal(destroy.code, 0, destroy.output);
-      assert.match(destroy.output, /Destroy complete! Resources: 21 destroyed\./);
+      assert.match(destroy.output, /Destroy complete! Resources: 23 destroyed\./);
       await assert.rejects(clients.iam.send(new GetRoleCommand({ RoleName: 'tfdemo-fn' })), NoSuchEntityException);
       await assert.rejects(
         clients.lambda.send(new GetFunctionCommand({ FunctionName: 'tfdemo-hello' })),

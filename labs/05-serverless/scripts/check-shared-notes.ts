@@ -1,26 +1,33 @@
-// Check for the EFS step: a note the writer function appends now is one the reader function
-// lists. The check writes its own fresh note so that notes left by earlier runs prove nothing.
-//   tsx check-shared-notes.ts --writer 05-serverless-EfsWriterFunction --reader 05-serverless-EfsReaderFunction
-import { randomUUID } from 'node:crypto';
+// Check for the EFS step: the note the writer function appended last (its log says which) is
+// among the notes the reader function lists. It writes nothing: the notes are the ones your
+// "Write a note" produced, and reading them changes nothing.
+//   check-shared-notes.ts --writer <writer function> --reader <reader function>
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { option, run } from './lib/args';
 
-const lambda = new LambdaClient({});
-
-async function invoke(functionName: string, payload: unknown, role: string): Promise<Record<string, unknown>> {
-  const res = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }));
-  const result = JSON.parse(Buffer.from(res.Payload ?? []).toString() || '{}') as Record<string, unknown>;
-  if (res.FunctionError) throw new Error(`The ${role} failed: ${String(result.errorMessage ?? res.FunctionError)}`);
-  return result;
-}
-
 run(async () => {
-  const probe = `check ${randomUUID()}`;
-  await invoke(option('writer', 'WRITER'), { note: probe }, 'writer');
-  const notes = ((await invoke(option('reader', 'READER'), {}, 'reader')).notes ?? []) as string[];
-  if (!notes.some((n) => n.endsWith(probe))) {
-    console.error(`The reader does not see the note the writer just appended ("${probe}"): do both functions mount the same file system at the same path?`);
+  const writer = option('writer', 'WRITER');
+  const reader = option('reader', 'READER');
+  const logs = new CloudWatchLogsClient({});
+  let events;
+  try {
+    events = (await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${writer}`, filterPattern: '"appended"' }))).events ?? [];
+  } catch {
+    events = [];
+  }
+  const last = events.map((e) => /appended\s+(.+)$/.exec(e.message?.trim() ?? '')?.[1]).filter((n): n is string => !!n).at(-1);
+  if (!last) {
+    console.error('The writer has appended no note yet (its log has no "appended" line): run "Write a note".');
     process.exit(1);
   }
-  console.log(`The reader sees the note the writer just appended, among ${notes.length} note(s).`);
+  const res = await new LambdaClient({}).send(new InvokeCommand({ FunctionName: reader, Payload: Buffer.from('{}') }));
+  const answer = JSON.parse(Buffer.from(res.Payload ?? []).toString() || '{}') as { notes?: string[]; errorMessage?: string };
+  if (res.FunctionError) throw new Error(`The reader failed: ${answer.errorMessage ?? res.FunctionError}`);
+  const notes = answer.notes ?? [];
+  if (!notes.includes(last)) {
+    console.error(`The reader does not list the writer's last note ("${last}") among its ${notes.length} note(s): do both functions mount the same access point at the same path?`);
+    process.exit(1);
+  }
+  console.log(`The reader lists the writer's last note ("${last}"), among ${notes.length} note(s).`);
 });

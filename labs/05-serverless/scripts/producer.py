@@ -1,6 +1,8 @@
-"""Producer in Python (boto3): sends numbered messages to a queue.
+"""Producer (Python, boto3): sends numbered orders to a queue.
 
-    python3 producer.py --queue orders [--count 5] [--group customer-1]
+    python3 scripts/producer.py --queue 05-serverless-OrdersFifoQueue.fifo [--count 5] [--group customer-1]
+
+The --queue option takes a queue name or URL.
 """
 import argparse
 import json
@@ -15,14 +17,25 @@ parser.add_argument("--count", type=int, default=5)
 parser.add_argument("--group", default="customer-1")
 args = parser.parse_args()
 
-# Older boto3 releases ignore AWS_ENDPOINT_URL, so pass it on explicitly.
+# boto3 releases before 1.28 ignore AWS_ENDPOINT_URL, so it is passed on explicitly: on the local
+# cloud it names the local cloud; on AWS it is unset and boto3 picks the region's endpoint.
 sqs = boto3.client("sqs", endpoint_url=os.environ.get("AWS_ENDPOINT_URL"))
 url = args.queue if args.queue.startswith("http") else sqs.get_queue_url(QueueName=args.queue)["QueueUrl"]
 fifo = url.endswith(".fifo")
+# Each run of this script sends new orders: their ids carry the time of the run.
+run = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
 
 for i in range(1, args.count + 1):
-    body = json.dumps({"order": i, "item": f"item-{i}", "sentAt": datetime.now(timezone.utc).isoformat()})
-    extra = {"MessageGroupId": args.group} if fifo else {}
-    res = sqs.send_message(QueueUrl=url, MessageBody=body, **extra)
+    order = {"order": i, "orderId": f"{run}-{i}", "item": f"item-{i}", "source": "producer.py", "sentAt": datetime.now(timezone.utc).isoformat()}
+    extra = {}
+    if fifo:
+        # TODO: a FIFO queue refuses a message without a MessageGroupId, and this one (no
+        # content-based deduplication) also wants a MessageDeduplicationId.
+        # - Put every order of this run in the group given by --group (args.group), so that
+        #   they are delivered in the order they were sent.
+        # - Give each order a deduplication id that is the same if this order is sent again
+        #   (a retry) and different for a different order.
+        pass
+    res = sqs.send_message(QueueUrl=url, MessageBody=json.dumps(order), **extra)
     seq = f" seq={res['SequenceNumber']}" if "SequenceNumber" in res else ""
-    print(f"sent #{i} id={res['MessageId']}{seq}")
+    print(f"sent order {i} id={res['MessageId']}{seq}")

@@ -8,5 +8,7 @@ export const handler = async (event: { note?: string }) => {
   await mkdir(dir, { recursive: true });
   const note = `${new Date().toISOString()} ${event?.note ?? 'hello from the writer'}\n`;
   await appendFile(join(dir, 'notes.txt'), note);
+  // The log line lets anyone (the step's check, too) see which note this invocation appended.
+  console.log('appended', note.trim());
   return { wrote: note.trim(), file: join(dir, 'notes.txt') };
 };

@@ -19,9 +19,10 @@ let invocations = 0;
 export const handler = async (event: HelloEvent, context: LambdaContext) => {
   invocations += 1;
   console.log('event', JSON.stringify(event));
-  const name = typeof event?.name === 'string' && event.name.trim() ? event.name.trim() : 'world';
+  // TODO: greet whoever the event names. events/hello.json is {"name": "student"}: the answer
+  // should then be "Hello, student!". An event without a name ({}) still gets "Hello, world!".
   return {
-    message: `Hello, ${name}!`,
+    message: 'Hello, world!',
     requestId: context.awsRequestId,
     memoryLimitInMB: Number(context.memoryLimitInMB),
     // 1 on a cold start; more when the same environment is reused (a warm start).

@@ -1,0 +1,48 @@
+"""Consumer (Python, boto3): receives orders with long polling, processes them, deletes them.
+
+    python3 scripts/consumer.py --queue 05-serverless-OrdersQueue [--max 10] [--wait 2]
+
+"Processing" an order here means recording it in out/processed-orders.jsonl, one JSON line
+per order, as a real consumer would write it to a database.
+"""
+import argparse
+import json
+import os
+from datetime import datetime, timezone
+
+import boto3
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--queue", default=os.environ.get("QUEUE"), required=os.environ.get("QUEUE") is None)
+parser.add_argument("--max", type=int, default=10)
+parser.add_argument("--wait", type=int, default=2)
+args = parser.parse_args()
+
+# boto3 releases before 1.28 ignore AWS_ENDPOINT_URL, so it is passed on explicitly.
+sqs = boto3.client("sqs", endpoint_url=os.environ.get("AWS_ENDPOINT_URL"))
+url = args.queue if args.queue.startswith("http") else sqs.get_queue_url(QueueName=args.queue)["QueueUrl"]
+LOG = os.path.join("out", "processed-orders.jsonl")
+
+
+def process(message):
+    """Does the work for one order: here, appends it to out/processed-orders.jsonl."""
+    os.makedirs("out", exist_ok=True)
+    with open(LOG, "a", encoding="utf-8") as log:
+        record = {"messageId": message["MessageId"], "order": json.loads(message["Body"]), "processedAt": datetime.now(timezone.utc).isoformat()}
+        log.write(json.dumps(record) + "\n")
+
+
+received = 0
+while received < args.max:
+    res = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=min(10, args.max - received), WaitTimeSeconds=args.wait, AttributeNames=["All"])
+    messages = res.get("Messages", [])
+    if not messages:
+        break  # nothing arrived while we waited: the queue is drained
+    for m in messages:
+        received += 1
+        print(f"received {m['Body']} receiveCount={m['Attributes'].get('ApproximateReceiveCount')}")
+        # Work first, delete second: a crash in between leaves the message in the queue, and
+        # it is delivered again when its visibility timeout ends (at least once).
+        process(m)
+        sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+print(f"done: {received} message(s) received")

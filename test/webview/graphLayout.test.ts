@@ -14,7 +14,7 @@ const elk = new ELK();
 /** The layout the view runs in its worker, here in-process (elkjs' bundled build). */
 const layoutGraph = (graph: StateMachineGraph, measure: Measure) => layoutWith(elk, graph, measure);
 
-const pipeline = readFileSync(new URL('../../labs/05-serverless/statemachines/image-pipeline.asl.json', import.meta.url), 'utf8');
+const pipeline = readFileSync(new URL('../../labs/05-serverless/solutions/statemachines/image-pipeline.asl.json', import.meta.url), 'utf8');
 
 const inside = (inner: Rect, outer: Rect) =>
   inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;

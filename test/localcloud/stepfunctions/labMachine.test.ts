@@ -1,4 +1,4 @@
-// The course's image-pipeline state machine (labs/05-serverless) on the local cloud, with
+// The course's image-pipeline state machine (labs/05-serverless, as solved) on the local cloud, with
 // stand-in functions that answer in the shape the lab's functions do: Task → Choice → Wait →
 // Parallel of two lambda:invoke tasks → Succeed, and the rejected path to Fail.
 import { after, before, test } from 'node:test';
@@ -10,7 +10,7 @@ import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { useFreshRuntimes } from '../lambda/lambdaKit';
 import { run, sfnFixture, type SfnFixture } from './sfnFixture';
 
-const PIPELINE = join(__dirname, '..', '..', '..', 'labs', '05-serverless', 'statemachines', 'image-pipeline.asl.json');
+const PIPELINE = join(__dirname, '..', '..', '..', 'labs', '05-serverless', 'solutions', 'statemachines', 'image-pipeline.asl.json');
 const STAND_INS = `
 exports.check = async (e) => ({ moderation: { flagged: e.key.includes('unsafe'), labels: ['cat'] }, width: 640, height: 480 });
 exports.resize = async (e) => ({ thumbnail: 'thumbnails/' + e.key });

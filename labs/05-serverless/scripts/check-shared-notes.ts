@@ -10,12 +10,11 @@ run(async () => {
   const writer = option('writer', 'WRITER');
   const reader = option('reader', 'READER');
   const logs = new CloudWatchLogsClient({});
-  let events;
-  try {
-    events = (await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${writer}`, filterPattern: '"appended"' }))).events ?? [];
-  } catch {
-    events = [];
-  }
+  // No log group yet means the writer never ran: no note to look for.
+  const events = await logs
+    .send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${writer}`, filterPattern: '"appended"' }))
+    .then((r) => r.events ?? [])
+    .catch(() => []);
   const last = events.map((e) => /appended\s+(.+)$/.exec(e.message?.trim() ?? '')?.[1]).filter((n): n is string => !!n).at(-1);
   if (!last) {
     console.error('The writer has appended no note yet (its log has no "appended" line): run "Write a note".');

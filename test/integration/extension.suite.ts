@@ -110,6 +110,14 @@ test('checking a deployed step runs its checks and marks it done', async () => {
   assert.equal(state, 'done');
 }, 60_000);
 
+test('Run Lesson runs every step through the lesson engine, as hoc lab run does, and records progress', async () => {
+  await vscode.commands.executeCommand(Commands.runLesson, { lesson: '01-hello' });
+  const states = (await api.lessons()).find((l) => l.id === '01-hello')!.steps.map((s) => `${s.id}:${s.state}`);
+  // The function step deploys, invokes and is checked (its check needs the invoke's REPORT line);
+  // the workflow step's execution must succeed.
+  assert.deepEqual(states, ['queue:done', 'function:done', 'workflow:done']);
+}, 150_000);
+
 test('resetting a step forgets its progress', async () => {
   await vscode.commands.executeCommand(Commands.resetStep, { lesson: '01-hello', step: 'queue' });
   assert.equal((await api.lessons()).find((l) => l.id === '01-hello')!.steps[0].state, 'notStarted');

@@ -2,7 +2,7 @@
 // reset, tear down, follow a command link — each under withProgress (cancellable), with the
 // outcome recorded in the progress store. The tree, the step guide and command links share it.
 import * as vscode from 'vscode';
-import { join, resolve, relative, isAbsolute } from 'node:path';
+import { basename, join, resolve, relative, isAbsolute } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { LessonStep } from '../../shared/lessonTypes';
 import { parseLessonLink, type LessonLink } from '../../shared/lessonLinks';
@@ -108,7 +108,8 @@ export class LabController {
     if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
     if (action.type === 'reveal') return this.reveal(entry, stepId, { kind: 'reveal', view: action.view, resource: action.resource });
     if (action.type === 'deploy') return this.deploy(entry, stepId);
-    if (action.type === 'invoke') this.invocations.running(action.function, action.event ?? 'lesson event');
+    const eventName = action.type === 'invoke' && action.event ? basename(action.event, '.json') : 'lesson event';
+    if (action.type === 'invoke') this.invocations.running(action.function, eventName);
     const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
     const used = action.type === 'sizingSweep' ? action.function : action.type === 'startExecution' ? action.stateMachine : action.type === 'sendMessage' ? action.queue : undefined;
     if (used) this.used(entry, used, outcome.outcome?.kind === 'execution' ? outcome.outcome.executionArn : undefined);
@@ -116,7 +117,7 @@ export class LabController {
       // The engine invoked (and tallied) it; the result view shows payload, logs and REPORT metrics.
       this.used(entry, action.function);
       const target = await this.targets.resolve();
-      const view = invokeResultView(outcome.outcome, outcome.outcome.function, action.event ?? 'lesson event', target.label);
+      const view = invokeResultView(outcome.outcome, outcome.outcome.function, eventName, target.label);
       this.invocations.show(view, () => this.action(entry, stepId, actionId), action.event ? this.lessonPath(entry, action.event) : undefined);
     }
     if (outcome.outcome?.kind === 'execution') {

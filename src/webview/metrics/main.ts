@@ -32,14 +32,13 @@ const table = new VirtualTable<InvocationRow>({
   emptyText: 'No invocations yet. Invoke the function, then come back: this view refreshes by itself.',
   rowKey: (r) => r.requestId,
   rowClass: (r) => (r.cold ? 'cold' : r.status ? 'failed' : undefined),
-  // Six narrow columns fit a half-width panel; billed duration and the full request id are in tooltips.
+  // Five columns fit a half-width panel; the request id and billed duration are in tooltips.
   columns: [
-    { title: 'Time', width: '6em', cell: (r) => new Date(r.timestamp).toLocaleTimeString() },
-    { title: 'Start', width: '7em', cell: startCell },
+    { title: 'Time', width: '6em', cell: (r) => h('span', { title: `request ${r.requestId}` }, new Date(r.timestamp).toLocaleTimeString()) },
+    { title: 'Start', width: 'minmax(8.5em, 1fr)', cell: startCell },
     { title: 'Duration', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `billed ${ms(r.billedMs)}` }, ms(r.durationMs)) },
     { title: 'Memory', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `${r.maxMemoryUsedMb} MB used of ${r.memorySizeMb} MB` }, `${r.maxMemoryUsedMb}/${r.memorySizeMb}`) },
-    { title: 'Cost', width: '6.5em', align: 'end', cell: (r) => usd(r.costUsd) },
-    { title: 'Request', width: 'minmax(3em, 1fr)', cell: (r) => h('code', { title: r.requestId }, r.requestId.slice(0, 8)) },
+    { title: 'Cost', width: '7.5em', align: 'end', cell: (r) => usd(r.costUsd) },
   ],
 });
 

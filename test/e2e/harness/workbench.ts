@@ -83,6 +83,15 @@ export class Workbench {
     return (await this.page.locator('.editor-group-container .tabs-container .tab.active').allTextContents()).map((t) => t.trim());
   }
 
+  /** Opens a workspace file through Quick Open. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await this.quickPickRow(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first().click();
+  }
+
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');

@@ -97,3 +97,27 @@ test('502 invocations: summary, charts, table, sizing recommendation and a month
   console.log(`# metrics view: 502 invocations loaded and rendered in ${rendered} ms (including page load); longest main-thread task ${Math.max(0, ...blocked)} ms`);
   await page.close();
 });
+
+test('half width: no invocations is one sentence (no empty charts); the first invocation draws and the table fits', { skip }, async () => {
+  await createFunction(lambda, { FunctionName: 'fresh' });
+  const v = await harness.open({ view: 'metrics', styles: ['common', 'metrics'], params: metricsParams, handlers: metricsHandlers(lambda, logs, 'fresh', 'local cloud · us-east-1'), state: { functionName: 'fresh' } });
+  const { page } = v;
+  await page.setViewportSize({ width: 560, height: 900 });
+  await page.locator('.empty-state', { hasText: 'No invocations yet' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.charts').isVisible(), false, 'no empty charts with a meaningless time axis');
+  await shot(page, 'metrics-empty');
+  // One invocation (a cold start): the view polls, hides the sentence and draws the charts.
+  await lambda.send(new InvokeCommand({ FunctionName: 'fresh', Payload: Buffer.from('{}') }));
+  await page.locator('[data-figure=count] .card-value', { hasText: '1' }).waitFor({ timeout: 15_000 });
+  await page.locator('.charts').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.empty-state').isVisible(), false);
+  await page.locator('.vt-body .vt-row.cold', { hasText: 'cold' }).waitFor();
+  const fits = await page.locator('.vt').evaluate((el) => {
+    const row = el.querySelector('.vt-body .vt-row') as HTMLElement;
+    return { row: row.scrollWidth, table: el.clientWidth };
+  });
+  assert.ok(fits.row <= fits.table, `the invocations table fits a half-width panel: ${JSON.stringify(fits)}`);
+  await shot(page, 'metrics-one-point');
+  assert.deepEqual(v.problems, []);
+  await page.close();
+});

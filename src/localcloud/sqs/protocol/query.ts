@@ -27,13 +27,15 @@ type Tree = { [k: string]: Tree | string };
 
 /** Parses `A.1.Name=x&A.1.Value=y` into JSON-form input ({ Attributes: { x: 'y' } }). */
 export function parseQueryInput(params: URLSearchParams): { action: string | undefined; input: Input } {
-  const tree: Tree = {};
+  // Null-prototype nodes: a parameter such as `__proto__.x=1` or `constructor=1` is a plain key,
+  // never a path into Object.prototype.
+  const tree = node0();
   for (const [key, value] of params) {
     const path = key.split('.');
     let node = tree;
     for (let i = 0; i < path.length - 1; i++) {
       const next = node[path[i]!];
-      node = typeof next === 'object' ? next : (node[path[i]!] = {});
+      node = typeof next === 'object' ? next : (node[path[i]!] = node0());
     }
     node[path[path.length - 1]!] = value;
   }
@@ -43,15 +45,19 @@ export function parseQueryInput(params: URLSearchParams): { action: string | und
   return { action, input: reshape(tree) };
 }
 
+function node0(): Tree {
+  return Object.create(null) as Tree;
+}
+
 function indexed(node: Tree | string): Array<Tree | string> {
   if (typeof node === 'string') return [node];
   return Object.keys(node).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => node[k]!);
 }
 
 function reshape(tree: Tree): Input {
-  const out: Input = {};
+  const out = Object.create(null) as Input;
   for (const [key, value] of Object.entries(tree)) {
-    const rule = REQUEST_MEMBERS[key];
+    const rule = Object.hasOwn(REQUEST_MEMBERS, key) ? REQUEST_MEMBERS[key] : undefined;
     if (!rule) {
       out[key] = typeof value === 'string' ? value : reshape(value);
       continue;
@@ -61,7 +67,7 @@ function reshape(tree: Tree): Input {
     if (kind === 'list') out[name] = items.map((i) => (typeof i === 'string' ? i : ''));
     else if (kind === 'entries') out[name] = items.map((i) => (typeof i === 'string' ? {} : reshape(i)));
     else {
-      const map: Record<string, unknown> = {};
+      const map = Object.create(null) as Record<string, unknown>;
       for (const item of items) {
         if (typeof item === 'string') continue;
         const k = item.Name ?? item.Key;

@@ -145,3 +145,15 @@ test('an SQS message attribute or queue tag named __proto__ is kept, not dropped
   const tags = await sqsJson(cloud.endpoint, 'ListQueueTags', { QueueUrl }, c);
   assert.equal(tags.text, '{"Tags":{"__proto__":"t","constructor":"c"}}');
 });
+
+test('query-protocol parameters named __proto__ or constructor are plain keys: no prototype pollution, no 500', async () => {
+  const query = (body: string) => rawRequest({
+    endpoint: cloud.endpoint, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, sign: { ...cloud.credentials },
+  });
+  const polluting = await query('Action=CreateQueue&Version=2012-11-05&QueueName=query-proto&__proto__.polluted=yes&constructor=1');
+  assert.equal(polluting.status, 200, polluting.text);
+  assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined, 'Object.prototype is untouched');
+  const attribute = await query('Action=CreateQueue&Version=2012-11-05&QueueName=query-proto2&Attribute.1.Name=__proto__&Attribute.1.Value=1');
+  assert.equal(attribute.status, 400);
+  assert.match(attribute.text, /<Code>InvalidAttributeName<\/Code>/);
+});

@@ -7,6 +7,8 @@ import { registerResources } from './resources/registerResources';
 import { registerInvoke } from './invoke/registerInvoke';
 import { registerWebviews } from './webviews/registerWebviews';
 import { registerOnboarding } from './onboarding';
+import { registerNewLesson } from './labs/newLessonCommand';
+import { registerExportProgressReport } from './labs/exportReportCommand';
 import { showError } from './notify';
 import { makeApi, type HandsOnCloudApi } from './api';
 
@@ -20,6 +22,8 @@ export function activate(context: vscode.ExtensionContext): HandsOnCloudApi {
     registerResources(context, targets, views, labs.catalog);
     registerInvoke(context, targets, labs);
     registerOnboarding(context);
+    registerNewLesson(context, labs);
+    registerExportProgressReport(context, targets, labs);
     const ms = performance.now() - started;
     log.info(`activated in ${ms.toFixed(1)} ms`);
     return makeApi(context, targets, labs, ms);

@@ -21,6 +21,8 @@ export const Commands = {
   runLesson: 'handsOnCloud.runLesson',
   teardownLesson: 'handsOnCloud.teardownLesson',
   runLessonLink: 'handsOnCloud.runLessonLink',
+  newLesson: 'handsOnCloud.newLesson',
+  exportProgressReport: 'handsOnCloud.exportProgressReport',
   // resources
   refreshResources: 'handsOnCloud.refreshResources',
   invokeFunction: 'handsOnCloud.invokeFunction',

@@ -7,6 +7,7 @@ import { Commands, ItemKinds } from '../ids';
 import type { CatalogLesson, LessonCatalog } from './lessonCatalog';
 import type { EditorProgress } from './progressStore';
 import { stepRow } from '../treeLabels';
+import { prerequisiteTitles } from '../../lab/course';
 
 export type LabNode = { kind: 'lesson'; entry: CatalogLesson } | { kind: 'step'; entry: CatalogLesson; step: LessonStep; index: number };
 
@@ -41,6 +42,11 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
     return fresh;
   }
 
+  /** Titles of the lessons shown, for naming prerequisites. */
+  private lessonTitles(): Array<{ dir: string; title: string }> {
+    return [...this.nodes.values()].filter((n) => n.kind === 'lesson').map((n) => ({ dir: n.entry.dir, title: n.entry.lesson.title }));
+  }
+
   lessonNode(entry: CatalogLesson): LabNode {
     return this.node(entry.lesson.id, () => ({ kind: 'lesson', entry }));
   }
@@ -69,8 +75,11 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
       const item = new vscode.TreeItem(lesson.title, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `lesson:${lesson.id}`;
       item.contextValue = ItemKinds.lesson;
-      item.description = `${done}/${lesson.steps.length}${node.entry.bundled ? ' · built in' : ''}`;
-      item.tooltip = new vscode.MarkdownString(`**${lesson.title}**\n\n${lesson.summary}\n\n${done} of ${lesson.steps.length} steps done · \`${node.entry.dir}\``);
+      const place = node.entry.place;
+      const after = place ? prerequisiteTitles(place, this.lessonTitles()) : [];
+      item.description = `${done}/${lesson.steps.length}${node.entry.bundled ? ' · built in' : ''}${after.length ? ` · after ${after.join(', ')}` : ''}`;
+      const inCourse = place ? `Lesson ${place.position} of *${place.course}*${after.length ? `; take it after ${after.join(', ')}` : ''}.\n\n` : '';
+      item.tooltip = new vscode.MarkdownString(`**${lesson.title}**\n\n${inCourse}${lesson.summary}\n\n${done} of ${lesson.steps.length} steps done · \`${node.entry.dir}\``);
       item.iconPath = new vscode.ThemeIcon(left === 0 ? 'mortar-board' : 'book');
       return item;
     }

@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lesson, LessonDiagnostic } from '../../shared/lessonTypes';
 import type { LessonTemplate } from '../../cloud/template/model';
+import { coursesOf, orderByCourse, type CoursePlace } from '../../lab/course';
 import { loadLessonFrom } from './labEngine';
 import { log } from '../log';
 
@@ -20,6 +21,8 @@ export interface CatalogLesson {
    */
   bundledCopy?: string;
   diagnostics: LessonDiagnostic[];
+  /** Where the lesson stands in a course (a course.yaml beside it), with its prerequisites. */
+  place?: CoursePlace;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -50,7 +53,7 @@ export class LessonCatalog implements vscode.Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri) {
     // Lessons change while instructors author them: reload on any lesson.yaml or step change.
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/{lesson.yaml,steps/*.md}');
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/{lesson.yaml,course.yaml,steps/*.md}');
     const reload = () => void this.refresh();
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);
@@ -93,7 +96,8 @@ export class LessonCatalog implements vscode.Disposable {
         out.push({ dir, lesson, template, bundled: root.bundled, diagnostics });
       }
     }
-    this.lessons = out;
+    // A course.yaml beside the lessons orders them and names their prerequisites.
+    this.lessons = orderByCourse(out, coursesOf(out.map((l) => l.dir)));
     log().info(`found ${out.length} lesson(s) in ${Date.now() - started} ms`);
     this.changed.fire();
   }

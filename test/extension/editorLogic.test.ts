@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { profilesFrom, readAwsProfiles } from '../../src/extension/targets/awsProfiles';
 import { renderStepMarkdown } from '../../src/extension/stepGuide/stepMarkdown';
-import { functionForFile, handlerLine, lessonFunctions } from '../../src/extension/invoke/lessonFunctions';
+import { functionForFile, handlerLine, lessonFunctions, stepEventFor } from '../../src/extension/invoke/lessonFunctions';
 import { validateLesson } from '../../src/lab/validateLesson';
 
 const CONFIG = `
@@ -82,4 +82,19 @@ test('maps a handler file to its lesson function and physical name', () => {
   assert.equal(functionForFile(fns, join(dir, 'functions', 'hello', 'index.js'))?.logicalId, 'HelloFunction');
   assert.equal(functionForFile(fns, join(dir, 'functions', 'hello', 'other.js')), undefined);
   assert.equal(lessonFunctions(entry, 'AB')[0].physicalName, '01-hello-ab-HelloFunction');
+});
+
+test('the Invoke CodeLens uses the event the step invokes the function with', () => {
+  const { lesson } = validateLesson(join(import.meta.dirname, '..', 'e2e', 'fixtures', 'workspace', 'labs', '01-hello'));
+  assert.ok(lesson);
+  assert.equal(stepEventFor(lesson.steps, 'HelloFunction', 'function'), 'events/hello.json');
+  // From another step (or none), the first step that invokes it.
+  assert.equal(stepEventFor(lesson.steps, 'HelloFunction', 'queue'), 'events/hello.json');
+  assert.equal(stepEventFor(lesson.steps, 'HelloFunction'), 'events/hello.json');
+  assert.equal(stepEventFor(lesson.steps, 'NoSuchFunction', 'function'), undefined);
+  // Two steps invoking the same function with different events: the current step's wins.
+  const invoking = (id: string, event: string) => ({ ...lesson.steps[1], id, actions: [{ type: 'invoke' as const, id: 'inv', title: 'Invoke', function: 'F', event }] });
+  const steps = [invoking('first', 'events/f-one.json'), invoking('second', 'events/f-two.json')];
+  assert.equal(stepEventFor(steps, 'F', 'second'), 'events/f-two.json');
+  assert.equal(stepEventFor(steps, 'F', 'first'), 'events/f-one.json');
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findStepLinks, JsonFileProgressStore, parseLessonLink, recordChecks, recordStarted } from '../../src/lab';
+import { findStepLinks, JsonFileProgressStore, KeyValueProgressStore, parseLessonLink, recordChecks, recordStarted, stepsLeft } from '../../src/lab';
 
 test('links: every verb parses; mistakes say what a correct link looks like', () => {
   assert.deepEqual(parseLessonLink('hoc:open?file=functions/pow/index.ts&line=3'), { ok: true, link: { kind: 'open', file: 'functions/pow/index.ts', line: 3, match: undefined } });
@@ -45,4 +45,17 @@ test('progress: not started → in progress → check failed → done, kept in a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('progress over a key-value store (the editor passes its workspace state): one step reset, steps left', () => {
+  const values = new Map<string, unknown>();
+  const store = new KeyValueProgressStore({ get: (k) => values.get(k), update: (k, v) => void (v === undefined ? values.delete(k) : values.set(k, v)) });
+  recordChecks(store, 'l', 'a', [{ checkId: 'c', title: 'Queue', passed: true, message: 'ok' }]);
+  recordStarted(store, 'l', 'b');
+  assert.equal(stepsLeft(store, 'l', ['a', 'b', 'c']), 2);
+  store.resetStep('l', 'a');
+  assert.equal(store.get('l', 'a').state, 'notStarted');
+  assert.equal(store.get('l', 'b').state, 'inProgress', 'the other step keeps its progress');
+  store.resetStep('l', 'b');
+  assert.equal(values.size, 0, 'a lesson with no progress left leaves no key behind');
 });

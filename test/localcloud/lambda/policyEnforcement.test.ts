@@ -24,6 +24,10 @@ test('API Gateway → Lambda is refused without a permission and served with one
   const denied = await fetch(url);
   assert.equal(denied.status, 500, 'no resource policy lets API Gateway invoke the function');
 
+  // A public statement limited to function URLs (lambda:InvokedViaFunctionUrl) does not let a service in.
+  await f.lambda.send(new AddPermissionCommand({ FunctionName: 'api-backend', StatementId: 'url-only', Action: 'lambda:InvokeFunction', Principal: '*', InvokedViaFunctionUrl: true }));
+  assert.equal((await fetch(url)).status, 500, 'a statement for function URLs only does not count');
+
   await f.lambda.send(
     new AddPermissionCommand({ FunctionName: 'api-backend', StatementId: 'other-api', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceArn: 'arn:aws:execute-api:us-east-1:000000000000:someotherapi/*' }),
   );

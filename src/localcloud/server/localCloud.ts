@@ -130,7 +130,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     } catch {
       path = rawPath;
     }
-    const query: Record<string, string | string[]> = {};
+    const query = Object.create(null) as Record<string, string | string[]>; // user-chosen names: no prototype
     for (const [k, v] of searchParams) {
       const prev = query[k];
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];

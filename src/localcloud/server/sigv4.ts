@@ -111,7 +111,7 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
     const value = input.headers[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string | string[]> = {};
+  const query = Object.create(null) as Record<string, string | string[]>; // `constructor=1` is a parameter, not Object.prototype's
   for (const [k, v] of input.searchParams) {
     if (scope.presigned && PRESIGN_PARAMS.has(k)) continue;
     const prev = query[k];

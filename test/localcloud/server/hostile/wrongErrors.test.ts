@@ -157,3 +157,10 @@ test('query-protocol parameters named __proto__ or constructor are plain keys: n
   assert.equal(attribute.status, 400);
   assert.match(attribute.text, /<Code>InvalidAttributeName<\/Code>/);
 });
+
+test('query parameters named constructor, toString or __proto__ do not break a valid signature', async () => {
+  for (const q of ['constructor=1', 'toString=1', '__proto__=1', 'hasOwnProperty=x']) {
+    const answer = await rawRequest({ endpoint: cloud.endpoint, method: 'GET', path: `/2015-03-31/functions?${q}`, sign: { ...cloud.credentials, service: 'lambda' } });
+    assert.equal(answer.status, 200, `${q}: ${answer.text}`);
+  }
+});

@@ -81,6 +81,10 @@ export function formatDiagnostic(d: LessonDiagnostic): string {
   return d.line > 0 ? `${d.file}:${d.line}: ${d.message}` : `${d.file}: ${d.message}`;
 }
 
+/** `dir/file:line: message`: the folder goes before the file only (path.join would also rewrite '../' inside the message). */
+export function formatDiagnosticIn(dir: string, d: LessonDiagnostic): string {
+  return `${dir.replace(/[\\/]+$/, '')}/${formatDiagnostic(d)}`;
+}
 /** Where a student is in a step. */
 export type StepState = 'notStarted' | 'inProgress' | 'done' | 'checkFailed';
 

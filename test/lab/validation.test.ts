@@ -9,7 +9,7 @@ import { copyFixture, FIXTURES } from './lessonFixture';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function problems(dir: string): string[] {
-  return validateLesson(dir).diagnostics.map(formatDiagnostic);
+  return validateLesson(dir, { author: true }).diagnostics.map(formatDiagnostic);
 }
 
 /** Applies one edit to a fresh copy and returns the problems plus the edited line. */
@@ -36,7 +36,8 @@ test('lesson.yaml: an unknown action type names the valid ones, at its line', ()
 
 test('lesson.yaml: an unknown step property and a missing required one', () => {
   const { lines, line } = withEdit('lesson.yaml', '    hint: Send the two jobs.', '    hints: Send the two jobs.');
-  assert.deepEqual(lines, [`lesson.yaml:${line}: steps[1] has unknown property 'hints'; allowed: id, title, instructions, objectives, minutes, deploys, actions, checks, hint, solution`]);
+  // One pass: the schema problem, and what it leads to further on (the step now has no hint).
+  assert.deepEqual(lines, [`lesson.yaml:${line}: steps[1] has unknown property 'hints'; allowed: id, title, instructions, objectives, minutes, deploys, actions, checks, hint, solution`, `steps/01-queue.md:4: link 'hoc:hint': step 'queue' has no hint`]);
   const missing = withEdit('lesson.yaml', '    instructions: steps/03-apis.md\n', '');
   assert.deepEqual(missing.lines, [`lesson.yaml:${missing.line - 2}: steps[3] is missing 'instructions'`]);
 });

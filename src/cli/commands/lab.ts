@@ -1,7 +1,7 @@
 // `hoc lab validate | run | teardown | new | grade`: lessons and courses from the command line.
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDiagnostic, isCourseDir, runtimeWarnings, validateCourse, validateLesson } from '../../lab';
+import { formatDiagnosticIn, isCourseDir, runtimeWarnings, validateCourse, validateLesson } from '../../lab';
 import { Deployer, CloudClients } from '../../cloud';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { openTarget } from '../lab/targetFromArgs';
@@ -20,18 +20,18 @@ async function validate(argv: string[]): Promise<number> {
   for (const dir of dirs) {
     if (isCourseDir(dir)) {
       const c = validateCourse(dir);
-      for (const d of c.diagnostics) process.stderr.write(`${join(dir, formatDiagnostic(d))}\n`);
+      for (const d of c.diagnostics) process.stderr.write(`${formatDiagnosticIn(dir, d)}\n`);
       problems += c.diagnostics.length;
       for (const l of c.lessons) {
-        for (const w of runtimeWarnings(l.dir, l.lesson.template)) process.stderr.write(`${join(dir, l.name, formatDiagnostic(w))}\n`);
+        for (const w of runtimeWarnings(l.dir, l.lesson.template)) process.stderr.write(`${formatDiagnosticIn(join(dir, l.name), w)}\n`);
         out(`${join(dir, l.name)}: ok (${l.lesson.steps.length} steps, ${l.resources} resources)`);
       }
       if (c.course && !c.diagnostics.length) out(`${dir}: ok (course "${c.course.title}", ${c.lessons.length} lesson${c.lessons.length === 1 ? '' : 's'})`);
       continue;
     }
-    const r = validateLesson(dir);
-    for (const d of r.diagnostics) process.stderr.write(`${join(dir, formatDiagnostic(d))}\n`);
-    for (const w of r.lesson ? runtimeWarnings(r.dir, r.lesson.template) : []) process.stderr.write(`${join(dir, formatDiagnostic(w))}\n`);
+    const r = validateLesson(dir, { author: true });
+    for (const d of r.diagnostics) process.stderr.write(`${formatDiagnosticIn(dir, d)}\n`);
+    for (const w of r.lesson ? runtimeWarnings(r.dir, r.lesson.template) : []) process.stderr.write(`${formatDiagnosticIn(dir, w)}\n`);
     problems += r.diagnostics.length;
     if (!r.diagnostics.length) out(`${dir}: ok (${r.lesson?.steps.length} steps, ${Object.keys(r.template?.authored ?? {}).length} resources)`);
   }

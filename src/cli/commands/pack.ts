@@ -1,7 +1,7 @@
 // `hoc pack LESSON_DIR...|COURSE_DIR --out FILE.vsix`: the extension with only those lessons
 // (a course: its lessons in its order, and its course.yaml).
 import { join } from 'node:path';
-import { COURSE_FILE, formatDiagnostic, isCourseDir, validateCourse, validateLesson } from '../../lab';
+import { COURSE_FILE, formatDiagnosticIn, isCourseDir, validateCourse, validateLesson } from '../../lab';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { buildVsix } from '../lab/buildVsix';
 import { extensionRoot } from '../extensionRoot';
@@ -28,12 +28,12 @@ export const packCommand: CliCommand = {
     if (course && positionals.length > 1) throw new CliError(`${course} is a course (it has a ${COURSE_FILE}): pack it alone, or name lesson folders only.`, 2);
     if (course) {
       const c = validateCourse(course);
-      problems.push(...c.diagnostics.map((d) => join(course, formatDiagnostic(d))));
+      problems.push(...c.diagnostics.map((d) => formatDiagnosticIn(course, d)));
       lessons.push(...c.lessons.map((l) => ({ dir: l.dir, id: l.lesson.id })));
     }
     for (const dir of course ? [] : positionals) {
-      const r = validateLesson(dir);
-      problems.push(...r.diagnostics.map((d) => join(dir, formatDiagnostic(d))));
+      const r = validateLesson(dir, { author: true });
+      problems.push(...r.diagnostics.map((d) => formatDiagnosticIn(dir, d)));
       if (r.lesson) lessons.push({ dir, id: r.lesson.id });
     }
     if (problems.length) throw new CliError(`Fix the lessons before packing them:\n${problems.join('\n')}`);

@@ -26,7 +26,7 @@ export interface BundleRequest {
   banner?: string;
 }
 
-type EsbuildApi = Pick<typeof Esbuild, 'build'>;
+type EsbuildApi = Pick<typeof Esbuild, 'build' | 'transformSync'>;
 
 const here = typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js');
 const localRequire = createRequire(here);
@@ -37,6 +37,11 @@ export function bundleEngine(): BundleEngine {
   const forced = process.env.HOC_BUNDLER;
   if (forced === 'wasm' || forced === 'native') return forced;
   return loadNative() ? 'native' : 'wasm';
+}
+
+/** The native esbuild API, or null where it is not installed (inside the editor). */
+export function nativeEsbuild(): EsbuildApi | null {
+  return loadNative();
 }
 
 function loadNative(): EsbuildApi | null {

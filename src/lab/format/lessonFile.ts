@@ -1,13 +1,19 @@
-// lesson.yaml → Lesson: YAML, the JSON Schema, then what a schema cannot say (unique ids).
+// lesson.yaml → Lesson: YAML, the JSON Schema, then what a schema cannot say (unique ids,
+// titles that are more than ids). Schema problems do not stop the later checks: they run on
+// what could be read (see lessonSalvage.ts).
 import { readFileSync } from 'node:fs';
 import type { Lesson, LessonDiagnostic } from '../../shared/lessonTypes';
 import { checkLessonSchema } from './lessonSchema';
+import { salvageLesson } from './lessonSalvage';
 import { parseYaml, type YamlSource } from './yamlSource';
 
 export const LESSON_FILE = 'lesson.yaml';
 
 export interface LessonFileResult {
+  /** Set only when lesson.yaml has no problem at all. */
   lesson?: Lesson;
+  /** The lesson as far as it could be read, for the checks that follow. */
+  readable?: Lesson;
   source?: YamlSource;
   diagnostics: LessonDiagnostic[];
 }
@@ -22,29 +28,28 @@ export function loadLessonFile(path: string): LessonFileResult {
   const source = parseYaml(text, LESSON_FILE);
   if (source.errors.length) return { source, diagnostics: source.errors };
   const diagnostics = checkLessonSchema(source);
-  if (diagnostics.length) return { source, diagnostics };
+  const lesson = salvageLesson(source.value);
+  diagnostics.push(...checkIdsAndTitles(lesson, source));
+  return { lesson: diagnostics.length ? undefined : lesson, readable: lesson, source, diagnostics };
+}
 
-  const raw = source.value as Lesson;
-  const lesson: Lesson = {
-    id: raw.id,
-    title: raw.title,
-    summary: raw.summary ?? '',
-    version: raw.version ?? '0.0.0',
-    template: raw.template ?? 'template.yaml',
-    steps: raw.steps.map((s) => ({ ...s, deploys: s.deploys ?? [], actions: s.actions ?? [], checks: s.checks ?? [] })),
-  };
+function checkIdsAndTitles(lesson: Lesson, source: YamlSource): LessonDiagnostic[] {
+  const out: LessonDiagnostic[] = [];
+  const report = (path: (string | number)[], message: string) => out.push({ file: LESSON_FILE, line: source.lineOf(path), message });
   const stepIds = new Set<string>();
   lesson.steps.forEach((step, i) => {
-    if (stepIds.has(step.id)) diagnostics.push({ file: LESSON_FILE, line: source.lineOf(['steps', i, 'id']), message: `step id '${step.id}' is used twice; step ids must be unique` });
+    if (stepIds.has(step.id)) report(['steps', i, 'id'], `step id '${step.id}' is used twice; step ids must be unique`);
     stepIds.add(step.id);
     const ids = new Set<string>();
     for (const list of ['actions', 'checks'] as const) {
       step[list].forEach((item, j) => {
-        if (ids.has(item.id)) diagnostics.push({ file: LESSON_FILE, line: source.lineOf(['steps', i, list, j, 'id']), message: `id '${item.id}' is used twice in step '${step.id}'; action and check ids must be unique within a step` });
+        if (ids.has(item.id)) report(['steps', i, list, j, 'id'], `id '${item.id}' is used twice in step '${step.id}'; action and check ids must be unique within a step`);
         ids.add(item.id);
-        if (item.title.trim() === item.id || !item.title.trim()) diagnostics.push({ file: LESSON_FILE, line: source.lineOf(['steps', i, list, j, 'title']), message: `the title of '${item.id}' in step '${step.id}' is ${item.title.trim() ? 'its id' : 'blank'}; write what it does in words a student reads` });
+        // A missing title is the schema's to report; a title that only repeats the id is ours.
+        if (item.title.trim() === item.id) report(['steps', i, list, j, 'title'], `the title of '${item.id}' in step '${step.id}' is its id; write what it does in words a student reads`);
       });
     }
   });
-  return { lesson: diagnostics.length ? undefined : lesson, source, diagnostics };
+  return out;
 }
+

@@ -5,8 +5,10 @@ import type { LessonTemplate } from '../../cloud/template/model';
 import { LESSON_EXTRA_ATTRIBUTES, PSEUDO_PARAMETERS } from '../../cloud/template/resourceTypes';
 import { templateVariables } from '../urlTemplate';
 import { describePathProblem } from './lessonPaths';
+import { describeOpenTarget } from './openTarget';
 import { specOf } from './templateReferences';
 import { LESSON_FILE } from './lessonFile';
+import { ACTION_TYPES, CHECK_TYPES } from './lessonSchema';
 import type { YamlSource } from './yamlSource';
 
 const KIND_TYPES = {
@@ -27,7 +29,8 @@ function forEachString(v: unknown, f: (s: string) => void): void {
   else if (v && typeof v === 'object') Object.values(v).forEach((x) => forEachString(x, f));
 }
 
-export function checkLessonReferences(lesson: Lesson, template: LessonTemplate | undefined, dir: string, source: YamlSource): LessonDiagnostic[] {
+/** `content`: judge `open` actions' line and match against the files as they are now (see openTarget.ts). */
+export function checkLessonReferences(lesson: Lesson, template: LessonTemplate | undefined, dir: string, source: YamlSource, content = false): LessonDiagnostic[] {
   const out: LessonDiagnostic[] = [];
   const report = (path: (string | number)[], message: string) => out.push({ file: LESSON_FILE, line: source.lineOf(path), message });
   const authored = template?.authored ?? {};
@@ -42,6 +45,7 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
     }
   };
   const checkFile = (rel: string, path: (string | number)[], what: string) => {
+    if (!rel) return; // a missing path is the schema's to report
     const problem = describePathProblem(dir, rel, what);
     if (problem) report(path, problem);
   };
@@ -72,16 +76,25 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
       checkFile(student, [...at, 'solution', student], 'solution target');
       checkFile(solution, [...at, 'solution', student], 'solution file');
     }
-    const items = [...step.actions.map((a, j) => ({ item: a as unknown as Record<string, unknown>, path: [...at, 'actions', j] })), ...step.checks.map((c, j) => ({ item: c as unknown as Record<string, unknown>, path: [...at, 'checks', j] }))];
+    // Items of an unknown type are the schema's to report; their fields mean nothing yet.
+    const items = [
+      ...step.actions.map((a, j) => ({ item: a as unknown as Record<string, unknown>, path: [...at, 'actions', j], known: ACTION_TYPES.includes(a.type) })),
+      ...step.checks.map((c, j) => ({ item: c as unknown as Record<string, unknown>, path: [...at, 'checks', j], known: CHECK_TYPES.includes(c.type) })),
+    ].filter((x) => x.known);
     for (const { item, path } of items) {
       for (const kind of Object.keys(KIND_TYPES) as Kind[]) if (typeof item[kind] === 'string') checkId(item[kind] as string, [...path, kind], kind);
       if (typeof item.resource === 'string') checkId(item.resource, [...path, 'resource']);
-      for (const r of (item.resources as string[] | undefined) ?? []) checkId(r, [...path, 'resources']);
+      if (Array.isArray(item.resources)) for (const r of item.resources) if (typeof r === 'string') checkId(r, [...path, 'resources']);
       for (const f of FILE_FIELDS) {
         if (typeof item[f] !== 'string') continue;
         const kind = item.type === 'upload' && f === 'file' ? 'any' : 'file';
         const problem = describePathProblem(dir, item[f] as string, f, kind);
         if (problem) report([...path, f], problem);
+        else if (item.type === 'open') {
+          const at = { line: typeof item.line === 'number' ? item.line : undefined, match: typeof item.match === 'string' ? item.match : undefined };
+          const landing = describeOpenTarget(dir, item[f] as string, f, at, content);
+          if (landing) report([...path, at.match !== undefined ? 'match' : 'line'], landing);
+        }
       }
       for (const f of TEMPLATED_FIELDS) if (item[f] !== undefined) forEachString(item[f], (text) => checkUrl(text, [...path, f], item.type === 'sendMessage' ? ['n'] : []));
       for (const re of ['match', 'bodyMatches', 'matches'] as const) {

@@ -5,6 +5,12 @@ import schema from '../../../schemas/lesson.schema.json';
 import type { LessonDiagnostic } from '../../shared/lessonTypes';
 import type { YamlSource } from './yamlSource';
 
+type Branch = { properties: { type: { const: string } } };
+const typesOf = (list: 'action' | 'check') => (schema.definitions[list].oneOf as Branch[]).map((b) => b.properties.type.const);
+/** The action and check types lesson.yaml may use, as the schema lists them. */
+export const ACTION_TYPES: readonly string[] = typesOf('action');
+export const CHECK_TYPES: readonly string[] = typesOf('check');
+
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validator() {

@@ -1,5 +1,6 @@
 // template.yaml → LessonTemplate, with `template.yaml:LINE: …` for anything outside the
-// supported SAM/CloudFormation subset (each message names what is supported).
+// supported SAM/CloudFormation subset (each message names what is supported). Every check
+// runs even when an earlier one found problems, so one run reports them all.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LessonDiagnostic } from '../../shared/lessonTypes';
@@ -10,9 +11,15 @@ import { deploymentOrder } from '../../cloud/template/graph';
 import { parseYaml, type YamlSource } from './yamlSource';
 import { checkTemplateReferences } from './templateReferences';
 import { checkTemplateFiles } from './templateFiles';
+import { checkTemplateValues } from './templateValues';
 
 export interface TemplateResult {
+  /** Set only when the template has no problem. */
   template?: LessonTemplate;
+  /** As much of the template as could be read, for the lesson's reference checks. */
+  readable?: LessonTemplate;
+  /** Functions' code folders, relative to the lesson. */
+  codeFolders?: string[];
   source?: YamlSource;
   diagnostics: LessonDiagnostic[];
 }
@@ -50,21 +57,30 @@ export function loadTemplate(path: string, file: string, lessonDir: string): Tem
   const parameters = asMap(root.Parameters) as Record<string, TemplateParameter>;
   const outputs = asMap(root.Outputs) as Record<string, { Value: unknown; Description?: string }>;
   for (const [name, o] of Object.entries(outputs)) if (!o || typeof o !== 'object' || !('Value' in o)) report(['Outputs', name], `output '${name}' needs a Value`);
-  if (diagnostics.length) return { source, diagnostics };
+  checkTemplateValues(resources, asMap(globals.Function), report);
 
-  const expanded = samTransform(resources, globals);
-  const authored = Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, r.Type]));
-  const template: LessonTemplate = { baseDir: dirname(path), authored, resources: expanded, parameters, outputs };
+  const authored = Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, String(asMap(r).Type)]));
+  const template: LessonTemplate = { baseDir: dirname(path), authored, resources: expandSafely(resources, globals), parameters, outputs };
   checkTemplateReferences(root, template, report);
-  checkTemplateFiles(resources, asMap(globals.Function), lessonDir, dirname(path), report);
+  const codeFolders = checkTemplateFiles(resources, asMap(globals.Function), lessonDir, dirname(path), report);
   if (diagnostics.length === 0) {
     try {
-      deploymentOrder(expanded);
+      deploymentOrder(template.resources);
     } catch (e) {
       report(['Resources'], (e as Error).message);
     }
   }
-  return { template: diagnostics.length ? undefined : template, source, diagnostics };
+  return { template: diagnostics.length ? undefined : template, readable: template, codeFolders, source, diagnostics };
+}
+
+/** The SAM expansion of a template with problems may fail; its references are then judged on the authored resources only. */
+function expandSafely(resources: Record<string, AuthoredResource>, globals: Record<string, unknown>): LessonTemplate['resources'] {
+  const wellFormed = Object.fromEntries(Object.entries(resources).filter(([, r]) => r && typeof r === 'object' && TEMPLATE_RESOURCE_TYPES[r.Type]));
+  try {
+    return samTransform(wellFormed, globals);
+  } catch {
+    return {};
+  }
 }
 
 export type Report = (path: (string | number)[], message: string) => void;

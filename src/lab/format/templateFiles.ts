@@ -9,11 +9,14 @@ import { judgeRuntime } from './runtimeSupport';
 import { describePathProblem, insideLesson } from './lessonPaths';
 import type { Report } from './templateFile';
 
-export function checkTemplateFiles(resources: Record<string, AuthoredResource>, functionGlobals: Record<string, unknown>, lessonDir: string, templateDir: string, report: Report): void {
+/** Checks the files and returns the functions' code folders that exist (relative to the lesson), whose code is checked next. */
+export function checkTemplateFiles(resources: Record<string, AuthoredResource>, functionGlobals: Record<string, unknown>, lessonDir: string, templateDir: string, report: Report): string[] {
   const rel = (p: string) => relative(lessonDir, join(templateDir, p)) || '.';
   const globalRuntime = typeof functionGlobals.Runtime === 'string' ? judgeRuntime(functionGlobals.Runtime) : undefined;
   if (globalRuntime?.level === 'error') report(['Globals', 'Function', 'Runtime'], globalRuntime.message);
+  const codeFolders: string[] = [];
   for (const [id, r] of Object.entries(resources)) {
+    if (!r || typeof r !== 'object') continue; // reported with the resource
     const p = { ...(r.Type === 'AWS::Serverless::Function' ? functionGlobals : {}), ...((r.Properties ?? {}) as Record<string, unknown>) };
     const at = ['Resources', id, 'Properties'];
     if (r.Type === 'AWS::Serverless::Function') {
@@ -29,6 +32,7 @@ export function checkTemplateFiles(resources: Record<string, AuthoredResource>, 
         report([...at, 'CodeUri'], problem);
         continue;
       }
+      codeFolders.push(rel(p.CodeUri));
       if (typeof p.Handler === 'string' && typeof p.Runtime === 'string' && isSupportedRuntime(p.Runtime)) {
         const dir = join(templateDir, p.CodeUri);
         const candidates = handlerFileCandidates(p.Runtime, p.Handler);
@@ -49,6 +53,7 @@ export function checkTemplateFiles(resources: Record<string, AuthoredResource>, 
       checkAsl(JSON.stringify(p.Definition), Object.keys((p.DefinitionSubstitutions ?? {}) as object), (m) => report([...at, 'Definition'], m));
     }
   }
+  return codeFolders;
 }
 
 /** Placeholder substitutions become a plausible ARN so the validator judges the rest. */

@@ -1,7 +1,7 @@
 // `hoc lab validate | run | teardown | new | grade`: lessons and courses from the command line.
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDiagnosticIn, isCourseDir, runtimeWarnings, validateCourse, validateLesson } from '../../lab';
+import { formatDiagnosticIn, isCourseDir, loadCourseFile, runtimeWarnings, validateCourse, validateLesson } from '../../lab';
 import { Deployer, CloudClients } from '../../cloud';
 import { CliError, parseCommandArgs, type CliCommand } from '../command';
 import { openTarget } from '../lab/targetFromArgs';
@@ -14,12 +14,17 @@ const USAGE = `lab validate [LESSON_DIR|COURSE_DIR...] | ${RUN_USAGE} | lab tear
 
 async function validate(argv: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(argv, {}, USAGE);
-  // Without folders: the repository's course (labs/course.yaml), else every lesson under labs/.
-  const dirs = positionals.length ? positionals : isCourseDir('labs') ? ['labs'] : existsSync('labs') ? readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => join('labs', d.name)) : ['.'];
+  // Without folders: the repository's course (labs/course.yaml) and every lesson under labs/
+  // it does not list (so a lesson left out of the course is still checked), else '.'.
+  const lessonFolders = existsSync('labs') ? readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name) : [];
+  const listed = new Set(isCourseDir('labs') ? (loadCourseFile('labs').course?.lessons.map((l) => l.name) ?? []) : []);
+  const unlisted = lessonFolders.filter((name) => !listed.has(name)).map((name) => join('labs', name));
+  const dirs = positionals.length ? positionals : isCourseDir('labs') ? ['labs', ...unlisted] : unlisted.length ? unlisted : ['.'];
+  if (!positionals.length && isCourseDir('labs') && listed.size) for (const d of unlisted) process.stderr.write(`${d}: not in labs/course.yaml (validated on its own; add it to the course to have it ordered and packed)\n`);
   let problems = 0;
   for (const dir of dirs) {
     if (isCourseDir(dir)) {
-      const c = validateCourse(dir);
+      const c = validateCourse(dir, { author: true });
       for (const d of c.diagnostics) process.stderr.write(`${formatDiagnosticIn(dir, d)}\n`);
       problems += c.diagnostics.length;
       for (const l of c.lessons) {

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { buildProgressReport, formatDiagnostic, isCourseDir, JsonFileProgressStore, junitXml, LabSession, loadLesson, LessonInvalidError, runLesson, settleTimeMs, validateCourse, type CheckResult, type JunitLessonRun, type LoadedLesson } from '../../lab';
+import { buildProgressReport, formatDiagnosticIn, isCourseDir, JsonFileProgressStore, junitXml, LabSession, loadLesson, LessonInvalidError, runLesson, settleTimeMs, validateCourse, type CheckResult, type JunitLessonRun, type LoadedLesson } from '../../lab';
 import { formatUsd, parseParameterOverrides } from '../../cloud';
 import { CliError, parseCommandArgs } from '../command';
 import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.parameter?.length) throw new CliError('--parameter sets a parameter of one lesson\'s template; run that lesson\'s folder instead of the course.', 2);
   if (kind === 'json') throw new CliError('A .json progress report covers one lesson; use --report FILE.xml for a course, or run each lesson.', 2);
   const v = validateCourse(positionals[0]);
-  if (v.diagnostics.length || !v.course) throw new CliError(`The course in ${positionals[0]} has problems; run 'hoc lab validate ${positionals[0]}':\n${v.diagnostics.map((d) => join(positionals[0], formatDiagnostic(d))).join('\n')}`);
+  if (v.diagnostics.length || !v.course) throw new CliError(`The course in ${positionals[0]} has problems; run 'hoc lab validate ${positionals[0]}':\n${v.diagnostics.map((d) => formatDiagnosticIn(positionals[0], d)).join('\n')}`);
   out(`Course: ${v.course.title} — ${v.course.lessons.length} lesson${v.course.lessons.length === 1 ? '' : 's'}`);
   const runs: JunitLessonRun[] = [];
   let failed = 0;

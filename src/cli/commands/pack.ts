@@ -27,7 +27,7 @@ export const packCommand: CliCommand = {
     const course = positionals.find((dir) => isCourseDir(dir));
     if (course && positionals.length > 1) throw new CliError(`${course} is a course (it has a ${COURSE_FILE}): pack it alone, or name lesson folders only.`, 2);
     if (course) {
-      const c = validateCourse(course);
+      const c = validateCourse(course, { author: true });
       problems.push(...c.diagnostics.map((d) => formatDiagnosticIn(course, d)));
       lessons.push(...c.lessons.map((l) => ({ dir: l.dir, id: l.lesson.id })));
     }

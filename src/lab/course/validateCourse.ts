@@ -3,7 +3,7 @@
 // to the course folder (course.yaml, 05-serverless/lesson.yaml …).
 import { join } from 'node:path';
 import type { Lesson, LessonDiagnostic } from '../../shared/lessonTypes';
-import { validateLesson } from '../validateLesson';
+import { validateLesson, type ValidateOptions } from '../validateLesson';
 import { COURSE_FILE, loadCourseFile, type Course } from './courseFile';
 
 export interface CourseValidation {
@@ -13,13 +13,14 @@ export interface CourseValidation {
   diagnostics: LessonDiagnostic[];
 }
 
-export function validateCourse(dir: string): CourseValidation {
+/** `options.author`: the author's checks too (`hoc lab validate`, `hoc pack`), as validateLesson takes them. */
+export function validateCourse(dir: string, options: ValidateOptions = {}): CourseValidation {
   const { course, diagnostics } = loadCourseFile(dir);
   const lessons: CourseValidation['lessons'] = [];
   if (!course) return { lessons, diagnostics };
   const ids = new Map<string, string>();
   course.lessons.forEach((entry) => {
-    const r = validateLesson(entry.dir);
+    const r = validateLesson(entry.dir, options);
     diagnostics.push(...r.diagnostics.map((d) => ({ ...d, file: join(entry.name, d.file) })));
     if (!r.lesson) return;
     const other = ids.get(r.lesson.id);

@@ -50,6 +50,12 @@ export type LessonAction =
 
 export type LessonActionType = LessonAction['type'];
 
+/** Actions that change what is deployed or stored (the guide shows them as buttons); the others open a file or a view. */
+const CLOUD_CHANGING: ReadonlySet<string> = new Set<LessonActionType>(['deploy', 'invoke', 'sendMessage', 'upload', 'startExecution', 'http', 'runScript', 'sizingSweep']);
+export function actionChangesCloud(type: string): boolean {
+  return CLOUD_CHANGING.has(type);
+}
+
 export type LessonCheck =
   | (Base & { type: 'resourceExists'; resource: string })
   | (Base & { type: 'queueDepth'; queue: string; atLeast?: number; atMost?: number })

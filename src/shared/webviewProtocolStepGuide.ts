@@ -7,6 +7,8 @@ export interface GuideAction {
   label: string;
   /** Codicon name. */
   icon: string;
+  /** Deploys, invokes, sends, uploads, starts, requests or runs: shown as a button, not a link (older hosts omit it). */
+  changesCloud?: boolean;
 }
 
 export interface GuideCheck {
@@ -17,7 +19,7 @@ export interface GuideCheck {
   reason?: string;
 }
 
-/** Everything the view renders for one step; HTML is markdown-it output with raw HTML disabled. */
+/** Everything the view renders for one step; HTML is src/shared/stepMarkdown.ts output (raw HTML escaped but for <details>/<summary>). */
 export interface GuideStep {
   lessonId: string;
   /** Where the lesson lives; saved in the view state so a reload restores the guide. */
@@ -27,6 +29,9 @@ export interface GuideStep {
   index: number;
   count: number;
   title: string;
+  /** Learning objectives and estimated minutes (optional in lesson.yaml and from older hosts). */
+  objectives?: string[];
+  minutes?: number;
   html: string;
   actions: GuideAction[];
   checks: GuideCheck[];

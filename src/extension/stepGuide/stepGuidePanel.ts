@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { LessonAction } from '../../shared/lessonTypes';
+import { actionChangesCloud, type LessonAction } from '../../shared/lessonTypes';
 import { stepGuideParams, type GuideCheck, type GuideStep, type StepGuideEvent, type StepGuideMethods, type StepGuideState } from '../../shared/webviewProtocolStepGuide';
 import { WebviewHost, type Handlers, type HostLog } from '../webviews/webviewHost';
 import { webviewOptions } from '../webviews/shell';
@@ -144,8 +144,10 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
       index,
       count: lesson.steps.length,
       title: step.title,
+      objectives: step.objectives,
+      minutes: step.minutes,
       html: renderStepMarkdown(stripLeadingTitle(markdown), { imageUrl }),
-      actions: step.actions.map((a) => ({ id: a.id, label: a.title ?? a.id, icon: ACTION_ICONS[a.type] })),
+      actions: step.actions.map((a) => ({ id: a.id, label: a.title, icon: ACTION_ICONS[a.type], changesCloud: actionChangesCloud(a.type) })),
       checks: this.lastChecks.get(step.id) ?? this.toGuideChecks(step.id),
       hintHtml: step.hint ? renderStepMarkdown(step.hint, { imageUrl }) : undefined,
       solutionFiles: Object.keys(step.solution ?? {}),

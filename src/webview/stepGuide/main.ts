@@ -1,11 +1,14 @@
-// Step guide view: renders the step the host sends (instructions HTML from markdown-it with raw
-// HTML disabled, actions, checks), routes link clicks and buttons back to the host.
+// Step guide view: renders the step the host sends (objectives and minutes, instructions HTML
+// from src/shared/stepMarkdown.ts, actions, checks), routes link clicks and buttons back to the
+// host, and shows what each action did beside the button or link that ran it.
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine, clear } from '../common/dom';
 import { patchState, vscodeApi } from '../common/vscodeApi';
-import type { GuideCheck, GuideStep, StepGuideEvent, StepGuideMethods, StepGuideState } from '../../shared/webviewProtocolStepGuide';
+import type { GuideAction, GuideCheck, GuideStep, StepGuideEvent, StepGuideMethods, StepGuideState } from '../../shared/webviewProtocolStepGuide';
 import { renderChecks } from './checkList';
+import { linkLook } from './linkLook';
+import { renderObjectives } from './objectives';
 
 const host = new HostClient<StepGuideMethods, StepGuideEvent>();
 const root = appRoot();
@@ -16,16 +19,26 @@ function button(iconName: string, label: string, onClick: () => void, opts: { se
   return h('vscode-button', { id: opts.id, secondary: opts.secondary, 'aria-label': label, onclick: onClick }, icon(iconName), ` ${label}`);
 }
 
-/** Runs one host request with the buttons disabled and its outcome in the status line. */
-async function run(what: string, work: () => Promise<string | undefined>): Promise<void> {
+/** Where a result is said: beside the button or link that asked for it, else the status line. */
+function sayer(out?: HTMLElement): (text: string, kind?: 'info' | 'error') => void {
+  if (!out) return status.say;
+  return (text, kind = 'info') => {
+    out.textContent = text;
+    out.classList.toggle('error', kind === 'error');
+  };
+}
+
+/** Runs one host request with the buttons disabled and its outcome beside `out` (or in the status line). */
+async function run(what: string, work: () => Promise<string | undefined>, out?: HTMLElement): Promise<void> {
   if (busy) return;
   busy = true;
   root.classList.add('busy');
-  status.say(`${what}…`);
+  const say = sayer(out);
+  say(`${what}…`);
   try {
-    status.say((await work()) ?? '');
+    say((await work()) ?? '');
   } catch (e) {
-    status.say((e as Error).message, 'error');
+    say((e as Error).message, 'error');
   } finally {
     busy = false;
     root.classList.remove('busy');
@@ -37,17 +50,25 @@ function showChecks(checks: GuideCheck[]): void {
   if (list) list.replaceWith(renderChecks(checks));
 }
 
+function checkSummary(checks: GuideCheck[]): string {
+  showChecks(checks);
+  const passed = checks.filter((c) => c.passed).length;
+  return passed === checks.length ? `All ${checks.length} checks pass — step done.` : `${passed} of ${checks.length} checks pass.`;
+}
+
+let current: GuideStep | undefined;
+
 function render(s: GuideStep): void {
+  current = s;
   const saved = vscodeApi<StepGuideState>().getState();
   const sameStep = saved?.stepId === s.stepId;
   patchState<StepGuideState>({ lessonDir: s.lessonDir, stepId: s.stepId, hintOpen: sameStep ? saved?.hintOpen : false });
   const content = h('article', { class: 'instructions' });
-  content.innerHTML = s.html; // markdown-it output, raw HTML disabled; CSP forbids inline script
+  content.innerHTML = s.html; // sanitised by src/shared/stepMarkdown.ts; the CSP forbids inline script
+  decorateLinks(content, s);
   const stateText = s.state === 'done' ? 'Done' : s.state === 'checkFailed' ? 'Checks failed' : s.state === 'inProgress' ? 'In progress' : 'Not started';
 
-  const actions = h('div', { class: 'toolbar actions', role: 'group', 'aria-label': 'Step actions' },
-    ...s.actions.map((a) => button(a.icon, a.label, () => void run(a.label, async () => (await host.request('action', { id: a.id })).summary), { secondary: true })),
-  );
+  const actions = h('ul', { class: 'actions', 'aria-label': 'Step actions' }, ...s.actions.map(actionRow));
   const hint = s.hintHtml
     ? h('vscode-collapsible', { title: 'Hint', id: 'hint', open: sameStep && saved?.hintOpen ? true : undefined }, hintBody(s.hintHtml))
     : null;
@@ -61,17 +82,13 @@ function render(s: GuideStep): void {
       h('p', { class: 'crumb' }, `${s.lessonTitle} · step ${s.index + 1} of ${s.count} · `, h('span', { class: 'target' }, icon('cloud'), ` ${s.target}`)),
       h('h1', {}, h('span', { class: `state state-${s.state}`, title: stateText, 'aria-label': stateText }, icon(s.state === 'done' ? 'pass-filled' : s.state === 'checkFailed' ? 'error' : 'circle-large-outline')), ` ${s.title}`),
     ),
+    ...[renderObjectives(s)].filter((x): x is HTMLElement => !!x),
     content,
     ...(s.actions.length ? [h('h2', {}, 'Actions'), actions] : []),
     h('h2', {}, 'Checks'),
     renderChecks(s.checks),
     h('div', { class: 'toolbar' },
-      button('checklist', 'Check my progress', () => void run('Checking', async () => {
-        const checks = await host.request('check', {});
-        showChecks(checks);
-        const passed = checks.filter((c) => c.passed).length;
-        return passed === checks.length ? `All ${checks.length} checks pass — step done.` : `${passed} of ${checks.length} checks pass.`;
-      }), { id: 'check-progress' }),
+      button('checklist', 'Check my progress', () => void run('Checking', async () => checkSummary(await host.request('check', {}))), { id: 'check-progress' }),
     ),
     ...(hint ? [hint] : []),
     ...(solution ? [solution] : []),
@@ -84,6 +101,26 @@ function render(s: GuideStep): void {
   (document.getElementById('previous') as HTMLElement & { disabled: boolean }).disabled = s.index === 0;
   (document.getElementById('next') as HTMLElement & { disabled: boolean }).disabled = s.index === s.count - 1;
   document.getElementById('hint')?.addEventListener('vsc-collapsible-toggle', (ev) => patchState<StepGuideState>({ hintOpen: Boolean((ev as CustomEvent<{ open: boolean }>).detail?.open) }));
+}
+
+/** One action: a button when it changes the cloud, a text link when it opens something; its result beside it. */
+function actionRow(a: GuideAction): HTMLElement {
+  const out = h('output', { class: 'action-result', 'aria-live': 'polite', 'data-result-for': a.id });
+  const go = () => void run(a.label, async () => (await host.request('action', { id: a.id })).summary, out);
+  const control = a.changesCloud === false
+    ? h('button', { class: 'link-button', type: 'button', 'data-action': a.id, onclick: go }, icon(a.icon), ` ${a.label}`)
+    : h('vscode-button', { secondary: true, 'aria-label': a.label, 'data-action': a.id, onclick: go }, icon(a.icon), ` ${a.label}`);
+  return h('li', { class: `action ${a.changesCloud === false ? 'action-view' : 'action-cloud'}` }, control, out);
+}
+
+/** Command links get the look of what they do, and those that run something a place for the result. */
+function decorateLinks(content: HTMLElement, s: GuideStep): void {
+  for (const a of content.querySelectorAll<HTMLAnchorElement>('a.hoc-link')) {
+    const look = linkLook(a.getAttribute('data-href') ?? '', s.actions);
+    a.classList.add(`hoc-${look.kind}`);
+    a.prepend(icon(look.icon), ' ');
+    if (look.run) a.after(h('output', { class: 'link-result', 'aria-live': 'polite' }));
+  }
 }
 
 function hintBody(html: string): HTMLElement {
@@ -107,10 +144,13 @@ document.addEventListener('click', (ev) => {
     }
     return;
   }
-  void run(a.textContent?.trim() || 'Working', async () => {
-    await host.request('link', { href });
-    return undefined;
-  });
+  const what = a.textContent?.trim() || 'Working';
+  const look = linkLook(href, current?.actions ?? []);
+  const out = a.nextElementSibling?.classList.contains('link-result') ? (a.nextElementSibling as HTMLElement) : undefined;
+  if (look.run?.method === 'action') void run(what, async () => (await host.request('action', { id: (look.run as { id: string }).id })).summary, out);
+  else if (look.run?.method === 'deploy') void run(what, async () => (await host.request('deploy', {})).summary, out);
+  else if (look.run?.method === 'check') void run(what, async () => checkSummary(await host.request('check', {})), out);
+  else void run(what, async () => (await host.request('link', { href }), undefined));
 });
 
 host.onEvent((e) => {

@@ -1,5 +1,6 @@
 // The IAM service of the local cloud (query protocol, signing name `iam`): roles and their
 // policies, stored, journaled and returned — never enforced.
+import { QUERY_NAMESPACES } from '../server/errorSerializer';
 import { QueryInputReader, queryAnswer, readQueryRequest } from '../server/awsQuery';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { InvalidAction, ValidationError } from './errors';
@@ -7,7 +8,7 @@ import { IamBackend, type IamSnapshot } from './model/backend';
 import type { IamEvent } from './model/events';
 import { ROLE_ACTIONS } from './protocol/roleActions';
 
-const NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
+const NAMESPACE = QUERY_NAMESPACES.iam!;
 
 export const createIamService: ServiceFactory = (ctx: CloudContext) => new IamService(ctx);
 

@@ -1,6 +1,7 @@
 // The S3 service of the local cloud: addressing, routing, CORS and error shaping around the
 // model. State is durable through journal events + snapshot; bodies are blob files.
-import { AwsError, serializeError, toAwsError } from '../server/errors';
+import { AwsError, toAwsError } from '../server/errors';
+import { serializeError } from '../server/errorSerializer';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService } from '../server/types';
 import { MultipartUploads } from './model/multipart';
 import { S3Backend } from './model/s3Backend';
@@ -69,7 +70,7 @@ export class S3Service implements LocalService {
     } catch (e) {
       const err = toAwsError(e);
       if (err.status >= 500 && !(e instanceof AwsError)) this.ctx.log(`s3: ${e instanceof Error ? e.stack : String(e)}`);
-      const serialized = serializeError(err, 'restXml', req.requestId);
+      const serialized = serializeError(err, { protocol: 'restXml', requestId: req.requestId });
       response = { status: serialized.status, headers: serialized.headers, body: req.method === 'HEAD' ? undefined : serialized.body };
     }
     const headers = { 'x-amz-request-id': req.requestId, 'x-amz-id-2': req.requestId, ...(response.headers ?? {}) };

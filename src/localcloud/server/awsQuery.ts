@@ -4,7 +4,7 @@
 // `<Name><member>…</member></Name>`. Shapes from botocore's query-protocol models
 // (data/iam/2010-05-08, data/sts/2011-06-15, botocore 1.43.11), read 2026-12-03.
 import type { AwsRequest, AwsResponse } from './types';
-import { AwsError } from './errors';
+import { MalformedQueryString, MissingAction, type AwsError } from './errors';
 import { escapeXml } from './xml';
 
 export type QueryValue = string | QueryValue[] | { [member: string]: QueryValue };
@@ -18,10 +18,8 @@ export function readQueryRequest(req: AwsRequest): { action: string; input: Quer
   if (req.body.length > 0) {
     const type = String(req.headers['content-type'] ?? '');
     if (type && !type.startsWith('application/x-www-form-urlencoded')) {
-      throw new AwsError(
-        'MalformedQueryString',
+      throw new MalformedQueryString(
         `The request has content type '${type}'; this service speaks the AWS query protocol (application/x-www-form-urlencoded).`,
-        400,
       );
     }
     for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
@@ -39,7 +37,7 @@ export function readQueryRequest(req: AwsRequest): { action: string; input: Quer
   const action = typeof tree.Action === 'string' ? tree.Action : '';
   delete tree.Action;
   delete tree.Version;
-  if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action.', 400);
+  if (!action) throw new MissingAction();
   return { action, input: reshape(tree) as QueryInput };
 }
 

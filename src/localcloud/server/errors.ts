@@ -1,6 +1,6 @@
-// One error class for every AWS error code, serialised per protocol in one place.
-import { escapeXml } from './xml';
-
+// The one error type of the local cloud. Each service declares one subclass per AWS error
+// code (its `errors.ts`), raised anywhere in model or protocol; `errorSerializer.ts` writes
+// them in the protocol of the request, in one place.
 export type Protocol = 'json' | 'query' | 'restXml' | 'restJson';
 
 export interface AwsErrorOptions {
@@ -28,60 +28,50 @@ export class AwsError extends Error {
   }
 }
 
-export interface SerializedError {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** `jsonContentType` picks the JSON protocol version (default 1.0). */
-export function serializeError(err: AwsError, protocol: Protocol, requestId: string, jsonContentType = 'application/x-amz-json-1.0'): SerializedError {
-  const headers: Record<string, string> = { ...(err.options.headers ?? {}) };
-  const fault = err.sender ? 'Sender' : 'Receiver';
-  switch (protocol) {
-    case 'json': {
-      headers['content-type'] = jsonContentType;
-      headers['x-amzn-requestid'] = requestId;
-      if (err.options.queryCode) headers['x-amzn-query-error'] = `${err.options.queryCode};${fault}`;
-      const body = { __type: err.code, message: err.message, ...(err.options.fields ?? {}) };
-      return { status: err.status, headers, body: JSON.stringify(body) };
-    }
-    case 'restJson': {
-      headers['content-type'] = 'application/json';
-      headers['x-amzn-requestid'] = requestId;
-      headers['x-amzn-errortype'] = err.code;
-      const body = { Type: err.sender ? 'User' : 'Service', message: err.message, ...(err.options.fields ?? {}) };
-      return { status: err.status, headers, body: JSON.stringify(body) };
-    }
-    case 'query': {
-      headers['content-type'] = 'text/xml';
-      headers['x-amzn-requestid'] = requestId;
-      const code = err.options.queryCode ?? err.code;
-      const body =
-        `<?xml version="1.0"?><ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/">` +
-        `<Error><Type>${fault}</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(err.message)}</Message><Detail/></Error>` +
-        `<RequestId>${requestId}</RequestId></ErrorResponse>`;
-      return { status: err.status, headers, body };
-    }
-    case 'restXml': {
-      headers['content-type'] = 'application/xml';
-      headers['x-amz-request-id'] = requestId;
-      const extra = Object.entries(err.options.fields ?? {})
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
-        .join('');
-      const body =
-        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(err.code)}</Code>` +
-        `<Message>${escapeXml(err.message)}</Message>${extra}<RequestId>${requestId}</RequestId>` +
-        `<HostId>${requestId}</HostId></Error>`;
-      return { status: err.status, headers, body };
-    }
-  }
-}
-
 /** Anything thrown that is not an AwsError becomes an InternalFailure; the server keeps serving. */
 export function toAwsError(e: unknown): AwsError {
   if (e instanceof AwsError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return new AwsError('InternalFailure', `The local cloud failed to process the request: ${message}`, 500);
+  return new InternalFailure(`The local cloud failed to process the request: ${message}`);
+}
+
+// Errors the core itself raises, whatever the service.
+
+export class InternalFailure extends AwsError {
+  constructor(message: string) {
+    super('InternalFailure', message, 500);
+  }
+}
+
+export class ServiceNotImplemented extends AwsError {
+  constructor(service: string) {
+    super('NotImplemented', `The local cloud does not implement the '${service}' service. Use the localstack or aws target for it.`, 501);
+  }
+}
+
+export class RequestEntityTooLarge extends AwsError {
+  constructor() {
+    super('RequestEntityTooLarge', 'The request body is larger than the local cloud accepts (1 GiB).', 413);
+  }
+}
+
+/** ServiceUnavailable is one of the common errors every AWS API may return (HTTP 503). */
+export class ServiceUnavailable extends AwsError {
+  constructor(message: string) {
+    super('ServiceUnavailable', message, 503);
+  }
+}
+
+/** Query protocol: a request without its Action parameter. */
+export class MissingAction extends AwsError {
+  constructor() {
+    super('MissingAction', 'The request must contain the parameter Action.', 400);
+  }
+}
+
+/** Query protocol: a body that is not a form. */
+export class MalformedQueryString extends AwsError {
+  constructor(message: string) {
+    super('MalformedQueryString', message, 400);
+  }
 }

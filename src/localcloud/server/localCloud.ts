@@ -4,7 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AwsError, serializeError, toAwsError, type Protocol } from './errors';
+import { AwsError, RequestEntityTooLarge, ServiceNotImplemented, toAwsError } from './errors';
+import { serializeError, type ErrorTarget } from './errorSerializer';
+import { authError, malformedSignature } from './authErrors';
 import { storageFailure } from './storageFailure';
 import { Journal } from './journal';
 import { loadOrCreateCredentials, type LocalCredentials } from './credentials';
@@ -116,7 +118,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const queryStart = rawUrl.indexOf('?');
     const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
     const searchParams = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
-    const protocolFor = (svc: string | undefined) => guessProtocol(svc, req.headers);
+    const protocolFor = (svc: string | undefined): Where => ({ protocol: guessProtocol(svc, req.headers), service: svc });
 
     let body: Buffer;
     try {
@@ -137,7 +139,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     const base = {
       method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, rawHeaders: req.rawHeaders, body,
-      host: hostHeader!, region, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', presigned: false,
+      host: hostHeader!, region, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', presigned: false, signal: abortOnDisconnect(res),
     };
 
     if (base.method === 'GET' && rawPath === '/_localcloud/health') {
@@ -156,7 +158,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
     }
     if (parsed.kind === 'malformed') {
-      return sendError(res, new AwsError(parsed.code ?? 'IncompleteSignature', parsed.reason, 400), protocolFor(undefined), requestId, req.headers);
+      return sendError(res, malformedSignature(parsed.code, parsed.reason), protocolFor(undefined), requestId, req.headers);
     }
     if (parsed.kind === 'none') {
       if (!auth) {
@@ -178,19 +180,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (!verdict.ok) return sendError(res, authError(scope.service, verdict.code, verdict.message), protocolFor(scope.service), requestId, req.headers);
     }
     if (!service) {
-      return sendError(res, new AwsError('NotImplemented', `The local cloud does not implement the '${scope.service}' service. Use the localstack or aws target for it.`, 501), protocolFor(scope.service), requestId, req.headers);
+      return sendError(res, new ServiceNotImplemented(scope.service), protocolFor(scope.service), requestId, req.headers);
     }
     return dispatch(res, service, { ...base, service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, presigned: scope.presigned }, requestId);
   }
 
   async function dispatch(res: ServerResponse, service: LocalService, request: AwsRequest, requestId: string): Promise<void> {
-    const protocol = guessProtocol(service.name, request.headers);
+    const where: Where = { protocol: guessProtocol(service.name, request.headers), service: service.name };
     const { result, lastSeq } = await journal.track(() => service.handle(request));
-    if (result.status === 'fulfilled') return answerDurably(res, result.value, lastSeq, protocol, requestId, request.headers);
+    if (result.status === 'fulfilled') return answerDurably(res, result.value, lastSeq, where, requestId, request.headers);
     const e: unknown = result.reason;
     const err = toAwsError(storageFailure(e));
     if (err.status >= 500 && err.code !== 'ServiceUnavailable') log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
-    return answerDurably(res, err, lastSeq, protocol, requestId, request.headers);
+    return answerDurably(res, err, lastSeq, where, requestId, request.headers);
   }
 
   /**
@@ -198,13 +200,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
    * first, and when they cannot be, the answer becomes the 503 instead. A request that changed
    * nothing is answered even while the disk is full.
    */
-  async function answerDurably(res: ServerResponse, answer: AwsResponse | AwsError, lastSeq: number, protocol: Protocol, requestId: string, headers: IncomingMessage['headers']): Promise<void> {
+  async function answerDurably(res: ServerResponse, answer: AwsResponse | AwsError, lastSeq: number, where: Where, requestId: string, headers: IncomingMessage['headers']): Promise<void> {
     try {
       await journal.flush(lastSeq > 0 ? lastSeq : undefined);
     } catch (e) {
-      if (lastSeq > 0) return sendError(res, toAwsError(e), protocol, requestId, headers);
+      if (lastSeq > 0) return sendError(res, toAwsError(e), where, requestId, headers);
     }
-    return answer instanceof AwsError ? sendError(res, answer, protocol, requestId, headers) : send(res, answer);
+    return answer instanceof AwsError ? sendError(res, answer, where, requestId, headers) : send(res, answer);
   }
 
   const stop = async () => {
@@ -221,13 +223,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   return { endpoint, port, host, region, accountId: ACCOUNT_ID, credentials, stateDir: options.stateDir, stop };
 }
 
-function authError(service: string | undefined, code: string, message: string): AwsError {
-  // S3 names an unknown key InvalidAccessKeyId; query/JSON services say InvalidClientTokenId.
-  const s3Codes: Record<string, string> = { InvalidClientTokenId: 'InvalidAccessKeyId', MissingAuthenticationToken: 'AccessDenied', RequestExpired: 'AccessDenied' };
-  const c = service === 's3' ? (s3Codes[code] ?? code) : code === 'SignatureDoesNotMatch' && service !== 'sqs' ? 'InvalidSignatureException' : code;
-  return new AwsError(c, message, 403);
-}
-
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -235,7 +230,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new AwsError('RequestEntityTooLarge', 'The request body is larger than the local cloud accepts (1 GiB).', 413));
+        reject(new RequestEntityTooLarge());
         req.destroy();
         return;
       }
@@ -260,8 +255,23 @@ async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {
   res.end(buf);
 }
 
-function sendError(res: ServerResponse, err: AwsError, protocol: ReturnType<typeof guessProtocol>, requestId: string, requestHeaders: IncomingMessage['headers']): Promise<void> {
+/** The protocol an error is written in and the service (if known) that answers it. */
+type Where = Pick<ErrorTarget, 'protocol' | 'service'>;
+
+function sendError(res: ServerResponse, err: AwsError, where: Where, requestId: string, requestHeaders: IncomingMessage['headers']): Promise<void> {
   // JSON services answer in the version they were asked in (SQS/SFN 1.0, Logs 1.1).
-  const jsonType = /^application\/x-amz-json-1\.[01]/.exec(String(requestHeaders['content-type'] ?? ''))?.[0];
-  return send(res, serializeError(err, protocol, requestId, jsonType));
+  const jsonContentType = /^application\/x-amz-json-1\.[01]/.exec(String(requestHeaders['content-type'] ?? ''))?.[0];
+  return send(res, serializeError(err, { ...where, requestId, jsonContentType }));
+}
+
+/**
+ * Aborts when the client goes away before its answer is written, so long polls and waits
+ * on its behalf end and release what they hold.
+ */
+function abortOnDisconnect(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }

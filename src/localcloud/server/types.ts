@@ -30,6 +30,8 @@ export interface AwsRequest {
   readonly sourceIp: string;
   /** True when the signature was carried in the query string (presigned URL). */
   readonly presigned: boolean;
+  /** Aborts when the client disconnects before the answer is sent: long polls and waits end. */
+  readonly signal?: AbortSignal;
 }
 
 export interface AwsResponse {

@@ -31,7 +31,7 @@ class SqsService implements SqsInternal {
   }
 
   handle(req: AwsRequest): Promise<AwsResponse> {
-    const c: ActionContext = { backend: this.backend, moveTasks: this.moveTasks, senderId: this.ctx.accountId };
+    const c: ActionContext = { backend: this.backend, moveTasks: this.moveTasks, senderId: this.ctx.accountId, signal: req.signal };
     return dispatchSqs(req, c);
   }
 

@@ -1,11 +1,12 @@
 // The STS service of the local cloud (query protocol, signing name `sts`). Tools such as
 // Terraform's AWS provider learn the account id from GetCallerIdentity.
+import { QUERY_NAMESPACES } from '../server/errorSerializer';
 import { QueryInputReader, queryAnswer, readQueryRequest, type QueryOutput } from '../server/awsQuery';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { InvalidAction, ValidationError } from './errors';
 import { accessKeyAccount, callerIdentity } from './identity';
 
-const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const NAMESPACE = QUERY_NAMESPACES.sts!;
 /** AccessKeyId: 16–128 word characters (service model's accessKeyIdType). */
 const ACCESS_KEY_ID = /^[\w]{16,128}$/;
 

@@ -1,10 +1,11 @@
 // The SQS query protocol (form-encoded requests, XML answers), as older SDKs and CLIs speak
 // it. Requests are reshaped into the JSON protocol's input form and answers serialised from
 // the JSON output form, so one handler table serves both protocols.
+import { QUERY_NAMESPACES } from '../../server/errorSerializer';
 import { escapeXml } from '../../server/xml';
 import type { Input } from './input';
 
-const NS = 'http://queue.amazonaws.com/doc/2012-11-05/';
+const NS = QUERY_NAMESPACES.sqs!;
 
 /** Query member name → [JSON member name, how its items are shaped]. */
 const REQUEST_MEMBERS: Record<string, [string, 'list' | 'map' | 'entries']> = {

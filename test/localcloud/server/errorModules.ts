@@ -1,0 +1,14 @@
+// The error modules of the local cloud, by the signing name of the service that raises them.
+import * as serverErrors from '../../../src/localcloud/server/errors';
+import * as authErrors from '../../../src/localcloud/server/authErrors';
+import * as sqsErrors from '../../../src/localcloud/sqs/errors';
+import * as iamErrors from '../../../src/localcloud/iam/errors';
+import * as stsErrors from '../../../src/localcloud/sts/errors';
+
+export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
+  core: serverErrors,
+  auth: authErrors,
+  sqs: sqsErrors,
+  iam: iamErrors,
+  sts: stsErrors,
+};

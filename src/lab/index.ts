@@ -17,3 +17,4 @@ export * from '../shared/lessonResults';
 export * from './report';
 export { createLesson, lessonIdFrom, titleFrom, NewLessonError, LESSON_TEMPLATE_DIR, type NewLesson, type NewLessonOptions } from './scaffold/newLesson';
 export * from './course';
+export * from './i18n';

@@ -12,6 +12,7 @@ import { checkStepMarkdown } from './format/stepLinks';
 import { insideLesson } from './format/lessonPaths';
 import { checkCodeSyntax, codeFilesIn, isCodeFile } from './format/codeSyntax';
 import { inFileOrder } from './format/diagnosticOrder';
+import { checkTranslations } from './i18n/checkTranslations';
 
 export interface LoadedLesson {
   /** Absolute lesson folder. */
@@ -33,7 +34,8 @@ export interface ValidationResult {
 export interface ValidateOptions {
   /**
    * The author's checks of files a student edits: the code compiles (functions, solutions,
-   * scripts) and every `open` line and match= finds its place. `hoc lab validate` runs them;
+   * scripts), every `open` line and match= finds its place, and translations keep the
+   * English steps' links and name only ids the lesson has. `hoc lab validate` runs them;
    * loading a lesson to run it does not (a student's half-done edit is not a broken lesson).
    */
   author?: boolean;
@@ -63,6 +65,8 @@ export function validateLesson(folder: string, options: ValidateOptions = {}): V
       }
       diagnostics.push(...checkStepMarkdown(markdown, step.instructions, step, lesson, dir, resources, options.author));
     }
+    // Translations are the author's to keep in step; a drifted one never stops a student's run.
+    if (options.author) diagnostics.push(...checkTranslations(dir, lesson));
   }
   if (options.author) diagnostics.push(...checkCodeSyntax(dir, codeFiles(dir, lesson, t.codeFolders ?? [])));
   return { dir, lesson: lessonFile.lesson, template: t.template, diagnostics: inFileOrder(diagnostics, templateName) };

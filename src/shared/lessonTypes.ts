@@ -9,6 +9,8 @@ export interface Lesson {
   /** Template file relative to the lesson folder (default template.yaml). */
   template: string;
   steps: LessonStep[];
+  /** The translation shown (e.g. "it"), set by localizeLesson; absent for English. */
+  language?: string;
 }
 
 export interface LessonStep {
@@ -16,6 +18,11 @@ export interface LessonStep {
   title: string;
   /** Markdown file relative to the lesson folder. */
   instructions: string;
+  /**
+   * The markdown to show instead, in the reader's language (set by localizeLesson); its
+   * relative links resolve from the folder of `instructions`, as the English file's do.
+   */
+  localizedInstructions?: string;
   /** Learning objectives shown above the instructions (what the student can do afterwards). */
   objectives?: string[];
   /** Estimated minutes the step takes a student. */

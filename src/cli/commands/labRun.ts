@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { buildProgressReport, formatDiagnosticIn, isCourseDir, JsonFileProgressStore, junitXml, LabSession, loadLesson, LessonInvalidError, runLesson, settleTimeMs, validateCourse, type CheckResult, type JunitLessonRun, type LoadedLesson } from '../../lab';
+import { buildProgressReport, formatDiagnosticIn, languageFromEnvironment, localizeLesson, isCourseDir, JsonFileProgressStore, junitXml, LabSession, loadLesson, LessonInvalidError, runLesson, settleTimeMs, validateCourse, type CheckResult, type JunitLessonRun, type LoadedLesson } from '../../lab';
 import { formatUsd, parseParameterOverrides } from '../../cloud';
 import { CliError, parseCommandArgs } from '../command';
 import { openTarget, type TargetArgs } from '../lab/targetFromArgs';
@@ -13,7 +13,7 @@ import { deployLine, out, stepLine, summary } from '../lab/printing';
 import { upperBoundCost } from '../lab/estimate';
 import { extensionVersion } from '../extensionRoot';
 
-export const RUN_USAGE = 'lab run LESSON_DIR|COURSE_DIR [--target local|localstack|aws] [--step ID] [--parameter NAME=VALUE]... [--yes] [--solutions] [--report FILE.xml|FILE.json] [--student NAME]';
+export const RUN_USAGE = 'lab run LESSON_DIR|COURSE_DIR [--target local|localstack|aws] [--step ID] [--parameter NAME=VALUE]... [--yes] [--solutions] [--report FILE.xml|FILE.json] [--student NAME] [--lang LANG]';
 
 export const TARGET_OPTIONS = {
   target: { type: 'string' },
@@ -24,7 +24,7 @@ export const TARGET_OPTIONS = {
   role: { type: 'string' },
 } as const;
 
-type RunValues = TargetArgs & { step?: string; yes?: boolean; solutions?: boolean; parameter?: string[]; report?: string; student?: string };
+type RunValues = TargetArgs & { step?: string; yes?: boolean; solutions?: boolean; parameter?: string[]; report?: string; student?: string; lang?: string };
 
 interface LessonOutcome {
   code: number;
@@ -59,7 +59,7 @@ function reportKind(file: string | undefined): 'xml' | 'json' | undefined {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' }, parameter: { type: 'string', multiple: true }, report: { type: 'string' }, student: { type: 'string' } }, RUN_USAGE);
+  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' }, parameter: { type: 'string', multiple: true }, report: { type: 'string' }, student: { type: 'string' }, lang: { type: 'string' } }, RUN_USAGE);
   if (positionals.length !== 1) throw new CliError(`Name one lesson or course folder.\nUsage: hoc ${RUN_USAGE}`, 2);
   const kind = reportKind(values.report);
   if (!isCourseDir(positionals[0])) {
@@ -114,7 +114,9 @@ async function runOne(dir: string, values: RunValues, kind: 'xml' | 'json' | und
   }
 }
 
-async function runLoaded(loaded: LoadedLesson, values: RunValues, kind: 'xml' | 'json' | undefined): Promise<LessonOutcome> {
+async function runLoaded(english: LoadedLesson, values: RunValues, kind: 'xml' | 'json' | undefined): Promise<LessonOutcome> {
+  // Titles and check sentences in the lesson's translation for --lang, else LC_ALL/LC_MESSAGES/LANG.
+  const loaded = { ...english, lesson: localizeLesson(english.dir, english.lesson, languageFromEnvironment(process.env, values.lang)) };
   if (values.step && !loaded.lesson.steps.some((s) => s.id === values.step)) throw new CliError(`Lesson ${loaded.lesson.id} has no step '${values.step}'; its steps are ${loaded.lesson.steps.map((s) => s.id).join(', ')}.`, 2);
   if ((values.target ?? 'local') === 'aws' && !values.yes) {
     const bound = upperBoundCost(loaded.lesson, loaded.template, values.step);

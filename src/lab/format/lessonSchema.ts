@@ -21,9 +21,14 @@ function validator() {
 export function checkLessonSchema(source: YamlSource): LessonDiagnostic[] {
   const validate = validator();
   if (validate(source.value)) return [];
+  return schemaDiagnostics(validate.errors ?? [], source);
+}
+
+/** ajv's errors as `file:LINE: sentence`, one per place and message (the translation overlay uses it too). */
+export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource): LessonDiagnostic[] {
   const seen = new Set<string>();
   const out: LessonDiagnostic[] = [];
-  for (const e of validate.errors ?? []) {
+  for (const e of errors) {
     const path = pointerToPath(e.instancePath);
     const extra = e.keyword === 'additionalProperties' ? [(e.params as { additionalProperty: string }).additionalProperty] : [];
     const line = source.lineOf([...path, ...extra]);

@@ -21,12 +21,14 @@ args = parser.parse_args()
 # boto3 releases before 1.28 ignore AWS_ENDPOINT_URL, so it is passed on explicitly.
 sqs = boto3.client("sqs", endpoint_url=os.environ.get("AWS_ENDPOINT_URL"))
 url = args.queue if args.queue.startswith("http") else sqs.get_queue_url(QueueName=args.queue)["QueueUrl"]
-LOG = os.path.join("out", "processed-orders.jsonl")
+# In the lesson folder, wherever the script is started from.
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "out")
+LOG = os.path.join(OUT, "processed-orders.jsonl")
 
 
 def process(message):
     """Does the work for one order: here, appends it to out/processed-orders.jsonl."""
-    os.makedirs("out", exist_ok=True)
+    os.makedirs(OUT, exist_ok=True)
     with open(LOG, "a", encoding="utf-8") as log:
         record = {"messageId": message["MessageId"], "order": json.loads(message["Body"]), "processedAt": datetime.now(timezone.utc).isoformat()}
         log.write(json.dumps(record) + "\n")

@@ -31,7 +31,11 @@ export type InvokeResultMethods = {
   openEvent: { params: Record<string, never>; result: void };
 };
 
-export type InvokeResultEvent = { type: 'result'; result: InvokeResultView } | { type: 'running'; functionName: string; eventName: string };
+export type InvokeResultEvent =
+  | { type: 'result'; result: InvokeResultView }
+  | { type: 'running'; functionName: string; eventName: string }
+  /** The invocation did not happen (not deployed, target unreachable, cancelled): what to do next. */
+  | { type: 'failed'; functionName: string; message: string };
 
 /** What the view saves (setState), so a reload shows the last result again. */
 export interface InvokeResultViewState {

@@ -53,6 +53,10 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
     this.postEvent({ type: 'running', functionName, eventName });
   }
 
+  failed(functionName: string, message: string): void {
+    this.postEvent({ type: 'failed', functionName, message });
+  }
+
   showResult(result: InvokeResultView, source?: InvokeAgain): void {
     this.last = result;
     this.source = source;
@@ -81,6 +85,7 @@ export function invocationDisplay(extensionUri: vscode.Uri): InvocationDisplay {
   const hostLog: HostLog = { warn: (m) => log().warn(m), error: (m) => log().error(m) };
   return {
     running: (functionName, eventName) => InvokeResultPanel.createOrShow(extensionUri, hostLog).running(functionName, eventName),
+    failed: (functionName, message) => InvokeResultPanel.createOrShow(extensionUri, hostLog).failed(functionName, message),
     show: (view, again, eventFile) => InvokeResultPanel.createOrShow(extensionUri, hostLog).showResult(view, { again, eventFile }),
   };
 }

@@ -18,6 +18,8 @@ export function invokeResultView(inv: InvocationData, functionName: string, even
 /** Shows invocations in the result view; the lesson controller and the CodeLens share it. */
 export interface InvocationDisplay {
   running(functionName: string, eventName: string): void;
+  /** The invocation did not happen; the sentence says why and what to do. */
+  failed(functionName: string, message: string): void;
   /** `again` repeats the invocation ("Invoke again"); `eventFile` is the event's file, if saved. */
   show(view: InvokeResultView, again: () => Promise<unknown>, eventFile?: string): void;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { Commands } from '../ids';
 import { config } from '../config';
-import { guarded } from '../notify';
+import { errorText, guarded } from '../notify';
 import { log } from '../log';
 import type { Labs } from '../labs/registerLabs';
 import type { TargetManager } from '../targets/targetManager';
@@ -41,7 +41,7 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
       throw new Error(`The test event “${event.name}” is not valid JSON (${(e as Error).message}). Fix it in its file and invoke again.`);
     }
     display.running(functionName, event.name);
-    const { invocation, label } = await vscode.window.withProgress(
+    const invoked = vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Invoking ${functionName}`, cancellable: true },
       async (progress, token) => {
         progress.report({ message: `with ${event.name}` });
@@ -63,6 +63,10 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
         }
       },
     );
+    const { invocation, label } = await invoked.then(undefined, (e: unknown) => {
+      display.failed(functionName, e instanceof vscode.CancellationError ? 'Cancelled.' : errorText(e));
+      throw e;
+    });
     const r = invocation.report;
     log().info(`invoked ${functionName}: status ${invocation.statusCode}${invocation.functionError ? ` (${invocation.functionError})` : ''}${r ? `, ${r.durationMs} ms${r.initDurationMs !== undefined ? `, cold start ${r.initDurationMs} ms` : ''}` : ''}`);
     display.show(invokeResultView(invocation, functionName, event.name, label), () => run(functionName, event, fn), event.file);

@@ -9,6 +9,7 @@ import { parseLessonLink, type LessonLink } from '../../shared/lessonLinks';
 import { Commands, Views } from '../ids';
 import type { ResourceViews } from '../webviews/resourceViews';
 import { log } from '../log';
+import { errorText } from '../notify';
 import type { TargetManager } from '../targets/targetManager';
 import type { CatalogLesson } from './lessonCatalog';
 import type { EditorProgress } from './progressStore';
@@ -110,7 +111,10 @@ export class LabController {
     if (action.type === 'deploy') return this.deploy(entry, stepId);
     const eventName = action.type === 'invoke' && action.event ? basename(action.event, '.json') : 'lesson event';
     if (action.type === 'invoke') this.invocations.running(action.function, eventName);
-    const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId));
+    const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId)).catch((e: unknown) => {
+      if (action.type === 'invoke') this.invocations.failed(action.function, errorText(e));
+      throw e;
+    });
     const used = action.type === 'sizingSweep' ? action.function : action.type === 'startExecution' ? action.stateMachine : action.type === 'sendMessage' ? action.queue : undefined;
     if (used) this.used(entry, used, outcome.outcome?.kind === 'execution' ? outcome.outcome.executionArn : undefined);
     if (outcome.outcome?.kind === 'invoked' && action.type === 'invoke') {

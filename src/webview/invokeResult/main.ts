@@ -60,7 +60,10 @@ host.onEvent((e) => {
     render(e.result);
     patchState<InvokeResultViewState>({ result: e.result });
   }
-  else {
+  else if (e.type === 'failed') {
+    clear(root);
+    root.append(h('h1', {}, icon('error'), ` ${e.functionName}`), h('p', { class: 'error', role: 'alert' }, e.message));
+  } else {
     clear(root);
     root.append(h('h1', {}, icon('sync~spin'), ` ${e.functionName}`), h('p', { class: 'note' }, `Invoking with ${e.eventName}…`), h('vscode-progress-ring', {}));
   }

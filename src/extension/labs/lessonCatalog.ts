@@ -96,8 +96,10 @@ export class LessonCatalog implements vscode.Disposable {
         out.push({ dir, lesson, template, bundled: root.bundled, diagnostics });
       }
     }
-    // A course.yaml beside the lessons orders them and names their prerequisites.
-    this.lessons = orderByCourse(out, coursesOf(out.map((l) => l.dir)));
+    // The workspace's lessons first (they are the student's), then the built-in ones; within
+    // each, a course.yaml beside the lessons orders them and names their prerequisites.
+    const ordered = (list: CatalogLesson[]) => orderByCourse(list, coursesOf(list.map((l) => l.dir)));
+    this.lessons = [...ordered(out.filter((l) => !l.bundled)), ...ordered(out.filter((l) => l.bundled))];
     log().info(`found ${out.length} lesson(s) in ${Date.now() - started} ms`);
     this.changed.fire();
   }

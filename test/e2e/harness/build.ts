@@ -17,7 +17,8 @@ export const INTEGRATION_INDEX = join(ROOT, 'out', 'test', 'integration', 'index
 export function packageVsix(): void {
   if (!existsSync(join(ROOT, 'dist', 'extension.js'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', VSIX], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+  // README links stay relative: this VSIX is installed here and never published.
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', VSIX], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
 }
 
 export async function buildIntegrationSuite(): Promise<void> {

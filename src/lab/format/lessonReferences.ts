@@ -2,7 +2,7 @@
 // folder, template variables in URLs, solution files.
 import type { Lesson, LessonDiagnostic } from '../../shared/lessonTypes';
 import type { LessonTemplate } from '../../cloud/template/model';
-import { LESSON_EXTRA_ATTRIBUTES, PSEUDO_PARAMETERS } from '../../cloud/template/resourceTypes';
+import { LESSON_EXTRA_ATTRIBUTES, PSEUDO_PARAMETERS, TEMPLATE_RESOURCE_TYPES } from '../../cloud/template/resourceTypes';
 import { templateVariables } from '../urlTemplate';
 import { describePathProblem } from './lessonPaths';
 import { describeOpenTarget } from './openTarget';
@@ -39,7 +39,8 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
     if (!template) return;
     const type = authored[id];
     if (!type) return report(path, `'${id}' is not a resource of ${lesson.template}; its resources are ${ids.join(', ') || 'none'}`);
-    if (kind && !(KIND_TYPES[kind] as readonly string[]).includes(type)) {
+    // A type the template does not support is reported there; judging its kind here would only repeat it.
+    if (kind && TEMPLATE_RESOURCE_TYPES[type] && !(KIND_TYPES[kind] as readonly string[]).includes(type)) {
       const fitting = ids.filter((i) => (KIND_TYPES[kind] as readonly string[]).includes(authored[i]));
       report(path, `'${id}' is a ${type}, not a ${kind}; ${fitting.length ? `${kind}s here: ${fitting.join(', ')}` : `the template has no ${kind}`}`);
     }
@@ -61,6 +62,7 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
           report(path, `'\${${v.id}.${v.attribute}}' names no resource of ${lesson.template}`);
           continue;
         }
+        if (!s.spec) continue; // an unsupported type, reported in the template
         const attrs = [...(s.spec?.attributes ?? []), ...(LESSON_EXTRA_ATTRIBUTES[s.type] ?? [])];
         if (!attrs.includes(v.attribute)) report(path, `${s.type} '${v.id}' has no attribute '${v.attribute}'; it has ${attrs.join(', ')}`);
       }

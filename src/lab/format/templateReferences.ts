@@ -14,13 +14,15 @@ export function specOf(template: LessonTemplate, id: string): { type: string; sp
 }
 
 export function checkTemplateReferences(root: Record<string, unknown>, template: LessonTemplate, report: Report): void {
-  const names = new Set([...Object.keys(template.resources), ...Object.keys(template.parameters), ...PSEUDO_PARAMETERS]);
+  // Authored IDs count even when their type is unsupported (reported once, with the type).
+  const names = new Set([...Object.keys(template.resources), ...Object.keys(template.authored), ...Object.keys(template.parameters), ...PSEUDO_PARAMETERS]);
   const checkRef = (name: string, path: Path) => {
     if (!names.has(name)) report(path, `Ref '${name}' names nothing in this template; use a logical ID, a parameter or one of ${PSEUDO_PARAMETERS.join(', ')}`);
   };
   const checkAtt = (id: string, attr: string, path: Path) => {
     const s = specOf(template, id);
     if (!s) return report(path, `GetAtt '${id}.${attr}' names no resource of this template`);
+    if (!s.spec) return; // an unsupported type, reported with the resource
     const attrs = s.spec?.attributes ?? [];
     if (!attrs.includes(attr)) report(path, `${s.type} has no attribute '${attr}' here; it has ${attrs.length ? attrs.join(', ') : 'none'}`);
   };

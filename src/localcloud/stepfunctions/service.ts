@@ -2,12 +2,12 @@
 // protocol to the HTTP core. Executions that were running when the cloud stopped come back
 // FAILED with a cause that says so.
 import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory } from '../server/types';
-import type { ArnContext } from './arns';
-import { ExecutionOps } from './executions';
-import { Executor } from './executor';
-import { MachineOps } from './machines';
-import { dispatchStepFunctions, type SfnApi } from './protocol';
-import { SfnStore, type StoreEvent } from './store';
+import type { ArnContext } from './model/arns';
+import { ExecutionOps } from './model/executions';
+import { Executor } from './model/executor';
+import { MachineOps } from './model/machines';
+import { dispatchStepFunctions, type SfnApi } from './protocol/dispatch';
+import { SfnStore, type StoreEvent } from './model/store';
 
 const NAME = 'states';
 export const INTERRUPTED_CAUSE = 'The local cloud stopped while the execution was running. Start the execution again.';

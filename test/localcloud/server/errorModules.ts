@@ -4,6 +4,7 @@ import * as authErrors from '../../../src/localcloud/server/authErrors';
 import * as sqsErrors from '../../../src/localcloud/sqs/errors';
 import * as iamErrors from '../../../src/localcloud/iam/errors';
 import * as stsErrors from '../../../src/localcloud/sts/errors';
+import * as sfnErrors from '../../../src/localcloud/stepfunctions/errors';
 
 export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
   core: serverErrors,
@@ -11,4 +12,5 @@ export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
   sqs: sqsErrors,
   iam: iamErrors,
   sts: stsErrors,
+  states: sfnErrors,
 };

@@ -1,14 +1,14 @@
 // Runs executions: wires the interpreter to the store (history events), the other services
 // (integrations) and the execution's lifecycle (stop, timeout, the cloud stopping).
-import type { AslStateMachine } from '../../asl/types';
-import type { CloudContext } from '../server/types';
-import type { Integrations, NestedExecution } from './interpreter/integrations/types';
-import type { Json } from './interpreter/jsonPath';
-import { runGraph } from './interpreter/runner';
-import { Thread, type ExecutionRuntime, type HistorySink } from './interpreter/runtime';
-import { ExecutionAborted, StatesError, asStatesError } from './interpreter/statesError';
-import { TaskTokens } from './interpreter/taskTokens';
-import { unlimited } from './interpreter/signals';
+import type { AslStateMachine } from '../../../asl/types';
+import type { CloudContext } from '../../server/types';
+import type { Integrations, NestedExecution } from '../interpreter/integrations/types';
+import type { Json } from '../interpreter/jsonPath';
+import { runGraph } from '../interpreter/runner';
+import { Thread, type ExecutionRuntime, type HistorySink } from '../interpreter/runtime';
+import { ExecutionAborted, StatesError, asStatesError } from '../interpreter/statesError';
+import { TaskTokens } from '../interpreter/taskTokens';
+import { unlimited } from '../interpreter/signals';
 import type { ExecutionRecord, ExecutionStatus, SfnStore } from './store';
 import { ExecutionLogger, type LoggingConfiguration } from './executionLogs';
 

@@ -2,7 +2,7 @@
 // and definition validation.
 import { randomUUID } from 'node:crypto';
 import { stateMachineArn, requireArnType, validateName, type ArnContext } from './arns';
-import { sfnErrors } from './errors';
+import { InvalidArn, InvalidDefinition, InvalidLoggingConfiguration, ResourceNotFound, StateMachineAlreadyExists, StateMachineDoesNotExist, ValidationException } from '../errors';
 import type { MachineType, SfnStore, StateMachineRecord } from './store';
 import { TIME_SCALE_TAG, parseTimeScale } from './timeScale';
 import { describeProblems, diagnose, type Diagnostic } from './validation';
@@ -25,7 +25,7 @@ export class MachineOps {
   get(arn: unknown): StateMachineRecord {
     requireArnType(arn, 'stateMachine');
     const m = this.store.machines.get(arn as string);
-    if (!m) throw sfnErrors.stateMachineDoesNotExist(String(arn));
+    if (!m) throw new StateMachineDoesNotExist(String(arn));
     return m;
   }
 
@@ -44,7 +44,7 @@ export class MachineOps {
     if (existing) {
       // Same name and same configuration: AWS answers with the existing machine.
       if (existing.definition === definition && existing.roleArn === roleArn && existing.type === type) return existing;
-      throw sfnErrors.stateMachineAlreadyExists(arn);
+      throw new StateMachineAlreadyExists(arn);
     }
     const machine: StateMachineRecord = {
       arn,
@@ -66,7 +66,7 @@ export class MachineOps {
   update(input: { stateMachineArn?: unknown; definition?: unknown; roleArn?: unknown; loggingConfiguration?: unknown; tracingConfiguration?: unknown }): StateMachineRecord {
     const current = this.get(input.stateMachineArn);
     if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined) {
-      throw sfnErrors.validation('Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified');
+      throw new ValidationException('Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified');
     }
     const next: StateMachineRecord = {
       ...current,
@@ -98,7 +98,7 @@ export class MachineOps {
 
   untag(arn: unknown, keys: unknown): void {
     const m = this.getForTags(arn);
-    if (!Array.isArray(keys)) throw sfnErrors.validation('tagKeys must be a list of strings');
+    if (!Array.isArray(keys)) throw new ValidationException('tagKeys must be a list of strings');
     const tags = { ...m.tags };
     for (const k of keys) delete tags[String(k)];
     this.store.commit({ t: 'machinePut', machine: { ...m, tags } });
@@ -106,12 +106,12 @@ export class MachineOps {
 
   getForTags(arn: unknown): StateMachineRecord {
     const m = typeof arn === 'string' ? this.store.machines.get(arn) : undefined;
-    if (!m) throw sfnErrors.resourceNotFound(String(arn));
+    if (!m) throw new ResourceNotFound(String(arn));
     return m;
   }
 
   validate(definition: unknown, type: unknown): Diagnostic[] {
-    if (typeof definition !== 'string') throw sfnErrors.validation("1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must not be null");
+    if (typeof definition !== 'string') throw new ValidationException("1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must not be null");
     return diagnose(definition, parseType(type));
   }
 }
@@ -121,44 +121,44 @@ function parseLogging(config: unknown): Record<string, unknown> | undefined {
   const c = config as { level?: unknown; includeExecutionData?: unknown; destinations?: unknown };
   const level = c.level ?? 'OFF';
   if (!['ALL', 'ERROR', 'FATAL', 'OFF'].includes(String(level))) {
-    throw sfnErrors.validation(`1 validation error detected: Value '${String(level)}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]`);
+    throw new ValidationException(`1 validation error detected: Value '${String(level)}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]`);
   }
   const destinations = Array.isArray(c.destinations) ? c.destinations : [];
   if (level !== 'OFF' && (destinations.length !== 1 || logGroupOf({ level: 'ALL', destinations }) === undefined)) {
-    throw sfnErrors.invalidLoggingConfiguration('Must specify exactly one Log Destination, a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*).');
+    throw new InvalidLoggingConfiguration('Must specify exactly one Log Destination, a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*).');
   }
   return { level, includeExecutionData: c.includeExecutionData === true, ...(destinations.length ? { destinations } : {}) };
 }
 
 function parseType(type: unknown): MachineType {
   if (type === undefined || type === null) return 'STANDARD';
-  if (type !== 'STANDARD' && type !== 'EXPRESS') throw sfnErrors.validation(`1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`);
+  if (type !== 'STANDARD' && type !== 'EXPRESS') throw new ValidationException(`1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`);
   return type;
 }
 
 function requireDefinition(definition: unknown, type: MachineType): string {
-  if (typeof definition !== 'string') throw sfnErrors.validation("1 validation error detected: Value null at 'definition' failed to satisfy constraint: Member must not be null");
+  if (typeof definition !== 'string') throw new ValidationException("1 validation error detected: Value null at 'definition' failed to satisfy constraint: Member must not be null");
   const problems = diagnose(definition, type);
-  if (problems.some((p) => p.severity === 'ERROR')) throw sfnErrors.invalidDefinition(describeProblems(problems));
+  if (problems.some((p) => p.severity === 'ERROR')) throw new InvalidDefinition(describeProblems(problems));
   return definition;
 }
 
 function requireRole(roleArn: unknown): string {
   if (typeof roleArn !== 'string' || !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+/.test(roleArn)) {
-    throw sfnErrors.invalidArn(String(roleArn), `Invalid Role Arn: '${String(roleArn)}'`);
+    throw new InvalidArn(String(roleArn), `Invalid Role Arn: '${String(roleArn)}'`);
   }
   return roleArn;
 }
 
 function parseTags(tags: unknown): Record<string, string> {
   if (tags === undefined || tags === null) return {};
-  if (!Array.isArray(tags)) throw sfnErrors.validation('tags must be a list of {key, value}');
+  if (!Array.isArray(tags)) throw new ValidationException('tags must be a list of {key, value}');
   const out: Record<string, string> = {};
   for (const t of tags as Array<{ key?: unknown; value?: unknown }>) {
-    if (typeof t?.key !== 'string') throw sfnErrors.validation('Every tag needs a key');
+    if (typeof t?.key !== 'string') throw new ValidationException('Every tag needs a key');
     const value = typeof t.value === 'string' ? t.value : '';
     if (t.key === TIME_SCALE_TAG && parseTimeScale(value) === undefined) {
-      throw sfnErrors.validation(`The tag '${TIME_SCALE_TAG}' must be a non-negative number (e.g. 0.01 makes Wait states 100 times faster), not '${value}'.`);
+      throw new ValidationException(`The tag '${TIME_SCALE_TAG}' must be a non-negative number (e.g. 0.01 makes Wait states 100 times faster), not '${value}'.`);
     }
     out[t.key] = value;
   }

@@ -1,15 +1,15 @@
 // TestState: runs one state on an input, without a state machine or history, and reports its
 // output, the next state, errors and (for DEBUG/TRACE) each processing step.
-import type { AslState, AslStateMachine, QueryLanguage } from '../../asl/types';
-import { languageOf } from '../../asl/model';
-import { STATE_KINDS } from '../../asl/types';
-import { sfnErrors } from './errors';
+import type { AslState, AslStateMachine, QueryLanguage } from '../../../asl/types';
+import { languageOf } from '../../../asl/model';
+import { STATE_KINDS } from '../../../asl/types';
+import { InvalidDefinition, InvalidExecutionInput, ValidationException } from '../errors';
 import type { Executor } from './executor';
-import type { Json } from './interpreter/jsonPath';
-import { RetryPolicy } from './interpreter/retryCatch';
-import { runState } from './interpreter/runner';
-import { Thread, type ExecutionRuntime } from './interpreter/runtime';
-import { ExecutionAborted, StatesError, asStatesError } from './interpreter/statesError';
+import type { Json } from '../interpreter/jsonPath';
+import { RetryPolicy } from '../interpreter/retryCatch';
+import { runState } from '../interpreter/runner';
+import { Thread, type ExecutionRuntime } from '../interpreter/runtime';
+import { ExecutionAborted, StatesError, asStatesError } from '../interpreter/statesError';
 import { executionArn, stateMachineArn, type ArnContext } from './arns';
 
 export interface TestStateInput {
@@ -89,7 +89,7 @@ function mockOf(mock: TestStateInput['mock']): ExecutionRuntime['mockTask'] {
     const { error, cause } = mock.errorOutput;
     return () => Promise.reject(new StatesError(typeof error === 'string' ? error : '', typeof cause === 'string' ? cause : undefined));
   }
-  if (typeof mock.result !== 'string') throw sfnErrors.validation('mock needs a result (JSON text) or an errorOutput');
+  if (typeof mock.result !== 'string') throw new ValidationException('mock needs a result (JSON text) or an errorOutput');
   const result = parseJson(mock.result, 'mock.result') as Json;
   return () => Promise.resolve(structuredClone(result));
 }
@@ -99,20 +99,20 @@ function pickState(req: TestStateInput): { name: string; state: AslState; langua
   if (parsed && typeof parsed === 'object' && parsed.States && typeof parsed.States === 'object') {
     const name = typeof req.stateName === 'string' ? req.stateName : parsed.StartAt;
     const state = name !== undefined ? parsed.States[name] : undefined;
-    if (!state) throw sfnErrors.invalidDefinition(`The state '${String(name)}' is not in the definition`);
+    if (!state) throw new InvalidDefinition(`The state '${String(name)}' is not in the definition`);
     return { name: name!, state, language: languageOf(state, languageOf(parsed, 'JSONPath')) };
   }
   const state = parsed as AslState;
-  if (!state || !STATE_KINDS.includes(state.Type)) throw sfnErrors.invalidDefinition(`SCHEMA_VALIDATION_FAILED: The state's Type must be one of ${STATE_KINDS.join(', ')}`);
+  if (!state || !STATE_KINDS.includes(state.Type)) throw new InvalidDefinition(`SCHEMA_VALIDATION_FAILED: The state's Type must be one of ${STATE_KINDS.join(', ')}`);
   return { name: typeof req.stateName === 'string' ? req.stateName : 'TestState', state, language: languageOf(state, 'JSONPath') };
 }
 
 function parseJson(text: unknown, field: string): unknown {
-  if (typeof text !== 'string') throw sfnErrors.validation(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
+  if (typeof text !== 'string') throw new ValidationException(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
   try {
     return JSON.parse(text);
   } catch (e) {
-    if (field === 'definition') throw sfnErrors.invalidDefinition(`INVALID_JSON_DESCRIPTION: ${(e as Error).message}`);
-    throw sfnErrors.invalidExecutionInput(`The ${field} is not valid JSON: ${(e as Error).message}`);
+    if (field === 'definition') throw new InvalidDefinition(`INVALID_JSON_DESCRIPTION: ${(e as Error).message}`);
+    throw new InvalidExecutionInput(`The ${field} is not valid JSON: ${(e as Error).message}`);
   }
 }

@@ -1,8 +1,8 @@
 // Definition checks: JSON, then `asl-validator` (schema, transitions, terminal states), then
 // what AWS refuses for EXPRESS machines. Messages are AWS's `CODE: message at /path` form.
-import { validateAslDefinition } from '../../asl/validate';
-import type { AslStateMachine } from '../../asl/types';
-import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
+import { validateAslDefinition } from '../../../asl/validate';
+import type { AslStateMachine } from '../../../asl/types';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../../server/jsonNesting';
 
 export interface Diagnostic {
   severity: 'ERROR' | 'WARNING';

@@ -1,15 +1,15 @@
 // The Step Functions wire protocol (JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`):
 // one thin handler per operation that reads the request, calls the model, shapes the answer.
 // Timestamps go out as epoch seconds, as the SDK expects.
-import type { AwsRequest, AwsResponse } from '../server/types';
-import { sfnErrors } from './errors';
-import type { ExecutionOps } from './executions';
-import type { Executor } from './executor';
-import type { MachineOps } from './machines';
-import type { ExecutionRecord, StateMachineRecord } from './store';
-import { testState } from './testState';
-import type { ArnContext } from './arns';
-import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
+import type { AwsRequest, AwsResponse } from '../../server/types';
+import { SerializationException, UnknownOperationException } from '../errors';
+import type { ExecutionOps } from '../model/executions';
+import type { Executor } from '../model/executor';
+import type { MachineOps } from '../model/machines';
+import { describeExecution, describeMachine, executionSummary, machineSummary, page, seconds } from './shapes';
+import { testState } from '../model/testState';
+import type { ArnContext } from '../model/arns';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../../server/jsonNesting';
 
 export interface SfnApi {
   arns: ArnContext;
@@ -18,48 +18,8 @@ export interface SfnApi {
   executor: Executor;
 }
 
-type Body = Record<string, unknown>;
-type Handler = (api: SfnApi, body: Body) => unknown | Promise<unknown>;
-
-const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
-
-function machineSummary(m: StateMachineRecord) {
-  return { stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: seconds(m.creationDate) };
-}
-
-function describeMachine(m: StateMachineRecord) {
-  return {
-    stateMachineArn: m.arn, name: m.name, status: 'ACTIVE', definition: m.definition, roleArn: m.roleArn, type: m.type,
-    creationDate: seconds(m.creationDate), loggingConfiguration: m.loggingConfiguration, tracingConfiguration: m.tracingConfiguration,
-    revisionId: m.revisionId, description: m.description,
-  };
-}
-
-function executionSummary(e: ExecutionRecord) {
-  return { executionArn: e.arn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status, startDate: seconds(e.startDate), stopDate: seconds(e.stopDate) };
-}
-
-function describeExecution(e: ExecutionRecord) {
-  return {
-    ...executionSummary(e),
-    input: e.input, inputDetails: { included: true },
-    output: e.output, outputDetails: e.output !== undefined ? { included: true } : undefined,
-    error: e.error, cause: e.cause, redriveCount: 0,
-    redriveStatus: 'NOT_REDRIVABLE',
-  };
-}
-
-function page<T>(items: T[], body: Body, key: string): Record<string, unknown> {
-  const max = body.maxResults === undefined || body.maxResults === 0 ? 100 : Number(body.maxResults);
-  if (!Number.isInteger(max) || max < 0 || max > 1000) throw sfnErrors.validation(`1 validation error detected: Value '${String(body.maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000`);
-  let start = 0;
-  if (body.nextToken !== undefined) {
-    start = Number(Buffer.from(String(body.nextToken), 'base64').toString('utf8'));
-    if (!Number.isInteger(start) || start < 0) throw sfnErrors.invalidToken('Invalid nextToken');
-  }
-  const slice = items.slice(start, start + max);
-  return { [key]: slice, nextToken: start + max < items.length ? Buffer.from(String(start + max)).toString('base64') : undefined };
-}
+export type Body = Record<string, unknown>;
+type Handler = (api: SfnApi, body: Body, signal?: AbortSignal) => unknown | Promise<unknown>;
 
 const HANDLERS: Record<string, Handler> = {
   CreateStateMachine: ({ machines }, b) => {
@@ -90,8 +50,8 @@ const HANDLERS: Record<string, Handler> = {
     const e = executions.start(b);
     return { executionArn: e.arn, startDate: seconds(e.startDate) };
   },
-  StartSyncExecution: async ({ executions }, b) => {
-    const e = await executions.startSync(b);
+  StartSyncExecution: async ({ executions }, b, signal) => {
+    const e = await executions.startSync(b, signal);
     return {
       ...describeExecution(e), redriveCount: undefined, redriveStatus: undefined,
       billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(((e.stopDate ?? Date.now()) - e.startDate) / 100) * 100) },
@@ -127,21 +87,21 @@ const HANDLERS: Record<string, Handler> = {
 export async function dispatchStepFunctions(api: SfnApi, req: AwsRequest): Promise<AwsResponse> {
   const target = String(req.headers['x-amz-target'] ?? '');
   const [prefix, operation = ''] = target.split('.');
-  if (prefix !== 'AWSStepFunctions') throw sfnErrors.unknownOperation(target || `${req.method} ${req.path}`);
-  const handler = HANDLERS[operation];
-  if (!handler) throw sfnErrors.unknownOperation(operation);
+  if (prefix !== 'AWSStepFunctions') throw new UnknownOperationException(target || `${req.method} ${req.path}`);
+  const handler = Object.hasOwn(HANDLERS, operation) ? HANDLERS[operation] : undefined;
+  if (!handler) throw new UnknownOperationException(operation);
   let body: Body = {};
   if (req.body.length) {
     const text = req.body.toString('utf8');
-    if (jsonTooDeep(text)) throw sfnErrors.serialization(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
+    if (jsonTooDeep(text)) throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
       body = JSON.parse(text) as Body;
     } catch {
-      throw sfnErrors.serialization('The request body is not valid JSON.');
+      throw new SerializationException('The request body is not valid JSON.');
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw sfnErrors.serialization('The request body must be a JSON object.');
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SerializationException('The request body must be a JSON object.');
   }
-  const result = await handler(api, body);
+  const result = await handler(api, body, req.signal);
   return {
     status: 200,
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': req.requestId },

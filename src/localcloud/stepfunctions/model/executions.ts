@@ -2,14 +2,16 @@
 // list, stop, history with paging, and the callbacks of `.waitForTaskToken` tasks.
 import { randomUUID } from 'node:crypto';
 import { executionArn, expressExecutionArn, parseArn, requireArnType, validateName, type ArnContext } from './arns';
-import { sfnErrors } from './errors';
+import { ExecutionAlreadyExists, ExecutionDoesNotExist, InvalidArn, InvalidExecutionInput, InvalidOutput, InvalidToken, StateMachineTypeNotSupported, TaskDoesNotExist, TaskTimedOut, ValidationException } from '../errors';
 import type { Executor } from './executor';
-import { TaskTokens } from './interpreter/taskTokens';
-import type { Json } from './interpreter/jsonPath';
+import { TaskTokens } from '../interpreter/taskTokens';
+import type { Json } from '../interpreter/jsonPath';
 import type { MachineOps } from './machines';
 import type { ExecutionRecord, HistoryEventRecord, SfnStore } from './store';
 import { timeScaleFor } from './timeScale';
-import { jsonTooDeep, MAX_JSON_NESTING } from '../server/jsonNesting';
+import { jsonTooDeep, MAX_JSON_NESTING } from '../../server/jsonNesting';
+
+const CALLER_LEFT_CAUSE = 'The caller of StartSyncExecution disconnected before the execution ended.';
 
 const MAX_KEPT_EXECUTIONS = 5_000;
 
@@ -24,10 +26,10 @@ export class ExecutionOps {
 
   get(arn: unknown): ExecutionRecord {
     const parsed = parseArn(arn);
-    if (parsed.resourceType === 'express') throw sfnErrors.invalidArn(String(arn), 'Resource type not valid in this context: express');
+    if (parsed.resourceType === 'express') throw new InvalidArn(String(arn), 'Resource type not valid in this context: express');
     requireArnType(arn, 'execution');
     const e = this.store.executions.get(arn as string);
-    if (!e) throw sfnErrors.executionDoesNotExist(String(arn));
+    if (!e) throw new ExecutionDoesNotExist(String(arn));
     return e;
   }
 
@@ -47,7 +49,7 @@ export class ExecutionOps {
     if (existing) {
       // Same name and input while still running: AWS returns the running execution.
       if (existing.status === 'RUNNING' && existing.input === input) return existing;
-      throw sfnErrors.executionAlreadyExists(arn);
+      throw new ExecutionAlreadyExists(arn);
     }
     this.forgetOldExecutions();
     this.store.commit({ t: 'executionStart', execution: this.newRecord(machine.arn, arn, name, input, parentExecutionArn) });
@@ -56,17 +58,25 @@ export class ExecutionOps {
     return stored;
   }
 
-  /** StartSyncExecution: EXPRESS only; answers once the execution has stopped. */
-  async startSync(req: StartInput): Promise<ExecutionRecord> {
+  /**
+   * StartSyncExecution: EXPRESS only; answers once the execution has stopped. A caller that
+   * disconnects (`signal`) stops the execution: nobody is left to receive its result.
+   */
+  async startSync(req: StartInput, signal?: AbortSignal): Promise<ExecutionRecord> {
     const machine = this.machines.get(req.stateMachineArn);
-    if (machine.type !== 'EXPRESS') throw sfnErrors.stateMachineTypeNotSupported();
+    if (machine.type !== 'EXPRESS') throw new StateMachineTypeNotSupported();
     const name = req.name === undefined || req.name === null ? randomUUID() : validateName(req.name);
     const record = this.newRecord(machine.arn, expressExecutionArn(this.arns, machine.name, name, randomUUID()), name, parseInput(req.input));
     this.store.commit({ t: 'executionStart', execution: record }, false);
     const stored = this.store.executions.get(record.arn)!;
+    const callerLeft = () => this.executor.stop(record.arn, undefined, CALLER_LEFT_CAUSE);
+    signal?.addEventListener('abort', callerLeft, { once: true });
     try {
-      await this.executor.start(stored, false);
+      const done = this.executor.start(stored, false);
+      if (signal?.aborted) callerLeft();
+      await done;
     } finally {
+      signal?.removeEventListener('abort', callerLeft);
       this.store.executions.delete(record.arn);
     }
     return stored;
@@ -74,7 +84,7 @@ export class ExecutionOps {
 
   list(req: { stateMachineArn?: unknown; statusFilter?: unknown }): ExecutionRecord[] {
     const machine = this.machines.get(req.stateMachineArn);
-    if (machine.type === 'EXPRESS') throw sfnErrors.stateMachineTypeNotSupported();
+    if (machine.type === 'EXPRESS') throw new StateMachineTypeNotSupported();
     return [...this.store.executions.values()]
       .filter((e) => e.stateMachineArn === machine.arn && (req.statusFilter === undefined || e.status === req.statusFilter))
       .sort((a, b) => b.startDate - a.startDate);
@@ -89,7 +99,7 @@ export class ExecutionOps {
   history(req: { executionArn?: unknown; reverseOrder?: unknown; maxResults?: unknown; nextToken?: unknown; includeExecutionData?: unknown }): { events: HistoryEventRecord[]; nextToken?: string } {
     const e = this.get(req.executionArn);
     const max = req.maxResults === undefined || req.maxResults === null || req.maxResults === 0 ? 100 : Number(req.maxResults);
-    if (!Number.isInteger(max) || max < 0 || max > 1000) throw sfnErrors.validation(`1 validation error detected: Value '${String(req.maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000`);
+    if (!Number.isInteger(max) || max < 0 || max > 1000) throw new ValidationException(`1 validation error detected: Value '${String(req.maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000`);
     const all = req.reverseOrder === true ? [...e.events].reverse() : e.events;
     const start = decodeToken(req.nextToken, e.arn);
     const page = all.slice(start, start + max);
@@ -99,12 +109,12 @@ export class ExecutionOps {
 
   sendSuccess(req: { taskToken?: unknown; output?: unknown }): void {
     const token = this.requireToken(req.taskToken);
-    if (typeof req.output !== 'string') throw sfnErrors.validation("1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null");
+    if (typeof req.output !== 'string') throw new ValidationException("1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null");
     let output: Json;
     try {
       output = JSON.parse(req.output) as Json;
     } catch {
-      throw sfnErrors.invalidOutput(`Unrecognized token in '${req.output.slice(0, 50)}'`);
+      throw new InvalidOutput(`Unrecognized token in '${req.output.slice(0, 50)}'`);
     }
     this.executor.tokens.succeed(token, output);
   }
@@ -125,10 +135,10 @@ export class ExecutionOps {
   }
 
   private requireToken(token: unknown): string {
-    if (typeof token !== 'string' || !TaskTokens.isWellFormed(token)) throw sfnErrors.invalidToken();
+    if (typeof token !== 'string' || !TaskTokens.isWellFormed(token)) throw new InvalidToken();
     const state = this.executor.tokens.state(token);
-    if (state === 'unknown') throw sfnErrors.taskDoesNotExist();
-    if (state === 'closed') throw sfnErrors.taskTimedOut();
+    if (state === 'unknown') throw new TaskDoesNotExist();
+    if (state === 'closed') throw new TaskTimedOut();
     return token;
   }
 
@@ -155,15 +165,15 @@ export class ExecutionOps {
 
 function parseInput(input: unknown): string {
   if (input === undefined || input === null) return '{}';
-  if (typeof input !== 'string') throw sfnErrors.invalidExecutionInput('The input must be a string holding JSON');
+  if (typeof input !== 'string') throw new InvalidExecutionInput('The input must be a string holding JSON');
   if (Buffer.byteLength(input) > 262_144) {
-    throw sfnErrors.validation("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144");
+    throw new ValidationException("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144");
   }
-  if (jsonTooDeep(input)) throw sfnErrors.invalidExecutionInput(`The input nests JSON deeper than ${MAX_JSON_NESTING} levels`);
+  if (jsonTooDeep(input)) throw new InvalidExecutionInput(`The input nests JSON deeper than ${MAX_JSON_NESTING} levels`);
   try {
     JSON.parse(input);
   } catch (e) {
-    throw sfnErrors.invalidExecutionInput(`Unexpected input: ${(e as Error).message}`);
+    throw new InvalidExecutionInput(`Unexpected input: ${(e as Error).message}`);
   }
   return input;
 }
@@ -184,7 +194,7 @@ function decodeToken(token: unknown, arn: string): number {
   } catch {
     // fall through
   }
-  throw sfnErrors.invalidToken('the nextToken does not belong to this request');
+  throw new InvalidToken('the nextToken does not belong to this request');
 }
 
 /** includeExecutionData: false drops inputs and outputs, as AWS does. */

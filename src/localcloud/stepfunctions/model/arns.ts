@@ -1,5 +1,5 @@
 // ARNs and names of state machines and executions.
-import { sfnErrors } from './errors';
+import { InvalidArn, InvalidName } from '../errors';
 
 export interface ArnContext {
   region: string;
@@ -21,16 +21,16 @@ export interface ParsedArn {
 }
 
 export function parseArn(arn: unknown): ParsedArn {
-  if (typeof arn !== 'string') throw sfnErrors.invalidArn(String(arn));
+  if (typeof arn !== 'string') throw new InvalidArn(String(arn));
   const m = ARN.exec(arn);
-  if (!m) throw sfnErrors.invalidArn(arn);
+  if (!m) throw new InvalidArn(arn);
   return { region: m[1]!, accountId: m[2]!, resourceType: m[3]!, parts: m[4]!.split(':') };
 }
 
 /** Checks the ARN names a resource of `type` (stateMachine, execution). */
 export function requireArnType(arn: unknown, type: string): ParsedArn {
   const parsed = parseArn(arn);
-  if (parsed.resourceType !== type) throw sfnErrors.invalidArn(String(arn), `Resource type not valid in this context: ${parsed.resourceType}`);
+  if (parsed.resourceType !== type) throw new InvalidArn(String(arn), `Resource type not valid in this context: ${parsed.resourceType}`);
   return parsed;
 }
 
@@ -38,6 +38,6 @@ export function requireArnType(arn: unknown, type: string): ParsedArn {
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 
 export function validateName(name: unknown): string {
-  if (typeof name !== 'string' || name.length < 1 || name.length > 80 || FORBIDDEN.test(name)) throw sfnErrors.invalidName(String(name));
+  if (typeof name !== 'string' || name.length < 1 || name.length > 80 || FORBIDDEN.test(name)) throw new InvalidName(String(name));
   return name;
 }

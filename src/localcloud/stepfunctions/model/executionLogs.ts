@@ -1,8 +1,8 @@
 // Execution logging to CloudWatch Logs, as a state machine's loggingConfiguration asks
 // (level ALL/ERROR/FATAL, includeExecutionData, a log group destination): one JSON line per
 // history event, in the format AWS writes.
-import type { LogsInternal } from '../server/internal';
-import type { CloudContext } from '../server/types';
+import type { LogsInternal } from '../../server/internal';
+import type { CloudContext } from '../../server/types';
 import type { HistoryEventRecord } from './store';
 
 export interface LoggingConfiguration {

@@ -1,6 +1,6 @@
 // Step Functions' durable state: state machines, executions and their histories. Every change
 // is one event applied by `commit` (in memory + journal), so restoring replays the same code.
-import type { CloudContext } from '../server/types';
+import type { CloudContext } from '../../server/types';
 
 export type MachineType = 'STANDARD' | 'EXPRESS';
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';

@@ -25,6 +25,10 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
   // Leftovers of a run must not travel with the lesson.
   mkdirSync(join(storage.dir, '.hoc'), { recursive: true });
   writeFileSync(join(storage.dir, '.hoc', 'state-local.json'), '{}');
+  // A lesson's translation travels with it.
+  complete.write('lesson.it.yaml', 'title: Lezione completa\n');
+  mkdirSync(join(complete.dir, 'steps', 'it'));
+  complete.write('steps/it/06-edit.md', complete.read('steps/06-edit.md'));
   try {
     const vsix = join(out, 'fx.vsix');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', complete.dir, storage.dir, '--out', vsix, '--name', 'fx-course', '--display-name', 'FX Course', '--version', '9.8.7'], { cwd: ROOT, encoding: 'utf8' });
@@ -48,6 +52,9 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
     assert.ok(manifest.engines.vscode && manifest.publisher);
     assert.ok(names.includes(`extension/${manifest.main.replace(/^\.\//, '')}`), `main ${manifest.main} is missing`);
     assert.ok(names.includes('extension/schemas/lesson.schema.json'));
+    // The manifest's strings in English and Italian, the lesson's Italian files.
+    for (const f of ['package.nls.json', 'package.nls.it.json', 'labs/complete/lesson.it.yaml', 'labs/complete/steps/it/06-edit.md']) assert.ok(names.includes(`extension/${f}`), f);
+    assert.equal(JSON.parse(strFromU8(files['extension/package.nls.it.json']))['command.checkStep.title'], 'Verifica i miei progressi');
     const vsixManifest = strFromU8(files['extension.vsixmanifest']);
     assert.match(vsixManifest, new RegExp(`<Identity Language="en-US" Id="fx-course" Version="9.8.7" Publisher="${manifest.publisher}"`));
     assert.ok(names.includes('[Content_Types].xml'));

@@ -2,7 +2,7 @@
 // staging folder: the manifest (optionally renamed), the built bundles, media, schemas and
 // labs/<lesson>/ for each lesson (and a course's labs/course.yaml) — the repository's
 // .vscodeignore decides the rest.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -76,7 +76,9 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
     delete manifest.scripts;
     delete manifest.devDependencies;
     writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
-    for (const entry of ['README.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'CHANGELOG.md', '.vscodeignore', 'dist', 'media', 'schemas', 'templates']) {
+    // package.nls*.json: the manifest's strings per language; l10n/: the extension's (vscode.l10n).
+    const nls = readdirSync(root).filter((n) => /^package\.nls(\.[A-Za-z-]+)?\.json$/.test(n));
+    for (const entry of ['README.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'CHANGELOG.md', '.vscodeignore', ...nls, 'l10n', 'dist', 'media', 'schemas', 'templates']) {
       const from = join(root, entry);
       if (existsSync(from)) cpSync(from, join(stage, entry), { recursive: true, filter: (p) => !p.endsWith('.vsix') });
     }

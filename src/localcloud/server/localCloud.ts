@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AwsError, RequestEntityTooLarge, ServiceNotImplemented, toAwsError } from './errors';
+import { AwsError, ServiceNotImplemented, toAwsError } from './errors';
 import { serializeError, type ErrorTarget } from './errorSerializer';
 import { authError, malformedSignature } from './authErrors';
 import { storageFailure } from './storageFailure';
@@ -13,7 +13,9 @@ import { loadOrCreateCredentials, type LocalCredentials } from './credentials';
 import { lockStateDir } from './stateDirLock';
 import { isAllowedHost } from './hostCheck';
 import { guessProtocol } from './protocolGuess';
-import { parseScope, verifySignature } from './sigv4';
+import { crossSiteReason } from './browserRequests';
+import { bodyLimit, declaredLength, readBody, tooLarge, UNSIGNED_DATA_PLANE_LIMIT } from './requestBody';
+import { parseScope, payloadHashMatches, signsPayloadHash, verifySignature } from './sigv4';
 import { inferUnsignedService } from './unsignedService';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory, ServiceRegistry } from './types';
 
@@ -41,7 +43,8 @@ export interface LocalCloud {
 }
 
 export const ACCOUNT_ID = '000000000000';
-const MAX_BODY_BYTES = 1024 * 1024 * 1024;
+/** How long a refused request's remaining body is drained before its connection closes. */
+const REFUSED_BODY_GRACE_MS = 2000;
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
@@ -99,6 +102,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     throw e;
   }
   server.keepAliveTimeout = 65_000;
+  // An `Expect: 100-continue` client waits for the headers to be judged before sending its body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res));
   server.on('request', (req, res) => {
     handle(req, res).catch((e: unknown) => {
       log(`local cloud: unexpected failure: ${e instanceof Error ? e.stack : String(e)}`);
@@ -120,12 +125,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const searchParams = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
     const protocolFor = (svc: string | undefined): Where => ({ protocol: guessProtocol(svc, req.headers), service: svc });
 
-    let body: Buffer;
-    try {
-      body = await readBody(req);
-    } catch (e) {
-      return sendError(res, toAwsError(e), protocolFor(undefined), requestId, req.headers);
-    }
     let path: string;
     try {
       path = decodeURIComponent(rawPath);
@@ -137,18 +136,40 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const prev = query[k];
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
-    const base = {
-      method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, rawHeaders: req.rawHeaders, body,
+    const head = {
+      method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.alloc(0),
       host: hostHeader!, region, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', presigned: false, signal: abortOnDisconnect(res),
     };
 
-    if (base.method === 'GET' && rawPath === '/_localcloud/health') {
+    if (head.method === 'GET' && rawPath === '/_localcloud/health') {
+      req.resume();
       return send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'running', endpoint, region, services: services.map((s) => s.name) }) });
     }
 
+    // Everything up to the body is decided on the headers: who signed, for which service,
+    // whether a web page sent it, and how large a body it may carry.
     const parsed = parseScope(req.headers, searchParams);
+    const refuse = (err: AwsError, svc: string | undefined) => refuseUnread(req, res, err, protocolFor(svc), requestId);
+    const readWithin = async (svc: string | undefined, limit: number): Promise<Buffer | undefined> => {
+      const declared = declaredLength(req);
+      if (declared !== undefined && declared > limit) return void (await refuse(tooLarge(svc, limit), svc));
+      if (/^100-continue$/i.test(String(req.headers.expect ?? ''))) res.writeContinue();
+      try {
+        return await readBody(req, limit, () => tooLarge(svc, limit));
+      } catch (e) {
+        return void (await refuse(toAwsError(e), svc));
+      }
+    };
+
     if (parsed.kind !== 'scope') {
-      // Data plane (function URLs, API Gateway invoke, S3 preflight/anonymous) first: its
+      const guessed = inferUnsignedService(head);
+      const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, false);
+      // With auth, an unsigned request can only be for a data plane; without, a page's request too.
+      const limit = auth || crossSite ? UNSIGNED_DATA_PLANE_LIMIT : Math.max(UNSIGNED_DATA_PLANE_LIMIT, bodyLimit(guessed));
+      const body = await readWithin(guessed, limit);
+      if (!body) return;
+      const base = { ...head, body };
+      // Data plane (function URLs, API Gateway invoke, S3 preflight/form uploads) first: its
       // callers may send an Authorization header of their own (e.g. a Bearer token).
       for (const s of services) {
         if (!s.handleUnsigned) continue;
@@ -156,33 +177,47 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         if (result.status === 'rejected') throw result.reason;
         if (result.value) return answerDurably(res, result.value, lastSeq, protocolFor(s.name), requestId, req.headers);
       }
-    }
-    if (parsed.kind === 'malformed') {
-      return sendError(res, malformedSignature(parsed.code, parsed.reason), protocolFor(undefined), requestId, req.headers);
-    }
-    if (parsed.kind === 'none') {
-      if (!auth) {
-        const name = inferUnsignedService(base);
-        const service = name ? byName.get(name) : undefined;
-        if (service) return dispatch(res, service, { ...base, service: name }, requestId);
+      if (parsed.kind === 'malformed') {
+        return sendError(res, malformedSignature(parsed.code, parsed.reason), protocolFor(undefined), requestId, req.headers);
       }
-      const svc = inferUnsignedService(base);
-      return sendError(res, authError(svc, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(svc), requestId, req.headers);
+      const name = inferUnsignedService(base);
+      if (auth) return sendError(res, authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(name), requestId, req.headers);
+      if (crossSite) return sendError(res, crossSiteError(name, crossSite), protocolFor(name), requestId, req.headers);
+      const service = name ? byName.get(name) : undefined;
+      if (service) return dispatch(res, service, { ...base, service: name }, requestId);
+      return sendError(res, authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(name), requestId, req.headers);
     }
 
     const { scope } = parsed;
     const service = byName.get(scope.service);
-    if (auth) {
-      if (scope.accessKeyId !== credentials.accessKeyId) {
-        return sendError(res, authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'), protocolFor(scope.service), requestId, req.headers);
-      }
-      const verdict = await verifySignature({ method: base.method, rawPath, searchParams, headers: req.headers, body, scope, secretAccessKey: credentials.secretAccessKey });
-      if (!verdict.ok) return sendError(res, authError(scope.service, verdict.code, verdict.message), protocolFor(scope.service), requestId, req.headers);
+    // --no-auth takes any credentials, but a web page's request must prove it holds the real ones.
+    const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, true);
+    const verify = auth || crossSite !== undefined;
+    if (verify && scope.accessKeyId !== credentials.accessKeyId) {
+      if (crossSite) return refuse(crossSiteError(scope.service, crossSite), scope.service);
+      return refuse(authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'), scope.service);
+    }
+    const check = async (body: Buffer | undefined) => {
+      const verdict = await verifySignature({ method: head.method, rawPath, searchParams, headers: req.headers, body, scope, secretAccessKey: credentials.secretAccessKey });
+      if (verdict.ok) return undefined;
+      return crossSite ? crossSiteError(scope.service, crossSite) : authError(scope.service, verdict.code, verdict.message);
+    };
+    // A signature that covers the payload through its hash header is checked before the body is read.
+    const early = verify && signsPayloadHash(scope);
+    if (early) {
+      const failure = await check(undefined);
+      if (failure) return refuse(failure, scope.service);
+    }
+    const body = await readWithin(scope.service, bodyLimit(scope.service));
+    if (!body) return;
+    if (verify) {
+      const failure = early ? (payloadHashMatches(scope, req.headers, body) ? undefined : authError(scope.service, 'SignatureDoesNotMatch', 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.')) : await check(body);
+      if (failure) return sendError(res, failure, protocolFor(scope.service), requestId, req.headers);
     }
     if (!service) {
       return sendError(res, new ServiceNotImplemented(scope.service), protocolFor(scope.service), requestId, req.headers);
     }
-    return dispatch(res, service, { ...base, service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, presigned: scope.presigned }, requestId);
+    return dispatch(res, service, { ...head, body, service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, presigned: scope.presigned }, requestId);
   }
 
   async function dispatch(res: ServerResponse, service: LocalService, request: AwsRequest, requestId: string): Promise<void> {
@@ -223,22 +258,24 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   return { endpoint, port, host, region, accountId: ACCOUNT_ID, credentials, stateDir: options.stateDir, stop };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new RequestEntityTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+function crossSiteError(service: string | undefined, reason: string): AwsError {
+  return authError(service, 'MissingAuthenticationToken', `The local cloud refuses this request because ${reason}. Even with --no-auth, a web page's request to a control plane needs a SigV4 signature made with the local cloud's own credentials.`);
+}
+
+/**
+ * Answers without taking the body in: what the client still sends is discarded as it comes
+ * (so it can read the answer instead of failing with a broken pipe), and the connection is
+ * closed if the client keeps sending past a short grace period.
+ */
+async function refuseUnread(req: IncomingMessage, res: ServerResponse, err: AwsError, where: Where, requestId: string): Promise<void> {
+  if (!req.complete) {
+    res.once('finish', () => {
+      if (req.complete) return;
+      const timer = setTimeout(() => req.socket.destroy(), REFUSED_BODY_GRACE_MS).unref();
+      req.once('end', () => clearTimeout(timer));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+  }
+  await sendError(res, err, where, requestId, req.headers);
 }
 
 async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {

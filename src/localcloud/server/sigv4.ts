@@ -77,7 +77,8 @@ export interface VerifyInput {
   rawPath: string;
   searchParams: URLSearchParams;
   headers: IncomingHttpHeaders;
-  body: Buffer;
+  /** Undefined when verifying from the headers alone (see signsPayloadHash), before the body is read. */
+  body: Buffer | undefined;
   scope: SigV4Scope;
   secretAccessKey: string;
   now?: Date;
@@ -99,10 +100,7 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
     return { ok: false, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.' };
   }
 
-  // The signer trusts a declared payload hash, so check it against the body actually received.
-  // S3 answers a mismatch itself, as AWS does: 400 XAmzContentSHA256Mismatch.
-  const declaredHash = headerValue(input.headers['x-amz-content-sha256']);
-  if (!scope.presigned && scope.service !== 's3' && declaredHash && /^[0-9a-f]{64}$/i.test(declaredHash) && declaredHash.toLowerCase() !== createHash('sha256').update(input.body).digest('hex')) {
+  if (input.body !== undefined && !payloadHashMatches(scope, input.headers, input.body)) {
     return { ok: false, code: 'SignatureDoesNotMatch', message: 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.' };
   }
   const signed = new Set(scope.signedHeaders.map((h) => h.toLowerCase()));
@@ -124,7 +122,7 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   if (scope.presigned) {
     // Presigned S3 URLs sign UNSIGNED-PAYLOAD unless the client hoisted a hash; other
     // services sign the hash of the (usually empty) body.
-    const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? (isS3 ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(input.body).digest('hex'));
+    const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? (isS3 ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(input.body ?? Buffer.alloc(0)).digest('hex'));
     const presigned = await signer.presign(
       { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
       {
@@ -150,6 +148,26 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   };
 }
 
+/**
+ * Whether the signature covers the payload through a signed x-amz-content-sha256 header (S3
+ * always; UNSIGNED-PAYLOAD and STREAMING-… included) or is a presigned S3 URL: then it can be
+ * verified from the headers before the body is read.
+ */
+export function signsPayloadHash(scope: SigV4Scope): boolean {
+  if (scope.presigned) return scope.service === 's3';
+  return scope.signedHeaders.some((h) => h.toLowerCase() === 'x-amz-content-sha256');
+}
+
+/**
+ * The signer trusts a declared payload hash, so it is checked against the body actually
+ * received. S3 answers a mismatch itself, as AWS does: 400 XAmzContentSHA256Mismatch.
+ */
+export function payloadHashMatches(scope: SigV4Scope, headers: IncomingHttpHeaders, body: Buffer): boolean {
+  const declaredHash = headerValue(headers['x-amz-content-sha256']);
+  if (scope.presigned || scope.service === 's3' || !declaredHash || !/^[0-9a-f]{64}$/i.test(declaredHash)) return true;
+  return declaredHash.toLowerCase() === createHash('sha256').update(body).digest('hex');
+}
+
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
 function toBuffer(data: SourceData): Buffer {
@@ -159,7 +177,7 @@ function toBuffer(data: SourceData): Buffer {
 }
 
 /** SHA-256 and HMAC-SHA-256 on node:crypto for the signer: a pure-JS hash costs every request far more. */
-class NodeSha256 {
+export class NodeSha256 {
   private readonly hash: Hash | Hmac;
   constructor(secret?: SourceData) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));

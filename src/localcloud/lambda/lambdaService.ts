@@ -1,8 +1,7 @@
 // The Lambda service of the local cloud: wires the model (functions, versions, policies), the
 // protocol (restJson1 routes), the runtime (execution environments speaking the Runtime API)
 // and the triggers (function URLs, SQS event source mappings). Implements LambdaInternal.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsError } from '../server/errors';
 import type { LambdaInternal, LogsInternal } from '../server/internal';
@@ -17,13 +16,16 @@ import { matchRoute } from './protocol/http';
 import { lambdaRoutes } from './protocol/routes';
 import { EnvironmentPool } from './runtime/environmentPool';
 import { Invoker } from './runtime/invoker';
+import { createScratchRoot } from './runtime/scratchRoot';
 import { LogShipper } from './runtime/logShipper';
 import { FunctionUrls } from './triggers/functionUrls';
 import { SqsPollers } from './triggers/sqsPollers';
 
+const CODE_ROUTE = /^\/_localcloud\/lambda\/code\/([^/]+)\/([^/]+)$/;
+
 export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaInternal => {
   const shipper = new LogShipper(() => ctx.services.get<LogsInternal>('logs'));
-  const scratchRoot = mkdtempSync(join(tmpdir(), 'hoc-lambda-'));
+  const scratchRoot = createScratchRoot();
   const efsRoot = join(ctx.stateDir ?? ctx.journal.blobDir, 'efs');
   const pool = new EnvironmentPool(
     {
@@ -64,6 +66,12 @@ export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaIn
   async function handle(req: AwsRequest): Promise<AwsResponse> {
     const url = urls.match(req);
     if (url) return urls.serve(req, url, true);
+    // GetFunction's Code.Location: a presigned URL, verified like any signed request.
+    const m = CODE_ROUTE.exec(req.path);
+    if (req.method === 'GET' && m) {
+      const r = model.resolve(m[1]!, m[2]!);
+      return { status: 200, headers: { 'content-type': 'application/zip' }, body: code.read(r.config.code) };
+    }
     const found = matchRoute(routes, req.method, req.rawPath);
     if (!found) throw new AwsError('UnknownOperationException', `The local cloud does not implement the Lambda operation ${req.method} ${req.rawPath}.`, 404);
     return found.route.op(req, found.params);
@@ -72,11 +80,6 @@ export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaIn
   async function handleUnsigned(req: AwsRequest): Promise<AwsResponse | undefined> {
     const url = urls.match(req);
     if (url) return urls.serve(req, url, false);
-    const m = /^\/_localcloud\/lambda\/code\/([^/]+)\/([^/]+)$/.exec(req.path);
-    if (req.method === 'GET' && m) {
-      const r = model.resolve(m[1]!, m[2]!);
-      return { status: 200, headers: { 'content-type': 'application/zip' }, body: code.read(r.config.code) };
-    }
     return undefined;
   }
 

@@ -14,7 +14,7 @@ export function inferUnsignedService(req: RequestShape): string | undefined {
   const type = String(req.headers['content-type'] ?? '');
   if (type.startsWith('application/x-www-form-urlencoded') && /(^|&)Action=/.test(req.body.toString('latin1'))) return 'sqs';
   if (typeof req.query.Action === 'string') return 'sqs';
-  if (LAMBDA_API_VERSIONS.some((v) => req.path.startsWith(`/${v}/`))) return 'lambda';
+  if (LAMBDA_API_VERSIONS.some((v) => req.path.startsWith(`/${v}/`)) || req.path.startsWith('/_localcloud/lambda/')) return 'lambda';
   if (req.path.startsWith('/2015-02-01/')) return 'elasticfilesystem';
   if (req.path.startsWith('/restapis') || req.path.startsWith('/apikeys')) return 'apigateway';
   return 's3';

@@ -3,14 +3,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import { unzipSync } from 'fflate';
 import { AwsError } from '../../server/errors';
 import type { Journal } from '../../server/journal';
 import type { FunctionCode } from '../model/types';
+import { unzipBounded } from './zipEntries';
 
-/** AWS limits: 50 MB zipped for a direct upload, 250 MB unzipped. */
+/** AWS limits: 50 MB zipped for a direct upload (250 MB unzipped: see zipEntries). */
 export const MAX_ZIP_BYTES = 50 * 1024 * 1024;
-export const MAX_UNZIPPED_BYTES = 262_144_000;
 
 export class CodeStore {
   constructor(private readonly journal: Journal) {}
@@ -42,17 +41,7 @@ export class CodeStore {
 }
 
 function unpack(zip: Buffer): Record<string, Uint8Array> {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip);
-  } catch {
-    throw new AwsError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
-  }
-  const total = Object.values(files).reduce((n, f) => n + f.length, 0);
-  if (total > MAX_UNZIPPED_BYTES) {
-    throw new AwsError('InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
-  }
-  return files;
+  return unzipBounded(zip);
 }
 
 /** Extracts into a temp folder and renames it into place, so a folder is either whole or absent. */

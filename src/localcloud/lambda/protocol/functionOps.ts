@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../server/errors';
 import type { FunctionRecord, VersionConfig } from '../model/types';
 import { accountConcurrency } from '../runtime/environmentPool';
+import { codeLocation } from './codeLocation';
 import { applyConfigInput, checkFunctionName, refuseBlockedRuntime } from './configInput';
 import type { LambdaDeps } from './deps';
 import { invalidParameter, json, noContent, paginate, parseBody, query, type Operation } from './http';
@@ -54,11 +55,11 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
       return json(201, functionConfiguration(shown, { State: 'Pending', LastUpdateStatus: 'InProgress' }));
     },
 
-    GetFunction(req, p) {
+    async GetFunction(req, p) {
       const r = model.resolve(p.FunctionName!, query(req, 'Qualifier'));
       const body: Record<string, unknown> = {
         Configuration: functionConfiguration(r.config),
-        Code: { RepositoryType: 'S3', Location: `${ctx.endpoint}/_localcloud/lambda/code/${encodeURIComponent(r.record.name)}/${r.version}` },
+        Code: { RepositoryType: 'S3', Location: await codeLocation(ctx, r.record.name, r.version) },
       };
       if (Object.keys(r.record.tags).length) body.Tags = r.record.tags;
       if (r.record.reservedConcurrency !== undefined) body.Concurrency = { ReservedConcurrentExecutions: r.record.reservedConcurrency };

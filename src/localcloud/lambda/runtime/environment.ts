@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VersionConfig } from '../model/types';
-import { killGroup, trackGroup, untrackGroup, USE_PROCESS_GROUPS } from './childProcesses';
+import { environmentMarker, killEnvironment, trackGroup, untrackGroup, USE_PROCESS_GROUPS } from './childProcesses';
 import { CpuThrottle, cpuShare, throttlingEnabled } from './cpuThrottle';
 import { launchSpec, runtimeFamily, type CloudFacts } from './launchSpec';
 import { MemoryWatch } from './memoryWatch';
@@ -90,7 +90,7 @@ export class ExecutionEnvironment {
       this.resolveInit({ kind: 'failed', status: 'error', errorType: 'Runtime.InvalidEntrypoint', payload: errorPayload('Runtime.InvalidEntrypoint', (e as Error).message) });
       return;
     }
-    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: address }, detached: USE_PROCESS_GROUPS, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: address, ...environmentMarker(this.id) }, detached: USE_PROCESS_GROUPS, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.once('error', (err: NodeJS.ErrnoException) => {
       const message = err.code === 'ENOENT' || err.code === 'EACCES' ? spec.missingCommandHint : `${spec.missingCommandHint} ${err.message}`;
@@ -189,7 +189,7 @@ export class ExecutionEnvironment {
     this.api.close();
     const pid = this.child?.pid;
     if (pid !== undefined) {
-      killGroup(pid);
+      killEnvironment(pid, this.id);
       untrackGroup(pid);
     }
     rmSync(this.tmpDir, { recursive: true, force: true });
@@ -206,7 +206,7 @@ export class ExecutionEnvironment {
   private killForMemory(): void {
     if (this.oomKilled || !this.child?.pid) return;
     this.oomKilled = true;
-    killGroup(this.child.pid, 'SIGKILL');
+    killEnvironment(this.child.pid, this.id);
   }
 
   /** A process that exited without an answer: Lambda logs the exit and makes it the error payload. */

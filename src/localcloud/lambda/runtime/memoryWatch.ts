@@ -1,27 +1,20 @@
-// Memory of an execution environment: its peak resident set (for `Max Memory Used`) and the
-// limit (MemorySize): past it the environment is killed, as Lambda does (Runtime.OutOfMemory).
+// Memory of an execution environment: the resident memory of its whole process tree (the
+// runtime and every process it started, detached or not), for `Max Memory Used`, and the limit
+// (MemorySize): past it the environment is killed, as Lambda does (Runtime.OutOfMemory).
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { HAS_PROC, rssKb, treeOf } from './processTree';
 
 /** /proc is cheap to read; elsewhere each sample runs `ps`, so sample less often. */
-const POLL_MS = process.platform === 'linux' ? 20 : 250;
+const POLL_MS = HAS_PROC ? 20 : 250;
+/** The tree is re-read every this many samples (a /proc scan); members' memory every sample. */
+const TREE_EVERY = 5;
 
-async function sampleKb(pid: number): Promise<{ rssKb: number; peakKb: number } | undefined> {
-  if (process.platform === 'linux') {
-    try {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      const rss = /VmRSS:\s+(\d+)/.exec(status);
-      const hwm = /VmHWM:\s+(\d+)/.exec(status);
-      if (!rss) return undefined;
-      return { rssKb: Number(rss[1]), peakKb: Number(hwm?.[1] ?? rss[1]) };
-    } catch {
-      return undefined;
-    }
-  }
+/** Elsewhere than Linux: the resident memory of the runtime process alone. */
+function psSampleKb(pid: number): Promise<number> {
   return new Promise((resolve) => {
     execFile('ps', ['-o', 'rss=', '-p', String(pid)], (err, out) => {
       const kb = Number(out.trim());
-      resolve(err || !Number.isFinite(kb) || kb === 0 ? undefined : { rssKb: kb, peakKb: kb });
+      resolve(err || !Number.isFinite(kb) ? 0 : kb);
     });
   });
 }
@@ -30,12 +23,17 @@ export class MemoryWatch {
   private peakKb = 0;
   private timer: NodeJS.Timeout | undefined;
   private sampling = false;
+  private members = new Set<number>();
+  private samples = 0;
 
+  /** `pid`: the runtime process, leader of the environment's process group. */
   constructor(
     private readonly pid: number,
     private readonly limitMb: number,
     private readonly onExceeded: () => void,
-  ) {}
+  ) {
+    this.members.add(pid);
+  }
 
   /** Polls while an invocation runs (not on Windows, which has neither /proc nor ps). */
   start(): void {
@@ -52,13 +50,25 @@ export class MemoryWatch {
     if (this.sampling || process.platform === 'win32') return;
     this.sampling = true;
     try {
-      const s = await sampleKb(this.pid);
-      if (!s) return;
-      this.peakKb = Math.max(this.peakKb, s.peakKb, s.rssKb);
-      if (s.rssKb > this.limitMb * 1024) this.onExceeded();
+      const totalKb = HAS_PROC ? await this.treeKb() : await psSampleKb(this.pid);
+      if (totalKb === 0) return;
+      this.peakKb = Math.max(this.peakKb, totalKb);
+      if (totalKb > this.limitMb * 1024) this.onExceeded();
     } finally {
       this.sampling = false;
     }
+  }
+
+  /** Sum of the tree's resident memory; the runtime's own high-water mark counts toward the peak. */
+  private async treeKb(): Promise<number> {
+    if (this.samples++ % TREE_EVERY === 0) this.members = await treeOf(this.pid);
+    let total = 0;
+    for (const pid of this.members) {
+      const m = await rssKb(pid);
+      total += m.rssKb;
+      if (pid === this.pid) this.peakKb = Math.max(this.peakKb, m.peakKb);
+    }
+    return total;
   }
 
   /** Peak resident memory in MB (at least 1 once anything was measured). */

@@ -38,7 +38,7 @@ exports.hog = async () => {
 async function createHandler(lambda: LambdaClient, FunctionName: string, Handler: string, extra: { MemorySize?: number; Timeout?: number } = {}): Promise<void> {
   await lambda.send(
     new CreateFunctionCommand({
-      FunctionName, Handler, Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/r', MemorySize: 128, Timeout: 60,
+      FunctionName, Handler, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/r', MemorySize: 128, Timeout: 60,
       Code: { ZipFile: zipSync({ 'index.js': strToU8(HANDLERS) }) }, ...extra,
     }),
   );
@@ -50,9 +50,9 @@ function scratchDirsOf(pid: number): string[] {
 
 test('kill -9 during a CPU-throttled invoke: the stopped runtime dies too, and the next start removes its temp folder', linuxOnly, async () => {
   const state = tempDir();
+  const cloud = await spawnCloud(['--state-dir', state.path]);
+  const lambda = new LambdaClient(cloud.clientConfig);
   try {
-    const cloud = await spawnCloud(['--state-dir', state.path]);
-    const lambda = new LambdaClient(cloud.clientConfig);
     await createHandler(lambda, 'spin', 'index.spin');
     await lambda.send(new InvokeCommand({ FunctionName: 'spin', InvocationType: 'Event', Payload: Buffer.from('{}') }));
     // The throttle stops a 128 MB function's process group for ~93% of each period.
@@ -62,7 +62,6 @@ test('kill -9 during a CPU-throttled invoke: the stopped runtime dies too, and t
     const serverPid = cloud.child.pid!;
     await cloud.stop('SIGKILL');
     assert.ok(await eventually(() => !runtimes.some(running)), `still alive: ${runtimes.filter(running).map((p) => `${p} (${processState(p)})`).join(', ')}`);
-    lambda.destroy();
 
     assert.ok(scratchDirsOf(serverPid).length > 0, 'the killed local cloud left its temp folder');
     const next = await spawnCloud(['--state-dir', state.path]);
@@ -73,6 +72,8 @@ test('kill -9 during a CPU-throttled invoke: the stopped runtime dies too, and t
       await next.stop();
     }
   } finally {
+    lambda.destroy();
+    await cloud.stop('SIGKILL');
     state.remove();
   }
 });

@@ -83,7 +83,7 @@ test('a 1 MB zip that unpacks to 1 GB is refused from its directory, and one lyi
   const gigabyte = zerosDeflated(100);
   assert.ok(gigabyte.length < 2 * MB);
   const create = (FunctionName: string, zip: Buffer) =>
-    lambda.send(new CreateFunctionCommand({ FunctionName, Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/r', Handler: 'index.handler', Code: { ZipFile: zip } }));
+    lambda.send(new CreateFunctionCommand({ FunctionName, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/r', Handler: 'index.handler', Code: { ZipFile: zip } }));
 
   await assert.rejects(create('bomb', oneEntryZip('index.js', gigabyte, 1024 * MB)), (e: Error & { $metadata: { httpStatusCode: number } }) => {
     assert.equal(e.name, 'InvalidParameterValueException');

@@ -21,7 +21,7 @@ after(async () => {
 });
 
 const EVIL = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' };
-const createFunctionBody = JSON.stringify({ FunctionName: 'pwned', Runtime: 'nodejs20.x', Role: 'arn:aws:iam::000000000000:role/x', Handler: 'index.handler', Code: { ZipFile: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' } });
+const createFunctionBody = JSON.stringify({ FunctionName: 'pwned', Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/x', Handler: 'index.handler', Code: { ZipFile: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' } });
 
 async function functionNames(): Promise<string[]> {
   const lambda = new LambdaClient({ ...cloud.clientConfig, credentials: madeUp });

@@ -21,11 +21,14 @@ async function environments(stateDir: string): Promise<number> {
   return n;
 }
 
-test('after kill -9 the functions are back and no environment outlives the local cloud', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+test('after kill -9 the functions are back and no environment outlives the local cloud', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
   const state = tempDir();
   try {
     let cloud = await spawnCloud(['--state-dir', state.path]);
+    const first = cloud;
     let lambda = new LambdaClient(cloud.clientConfig);
+    // A failing step must not leave the first local cloud running (it would hold the test process).
+    t.after(() => first.stop('SIGKILL'));
     await createFunction(lambda, { FunctionName: 'survivor', fixture: 'custom', Runtime: 'provided.al2023', Handler: 'x.y' });
     await createFunction(lambda, { FunctionName: 'survivor-node' });
     await lambda.send(new InvokeCommand({ FunctionName: 'survivor', Payload: Buffer.from('{"n":1}') }));

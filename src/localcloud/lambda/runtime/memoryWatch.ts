@@ -6,8 +6,8 @@ import { HAS_PROC, rssKb, treeOf } from './processTree';
 
 /** /proc is cheap to read; elsewhere each sample runs `ps`, so sample less often. */
 const POLL_MS = HAS_PROC ? 20 : 250;
-/** The tree is re-read every this many samples (a /proc scan); members' memory every sample. */
-const TREE_EVERY = 5;
+/** The tree is re-read every this many samples (a scan of all of /proc: ~250 ms); members' memory every sample. */
+const TREE_EVERY = 12;
 
 /** Elsewhere than Linux: the resident memory of the runtime process alone. */
 function psSampleKb(pid: number): Promise<number> {

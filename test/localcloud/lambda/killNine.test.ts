@@ -29,8 +29,9 @@ test('after kill -9 the functions are back and no environment outlives the local
     let lambda = new LambdaClient(cloud.clientConfig);
     // A failing step must not leave the first local cloud running (it would hold the test process).
     t.after(() => first.stop('SIGKILL'));
-    await createFunction(lambda, { FunctionName: 'survivor', fixture: 'custom', Runtime: 'provided.al2023', Handler: 'x.y' });
-    await createFunction(lambda, { FunctionName: 'survivor-node' });
+    // A shell runtime at 128 MB gets 7% of a core: on a loaded machine 3 s is too short for it.
+    await createFunction(lambda, { FunctionName: 'survivor', fixture: 'custom', Runtime: 'provided.al2023', Handler: 'x.y', Timeout: 30 });
+    await createFunction(lambda, { FunctionName: 'survivor-node', Timeout: 30 });
     await lambda.send(new InvokeCommand({ FunctionName: 'survivor', Payload: Buffer.from('{"n":1}') }));
     await lambda.send(new InvokeCommand({ FunctionName: 'survivor-node', Payload: Buffer.from('{"n":1}') }));
     const before = await environments(state.path);

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const payload = Buffer.from(JSON.stringify({ hello: 'world' }));
   const create = (name: string, runtime: Runtime, handler: string, file: string, source: string) =>
     client.send(new CreateFunctionCommand({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: 1769, Code: { ZipFile: zipSync({ [file]: Buffer.from(source) }) } }));
-  await create('hello-node', 'nodejs20.x', 'index.handler', 'index.js', NODE_HANDLER);
+  await create('hello-node', 'nodejs22.x', 'index.handler', 'index.js', NODE_HANDLER);
   await create('hello-python', 'python3.12', 'app.handler', 'app.py', PY_HANDLER);
   const invoke = (name: string) => client.send(new InvokeCommand({ FunctionName: name, Payload: payload }));
 

@@ -145,6 +145,12 @@ export class Journal {
    * (0 for none): the server makes exactly those durable before it answers.
    */
   async track<T>(handler: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; lastSeq: number }> {
+    if (this.fd === undefined) {
+      // In memory nothing is appended, and AsyncLocalStorage would make every promise of the
+      // process pay for async context tracking.
+      const [result] = await Promise.allSettled([handler()]);
+      return { result: result!, lastSeq: 0 };
+    }
     const scope = { lastSeq: 0 };
     const [result] = await Promise.allSettled([this.requests.run(scope, handler)]);
     return { result: result!, lastSeq: scope.lastSeq };

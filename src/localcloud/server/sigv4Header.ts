@@ -1,0 +1,111 @@
+// The signature of a header-signed SigV4 request, computed synchronously on node:crypto.
+// Every control-plane request is verified, so this is on the hot path: the derived signing
+// key is cached per day/region/service (as SDKs cache it), the body is hashed at most once,
+// and nothing is cloned or awaited. Presigned URLs (rare) still go through the SDK's signer.
+//
+// The steps follow AWS's "Create a signed AWS API request" (IAM User Guide,
+// docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html, read
+// 2026-12-03): canonical request = method, canonical URI, canonical query, canonical headers,
+// signed headers, payload hash; string to sign = algorithm, request date, credential scope,
+// hex SHA-256 of the canonical request; kSigning = HMAC chain "AWS4"+secret → date → region →
+// service → "aws4_request". Where the spec leaves room, this matches @smithy/signature-v4
+// (what the JS SDK signs with): every path but S3's is normalised and escaped twice.
+import { createHash, createHmac } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface HeaderSigningInput {
+  method: string;
+  rawPath: string;
+  searchParams: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Lower-case names from the Authorization header's SignedHeaders. */
+  signedHeaders: readonly string[];
+  /** Hex SHA-256 of the body, or the literal the client declared (UNSIGNED-PAYLOAD, STREAMING-…). */
+  payloadHash: string;
+  /** 20260101T120000Z */
+  amzDate: string;
+  region: string;
+  service: string;
+  secretAccessKey: string;
+}
+
+/** The hex signature a client holding `secretAccessKey` would have sent. */
+export function headerSignature(input: HeaderSigningInput): string {
+  const shortDate = input.amzDate.slice(0, 8);
+  const scope = `${shortDate}/${input.region}/${input.service}/aws4_request`;
+  const canonical = canonicalRequest(input);
+  const stringToSign = `AWS4-HMAC-SHA256\n${input.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
+  return createHmac('sha256', signingKey(input.secretAccessKey, shortDate, input.region, input.service)).update(stringToSign).digest('hex');
+}
+
+export function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function canonicalRequest(input: HeaderSigningInput): string {
+  // As the SDK's signer: it always signs its own X-Amz-Date, never Date or Authorization,
+  // and leaves out a named header the request does not carry.
+  const names = new Set<string>(['x-amz-date']);
+  for (const name of input.signedHeaders) {
+    if (name !== 'date' && name !== 'authorization' && input.headers[name] !== undefined) names.add(name);
+  }
+  const sorted = [...names].sort();
+  let headerLines = '';
+  for (const name of sorted) {
+    const raw = name === 'x-amz-date' ? input.amzDate : input.headers[name]!;
+    const value = Array.isArray(raw) ? raw.join(',') : raw;
+    headerLines += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
+  }
+  return `${input.method}\n${canonicalPath(input.rawPath, input.service)}\n${canonicalQuery(input.searchParams)}\n${headerLines}\n${sorted.join(';')}\n${input.payloadHash}`;
+}
+
+/** S3 signs the path as sent; every other service its normalised segments, URI-escaped again. */
+function canonicalPath(rawPath: string, service: string): string {
+  if (service === 's3') return rawPath;
+  if (rawPath === '/') return '/';
+  const segments: string[] = [];
+  for (const segment of rawPath.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const normalised = `${rawPath.startsWith('/') ? '/' : ''}${segments.join('/')}${segments.length > 0 && rawPath.endsWith('/') ? '/' : ''}`;
+  return escapeUri(normalised).replace(/%2F/g, '/');
+}
+
+/** Pairs sorted by escaped name, repeated names by their escaped `name=value`. */
+function canonicalQuery(params: URLSearchParams): string {
+  const byName = new Map<string, string[]>();
+  for (const [k, v] of params) {
+    if (k.toLowerCase() === 'x-amz-signature') continue;
+    const name = escapeUri(k);
+    const pair = `${name}=${escapeUri(v)}`;
+    const list = byName.get(name);
+    if (list) list.push(pair);
+    else byName.set(name, [pair]);
+  }
+  if (byName.size === 0) return '';
+  return [...byName.keys()].sort().map((name) => byName.get(name)!.sort().join('&')).join('&');
+}
+
+/** RFC 3986 unreserved characters stay; everything else is percent-encoded. */
+function escapeUri(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+// Derived keys change once a day per region and service: four HMACs saved on every request.
+const signingKeys = new Map<string, Buffer>();
+
+function signingKey(secret: string, shortDate: string, region: string, service: string): Buffer {
+  const cacheKey = `${shortDate}\n${region}\n${service}\n${secret}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    if (signingKeys.size >= 64) signingKeys.clear();
+    const kDate = createHmac('sha256', `AWS4${secret}`).update(shortDate).digest();
+    const kRegion = createHmac('sha256', kDate).update(region).digest();
+    const kService = createHmac('sha256', kRegion).update(service).digest();
+    key = createHmac('sha256', kService).update('aws4_request').digest();
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
+}

@@ -45,6 +45,8 @@ export interface LocalCloud {
 export const ACCOUNT_ID = '000000000000';
 /** How long a refused request's remaining body is drained before its connection closes. */
 const REFUSED_BODY_GRACE_MS = 2000;
+/** Shared by every request without a query string (most of them); nothing writes to it. */
+const NO_QUERY: URLSearchParams = new URLSearchParams();
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
@@ -122,7 +124,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const rawUrl = req.url ?? '/';
     const queryStart = rawUrl.indexOf('?');
     const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
-    const searchParams = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
+    const searchParams = queryStart === -1 ? NO_QUERY : new URLSearchParams(rawUrl.slice(queryStart + 1));
     const protocolFor = (svc: string | undefined): Where => ({ protocol: guessProtocol(svc, req.headers), service: svc });
 
     let path: string;

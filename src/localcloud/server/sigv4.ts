@@ -1,8 +1,10 @@
-// SigV4 verification. The expected signature is computed by @smithy/signature-v4 (the
-// AWS SDK's own signer) over exactly the headers the client signed.
+// SigV4 verification over exactly the headers the client signed: header-signed requests by
+// ./sigv4Header (synchronous, cached signing keys); presigned URLs by @smithy/signature-v4
+// (the AWS SDK's own signer).
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { headerSignature, sha256Hex } from './sigv4Header';
 
 export interface SigV4Scope {
   accessKeyId: string;
@@ -103,7 +105,21 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   if (input.body !== undefined && !payloadHashMatches(scope, input.headers, input.body)) {
     return { ok: false, code: 'SignatureDoesNotMatch', message: 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.' };
   }
-  const signed = new Set(scope.signedHeaders.map((h) => h.toLowerCase()));
+  const signedNames = scope.signedHeaders.map((h) => h.toLowerCase());
+  if (!scope.presigned) {
+    // A declared payload hash is what the client signed, when it signed that header (and all
+    // the signer looks at when the body is not read yet); otherwise the body's own hash.
+    const declaredHash = headerValue(input.headers['x-amz-content-sha256']);
+    const payloadHash = declaredHash !== undefined && signedNames.includes('x-amz-content-sha256') ? declaredHash : sha256Hex(input.body ?? Buffer.alloc(0));
+    const signing = {
+      method: input.method, rawPath: input.rawPath, searchParams: input.searchParams, headers: input.headers, signedHeaders: signedNames,
+      payloadHash, amzDate: formatAmzDate(signingDate), region: scope.region, service: scope.service, secretAccessKey: input.secretAccessKey,
+    };
+    const verdict = signaturesMatch(headerSignature(signing), scope.signature);
+    if (verdict.ok || !input.searchParams.has('__proto__')) return verdict;
+    return signaturesMatch(headerSignature({ ...signing, jsSdkProtoQuirk: true }), scope.signature);
+  }
+  const signed = new Set(signedNames);
   const headers: Record<string, string> = {};
   for (const name of signed) {
     const value = input.headers[name];
@@ -111,41 +127,42 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   }
   const query = Object.create(null) as Record<string, string | string[]>; // `constructor=1` is a parameter, not Object.prototype's
   for (const [k, v] of input.searchParams) {
-    if (scope.presigned && PRESIGN_PARAMS.has(k)) continue;
+    if (PRESIGN_PARAMS.has(k)) continue;
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const isS3 = scope.service === 's3';
   const signer = signerFor(scope, input.secretAccessKey);
   const request = { method: input.method, protocol: 'http:', hostname: 'localhost', path: input.rawPath, query, headers, body: input.body };
-  let expected: string;
-  if (scope.presigned) {
-    // Presigned S3 URLs sign UNSIGNED-PAYLOAD unless the client hoisted a hash; other
-    // services sign the hash of the (usually empty) body.
-    const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? (isS3 ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(input.body ?? Buffer.alloc(0)).digest('hex'));
-    const presigned = await signer.presign(
-      { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
-      {
-        signingDate,
-        expiresIn: scope.expires,
-        signableHeaders: signed,
-        unsignableHeaders: new Set(['x-amz-content-sha256']),
-        unhoistableHeaders: new Set([...signed, 'x-amz-content-sha256']),
-      },
-    );
-    expected = String(presigned.query?.['X-Amz-Signature'] ?? '');
-  } else {
-    const signedRequest = await signer.sign(request, { signingDate, signableHeaders: signed, unsignableHeaders: new Set() });
-    expected = /Signature=([0-9a-f]+)/.exec(String(signedRequest.headers.authorization))?.[1] ?? '';
-  }
+  // Presigned S3 URLs sign UNSIGNED-PAYLOAD unless the client hoisted a hash; other
+  // services sign the hash of the (usually empty) body.
+  const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? (scope.service === 's3' ? 'UNSIGNED-PAYLOAD' : sha256Hex(input.body ?? Buffer.alloc(0)));
+  const presigned = await signer.presign(
+    { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
+    {
+      signingDate,
+      expiresIn: scope.expires,
+      signableHeaders: signed,
+      unsignableHeaders: new Set(['x-amz-content-sha256']),
+      unhoistableHeaders: new Set([...signed, 'x-amz-content-sha256']),
+    },
+  );
+  return signaturesMatch(String(presigned.query?.['X-Amz-Signature'] ?? ''), scope.signature);
+}
+
+function signaturesMatch(expected: string, given: string): VerifyResult {
   const a = Buffer.from(expected);
-  const b = Buffer.from(scope.signature);
+  const b = Buffer.from(given);
   if (a.length === b.length && timingSafeEqual(a, b)) return { ok: true };
   return {
     ok: false,
     code: 'SignatureDoesNotMatch',
     message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
   };
+}
+
+/** 20260101T120000Z, the form the signature's string to sign carries. */
+function formatAmzDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 /**
@@ -165,7 +182,7 @@ export function signsPayloadHash(scope: SigV4Scope): boolean {
 export function payloadHashMatches(scope: SigV4Scope, headers: IncomingHttpHeaders, body: Buffer): boolean {
   const declaredHash = headerValue(headers['x-amz-content-sha256']);
   if (scope.presigned || scope.service === 's3' || !declaredHash || !/^[0-9a-f]{64}$/i.test(declaredHash)) return true;
-  return declaredHash.toLowerCase() === createHash('sha256').update(body).digest('hex');
+  return declaredHash.toLowerCase() === sha256Hex(body);
 }
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;

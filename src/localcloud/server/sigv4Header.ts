@@ -22,6 +22,12 @@ export interface HeaderSigningInput {
   signedHeaders: readonly string[];
   /** Hex SHA-256 of the body, or the literal the client declared (UNSIGNED-PAYLOAD, STREAMING-…). */
   payloadHash: string;
+  /**
+   * Serialise a query parameter named `__proto__` as @smithy/signature-v4 does: it builds the
+   * canonical query in a plain object, where that name reads back Object.prototype, so the JS
+   * SDK signs `[object Object]` in its place. Only tried when the spec's form did not match.
+   */
+  jsSdkProtoQuirk?: boolean;
   /** 20260101T120000Z */
   amzDate: string;
   region: string;
@@ -56,7 +62,7 @@ function canonicalRequest(input: HeaderSigningInput): string {
     const value = Array.isArray(raw) ? raw.join(',') : raw;
     headerLines += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
   }
-  return `${input.method}\n${canonicalPath(input.rawPath, input.service)}\n${canonicalQuery(input.searchParams)}\n${headerLines}\n${sorted.join(';')}\n${input.payloadHash}`;
+  return `${input.method}\n${canonicalPath(input.rawPath, input.service)}\n${canonicalQuery(input.searchParams, input.jsSdkProtoQuirk === true)}\n${headerLines}\n${sorted.join(';')}\n${input.payloadHash}`;
 }
 
 /** S3 signs the path as sent; every other service its normalised segments, URI-escaped again. */
@@ -74,7 +80,7 @@ function canonicalPath(rawPath: string, service: string): string {
 }
 
 /** Pairs sorted by escaped name, repeated names by their escaped `name=value`. */
-function canonicalQuery(params: URLSearchParams): string {
+function canonicalQuery(params: URLSearchParams, protoQuirk: boolean): string {
   const byName = new Map<string, string[]>();
   for (const [k, v] of params) {
     if (k.toLowerCase() === 'x-amz-signature') continue;
@@ -85,7 +91,7 @@ function canonicalQuery(params: URLSearchParams): string {
     else byName.set(name, [pair]);
   }
   if (byName.size === 0) return '';
-  return [...byName.keys()].sort().map((name) => byName.get(name)!.sort().join('&')).join('&');
+  return [...byName.keys()].sort().map((name) => (protoQuirk && name === '__proto__' ? '[object Object]' : byName.get(name)!.sort().join('&'))).join('&');
 }
 
 /** RFC 3986 unreserved characters stay; everything else is percent-encoded. */

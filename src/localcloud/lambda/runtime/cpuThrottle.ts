@@ -85,8 +85,9 @@ export class CpuThrottle {
     const used = cpu - this.cpuAtPeriodStart;
     const left = this.periodStart + PERIOD_MS - performance.now();
     if (used >= this.budget) {
-      // A debt of more than a period's quota would starve the next period entirely.
-      this.debt = Math.min(used - this.budget, PERIOD_MS * this.share);
+      // All of it: on a busy machine a check can land a whole period late, and a capped debt
+      // would let the function keep what it took beyond its share.
+      this.debt = used - this.budget;
       return this.pauseUntilPeriodEnd();
     }
     if (left <= 0) return this.newPeriod();

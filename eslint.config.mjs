@@ -21,7 +21,7 @@ function forbidLayers(from, names, why) {
 }
 
 export default [
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.code-server/**', 'labs/*/.build/**', 'labs/*/functions/**/node_modules/**', 'test-results/**', 'test/fixtures/**/*broken*/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.code-server/**', 'labs/*/.build/**', 'labs/*/functions/**/node_modules/**', 'test-results/**', 'test/fixtures/**/*broken*/**', 'test/fixtures/invalid-lessons/**'] },
   {
     files: ['**/*.ts', '**/*.mts'],
     languageOptions: {
@@ -47,6 +47,7 @@ export default [
       'no-cond-assign': 'error',
       'no-constant-binary-expression': 'error',
       'no-sparse-arrays': 'error',
+      'no-control-regex': 'error',
       'no-template-curly-in-string': 'off',
       'eqeqeq': ['error', 'always', { null: 'ignore' }],
       'no-var': 'error',

@@ -10,7 +10,7 @@ import { extname, join, sep } from 'node:path';
 import type { ActionResult } from '../../shared/lessonResults';
 import { nodeModulesAbove, scriptPrebuildRequest } from '../../cloud/packaging/lessonBundles';
 import { bundleOrPrebuilt } from '../../cloud/packaging/prebuilt';
-import { runtimesDir } from '../../localcloud/lambda/runtime/runtimeFiles';
+import { runtimesDir } from '../../shared/runtimesDir';
 import { targetEnvironment } from '../../cloud/target/target';
 import type { LabSession } from '../session';
 import { lessonFile } from './lessonFiles';

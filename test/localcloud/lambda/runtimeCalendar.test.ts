@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidParameterValueException, InvokeCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
-import { runtimeBlocked } from '../../../src/localcloud/lambda/runtime/runtimeCalendar';
+import { runtimeBlocked } from '../../../src/shared/lambdaRuntimeCalendar';
 import { errorShape, useSnapshots } from '../../helpers/snapshots';
 import { payloadOf, useLambdaOnTarget, zipFixture } from './lambdaKit';
 

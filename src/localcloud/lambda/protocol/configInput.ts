@@ -1,7 +1,7 @@
 // Reading and checking the configuration fields of CreateFunction / UpdateFunctionConfiguration,
 // with AWS's limits and messages.
 import { RESERVED_VARIABLES, runtimeFamily } from '../runtime/launchSpec';
-import { KNOWN_RUNTIMES, blockedRuntimeMessage, runtimeBlocked } from '../runtime/runtimeCalendar';
+import { KNOWN_RUNTIMES, blockedRuntimeMessage, runtimeBlocked } from '../../../shared/lambdaRuntimeCalendar';
 import type { FileSystemConfig, VersionConfig } from '../model/types';
 import { invalidParameter, validation } from './http';
 
@@ -94,7 +94,7 @@ export function applyConfigInput(config: VersionConfig, input: Input, creating: 
 
 /**
  * AWS refuses to create, then to update, a function whose runtime has passed the block dates of its
- * deprecation calendar (see runtimeCalendar.ts), with InvalidParameterValueException (400).
+ * deprecation calendar (see src/shared/lambdaRuntimeCalendar.ts), with InvalidParameterValueException (400).
  */
 export function refuseBlockedRuntime(runtime: string | undefined, operation: 'create' | 'update'): void {
   if (runtime && runtimeBlocked(runtime, operation)) throw invalidParameter(blockedRuntimeMessage(runtime));

@@ -2,29 +2,9 @@
 // from dist/ (bundled: the CLI, the extension) or from src/ (tests through tsx).
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { ancestors, runtimesDir } from '../../../shared/runtimesDir';
 
-function ancestors(start: string): string[] {
-  const out: string[] = [];
-  let dir = resolve(start);
-  for (;;) {
-    out.push(dir);
-    const up = dirname(dir);
-    if (up === dir) return out;
-    dir = up;
-  }
-}
-
-/** dist/runtimes of this installation (HOC_LAMBDA_RUNTIMES_DIR overrides): next to the bundle, or under the repository root. */
-export function runtimesDir(): string | undefined {
-  const override = process.env.HOC_LAMBDA_RUNTIMES_DIR;
-  if (override && existsSync(join(override, 'node', 'bootstrap.js'))) return override;
-  for (const dir of ancestors(__dirname)) {
-    for (const candidate of [join(dir, 'runtimes'), join(dir, 'dist', 'runtimes')]) {
-      if (existsSync(join(candidate, 'node', 'bootstrap.js'))) return candidate;
-    }
-  }
-  return undefined;
-}
+export { runtimesDir };
 
 export function nodeBootstrap(): string {
   const dir = runtimesDir();

@@ -3,8 +3,14 @@
 // all read, so none of them teaches a runtime AWS no longer accepts.
 //
 // Source: AWS Lambda Developer Guide, "Lambda runtimes" — supported and deprecated runtime tables
-// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), read 2026-12-03.
-// nodejs16.x and python3.8 (long blocked) as recorded in cfn-lint's LmbdRuntimeLifecycle.json.
+// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), read 2026-12-03. Only the
+// page's head could be read then, not its table, so the rows were taken from copies of that table:
+// nodejs22.x, nodejs24.x, python3.13 and python3.14 from endoflife.date/aws-lambda and a brief
+// quoting the table as of 2026-04-01; nodejs20.x from the AWS runtime calendar as cited in this
+// project's issue tracker; nodejs16.x and python3.8 from cfn-lint's LmbdRuntimeLifecycle.json.
+// The other rows (python3.9–3.12, nodejs18.x, provided.*) are unconfirmed: re-read the AWS page
+// and correct them when it can be opened. Kept in src/shared because the local cloud, the
+// deployer and `hoc lab validate` all read it.
 // Dates are the first day on which the phase applies (AWS: "starts at midnight, Pacific time").
 
 export interface RuntimeLifecycle {

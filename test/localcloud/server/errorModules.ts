@@ -4,6 +4,7 @@ import * as authErrors from '../../../src/localcloud/server/authErrors';
 import * as sqsErrors from '../../../src/localcloud/sqs/errors';
 import * as iamErrors from '../../../src/localcloud/iam/errors';
 import * as stsErrors from '../../../src/localcloud/sts/errors';
+import * as logsErrors from '../../../src/localcloud/logs/errors';
 import * as sfnErrors from '../../../src/localcloud/stepfunctions/errors';
 
 export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
@@ -13,4 +14,5 @@ export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
   iam: iamErrors,
   sts: stsErrors,
   states: sfnErrors,
+  logs: logsErrors,
 };

@@ -1,6 +1,6 @@
 // CloudWatch Logs state: log groups, their streams and events. Every change is one event
 // applied by apply(), both live (through commit) and when the journal is replayed.
-import { AwsError } from '../server/errors';
+import { ResourceNotFoundException } from '../errors';
 
 export interface LogEvent {
   timestamp: number;
@@ -37,7 +37,7 @@ export type LogsEvent =
 /** Events kept per stream; older ones are dropped, as a retention policy would. */
 const MAX_EVENTS_PER_STREAM = 10_000;
 
-export class LogsModel {
+export class LogsState {
   readonly groups = new Map<string, LogGroup>();
 
   constructor(private readonly record: (e: LogsEvent) => void = () => undefined) {}
@@ -102,13 +102,13 @@ export class LogsModel {
 
   group(name: string): LogGroup {
     const g = this.groups.get(name);
-    if (!g) throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
+    if (!g) throw new ResourceNotFoundException('The specified log group does not exist.');
     return g;
   }
 
   stream(group: string, name: string): LogStream {
     const s = this.group(group).streams.get(name);
-    if (!s) throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
+    if (!s) throw new ResourceNotFoundException('The specified log stream does not exist.');
     return s;
   }
 

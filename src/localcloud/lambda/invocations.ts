@@ -1,12 +1,12 @@
 // Invoking functions, for the Invoke API and for other services: limits, resource-policy
 // checks, synchronous runs, and the asynchronous queue with Lambda's retry behaviour.
-import { AwsError } from '../server/errors';
 import type { InvokeResult, SqsInternal } from '../server/internal';
 import type { CloudContext } from '../server/types';
 import type { LambdaModel, ResolvedFunction } from './model/lambdaModel';
 import { allowsInvoke, statementsFor } from './model/policy';
 import { AsyncQueue } from './runtime/asyncQueue';
 import type { Invoker, InvocationRecord } from './runtime/invoker';
+import { AccessDeniedException, InvalidRequestContentException, RequestTooLargeException } from './errors';
 
 /** Payload limits: 6 MB synchronous, 1 MB asynchronous (raised from 256 KB in October 2025). */
 export const MAX_SYNC_PAYLOAD = 6_291_456;
@@ -47,13 +47,13 @@ export class Invocations {
     if (req.principal) this.checkPolicy(resolved, req);
     const limit = req.invocationType === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
     if (payload.length > limit) {
-      throw new AwsError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the ${req.invocationType === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`, 413, { fields: { Type: 'User' } });
+      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${req.invocationType === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`);
     }
     if (payload.length > 0) {
       try {
         JSON.parse(payload.toString('utf8'));
       } catch {
-        throw new AwsError('InvalidRequestContentException', 'Could not parse request body into json: Could not parse payload into json: Unexpected character: was expecting a JSON value', 400, { fields: { Type: 'User' } });
+        throw new InvalidRequestContentException('Could not parse request body into json: Could not parse payload into json: Unexpected character: was expecting a JSON value');
       }
     }
     const executedVersion = resolved.version;
@@ -74,11 +74,7 @@ export class Invocations {
   private checkPolicy(resolved: ResolvedFunction, req: InvokeRequest): void {
     const request = { principal: req.principal!, sourceArn: req.sourceArn, sourceAccount: req.sourceAccount ?? this.ctx.accountId };
     if (!allowsInvoke(statementsFor(resolved.record, resolved.qualifier), request)) {
-      throw new AwsError(
-        'AccessDeniedException',
-        `${req.principal} is not allowed to invoke ${this.model.arn(resolved.record.name, resolved.qualifier)}${req.sourceArn ? ` for ${req.sourceArn}` : ''}: add a resource-based policy statement with lambda:AddPermission (Principal ${req.principal}${req.sourceArn ? `, SourceArn ${req.sourceArn}` : ''}).`,
-        403,
-      );
+      throw new AccessDeniedException(`${req.principal} is not allowed to invoke ${this.model.arn(resolved.record.name, resolved.qualifier)}${req.sourceArn ? ` for ${req.sourceArn}` : ''}: add a resource-based policy statement with lambda:AddPermission (Principal ${req.principal}${req.sourceArn ? `, SourceArn ${req.sourceArn}` : ''}).`);
     }
   }
 

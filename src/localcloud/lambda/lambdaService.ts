@@ -3,7 +3,6 @@
 // and the triggers (function URLs, SQS event source mappings). Implements LambdaInternal.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AwsError } from '../server/errors';
 import type { LambdaInternal, LogsInternal } from '../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext, ServiceFactory } from '../server/types';
 import { CodeStore } from './code/codeStore';
@@ -20,6 +19,7 @@ import { createScratchRoot } from './runtime/scratchRoot';
 import { LogShipper } from './runtime/logShipper';
 import { FunctionUrls } from './triggers/functionUrls';
 import { SqsPollers } from './triggers/sqsPollers';
+import { UnknownOperationException } from './errors';
 
 const CODE_ROUTE = /^\/_localcloud\/lambda\/code\/([^/]+)\/([^/]+)$/;
 
@@ -73,7 +73,7 @@ export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaIn
       return { status: 200, headers: { 'content-type': 'application/zip' }, body: code.read(r.config.code) };
     }
     const found = matchRoute(routes, req.method, req.rawPath);
-    if (!found) throw new AwsError('UnknownOperationException', `The local cloud does not implement the Lambda operation ${req.method} ${req.rawPath}.`, 404);
+    if (!found) throw new UnknownOperationException(req.method, req.rawPath);
     return found.route.op(req, found.params);
   }
 

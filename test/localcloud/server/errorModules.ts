@@ -5,6 +5,8 @@ import * as sqsErrors from '../../../src/localcloud/sqs/errors';
 import * as iamErrors from '../../../src/localcloud/iam/errors';
 import * as stsErrors from '../../../src/localcloud/sts/errors';
 import * as logsErrors from '../../../src/localcloud/logs/errors';
+import * as lambdaErrors from '../../../src/localcloud/lambda/errors';
+import * as efsErrors from '../../../src/localcloud/lambda/efs/errors';
 import * as sfnErrors from '../../../src/localcloud/stepfunctions/errors';
 
 export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
@@ -15,4 +17,6 @@ export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
   sts: stsErrors,
   states: sfnErrors,
   logs: logsErrors,
+  lambda: lambdaErrors,
+  elasticfilesystem: efsErrors,
 };

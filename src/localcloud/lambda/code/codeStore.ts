@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import { AwsError } from '../../server/errors';
 import type { Journal } from '../../server/journal';
 import type { FunctionCode } from '../model/types';
 import { unzipBounded } from './zipEntries';
+import { InvalidParameterValueException, RequestEntityTooLargeException } from '../errors';
 
 /** AWS limits: 50 MB zipped for a direct upload (250 MB unzipped: see zipEntries). */
 export const MAX_ZIP_BYTES = 50 * 1024 * 1024;
@@ -17,7 +17,7 @@ export class CodeStore {
   /** Validates, stores and extracts a zip; returns the code reference a version keeps. */
   async store(zip: Buffer): Promise<FunctionCode> {
     if (zip.length > MAX_ZIP_BYTES) {
-      throw new AwsError('RequestEntityTooLargeException', `Request must be smaller than ${MAX_ZIP_BYTES} bytes for the CreateFunction operation`, 413);
+      throw new RequestEntityTooLargeException(`Request must be smaller than ${MAX_ZIP_BYTES} bytes for the CreateFunction operation`);
     }
     const files = unpack(zip);
     const hex = createHash('sha256').update(zip).digest('hex');
@@ -63,7 +63,7 @@ function writeEntry(root: string, name: string, data: Uint8Array): void {
   const rel = normalize(name);
   // `..` as a whole path segment climbs out; a name such as `..foo` is an ordinary file.
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) {
-    throw new AwsError('InvalidParameterValueException', `The deployment package contains an unsafe path: ${name}`);
+    throw new InvalidParameterValueException(`The deployment package contains an unsafe path: ${name}`);
   }
   const target = join(root, rel);
   if (name.endsWith('/')) {
@@ -80,5 +80,5 @@ function writeEntry(root: string, name: string, data: Uint8Array): void {
 function packageProblem(e: unknown): unknown {
   const err = e as NodeJS.ErrnoException;
   if (!['EEXIST', 'ENOTDIR', 'EISDIR'].includes(err.code ?? '')) return e;
-  return new AwsError('InvalidParameterValueException', 'The deployment package uses one path both as a file and as a folder. Please check your file, then try to upload again.');
+  return new InvalidParameterValueException('The deployment package uses one path both as a file and as a folder. Please check your file, then try to upload again.');
 }

@@ -5,6 +5,7 @@
 // instead of filling memory. A 1 MB zip that unpacks to 1 GB is refused without inflating it.
 import { inflateRawSync } from 'node:zlib';
 import { AwsError } from '../../server/errors';
+import { InvalidParameterValueException } from '../errors';
 
 /**
  * Lambda quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, read
@@ -32,7 +33,7 @@ interface Entry {
 }
 
 function corrupt(): AwsError {
-  return new AwsError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+  return new InvalidParameterValueException('Could not unzip uploaded file. Please check your file, then try to upload again.');
 }
 
 function u16(b: Buffer, at: number): number {
@@ -77,7 +78,7 @@ function directory(zip: Buffer): { count: number; offset: number } {
 function readEntries(zip: Buffer): Entry[] {
   const { count, offset } = directory(zip);
   if (count > MAX_ENTRIES) {
-    throw new AwsError('InvalidParameterValueException', `The deployment package holds ${count} files; the local cloud takes at most ${MAX_ENTRIES}.`);
+    throw new InvalidParameterValueException(`The deployment package holds ${count} files; the local cloud takes at most ${MAX_ENTRIES}.`);
   }
   const entries: Entry[] = [];
   let at = offset;
@@ -119,7 +120,7 @@ function readZip64Extra(zip: Buffer, start: number, length: number, entry: Entry
 }
 
 function inflateEntry(zip: Buffer, entry: Entry): Uint8Array {
-  if (entry.flags & 1) throw new AwsError('InvalidParameterValueException', `The deployment package's file ${entry.name} is encrypted; Lambda cannot read it.`);
+  if (entry.flags & 1) throw new InvalidParameterValueException(`The deployment package's file ${entry.name} is encrypted; Lambda cannot read it.`);
   const local = entry.localOffset;
   if (u32(zip, local) !== LOCAL) throw corrupt();
   const start = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);
@@ -144,7 +145,7 @@ export function unzipBounded(zip: Buffer): Record<string, Uint8Array> {
   const entries = readEntries(zip);
   const declared = entries.reduce((n, e) => n + e.size, 0);
   if (declared >= MAX_UNZIPPED_BYTES) {
-    throw new AwsError('InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
+    throw new InvalidParameterValueException(`Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
   }
   const files = Object.create(null) as Record<string, Uint8Array>;
   for (const entry of entries) files[entry.name] = inflateEntry(zip, entry);

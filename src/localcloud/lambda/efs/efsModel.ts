@@ -2,7 +2,7 @@
 // by a folder under the state dir (<state>/efs/<fs-id>/<root path>), plus mount targets as
 // records. Every change is one event, applied the same way live and on journal replay.
 import { randomBytes } from 'node:crypto';
-import { AwsError } from '../../server/errors';
+import { AccessPointNotFound, FileSystemNotFound } from './errors';
 
 export interface FileSystem {
   FileSystemId: string;
@@ -40,7 +40,6 @@ export type EfsEvent =
   | { t: 'putMt'; mt: MountTarget }
   | { t: 'deleteMt'; id: string };
 
-export const efsError = (code: string, message: string, status: number) => new AwsError(code, message, status, { fields: { ErrorCode: code, Message: message } });
 export const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`;
 
 export class EfsModel {
@@ -80,13 +79,13 @@ export class EfsModel {
 
   fileSystem(id: string): FileSystem {
     const fs = this.fileSystems.get(id);
-    if (!fs) throw efsError('FileSystemNotFound', `File system '${id}' does not exist.`, 404);
+    if (!fs) throw new FileSystemNotFound(id);
     return fs;
   }
 
   accessPoint(id: string): AccessPoint {
     const ap = this.accessPoints.get(id);
-    if (!ap) throw efsError('AccessPointNotFound', `Access point '${id}' does not exist.`, 404);
+    if (!ap) throw new AccessPointNotFound(id);
     return ap;
   }
 

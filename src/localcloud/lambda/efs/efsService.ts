@@ -3,10 +3,10 @@
 // access point's folder is (EfsInternal.folderFor).
 import { join, normalize } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { AwsError } from '../../server/errors';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory } from '../../server/types';
 import { json, matchRoute, noContent, parseBody, query, route, type Operation } from '../protocol/http';
-import { EfsModel, efsError, newId, type AccessPoint, type EfsEvent, type FileSystem } from './efsModel';
+import { BadRequest, FileSystemAlreadyExists, FileSystemInUse, MountTargetNotFound } from './errors';
+import { EfsModel, newId, type AccessPoint, type EfsEvent, type FileSystem } from './efsModel';
 
 export interface EfsInternal extends LocalService {
   /** The folder backing an access point (or file system) ARN; undefined when unknown. */
@@ -31,9 +31,9 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
     CreateFileSystem(req) {
       const input = parseBody(req);
       const token = String(input.CreationToken ?? '');
-      if (!token) throw efsError('BadRequest', 'CreationToken is required.', 400);
+      if (!token) throw new BadRequest('CreationToken is required.');
       const existing = [...model.fileSystems.values()].find((f) => f.CreationToken === token);
-      if (existing) throw new AwsError('FileSystemAlreadyExists', `File system '${existing.FileSystemId}' already exists with creation token '${token}'`, 409, { fields: { ErrorCode: 'FileSystemAlreadyExists', Message: 'File system already exists', FileSystemId: existing.FileSystemId } });
+      if (existing) throw new FileSystemAlreadyExists(existing.FileSystemId, token);
       const id = newId('fs');
       const fs: FileSystem = {
         FileSystemId: id,
@@ -58,7 +58,7 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
     },
     DeleteFileSystem(_req, p) {
       const fs = model.fileSystem(p.FileSystemId!);
-      if ([...model.mountTargets.values()].some((m) => m.FileSystemId === fs.FileSystemId)) throw efsError('FileSystemInUse', `File system '${fs.FileSystemId}' has mount targets; delete them first.`, 409);
+      if ([...model.mountTargets.values()].some((m) => m.FileSystemId === fs.FileSystemId)) throw new FileSystemInUse(fs.FileSystemId);
       model.commit({ t: 'deleteFs', id: fs.FileSystemId });
       return noContent();
     },
@@ -104,7 +104,7 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
       return json(200, { MountTargets: list.map((m) => ({ ...m, OwnerId: ctx.accountId, LifeCycleState: 'available' })) });
     },
     DeleteMountTarget(_req, p) {
-      if (!model.mountTargets.has(p.MountTargetId!)) throw efsError('MountTargetNotFound', `Mount target '${p.MountTargetId}' does not exist.`, 404);
+      if (!model.mountTargets.has(p.MountTargetId!)) throw new MountTargetNotFound(p.MountTargetId!);
       model.commit({ t: 'deleteMt', id: p.MountTargetId! });
       return noContent();
     },
@@ -125,7 +125,7 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
   // Errors thrown here are serialised by the core as restJson (see server/protocolGuess.ts).
   async function handle(req: AwsRequest): Promise<AwsResponse> {
     const found = matchRoute(routes, req.method, req.rawPath);
-    if (!found) throw efsError('BadRequest', `The local cloud does not implement the EFS operation ${req.method} ${req.rawPath}.`, 400);
+    if (!found) throw new BadRequest(`The local cloud does not implement the EFS operation ${req.method} ${req.rawPath}.`);
     return found.route.op(req, found.params);
   }
 

@@ -1,6 +1,6 @@
 // Function references as the API accepts them: a name, `name:qualifier`, a full ARN or a
 // partial ARN (`123456789012:function:name`), each with an optional version or alias.
-import { AwsError } from '../../server/errors';
+import { InvalidParameterValueException, ValidationException } from '../errors';
 
 export interface FunctionRef {
   name: string;
@@ -19,13 +19,10 @@ export function parseFunctionRef(ref: string, qualifier?: string): FunctionRef {
   else if ((m = PARTIAL.exec(ref))) [name, q] = [m[2]!, m[3]];
   else if ((m = NAME.exec(ref)) && m[1]!.length <= 64) [name, q] = [m[1]!, m[2]];
   else {
-    throw new AwsError(
-      'ValidationException',
-      `1 validation error detected: Value '${ref}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`,
-    );
+    throw new ValidationException(`1 validation error detected: Value '${ref}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`);
   }
   if (q !== undefined && qualifier !== undefined && q !== qualifier) {
-    throw new AwsError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
+    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
   }
   return { name, qualifier: qualifier ?? q };
 }

@@ -3,6 +3,7 @@
 import { AwsError } from '../../server/errors';
 import { functionArn, parseFunctionRef } from './functionRef';
 import type { EventSourceMapping, FunctionRecord, LambdaEvent, PendingAsyncEvent, VersionConfig } from './types';
+import { ResourceNotFoundException } from '../errors';
 
 export interface ResolvedFunction {
   record: FunctionRecord;
@@ -61,7 +62,7 @@ export class LambdaModel {
   }
 
   notFound(name: string, qualifier?: string): AwsError {
-    return new AwsError('ResourceNotFoundException', `Function not found: ${this.arn(name, qualifier)}`, 404, { fields: { Type: 'User' } });
+    return new ResourceNotFoundException(`Function not found: ${this.arn(name, qualifier)}`);
   }
 
   /** The function record for a reference; the qualifier is ignored. */

@@ -1,10 +1,10 @@
 // Event source mappings (SQS): Create/Get/Update/Delete/ListEventSourceMappings.
 import { randomUUID } from 'node:crypto';
-import { AwsError } from '../../server/errors';
 import type { SqsInternal } from '../../server/internal';
 import type { EventSourceMapping } from '../model/types';
 import type { LambdaDeps } from './deps';
-import { invalidParameter, json, paginate, parseBody, query, validation, type Operation } from './http';
+import { json, paginate, parseBody, query, type Operation } from './http';
+import { InvalidParameterValueException, ResourceNotFoundException, ValidationException } from '../errors';
 
 export function esmOps(deps: LambdaDeps): Record<string, Operation> {
   const { model, ctx } = deps;
@@ -16,22 +16,22 @@ export function esmOps(deps: LambdaDeps): Record<string, Operation> {
   });
   const find = (uuid: string) => {
     const m = model.mappings.get(uuid);
-    if (!m) throw new AwsError('ResourceNotFoundException', `The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`, 404, { fields: { Type: 'User' } });
+    if (!m) throw ResourceNotFoundException.resource(randomUUID());
     return structuredClone(m);
   };
   const functionArn = (ref: unknown) => {
-    if (typeof ref !== 'string') throw validation("1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null");
+    if (typeof ref !== 'string') throw new ValidationException("1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null");
     const r = model.resolve(ref);
     return model.arn(r.record.name, r.qualifier);
   };
   const checkBatch = (batch: number, windowSeconds: number) => {
-    if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw validation(`1 validation error detected: Value '${batch}' at 'batchSize' failed to satisfy constraint: Member must have value between 1 and 10000`);
-    if (!Number.isInteger(windowSeconds) || windowSeconds < 0 || windowSeconds > 300) throw validation(`1 validation error detected: Value '${windowSeconds}' at 'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have value between 0 and 300`);
-    if (batch > 10 && windowSeconds === 0) throw invalidParameter('Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
+    if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new ValidationException(`1 validation error detected: Value '${batch}' at 'batchSize' failed to satisfy constraint: Member must have value between 1 and 10000`);
+    if (!Number.isInteger(windowSeconds) || windowSeconds < 0 || windowSeconds > 300) throw new ValidationException(`1 validation error detected: Value '${windowSeconds}' at 'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have value between 0 and 300`);
+    if (batch > 10 && windowSeconds === 0) throw new InvalidParameterValueException('Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
   };
   const responseTypes = (v: unknown): string[] => {
     const list = (v ?? []) as string[];
-    if (!Array.isArray(list) || list.some((t) => t !== 'ReportBatchItemFailures')) throw validation(`1 validation error detected: Value '${JSON.stringify(v)}' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy enum value set: [ReportBatchItemFailures]`);
+    if (!Array.isArray(list) || list.some((t) => t !== 'ReportBatchItemFailures')) throw new ValidationException(`1 validation error detected: Value '${JSON.stringify(v)}' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy enum value set: [ReportBatchItemFailures]`);
     return list;
   };
 
@@ -40,17 +40,17 @@ export function esmOps(deps: LambdaDeps): Record<string, Operation> {
       const input = parseBody(req);
       const source = input.EventSourceArn;
       if (typeof source !== 'string' || !source.startsWith('arn:aws:sqs:')) {
-        throw invalidParameter('The local cloud maps Amazon SQS queues to functions (EventSourceArn arn:aws:sqs:…); other event sources are not supported.');
+        throw new InvalidParameterValueException('The local cloud maps Amazon SQS queues to functions (EventSourceArn arn:aws:sqs:…); other event sources are not supported.');
       }
       const sqs = ctx.services.get<SqsInternal>('sqs');
       const queue = sqs?.findQueue(source);
       if (!queue) {
-        throw invalidParameter(`Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist for this wsdl version.`);
+        throw new InvalidParameterValueException(`Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist for this wsdl version.`);
       }
       // Messages must stay hidden while a batch runs, or they would be handed out twice.
       const timeout = model.resolve(String(input.FunctionName ?? '')).config.Timeout;
       if (queue.visibilityTimeout < timeout) {
-        throw invalidParameter(`Queue visibility timeout: ${queue.visibilityTimeout} seconds is less than Function timeout: ${timeout} seconds`);
+        throw new InvalidParameterValueException(`Queue visibility timeout: ${queue.visibilityTimeout} seconds is less than Function timeout: ${timeout} seconds`);
       }
       const batch = input.BatchSize === undefined ? 10 : Number(input.BatchSize);
       const windowSeconds = input.MaximumBatchingWindowInSeconds === undefined ? 0 : Number(input.MaximumBatchingWindowInSeconds);

@@ -1,23 +1,23 @@
 // CreateFunction, GetFunction, ListFunctions, DeleteFunction, GetFunctionConfiguration,
 // UpdateFunctionCode, UpdateFunctionConfiguration, GetAccountSettings.
 import { randomUUID } from 'node:crypto';
-import { AwsError } from '../../server/errors';
 import type { FunctionRecord, VersionConfig } from '../model/types';
 import { accountConcurrency } from '../runtime/environmentPool';
 import { codeLocation } from './codeLocation';
 import { applyConfigInput, checkFunctionName, refuseBlockedRuntime } from './configInput';
 import type { LambdaDeps } from './deps';
-import { invalidParameter, json, noContent, paginate, parseBody, query, type Operation } from './http';
+import { json, noContent, paginate, parseBody, query, type Operation } from './http';
 import { publishVersion } from './versionOps';
 import { functionConfiguration, lambdaTime } from './shapes';
+import { InvalidParameterValueException, PreconditionFailedException, ResourceConflictException } from '../errors';
 
 async function codeFrom(deps: LambdaDeps, input: Record<string, unknown>) {
   const zip = input.ZipFile;
   if (typeof zip === 'string' && zip.length > 0) return deps.code.store(Buffer.from(zip, 'base64'));
   if (input.S3Bucket || input.ImageUri) {
-    throw invalidParameter('The local cloud deploys code from ZipFile (the zip bytes in the request); S3Bucket/S3Key and ImageUri are not supported. Upload the zip directly, e.g. `aws lambda create-function --zip-file fileb://function.zip`.');
+    throw new InvalidParameterValueException('The local cloud deploys code from ZipFile (the zip bytes in the request); S3Bucket/S3Key and ImageUri are not supported. Upload the zip directly, e.g. `aws lambda create-function --zip-file fileb://function.zip`.');
   }
-  throw invalidParameter('Please provide a source for function code.');
+  throw new InvalidParameterValueException('Please provide a source for function code.');
 }
 
 export function functionOps(deps: LambdaDeps): Record<string, Operation> {
@@ -27,8 +27,8 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
     async CreateFunction(req) {
       const input = parseBody(req);
       const name = checkFunctionName(input.FunctionName);
-      if (model.functions.has(name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, 409, { fields: { Type: 'User' } });
-      if (input.PackageType === 'Image') throw invalidParameter('Container image functions (PackageType Image) are not supported by the local cloud; package the code as a zip.');
+      if (model.functions.has(name)) throw new ResourceConflictException(`Function already exist: ${name}`);
+      if (input.PackageType === 'Image') throw new InvalidParameterValueException('Container image functions (PackageType Image) are not supported by the local cloud; package the code as a zip.');
       const code = await codeFrom(deps, (input.Code ?? {}) as Record<string, unknown>);
       const config: VersionConfig = {
         FunctionName: name,
@@ -83,7 +83,7 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
       const q = query(req, 'Qualifier');
       const record = model.copy(p.FunctionName!);
       if (q === undefined || q === '$LATEST') {
-        if (q === '$LATEST') throw invalidParameter('$LATEST version cannot be deleted without deleting the function.');
+        if (q === '$LATEST') throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
         model.commit({ t: 'deleteFunction', name: record.name });
         for (const m of [...model.mappings.values()]) if (m.FunctionArn.split(':')[6] === record.name) model.commit({ t: 'deleteEsm', uuid: m.UUID });
         deps.mappingsChanged();
@@ -91,7 +91,7 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
       }
       if (!record.versions[q]) throw model.notFound(record.name, q);
       const usedBy = Object.values(record.aliases).find((a) => a.FunctionVersion === q);
-      if (usedBy) throw new AwsError('ResourceConflictException', `Unable to delete version because the following aliases reference it: [${usedBy.Name}]`, 409);
+      if (usedBy) throw new ResourceConflictException(`Unable to delete version because the following aliases reference it: [${usedBy.Name}]`);
       delete record.versions[q];
       model.save(record);
       return noContent();
@@ -100,7 +100,7 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
     async UpdateFunctionCode(req, p) {
       const input = parseBody(req);
       const record = model.copy(p.FunctionName!);
-      if (input.RevisionId !== undefined && input.RevisionId !== record.latest.RevisionId) throw preconditionFailed();
+      if (input.RevisionId !== undefined && input.RevisionId !== record.latest.RevisionId) throw new PreconditionFailedException();
       refuseBlockedRuntime(record.latest.Runtime, 'update');
       record.latest.code = await codeFrom(deps, input);
       if (input.Architectures) applyConfigInput(record.latest, { Architectures: input.Architectures }, false);
@@ -114,7 +114,7 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
     UpdateFunctionConfiguration(req, p) {
       const input = parseBody(req);
       const record = model.copy(p.FunctionName!);
-      if (input.RevisionId !== undefined && input.RevisionId !== record.latest.RevisionId) throw preconditionFailed();
+      if (input.RevisionId !== undefined && input.RevisionId !== record.latest.RevisionId) throw new PreconditionFailedException();
       applyConfigInput(record.latest, input, false);
       touch(record.latest);
       model.save(record);
@@ -134,8 +134,4 @@ export function functionOps(deps: LambdaDeps): Record<string, Operation> {
 function touch(c: VersionConfig): void {
   c.LastModified = lambdaTime();
   c.RevisionId = randomUUID();
-}
-
-export function preconditionFailed(): AwsError {
-  return new AwsError('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id', 412);
 }

@@ -1,7 +1,7 @@
 // restJson1 plumbing for Lambda: JSON bodies in and out, the route table, AWS-shaped errors.
-import { AwsError } from '../../server/errors';
 import type { AwsRequest, AwsResponse } from '../../server/types';
 import { jsonTooDeep, MAX_JSON_NESTING } from '../../server/jsonNesting';
+import { InvalidParameterValueException, InvalidRequestContentException, ValidationException } from '../errors';
 
 export type Params = Record<string, string>;
 export type Operation = (req: AwsRequest, params: Params) => Promise<AwsResponse> | AwsResponse;
@@ -44,14 +44,14 @@ export const noContent = (): AwsResponse => ({ status: 204, headers: {}, body: '
 export function parseBody(req: AwsRequest): Record<string, unknown> {
   if (req.body.length === 0) return {};
   const text = req.body.toString('utf8');
-  if (jsonTooDeep(text)) throw new AwsError('InvalidRequestContentException', `Could not parse request body into json: it nests deeper than ${MAX_JSON_NESTING} levels.`);
+  if (jsonTooDeep(text)) throw new InvalidRequestContentException(`Could not parse request body into json: it nests deeper than ${MAX_JSON_NESTING} levels.`);
   try {
     const v = JSON.parse(text) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
   } catch {
     // fall through
   }
-  throw new AwsError('InvalidRequestContentException', 'Could not parse request body into json: the request body is not a JSON object.');
+  throw new InvalidRequestContentException('Could not parse request body into json: the request body is not a JSON object.');
 }
 
 export function query(req: AwsRequest, key: string): string | undefined {
@@ -59,13 +59,6 @@ export function query(req: AwsRequest, key: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export function validation(message: string): AwsError {
-  return new AwsError('ValidationException', message);
-}
-
-export function invalidParameter(message: string): AwsError {
-  return new AwsError('InvalidParameterValueException', message, 400, { fields: { Type: 'User' } });
-}
 
 /** Lambda pages with Marker / MaxItems; the marker is the index to continue from. */
 export function paginate<T>(items: T[], req: AwsRequest, max = 50): { page: T[]; NextMarker?: string } {

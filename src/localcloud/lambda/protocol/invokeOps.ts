@@ -3,8 +3,8 @@
 import type { AwsRequest } from '../../server/types';
 import type { EventInvokeConfig } from '../model/types';
 import type { LambdaDeps } from './deps';
-import { json, noContent, parseBody, query, validation, type Operation } from './http';
-import { AwsError } from '../../server/errors';
+import { json, noContent, parseBody, query, type Operation } from './http';
+import { ResourceNotFoundException, ValidationException } from '../errors';
 
 function header(req: AwsRequest, name: string): string | undefined {
   const v = req.headers[name];
@@ -26,11 +26,11 @@ export function invokeOps(deps: LambdaDeps): Record<string, Operation> {
     const base: EventInvokeConfig = merge && record.eventInvokeConfig ? record.eventInvokeConfig : { LastModified: 0 };
     const retries = input.MaximumRetryAttempts;
     if (retries !== undefined && (!Number.isInteger(retries) || (retries as number) < 0 || (retries as number) > 2)) {
-      throw validation(`1 validation error detected: Value '${String(retries)}' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2`);
+      throw new ValidationException(`1 validation error detected: Value '${String(retries)}' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2`);
     }
     const age = input.MaximumEventAgeInSeconds;
     if (age !== undefined && (!Number.isInteger(age) || (age as number) < 60 || (age as number) > 21600)) {
-      throw validation(`1 validation error detected: Value '${String(age)}' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value between 60 and 21600`);
+      throw new ValidationException(`1 validation error detected: Value '${String(age)}' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value between 60 and 21600`);
     }
     record.eventInvokeConfig = {
       ...base,
@@ -47,7 +47,7 @@ export function invokeOps(deps: LambdaDeps): Record<string, Operation> {
     async Invoke(req, p) {
       const type = header(req, 'x-amz-invocation-type') ?? 'RequestResponse';
       if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
-        throw validation(`1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
+        throw new ValidationException(`1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
       }
       const logType = header(req, 'x-amz-log-type');
       const result = await deps.invocations.invoke(p.FunctionName!, req.body, {
@@ -68,7 +68,7 @@ export function invokeOps(deps: LambdaDeps): Record<string, Operation> {
 
     GetFunctionEventInvokeConfig(req, p) {
       const record = model.get(p.FunctionName!);
-      if (!record.eventInvokeConfig) throw new AwsError('ResourceNotFoundException', `The function ${model.arn(record.name)} doesn't have an EventInvokeConfig`, 404);
+      if (!record.eventInvokeConfig) throw new ResourceNotFoundException(`The function ${model.arn(record.name)} doesn't have an EventInvokeConfig`);
       return json(200, eventInvokeConfigShape(record.name, query(req, 'Qualifier'), record.eventInvokeConfig));
     },
 

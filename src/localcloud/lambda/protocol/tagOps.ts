@@ -3,10 +3,10 @@
 // Amazon Resource Name (ARN)" of a function, code signing config or event source mapping;
 // read 2026-12-03). Terraform's AWS provider lists a mapping's tags after creating it.
 import { randomUUID } from 'node:crypto';
-import { AwsError } from '../../server/errors';
 import type { EventSourceMapping } from '../model/types';
 import type { LambdaDeps } from './deps';
 import { json, noContent, parseBody, type Operation } from './http';
+import { ResourceNotFoundException, ValidationException } from '../errors';
 
 const ESM_ARN = /^arn:aws[\w-]*:lambda:([^:]+):(\d{12}):event-source-mapping:([\w-]+)$/;
 
@@ -17,21 +17,13 @@ export function tagOps({ model, ctx }: LambdaDeps): Record<string, Operation> {
     if (!m) return undefined;
     const mapping = m[1] === ctx.region && m[2] === ctx.accountId ? model.mappings.get(m[3]!) : undefined;
     if (!mapping)
-      throw new AwsError(
-        'ResourceNotFoundException',
-        `The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`,
-        404,
-        { fields: { Type: 'User' } },
-      );
+      throw ResourceNotFoundException.resource(randomUUID());
     return structuredClone(mapping);
   };
   const tagsIn = (req: Parameters<Operation>[0]): Record<string, string> => {
     const tags = parseBody(req).Tags;
     if (!tags || typeof tags !== 'object' || Array.isArray(tags))
-      throw new AwsError(
-        'ValidationException',
-        "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null",
-      );
+      throw new ValidationException("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
     return tags as Record<string, string>;
   };
   const keysIn = (req: Parameters<Operation>[0]): string[] => {

@@ -1,20 +1,20 @@
 // Function URL configurations: Create/Get/Update/Delete/ListFunctionUrlConfigs.
 import { randomBytes } from 'node:crypto';
-import { AwsError } from '../../server/errors';
 import type { CorsConfig, UrlConfig } from '../model/types';
 import type { LambdaDeps } from './deps';
-import { json, noContent, paginate, parseBody, query, validation, type Operation } from './http';
+import { json, noContent, paginate, parseBody, query, type Operation } from './http';
 import { lambdaTime, urlShape } from './shapes';
+import { ResourceConflictException, ResourceNotFoundException, ValidationException } from '../errors';
 
 function authType(v: unknown): 'NONE' | 'AWS_IAM' {
-  if (v !== 'NONE' && v !== 'AWS_IAM') throw validation(`1 validation error detected: Value '${String(v)}' at 'authType' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM]`);
+  if (v !== 'NONE' && v !== 'AWS_IAM') throw new ValidationException(`1 validation error detected: Value '${String(v)}' at 'authType' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM]`);
   return v;
 }
 
 function cors(v: unknown): CorsConfig | undefined {
   if (v === undefined || v === null) return undefined;
   const c = v as CorsConfig;
-  if (c.MaxAge !== undefined && (!Number.isInteger(c.MaxAge) || c.MaxAge < 0 || c.MaxAge > 86400)) throw validation(`1 validation error detected: Value '${c.MaxAge}' at 'cors.maxAge' failed to satisfy constraint: Member must have value less than or equal to 86400`);
+  if (c.MaxAge !== undefined && (!Number.isInteger(c.MaxAge) || c.MaxAge < 0 || c.MaxAge > 86400)) throw new ValidationException(`1 validation error detected: Value '${c.MaxAge}' at 'cors.maxAge' failed to satisfy constraint: Member must have value less than or equal to 86400`);
   return c;
 }
 
@@ -29,11 +29,11 @@ export function urlOps(deps: LambdaDeps): Record<string, Operation> {
 
   const qualifier = (name: string, q: string | undefined): string => {
     if (q === undefined || q === '') return '';
-    if (/^\d+$/.test(q)) throw validation(`1 validation error detected: Value '${q}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (^\\$LATEST$)|((?!^[0-9]+$)([a-zA-Z0-9-_]+))`);
+    if (/^\d+$/.test(q)) throw new ValidationException(`1 validation error detected: Value '${q}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (^\\$LATEST$)|((?!^[0-9]+$)([a-zA-Z0-9-_]+))`);
     if (q !== '$LATEST') model.resolve(name, q);
     return q === '$LATEST' ? '' : q;
   };
-  const missing = (arn: string) => new AwsError('ResourceNotFoundException', `The resource you requested does not exist.`, 404, { fields: { Type: 'User', Resource: arn } });
+  const missing = (arn: string) => new ResourceNotFoundException(`The resource you requested does not exist.`, arn);
 
   return {
     CreateFunctionUrlConfig(req, p) {
@@ -41,7 +41,7 @@ export function urlOps(deps: LambdaDeps): Record<string, Operation> {
       const record = model.copy(p.FunctionName!);
       const key = qualifier(record.name, query(req, 'Qualifier'));
       const arn = model.arn(record.name, key || undefined);
-      if (record.urls[key]) throw new AwsError('ResourceConflictException', `Failed to create function url config for [functionArn = ${arn}]. Error message:  FunctionUrlConfig exists for this Lambda function`, 409);
+      if (record.urls[key]) throw new ResourceConflictException(`Failed to create function url config for [functionArn = ${arn}]. Error message:  FunctionUrlConfig exists for this Lambda function`);
       const now = lambdaTime();
       const url: UrlConfig = {
         urlId: newUrlId(),

@@ -1,11 +1,10 @@
 // PublishVersion, ListVersionsByFunction and aliases (Create/Get/Update/Delete/ListAliases).
 import { randomUUID } from 'node:crypto';
-import { AwsError } from '../../server/errors';
 import type { AliasConfig, VersionConfig } from '../model/types';
 import type { LambdaDeps } from './deps';
-import { preconditionFailed } from './functionOps';
-import { invalidParameter, json, noContent, paginate, parseBody, type Operation } from './http';
+import { json, noContent, paginate, parseBody, type Operation } from './http';
 import { functionConfiguration, lambdaTime } from './shapes';
+import { InvalidParameterValueException, PreconditionFailedException, ResourceConflictException, ResourceNotFoundException, ValidationException } from '../errors';
 
 /** What makes two versions the same (AWS returns the existing version when nothing changed). */
 function fingerprint(c: VersionConfig): string {
@@ -17,9 +16,9 @@ export function publishVersion(deps: LambdaDeps, name: string, codeSha256: strin
   const record = deps.model.copy(name);
   const latest = record.latest;
   if (codeSha256 !== undefined && codeSha256 !== latest.code.sha256) {
-    throw invalidParameter(`CodeSHA256 (${codeSha256}) is different from current CodeSHA256 in $LATEST (${latest.code.sha256}). Please try again with the CodeSHA256 in $LATEST.`);
+    throw new InvalidParameterValueException(`CodeSHA256 (${codeSha256}) is different from current CodeSHA256 in $LATEST (${latest.code.sha256}). Please try again with the CodeSHA256 in $LATEST.`);
   }
-  if (revisionId !== undefined && revisionId !== latest.RevisionId) throw preconditionFailed();
+  if (revisionId !== undefined && revisionId !== latest.RevisionId) throw new PreconditionFailedException();
   const previous = record.versions[String(record.lastVersion)];
   if (previous && fingerprint(previous) === fingerprint(latest)) return previous;
   const version = String(record.lastVersion + 1);
@@ -39,7 +38,7 @@ export function publishVersion(deps: LambdaDeps, name: string, codeSha256: strin
 
 function aliasName(value: unknown): string {
   if (typeof value !== 'string' || !/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/.test(value) || value.length > 128) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value '${String(value)}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`);
+    throw new ValidationException(`1 validation error detected: Value '${String(value)}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`);
   }
   return value;
 }
@@ -73,7 +72,7 @@ export function versionOps(deps: LambdaDeps): Record<string, Operation> {
       const input = parseBody(req);
       const record = model.copy(p.FunctionName!);
       const name = aliasName(input.Name);
-      if (record.aliases[name]) throw new AwsError('ResourceConflictException', `Alias already exists: ${model.arn(record.name, name)}`, 409);
+      if (record.aliases[name]) throw new ResourceConflictException(`Alias already exists: ${model.arn(record.name, name)}`);
       const alias: AliasConfig = {
         AliasArn: model.arn(record.name, name),
         Name: name,
@@ -90,7 +89,7 @@ export function versionOps(deps: LambdaDeps): Record<string, Operation> {
     GetAlias(_req, p) {
       const record = model.get(p.FunctionName!);
       const alias = record.aliases[p.Name!];
-      if (!alias) throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${model.arn(record.name, p.Name)}`, 404);
+      if (!alias) throw new ResourceNotFoundException(`Cannot find alias arn: ${model.arn(record.name, p.Name)}`);
       return json(200, alias);
     },
 
@@ -98,8 +97,8 @@ export function versionOps(deps: LambdaDeps): Record<string, Operation> {
       const input = parseBody(req);
       const record = model.copy(p.FunctionName!);
       const alias = record.aliases[p.Name!];
-      if (!alias) throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${model.arn(record.name, p.Name)}`, 404);
-      if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) throw preconditionFailed();
+      if (!alias) throw new ResourceNotFoundException(`Cannot find alias arn: ${model.arn(record.name, p.Name)}`);
+      if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) throw new PreconditionFailedException();
       if (input.FunctionVersion !== undefined) alias.FunctionVersion = checkVersion(record.name, input.FunctionVersion);
       if (input.Description !== undefined) alias.Description = String(input.Description);
       if (input.RoutingConfig !== undefined) alias.RoutingConfig = input.RoutingConfig as AliasConfig['RoutingConfig'];

@@ -1,10 +1,10 @@
 // Warm and cold execution environments per function: an idle environment of the same version
 // and revision is reused (warm); otherwise a new one starts (cold). Each runs one invocation
 // at a time; idle ones are reclaimed; a code or configuration change retires the old ones.
-import { AwsError } from '../../server/errors';
 import type { VersionConfig } from '../model/types';
 import { ExecutionEnvironment, type LogWriter } from './environment';
 import type { CloudFacts } from './launchSpec';
+import { TooManyRequestsException } from '../errors';
 
 /**
  * The account's concurrency limit: Lambda's default 1000, or HOC_LAMBDA_ACCOUNT_CONCURRENCY
@@ -51,10 +51,10 @@ export class EnvironmentPool {
   acquire(config: VersionConfig, codeDir: string, reserved: number | undefined): ExecutionEnvironment {
     const name = config.FunctionName;
     if (reserved !== undefined && this.busyCount(name) >= reserved) {
-      throw new AwsError('TooManyRequestsException', 'Rate Exceeded.', 429, { fields: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', Type: 'User' } });
+      throw new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded');
     }
     if (this.totalBusy() >= accountConcurrency()) {
-      throw new AwsError('TooManyRequestsException', 'Rate Exceeded.', 429, { fields: { Reason: 'ConcurrentInvocationLimitExceeded', Type: 'User' } });
+      throw new TooManyRequestsException('ConcurrentInvocationLimitExceeded');
     }
     const list = this.byFunction.get(name) ?? [];
     this.byFunction.set(name, list);

@@ -1,6 +1,6 @@
 // API Gateway REST (v1) in the local cloud: the restJson1 control plane and the invoke
 // data plane (unsigned, or SigV4-signed for AWS_IAM methods under the `execute-api` name).
-import { AwsError } from '../server/errors';
+import { MissingAuthenticationTokenException, NotImplemented, SerializationException } from './errors';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService } from '../server/types';
 import { executeApi, type DataPlane } from './dataplane/execute';
 import { invokeTarget } from './dataplane/invokeTarget';
@@ -18,11 +18,11 @@ export function createApiGatewayService(ctx: CloudContext): LocalService {
     if (req.service === 'execute-api') {
       const target = invokeTarget(req.rawPath, req.host);
       if (target) return executeApi(plane, req, target, true);
-      throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+      throw new MissingAuthenticationTokenException();
     }
     const route = matchRoute(req.method, req.rawPath);
     if (!route) {
-      throw new AwsError('NotImplemented', `The local cloud's API Gateway does not implement ${req.method} ${req.path}. Use the localstack or aws target for it.`, 501);
+      throw new NotImplemented(req.method, req.path);
     }
     const reply = route.handler(store, { params: route.params, body: parseBody(req.body), query: req.query, now: Math.floor(Date.now() / 1000) });
     return {
@@ -49,12 +49,12 @@ export function createApiGatewayService(ctx: CloudContext): LocalService {
 function parseBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   const text = body.toString('utf8');
-  if (jsonTooDeep(text)) throw new AwsError('SerializationException', `The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`, 400);
+  if (jsonTooDeep(text)) throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
     // fall through
   }
-  throw new AwsError('SerializationException', 'The request body is not a JSON object.', 400);
+  throw new SerializationException('The request body is not a JSON object.');
 }

@@ -7,6 +7,7 @@ import * as stsErrors from '../../../src/localcloud/sts/errors';
 import * as logsErrors from '../../../src/localcloud/logs/errors';
 import * as lambdaErrors from '../../../src/localcloud/lambda/errors';
 import * as efsErrors from '../../../src/localcloud/lambda/efs/errors';
+import * as apigatewayErrors from '../../../src/localcloud/apigateway/errors';
 import * as sfnErrors from '../../../src/localcloud/stepfunctions/errors';
 
 export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
@@ -17,6 +18,7 @@ export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
   sts: stsErrors,
   states: sfnErrors,
   logs: logsErrors,
+  apigateway: apigatewayErrors,
   lambda: lambdaErrors,
   elasticfilesystem: efsErrors,
 };

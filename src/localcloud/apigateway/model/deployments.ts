@@ -1,11 +1,11 @@
 // Deployments (frozen copies of an API) and the stages that serve them.
 import type { DeployedApi, Deployment, RestApi, Stage } from './entities';
-import { badRequest, conflict, deploymentNotFound, stageNotFound } from './errors';
 import { resourcePath } from './events';
 import { newId } from './ids';
 import { applyStagePatch } from './stagePatch';
 import type { ApiStore } from './store';
 import { checkStageName, checkVariable, optionalString, stringMap } from './validation';
+import { BadRequestException, ConflictException, NotFoundException } from '../errors';
 
 export interface CreateDeploymentInput {
   stageName?: unknown;
@@ -42,10 +42,10 @@ export function createDeployment(store: ApiStore, apiId: string, input: CreateDe
 /** The API as it is now, with every method checked as CreateDeployment checks it. */
 function freeze(api: RestApi): DeployedApi {
   const resources = Object.values(api.resources).map((r) => ({ id: r.id, path: resourcePath(api, r.id), methods: structuredClone(r.methods) }));
-  if (!resources.some((r) => Object.keys(r.methods).length > 0)) throw badRequest("The REST API doesn't contain any methods");
+  if (!resources.some((r) => Object.keys(r.methods).length > 0)) throw new BadRequestException("The REST API doesn't contain any methods");
   for (const r of resources) {
     for (const m of Object.values(r.methods)) {
-      if (!m?.methodIntegration) throw badRequest('No integration defined for method');
+      if (!m?.methodIntegration) throw new BadRequestException('No integration defined for method');
     }
   }
   return { apiId: api.id, binaryMediaTypes: [...(api.binaryMediaTypes ?? [])], gatewayResponses: structuredClone(api.gatewayResponses ?? {}), resources };
@@ -53,7 +53,7 @@ function freeze(api: RestApi): DeployedApi {
 
 export function getDeployment(store: ApiStore, apiId: string, deploymentId: string): Deployment {
   const deployment = store.api(apiId).deployments[deploymentId];
-  if (!deployment) throw deploymentNotFound();
+  if (!deployment) throw NotFoundException.deployment();
   return deployment;
 }
 
@@ -61,7 +61,7 @@ export function deleteDeployment(store: ApiStore, apiId: string, deploymentId: s
   const api = store.api(apiId);
   getDeployment(store, apiId, deploymentId);
   if (Object.values(api.stages).some((s) => s.deploymentId === deploymentId)) {
-    throw badRequest('Active stages pointing to this deployment must be moved or deleted');
+    throw new BadRequestException('Active stages pointing to this deployment must be moved or deleted');
   }
   store.commit({ t: 'deploymentDeleted', apiId, deploymentId });
 }
@@ -79,8 +79,8 @@ export function createStage(store: ApiStore, apiId: string, input: CreateStageIn
   const api = store.api(apiId);
   const stageName = checkStageName(input.stageName);
   const deploymentId = optionalString(input.deploymentId, 'deploymentId');
-  if (!deploymentId || !api.deployments[deploymentId]) throw deploymentNotFound();
-  if (api.stages[stageName]) throw conflict('Stage already exists');
+  if (!deploymentId || !api.deployments[deploymentId]) throw NotFoundException.deployment();
+  if (api.stages[stageName]) throw new ConflictException('Stage already exists');
   const stage = newStage(stageName, deploymentId, optionalString(input.description, 'description'), checkVariables(input.variables), now);
   stage.tracingEnabled = input.tracingEnabled === true;
   stage.tags = stringMap<string>(input.tags, 'tags', 'string');
@@ -90,7 +90,7 @@ export function createStage(store: ApiStore, apiId: string, input: CreateStageIn
 
 export function getStage(store: ApiStore, apiId: string, stageName: string): Stage {
   const stage = store.api(apiId).stages[stageName];
-  if (!stage) throw stageNotFound();
+  if (!stage) throw NotFoundException.stage();
   return stage;
 }
 

@@ -2,9 +2,9 @@
 // integration. Each type has a default; DEFAULT_4XX and DEFAULT_5XX customise every type of
 // their class that is not customised itself (the usual place for CORS headers on errors).
 import type { GatewayResponse, RestApi } from './entities';
-import { enumViolation, notFound } from './errors';
 import type { ApiStore } from './store';
 import { checkStatusCode, optionalString, stringMap, templateMap } from './validation';
+import { NotFoundException, ValidationException } from '../errors';
 
 /** Every response type with its default status ('' for the two class defaults). */
 export const GATEWAY_RESPONSE_TYPES: Record<string, string> = {
@@ -22,7 +22,7 @@ export interface EffectiveGatewayResponse extends GatewayResponse {
 }
 
 function checkType(type: string): string {
-  if (!(type in GATEWAY_RESPONSE_TYPES)) throw enumViolation(type, 'responseType', Object.keys(GATEWAY_RESPONSE_TYPES));
+  if (!(type in GATEWAY_RESPONSE_TYPES)) throw ValidationException.enumViolation(type, 'responseType', Object.keys(GATEWAY_RESPONSE_TYPES));
   return type;
 }
 
@@ -66,6 +66,6 @@ export function listGatewayResponses(api: RestApi): EffectiveGatewayResponse[] {
 
 export function deleteGatewayResponse(store: ApiStore, apiId: string, type: string): void {
   const api = store.api(apiId);
-  if (!api.gatewayResponses?.[checkType(type)]) throw notFound('Invalid Gateway Response identifier specified');
+  if (!api.gatewayResponses?.[checkType(type)]) throw new NotFoundException('Invalid Gateway Response identifier specified');
   store.commit({ t: 'gatewayResponseDeleted', apiId, responseType: type });
 }

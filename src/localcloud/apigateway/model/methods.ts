@@ -1,6 +1,6 @@
 // Methods, integrations and their responses (PutMethod … DeleteIntegrationResponse).
 import type { HttpMethod, Integration, IntegrationResponse, Method, MethodResponse } from './entities';
-import { badRequest, conflict, integrationNotFound, responseNotFound } from './errors';
+import { BadRequestException, ConflictException, NotFoundException } from '../errors';
 import type { ApiStore } from './store';
 import {
   checkIntegrationTarget,
@@ -29,14 +29,14 @@ export function putMethod(store: ApiStore, apiId: string, resourceId: string, ht
   const { resource } = store.resource(apiId, resourceId);
   const authorizationType = optionalString(input.authorizationType, 'authorizationType') ?? 'NONE';
   if (!AUTHORIZATION_TYPES.includes(authorizationType)) {
-    throw badRequest(`Invalid authorization type specified: ${authorizationType}. Use NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS.`);
+    throw new BadRequestException(`Invalid authorization type specified: ${authorizationType}. Use NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS.`);
   }
   if (authorizationType === 'CUSTOM' || authorizationType === 'COGNITO_USER_POOLS') {
     // The local cloud has no authorizers yet, so no authorizer id can be valid.
-    throw badRequest('Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.');
+    throw new BadRequestException('Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.');
   }
-  if (input.requestValidatorId !== undefined) throw badRequest('Invalid Request Validator identifier specified');
-  if (resource.methods[httpMethod]) throw conflict('Method already exists for this resource');
+  if (input.requestValidatorId !== undefined) throw new BadRequestException('Invalid Request Validator identifier specified');
+  if (resource.methods[httpMethod]) throw new ConflictException('Method already exists for this resource');
   const method: Method = {
     httpMethod,
     authorizationType,
@@ -78,7 +78,7 @@ export function putIntegration(store: ApiStore, apiId: string, resourceId: strin
   checkIntegrationTarget(type, input.uri, input.httpMethod);
   const timeout = input.timeoutInMillis ?? 29000;
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 50 || timeout > 29000) {
-    throw badRequest('Timeout should be between 50 ms and 29000 ms');
+    throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
   }
   const keys = input.cacheKeyParameters;
   const integration: Integration = {
@@ -118,7 +118,7 @@ export function putMethodResponse(
     responseModels: stringMap<string>(input.responseModels, 'responseModels', 'string'),
   };
   for (const name of Object.keys(response.responseParameters ?? {})) {
-    if (!/^method\.response\.header\.[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw badRequest(`Invalid response parameter name specified: ${name}`);
+    if (!/^method\.response\.header\.[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new BadRequestException(`Invalid response parameter name specified: ${name}`);
   }
   store.commit({ t: 'methodResponsePut', apiId, resourceId, httpMethod, response });
   return response;
@@ -127,7 +127,7 @@ export function putMethodResponse(
 export function getMethodResponse(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string): MethodResponse {
   checkStatusCode(statusCode);
   const response = store.method(apiId, resourceId, httpMethod).method.methodResponses[statusCode];
-  if (!response) throw responseNotFound();
+  if (!response) throw NotFoundException.response();
   return response;
 }
 
@@ -150,14 +150,14 @@ export function putIntegrationResponse(
     contentHandling: optionalString(input.contentHandling, 'contentHandling'),
   };
   for (const [name, source] of Object.entries(response.responseParameters ?? {})) {
-    if (!name.startsWith('method.response.header.')) throw badRequest(`Invalid mapping expression specified: ${name}. Response parameters map method.response.header.NAME to a source.`);
-    if (source === '') throw badRequest('Invalid null or empty value in responseParameters');
+    if (!name.startsWith('method.response.header.')) throw new BadRequestException(`Invalid mapping expression specified: ${name}. Response parameters map method.response.header.NAME to a source.`);
+    if (source === '') throw new BadRequestException('Invalid null or empty value in responseParameters');
   }
   if (response.selectionPattern) {
     try {
       new RegExp(response.selectionPattern);
     } catch {
-      throw badRequest(`Invalid selection pattern specified: ${response.selectionPattern}`);
+      throw new BadRequestException(`Invalid selection pattern specified: ${response.selectionPattern}`);
     }
   }
   store.commit({ t: 'integrationResponsePut', apiId, resourceId, httpMethod, response });
@@ -167,7 +167,7 @@ export function putIntegrationResponse(
 export function getIntegrationResponse(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string): IntegrationResponse {
   checkStatusCode(statusCode);
   const response = store.integration(apiId, resourceId, httpMethod).integration.integrationResponses[statusCode];
-  if (!response) throw responseNotFound();
+  if (!response) throw NotFoundException.response();
   return response;
 }
 
@@ -175,7 +175,7 @@ export function deleteIntegrationResponse(store: ApiStore, apiId: string, resour
   checkStatusCode(statusCode);
   store.resource(apiId, resourceId);
   const integration = store.apis.get(apiId)?.resources[resourceId]?.methods[httpMethod]?.methodIntegration;
-  if (!integration) throw integrationNotFound();
-  if (!integration.integrationResponses[statusCode]) throw responseNotFound();
+  if (!integration) throw NotFoundException.integration();
+  if (!integration.integrationResponses[statusCode]) throw NotFoundException.response();
   store.commit({ t: 'integrationResponseDeleted', apiId, resourceId, httpMethod, statusCode });
 }

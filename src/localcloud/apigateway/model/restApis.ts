@@ -1,10 +1,10 @@
 // CreateRestApi … DeleteRestApi and the resource tree (CreateResource, GetResources, DeleteResource).
 import type { Resource, RestApi } from './entities';
-import { badRequest, conflict } from './errors';
 import { resourcePath } from './events';
 import { newId } from './ids';
 import type { ApiStore } from './store';
 import { checkPathPart, isGreedyPart, isVariablePart, optionalString } from './validation';
+import { BadRequestException, ConflictException } from '../errors';
 
 export interface CreateRestApiInput {
   name?: unknown;
@@ -23,20 +23,20 @@ const ENDPOINT_TYPES = ['EDGE', 'REGIONAL', 'PRIVATE'];
 
 export function createRestApi(store: ApiStore, input: CreateRestApiInput, now: number): RestApi {
   const name = optionalString(input.name, 'name');
-  if (!name) throw badRequest('Name cannot be empty');
+  if (!name) throw new BadRequestException('Name cannot be empty');
   const description = optionalString(input.description, 'description');
-  if (description === '') throw badRequest('Description cannot be an empty string');
+  if (description === '') throw new BadRequestException('Description cannot be an empty string');
   const compression = input.minimumCompressionSize;
   if (compression !== undefined && (typeof compression !== 'number' || !Number.isInteger(compression) || compression < 0 || compression > 10485760)) {
-    throw badRequest('Invalid minimum compression size, must be between 0 and 10485760');
+    throw new BadRequestException('Invalid minimum compression size, must be between 0 and 10485760');
   }
   const binaryMediaTypes = input.binaryMediaTypes;
   if (binaryMediaTypes !== undefined && (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((t) => typeof t !== 'string'))) {
-    throw badRequest('binaryMediaTypes must be a list of media types such as image/png or */*.');
+    throw new BadRequestException('binaryMediaTypes must be a list of media types such as image/png or */*.');
   }
   const types = input.endpointConfiguration?.types ?? ['EDGE'];
   if (!Array.isArray(types) || types.length !== 1 || !ENDPOINT_TYPES.includes(String(types[0]))) {
-    throw badRequest('Invalid endpoint configuration: give exactly one of EDGE, REGIONAL or PRIVATE in endpointConfiguration.types.');
+    throw new BadRequestException('Invalid endpoint configuration: give exactly one of EDGE, REGIONAL or PRIVATE in endpointConfiguration.types.');
   }
   const id = newId(10, (i) => store.apis.has(i));
   const rootResourceId = newId(10);
@@ -77,12 +77,12 @@ export function listResources(api: RestApi): Array<Resource & { path: string }> 
 export function createResource(store: ApiStore, apiId: string, parentId: string, pathPartInput: unknown): Resource & { path: string } {
   const { api, resource: parent } = store.resource(apiId, parentId);
   const pathPart = checkPathPart(pathPartInput);
-  if (isGreedyPart(parent.pathPart)) throw badRequest(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
+  if (isGreedyPart(parent.pathPart)) throw new BadRequestException(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
   const siblings = Object.values(api.resources).filter((r) => r.parentId === parentId);
-  if (siblings.some((s) => s.pathPart === pathPart)) throw conflict(`Another resource with the same parent already has this name: ${pathPart}`);
+  if (siblings.some((s) => s.pathPart === pathPart)) throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
   const variableSibling = siblings.find((s) => isVariablePart(s.pathPart));
   if (isVariablePart(pathPart) && variableSibling) {
-    throw badRequest(`A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+    throw new BadRequestException(`A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`);
   }
   const resource: Resource = { id: newId(6, (i) => i in api.resources), parentId, pathPart, methods: {} };
   store.commit({ t: 'resourcePut', apiId, resource });
@@ -91,7 +91,7 @@ export function createResource(store: ApiStore, apiId: string, parentId: string,
 
 export function deleteResource(store: ApiStore, apiId: string, resourceId: string): void {
   const { api } = store.resource(apiId, resourceId);
-  if (resourceId === api.rootResourceId) throw badRequest('Cannot delete the root resource of an API.');
+  if (resourceId === api.rootResourceId) throw new BadRequestException('Cannot delete the root resource of an API.');
   store.commit({ t: 'resourceDeleted', apiId, resourceId });
 }
 

@@ -1,8 +1,8 @@
 // UpdateStage's JSON-patch-like operations, restricted to the paths API Gateway accepts.
 import type { Stage } from './entities';
-import { badRequest, deploymentNotFound } from './errors';
 import { patchOperations } from './patch';
 import { checkVariable } from './validation';
+import { BadRequestException, NotFoundException } from '../errors';
 
 const SETTING_PATH = /^\/([^/]+|\*)\/([^/]+|\*)\/(metrics\/enabled|logging\/dataTrace|logging\/loglevel|throttling\/burstLimit|throttling\/rateLimit|caching\/ttlInSeconds|caching\/enabled|caching\/dataEncrypted|caching\/requireAuthorizationForCacheControl|caching\/unauthorizedCacheControlHeaderStrategy)$/;
 const VALID_PATHS =
@@ -30,7 +30,7 @@ const SETTING_FIELDS: Record<string, string> = {
 
 export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: (id: string) => boolean): Stage {
   for (const { op, path, value } of patchOperations(input, 'updateStage')) {
-    if (op !== 'add' && op !== 'remove' && op !== 'replace') throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (op !== 'add' && op !== 'remove' && op !== 'replace') throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
     const variable = /^\/variables\/(.+)$/.exec(path);
     if (variable) {
       const name = variable[1]!;
@@ -42,10 +42,10 @@ export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: 
       }
       continue;
     }
-    if (op === 'remove' && !SETTING_PATH.test(path)) throw badRequest(`Cannot remove method setting ${path.slice(1)} because there is no method setting for this method `);
+    if (op === 'remove' && !SETTING_PATH.test(path)) throw new BadRequestException(`Cannot remove method setting ${path.slice(1)} because there is no method setting for this method `);
     switch (path) {
       case '/deploymentId':
-        if (!value || !deploymentExists(value)) throw deploymentNotFound();
+        if (!value || !deploymentExists(value)) throw NotFoundException.deployment();
         stage.deploymentId = value;
         continue;
       case '/description':
@@ -62,7 +62,7 @@ export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: 
         continue;
     }
     const setting = SETTING_PATH.exec(path);
-    if (!setting) throw badRequest(`Invalid method setting path: ${path}. Must be one of: ${VALID_PATHS}`);
+    if (!setting) throw new BadRequestException(`Invalid method setting path: ${path}. Must be one of: ${VALID_PATHS}`);
     const key = `${setting[1]}/${setting[2]}`;
     const entry = { ...(stage.methodSettings[key] ?? {}) };
     const name = SETTING_FIELDS[setting[3]!]!;

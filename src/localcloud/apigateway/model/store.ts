@@ -2,8 +2,8 @@
 // through commit(), which applies an event and journals it (replay uses the same path).
 import type { Journal } from '../../server/journal';
 import type { HttpMethod, Integration, Method, Resource, RestApi } from './entities';
-import { apiNotFound, integrationNotFound, methodNotFound, resourceNotFound } from './errors';
 import { applyEvent, type ApiGatewayEvent } from './events';
+import { NotFoundException } from '../errors';
 
 export const SERVICE_NAME = 'apigateway';
 
@@ -37,7 +37,7 @@ export class ApiStore {
 
   api(apiId: string): RestApi {
     const api = this.apis.get(apiId);
-    if (!api) throw apiNotFound(this.accountId, apiId);
+    if (!api) throw NotFoundException.api(this.accountId, apiId);
     return api;
   }
 
@@ -45,20 +45,20 @@ export class ApiStore {
   resource(apiId: string, resourceId: string): { api: RestApi; resource: Resource } {
     const api = this.apis.get(apiId);
     const resource = api?.resources[resourceId];
-    if (!api || !resource) throw resourceNotFound();
+    if (!api || !resource) throw NotFoundException.resource();
     return { api, resource };
   }
 
   method(apiId: string, resourceId: string, httpMethod: HttpMethod): { api: RestApi; resource: Resource; method: Method } {
     const { api, resource } = this.resource(apiId, resourceId);
     const method = resource.methods[httpMethod];
-    if (!method) throw methodNotFound();
+    if (!method) throw NotFoundException.method();
     return { api, resource, method };
   }
 
   integration(apiId: string, resourceId: string, httpMethod: HttpMethod): { api: RestApi; method: Method; integration: Integration } {
     const { api, method } = this.method(apiId, resourceId, httpMethod);
-    if (!method.methodIntegration) throw integrationNotFound();
+    if (!method.methodIntegration) throw NotFoundException.integration();
     return { api, method, integration: method.methodIntegration };
   }
 }

@@ -2,7 +2,7 @@
 // ARNs are `arn:aws:apigateway:REGION::/restapis/ID` and `…/restapis/ID/stages/NAME`
 // (API Gateway API Reference, TagResource/GetTags and "Amazon API Gateway resource ARNs";
 // up to 50 tags per resource; read 2026-12-03).
-import { apiNotFound, badRequest, notFound, stageNotFound } from './errors';
+import { BadRequestException, NotFoundException } from '../errors';
 import type { ApiStore } from './store';
 import { stringMap } from './validation';
 
@@ -14,15 +14,15 @@ type Target = { apiId: string; stageName?: string; tags: Record<string, string> 
 function target(store: ApiStore, arn: string): Target {
   const m = ARN.exec(arn);
   if (!m)
-    throw badRequest(
+    throw new BadRequestException(
       `Invalid ARN: ${arn}. Tag a REST API (arn:aws:apigateway:REGION::/restapis/ID) or one of its stages (…/stages/NAME).`,
     );
-  if (m[1] !== store.region) throw notFound(`Invalid resource ARN: ${arn} is not in ${store.region}.`);
+  if (m[1] !== store.region) throw new NotFoundException(`Invalid resource ARN: ${arn} is not in ${store.region}.`);
   const api = store.apis.get(m[2]!);
-  if (!api) throw apiNotFound(store.accountId, m[2]!);
+  if (!api) throw NotFoundException.api(store.accountId, m[2]!);
   if (m[3] === undefined) return { apiId: api.id, tags: api.tags ?? {} };
   const stage = api.stages[m[3]];
-  if (!stage) throw stageNotFound();
+  if (!stage) throw NotFoundException.stage();
   return { apiId: api.id, stageName: stage.stageName, tags: stage.tags ?? {} };
 }
 
@@ -44,9 +44,9 @@ export function getTags(store: ApiStore, arn: string): { tags: Record<string, st
 export function tagResource(store: ApiStore, arn: string, input: unknown): void {
   const t = target(store, arn);
   const added = stringMap<string>(input, 'tags', 'string');
-  if (!added) throw badRequest('Invalid value for tags: expected a map.');
+  if (!added) throw new BadRequestException('Invalid value for tags: expected a map.');
   const tags = { ...t.tags, ...added };
-  if (Object.keys(tags).length > MAX_TAGS) throw badRequest(`A resource cannot have more than ${MAX_TAGS} tags.`);
+  if (Object.keys(tags).length > MAX_TAGS) throw new BadRequestException(`A resource cannot have more than ${MAX_TAGS} tags.`);
   save(store, t, tags);
 }
 

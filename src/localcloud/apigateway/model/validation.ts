@@ -1,6 +1,6 @@
 // Input checks with API Gateway's own messages.
-import { badRequest, enumViolation, validation } from './errors';
 import { HTTP_METHODS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS, type HttpMethod, type IntegrationType } from './entities';
+import { BadRequestException, ValidationException } from '../errors';
 
 const PATH_PART = /^(?:[a-zA-Z0-9._:-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
 const STATUS_CODE = /^[1-5]\d\d$/;
@@ -10,14 +10,14 @@ const LAMBDA_INVOCATION_PATH = /^path\/2015-03-31\/functions\/(.+)\/invocations$
 
 export function checkHttpMethod(value: string): HttpMethod {
   if (!(HTTP_METHODS as readonly string[]).includes(value)) {
-    throw badRequest('Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY');
+    throw new BadRequestException('Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY');
   }
   return value as HttpMethod;
 }
 
 export function checkPathPart(pathPart: unknown): string {
   if (typeof pathPart !== 'string' || !PATH_PART.test(pathPart)) {
-    throw badRequest(
+    throw new BadRequestException(
       "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
     );
   }
@@ -34,21 +34,21 @@ export function isGreedyPart(pathPart: string | undefined): boolean {
 
 export function checkStatusCode(value: string): string {
   if (!STATUS_CODE.test(value)) {
-    throw validation(`1 validation error detected: Value '${value}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`);
+    throw new ValidationException(`1 validation error detected: Value '${value}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`);
   }
   return value;
 }
 
 export function checkStageName(value: unknown): string {
   if (typeof value !== 'string' || !STAGE_NAME.test(value)) {
-    throw badRequest('Stage name only allows a-zA-Z0-9_ and hyphens, up to 128 characters.');
+    throw new BadRequestException('Stage name only allows a-zA-Z0-9_ and hyphens, up to 128 characters.');
   }
   return value;
 }
 
 export function checkIntegrationType(value: unknown): IntegrationType {
   if (typeof value !== 'string' || !(INTEGRATION_TYPES as readonly string[]).includes(value)) {
-    throw enumViolation(String(value), 'putIntegrationInput.type', INTEGRATION_TYPES);
+    throw ValidationException.enumViolation(String(value), 'putIntegrationInput.type', INTEGRATION_TYPES);
   }
   return value as IntegrationType;
 }
@@ -56,7 +56,7 @@ export function checkIntegrationType(value: unknown): IntegrationType {
 export function checkPassthrough(value: unknown): string {
   if (value === undefined) return 'WHEN_NO_MATCH';
   if (typeof value !== 'string' || !(PASSTHROUGH_BEHAVIORS as readonly string[]).includes(value)) {
-    throw badRequest('Invalid passthrough behavior specified. Valid values are WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER');
+    throw new BadRequestException('Invalid passthrough behavior specified. Valid values are WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER');
   }
   return value;
 }
@@ -64,16 +64,16 @@ export function checkPassthrough(value: unknown): string {
 /** Checks an integration's target the way PutIntegration does; returns nothing for MOCK. */
 export function checkIntegrationTarget(type: IntegrationType, uri: unknown, httpMethod: unknown): void {
   if (type === 'MOCK') return;
-  if (typeof httpMethod !== 'string' || httpMethod === '') throw badRequest('Enumeration value for HttpMethod must be non-empty');
-  if (typeof uri !== 'string' || uri === '') throw badRequest('Integrations of type AWS, AWS_PROXY, HTTP and HTTP_PROXY require a URI.');
+  if (typeof httpMethod !== 'string' || httpMethod === '') throw new BadRequestException('Enumeration value for HttpMethod must be non-empty');
+  if (typeof uri !== 'string' || uri === '') throw new BadRequestException('Integrations of type AWS, AWS_PROXY, HTTP and HTTP_PROXY require a URI.');
   if (type === 'HTTP' || type === 'HTTP_PROXY') {
-    if (!/^https?:\/\/[^/\s]+/.test(uri)) throw badRequest('Invalid HTTP endpoint specified for URI');
+    if (!/^https?:\/\/[^/\s]+/.test(uri)) throw new BadRequestException('Invalid HTTP endpoint specified for URI');
     return;
   }
   const arn = parseApiGatewayArn(uri);
-  if (!arn.ok) throw badRequest(arn.reason);
+  if (!arn.ok) throw new BadRequestException(arn.reason);
   if (type === 'AWS_PROXY' && (arn.service !== 'lambda' || !LAMBDA_INVOCATION_PATH.test(arn.target))) {
-    throw badRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+    throw new BadRequestException("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
   }
 }
 
@@ -97,15 +97,15 @@ export function lambdaArnFromUri(uri: string): string | undefined {
 
 export function optionalString(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw badRequest(`Invalid value for ${field}: expected a string.`);
+  if (typeof value !== 'string') throw new BadRequestException(`Invalid value for ${field}: expected a string.`);
   return value;
 }
 
 export function stringMap<T extends string | boolean>(value: unknown, field: string, kind: 'string' | 'boolean'): Record<string, T> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw badRequest(`Invalid value for ${field}: expected a map.`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new BadRequestException(`Invalid value for ${field}: expected a map.`);
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v !== kind) throw badRequest(`Invalid null or empty value in ${field}: ${k}`);
+    if (typeof v !== kind) throw new BadRequestException(`Invalid null or empty value in ${field}: ${k}`);
   }
   return { ...(value as Record<string, T>) };
 }
@@ -113,11 +113,11 @@ export function stringMap<T extends string | boolean>(value: unknown, field: str
 /** Mapping templates by content type; an empty template is stored as null, as API Gateway does. */
 export function templateMap(value: unknown, field: string): Record<string, string | null> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw badRequest(`Invalid value for ${field}: expected a map.`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new BadRequestException(`Invalid value for ${field}: expected a map.`);
   const out: Record<string, string | null> = {};
   for (const [type, template] of Object.entries(value as Record<string, unknown>)) {
-    if (!/^[\w.+-]+\/[\w.+*-]+$/.test(type)) throw badRequest(`Validation Result: warnings : [], errors : [Invalid content type specified: ${type}]`);
-    if (template !== null && typeof template !== 'string') throw badRequest(`Invalid mapping template for ${type} in ${field}: expected a string.`);
+    if (!/^[\w.+-]+\/[\w.+*-]+$/.test(type)) throw new BadRequestException(`Validation Result: warnings : [], errors : [Invalid content type specified: ${type}]`);
+    if (template !== null && typeof template !== 'string') throw new BadRequestException(`Invalid mapping template for ${type} in ${field}: expected a string.`);
     out[type] = template === '' ? null : template;
   }
   return out;
@@ -127,8 +127,8 @@ const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const STAGE_VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
 
 export function checkVariable(name: string, value: string): void {
-  if (!STAGE_VARIABLE_NAME.test(name)) throw badRequest(`Stage variable name '${name}' is invalid: use only letters, digits and underscores.`);
+  if (!STAGE_VARIABLE_NAME.test(name)) throw new BadRequestException(`Stage variable name '${name}' is invalid: use only letters, digits and underscores.`);
   if (!STAGE_VARIABLE_VALUE.test(value)) {
-    throw badRequest(`Stage variable value '${value}' for '${name}' is invalid: use only letters, digits and -._~:/?#&=,`);
+    throw new BadRequestException(`Stage variable value '${value}' for '${name}' is invalid: use only letters, digits and -._~:/?#&=,`);
   }
 }

@@ -23,6 +23,8 @@ const HEADER_RE = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^
 /** Query parameters that presigning adds itself. */
 const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature']);
 const MAX_SKEW_MS = 15 * 60 * 1000;
+/** X-Amz-Date's own form (20260101T120000Z): signed as sent, with no parse and format round trip. */
+const BASIC_DATE_RE = /^\d{8}T\d{6}Z$/;
 
 export type ScopeResult = { kind: 'none' } | { kind: 'malformed'; reason: string; code?: string } | { kind: 'scope'; scope: SigV4Scope };
 
@@ -113,7 +115,7 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
     const payloadHash = declaredHash !== undefined && signedNames.includes('x-amz-content-sha256') ? declaredHash : sha256Hex(input.body ?? Buffer.alloc(0));
     const signing = {
       method: input.method, rawPath: input.rawPath, searchParams: input.searchParams, headers: input.headers, signedHeaders: signedNames,
-      payloadHash, amzDate: formatAmzDate(signingDate), region: scope.region, service: scope.service, secretAccessKey: input.secretAccessKey,
+      payloadHash, amzDate: amzDate !== undefined && BASIC_DATE_RE.test(amzDate) ? amzDate : formatAmzDate(signingDate), region: scope.region, service: scope.service, secretAccessKey: input.secretAccessKey,
     };
     const verdict = signaturesMatch(headerSignature(signing), scope.signature);
     if (verdict.ok || !input.searchParams.has('__proto__')) return verdict;

@@ -6,6 +6,7 @@ import { applyEvent } from './applyEvent';
 import type { SqsEvent } from './events';
 import { LongPoll } from './longPoll';
 import type { MoveTaskRecord } from './moveTaskRecord';
+import { withoutPermission, withPermission } from './permissions';
 import { Queue, type QueueSnapshot } from './queue';
 import { ALL_ATTRIBUTE_NAMES, parseRedrivePolicy, redriveAllowPolicy, validateAttributes } from './queueAttributes';
 
@@ -125,6 +126,14 @@ export class SqsBackend {
     if (valid.RedrivePolicy) this.checkDeadLetterTarget(valid.RedrivePolicy, q.fifo, q.arn);
     this.commit({ t: 'setAttributes', name: q.name, attributes: valid, at: Date.now() });
     this.longPoll.notify(q.name);
+  }
+
+  addPermission(q: Queue, label: string, accounts: string[], actions: string[]): void {
+    this.setAttributes(q, { Policy: withPermission(q.attributes.Policy, q.arn, label, accounts, actions) });
+  }
+
+  removePermission(q: Queue, label: string): void {
+    this.setAttributes(q, { Policy: withoutPermission(q.attributes.Policy, label) });
   }
 
   tag(q: Queue, tags: Record<string, string>): void {

@@ -2,7 +2,7 @@
 // the request's protocol: JSON 1.0 when X-Amz-Target is set, the query protocol otherwise.
 // Errors are thrown as AwsErrors; the core serialises them (with x-amzn-query-error for JSON).
 import type { AwsRequest, AwsResponse } from '../../server/types';
-import { AwsError } from '../../server/errors';
+import { MissingAction } from '../../server/errors';
 import { InvalidAction, MalformedRequest } from '../errors';
 import type { ActionContext, ActionHandler } from './context';
 import type { Input } from './input';
@@ -57,7 +57,7 @@ async function dispatchQuery(req: AwsRequest, c: ActionContext): Promise<AwsResp
     for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
   }
   const { action, input } = parseQueryInput(params);
-  if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action.', 400);
+  if (!action) throw new MissingAction();
   const handler = Object.hasOwn(SQS_ACTIONS, action) ? SQS_ACTIONS[action] : undefined;
   if (!handler) throw new InvalidAction(action);
   // Older clients post to the queue URL itself instead of naming it in QueueUrl.

@@ -73,24 +73,13 @@ export const QUEUE_ACTIONS: Record<string, ActionHandler> = {
     const actions = stringList(input, 'Actions');
     if (accounts.length === 0) throw new MissingParameter('AWSAccountIds');
     if (actions.length === 0) throw new MissingParameter('Actions');
-    type Policy = { Version?: string; Id?: string; Statement: Array<Record<string, unknown>> };
-    const policy: Policy = q.attributes.Policy ? (JSON.parse(q.attributes.Policy) as Policy) : { Version: '2012-10-17', Id: `${q.arn}/SQSDefaultPolicy`, Statement: [] };
-    if (policy.Statement.some((s) => s.Sid === label)) throw InvalidParameterValue.of('Label', label, 'Already exists.');
-    policy.Statement.push({
-      Sid: label, Effect: 'Allow',
-      Principal: { AWS: accounts.map((a) => `arn:aws:iam::${a}:root`) },
-      Action: actions.map((a) => `SQS:${a}`), Resource: q.arn,
-    });
-    backend.setAttributes(q, { Policy: JSON.stringify(policy) });
+    backend.addPermission(q, label, accounts, actions);
     return {};
   },
   RemovePermission: (input, { backend }) => {
     const q = backend.require(reqString(input, 'QueueUrl'));
     const label = reqString(input, 'Label');
-    const policy = q.attributes.Policy ? (JSON.parse(q.attributes.Policy) as { Statement: Array<Record<string, unknown>> }) : { Statement: [] };
-    const rest = policy.Statement.filter((s) => s.Sid !== label);
-    if (rest.length === policy.Statement.length) throw InvalidParameterValue.of('Label', label, "can't find label.");
-    backend.setAttributes(q, { Policy: rest.length ? JSON.stringify({ ...policy, Statement: rest }) : '' });
+    backend.removePermission(q, label);
     return {};
   },
   StartMessageMoveTask: (input, { moveTasks }) => ({

@@ -70,4 +70,12 @@ export interface StepGuideState {
   lessonDir: string;
   stepId: string;
   hintOpen?: boolean;
+  /** What each action (by its id) and command link (`link:<href>`) of this step last said. */
+  results?: Record<string, GuideResult>;
+}
+
+/** One result beside the control that ran it. */
+export interface GuideResult {
+  text: string;
+  error?: boolean;
 }

@@ -10,12 +10,17 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { ensureCodeServer, installExtension, startCodeServer, writeUserSettings, ROOT, type CodeServer } from './harness/codeServer';
 import { buildIntegrationSuite, INTEGRATION_INDEX, packageVsix, VSIX } from './harness/build';
 import { copyFixtureWorkspace, payloadUrl, tempDir } from './harness/workspace';
 import { launchChromium } from './harness/browser';
 import { SHOTS, Workbench } from './harness/workbench';
+
+/** What a step action said, beside its button (the guide keeps it there across redraws). */
+function actionResult(guide: Frame, actionId: string, text: RegExp): Locator {
+  return guide.locator(`li.action output.action-result[data-result-for="${actionId}"]`, { hasText: text });
+}
 
 let server: CodeServer;
 let browser: Browser;
@@ -112,7 +117,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
   test('deploys the step to the local cloud', { timeout: 180_000 }, async () => {
     const guide = await wb.webview('#check-progress');
     await guide.locator('.actions vscode-button', { hasText: 'Deploy the function' }).click();
-    await guide.locator('.status', { hasText: /Deployed \d+ resource/ }).waitFor({ timeout: 150_000 });
+    await actionResult(guide, 'deploy', /Deployed \d+ resource/).waitFor({ timeout: 150_000 });
     await wb.statusItem(/Local cloud/).waitFor();
     // The progress toast closes with the deploy: the guide's line is the one that stays.
     await wb.page.locator('.notification-toast', { hasText: /Deploying/ }).waitFor({ state: 'hidden', timeout: 10_000 });
@@ -182,9 +187,9 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     const guide = await wb.webview('#check-progress');
     await guide.locator('h1', { hasText: 'Make a queue' }).waitFor();
     await guide.locator('.actions vscode-button', { hasText: 'Deploy the queue' }).click();
-    await guide.locator('.status', { hasText: /Deployed 1 resource / }).waitFor({ timeout: 90_000 });
+    await actionResult(guide, 'deploy', /Deployed 1 resource /).waitFor({ timeout: 150_000 });
     await guide.locator('.actions vscode-button', { hasText: 'Send a note' }).click();
-    await guide.locator('.status', { hasText: /sent 1 message to NotesQueue/ }).waitFor({ timeout: 30_000 });
+    await actionResult(guide, 'send', /sent 1 message to NotesQueue/).waitFor({ timeout: 60_000 });
     await guide.locator('a.hoc-reveal', { hasText: 'watch the queue' }).click();
     const queue = await wb.webview('.counters');
     await wb.tab(/01-hello-NotesQueue/).waitFor();
@@ -213,7 +218,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     let guide = await wb.webview('#check-progress');
     await guide.locator('h1', { hasText: 'Run a workflow' }).waitFor();
     await guide.locator('.actions vscode-button', { hasText: 'Deploy the workflow' }).click();
-    await guide.locator('.status', { hasText: /Deployed \d+ resource/ }).waitFor({ timeout: 90_000 });
+    await actionResult(guide, 'deploy', /Deployed \d+ resource/).waitFor({ timeout: 150_000 });
     await guide.locator('a.hoc-reveal', { hasText: 'Open its graph' }).click();
     let graph = await wb.webview('svg.graph .selectable');
     await wb.tab(/State machine: 01-hello-HelloFlow/).waitFor();
@@ -228,8 +233,9 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     for (const state of ['Greet', 'Pause', 'Done']) {
       await graph.locator('svg.graph .selectable.status-succeeded', { hasText: state }).first().waitFor({ timeout: 20_000 });
     }
-    await guide.locator('.status', { hasText: /SUCCEEDED|succeeded/ }).waitFor({ timeout: 30_000 });
-    assert.ok(await guide.locator('.status').isVisible(), 'the action result line is visible beside the graph');
+    const started = actionResult(guide, 'start', /SUCCEEDED|succeeded/);
+    await started.waitFor({ timeout: 60_000 });
+    assert.ok(await started.isVisible(), 'the action\'s result is visible beside its button, with the graph open beside the guide');
     await wb.screenshot('graph-beside-guide');
   });
 

@@ -1,6 +1,7 @@
 // Step guide view: renders the step the host sends (objectives and minutes, instructions HTML
 // from src/shared/stepMarkdown.ts, actions, checks), routes link clicks and buttons back to the
-// host, and shows what each action did beside the button or link that ran it.
+// host, and shows what each action did beside the button or link that ran it (kept across redraws
+// by results.ts).
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine, clear } from '../common/dom';
@@ -9,31 +10,37 @@ import type { GuideAction, GuideCheck, GuideStep, StepGuideEvent, StepGuideMetho
 import { renderChecks } from './checkList';
 import { linkLook } from './linkLook';
 import { renderObjectives } from './objectives';
+import { fillResult, linkResultKey, sayResult } from './results';
 
 const host = new HostClient<StepGuideMethods, StepGuideEvent>();
 const root = appRoot();
 const status = statusLine();
 let busy = false;
+/** The step on screen. */
+let current: GuideStep | undefined;
 
 function button(iconName: string, label: string, onClick: () => void, opts: { secondary?: boolean; id?: string } = {}): HTMLElement {
   return h('vscode-button', { id: opts.id, secondary: opts.secondary, 'aria-label': label, onclick: onClick }, icon(iconName), ` ${label}`);
 }
 
-/** Where a result is said: beside the button or link that asked for it, else the status line. */
-function sayer(out?: HTMLElement): (text: string, kind?: 'info' | 'error') => void {
-  if (!out) return status.say;
+/**
+ * Where a result is said: beside the button or link that asked for it (by its result key), else
+ * the status line. A result that arrives after the student moved to another step is dropped.
+ */
+function sayer(resultKey?: string): (text: string, kind?: 'info' | 'error') => void {
+  if (!resultKey) return status.say;
+  const stepId = current?.stepId;
   return (text, kind = 'info') => {
-    out.textContent = text;
-    out.classList.toggle('error', kind === 'error');
+    if (current?.stepId === stepId) sayResult(resultKey, text, kind);
   };
 }
 
-/** Runs one host request with the buttons disabled and its outcome beside `out` (or in the status line). */
-async function run(what: string, work: () => Promise<string | undefined>, out?: HTMLElement): Promise<void> {
+/** Runs one host request with the buttons disabled and its outcome beside its control (or in the status line). */
+async function run(what: string, work: () => Promise<string | undefined>, resultKey?: string): Promise<void> {
   if (busy) return;
   busy = true;
   root.classList.add('busy');
-  const say = sayer(out);
+  const say = sayer(resultKey);
   say(`${what}…`);
   try {
     say((await work()) ?? '');
@@ -56,13 +63,12 @@ function checkSummary(checks: GuideCheck[]): string {
   return passed === checks.length ? `All ${checks.length} checks pass — step done.` : `${passed} of ${checks.length} checks pass.`;
 }
 
-let current: GuideStep | undefined;
-
 function render(s: GuideStep): void {
   current = s;
   const saved = vscodeApi<StepGuideState>().getState();
   const sameStep = saved?.stepId === s.stepId;
-  patchState<StepGuideState>({ lessonDir: s.lessonDir, stepId: s.stepId, hintOpen: sameStep ? saved?.hintOpen : false });
+  // A redraw of the same step (after a progress or target change) keeps its hint and results.
+  patchState<StepGuideState>({ lessonDir: s.lessonDir, stepId: s.stepId, hintOpen: sameStep ? saved?.hintOpen : false, results: sameStep ? saved?.results : {} });
   const content = h('article', { class: 'instructions' });
   content.innerHTML = s.html; // sanitised by src/shared/stepMarkdown.ts; the CSP forbids inline script
   decorateLinks(content, s);
@@ -105,8 +111,8 @@ function render(s: GuideStep): void {
 
 /** One action: a button when it changes the cloud, a text link when it opens something; its result beside it. */
 function actionRow(a: GuideAction): HTMLElement {
-  const out = h('output', { class: 'action-result', 'aria-live': 'polite', 'data-result-for': a.id });
-  const go = () => void run(a.label, async () => (await host.request('action', { id: a.id })).summary, out);
+  const out = fillResult(h('output', { class: 'action-result', 'aria-live': 'polite', 'data-result-for': a.id }));
+  const go = () => void run(a.label, async () => (await host.request('action', { id: a.id })).summary, a.id);
   const control = a.changesCloud === false
     ? h('button', { class: 'link-button', type: 'button', 'data-action': a.id, onclick: go }, icon(a.icon), ` ${a.label}`)
     : h('vscode-button', { secondary: true, 'aria-label': a.label, 'data-action': a.id, onclick: go }, icon(a.icon), ` ${a.label}`);
@@ -119,7 +125,7 @@ function decorateLinks(content: HTMLElement, s: GuideStep): void {
     const look = linkLook(a.getAttribute('data-href') ?? '', s.actions);
     a.classList.add(`hoc-${look.kind}`);
     a.prepend(icon(look.icon), ' ');
-    if (look.run) a.after(h('output', { class: 'link-result', 'aria-live': 'polite' }));
+    if (look.run) a.after(fillResult(h('output', { class: 'link-result', 'aria-live': 'polite', 'data-result-for': linkResultKey(a.getAttribute('data-href') ?? '') })));
   }
 }
 
@@ -146,10 +152,10 @@ document.addEventListener('click', (ev) => {
   }
   const what = a.textContent?.trim() || 'Working';
   const look = linkLook(href, current?.actions ?? []);
-  const out = a.nextElementSibling?.classList.contains('link-result') ? (a.nextElementSibling as HTMLElement) : undefined;
-  if (look.run?.method === 'action') void run(what, async () => (await host.request('action', { id: (look.run as { id: string }).id })).summary, out);
-  else if (look.run?.method === 'deploy') void run(what, async () => (await host.request('deploy', {})).summary, out);
-  else if (look.run?.method === 'check') void run(what, async () => checkSummary(await host.request('check', {})), out);
+  const key = a.nextElementSibling?.classList.contains('link-result') ? linkResultKey(href) : undefined;
+  if (look.run?.method === 'action') void run(what, async () => (await host.request('action', { id: (look.run as { id: string }).id })).summary, key);
+  else if (look.run?.method === 'deploy') void run(what, async () => (await host.request('deploy', {})).summary, key);
+  else if (look.run?.method === 'check') void run(what, async () => checkSummary(await host.request('check', {})), key);
   else void run(what, async () => (await host.request('link', { href }), undefined));
 });
 

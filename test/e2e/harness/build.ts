@@ -17,7 +17,7 @@ export const INTEGRATION_INDEX = join(ROOT, 'out', 'test', 'integration', 'index
 export function packageVsix(): void {
   if (!existsSync(join(ROOT, 'dist', 'extension.js'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // README links stay relative: this VSIX is installed here and never published.
+  // README links stay relative, like `npm run package`: the docs they name ship in the VSIX.
   execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', VSIX], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
 }
 

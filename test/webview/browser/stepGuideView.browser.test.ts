@@ -123,6 +123,11 @@ test('the step guide reads like a lab: objectives, buttons vs links, results bes
   await page.locator('vscode-button[data-action=send]').click();
   await page.locator('output[data-result-for=send]').filter({ hasText: /sent|Sent/ }).waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('.status').textContent(), '', 'results are not only in a separate line');
+  // The host resends the step after every progress or target change; the redraw keeps each result beside its control.
+  await page.evaluate(`window.postMessage(${JSON.stringify({ kind: 'event', event: { type: 'step', step: { ...model(), state: 'inProgress' } } })}, '*')`);
+  await page.locator('h1 .state-inProgress').waitFor();
+  assert.match((await page.locator('li.action output[data-result-for=send]').textContent()) ?? '', /sent|Sent/);
+  assert.match((await deployResult.textContent()) ?? '', /deployed|up to date|Deployed/i);
 
   // Code blocks scroll sideways, one background for the block, none per line.
   const code = await page.locator('.instructions pre').evaluate((pre) => {

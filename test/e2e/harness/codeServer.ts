@@ -53,11 +53,27 @@ export function writeUserSettings(userDataDir: string): void {
   }, null, 2));
 }
 
+/**
+ * Makes the editor's display language `language` without downloading a language pack: code-server
+ * takes `--locale` only for a language listed in <user-data-dir>/languagepacks.json (else it falls
+ * back to English and `vscode.env.language` stays "en"), so list one whose core translation file
+ * is empty. The workbench's own menus stay English; `vscode.env.language` becomes `language`, which
+ * picks the extension's l10n bundle, its package.nls.<language>.json and the lessons' translations.
+ * Start code-server with `--locale <language>` (startCodeServer's extraArgs) after this.
+ */
+export function writeDisplayLanguage(userDataDir: string, language: string): void {
+  const translations = join(userDataDir, `core.${language}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [language]: { hash: `hoc-${language}-1`, label: language, translations: { vscode: translations }, extensions: [{ extensionIdentifier: { id: `hands-on-cloud.core-${language}` }, version: '1.0.0' }] },
+  }));
+}
+
 export function installExtension(entry: string, dirs: CodeServerDirs, vsix: string): void {
   execFileSync(process.execPath, [entry, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 120_000 });
 }
 
-export async function startCodeServer(entry: string, dirs: CodeServerDirs, env: Record<string, string>): Promise<CodeServer> {
+export async function startCodeServer(entry: string, dirs: CodeServerDirs, env: Record<string, string>, extraArgs: string[] = []): Promise<CodeServer> {
   const port = await freePort();
   const configFile = join(dirs.userDataDir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -66,6 +82,7 @@ export async function startCodeServer(entry: string, dirs: CodeServerDirs, env: 
     entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', configFile,
     '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    ...extraArgs,
   ], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

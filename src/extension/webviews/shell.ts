@@ -34,6 +34,9 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
     codiconUri: dist(`${options.view}.css`),
     styleUris: options.styles.map((s) => media(`${s}.css`)),
     workers: options.workers,
+    // The views' own sentences translate through this table (src/webview/common/l10n.ts).
+    language: vscode.env.language,
+    strings: vscode.l10n.bundle,
   });
 }
 

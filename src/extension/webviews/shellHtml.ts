@@ -12,6 +12,9 @@ export interface ShellHtmlOptions {
   styleUris: string[];
   /** Lets the view start Web Workers from blob: URLs it made itself (the graph's layout). */
   workers?: boolean;
+  /** The display language (vscode.env.language) and the view's sentences in it (vscode.l10n.bundle). */
+  language?: string;
+  strings?: Record<string, string>;
 }
 
 export function shellHtml(o: ShellHtmlOptions): string {
@@ -25,7 +28,7 @@ export function shellHtml(o: ShellHtmlOptions): string {
   ].join('; ');
   const links = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u)}">`).join('\n    ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(o.language ?? 'en')}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
@@ -36,9 +39,15 @@ export function shellHtml(o: ShellHtmlOptions): string {
   </head>
   <body>
     <main id="app" aria-busy="true"></main>
+    <script type="application/json" id="hoc-l10n">${jsonInHtml(o.strings ?? {})}</script>
     <script nonce="${escapeAttr(o.nonce)}" src="${escapeAttr(o.scriptUri)}"></script>
   </body>
 </html>`;
+}
+
+/** JSON a <script type="application/json"> holds as data (never run): no '<' to end the element early. */
+function jsonInHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 function escapeText(s: string): string {

@@ -5,6 +5,7 @@
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine, clear } from '../common/dom';
+import { t } from '../common/l10n';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import type { GuideAction, GuideCheck, GuideStep, StepGuideEvent, StepGuideMethods, StepGuideState } from '../../shared/webviewProtocolStepGuide';
 import { renderChecks } from './checkList';
@@ -60,7 +61,7 @@ function showChecks(checks: GuideCheck[]): void {
 function checkSummary(checks: GuideCheck[]): string {
   showChecks(checks);
   const passed = checks.filter((c) => c.passed).length;
-  return passed === checks.length ? `All ${checks.length} checks pass — step done.` : `${passed} of ${checks.length} checks pass.`;
+  return passed === checks.length ? t('All {0} checks pass — step done.', checks.length) : t('{0} of {1} checks pass.', passed, checks.length);
 }
 
 function render(s: GuideStep): void {
@@ -72,36 +73,36 @@ function render(s: GuideStep): void {
   const content = h('article', { class: 'instructions' });
   content.innerHTML = s.html; // sanitised by src/shared/stepMarkdown.ts; the CSP forbids inline script
   decorateLinks(content, s);
-  const stateText = s.state === 'done' ? 'Done' : s.state === 'checkFailed' ? 'Checks failed' : s.state === 'inProgress' ? 'In progress' : 'Not started';
+  const stateText = s.state === 'done' ? t('Done') : s.state === 'checkFailed' ? t('Checks failed') : s.state === 'inProgress' ? t('In progress') : t('Not started');
 
-  const actions = h('ul', { class: 'actions', 'aria-label': 'Step actions' }, ...s.actions.map(actionRow));
+  const actions = h('ul', { class: 'actions', 'aria-label': t('Step actions') }, ...s.actions.map(actionRow));
   const hint = s.hintHtml
-    ? h('vscode-collapsible', { title: 'Hint', id: 'hint', open: sameStep && saved?.hintOpen ? true : undefined }, hintBody(s.hintHtml))
+    ? h('vscode-collapsible', { title: t('Hint'), id: 'hint', open: sameStep && saved?.hintOpen ? true : undefined }, hintBody(s.hintHtml))
     : null;
   const solution = s.solutionFiles.length
-    ? h('div', { class: 'solution' }, button('lightbulb', 'Show solution', () => void run('Opening the solution', async () => (await host.request('solution', {}), 'The solution is open beside your file.')), { secondary: true }))
+    ? h('div', { class: 'solution' }, button('lightbulb', t('Show solution'), () => void run(t('Opening the solution'), async () => (await host.request('solution', {}), t('The solution is open beside your file.'))), { secondary: true }))
     : null;
 
   clear(root);
   root.append(
     h('header', { class: 'guide-header' },
-      h('p', { class: 'crumb' }, `${s.lessonTitle} · step ${s.index + 1} of ${s.count} · `, h('span', { class: 'target' }, icon('cloud'), ` ${s.target}`)),
+      h('p', { class: 'crumb' }, `${s.lessonTitle} · ${t('step {0} of {1}', s.index + 1, s.count)} · `, h('span', { class: 'target' }, icon('cloud'), ` ${s.target}`)),
       h('h1', {}, h('span', { class: `state state-${s.state}`, title: stateText, 'aria-label': stateText }, icon(s.state === 'done' ? 'pass-filled' : s.state === 'checkFailed' ? 'error' : 'circle-large-outline')), ` ${s.title}`),
     ),
     ...[renderObjectives(s)].filter((x): x is HTMLElement => !!x),
     content,
-    ...(s.actions.length ? [h('h2', {}, 'Actions'), actions] : []),
-    h('h2', {}, 'Checks'),
+    ...(s.actions.length ? [h('h2', {}, t('Actions')), actions] : []),
+    h('h2', {}, t('Checks')),
     renderChecks(s.checks),
     h('div', { class: 'toolbar' },
-      button('checklist', 'Check my progress', () => void run('Checking', async () => checkSummary(await host.request('check', {}))), { id: 'check-progress' }),
+      button('checklist', t('Check my progress'), () => void run(t('Checking'), async () => checkSummary(await host.request('check', {}))), { id: 'check-progress' }),
     ),
     ...(hint ? [hint] : []),
     ...(solution ? [solution] : []),
     status.el,
-    h('nav', { class: 'toolbar nav', 'aria-label': 'Steps' },
-      button('arrow-left', 'Previous', () => void host.request('navigate', { to: 'previous' }), { secondary: true, id: 'previous' }),
-      button('arrow-right', 'Next', () => void host.request('navigate', { to: 'next' }), { id: 'next' }),
+    h('nav', { class: 'toolbar nav', 'aria-label': t('Steps') },
+      button('arrow-left', t('Previous'), () => void host.request('navigate', { to: 'previous' }), { secondary: true, id: 'previous' }),
+      button('arrow-right', t('Next'), () => void host.request('navigate', { to: 'next' }), { id: 'next' }),
     ),
   );
   (document.getElementById('previous') as HTMLElement & { disabled: boolean }).disabled = s.index === 0;
@@ -150,7 +151,7 @@ document.addEventListener('click', (ev) => {
     }
     return;
   }
-  const what = a.textContent?.trim() || 'Working';
+  const what = a.textContent?.trim() || t('Working');
   const look = linkLook(href, current?.actions ?? []);
   const key = a.nextElementSibling?.classList.contains('link-result') ? linkResultKey(href) : undefined;
   if (look.run?.method === 'action') void run(what, async () => (await host.request('action', { id: (look.run as { id: string }).id })).summary, key);

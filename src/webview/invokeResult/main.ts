@@ -2,6 +2,7 @@
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, clear, h, icon, statusLine } from '../common/dom';
+import { t } from '../common/l10n';
 import { ms } from '../common/format';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import type { InvokeResultEvent, InvokeResultMethods, InvokeResultView, InvokeResultViewState } from '../../shared/webviewProtocolInvokeResult';
@@ -21,24 +22,24 @@ function render(r: InvokeResultView): void {
   clear(root);
   root.append(
     h('h1', {}, icon(failed ? 'error' : 'pass-filled'), ` ${r.functionName}`),
-    h('p', { class: 'note' }, `${r.eventName} · ${r.target} · status ${r.statusCode}${r.functionError ? ` · ${r.functionError} error` : ''} · ${new Date(r.at).toLocaleTimeString()}`),
+    h('p', { class: 'note' }, `${r.eventName} · ${r.target} · ${t('status {0}', r.statusCode)}${r.functionError ? ` · ${t('{0} error', r.functionError)}` : ''} · ${new Date(r.at).toLocaleTimeString()}`),
     h('div', { class: 'toolbar' },
-      h('vscode-button', { onclick: () => void again() }, icon('play'), ' Invoke again'),
-      h('vscode-button', { secondary: true, onclick: () => void host.request('openEvent', {}).catch((e: Error) => status.say(e.message, 'error')) }, icon('json'), ' Open event'),
+      h('vscode-button', { onclick: () => void again() }, icon('play'), ` ${t('Invoke again')}`),
+      h('vscode-button', { secondary: true, onclick: () => void host.request('openEvent', {}).catch((e: Error) => status.say(e.message, 'error')) }, icon('json'), ` ${t('Open event')}`),
     ),
     status.el,
     rep
-      ? h('section', { class: 'metrics', 'aria-label': 'REPORT metrics' },
-          cold ? h('vscode-badge', { class: 'cold', id: 'cold-start' }, 'Cold start') : h('vscode-badge', { class: 'warm', id: 'warm-start' }, 'Warm start'),
+      ? h('section', { class: 'metrics', 'aria-label': t('REPORT metrics') },
+          cold ? h('vscode-badge', { class: 'cold', id: 'cold-start' }, t('Cold start')) : h('vscode-badge', { class: 'warm', id: 'warm-start' }, t('Warm start')),
           metric('Duration', ms(rep.durationMs), { id: 'duration' }),
           metric('Billed Duration', `${rep.billedDurationMs} ms`),
           cold ? metric('Init Duration', ms(rep.initDurationMs!), { id: 'init-duration', highlight: true }) : null,
-          metric('Memory', `${rep.maxMemoryUsedMb} / ${rep.memorySizeMb} MB`),
+          metric(t('Memory'), `${rep.maxMemoryUsedMb} / ${rep.memorySizeMb} MB`),
         )
-      : h('p', { class: 'note' }, 'No REPORT line in the log tail.'),
-    h('h2', {}, failed ? 'Error' : 'Response'),
-    h('pre', { class: `payload${failed ? ' error' : ''}`, tabindex: 0 }, r.payload || '(empty)'),
-    h('h2', {}, 'Log'),
+      : h('p', { class: 'note' }, t('No REPORT line in the log tail.')),
+    h('h2', {}, failed ? t('Error') : t('Response')),
+    h('pre', { class: `payload${failed ? ' error' : ''}`, tabindex: 0 }, r.payload || t('(empty)')),
+    h('h2', {}, t('Log')),
     h('pre', { class: 'logs', tabindex: 0 }, ...r.logs.split('\n').map((line) => h('span', { class: /^(START|END|REPORT|INIT_START) /.test(line) ? 'platform' : '' }, `${line}\n`))),
   );
 }
@@ -65,7 +66,7 @@ host.onEvent((e) => {
     root.append(h('h1', {}, icon('error'), ` ${e.functionName}`), h('p', { class: 'error', role: 'alert' }, e.message));
   } else {
     clear(root);
-    root.append(h('h1', {}, icon('sync~spin'), ` ${e.functionName}`), h('p', { class: 'note' }, `Invoking with ${e.eventName}…`), h('vscode-progress-ring', {}));
+    root.append(h('h1', {}, icon('sync~spin'), ` ${e.functionName}`), h('p', { class: 'note' }, t('Invoking with {0}…', e.eventName)), h('vscode-progress-ring', {}));
   }
 });
 host.ready();

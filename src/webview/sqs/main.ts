@@ -3,6 +3,7 @@
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine } from '../common/dom';
+import { t } from '../common/l10n';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import type { MessageListing, QueueInfo, SqsEvent, SqsMethods, SqsViewState } from '../../shared/webviewProtocolSqs';
 import { renderQueueHeader, renderAttributes } from './queuePanel';
@@ -28,30 +29,30 @@ const list = new MessageList((id) => patchState<SqsViewState>({ selectedMessageI
 const form = new SendForm(state?.draft, async (params) => {
   try {
     const out = await host.request('send', params);
-    status.say(`Sent message ${out.messageId}${out.sequenceNumber ? ` (sequence number ${out.sequenceNumber})` : ''}.`);
+    status.say(out.sequenceNumber ? t('Sent message {0} (sequence number {1}).', out.messageId, out.sequenceNumber) : t('Sent message {0}.', out.messageId));
     await refreshAll();
   } catch (e) {
     status.say((e as Error).message, 'error');
   }
 }, (draft) => patchState<SqsViewState>({ draft }));
 
-const refreshButton = button('refresh', 'Refresh messages', () => void refreshAll());
-const receiveButton = button('inbox', 'Receive and delete 10', async () => {
+const refreshButton = button('refresh', t('Refresh messages'), () => void refreshAll());
+const receiveButton = button('inbox', t('Receive and delete 10'), async () => {
   const out = await host.request('receiveAndDelete', { max: 10 });
-  status.say(out.deleted === 0 ? 'No visible message to receive.' : `Received and deleted ${out.deleted} message${out.deleted === 1 ? '' : 's'}.`);
+  status.say(out.deleted === 0 ? t('No visible message to receive.') : out.deleted === 1 ? t('Received and deleted 1 message.') : t('Received and deleted {0} messages.', out.deleted));
   await refreshAll();
 });
-const purgeButton = button('trash', 'Purge…', async () => {
+const purgeButton = button('trash', t('Purge…'), async () => {
   const out = await host.request('purge', {});
   if (!out.purged) return;
-  status.say('Queue purged. AWS may take up to 60 seconds to finish a purge.');
+  status.say(t('Queue purged. AWS may take up to 60 seconds to finish a purge.'));
   await refreshAll();
 });
 
 root.append(
   header,
   note,
-  h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Queue actions' }, refreshButton, receiveButton, purgeButton),
+  h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('Queue actions') }, refreshButton, receiveButton, purgeButton),
   status.el,
   form.el,
   list.el,
@@ -88,8 +89,8 @@ async function refreshMessages(): Promise<void> {
   listing = await host.request('messages', { max: LIST_MAX });
   note.textContent =
     listing.mode === 'peek'
-      ? 'Messages are listed with the local cloud’s peek: nothing is received, receive counts do not change. Delayed and in-flight messages are shown too.'
-      : 'This target has no peek: messages are listed with ReceiveMessage, then made visible again at once (visibility 0). Each listing counts as a receive: receive counts grow by one, and with a redrive policy a message can move to the dead-letter queue. In-flight and delayed messages are not shown, and on FIFO queues only the first message of each group. The list refreshes only when you ask.';
+      ? t('Messages are listed with the local cloud’s peek: nothing is received, receive counts do not change. Delayed and in-flight messages are shown too.')
+      : t('This target has no peek: messages are listed with ReceiveMessage, then made visible again at once (visibility 0). Each listing counts as a receive: receive counts grow by one, and with a redrive policy a message can move to the dead-letter queue. In-flight and delayed messages are not shown, and on FIFO queues only the first message of each group. The list refreshes only when you ask.');
   list.show(listing, vscodeApi<SqsViewState>().getState()?.selectedMessageId);
 }
 

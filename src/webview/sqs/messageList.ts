@@ -1,5 +1,6 @@
 // The message table (virtualised: 1,000 messages stay smooth) and the selected message's detail.
 import { h } from '../common/dom';
+import { t } from '../common/l10n';
 import { bytes, preview, shortTime, time } from '../common/format';
 import { VirtualTable } from '../common/virtualTable';
 import type { MessageListing, MessageRow } from '../../shared/webviewProtocolSqs';
@@ -8,28 +9,28 @@ export class MessageList {
   readonly el: HTMLElement;
   private readonly table: VirtualTable<MessageRow>;
   private readonly summary = h('p', { class: 'summary', 'aria-live': 'polite' });
-  private readonly detail = h('section', { class: 'detail', 'aria-label': 'Selected message' });
+  private readonly detail = h('section', { class: 'detail', 'aria-label': t('Selected message') });
 
   constructor(private readonly onSelect: (messageId: string) => void) {
     this.table = new VirtualTable<MessageRow>({
-      label: 'Messages',
-      emptyText: 'No messages. Send one above.',
+      label: t('Messages'),
+      emptyText: t('No messages. Send one above.'),
       rowKey: (m) => m.messageId,
       rowClass: (m) => (m.state && m.state !== 'visible' ? `state-${m.state}` : undefined),
       columns: [
-        { title: 'Sent', width: '8em', cell: (m) => h('span', { title: time(m.sentTimestamp) }, shortTime(m.sentTimestamp)) },
-        { title: 'Message ID', width: '10em', cell: (m) => h('code', { title: m.messageId }, m.messageId.slice(0, 8)) },
-        { title: 'Body', width: 'minmax(12em, 3fr)', cell: (m) => preview(m.body) },
-        { title: 'Attributes', width: 'minmax(6em, 1fr)', cell: (m) => preview(Object.entries(m.attributes).map(([k, v]) => `${k}=${v}`).join(', '), 60) },
-        { title: 'Receives', width: '5em', align: 'end', cell: (m) => String(m.receiveCount) },
-        { title: 'Group', width: '7em', cell: (m) => m.groupId ?? '' },
-        { title: 'Sequence', width: '8em', cell: (m) => (m.sequenceNumber ? h('code', { title: m.sequenceNumber }, m.sequenceNumber.slice(-6)) : '') },
-        { title: 'State', width: '6em', cell: (m) => (m.state === 'inFlight' ? 'in flight' : m.state ?? '') },
+        { title: t('Sent'), width: '8em', cell: (m) => h('span', { title: time(m.sentTimestamp) }, shortTime(m.sentTimestamp)) },
+        { title: t('Message ID'), width: '10em', cell: (m) => h('code', { title: m.messageId }, m.messageId.slice(0, 8)) },
+        { title: t('Body'), width: 'minmax(12em, 3fr)', cell: (m) => preview(m.body) },
+        { title: t('Attributes'), width: 'minmax(6em, 1fr)', cell: (m) => preview(Object.entries(m.attributes).map(([k, v]) => `${k}=${v}`).join(', '), 60) },
+        { title: t('Receives'), width: '5em', align: 'end', cell: (m) => String(m.receiveCount) },
+        { title: t('Group'), width: '7em', cell: (m) => m.groupId ?? '' },
+        { title: t('Sequence'), width: '8em', cell: (m) => (m.sequenceNumber ? h('code', { title: m.sequenceNumber }, m.sequenceNumber.slice(-6)) : '') },
+        { title: t('State'), width: '6em', cell: (m) => (m.state === 'inFlight' ? t('in flight') : m.state === 'delayed' ? t('delayed') : m.state === 'visible' ? t('visible') : m.state ?? '') },
       ],
       onSelect: (m) => this.showDetail(m),
       onActivate: (m) => this.showDetail(m, true),
     });
-    this.el = h('section', { class: 'messages' }, h('h2', {}, 'Messages'), this.summary, this.table.el, this.detail);
+    this.el = h('section', { class: 'messages' }, h('h2', {}, t('Messages')), this.summary, this.table.el, this.detail);
   }
 
   show(listing: MessageListing, selectedId?: string): void {
@@ -45,17 +46,17 @@ export class MessageList {
     this.onSelect(m.messageId);
     const attrs = Object.entries(m.attributes);
     this.detail.replaceChildren(
-      h('h3', {}, 'Message ', h('code', {}, m.messageId)),
+      h('h3', {}, `${t('Message')} `, h('code', {}, m.messageId)),
       h('dl', { class: 'kv' },
-        ...pair('Sent', time(m.sentTimestamp)),
-        ...pair('Receive count', String(m.receiveCount)),
-        ...(m.groupId ? pair('Message group', m.groupId) : []),
-        ...(m.sequenceNumber ? pair('Sequence number', m.sequenceNumber) : []),
-        ...(m.deduplicationId ? pair('Deduplication id', m.deduplicationId) : []),
-        ...pair('Body size', bytes(m.bodyLength)),
-        ...attrs.flatMap(([k, v]) => pair(`Attribute ${k}`, v)),
+        ...pair(t('Sent'), time(m.sentTimestamp)),
+        ...pair(t('Receive count'), String(m.receiveCount)),
+        ...(m.groupId ? pair(t('Message group'), m.groupId) : []),
+        ...(m.sequenceNumber ? pair(t('Sequence number'), m.sequenceNumber) : []),
+        ...(m.deduplicationId ? pair(t('Deduplication id'), m.deduplicationId) : []),
+        ...pair(t('Body size'), bytes(m.bodyLength)),
+        ...attrs.flatMap(([k, v]) => pair(t('Attribute {0}', k), v)),
       ),
-      h('pre', { class: 'body', tabindex: 0, 'aria-label': 'Message body' }, prettyBody(m.body), m.bodyLength > m.body.length ? `\n… (${m.bodyLength - m.body.length} more characters)` : ''),
+      h('pre', { class: 'body', tabindex: 0, 'aria-label': t('Message body') }, prettyBody(m.body), m.bodyLength > m.body.length ? `\n… (${t('{0} more characters', m.bodyLength - m.body.length)})` : ''),
     );
     if (focus) (this.detail.querySelector('pre') as HTMLElement).focus();
   }

@@ -1,6 +1,7 @@
 // Send a message: body, message attributes, FIFO group and deduplication ids, delay. The draft
 // survives hide/show through the view state.
 import { h, icon } from '../common/dom';
+import { t } from '../common/l10n';
 import type { SendParams } from '../../shared/webviewProtocolSqs';
 
 type Field = HTMLElement & { value: string };
@@ -8,24 +9,24 @@ type AttrRow = { name: Field; type: Field; value: Field; el: HTMLElement };
 
 export class SendForm {
   readonly el: HTMLElement;
-  private readonly body = field('vscode-textarea', 'Message body', { rows: 4, resize: 'vertical', placeholder: '{"hello": "world"}' });
-  private readonly groupId = field('vscode-textfield', 'Message group id', { placeholder: 'required on FIFO queues' });
-  private readonly dedupId = field('vscode-textfield', 'Deduplication id', { placeholder: 'unless content-based deduplication is on' });
-  private readonly delay = field('vscode-textfield', 'Delay (seconds, 0–900)', { type: 'number', min: 0, max: 900, placeholder: '0' });
+  private readonly body = field('vscode-textarea', t('Message body'), { rows: 4, resize: 'vertical', placeholder: '{"hello": "world"}' });
+  private readonly groupId = field('vscode-textfield', t('Message group id'), { placeholder: t('required on FIFO queues') });
+  private readonly dedupId = field('vscode-textfield', t('Deduplication id'), { placeholder: t('unless content-based deduplication is on') });
+  private readonly delay = field('vscode-textfield', t('Delay (seconds, 0–900)'), { type: 'number', min: 0, max: 900, placeholder: '0' });
   private readonly fifoFields: HTMLElement;
   private readonly attrList = h('div', { class: 'attr-list' });
   private attrs: AttrRow[] = [];
 
   constructor(draft: SendParams | undefined, private readonly send: (p: SendParams) => Promise<void>, private readonly saveDraft: (d: SendParams) => void) {
     this.fifoFields = h('div', { class: 'row' }, labelled(this.groupId), labelled(this.dedupId));
-    const addAttr = h('vscode-button', { secondary: true }, icon('add'), ' Attribute');
+    const addAttr = h('vscode-button', { secondary: true }, icon('add'), ` ${t('Attribute')}`);
     addAttr.addEventListener('click', () => this.addAttr());
-    const submit = h('vscode-button', {}, icon('send'), ' Send');
+    const submit = h('vscode-button', {}, icon('send'), ` ${t('Send')}`);
     submit.addEventListener('click', () => void this.submit());
     this.el = h(
       'vscode-collapsible',
-      { title: 'Send a message', class: 'send-form' },
-      h('form', { class: 'form', 'aria-label': 'Send a message' }, labelled(this.body), this.fifoFields, h('div', { class: 'row' }, labelled(this.delay)), this.attrList, h('div', { class: 'row' }, addAttr, submit)),
+      { title: t('Send a message'), class: 'send-form' },
+      h('form', { class: 'form', 'aria-label': t('Send a message') }, labelled(this.body), this.fifoFields, h('div', { class: 'row' }, labelled(this.delay)), this.attrList, h('div', { class: 'row' }, addAttr, submit)),
     );
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.submit();
@@ -48,10 +49,10 @@ export class SendForm {
   }
 
   private addAttr(a?: SendParams['attributes'][number]): void {
-    const name = field('vscode-textfield', 'Attribute name', { placeholder: 'name' });
-    const type = h('vscode-single-select', { 'aria-label': 'Data type' }, ...['String', 'Number', 'Binary'].map((t) => h('vscode-option', { value: t }, t))) as unknown as Field;
-    const value = field('vscode-textfield', 'Attribute value', { placeholder: 'value (base64 for Binary)' });
-    const remove = h('vscode-button', { secondary: true, 'aria-label': 'Remove attribute' }, icon('close'));
+    const name = field('vscode-textfield', t('Attribute name'), { placeholder: t('name') });
+    const type = h('vscode-single-select', { 'aria-label': t('Data type') }, ...['String', 'Number', 'Binary'].map((t) => h('vscode-option', { value: t }, t))) as unknown as Field;
+    const value = field('vscode-textfield', t('Attribute value'), { placeholder: t('value (base64 for Binary)') });
+    const remove = h('vscode-button', { secondary: true, 'aria-label': t('Remove attribute') }, icon('close'));
     const row: AttrRow = { name, type, value, el: h('div', { class: 'row attr' }, name, type, value, remove) };
     remove.addEventListener('click', () => {
       this.attrs = this.attrs.filter((r) => r !== row);

@@ -1,20 +1,21 @@
 // The cost estimator: a request rate and the services each request touches → a monthly bill,
 // projected by the host from the dated price table. Inputs are prefilled from the measurements.
 import { h } from '../common/dom';
+import { t } from '../common/l10n';
 import { count, usd } from '../common/format';
 import { DEFAULT_ESTIMATE, type CostProjection, type EstimateParams } from '../../shared/webviewProtocolMetrics';
 
 type Field = HTMLElement & { value: string; checked?: boolean };
 
 const NUMBER_FIELDS: Array<[keyof EstimateParams, string, string]> = [
-  ['requestsPerMonth', 'Requests per month', 'e.g. 1000000 (≈ 0.39 per second)'],
-  ['durationMs', 'Lambda billed duration (ms)', 'measured mean'],
-  ['memoryMb', 'Lambda memory (MB)', '128–10240'],
-  ['sqsRequestsPerRequest', 'SQS requests per request', 'send + receive + delete = 3'],
-  ['stateTransitionsPerRequest', 'Step Functions transitions per request', 'standard workflows'],
-  ['s3PutsPerRequest', 'S3 PUTs per request', ''],
-  ['s3GetsPerRequest', 'S3 GETs per request', ''],
-  ['s3StorageGb', 'S3 storage (GB-month)', ''],
+  ['requestsPerMonth', t('Requests per month'), t('e.g. 1000000 (≈ 0.39 per second)')],
+  ['durationMs', t('Lambda billed duration (ms)'), t('measured mean')],
+  ['memoryMb', t('Lambda memory (MB)'), '128–10240'],
+  ['sqsRequestsPerRequest', t('SQS requests per request'), t('send + receive + delete = 3')],
+  ['stateTransitionsPerRequest', t('Step Functions transitions per request'), t('standard workflows')],
+  ['s3PutsPerRequest', t('S3 PUTs per request'), ''],
+  ['s3GetsPerRequest', t('S3 GETs per request'), ''],
+  ['s3StorageGb', t('S3 storage (GB-month)'), ''],
 ];
 
 export class Estimator {
@@ -41,13 +42,13 @@ export class Estimator {
       this.fields.set(key, f);
       return f;
     };
-    this.el = h('section', { class: 'estimator', 'aria-label': 'Cost estimator' },
-      h('h2', {}, 'Monthly cost estimate'),
+    this.el = h('section', { class: 'estimator', 'aria-label': t('Cost estimator') },
+      h('h2', {}, t('Monthly cost estimate')),
       h('div', { class: 'grid' }, ...inputs,
-        select('architecture', 'Lambda architecture', [['x86_64', 'x86_64'], ['arm64', 'arm64 (Graviton)']]),
-        select('api', 'API in front', [['none', 'none / function URL'], ['rest', 'API Gateway REST API'], ['http', 'API Gateway HTTP API']]),
+        select('architecture', t('Lambda architecture'), [['x86_64', 'x86_64'], ['arm64', 'arm64 (Graviton)']]),
+        select('api', t('API in front'), [['none', t('none / function URL')], ['rest', 'API Gateway REST API'], ['http', 'API Gateway HTTP API']]),
       ),
-      h('div', { class: 'row' }, checkbox('sqsFifo', 'SQS queue is FIFO')),
+      h('div', { class: 'row' }, checkbox('sqsFifo', t('SQS queue is FIFO'))),
       this.result,
     );
     this.el.addEventListener('input', () => this.schedule());
@@ -103,11 +104,11 @@ export class Estimator {
     );
     this.result.replaceChildren(
       h('table', { class: 'cost' },
-        h('thead', {}, h('tr', {}, ...['Service', 'Item', 'Quantity', 'Unit price', 'Per month'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ...[t('Service'), t('Item'), t('Quantity'), t('Unit price'), t('Per month')].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...rows),
-        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 4 }, 'Total per month'), h('td', { class: 'num total' }, usd(c.totalUsd)))),
+        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 4 }, t('Total per month')), h('td', { class: 'num total' }, usd(c.totalUsd)))),
       ),
-      h('p', { class: 'note' }, `Prices for ${c.prices.region} as of ${c.prices.asOf}. `, ...c.notes.map((n) => `${n} `)),
+      h('p', { class: 'note' }, `${t('Prices for {0} as of {1}.', c.prices.region, c.prices.asOf)} `, ...c.notes.map((n) => `${n} `)),
     );
   }
 }

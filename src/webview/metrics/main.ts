@@ -3,6 +3,7 @@
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine } from '../common/dom';
+import { t } from '../common/l10n';
 import { count, ms, usd } from '../common/format';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import { VirtualTable } from '../common/virtualTable';
@@ -21,32 +22,32 @@ const saved = vscodeApi<MetricsViewState>().getState();
 const header = h('header', {});
 const noInvocations = h('p', { class: 'empty-state', hidden: true }, icon('pulse'), ' No invocations yet. Invoke the function (the Invoke CodeLens above its handler, or the step guide): this view refreshes by itself.');
 const summary = h('div', { class: 'summary-cards', role: 'group', 'aria-label': 'Summary' });
-const durationCanvas = h('canvas', { role: 'img', 'aria-label': 'Duration of each invocation over time; cold starts as triangles' });
-const coldCanvas = h('canvas', { role: 'img', 'aria-label': 'Mean duration of warm and cold invocations, with Init Duration' });
+const durationCanvas = h('canvas', { role: 'img', 'aria-label': t('Duration of each invocation over time; cold starts as triangles') });
+const coldCanvas = h('canvas', { role: 'img', 'aria-label': t('Mean duration of warm and cold invocations, with Init Duration') });
 const charts = h('div', { class: 'charts' }, h('figure', { class: 'chart' }, h('figcaption', {}, 'Duration over time'), durationCanvas), h('figure', { class: 'chart' }, h('figcaption', {}, 'Cold vs warm'), coldCanvas));
 let fn: FunctionSummary | undefined;
 let rows: InvocationRow[] = [];
 
 const table = new VirtualTable<InvocationRow>({
-  label: 'Invocations',
-  emptyText: 'No invocations yet. Invoke the function, then come back: this view refreshes by itself.',
+  label: t('Invocations'),
+  emptyText: t('No invocations yet. Invoke the function, then come back: this view refreshes by itself.'),
   rowKey: (r) => r.requestId,
   rowClass: (r) => (r.cold ? 'cold' : r.status ? 'failed' : undefined),
   // Five columns fit a half-width panel; the request id and billed duration are in tooltips.
   columns: [
-    { title: 'Time', width: '6em', cell: (r) => h('span', { title: `request ${r.requestId}` }, new Date(r.timestamp).toLocaleTimeString()) },
-    { title: 'Start', width: 'minmax(8.5em, 1fr)', cell: startCell },
+    { title: t('Time'), width: '6em', cell: (r) => h('span', { title: `request ${r.requestId}` }, new Date(r.timestamp).toLocaleTimeString()) },
+    { title: t('Start'), width: 'minmax(8.5em, 1fr)', cell: startCell },
     { title: 'Duration', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `billed ${ms(r.billedMs)}` }, ms(r.durationMs)) },
-    { title: 'Memory', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `${r.maxMemoryUsedMb} MB used of ${r.memorySizeMb} MB` }, `${r.maxMemoryUsedMb}/${r.memorySizeMb}`) },
-    { title: 'Cost', width: '7.5em', align: 'end', cell: (r) => usd(r.costUsd) },
+    { title: t('Memory'), width: '5.5em', align: 'end', cell: (r) => h('span', { title: t('{0} MB used of {1} MB', r.maxMemoryUsedMb, r.memorySizeMb) }, `${r.maxMemoryUsedMb}/${r.memorySizeMb}`) },
+    { title: t('Cost'), width: '7.5em', align: 'end', cell: (r) => usd(r.costUsd) },
   ],
 });
 
 /** Warm, cold (with its Init Duration) or how it failed. */
 function startCell(r: InvocationRow): HTMLElement | string {
   if (r.status) return h('span', { title: `status ${r.status}` }, icon('error'), ` ${r.status}`);
-  if (r.cold) return h('span', { class: 'cold-tag', title: 'cold start: Init Duration' }, icon('zap'), ` cold${r.initMs !== undefined ? ` +${ms(r.initMs)}` : ''}`);
-  return 'warm';
+  if (r.cold) return h('span', { class: 'cold-tag', title: t('cold start: Init Duration') }, icon('zap'), ` ${t('cold')}${r.initMs !== undefined ? ` +${ms(r.initMs)}` : ''}`);
+  return t('warm');
 }
 
 const estimator = new Estimator(saved?.estimate, (p) => host.request('estimate', p), (p) => patchState<MetricsViewState>({ estimate: p }));
@@ -58,7 +59,7 @@ root.append(
   summary,
   charts,
   noInvocations,
-  h('h2', {}, 'Invocations'),
+  h('h2', {}, t('Invocations')),
   table.el,
   sizing.el,
   estimator.el,
@@ -71,15 +72,15 @@ function card(label: string, value: string, key: string): HTMLElement {
 function render(truncated: boolean): void {
   const s = invocationStats(rows);
   summary.replaceChildren(
-    card('invocations', count(s.count), 'count'),
-    card('cold starts', count(s.cold), 'cold'),
-    card('warm mean', ms(s.warmMeanMs), 'warm'),
-    card('cold mean (+ init)', Number.isNaN(s.coldMeanMs) ? '—' : `${ms(s.coldMeanMs)} + ${ms(s.initMeanMs)}`, 'coldMean'),
-    card('p95 duration', ms(s.p95Ms), 'p95'),
-    card('max memory used', fn ? `${s.maxMemoryUsedMb} / ${fn.memorySizeMb} MB` : '—', 'memory'),
-    card('cost of these invocations', usd(s.totalCostUsd), 'cost'),
+    card(t('invocations'), count(s.count), 'count'),
+    card(t('cold starts'), count(s.cold), 'cold'),
+    card(t('warm mean'), ms(s.warmMeanMs), 'warm'),
+    card(t('cold mean (+ init)'), Number.isNaN(s.coldMeanMs) ? '—' : `${ms(s.coldMeanMs)} + ${ms(s.initMeanMs)}`, 'coldMean'),
+    card(t('p95 duration'), ms(s.p95Ms), 'p95'),
+    card(t('max memory used'), fn ? `${s.maxMemoryUsedMb} / ${fn.memorySizeMb} MB` : '—', 'memory'),
+    card(t('cost of these invocations'), usd(s.totalCostUsd), 'cost'),
   );
-  if (truncated) status.say(`Showing the latest ${rows.length} invocations.`);
+  if (truncated) status.say(t('Showing the latest {0} invocations.', rows.length));
   table.setRows([...rows].reverse(), table.activeRow?.requestId);
   // No invocations: one clear sentence instead of empty charts with a meaningless time axis.
   charts.hidden = rows.length === 0;
@@ -97,7 +98,7 @@ async function load(): Promise<void> {
   patchState<MetricsViewState>({ functionName: fn.functionName });
   header.replaceChildren(
     h('h1', {}, icon('pulse'), ` ${fn.functionName}`),
-    h('p', { class: 'note' }, `${fn.runtime ?? ''} · ${fn.memorySizeMb} MB · ${fn.architecture} · ${fn.target}. Figures come from the REPORT lines in CloudWatch Logs; costs use the price table of ${out.prices.asOf} (${out.prices.region}).`),
+    h('p', { class: 'note' }, `${fn.runtime ?? ''} · ${fn.memorySizeMb} MB · ${fn.architecture} · ${fn.target}. ${t('Figures come from the REPORT lines in CloudWatch Logs; costs use the price table of {0} ({1}).', out.prices.asOf, out.prices.region)}`),
   );
   rows = out.invocations;
   render(out.truncated);

@@ -1,5 +1,6 @@
 // Execution selector and the Start execution form (input JSON, optional name).
 import { h, icon } from '../common/dom';
+import { t } from '../common/l10n';
 import { time } from '../common/format';
 import type { ExecutionDetail, ExecutionSummary } from '../../shared/webviewProtocolGraph';
 
@@ -14,9 +15,9 @@ export interface PickerActions {
 
 export class ExecutionPicker {
   readonly el: HTMLElement;
-  private readonly select = h('vscode-single-select', { 'aria-label': 'Execution', class: 'execution-select' }) as Field;
-  private readonly input = h('vscode-textarea', { 'aria-label': 'Execution input (JSON)', rows: 4, resize: 'vertical', class: 'input-json' }) as Field;
-  private readonly name = h('vscode-textfield', { 'aria-label': 'Execution name (optional)', placeholder: 'name (optional)' }) as Field;
+  private readonly select = h('vscode-single-select', { 'aria-label': t('Execution'), class: 'execution-select' }) as Field;
+  private readonly input = h('vscode-textarea', { 'aria-label': t('Execution input (JSON)'), rows: 4, resize: 'vertical', class: 'input-json' }) as Field;
+  private readonly name = h('vscode-textfield', { 'aria-label': t('Execution name (optional)'), placeholder: t('name (optional)') }) as Field;
   private readonly current = h('span', { class: 'execution-status', 'aria-live': 'polite' });
   private setting = false;
 
@@ -26,16 +27,16 @@ export class ExecutionPicker {
       if (!this.setting && this.select.value) actions.select(this.select.value);
     });
     this.input.addEventListener('input', () => actions.inputChanged(this.input.value));
-    const refresh = h('vscode-button', { secondary: true, 'aria-label': 'Refresh executions', title: 'Refresh executions' }, icon('refresh'));
+    const refresh = h('vscode-button', { secondary: true, 'aria-label': t('Refresh executions'), title: t('Refresh executions') }, icon('refresh'));
     refresh.addEventListener('click', () => actions.refresh());
-    const start = h('vscode-button', {}, icon('play'), ' Start execution');
+    const start = h('vscode-button', {}, icon('play'), ` ${t('Start execution')}`);
     start.addEventListener('click', () => this.submit());
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.submit();
     });
     this.el = h('div', { class: 'picker' },
-      h('div', { class: 'row' }, h('label', { class: 'field grow' }, h('span', {}, 'Execution'), this.select), refresh, this.current),
-      h('vscode-collapsible', { title: 'Start an execution' }, h('div', { class: 'form' }, h('label', { class: 'field' }, h('span', {}, 'Input (JSON) — Ctrl+Enter starts'), this.input), h('div', { class: 'row' }, this.name, start))),
+      h('div', { class: 'row' }, h('label', { class: 'field grow' }, h('span', {}, t('Execution')), this.select), refresh, this.current),
+      h('vscode-collapsible', { title: t('Start an execution') }, h('div', { class: 'form' }, h('label', { class: 'field' }, h('span', {}, t('Input (JSON) — Ctrl+Enter starts')), this.input), h('div', { class: 'row' }, this.name, start))),
     );
   }
 
@@ -46,7 +47,7 @@ export class ExecutionPicker {
   setExecutions(list: ExecutionSummary[], selected?: string): void {
     this.setting = true;
     const options = list.map((e) => h('vscode-option', { value: e.executionArn, description: e.status }, `${statusGlyph(e.status)} ${e.name} · ${time(e.startDate)} · ${e.status}`));
-    if (!options.length) options.push(h('vscode-option', { value: '' }, 'No executions yet'));
+    if (!options.length) options.push(h('vscode-option', { value: '' }, t('No executions yet')));
     this.select.replaceChildren(...options);
     if (selected) queueMicrotask(() => ((this.select.value = selected), (this.setting = false)));
     else this.setting = false;

@@ -3,6 +3,7 @@
 import '../common/elements';
 import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine } from '../common/dom';
+import { t } from '../common/l10n';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import { parseDefinition, toGraph, type AslModel, type GraphNode } from '../../asl';
 import type { ExecutionDetail, ExecutionSummary, GraphEvent, GraphMethods, GraphViewState, MachineInfo } from '../../shared/webviewProtocolGraph';
@@ -40,10 +41,10 @@ const picker = new ExecutionPicker(saved?.input ?? '{}', {
   start: (input, name) => void startExecution(input, name),
   inputChanged: (input) => patchState<GraphViewState>({ input }),
 });
-const zoomBar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Zoom' },
-  tool('screen-full', 'Fit (0)', () => canvas.fit()),
-  tool('zoom-in', 'Zoom in (+)', () => canvas.zoomBy(1.25)),
-  tool('zoom-out', 'Zoom out (−)', () => canvas.zoomBy(0.8)),
+const zoomBar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('Zoom') },
+  tool('screen-full', t('Fit (0)'), () => canvas.fit()),
+  tool('zoom-in', t('Zoom in (+)'), () => canvas.zoomBy(1.25)),
+  tool('zoom-out', t('Zoom out (−)'), () => canvas.zoomBy(0.8)),
 );
 root.append(header, picker.el, status.el, h('div', { class: 'split' }, h('div', { class: 'canvas-wrap' }, zoomBar, canvas.el, legend()), inspector));
 
@@ -54,8 +55,8 @@ function tool(codicon: string, label: string, run: () => void): HTMLElement {
 }
 
 function legend(): HTMLElement {
-  const items: Array<[string, string]> = [['notReached', 'not reached'], ['running', 'running'], ['succeeded', 'succeeded'], ['failed', 'failed'], ['caught', 'failed, caught']];
-  return h('ul', { class: 'legend', 'aria-label': 'Colours' }, ...items.map(([k, t]) => h('li', { class: `status-${k}` }, h('span', { class: 'swatch' }), t)));
+  const items = (['notReached', 'running', 'succeeded', 'failed', 'caught'] as const).map((k) => [k, STATUS_TEXT[k]] as const);
+  return h('ul', { class: 'legend', 'aria-label': t('Colours') }, ...items.map(([k, text]) => h('li', { class: `status-${k}` }, h('span', { class: 'swatch' }), text)));
 }
 
 function selectState(id: string | undefined): void {
@@ -81,14 +82,14 @@ async function loadMachine(): Promise<void> {
   const cached = vscodeApi<GraphViewState>().getState()?.layout;
   if (cached?.key === key) {
     canvas.render(cached.scene as Scene);
-    status.say(`${model.byId.size} states.`);
+    status.say(t('{0} states.', model.byId.size));
   } else {
-    status.say(`Laying out ${model.byId.size} states…`);
+    status.say(t('Laying out {0} states…', model.byId.size));
     const started = performance.now();
     const scene = await layoutGraph(elkInWorker(), graph, canvasMeasure());
     canvas.render(scene);
     patchState<GraphViewState>({ layout: { key, scene } });
-    status.say(`${model.byId.size} states, laid out in ${Math.round(performance.now() - started)} ms.`);
+    status.say(t('{0} states, laid out in {1} ms.', model.byId.size, Math.round(performance.now() - started)));
   }
   canvas.fitReadable();
   known = machine.executions;
@@ -118,7 +119,7 @@ async function watchExecutions(): Promise<void> {
     const list = await refreshExecutions();
     const newest = list[0]?.executionArn;
     if (newest && newest !== newestBefore && (!execution || execution.executionArn === newestBefore)) {
-      status.say(`Following the new execution ${list[0].name}.`);
+      status.say(t('Following the new execution {0}.', list[0].name));
       await loadExecution(newest);
     }
   } catch (e) {
@@ -144,7 +145,7 @@ async function loadExecution(arn: string): Promise<void> {
     }
     picker.showSelected(execution);
     renderSide();
-    if (view?.unknownNames.length) status.say(`The history names states the definition does not have (${view.unknownNames.join(', ')}): the machine was changed after this execution.`);
+    if (view?.unknownNames.length) status.say(t('The history names states the definition does not have ({0}): the machine was changed after this execution.', view.unknownNames.join(', ')));
     if (execution.status === 'RUNNING') pollTimer = setTimeout(() => void loadExecution(arn), POLL_MS);
     else if (statusChanged) await refreshExecutions();
   } catch (e) {
@@ -156,12 +157,12 @@ async function startExecution(input: string, name?: string): Promise<void> {
   try {
     JSON.parse(input);
   } catch (e) {
-    status.say(`The input is not valid JSON: ${(e as Error).message}`, 'error');
+    status.say(t('The input is not valid JSON: {0}', (e as Error).message), 'error');
     return;
   }
   try {
     const { executionArn } = await host.request('start', { input, name });
-    status.say(`Started ${executionArn.split(':').pop()}.`);
+    status.say(t('Started {0}.', executionArn.split(':').pop() ?? executionArn));
     await refreshExecutions();
     await loadExecution(executionArn);
   } catch (e) {

@@ -2,6 +2,7 @@
 // state's last run read from the events' timestamps. Pure; unit-tested.
 import { overlayHistory, type AslModel, type HistoryEventLike, type StateRunStatus } from '../../asl';
 import type { WireHistoryEvent } from '../../shared/webviewProtocolGraph';
+import { t } from '../common/l10n';
 
 export type StateStatus = StateRunStatus | 'notReached';
 
@@ -55,10 +56,10 @@ export function statusOf(view: ExecutionView | undefined, stateId: string): Stat
 }
 
 export const STATUS_TEXT: Record<StateStatus, string> = {
-  notReached: 'not reached',
-  running: 'running',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  caught: 'failed, caught',
-  aborted: 'aborted',
+  notReached: t('not reached'),
+  running: t('running'),
+  succeeded: t('succeeded'),
+  failed: t('failed'),
+  caught: t('failed, caught'),
+  aborted: t('aborted'),
 };

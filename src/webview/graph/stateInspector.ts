@@ -1,6 +1,7 @@
 // The side panel: the selected state's status, timing, input, output and error, or the
 // execution's when no state is selected.
 import { h } from '../common/dom';
+import { t } from '../common/l10n';
 import { ms, time } from '../common/format';
 import type { GraphNode } from '../../asl';
 import type { ExecutionDetail } from '../../shared/webviewProtocolGraph';
@@ -10,17 +11,17 @@ export function renderInspector(node: GraphNode | undefined, execution: Executio
   if (!execution) return [h('p', { class: 'note' }, 'No execution selected. Start one above, or pick one from the list.')];
   if (!node) {
     return [
-      h('h2', {}, 'Execution ', ...breakable(execution.name)),
+      h('h2', {}, `${t('Execution')} `, ...breakable(execution.name)),
       h('dl', { class: 'kv' },
-        ...pair('Status', execution.status),
-        ...pair('Started', time(execution.startDate)),
-        ...(execution.stopDate ? pair('Stopped', time(execution.stopDate)) : []),
-        ...(execution.stopDate ? pair('Duration', ms(execution.stopDate - execution.startDate)) : []),
-        ...(execution.error ? pair('Error', execution.error) : []),
+        ...pair(t('Status'), execution.status),
+        ...pair(t('Started'), time(execution.startDate)),
+        ...(execution.stopDate ? pair(t('Stopped'), time(execution.stopDate)) : []),
+        ...(execution.stopDate ? pair(t('Duration'), ms(execution.stopDate - execution.startDate)) : []),
+        ...(execution.error ? pair(t('Error'), execution.error) : []),
       ),
-      ...(execution.cause ? [h('h3', {}, 'Cause'), json(execution.cause)] : []),
-      h('h3', {}, 'Input'), json(execution.input),
-      ...(execution.output !== undefined ? [h('h3', {}, 'Output'), json(execution.output)] : []),
+      ...(execution.cause ? [h('h3', {}, t('Cause')), json(execution.cause)] : []),
+      h('h3', {}, t('Input')), json(execution.input),
+      ...(execution.output !== undefined ? [h('h3', {}, t('Output')), json(execution.output)] : []),
       h('p', { class: 'note' }, 'Select a state (click, or arrow keys then Enter) to see its input and output.'),
     ];
   }
@@ -31,21 +32,21 @@ export function renderInspector(node: GraphNode | undefined, execution: Executio
     h('p', { class: `status-pill status-${status}` }, `${node.kind} · ${STATUS_TEXT[status]}`),
   ];
   if (!d) {
-    out.push(h('p', { class: 'note' }, 'This state was not reached in this execution.'));
+    out.push(h('p', { class: 'note' }, t('This state was not reached in this execution.')));
     return out;
   }
   out.push(
     h('dl', { class: 'kv' },
-      ...pair('Entered', d.entered === 1 ? 'once' : `${d.entered} times (the last run is shown)`),
-      ...(d.enteredAt ? pair('Started', time(d.enteredAt)) : []),
-      ...(d.exitedAt ? pair('Ended', time(d.exitedAt)) : []),
-      ...(d.durationMs !== undefined ? pair(d.exitedAt ? 'Duration' : 'Running for', ms(d.durationMs)) : []),
-      ...(d.error !== undefined ? pair('Error', d.error || '(no error name)') : []),
+      ...pair(t('Entered'), d.entered === 1 ? t('once') : t('{0} times (the last run is shown)', d.entered)),
+      ...(d.enteredAt ? pair(t('Started'), time(d.enteredAt)) : []),
+      ...(d.exitedAt ? pair(t('Ended'), time(d.exitedAt)) : []),
+      ...(d.durationMs !== undefined ? pair(d.exitedAt ? t('Duration') : t('Running for'), ms(d.durationMs)) : []),
+      ...(d.error !== undefined ? pair(t('Error'), d.error || t('(no error name)')) : []),
     ),
   );
-  if (d.cause) out.push(h('h3', {}, 'Cause'), json(d.cause));
-  out.push(h('h3', {}, 'Input'), json(d.input));
-  if (d.output !== undefined) out.push(h('h3', {}, 'Output'), json(d.output));
+  if (d.cause) out.push(h('h3', {}, t('Cause')), json(d.cause));
+  out.push(h('h3', {}, t('Input')), json(d.input));
+  if (d.output !== undefined) out.push(h('h3', {}, t('Output')), json(d.output));
   return out;
 }
 

@@ -16,6 +16,7 @@ import {
 } from 'chart.js';
 import type { InvocationRow, SizingResult } from '../../shared/webviewProtocolMetrics';
 import { mean } from './stats';
+import { t } from '../common/l10n';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, ScatterController, Tooltip);
 

@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const readJson = (f: string) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as Record<string, unknown>;
@@ -22,34 +21,46 @@ interface Use {
   where: string;
 }
 
-/** First arguments of calls to `callee` (e.g. "vscode.l10n.t" or "t"); a message that is not a literal is reported. */
-function messages(dir: string, callee: (expr: ts.Expression) => boolean): { uses: Use[]; dynamic: string[] } {
+/** A string literal's value: quotes off, escapes read (the sources use \' \" \\ \n and \u…). */
+function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_m, e: string) => {
+    if (e[0] === 'u') return String.fromCodePoint(parseInt(e.replace(/[u{}]/g, ''), 16));
+    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    return ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[e] ?? e;
+  });
+}
+
+/**
+ * First arguments of calls matching `callee` (e.g. /\bl10n\.t\(/): a string literal, or a
+ * template without ${…}, is a message; anything else is reported (it cannot be looked up).
+ */
+function messages(dir: string, callee: RegExp): { uses: Use[]; dynamic: string[] } {
   const uses: Use[] = [];
   const dynamic: string[] = [];
+  const literal = /^\s*('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$])*`)\s*[,)]/;
   for (const file of sources(dir)) {
-    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && callee(node.expression)) {
-        const where = `${relative(ROOT, file)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-        const first = node.arguments[0];
-        if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) uses.push({ message: first.text, where });
-        else dynamic.push(where);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(new RegExp(callee.source, 'g'))) {
+      const at = m.index + m[0].length;
+      const where = `${relative(ROOT, file)}:${text.slice(0, at).split('\n').length}`;
+      const lit = literal.exec(text.slice(at, at + 2000));
+      if (lit) uses.push({ message: unquote(lit[1]), where });
+      else dynamic.push(where);
+    }
   }
   return { uses, dynamic };
 }
 
-const isL10nT = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && e.name.text === 't' && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'l10n';
-const isWebviewT = (e: ts.Expression) => ts.isIdentifier(e) && e.text === 't';
+/** vscode.l10n.t( in the host; t( of src/webview/common/l10n.ts in the views (not x.t( or get(). */
+const L10N_T = /\bl10n\.t\(/;
+const WEBVIEW_T = /(?<![\w$.]|function )t\(/;
 const placeholders = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();
 
 test('every vscode.l10n.t message in src/extension and t() message in src/webview has an Italian translation with the same placeholders', () => {
   const italian = readJson('l10n/bundle.l10n.it.json') as Record<string, string>;
-  const ext = messages('src/extension', isL10nT);
-  const web = messages('src/webview', isWebviewT);
+  const ext = messages('src/extension', L10N_T);
+  const web = messages('src/webview', WEBVIEW_T);
   assert.deepEqual([...ext.dynamic, ...web.dynamic], [], 'messages must be string literals, so they can be translated and checked');
   const uses = [...ext.uses, ...web.uses];
   assert.ok(ext.uses.length > 50 && web.uses.length > 20, `only ${ext.uses.length} + ${web.uses.length} messages found`);

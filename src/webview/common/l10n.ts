@@ -2,7 +2,7 @@
 // so the host writes the loaded bundle (vscode.l10n.bundle: English message → translation) into
 // the page as data (<script type="application/json" id="hoc-l10n">, see shellHtml.ts), and `t`
 // looks the English message up, as vscode.l10n.t does. Messages are the keys of
-// l10n/bundle.l10n.<lang>.json; test/extension/l10nCoverage.test.ts scans for `t('…')`.
+// l10n/bundle.l10n.<lang>.json; test/extension/l10nCoverage.test.ts finds every call of t.
 
 const strings: Readonly<Record<string, string>> = readStrings();
 

@@ -11,7 +11,7 @@ import { GraphCanvas } from './graphCanvas';
 import { canvasMeasure, layoutGraph, layoutKey } from './layout';
 import { elkInWorker } from './elkInWorker';
 import type { Scene } from './scene';
-import { executionView, type ExecutionView } from './stateDetails';
+import { executionView, STATUS_TEXT, type ExecutionView } from './stateDetails';
 import { renderInspector } from './stateInspector';
 import { ExecutionPicker } from './executionPicker';
 

@@ -73,9 +73,9 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
       ...baseOptions(),
       parsing: false,
       scales: {
-        x: { type: 'linear', ...range, title: { display: true, text: 'time of the invocation' }, ticks: { callback: tick, maxTicksLimit: 8 } },
+        x: { type: 'linear', ...range, title: { display: true, text: t('time of the invocation') }, ticks: { callback: tick, maxTicksLimit: 8 } },
         // Headroom above the slowest point, so its marker is not cut by the chart's top edge.
-        y: { type: 'linear', beginAtZero: true, grace: '15%', title: { display: true, text: 'Duration (ms)' } },
+        y: { type: 'linear', beginAtZero: true, grace: '15%', title: { display: true, text: t('Duration (ms)') } },
       },
     },
   });
@@ -89,11 +89,11 @@ export function coldVsWarm(canvas: HTMLCanvasElement, rows: readonly InvocationR
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: [`warm (${warm.length})`, `cold (${cold.length})`],
+      labels: [t('warm ({0})', warm.length), t('cold ({0})', cold.length)],
       datasets: [
         // One colour per dataset, so the legend names what each colour is; the axis says warm or cold.
-        { label: 'Duration (mean ms)', data: [mean(warm.map((r) => r.durationMs)) || 0, mean(cold.map((r) => r.durationMs)) || 0], backgroundColor: p.warm },
-        { label: 'Init Duration (mean ms)', data: [0, mean(cold.map((r) => r.initMs ?? 0)) || 0], backgroundColor: p.init },
+        { label: t('Duration (mean ms)'), data: [mean(warm.map((r) => r.durationMs)) || 0, mean(cold.map((r) => r.durationMs)) || 0], backgroundColor: p.warm },
+        { label: t('Init Duration (mean ms)'), data: [0, mean(cold.map((r) => r.initMs ?? 0)) || 0], backgroundColor: p.init },
       ],
     },
     options: { ...baseOptions(), scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'ms' } } } },
@@ -111,21 +111,21 @@ export function sizingChart(canvas: HTMLCanvasElement, sizing: SizingResult): vo
       datasets: [
         {
           type: 'bar',
-          label: 'Cost per 1M invocations ($)',
+          label: t('Cost per 1M invocations ($)'),
           data: sizing.points.map((s) => s.costPerInvocationUsd * 1e6),
           backgroundColor: sizing.points.map((s) => (s.memoryMb === sizing.recommended.balanced ? p.cold : p.cost)),
           yAxisID: 'cost',
           // Drawn under the line (the lowest order is drawn on top).
           order: 1,
         },
-        { type: 'line', label: 'Duration (median ms)', data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, borderWidth: 3, yAxisID: 'ms', order: 0 },
+        { type: 'line', label: t('Duration (median ms)'), data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, borderWidth: 3, yAxisID: 'ms', order: 0 },
       ],
     },
     options: {
       ...baseOptions(),
       scales: {
-        ms: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Duration (ms)' } },
-        cost: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '$ per 1M invocations' } },
+        ms: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: t('Duration (ms)') } },
+        cost: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('$ per 1M invocations') } },
       },
     },
   });

@@ -62,7 +62,7 @@ export class LocalCloudProcess implements vscode.Disposable {
       let stderr = '';
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`The local cloud did not start within ${START_TIMEOUT_MS / 1000} s. See the Hands-on Cloud log for its output.`));
+        reject(new Error(vscode.l10n.t('The local cloud did not start within {0} s. See the Hands-on Cloud log for its output.', START_TIMEOUT_MS / 1000)));
       }, START_TIMEOUT_MS);
       child.stdout!.on('data', (d: Buffer) => {
         const chunk = d.toString();
@@ -86,7 +86,7 @@ export class LocalCloudProcess implements vscode.Disposable {
       });
       child.on('error', (e) => {
         clearTimeout(timer);
-        reject(new Error(`The local cloud could not be started: ${e.message}`));
+        reject(new Error(vscode.l10n.t('The local cloud could not be started: {0}', e.message)));
       });
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
@@ -104,7 +104,7 @@ export class LocalCloudProcess implements vscode.Disposable {
           log().error(`local cloud exited (code ${code ?? '-'}, signal ${signal ?? '-'})`);
           this.setState('failed');
         }
-        reject(new Error(`The local cloud exited before it was ready: ${stderr.trim() || `exit code ${code}`}`));
+        reject(new Error(vscode.l10n.t('The local cloud exited before it was ready: {0}', stderr.trim() || vscode.l10n.t('exit code {0}', String(code)))));
       });
     });
   }

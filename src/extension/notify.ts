@@ -9,7 +9,7 @@ export interface NotifyAction {
   run: () => unknown;
 }
 
-const SHOW_LOG: NotifyAction = { title: 'Show Log', run: () => log().show(true) };
+const SHOW_LOG: NotifyAction = { title: vscode.l10n.t('Show Log'), run: () => log().show(true) };
 
 /** Text of any thrown value; AWS SDK errors keep their error code (e.g. `ResourceNotFoundException: …`). */
 export function errorText(e: unknown): string {
@@ -39,7 +39,7 @@ export function guarded<A extends unknown[]>(what: string, fn: (...args: A) => u
     } catch (e) {
       if (e instanceof vscode.CancellationError) return undefined;
       const isTarget = /ECONNREFUSED|ENOTFOUND|credential|token/i.test(errorText(e));
-      await showError(`Could not ${what}.`, e, ...(isTarget ? [{ title: 'Choose Target', run: () => vscode.commands.executeCommand(Commands.selectTarget) }] : []));
+      await showError(vscode.l10n.t('Could not {0}.', what), e, ...(isTarget ? [{ title: vscode.l10n.t('Choose Target'), run: () => vscode.commands.executeCommand(Commands.selectTarget) }] : []));
       return undefined;
     }
   };

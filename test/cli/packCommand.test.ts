@@ -53,7 +53,7 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
     assert.ok(names.includes(`extension/${manifest.main.replace(/^\.\//, '')}`), `main ${manifest.main} is missing`);
     assert.ok(names.includes('extension/schemas/lesson.schema.json'));
     // The manifest's strings in English and Italian, the lesson's Italian files.
-    for (const f of ['package.nls.json', 'package.nls.it.json', 'labs/complete/lesson.it.yaml', 'labs/complete/steps/it/06-edit.md']) assert.ok(names.includes(`extension/${f}`), f);
+    for (const f of ['package.nls.json', 'package.nls.it.json', 'l10n/bundle.l10n.it.json', 'labs/complete/lesson.it.yaml', 'labs/complete/steps/it/06-edit.md']) assert.ok(names.includes(`extension/${f}`), f);
     assert.equal(JSON.parse(strFromU8(files['extension/package.nls.it.json']))['command.checkStep.title'], 'Verifica i miei progressi');
     const vsixManifest = strFromU8(files['extension.vsixmanifest']);
     assert.match(vsixManifest, new RegExp(`<Identity Language="en-US" Id="fx-course" Version="9.8.7" Publisher="${manifest.publisher}"`));

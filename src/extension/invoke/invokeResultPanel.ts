@@ -70,11 +70,11 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
 
   protected readonly handlers: Handlers<InvokeResultMethods> = {
     invokeAgain: async () => {
-      if (!this.source) throw new Error('Invoke from the editor (CodeLens), the step guide or the Resources view first.');
+      if (!this.source) throw new Error(vscode.l10n.t('Invoke from the editor (CodeLens), the step guide or the Resources view first.'));
       await this.source.again();
     },
     openEvent: async () => {
-      if (!this.source?.eventFile) throw new Error('This invocation used an event that is not saved in a file.');
+      if (!this.source?.eventFile) throw new Error(vscode.l10n.t('This invocation used an event that is not saved in a file.'));
       await vscode.window.showTextDocument(vscode.Uri.file(this.source.eventFile));
     },
   };

@@ -38,13 +38,13 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
     try {
       parsed = JSON.parse(event.payload);
     } catch (e) {
-      throw new Error(`The test event “${event.name}” is not valid JSON (${(e as Error).message}). Fix it in its file and invoke again.`);
+      throw new Error(vscode.l10n.t('The test event “{0}” is not valid JSON ({1}). Fix it in its file and invoke again.', event.name, (e as Error).message));
     }
     display.running(functionName, event.name);
     const invoked = vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Invoking ${functionName}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Invoking {0}', functionName), cancellable: true },
       async (progress, token) => {
-        progress.report({ message: `with ${event.name}` });
+        progress.report({ message: vscode.l10n.t('with {0}', event.name) });
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
@@ -76,7 +76,7 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
   const fnFromArg = async (arg: unknown): Promise<LessonFunction> => {
     const file = handlerFileArg(arg) ?? vscode.window.activeTextEditor?.document.uri.fsPath;
     const fn = file ? await lenses.functionFor(file) : undefined;
-    if (!fn) throw new Error('Open the handler file of a lesson function (functions/NAME/index.ts) to invoke it.');
+    if (!fn) throw new Error(vscode.l10n.t('Open the handler file of a lesson function (functions/NAME/index.ts) to invoke it.'));
     return fn;
   };
 
@@ -95,21 +95,21 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
   };
 
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
-  register(Commands.invokeHandler, 'invoke the function', async (arg) => {
+  register(Commands.invokeHandler, vscode.l10n.t('invoke the function'), async (arg) => {
     const fn = await fnFromArg(arg);
     return run(fn.physicalName, await defaultTestEvent(fn, stepEvent(fn)), fn);
   });
-  register(Commands.pickTestEvent, 'pick a test event', async (arg) => pickAndRun(await fnFromArg(arg)));
-  register(Commands.saveTestEvent, 'save the test event', async (arg) => createTestEvent(await fnFromArg(arg)));
-  register(Commands.invokeFunction, 'invoke the function', async (arg) => {
+  register(Commands.pickTestEvent, vscode.l10n.t('pick a test event'), async (arg) => pickAndRun(await fnFromArg(arg)));
+  register(Commands.saveTestEvent, vscode.l10n.t('save the test event'), async (arg) => createTestEvent(await fnFromArg(arg)));
+  register(Commands.invokeFunction, vscode.l10n.t('invoke the function'), async (arg) => {
     const name = treeEntryArg(arg, ['function'])?.ref.name;
-    if (!name) throw new Error('Pick a function in the Resources view to invoke it.');
+    if (!name) throw new Error(vscode.l10n.t('Pick a function in the Resources view to invoke it.'));
     // A lesson function offers its saved events; any other takes a JSON payload.
     for (const lesson of await labs.catalog.all()) {
       const fn = lessonFunctions(lesson, config.get('student.suffix')).find((f) => f.physicalName === name);
       if (fn) return pickAndRun(fn);
     }
-    const payload = await vscode.window.showInputBox({ title: `Invoke ${name}`, prompt: 'Event (JSON)', value: '{}', ignoreFocusOut: true });
+    const payload = await vscode.window.showInputBox({ title: vscode.l10n.t('Invoke {0}', name), prompt: vscode.l10n.t('Event (JSON)'), value: '{}', ignoreFocusOut: true });
     return payload === undefined ? undefined : run(name, { name: 'custom event', payload });
   });
 }

@@ -46,8 +46,8 @@ export async function pickTestEvent(fn: LessonFunction): Promise<TestEvent | und
   const events = await listTestEvents(fn);
   type Item = vscode.QuickPickItem & { event?: TestEvent; create?: boolean };
   const items: Item[] = [
-    ...events.map((e) => ({ label: `$(json) ${e.name}`, description: e.payload.replace(/\s+/g, ' ').slice(0, 80), event: e, buttons: [{ iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Edit this event' }] })),
-    { label: '$(add) New test event…', create: true },
+    ...events.map((e) => ({ label: `$(json) ${e.name}`, description: e.payload.replace(/\s+/g, ' ').slice(0, 80), event: e, buttons: [{ iconPath: new vscode.ThemeIcon('edit'), tooltip: vscode.l10n.t('Edit this event') }] })),
+    { label: `$(add) ${vscode.l10n.t('New test event…')}`, create: true },
   ];
   const pick = vscode.window.createQuickPick<Item>();
   pick.title = `Test events of ${fn.logicalId}`;
@@ -73,7 +73,7 @@ export async function pickTestEvent(fn: LessonFunction): Promise<TestEvent | und
 
 export async function createTestEvent(fn: LessonFunction, payload = '{\n  "name": "student"\n}\n'): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
-    title: 'New test event', prompt: `Saved as events/${fn.eventPrefix}-NAME.json in the lesson`, value: 'my-event',
+    title: vscode.l10n.t('New test event'), prompt: vscode.l10n.t('Saved as {0} in the lesson', `events/${fn.eventPrefix}-NAME.json`), value: 'my-event',
     validateInput: (v) => (/^[\w-]+$/.test(v) ? undefined : 'Letters, digits, - and _ only'),
   });
   if (!name) return undefined;

@@ -50,7 +50,7 @@ export class LabController {
 
   step(entry: CatalogLesson, stepId: string): LessonStep {
     const step = entry.lesson.steps.find((s) => s.id === stepId);
-    if (!step) throw new Error(`Lesson ${entry.lesson.id} has no step '${stepId}'. Check lesson.yaml (run \`hoc lab validate\`).`);
+    if (!step) throw new Error(vscode.l10n.t("Lesson {0} has no step '{1}'. Check lesson.yaml (run {2}).", entry.lesson.id, stepId, '`hoc lab validate`'));
     return step;
   }
 
@@ -58,7 +58,7 @@ export class LabController {
   lessonPath(entry: CatalogLesson, relativePath: string): string {
     const full = resolve(entry.dir, relativePath);
     const rel = relative(entry.dir, full);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`'${relativePath}' is outside the lesson folder.`);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(vscode.l10n.t("'{0}' is outside the lesson folder.", relativePath));
     return full;
   }
 
@@ -95,7 +95,7 @@ export class LabController {
   async deploy(entry: CatalogLesson, stepId: string): Promise<string> {
     const step = this.step(entry, stepId);
     this.progress.touch(entry.lesson.id, stepId);
-    const summary = await this.withRun(`Deploying “${step.title}”`, entry, (run) => deployStep(run, stepId));
+    const summary = await this.withRun(vscode.l10n.t('Deploying “{0}”', step.title), entry, (run) => deployStep(run, stepId));
     log().info(`deployed ${entry.lesson.id}/${stepId}: ${summary}`);
     this.targets.notifyResourcesChanged();
     return summary;
@@ -104,14 +104,14 @@ export class LabController {
   async action(entry: CatalogLesson, stepId: string, actionId: string): Promise<string> {
     const step = this.step(entry, stepId);
     const action = step.actions.find((a) => a.id === actionId);
-    if (!action) throw new Error(`Step ${stepId} has no action '${actionId}'.`);
+    if (!action) throw new Error(vscode.l10n.t("Step {0} has no action '{1}'.", stepId, actionId));
     this.progress.touch(entry.lesson.id, stepId);
     if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
     if (action.type === 'reveal') return this.reveal(entry, stepId, { kind: 'reveal', view: action.view, resource: action.resource });
     if (action.type === 'deploy') return this.deploy(entry, stepId);
     const eventName = action.type === 'invoke' && action.event ? basename(action.event, '.json') : 'lesson event';
     if (action.type === 'invoke') this.invocations.running(action.function, eventName);
-    const outcome = await this.withRun(action.title ?? `Running ${action.type}`, entry, (run) => runStepAction(run, stepId, actionId)).catch((e: unknown) => {
+    const outcome = await this.withRun(action.title ?? vscode.l10n.t('Running {0}', action.type), entry, (run) => runStepAction(run, stepId, actionId)).catch((e: unknown) => {
       if (action.type === 'invoke') this.invocations.failed(action.function, errorText(e));
       throw e;
     });
@@ -136,7 +136,7 @@ export class LabController {
   /** Runs the step's checks; all passing marks the step done, any failing records the reasons. */
   async check(entry: CatalogLesson, stepId: string): Promise<CheckOutcome[]> {
     const step = this.step(entry, stepId);
-    const results = await this.withRun(`Checking “${step.title}”`, entry, (run) => runStepChecks(run, stepId));
+    const results = await this.withRun(vscode.l10n.t('Checking “{0}”', step.title), entry, (run) => runStepChecks(run, stepId));
     recordChecks(this.progress, entry.lesson.id, stepId, results);
     const outcomes = results.map(checkOutcome);
     this.checked.fire({ entry, stepId, outcomes });
@@ -145,7 +145,7 @@ export class LabController {
 
   /** Every step as `hoc lab run` runs it (deploys, actions, checks with settle retries, progress). */
   async runLesson(entry: CatalogLesson): Promise<LessonRun> {
-    const result = await this.withRun(`Running “${entry.lesson.title}”`, entry, (run) =>
+    const result = await this.withRun(vscode.l10n.t('Running “{0}”', entry.lesson.title), entry, (run) =>
       runWholeLesson(run, this.progress, {
         onStepStart: (step, i, n) => run.report(`step ${i}/${n}: ${step.title}`),
         onAction: (step, r) => log().info(`${entry.lesson.id}/${step.id}: ${r.ok ? '' : 'FAILED '}${r.summary}`),
@@ -166,7 +166,7 @@ export class LabController {
   }
 
   async teardown(entry: CatalogLesson): Promise<string> {
-    const summary = await this.withRun(`Tearing down “${entry.lesson.title}”`, entry, (run) => teardownLesson(run));
+    const summary = await this.withRun(vscode.l10n.t('Tearing down “{0}”', entry.lesson.title), entry, (run) => teardownLesson(run));
     this.targets.notifyResourcesChanged();
     return summary;
   }
@@ -180,7 +180,7 @@ export class LabController {
       if (m) position = doc.positionAt(m.index);
     }
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One, preview: false });
-    return `Opened ${file}`;
+    return vscode.l10n.t('Opened {0}', file);
   }
 
   /** Remembers what a student's action used, so lesson-wide links open the latest one. */
@@ -214,11 +214,11 @@ export class LabController {
         // The views' own focus commands (VS Code's); the log is ours to show.
         if (plan.view === 'logs') log().show(true);
         else await vscode.commands.executeCommand(`${plan.view === 'lesson' ? Views.labs : Views.resources}.focus`);
-        return `Showing ${plan.view}`;
+        return vscode.l10n.t('Showing {0}', plan.view);
       }
       case 'tree':
         await vscode.commands.executeCommand(`${Views.resources}.focus`);
-        return `Showing ${plan.logicalId} in Resources`;
+        return vscode.l10n.t('Showing {0} in Resources', plan.logicalId);
       case 'none':
         // Nothing in the lesson fits: offer what is deployed on the target.
         log().info(`${entry.lesson.id}/${stepId}: ${plan.reason}`);
@@ -232,7 +232,7 @@ export class LabController {
         // The record may be missing while the resource exists (names are fixed): the view says if it does not.
         if (!state.isDeployed(plan.logicalId)) log().info(`${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${ref} anyway`);
         await this.views.open(target, 'beside');
-        return `Showing ${plan.logicalId}`;
+        return vscode.l10n.t('Showing {0}', plan.logicalId);
       }
     }
   }
@@ -240,7 +240,7 @@ export class LabController {
   /** Follows a `hoc:` link from step markdown (or any command link carrying one). */
   async followLink(entry: CatalogLesson, stepId: string, href: string): Promise<string | undefined> {
     const parsed = parseLessonLink(href);
-    if (!parsed.ok) throw new Error(`This lesson has a broken link: ${parsed.error}. Run \`hoc lab validate\` on it.`);
+    if (!parsed.ok) throw new Error(vscode.l10n.t('This lesson has a broken link: {0}. Run {1} on it.', parsed.error, '`hoc lab validate`'));
     const link = parsed.link;
     const target = 'step' in link && link.step ? link.step : stepId;
     switch (link.kind) {
@@ -270,29 +270,30 @@ export class LabController {
     const terminal = vscode.window.terminals.find((t) => t.name === name) ?? vscode.window.createTerminal({ name, cwd });
     terminal.show();
     terminal.sendText(cmd);
-    return `Running \`${cmd}\` in the terminal`;
+    return vscode.l10n.t('Running {0} in the terminal', `\`${cmd}\``);
   }
 
   /** Opens a diff: the student's file (left) against the solution (right). */
   async showSolution(entry: CatalogLesson, stepId: string, file?: string): Promise<string> {
     const solution = this.step(entry, stepId).solution ?? {};
     const files = file ? [file] : Object.keys(solution);
-    if (files.length === 0) throw new Error('This step has no solution files.');
+    if (files.length === 0) throw new Error(vscode.l10n.t('This step has no solution files.'));
     for (const f of files) {
       const answer = solution[f];
-      if (!answer) throw new Error(`Step ${stepId} has no solution for ${f}.`);
+      if (!answer) throw new Error(vscode.l10n.t('Step {0} has no solution for {1}.', stepId, f));
       const left = vscode.Uri.file(this.lessonPath(entry, f));
       const right = vscode.Uri.file(this.lessonPath(entry, answer));
       await readFile(right.fsPath).catch(() => {
-        throw new Error(`The solution file ${answer} is missing from the lesson.`);
+        throw new Error(vscode.l10n.t('The solution file {0} is missing from the lesson.', answer));
       });
       await vscode.commands.executeCommand('vscode.diff', left, right, `${f} ↔ solution`);
     }
-    return `Showing the solution of ${files.join(', ')}`;
+    return vscode.l10n.t('Showing the solution of {0}', files.join(', '));
   }
 
+  /** The step's markdown in the display language when the lesson has it (relative links stay the English file's). */
   stepMarkdownPath(entry: CatalogLesson, step: LessonStep): string {
-    return join(entry.dir, step.instructions);
+    return join(entry.dir, step.localizedInstructions ?? step.instructions);
   }
 
   dispose(): void {

@@ -17,7 +17,8 @@ const STATE_ICONS: Record<StepState, vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   checkFailed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
 };
-const STATE_TEXT: Record<StepState, string> = { notStarted: 'not started', inProgress: 'in progress', done: 'done', checkFailed: 'check failed' };
+const stateText = (s: StepState): string =>
+  ({ notStarted: vscode.l10n.t('not started'), inProgress: vscode.l10n.t('in progress'), done: vscode.l10n.t('done'), checkFailed: vscode.l10n.t('check failed') })[s];
 
 export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
   private readonly changed = new vscode.EventEmitter<LabNode | undefined>();
@@ -77,9 +78,9 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
       item.contextValue = ItemKinds.lesson;
       const place = node.entry.place;
       const after = place ? prerequisiteTitles(place, this.lessonTitles()) : [];
-      item.description = `${done}/${lesson.steps.length}${node.entry.bundled ? ' · built in' : ''}${after.length ? ` · after ${after.join(', ')}` : ''}`;
-      const inCourse = place ? `Lesson ${place.position} of *${place.course}*${after.length ? `; take it after ${after.join(', ')}` : ''}.\n\n` : '';
-      item.tooltip = new vscode.MarkdownString(`**${lesson.title}**\n\n${inCourse}${lesson.summary}\n\n${done} of ${lesson.steps.length} steps done · \`${node.entry.dir}\``);
+      item.description = `${done}/${lesson.steps.length}${node.entry.bundled ? ` · ${vscode.l10n.t('built in')}` : ''}${after.length ? ` · ${vscode.l10n.t('after {0}', after.join(', '))}` : ''}`;
+      const inCourse = place ? `${after.length ? vscode.l10n.t('Lesson {0} of *{1}*; take it after {2}.', place.position, place.course, after.join(', ')) : vscode.l10n.t('Lesson {0} of *{1}*.', place.position, place.course)}\n\n` : '';
+      item.tooltip = new vscode.MarkdownString(`**${lesson.title}**\n\n${inCourse}${lesson.summary}\n\n${vscode.l10n.t('{0} of {1} steps done', done, lesson.steps.length)} · \`${node.entry.dir}\``);
       item.iconPath = new vscode.ThemeIcon(left === 0 ? 'mortar-board' : 'book');
       return item;
     }
@@ -91,9 +92,9 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
     item.contextValue = ItemKinds.step;
     item.iconPath = STATE_ICONS[state];
     const failures = this.progress.get(lesson.id, node.step.id).failures;
-    item.tooltip = new vscode.MarkdownString(`**${node.step.title}** — ${STATE_TEXT[state]}${failures?.length ? `\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}`);
-    item.command = { command: Commands.openStep, title: 'Open Step', arguments: [node] };
-    item.accessibilityInformation = { label: `Step ${node.index + 1}, ${node.step.title}, ${STATE_TEXT[state]}` };
+    item.tooltip = new vscode.MarkdownString(`**${node.step.title}** — ${stateText(state)}${failures?.length ? `\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}`);
+    item.command = { command: Commands.openStep, title: vscode.l10n.t('Open Step'), arguments: [node] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Step {0}, {1}, {2}', node.index + 1, node.step.title, stateText(state)) };
     return item;
   }
 }

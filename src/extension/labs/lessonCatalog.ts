@@ -85,7 +85,7 @@ export class LessonCatalog implements vscode.Disposable {
     for (const root of roots) {
       for (const dir of await findLessonDirs(root.dir)) {
         if (out.some((l) => l.dir === dir)) continue;
-        const { lesson, template, diagnostics } = await loadLessonFrom(dir);
+        const { lesson, template, diagnostics } = await loadLessonFrom(dir, vscode.env.language);
         for (const d of diagnostics) log().warn(`${join(dir, d.file)}:${d.line}: ${d.message}`);
         if (lesson && root.bundled && seen.has(lesson.id)) {
           const copy = out.find((l) => l.lesson.id === lesson.id);

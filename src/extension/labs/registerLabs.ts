@@ -35,7 +35,7 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     const active = progress.active;
     const shown = lessons.filter((l) => !active || l.dir === active.lessonDir);
     const left = shown.reduce((n, l) => n + progress.stepsLeft(l.lesson.id, l.lesson.steps.map((s) => s.id)), 0);
-    view.badge = left > 0 ? { value: left, tooltip: `${left} step${left === 1 ? '' : 's'} left` } : undefined;
+    view.badge = left > 0 ? { value: left, tooltip: left === 1 ? vscode.l10n.t('1 step left') : vscode.l10n.t('{0} steps left', left) } : undefined;
     void vscode.commands.executeCommand('setContext', ContextKeys.hasLessons, lessons.length > 0);
     void vscode.commands.executeCommand('setContext', ContextKeys.lessonsLoaded, true);
   };
@@ -51,7 +51,7 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     const named = stepRefArg(arg);
     const key = named.lesson ?? StepGuidePanel.current?.lessonId ?? progress.active?.lessonDir;
     const entry = key ? await catalog.find(key) : (await catalog.all())[0];
-    if (!entry) throw new Error(named.lesson ? `No lesson '${named.lesson}' here. Reload the lessons (Hands-on Cloud: Reload Lessons).` : 'No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.');
+    if (!entry) throw new Error(named.lesson ? vscode.l10n.t("No lesson '{0}' here. Reload the lessons (Hands-on Cloud: Reload Lessons).", named.lesson) : vscode.l10n.t('No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.'));
     const stepId = named.step ?? (StepGuidePanel.current?.lessonId === entry.lesson.id ? StepGuidePanel.current.currentStepId : progress.active?.lessonDir === entry.dir ? progress.active.stepId : undefined);
     return { entry, stepId };
   };
@@ -65,61 +65,65 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
   };
 
   const register = (id: string, what: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
-  register(Commands.refreshLabs, 'reload the lessons', () => catalog.refresh());
-  register(Commands.openLesson, 'open the lesson', async (arg) => {
+  register(Commands.refreshLabs, vscode.l10n.t('reload the lessons'), () => catalog.refresh());
+  register(Commands.openLesson, vscode.l10n.t('open the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
     const stepId = needStep(entry, undefined);
     if (stepId) await openStep(entry, stepId);
   });
-  register(Commands.openStep, 'open the step', async (arg) => {
+  register(Commands.openStep, vscode.l10n.t('open the step'), async (arg) => {
     const { entry, stepId } = await resolveArgs(arg);
     const id = needStep(entry, stepId);
     if (id) await openStep(entry, id);
   });
-  register(Commands.deployStep, 'deploy the step', async (arg) => {
+  register(Commands.deployStep, vscode.l10n.t('deploy the step'), async (arg) => {
     const { entry, stepId } = await resolveArgs(arg);
     const summary = await controller.deploy(entry, needStep(entry, stepId)!);
     vscode.window.setStatusBarMessage(`$(cloud-upload) ${summary}`, 5000);
   });
-  register(Commands.checkStep, 'check the step', async (arg) => {
+  register(Commands.checkStep, vscode.l10n.t('check the step'), async (arg) => {
     const { entry, stepId } = await resolveArgs(arg);
     const id = needStep(entry, stepId)!;
     const outcomes = await controller.check(entry, id);
     const failed = outcomes.filter((o) => !o.passed);
+    const nextStep = vscode.l10n.t('Next Step');
+    const openThisStep = vscode.l10n.t('Open Step');
     if (failed.length === 0) {
-      void vscode.window.showInformationMessage(`“${controller.step(entry, id).title}”: all ${outcomes.length} checks pass.`, 'Next Step').then((a) => {
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}”: all {1} checks pass.', controller.step(entry, id).title, outcomes.length), nextStep).then((a) => {
         const next = entry.lesson.steps[entry.lesson.steps.findIndex((s) => s.id === id) + 1];
         if (a && next) void openStep(entry, next.id);
       });
     } else {
-      void vscode.window.showWarningMessage(`${failed.length} check${failed.length === 1 ? '' : 's'} not passing yet: ${failed.map((f) => f.reason ?? f.sentence).join('; ')}`, 'Open Step').then((a) => a && openStep(entry, id));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Checks not passing yet ({0}): {1}', failed.length, failed.map((f) => f.reason ?? f.sentence).join('; ')), openThisStep).then((a) => {
+        if (a) void openStep(entry, id);
+      });
     }
   });
-  register(Commands.resetStep, 'reset the step', async (arg) => {
+  register(Commands.resetStep, vscode.l10n.t('reset the step'), async (arg) => {
     const { entry, stepId } = await resolveArgs(arg);
     if (stepId) progress.resetStep(entry.lesson.id, stepId);
   });
-  register(Commands.resetLesson, 'reset the lesson', async (arg) => {
+  register(Commands.resetLesson, vscode.l10n.t('reset the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
-    const ok = await vscode.window.showWarningMessage(`Reset your progress in “${entry.lesson.title}”? Deployed resources stay; use Tear Down to delete them.`, { modal: true }, 'Reset Progress');
+    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Reset your progress in “{0}”? Deployed resources stay; use Tear Down to delete them.', entry.lesson.title), { modal: true }, vscode.l10n.t('Reset Progress'));
     if (ok) progress.reset(entry.lesson.id);
   });
-  register(Commands.teardownLesson, 'tear down the lesson', async (arg) => {
+  register(Commands.teardownLesson, vscode.l10n.t('tear down the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
-    const ok = await vscode.window.showWarningMessage(`Delete everything “${entry.lesson.title}” deployed on ${targets.describe()}?`, { modal: true }, 'Tear Down');
+    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Delete everything “{0}” deployed on {1}?', entry.lesson.title, targets.describe()), { modal: true }, vscode.l10n.t('Tear Down'));
     if (ok) vscode.window.setStatusBarMessage(`$(trash) ${await controller.teardown(entry)}`, 5000);
   });
-  register(Commands.runLesson, 'run the lesson', async (arg) => {
+  register(Commands.runLesson, vscode.l10n.t('run the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
     const run = await controller.runLesson(entry);
     const passed = run.steps.filter((s) => s.passed).length;
-    const summary = `“${entry.lesson.title}”: ${passed} of ${run.steps.length} steps pass · estimated cost ${formatUsd(run.cost.total)}`;
+    const summary = vscode.l10n.t('“{0}”: {1} of {2} steps pass · estimated cost {3}', entry.lesson.title, passed, run.steps.length, formatUsd(run.cost.total));
     if (run.passed) void vscode.window.showInformationMessage(summary);
-    else void vscode.window.showWarningMessage(`${summary}. The Labs view shows which checks fail.`);
+    else void vscode.window.showWarningMessage(vscode.l10n.t('{0}. The Labs view shows which checks fail.', summary));
   });
-  register(Commands.runLessonLink, 'follow the lesson link', async (arg) => {
+  register(Commands.runLessonLink, vscode.l10n.t('follow the lesson link'), async (arg) => {
     const link = lessonLinkArg(arg);
-    if (!link) throw new Error('This command needs a link: { "href": "hoc:deploy" }.');
+    if (!link) throw new Error(vscode.l10n.t('This command needs a link: {0}.', '{ "href": "hoc:deploy" }'));
     const { entry, stepId } = await resolveArgs(arg);
     await controller.followLink(entry, needStep(entry, stepId)!, link.href);
   });

@@ -41,31 +41,31 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
   const clients = async (): Promise<AwsClients> => (await tree.currentClients(true))!;
   const need = (arg: unknown, kinds: string[], what: string): ResourceEntry => {
     const e = treeEntryArg(arg, kinds) as ResourceEntry | undefined;
-    if (!e) throw new Error(`Pick a ${what} in the Resources view first.`);
+    if (!e) throw new Error(vscode.l10n.t('Pick a {0} in the Resources view first.', what));
     return e;
   };
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
 
-  register(Commands.refreshResources, 'refresh the resources', () => tree.reconnect());
-  register(Commands.sendMessage, 'send the message', async (arg) => {
+  register(Commands.refreshResources, vscode.l10n.t('refresh the resources'), () => tree.reconnect());
+  register(Commands.sendMessage, vscode.l10n.t('send the message'), async (arg) => {
     const q = need(arg, [ItemKinds.queue], 'queue');
-    const body = await vscode.window.showInputBox({ title: `Send a message to ${q.label}`, prompt: 'Message body (text or JSON)', value: '{"hello":"world"}', ignoreFocusOut: true });
+    const body = await vscode.window.showInputBox({ title: vscode.l10n.t('Send a message to {0}', q.label), prompt: vscode.l10n.t('Message body (text or JSON)'), value: '{"hello":"world"}', ignoreFocusOut: true });
     if (body === undefined) return;
     const fifo = q.label.endsWith('.fifo');
-    const groupId = fifo ? await vscode.window.showInputBox({ title: 'Message group ID', prompt: 'FIFO queues order messages within a group', value: 'default' }) : undefined;
+    const groupId = fifo ? await vscode.window.showInputBox({ title: vscode.l10n.t('Message group ID'), prompt: vscode.l10n.t('FIFO queues order messages within a group'), value: 'default' }) : undefined;
     if (fifo && !groupId) return;
     const out = await (await clients()).sqs.send(new SendMessageCommand({ QueueUrl: q.ref.queueUrl, MessageBody: body, MessageGroupId: groupId, MessageDeduplicationId: fifo ? `${Date.now()}` : undefined }));
     vscode.window.setStatusBarMessage(`$(mail) Sent message ${out.MessageId} to ${q.label}`, 5000);
     tree.refresh();
   });
-  register(Commands.uploadFile, 'upload the file', async (arg) => {
+  register(Commands.uploadFile, vscode.l10n.t('upload the file'), async (arg) => {
     const b = need(arg, [ItemKinds.bucket], 'bucket');
     const files = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: `Upload to ${b.label}`, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
     if (!files?.length) return;
-    const prefix = await vscode.window.showInputBox({ title: 'Key prefix', prompt: 'Optional folder, e.g. pending/', value: '' });
+    const prefix = await vscode.window.showInputBox({ title: vscode.l10n.t('Key prefix'), prompt: vscode.l10n.t('Optional folder, e.g. pending/'), value: '' });
     if (prefix === undefined) return;
     const c = await clients();
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Uploading to ${b.label}`, cancellable: true }, async (progress, token) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Uploading to {0}', b.label), cancellable: true }, async (progress, token) => {
       for (const f of files) {
         if (token.isCancellationRequested) break;
         progress.report({ message: basename(f.fsPath), increment: 100 / files.length });
@@ -74,31 +74,31 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
     });
     tree.refresh();
   });
-  register(Commands.startExecution, 'start the execution', async (arg) => {
+  register(Commands.startExecution, vscode.l10n.t('start the execution'), async (arg) => {
     const sm = need(arg, [ItemKinds.stateMachine], 'state machine');
-    const input = await vscode.window.showInputBox({ title: `Start ${sm.label}`, prompt: 'Execution input (JSON)', value: '{}', ignoreFocusOut: true, validateInput: jsonProblem });
+    const input = await vscode.window.showInputBox({ title: vscode.l10n.t('Start {0}', sm.label), prompt: vscode.l10n.t('Execution input (JSON)'), value: '{}', ignoreFocusOut: true, validateInput: jsonProblem });
     if (input === undefined) return;
     const out = await (await clients()).sfn.send(new StartExecutionCommand({ stateMachineArn: sm.ref.arn, input }));
     vscode.window.setStatusBarMessage(`$(debug-start) Started ${out.executionArn?.split(':').pop()}`, 5000);
     if (out.executionArn) void views.open({ kind: 'stateMachine', ref: machineOfExecution(out.executionArn), executionArn: out.executionArn });
     tree.refresh();
   });
-  register(Commands.openUrl, 'open the URL', async (arg) => {
+  register(Commands.openUrl, vscode.l10n.t('open the URL'), async (arg) => {
     const e = entryOf(arg);
-    if (!e?.url) throw new Error('This resource has no URL to open.');
+    if (!e?.url) throw new Error(vscode.l10n.t('This resource has no URL to open.'));
     await vscode.env.openExternal(vscode.Uri.parse(e.url));
   });
-  register(Commands.copyArn, 'copy', async (arg) => {
+  register(Commands.copyArn, vscode.l10n.t('copy'), async (arg) => {
     const e = entryOf(arg);
     const text = e?.arn ?? e?.url;
-    if (!text) throw new Error('This resource has no ARN or URL.');
+    if (!text) throw new Error(vscode.l10n.t('This resource has no ARN or URL.'));
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(copy) Copied ${text}`, 4000);
   });
-  register(Commands.deleteResource, 'delete the resource', async (arg) => {
+  register(Commands.deleteResource, vscode.l10n.t('delete the resource'), async (arg) => {
     const e = entryOf(arg);
-    if (!e) throw new Error('Pick a resource in the Resources view first.');
-    const ok = await vscode.window.showWarningMessage(`Delete ${e.kind} “${e.label}” on ${targets.describe()}? This cannot be undone.`, { modal: true }, 'Delete');
+    if (!e) throw new Error(vscode.l10n.t('Pick a resource in the Resources view first.'));
+    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Delete {0} “{1}” on {2}? This cannot be undone.', e.kind, e.label, targets.describe()), { modal: true }, vscode.l10n.t('Delete'));
     if (!ok) return;
     const c = await clients();
     switch (e.kind) {
@@ -110,7 +110,7 @@ export function registerResources(context: vscode.ExtensionContext, targets: Tar
       case ItemKinds.apiStage: await c.apigateway.send(new DeleteStageCommand({ restApiId: e.ref.apiId, stageName: e.ref.stage })); break;
       case ItemKinds.stateMachine: await c.sfn.send(new DeleteStateMachineCommand({ stateMachineArn: e.ref.arn })); break;
       case ItemKinds.execution: await c.sfn.send(new StopExecutionCommand({ executionArn: e.ref.arn, cause: 'stopped from the editor' })); break;
-      default: throw new Error(`A ${e.kind} cannot be deleted from here.`);
+      default: throw new Error(vscode.l10n.t('A {0} cannot be deleted from here.', e.kind));
     }
     tree.refresh();
   });

@@ -15,11 +15,11 @@ const TOP_LEVEL = new Set<string>([ItemKinds.queue, ItemKinds.bucket, ItemKinds.
 
 type Group = 'queues' | 'buckets' | 'functions' | 'apis' | 'stateMachines';
 const GROUPS: Array<{ id: Group; label: string; icon: string; load: (c: AwsClients) => Promise<ResourceEntry[]> }> = [
-  { id: 'queues', label: 'Queues', icon: 'inbox', load: model.listQueues },
-  { id: 'buckets', label: 'Buckets', icon: 'database', load: model.listBuckets },
-  { id: 'functions', label: 'Functions', icon: 'symbol-function', load: model.listFunctions },
-  { id: 'apis', label: 'APIs', icon: 'globe', load: model.listApis },
-  { id: 'stateMachines', label: 'State machines', icon: 'type-hierarchy', load: model.listStateMachines },
+  { id: 'queues', label: vscode.l10n.t('Queues'), icon: 'inbox', load: model.listQueues },
+  { id: 'buckets', label: vscode.l10n.t('Buckets'), icon: 'database', load: model.listBuckets },
+  { id: 'functions', label: vscode.l10n.t('Functions'), icon: 'symbol-function', load: model.listFunctions },
+  { id: 'apis', label: vscode.l10n.t('APIs'), icon: 'globe', load: model.listApis },
+  { id: 'stateMachines', label: vscode.l10n.t('State machines'), icon: 'type-hierarchy', load: model.listStateMachines },
 ];
 
 export type ResourceNode =
@@ -83,7 +83,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
       if (entries.length === 0) return [{ type: 'message', text: node.type === 'group' ? 'none yet' : 'empty', icon: 'blank' }];
       return entries.map((entry) => ({ type: 'entry', entry }));
     } catch (e) {
-      return [{ type: 'message', text: `Not reachable: ${errorText(e)}`, icon: 'warning', command: { command: Commands.selectTarget, title: 'Choose Target' } }];
+      return [{ type: 'message', text: vscode.l10n.t('Not reachable: {0}', errorText(e)), icon: 'warning', command: { command: Commands.selectTarget, title: vscode.l10n.t('Choose Target') } }];
     }
   }
 
@@ -115,9 +115,9 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
     const color = e.status === 'FAILED' || e.status === 'TIMED_OUT' ? new vscode.ThemeColor('testing.iconFailed') : e.status === 'SUCCEEDED' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(e.icon, color);
     if (e.kind === ItemKinds.queue) {
-      item.command = { command: Commands.showQueueMessages, title: 'Show Messages', arguments: [node] };
+      item.command = { command: Commands.showQueueMessages, title: vscode.l10n.t('Show Messages'), arguments: [node] };
     } else if (e.kind === ItemKinds.function) {
-      item.command = { command: Commands.invokeFunction, title: 'Invoke', arguments: [node] };
+      item.command = { command: Commands.invokeFunction, title: vscode.l10n.t('Invoke'), arguments: [node] };
     }
     return item;
   }

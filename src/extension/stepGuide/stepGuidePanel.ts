@@ -127,7 +127,7 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
     const index = lesson.steps.findIndex((s) => s.id === this.stepId);
     const step = lesson.steps[index];
     const mdPath = this.labs.stepMarkdownPath(this.entry, step);
-    const markdown = await readFile(mdPath, 'utf8').catch(() => `*The instructions file \`${step.instructions}\` is missing from this lesson.*`);
+    const markdown = await readFile(mdPath, 'utf8').catch(() => `*${vscode.l10n.t('The instructions file {0} is missing from this lesson.', `\`${step.instructions}\``)}*`);
     const webview = this.panel.webview;
     const imageUrl = (rel: string) => {
       try {

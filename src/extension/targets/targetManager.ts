@@ -58,11 +58,11 @@ export class TargetManager implements vscode.Disposable {
     const parameters = templateParameters();
     if (kind === 'local') {
       if (!this.localCloud.info && !config.get('localCloud.autoStart')) {
-        throw new Error('The local cloud is not running. Run "Hands-on Cloud: Start Local Cloud" (or turn on handsOnCloud.localCloud.autoStart).');
+        throw new Error(vscode.l10n.t('The local cloud is not running. Run "Hands-on Cloud: {0}" (or turn on handsOnCloud.localCloud.autoStart).', vscode.l10n.t('Start Local Cloud')));
       }
       const info = await this.localCloud.ensureRunning();
       const t = resolveTarget({ kind, endpoint: info.endpoint, region: info.region, credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, suffix, parameters });
-      return { ...t, label: `local cloud · ${t.region}` };
+      return { ...t, label: `${vscode.l10n.t('local cloud')} · ${t.region}` };
     }
     const region = config.get('aws.region');
     if (kind === 'localstack') {

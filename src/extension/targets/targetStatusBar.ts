@@ -12,15 +12,15 @@ export function registerTargetStatusBar(context: vscode.ExtensionContext, target
   const update = () => {
     const cloud = targets.localCloud;
     if (targets.kind === 'local') {
-      item.text = `$(cloud) Local cloud ${LOCAL_ICONS[cloud.state]}`;
+      item.text = `$(cloud) ${vscode.l10n.t('Local cloud')} ${LOCAL_ICONS[cloud.state]}`;
       const where = cloud.info ? ` at ${cloud.info.endpoint}` : '';
-      item.tooltip = new vscode.MarkdownString(`**Hands-on Cloud target:** local cloud — ${cloud.state}${where}\n\nIt starts on first use and stops with the window. Click to switch target.`);
+      item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Hands-on Cloud target:** local cloud — {0}{1}\n\nIt starts on first use and stops with the window. Click to switch target.', cloud.state, where));
     } else {
       item.text = `$(cloud) ${targets.describe()}`;
-      item.tooltip = `Hands-on Cloud target: ${targets.describe()}. Click to switch target.`;
+      item.tooltip = vscode.l10n.t('Hands-on Cloud target: {0}. Click to switch target.', targets.describe());
     }
     item.backgroundColor = targets.kind === 'local' && cloud.state === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    item.accessibilityInformation = { label: `Hands-on Cloud target ${targets.describe()}${targets.kind === 'local' ? `, ${cloud.state}` : ''}` };
+    item.accessibilityInformation = { label: `${vscode.l10n.t('Hands-on Cloud target {0}', targets.describe())}${targets.kind === 'local' ? `, ${cloud.state}` : ''}` };
   };
   update();
   item.show();

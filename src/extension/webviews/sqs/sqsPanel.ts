@@ -54,7 +54,7 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
       client: clients.sqs,
       target: clients.target,
       url: this.url,
-      confirmPurge: async (name) => (await vscode.window.showWarningMessage(`Purge ${name}? Every message in the queue is deleted.`, { modal: true }, 'Purge')) === 'Purge',
+      confirmPurge: async (name) => (await vscode.window.showWarningMessage(vscode.l10n.t('Purge {0}? Every message in the queue is deleted.', name), { modal: true }, vscode.l10n.t('Purge'))) === vscode.l10n.t('Purge'),
       // The DLQ link: the same target, its own clients (each panel owns its clients).
       openQueue: async (url) => void (await SqsPanel.createOrShow(this.extensionUri, this.log, makeClients(clients.target), url, vscode.ViewColumn.Active)),
     });

@@ -8,6 +8,7 @@ import * as logsErrors from '../../../src/localcloud/logs/errors';
 import * as lambdaErrors from '../../../src/localcloud/lambda/errors';
 import * as efsErrors from '../../../src/localcloud/lambda/efs/errors';
 import * as apigatewayErrors from '../../../src/localcloud/apigateway/errors';
+import * as s3Errors from '../../../src/localcloud/s3/errors';
 import * as sfnErrors from '../../../src/localcloud/stepfunctions/errors';
 
 export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
@@ -18,6 +19,7 @@ export const ERROR_MODULES: Record<string, Record<string, unknown>> = {
   sts: stsErrors,
   states: sfnErrors,
   logs: logsErrors,
+  s3: s3Errors,
   apigateway: apigatewayErrors,
   lambda: lambdaErrors,
   elasticfilesystem: efsErrors,

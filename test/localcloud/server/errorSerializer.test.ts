@@ -31,7 +31,7 @@ for (const [service, module] of Object.entries(ERROR_MODULES)) {
   test(`${service}: every error class is written correctly in every protocol`, () => {
     assert.ok(errors.length > 0, `${service} exports error classes`);
     for (const [name, err] of errors) {
-      assert.match(err.code, /^[A-Za-z.]+$/, `${name}: a code`);
+      assert.match(err.code, /^[A-Za-z][A-Za-z0-9.]+$/, `${name}: a code`);
       assert.ok(err.status >= 400 && err.status < 600, `${name}: an error status`);
       assert.ok(err.message.length > 0, `${name}: a message`);
       for (const protocol of PROTOCOLS) {

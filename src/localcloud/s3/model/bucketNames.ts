@@ -1,5 +1,5 @@
 // S3's general-purpose bucket naming rules and the object key limit.
-import { S3Errors } from '../errors';
+import { InvalidArgument, InvalidBucketName, KeyTooLongError } from '../errors';
 
 const NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -17,10 +17,10 @@ export function isValidBucketName(name: string): boolean {
 }
 
 export function assertValidBucketName(name: string): void {
-  if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
+  if (!isValidBucketName(name)) throw new InvalidBucketName(name);
 }
 
 export function assertValidKey(key: string): void {
-  if (Buffer.byteLength(key) > 1024) throw S3Errors.keyTooLong();
-  if (key.length === 0) throw S3Errors.invalidArgument('An object key must not be empty.', 'key', key);
+  if (Buffer.byteLength(key) > 1024) throw new KeyTooLongError();
+  if (key.length === 0) throw new InvalidArgument('An object key must not be empty.', 'key', key);
 }

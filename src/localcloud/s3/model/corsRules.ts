@@ -1,18 +1,18 @@
 // Bucket CORS: validation of a configuration and the first rule that allows a request.
-import { S3Errors } from '../errors';
+import { InvalidRequest, MalformedXML } from '../errors';
 import type { CorsRule } from './types';
 
 const METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD']);
 
 export function validateCorsRules(rules: CorsRule[]): void {
-  if (rules.length === 0 || rules.length > 100) throw S3Errors.malformedXml();
+  if (rules.length === 0 || rules.length > 100) throw new MalformedXML();
   for (const rule of rules) {
-    if (rule.allowedOrigins.length === 0 || rule.allowedMethods.length === 0) throw S3Errors.malformedXml();
+    if (rule.allowedOrigins.length === 0 || rule.allowedMethods.length === 0) throw new MalformedXML();
     for (const method of rule.allowedMethods) {
-      if (!METHODS.has(method)) throw S3Errors.invalidRequest(`Found unsupported HTTP method in CORS config. Unsupported method is ${method}`);
+      if (!METHODS.has(method)) throw new InvalidRequest(`Found unsupported HTTP method in CORS config. Unsupported method is ${method}`);
     }
     for (const origin of rule.allowedOrigins) {
-      if (origin.split('*').length > 2) throw S3Errors.invalidRequest(`AllowedOrigin "${origin}" can not have more than one wildcard.`);
+      if (origin.split('*').length > 2) throw new InvalidRequest(`AllowedOrigin "${origin}" can not have more than one wildcard.`);
     }
   }
 }

@@ -2,7 +2,7 @@
 // declared. Computes the checksum when only the algorithm (or nothing: CRC64NVME, as S3
 // does for every new object) is given.
 import { createHash } from 'node:crypto';
-import { S3Errors } from '../errors';
+import { BadDigest, InvalidDigest } from '../errors';
 import { checksumOf } from './checksums';
 import type { ChecksumAlgorithm, ObjectChecksum } from './types';
 
@@ -23,8 +23,8 @@ export function verifiedMd5(body: Buffer, contentMd5: string | undefined): Buffe
   const md5 = createHash('md5').update(body).digest();
   if (contentMd5 !== undefined && contentMd5 !== md5.toString('base64')) {
     throw Buffer.from(contentMd5, 'base64').length !== 16
-      ? S3Errors.invalidDigest()
-      : S3Errors.badDigest('The Content-MD5 you specified did not match what we received.');
+      ? new InvalidDigest()
+      : new BadDigest('The Content-MD5 you specified did not match what we received.');
   }
   return md5;
 }
@@ -33,7 +33,7 @@ export function verifiedMd5(body: Buffer, contentMd5: string | undefined): Buffe
 export function verifiedChecksum(algorithm: ChecksumAlgorithm, body: Buffer, declaredValue: string | undefined): string {
   const value = checksumOf(algorithm, body);
   if (declaredValue !== undefined && declaredValue !== value) {
-    throw S3Errors.badDigest(`The ${algorithm} you specified did not match the calculated checksum.`);
+    throw new BadDigest(`The ${algorithm} you specified did not match the calculated checksum.`);
   }
   return value;
 }

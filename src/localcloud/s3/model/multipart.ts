@@ -2,7 +2,7 @@
 // full-object checksums), abort, list. Parts are blobs of their own until completion
 // assembles them into one object body.
 import { createHash, randomBytes } from 'node:crypto';
-import { S3Errors } from '../errors';
+import { EntityTooSmall, InvalidArgument, InvalidPart, InvalidPartOrder, InvalidRequest, MalformedXML, NoSuchKey, NoSuchUpload } from '../errors';
 import { assertValidKey } from './bucketNames';
 import { checksumOf, compositeChecksum } from './checksums';
 import { verifiedChecksum, verifiedMd5 } from './digests';
@@ -39,7 +39,7 @@ export class MultipartUploads {
     const algorithm = input.checksumAlgorithm;
     const type = algorithm ? (input.checksumType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE')) : undefined;
     if (type === 'FULL_OBJECT' && (algorithm === 'SHA1' || algorithm === 'SHA256')) {
-      throw S3Errors.invalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
+      throw new InvalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
     }
     const upload = {
       uploadId: randomBytes(32).toString('base64url'), bucket: input.bucket, key: input.key, initiated: Date.now(),
@@ -52,7 +52,7 @@ export class MultipartUploads {
   upload(bucket: string, key: string, uploadId: string): MultipartUpload {
     this.s3.bucket(bucket);
     const upload = this.s3.state.uploads.get(uploadId);
-    if (!upload || upload.bucket !== bucket || upload.key !== key) throw S3Errors.noSuchUpload(uploadId);
+    if (!upload || upload.bucket !== bucket || upload.key !== key) throw new NoSuchUpload(uploadId);
     return upload;
   }
 
@@ -62,10 +62,10 @@ export class MultipartUploads {
   ): Promise<UploadPart> {
     const upload = this.upload(bucket, key, uploadId);
     if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
-      throw S3Errors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', String(partNumber));
+      throw new InvalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', String(partNumber));
     }
     if (upload.checksumAlgorithm && checksum && checksum.algorithm !== upload.checksumAlgorithm) {
-      throw S3Errors.invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${checksum.algorithm.toLowerCase()}`);
+      throw new InvalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${checksum.algorithm.toLowerCase()}`);
     }
     const algorithm = upload.checksumAlgorithm ?? checksum?.algorithm;
     const partChecksum: UploadPart['checksum'] = algorithm ? { algorithm, value: verifiedChecksum(algorithm, body, checksum?.value) } : undefined;
@@ -88,27 +88,27 @@ export class MultipartUploads {
     this.upload(bucket, key, uploadId);
     const object = this.s3.object(source.bucket, source.key);
     if (range && (range.start > range.end || range.end >= object.size)) {
-      throw S3Errors.invalidArgument('Range specified is not valid for source object of size: ' + object.size, 'x-amz-copy-source-range', `bytes=${range.start}-${range.end}`);
+      throw new InvalidArgument('Range specified is not valid for source object of size: ' + object.size, 'x-amz-copy-source-range', `bytes=${range.start}-${range.end}`);
     }
-    const body = await this.s3.blobs.read(object.blob, () => S3Errors.noSuchKey(source.key));
+    const body = await this.s3.blobs.read(object.blob, () => new NoSuchKey(source.key));
     return this.uploadPart(bucket, key, uploadId, partNumber, range ? body.subarray(range.start, range.end + 1) : body);
   }
 
   async complete(bucket: string, key: string, uploadId: string, refs: CompletedPartRef[], requester: Requester): Promise<S3Object> {
     const upload = this.upload(bucket, key, uploadId);
-    if (refs.length === 0) throw S3Errors.malformedXml();
+    if (refs.length === 0) throw new MalformedXML();
     const parts: UploadPart[] = [];
     refs.forEach((ref, i) => {
-      if (i > 0 && ref.partNumber <= refs[i - 1]!.partNumber) throw S3Errors.invalidPartOrder();
+      if (i > 0 && ref.partNumber <= refs[i - 1]!.partNumber) throw new InvalidPartOrder();
       const part = upload.parts.get(ref.partNumber);
-      if (!part || normalizeEtag(ref.etag) !== part.etag) throw S3Errors.invalidPart(ref.partNumber, ref.etag);
-      if (ref.checksum && part.checksum && ref.checksum.value !== part.checksum.value) throw S3Errors.invalidPart(ref.partNumber, ref.etag);
+      if (!part || normalizeEtag(ref.etag) !== part.etag) throw new InvalidPart(ref.partNumber, ref.etag);
+      if (ref.checksum && part.checksum && ref.checksum.value !== part.checksum.value) throw new InvalidPart(ref.partNumber, ref.etag);
       parts.push(part);
     });
     parts.forEach((part, i) => {
-      if (i < parts.length - 1 && part.size < MIN_PART_SIZE) throw S3Errors.entityTooSmall(part.size);
+      if (i < parts.length - 1 && part.size < MIN_PART_SIZE) throw new EntityTooSmall(part.size);
     });
-    const body = Buffer.concat(await Promise.all(parts.map((p) => this.s3.blobs.read(p.blob, () => S3Errors.noSuchUpload(uploadId)))));
+    const body = Buffer.concat(await Promise.all(parts.map((p) => this.s3.blobs.read(p.blob, () => new NoSuchUpload(uploadId)))));
     const md5s = Buffer.concat(parts.map((p) => Buffer.from(p.etag.slice(1, -1), 'hex')));
     const blob = await this.s3.blobs.writeChecked('objects', body, () => this.upload(bucket, key, uploadId));
     const object: S3Object = {

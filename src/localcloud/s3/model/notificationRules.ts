@@ -1,6 +1,6 @@
 // Bucket notification rules: which event types exist, validation as AWS does it at
 // configuration time, and which targets an object change matches.
-import { S3Errors } from '../errors';
+import { InvalidArgument, MalformedXML } from '../errors';
 import type { NotificationConfig, NotificationTarget } from './types';
 
 /** Event types S3 accepts in a notification configuration. */
@@ -17,18 +17,18 @@ const SUPPORTED_EVENTS = new Set([
 /** Checks events and filters; throws InvalidArgument as S3 does. */
 export function validateNotificationConfig(config: NotificationConfig): void {
   for (const target of config.targets) {
-    if (target.events.length === 0) throw S3Errors.malformedXml();
+    if (target.events.length === 0) throw new MalformedXML();
     for (const event of target.events) {
-      if (!SUPPORTED_EVENTS.has(event)) throw S3Errors.invalidArgument('The event is not supported for notifications', event, event);
+      if (!SUPPORTED_EVENTS.has(event)) throw new InvalidArgument('The event is not supported for notifications', event, event);
     }
   }
   for (let i = 0; i < config.targets.length; i++) {
     for (let j = i + 1; j < config.targets.length; j++) {
       const a = config.targets[i]!;
       const b = config.targets[j]!;
-      if (a.id === b.id) throw S3Errors.invalidArgument('Configurations must have unique ids.', 'Id', a.id);
+      if (a.id === b.id) throw new InvalidArgument('Configurations must have unique ids.', 'Id', a.id);
       if (overlaps(a, b)) {
-        throw S3Errors.invalidArgument(
+        throw new InvalidArgument(
           'Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.',
           'Event', a.events.join(','),
         );

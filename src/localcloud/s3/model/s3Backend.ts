@@ -3,7 +3,7 @@
 // journals it; bodies go to the BlobStore first.
 import { createHash } from 'node:crypto';
 import type { CloudContext } from '../../server/types';
-import { S3Errors } from '../errors';
+import { BucketAlreadyOwnedByYou, BucketNotEmpty, InvalidRequest, NoSuchBucket, NoSuchCORSConfiguration, NoSuchKey, NoSuchTagSet, PreconditionFailed } from '../errors';
 import { BlobStore } from './blobStore';
 import { assertValidBucketName, assertValidKey } from './bucketNames';
 import { checksumOf } from './checksums';
@@ -77,7 +77,7 @@ export class S3Backend {
   createBucket(name: string, region: string): boolean {
     assertValidBucketName(name);
     if (this.state.buckets.has(name)) {
-      if (region !== 'us-east-1') throw S3Errors.bucketAlreadyOwnedByYou(name);
+      if (region !== 'us-east-1') throw new BucketAlreadyOwnedByYou(name);
       return false;
     }
     this.commit({ t: 'bucket.create', name, region, created: Date.now() });
@@ -86,7 +86,7 @@ export class S3Backend {
 
   bucket(name: string): Bucket {
     const bucket = this.state.buckets.get(name);
-    if (!bucket) throw S3Errors.noSuchBucket(name);
+    if (!bucket) throw new NoSuchBucket(name);
     return bucket;
   }
 
@@ -97,7 +97,7 @@ export class S3Backend {
   /** Only an empty bucket can go; open multipart uploads do not count and are discarded, as on S3. */
   deleteBucket(name: string): void {
     const bucket = this.bucket(name);
-    if (bucket.objects.size > 0) throw S3Errors.bucketNotEmpty(name);
+    if (bucket.objects.size > 0) throw new BucketNotEmpty(name);
     for (const upload of [...this.state.uploads.values()].filter((u) => u.bucket === name)) {
       this.commit({ t: 'upload.abort', uploadId: upload.uploadId });
       for (const part of upload.parts.values()) this.blobs.retire(part.blob);
@@ -112,7 +112,7 @@ export class S3Backend {
 
   cors(name: string): CorsRule[] {
     const rules = this.bucket(name).cors;
-    if (!rules) throw S3Errors.noSuchCors(name);
+    if (!rules) throw new NoSuchCORSConfiguration(name);
     return rules;
   }
 
@@ -123,7 +123,7 @@ export class S3Backend {
 
   bucketTags(name: string): Record<string, string> {
     const tags = this.bucket(name).tags;
-    if (!tags) throw S3Errors.noSuchTagSet(name);
+    if (!tags) throw new NoSuchTagSet(name);
     return tags;
   }
 
@@ -139,7 +139,7 @@ export class S3Backend {
 
   object(bucket: string, key: string): S3Object {
     const object = this.bucket(bucket).objects.get(key);
-    if (!object) throw S3Errors.noSuchKey(key);
+    if (!object) throw new NoSuchKey(key);
     return object;
   }
 
@@ -168,11 +168,11 @@ export class S3Backend {
     assertValidKey(input.key);
     const sameObject = input.source.bucket === input.bucket && input.source.key === input.key;
     if (sameObject && !input.replace && !input.checksumAlgorithm && !input.storageClass) {
-      throw S3Errors.invalidRequest(
+      throw new InvalidRequest(
         "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
       );
     }
-    const body = await this.blobs.read(source.blob, () => S3Errors.noSuchKey(input.source.key));
+    const body = await this.blobs.read(source.blob, () => new NoSuchKey(input.source.key));
     const checksum = input.checksumAlgorithm
       ? { algorithm: input.checksumAlgorithm, value: checksumOf(input.checksumAlgorithm, body), type: 'FULL_OBJECT' as const }
       : source.checksum?.type === 'FULL_OBJECT' ? source.checksum : { algorithm: 'CRC64NVME' as const, value: checksumOf('CRC64NVME', body), type: 'FULL_OBJECT' as const };
@@ -195,10 +195,10 @@ export class S3Backend {
   assertWriteCondition(bucket: string, key: string, condition: WriteCondition | undefined): void {
     if (!condition) return;
     const existing = this.bucket(bucket).objects.get(key);
-    if (condition.ifNoneMatchAny && existing) throw S3Errors.preconditionFailed('If-None-Match');
+    if (condition.ifNoneMatchAny && existing) throw new PreconditionFailed('If-None-Match');
     if (condition.ifMatch !== undefined) {
-      if (!existing) throw S3Errors.noSuchKey(key);
-      if (condition.ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, '')) throw S3Errors.preconditionFailed('If-Match');
+      if (!existing) throw new NoSuchKey(key);
+      if (condition.ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, '')) throw new PreconditionFailed('If-Match');
     }
   }
 

@@ -2,7 +2,7 @@
 //   STREAMING-UNSIGNED-PAYLOAD-TRAILER          <hex>\r\n<data>\r\n … 0\r\n<trailers>\r\n
 //   STREAMING-AWS4-HMAC-SHA256-PAYLOAD          <hex>;chunk-signature=<sig>\r\n<data>\r\n … 0;chunk-signature=<sig>\r\n\r\n
 //   STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER  as above, then trailers and x-amz-trailer-signature
-import { S3Errors } from '../errors';
+import { IncompleteBody, InvalidArgument } from '../errors';
 
 export interface AwsChunk {
   data: Buffer;
@@ -24,20 +24,20 @@ export function decodeAwsChunked(raw: Buffer): DecodedChunks {
   let pos = 0;
   for (;;) {
     const lineEnd = raw.indexOf(CRLF, pos);
-    if (lineEnd === -1) throw S3Errors.incompleteBody();
+    if (lineEnd === -1) throw new IncompleteBody();
     const header = raw.subarray(pos, lineEnd).toString('latin1');
     const [sizeText, ...extensions] = header.split(';');
     const size = Number.parseInt(sizeText!.trim(), 16);
     if (!/^[0-9a-fA-F]+$/.test(sizeText!.trim()) || !Number.isSafeInteger(size)) {
-      throw S3Errors.invalidArgument('The aws-chunked body has a malformed chunk header.', 'chunk', header.slice(0, 80));
+      throw new InvalidArgument('The aws-chunked body has a malformed chunk header.', 'chunk', header.slice(0, 80));
     }
     const signature = extensions.map((e) => /^chunk-signature=([0-9a-f]+)$/i.exec(e.trim())?.[1]).find(Boolean);
     const start = lineEnd + 2;
-    if (start + size > raw.length) throw S3Errors.incompleteBody();
+    if (start + size > raw.length) throw new IncompleteBody();
     chunks.push({ data: raw.subarray(start, start + size), signature });
     pos = start + size;
     if (size === 0) break;
-    if (!raw.subarray(pos, pos + 2).equals(CRLF)) throw S3Errors.incompleteBody();
+    if (!raw.subarray(pos, pos + 2).equals(CRLF)) throw new IncompleteBody();
     pos += 2;
   }
   const trailers: Array<[string, string]> = [];
@@ -49,7 +49,7 @@ export function decodeAwsChunked(raw: Buffer): DecodedChunks {
     pos = lineEnd + 2;
     if (line === '') continue;
     const colon = line.indexOf(':');
-    if (colon === -1) throw S3Errors.invalidArgument('The aws-chunked body has a malformed trailer.', 'trailer', line.slice(0, 80));
+    if (colon === -1) throw new InvalidArgument('The aws-chunked body has a malformed trailer.', 'trailer', line.slice(0, 80));
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (name === 'x-amz-trailer-signature') trailerSignature = value;

@@ -3,17 +3,17 @@
 // bucket that never had the configuration set: today's defaults (200) or the matching
 // NoSuch… 404 — never a 501. Setting them stays unimplemented (router.ts).
 import { escapeXml } from '../../server/xml';
-import { S3Errors } from '../errors';
+import { NoSuchBucketPolicy, NoSuchLifecycleConfiguration, NoSuchWebsiteConfiguration, ObjectLockConfigurationNotFoundError, ReplicationConfigurationNotFoundError } from '../errors';
 import { owner, xmlResponse, type S3Call, type S3Handler } from './s3Call';
 import { S3_NS } from './xml';
 
 /** Absent configurations: the 404 S3 answers (S3 API Reference, "Error responses", read 2026-12-03). */
 const ABSENT: Record<string, (bucket: string) => Error> = {
-  policy: S3Errors.noSuchBucketPolicy,
-  website: S3Errors.noSuchWebsite,
-  lifecycle: S3Errors.noSuchLifecycle,
-  replication: S3Errors.noReplication,
-  'object-lock': S3Errors.noObjectLock,
+  policy: (bucket) => new NoSuchBucketPolicy(bucket),
+  website: (bucket) => new NoSuchWebsiteConfiguration(bucket),
+  lifecycle: (bucket) => new NoSuchLifecycleConfiguration(bucket),
+  replication: (bucket) => new ReplicationConfigurationNotFoundError(bucket),
+  'object-lock': (bucket) => new ObjectLockConfigurationNotFoundError(bucket),
 };
 
 const DEFAULTS: Record<string, S3Handler> = {

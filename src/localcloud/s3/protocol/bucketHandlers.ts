@@ -1,6 +1,6 @@
 // Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation,
 // GetBucketVersioning.
-import { S3Errors } from '../errors';
+import { InvalidArgument, NotImplemented } from '../errors';
 import { AwsError } from '../../server/errors';
 import { emptyResponse, owner, xmlResponse, type S3Handler } from './s3Call';
 import { queryString } from './requestHeaders';
@@ -26,10 +26,10 @@ export const createBucket: S3Handler = (call) => {
   if (call.req.body.length > 0) {
     const config = parseXmlBody(call.req.body, 'CreateBucketConfiguration');
     constraint = text(config, 'LocationConstraint') || undefined;
-    if (child(config, 'Location') || child(config, 'Bucket')) throw S3Errors.notImplemented('directory buckets');
+    if (child(config, 'Location') || child(config, 'Bucket')) throw new NotImplemented('directory buckets');
   }
   if (constraint === 'us-east-1') {
-    throw S3Errors.invalidArgument('The specified location-constraint is not valid', 'LocationConstraint', constraint);
+    throw new InvalidArgument('The specified location-constraint is not valid', 'LocationConstraint', constraint);
   }
   const bucketRegion = constraint ?? 'us-east-1';
   // The us-east-1 endpoint creates buckets in any region; a regional one only in its own.

@@ -1,14 +1,14 @@
 // Conditional requests (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since) and
 // byte ranges, evaluated as S3 does.
 import type { AwsRequest } from '../../server/types';
-import { S3Errors } from '../errors';
+import { InvalidRange, PreconditionFailed } from '../errors';
 import type { S3Object } from '../model/types';
 import { header } from './requestHeaders';
 
 /** Returns 'not-modified' for a 304; throws PreconditionFailed for a 412. */
 export function evaluateConditions(req: AwsRequest, object: S3Object): 'ok' | 'not-modified' {
   const outcome = conditionOutcome((name) => header(req, name.toLowerCase()), object);
-  if (outcome.failed) throw S3Errors.preconditionFailed(outcome.failed);
+  if (outcome.failed) throw new PreconditionFailed(outcome.failed);
   return outcome.notModified ? 'not-modified' : 'ok';
 }
 
@@ -68,12 +68,12 @@ export function parseRange(value: string | undefined, size: number): ByteRange |
   if (!m || (m[1] === '' && m[2] === '')) return undefined;
   if (m[1] === '') {
     const suffix = Number(m[2]);
-    if (suffix === 0 || size === 0) throw S3Errors.invalidRange(value, size);
+    if (suffix === 0 || size === 0) throw new InvalidRange(value, size);
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(m[1]);
   const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
   if (m[2] !== '' && Number(m[2]) < start) return undefined;
-  if (start >= size) throw S3Errors.invalidRange(value, size);
+  if (start >= size) throw new InvalidRange(value, size);
   return { start, end };
 }

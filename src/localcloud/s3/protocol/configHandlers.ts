@@ -1,6 +1,6 @@
 // Bucket configuration: Put/Get/DeleteBucketCors and Put/GetBucketNotificationConfiguration.
 import { randomUUID } from 'node:crypto';
-import { S3Errors } from '../errors';
+import { InvalidArgument, MalformedXML } from '../errors';
 import { validateCorsRules } from '../model/corsRules';
 import type { CorsRule, NotificationConfig, NotificationTarget, NotificationTargetKind } from '../model/types';
 import { emptyResponse, xmlResponse, type S3Handler } from './s3Call';
@@ -13,7 +13,7 @@ export const putBucketCors: S3Handler = (call) => {
   const doc = parseXmlBody(call.req.body, 'CORSConfiguration');
   const rules: CorsRule[] = list(doc, 'CORSRule').map((r) => {
     const maxAge = text(r, 'MaxAgeSeconds');
-    if (maxAge !== undefined && !/^\d+$/.test(maxAge)) throw S3Errors.malformedXml();
+    if (maxAge !== undefined && !/^\d+$/.test(maxAge)) throw new MalformedXML();
     return {
       id: text(r, 'ID'),
       allowedOrigins: texts(r, 'AllowedOrigin'),
@@ -61,15 +61,15 @@ export const putBucketNotification: S3Handler = (call) => {
   for (const [kind, element, arnElement] of KINDS) {
     for (const entry of list(doc, element)) {
       const arn = text(entry, arnElement);
-      if (!arn) throw S3Errors.malformedXml();
+      if (!arn) throw new MalformedXML();
       const target: NotificationTarget = { id: text(entry, 'Id') || randomUUID(), kind, arn, events: texts(entry, 'Event') };
       for (const rule of list(child(child(entry, 'Filter'), 'S3Key'), 'FilterRule')) {
         const name = text(rule, 'Name')?.toLowerCase();
         const value = text(rule, 'Value') ?? '';
         if (name !== 'prefix' && name !== 'suffix') {
-          throw S3Errors.invalidArgument('filter rule name must be either prefix or suffix', 'FilterRule', text(rule, 'Name'));
+          throw new InvalidArgument('filter rule name must be either prefix or suffix', 'FilterRule', text(rule, 'Name'));
         }
-        if (target[name] !== undefined) throw S3Errors.invalidArgument(`Cannot specify more than one ${name} rule in a filter.`, 'FilterRule', name);
+        if (target[name] !== undefined) throw new InvalidArgument(`Cannot specify more than one ${name} rule in a filter.`, 'FilterRule', name);
         target[name] = value;
       }
       targets.push(target);

@@ -1,5 +1,5 @@
 // CopyObject: x-amz-copy-source, the metadata directive, and copy-source conditions.
-import { S3Errors } from '../errors';
+import { InvalidArgument, PreconditionFailed } from '../errors';
 import type { S3Object } from '../model/types';
 import { conditionOutcome } from './conditions';
 import { taggingHeader } from './objectHandlers';
@@ -13,12 +13,12 @@ export function parseCopySource(value: string): { bucket: string; key: string } 
   try {
     decoded = decodeURIComponent(value.split('?')[0]!);
   } catch {
-    throw S3Errors.invalidArgument('Invalid copy source encoding', 'x-amz-copy-source', value);
+    throw new InvalidArgument('Invalid copy source encoding', 'x-amz-copy-source', value);
   }
   const path = decoded.startsWith('/') ? decoded.slice(1) : decoded;
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) {
-    throw S3Errors.invalidArgument('Invalid copy source object key', 'x-amz-copy-source', value);
+    throw new InvalidArgument('Invalid copy source object key', 'x-amz-copy-source', value);
   }
   return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
 }
@@ -27,19 +27,19 @@ export function parseCopySource(value: string): { bucket: string; key: string } 
 function checkSourceConditions(call: S3Call, source: S3Object): void {
   const outcome = conditionOutcome((name) => header(call.req, `x-amz-copy-source-${name.toLowerCase()}`), source);
   const failed = outcome.failed ?? outcome.notModified;
-  if (failed) throw S3Errors.preconditionFailed(`x-amz-copy-source-${failed}`);
+  if (failed) throw new PreconditionFailed(`x-amz-copy-source-${failed}`);
 }
 
 export const copyObject: S3Handler = async (call) => {
   const source = parseCopySource(header(call.req, 'x-amz-copy-source')!);
   const directive = (header(call.req, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
   if (directive !== 'COPY' && directive !== 'REPLACE') {
-    throw S3Errors.invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
+    throw new InvalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
   }
   const sourceObject = call.s3.object(source.bucket, source.key);
   checkSourceConditions(call, sourceObject);
   const tagDirective = (header(call.req, 'x-amz-tagging-directive') ?? 'COPY').toUpperCase();
-  if (tagDirective !== 'COPY' && tagDirective !== 'REPLACE') throw S3Errors.invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', tagDirective);
+  if (tagDirective !== 'COPY' && tagDirective !== 'REPLACE') throw new InvalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', tagDirective);
   const algorithm = header(call.req, 'x-amz-checksum-algorithm');
   const object = await call.s3.copyObject(
     {

@@ -1,7 +1,7 @@
 // CORS on the wire: the preflight answer (OPTIONS, unsigned as browsers send it) and the
 // Access-Control-* headers added to actual responses of a request that carries an Origin.
 import type { AwsRequest, AwsResponse } from '../../server/types';
-import { S3Errors } from '../errors';
+import { AccessForbidden, InvalidRequest } from '../errors';
 import { matchCorsRule } from '../model/corsRules';
 import type { CorsRule } from '../model/types';
 import { header } from './requestHeaders';
@@ -23,12 +23,12 @@ export function preflight(req: AwsRequest, rules: CorsRule[] | undefined): AwsRe
   const origin = header(req, 'origin');
   const method = header(req, 'access-control-request-method');
   if (!origin || !method) {
-    throw S3Errors.invalidRequest('Insufficient information. Origin request header needed.');
+    throw new InvalidRequest('Insufficient information. Origin request header needed.');
   }
-  if (!rules) throw S3Errors.corsNotEnabled();
+  if (!rules) throw AccessForbidden.corsNotEnabled();
   const requested = (header(req, 'access-control-request-headers') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   const rule = matchCorsRule(rules, origin, method, requested);
-  if (!rule) throw S3Errors.corsForbidden();
+  if (!rule) throw AccessForbidden.corsForbidden();
   const h = allowHeaders(rule, origin);
   if (requested.length > 0) h['access-control-allow-headers'] = requested.join(', ');
   return { status: 200, headers: h };

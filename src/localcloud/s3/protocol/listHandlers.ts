@@ -1,6 +1,6 @@
 // ListObjectsV2 and ListObjects (v1): prefix, delimiter + CommonPrefixes, max-keys,
 // continuation tokens / markers, start-after, encoding-type=url.
-import { S3Errors } from '../errors';
+import { InvalidArgument } from '../errors';
 import type { ListPage } from '../model/listing';
 import type { S3Object } from '../model/types';
 import { owner, xmlResponse, type S3Call, type S3Handler } from './s3Call';
@@ -18,9 +18,9 @@ interface CommonParams {
 function commonParams(call: S3Call): CommonParams {
   const maxText = queryString(call.req, 'max-keys');
   const maxKeys = maxText === undefined ? 1000 : Number(maxText);
-  if (!Number.isInteger(maxKeys) || maxKeys < 0) throw S3Errors.invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', maxText);
+  if (!Number.isInteger(maxKeys) || maxKeys < 0) throw new InvalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', maxText);
   const encodingType = queryString(call.req, 'encoding-type');
-  if (encodingType !== undefined && encodingType !== 'url') throw S3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
+  if (encodingType !== undefined && encodingType !== 'url') throw new InvalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
   const encode = encodingType === 'url' ? (s: string) => encodeURIComponent(s).replace(/%2F/g, '/') : (s: string) => s;
   return { prefix: queryString(call.req, 'prefix') ?? '', delimiter: queryString(call.req, 'delimiter') || undefined, maxKeys: Math.min(maxKeys, 1000), encode, encodingType };
 }
@@ -49,7 +49,7 @@ export const listObjectsV2: S3Handler = (call) => {
   let after = startAfter || undefined;
   if (token !== undefined) {
     const decoded = Buffer.from(token, 'base64url').toString('utf8');
-    if (!token || !decoded.startsWith('k:')) throw S3Errors.invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+    if (!token || !decoded.startsWith('k:')) throw new InvalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
     after = decoded.slice(2);
   }
   const page = call.s3.list(call.bucket, { prefix: p.prefix, delimiter: p.delimiter, maxKeys: p.maxKeys, after });

@@ -1,6 +1,6 @@
 // Multipart upload operations, as @aws-sdk/lib-storage drives them: CreateMultipartUpload,
 // UploadPart, CompleteMultipartUpload, AbortMultipartUpload, ListParts, ListMultipartUploads.
-import { S3Errors } from '../errors';
+import { InvalidArgument, InvalidRequest, MalformedXML } from '../errors';
 import type { CompletedPartRef } from '../model/multipart';
 import { CHECKSUM_ALGORITHMS } from '../model/types';
 import { parseCopySource } from './copyHandler';
@@ -14,9 +14,9 @@ export const createMultipartUpload: S3Handler = (call) => {
   const algorithm = header(call.req, 'x-amz-checksum-algorithm');
   const type = header(call.req, 'x-amz-checksum-type')?.toUpperCase();
   if (type !== undefined && type !== 'FULL_OBJECT' && type !== 'COMPOSITE') {
-    throw S3Errors.invalidRequest(`Value for x-amz-checksum-type header is invalid: ${type}. Use FULL_OBJECT or COMPOSITE.`);
+    throw new InvalidRequest(`Value for x-amz-checksum-type header is invalid: ${type}. Use FULL_OBJECT or COMPOSITE.`);
   }
-  if (type !== undefined && algorithm === undefined) throw S3Errors.invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
+  if (type !== undefined && algorithm === undefined) throw new InvalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
   const upload = call.uploads.create({
     bucket: call.bucket, key: call.key, headers: objectHeadersOf(call.req), metadata: metadataOf(call.req),
     storageClass: header(call.req, 'x-amz-storage-class'), checksumAlgorithm: algorithm ? parseAlgorithm(algorithm) : undefined, checksumType: type as 'FULL_OBJECT' | 'COMPOSITE' | undefined,
@@ -46,7 +46,7 @@ export const uploadPartCopy: S3Handler = async (call) => {
   let range: { start: number; end: number } | undefined;
   if (rangeText !== undefined) {
     const m = /^bytes=(\d+)-(\d+)$/.exec(rangeText.trim());
-    if (!m) throw S3Errors.invalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 'x-amz-copy-source-range', rangeText);
+    if (!m) throw new InvalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 'x-amz-copy-source-range', rangeText);
     range = { start: Number(m[1]), end: Number(m[2]) };
   }
   const source = parseCopySource(header(call.req, 'x-amz-copy-source')!);
@@ -61,7 +61,7 @@ export const completeMultipartUpload: S3Handler = async (call) => {
   const refs: CompletedPartRef[] = list(doc, 'Part').map((p) => {
     const partNumber = Number(text(p, 'PartNumber'));
     const etag = text(p, 'ETag');
-    if (!Number.isInteger(partNumber) || etag === undefined) throw S3Errors.malformedXml();
+    if (!Number.isInteger(partNumber) || etag === undefined) throw new MalformedXML();
     const algorithm = CHECKSUM_ALGORITHMS.find((a) => text(p, `Checksum${a}`) !== undefined);
     return { partNumber, etag, checksum: algorithm ? { algorithm, value: text(p, `Checksum${algorithm}`)! } : undefined };
   });

@@ -1,5 +1,5 @@
 // Object operations: PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects.
-import { S3Errors } from '../errors';
+import { InvalidArgument, InvalidRequest, MalformedXML, NoSuchKey, NotImplemented } from '../errors';
 import type { AwsResponse } from '../../server/types';
 import { verifyDigests } from '../model/digests';
 import type { WriteCondition } from '../model/s3Backend';
@@ -17,7 +17,7 @@ function writeCondition(call: S3Call): WriteCondition | undefined {
   const ifNoneMatch = header(call.req, 'if-none-match');
   const ifMatch = header(call.req, 'if-match');
   if (ifNoneMatch === undefined && ifMatch === undefined) return undefined;
-  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') throw S3Errors.notImplemented('If-None-Match with an ETag on writes (only * is supported)');
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') throw new NotImplemented('If-None-Match with an ETag on writes (only * is supported)');
   return { ifNoneMatchAny: ifNoneMatch !== undefined, ifMatch };
 }
 
@@ -60,7 +60,7 @@ async function readObject(call: S3Call, withBody: boolean): Promise<AwsResponse>
   const status = range ? 206 : 200;
   if (!withBody || object.size === 0) return { status, headers };
   // Open before answering, so a concurrent overwrite cannot pull the file away mid-stream.
-  const handle = await call.s3.blobs.open(object.blob, () => S3Errors.noSuchKey(call.key));
+  const handle = await call.s3.blobs.open(object.blob, () => new NoSuchKey(call.key));
   return { status, headers, body: handle.createReadStream({ start, end, autoClose: true }) };
 }
 
@@ -69,7 +69,7 @@ export const headObject: S3Handler = (call) => readObject(call, false);
 
 /** Buckets are unversioned: the only version id is `null`, which names the object itself. */
 function assertNullVersion(versionId: string | undefined): void {
-  if (versionId !== undefined && versionId !== 'null') throw S3Errors.invalidArgument('Invalid version id specified', 'versionId', versionId);
+  if (versionId !== undefined && versionId !== 'null') throw new InvalidArgument('Invalid version id specified', 'versionId', versionId);
 }
 
 export const deleteObject: S3Handler = (call) => {
@@ -83,19 +83,19 @@ export const deleteObjects: S3Handler = (call) => {
   // The SDK sends a checksum (or Content-MD5) of the document; both are verified here.
   const payload = readUploadPayload(call.req, call.ctx);
   if (!payload.checksum?.value && !payload.contentMd5) {
-    throw S3Errors.invalidRequest('Missing required header for this request: Content-MD5 or x-amz-checksum-*');
+    throw new InvalidRequest('Missing required header for this request: Content-MD5 or x-amz-checksum-*');
   }
   verifyDigests(payload.body, payload);
   const doc = parseXmlBody(payload.body, 'Delete');
   const quiet = text(doc, 'Quiet') === 'true';
   const objects = list(doc, 'Object');
-  if (objects.length === 0 || objects.length > 1000) throw S3Errors.malformedXml();
+  if (objects.length === 0 || objects.length > 1000) throw new MalformedXML();
   const deleted: Array<{ Key: string; VersionId?: string }> = [];
   const errors: Array<{ Key: string; VersionId?: string; Code: string; Message: string }> = [];
   for (const entry of objects) {
     const key = text(entry, 'Key');
     const versionId = text(entry, 'VersionId');
-    if (key === undefined) throw S3Errors.malformedXml();
+    if (key === undefined) throw new MalformedXML();
     if (versionId !== undefined && versionId !== 'null') {
       errors.push({ Key: key, VersionId: versionId, Code: 'NoSuchVersion', Message: 'The specified version does not exist.' });
       continue;

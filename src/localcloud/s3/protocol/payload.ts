@@ -3,7 +3,7 @@
 // signatures verified) and x-amz-checksum-* in headers, presigned query or trailers.
 import { createHash } from 'node:crypto';
 import type { AwsRequest, CloudContext } from '../../server/types';
-import { S3Errors } from '../errors';
+import { IncompleteBody, InvalidRequest, XAmzContentSHA256Mismatch } from '../errors';
 import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from '../model/types';
 import { decodeAwsChunked } from './awsChunked';
 import { verifyChunkSignatures } from './chunkSignatures';
@@ -32,18 +32,18 @@ export function readUploadPayload(req: AwsRequest, ctx: CloudContext): UploadPay
     }
     body = decoded.body;
     const declared = header(req, 'x-amz-decoded-content-length');
-    if (declared !== undefined && Number(declared) !== body.length) throw S3Errors.incompleteBody();
+    if (declared !== undefined && Number(declared) !== body.length) throw new IncompleteBody();
     const trailers = new Map(decoded.trailers);
     for (const name of (header(req, 'x-amz-trailer') ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean)) {
-      if (!trailers.has(name)) throw S3Errors.invalidRequest(`The trailer ${name} was declared in x-amz-trailer but not sent.`);
+      if (!trailers.has(name)) throw new InvalidRequest(`The trailer ${name} was declared in x-amz-trailer but not sent.`);
     }
     collectChecksums(found, (name) => trailers.get(name));
   } else if (contentSha && /^[0-9a-f]{64}$/i.test(contentSha)) {
     const computed = createHash('sha256').update(body).digest('hex');
-    if (computed !== contentSha.toLowerCase()) throw S3Errors.sha256Mismatch(contentSha, computed);
+    if (computed !== contentSha.toLowerCase()) throw new XAmzContentSHA256Mismatch(contentSha, computed);
   }
 
-  if (found.size > 1) throw S3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+  if (found.size > 1) throw new InvalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
   const algorithmHeader = header(req, 'x-amz-sdk-checksum-algorithm') ?? queryValue(req, 'x-amz-sdk-checksum-algorithm');
   let checksum: UploadPayload['checksum'];
   const [entry] = found;
@@ -55,7 +55,7 @@ export function readUploadPayload(req: AwsRequest, ctx: CloudContext): UploadPay
 export function parseAlgorithm(value: string): ChecksumAlgorithm {
   const algorithm = value.toUpperCase() as ChecksumAlgorithm;
   if (!CHECKSUM_ALGORITHMS.includes(algorithm)) {
-    throw S3Errors.invalidRequest(`Value for x-amz-checksum-algorithm header is invalid: ${value}. Use one of ${CHECKSUM_ALGORITHMS.join(', ')}.`);
+    throw new InvalidRequest(`Value for x-amz-checksum-algorithm header is invalid: ${value}. Use one of ${CHECKSUM_ALGORITHMS.join(', ')}.`);
   }
   return algorithm;
 }

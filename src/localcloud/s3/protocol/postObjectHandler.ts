@@ -1,7 +1,7 @@
 // POST Object: browser form uploads (multipart/form-data) authorised by a signed policy, as
 // @aws-sdk/s3-presigned-post creates them. Browsers send these unsigned, with CORS.
 import type { AwsResponse } from '../../server/types';
-import { S3Errors } from '../errors';
+import { InvalidArgument, MalformedPOSTRequest } from '../errors';
 import { CHECKSUM_ALGORITHMS } from '../model/types';
 import { verifyPostPolicy, type FormFields } from './postPolicy';
 import { header } from './requestHeaders';
@@ -17,7 +17,7 @@ export async function postObject(call: S3Call): Promise<AwsResponse> {
   try {
     form = await new Response(new Uint8Array(call.req.body), { headers: { 'content-type': header(call.req, 'content-type') ?? '' } }).formData();
   } catch {
-    throw S3Errors.malformedPost('The body of your POST request is not well-formed multipart/form-data.');
+    throw new MalformedPOSTRequest('The body of your POST request is not well-formed multipart/form-data.');
   }
   const fields: FormFields = new Map();
   let file: File | undefined;
@@ -25,11 +25,11 @@ export async function postObject(call: S3Call): Promise<AwsResponse> {
     if (typeof value === 'string') fields.set(name.toLowerCase(), value);
     else if (name.toLowerCase() === 'file') file = value;
   }
-  if (!file) throw S3Errors.invalidArgument('POST requires exactly one file upload per request.', 'file', '0');
+  if (!file) throw new InvalidArgument('POST requires exactly one file upload per request.', 'file', '0');
   const body = Buffer.from(await file.arrayBuffer());
   verifyPostPolicy({ fields, bucket: call.bucket, fileSize: body.length, accessKeyId: call.ctx.credentials.accessKeyId, secretAccessKey: call.ctx.credentials.secretAccessKey });
   const keyField = fields.get('key');
-  if (!keyField) throw S3Errors.invalidArgument('Bucket POST must contain a field named \'key\'.  If it is specified, please check the order of the fields.', 'key', '');
+  if (!keyField) throw new InvalidArgument('Bucket POST must contain a field named \'key\'.  If it is specified, please check the order of the fields.', 'key', '');
   const key = keyField.replace(/\$\{filename\}/g, file.name);
   const metadata = Object.create(null) as Record<string, string>; // user-chosen names: no prototype
   for (const [name, value] of fields) if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = value;

@@ -1,6 +1,6 @@
 // Header access and the object attributes a request carries (Content-Type, x-amz-meta-* …).
 import type { AwsRequest } from '../../server/types';
-import { S3Errors } from '../errors';
+import { MetadataTooLarge } from '../errors';
 import type { ObjectHeaders } from '../model/types';
 
 export function header(req: AwsRequest, name: string): string | undefined {
@@ -48,6 +48,6 @@ export function metadataOf(req: AwsRequest): Record<string, string> {
     metadata[key] = Array.isArray(value) ? value.join(',') : value;
     size += Buffer.byteLength(key) + Buffer.byteLength(metadata[key]);
   }
-  if (size > MAX_METADATA_BYTES) throw S3Errors.metadataTooLarge(size);
+  if (size > MAX_METADATA_BYTES) throw new MetadataTooLarge(size);
   return metadata;
 }

@@ -1,7 +1,7 @@
 // Picks the operation for a request: method, whether a bucket and key are named, and the
 // sub-resource in the query (?cors, ?uploads, ?uploadId …).
 import type { AwsRequest } from '../../server/types';
-import { S3Errors } from '../errors';
+import { MethodNotAllowed, NotImplemented } from '../errors';
 import * as buckets from './bucketHandlers';
 import { bucketDefaultFor } from './bucketDefaults';
 import * as config from './configHandlers';
@@ -26,7 +26,7 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
   const method = req.method;
   if (!bucket) {
     if (method === 'GET') return buckets.listBuckets;
-    throw S3Errors.methodNotAllowed(method);
+    throw new MethodNotAllowed(method);
   }
   if (!key && q('tagging')) {
     if (method === 'PUT') return tagging.putBucketTagging;
@@ -37,14 +37,14 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
   if (configurationDefault) return configurationDefault;
   const unimplemented = UNIMPLEMENTED.find(q);
   if (unimplemented && !(method === 'GET' && unimplemented === 'versioning')) {
-    throw S3Errors.notImplemented(`the ?${unimplemented} sub-resource (${method})`);
+    throw new NotImplemented(`the ?${unimplemented} sub-resource (${method})`);
   }
   if (!key) {
     switch (method) {
       case 'PUT':
         if (q('cors')) return config.putBucketCors;
         if (q('notification')) return config.putBucketNotification;
-        if (q('versioning')) throw S3Errors.notImplemented('bucket versioning');
+        if (q('versioning')) throw new NotImplemented('bucket versioning');
         return buckets.createBucket;
       case 'GET':
         if (q('cors')) return config.getBucketCors;
@@ -64,7 +64,7 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
         if (isFormUpload({ req })) return postObject;
         break;
     }
-    throw S3Errors.methodNotAllowed(method);
+    throw new MethodNotAllowed(method);
   }
   if (q('tagging')) {
     if (method === 'PUT') return tagging.putObjectTagging;
@@ -89,5 +89,5 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
       if (q('uploadId')) return multipart.completeMultipartUpload;
       break;
   }
-  throw S3Errors.methodNotAllowed(method);
+  throw new MethodNotAllowed(method);
 }

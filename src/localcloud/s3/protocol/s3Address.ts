@@ -1,7 +1,7 @@
 // Which bucket and key a request names: path-style (/bucket/key) or virtual-host style
 // ({bucket}.s3.localhost:PORT/key, also {bucket}.s3.{region}.localhost).
 import { hostName } from '../../server/hostCheck';
-import { S3Errors } from '../errors';
+import { InvalidArgument } from '../errors';
 
 export interface S3Address {
   bucket?: string;
@@ -40,6 +40,6 @@ function decode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw S3Errors.invalidArgument('The request path is not valid percent-encoded UTF-8.', 'uri', segment);
+    throw new InvalidArgument('The request path is not valid percent-encoded UTF-8.', 'uri', segment);
   }
 }

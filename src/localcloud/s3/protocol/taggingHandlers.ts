@@ -1,5 +1,5 @@
 // Object and bucket tagging: Put/Get/DeleteObjectTagging and Put/Get/DeleteBucketTagging.
-import { S3Errors } from '../errors';
+import { InvalidTag, MalformedXML } from '../errors';
 import { MAX_BUCKET_TAGS, validateTags } from '../model/tags';
 import { emptyResponse, xmlResponse, type S3Handler } from './s3Call';
 import { child, list, parseXmlBody, text } from './xml';
@@ -15,8 +15,8 @@ function readTagSet(body: Buffer): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const tag of list(child(doc, 'TagSet'), 'Tag')) {
     const key = text(tag, 'Key');
-    if (key === undefined) throw S3Errors.malformedXml();
-    if (key in tags) throw S3Errors.invalidTag('Cannot provide multiple Tags with the same key');
+    if (key === undefined) throw new MalformedXML();
+    if (key in tags) throw new InvalidTag('Cannot provide multiple Tags with the same key');
     tags[key] = text(tag, 'Value') ?? '';
   }
   return tags;

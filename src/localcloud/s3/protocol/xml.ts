@@ -3,7 +3,7 @@
 // written in about a millisecond, several times faster than a generic XML builder).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeXml } from '../../server/xml';
-import { S3Errors } from '../errors';
+import { MalformedXML } from '../errors';
 
 export const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
@@ -27,15 +27,15 @@ export type XmlValue = string | XmlNode | XmlValue[] | undefined;
 /** Parses a request body and returns its root element's children. */
 export function parseXmlBody(body: Buffer, root: string): XmlNode {
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
-  if (!text.trim() || XMLValidator.validate(text) !== true) throw S3Errors.malformedXml();
+  if (!text.trim() || XMLValidator.validate(text) !== true) throw new MalformedXML();
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(text) as Record<string, unknown>;
   } catch {
-    throw S3Errors.malformedXml();
+    throw new MalformedXML();
   }
   const node = doc[root];
-  if (node === undefined) throw S3Errors.malformedXml();
+  if (node === undefined) throw new MalformedXML();
   return typeof node === 'object' && node !== null ? (node as XmlNode) : {};
 }
 

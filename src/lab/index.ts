@@ -4,7 +4,7 @@ export { LabSession, NotDeployedError, emptyUsage, type LabSessionOptions, type 
 export { runAction, ACTION_TYPES } from './actions';
 export { invokeFunction, invokeWith, type Invocation } from './actions/invoke';
 export { runCheck, runChecks, CHECK_TYPES } from './checks';
-export { runLesson, runStep, lessonCost, settleTimeMs, type LessonRun, type StepRun, type RunOptions } from './runner';
+export { runLesson, runStep, lessonCost, settleTimeMs, checkSettles, type LessonRun, type StepRun, type RunOptions } from './runner';
 export { KeyValueProgressStore, JsonFileProgressStore, NOT_STARTED, recordChecks, recordStarted, stateAfterChecks, stepsLeft, type ProgressStore } from './progress';
 export { findStepLinks, type StepLink } from './format/stepLinks';
 export { checkLink } from './format/linkChecks';

@@ -1,6 +1,6 @@
 // Headless run of a lesson (what `hoc lab run` does): per step, deploy what it names, run its
 // actions (editor-only ones skipped), run its checks, record progress; then the cost of it all.
-import type { LessonStep } from '../shared/lessonTypes';
+import type { LessonCheck, LessonStep } from '../shared/lessonTypes';
 import type { ActionResult, CheckResult } from '../shared/lessonResults';
 import { usageCost, type CostBreakdown } from '../cloud/metrics/cost';
 import type { LambdaReport } from '../cloud/metrics/reportLine';
@@ -34,7 +34,7 @@ export interface RunOptions {
   onStepEnd?: (run: StepRun, index: number, total: number) => void;
   /**
    * Event-driven effects (S3 → Lambda, SQS → Lambda, logs on AWS) land a moment after the
-   * action that caused them: failing checks are asked again for up to this long.
+   * action that caused them: failing checks that can settle are asked again for up to this long.
    */
   settleMs?: number;
 }
@@ -44,6 +44,17 @@ const EDITOR_ONLY = new Set(['open', 'reveal']);
 /** How long checks wait for event-driven effects on a target (the CLI and the editor's Run Lesson). */
 export function settleTimeMs(kind: string): number {
   return kind === 'aws' ? 60_000 : 15_000;
+}
+
+/**
+ * Whether asking a failing check again can change its answer: a file does not change by
+ * waiting, nor does code that answered wrongly (http and script checks that say `settle: false`);
+ * queues, objects, invocations and executions fill in as event-driven effects land.
+ */
+export function checkSettles(check: LessonCheck): boolean {
+  if (check.type === 'fileContains') return false;
+  if (check.type === 'http' || check.type === 'script') return check.settle !== false;
+  return true;
 }
 
 export async function runStep(session: LabSession, step: LessonStep, o: RunOptions = {}): Promise<StepRun> {
@@ -64,9 +75,10 @@ export async function runStep(session: LabSession, step: LessonStep, o: RunOptio
   }
   let checks = await runChecks(session, step);
   const deadline = Date.now() + (o.settleMs ?? 0);
-  while (checks.some((c) => !c.passed) && Date.now() < deadline) {
+  const waiting = () => checks.some((c, i) => !c.passed && checkSettles(step.checks[i]!));
+  while (waiting() && Date.now() < deadline) {
     await sleep(1000);
-    checks = await Promise.all(checks.map(async (c, i) => (c.passed ? c : runCheck(session, step.checks[i]))));
+    checks = await Promise.all(checks.map(async (c, i) => (c.passed || !checkSettles(step.checks[i]!) ? c : runCheck(session, step.checks[i]!))));
   }
   if (o.progress && checks.length) recordChecks(o.progress, lessonId, step.id, checks);
   else if (o.progress && actions.every((a) => a.ok)) o.progress.set(lessonId, step.id, { state: 'done', updatedAt: new Date().toISOString() });

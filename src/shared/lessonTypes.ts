@@ -69,9 +69,9 @@ export type LessonCheck =
   | (Base & { type: 'objectExists'; bucket: string; prefix?: string; atLeast?: number })
   | (Base & { type: 'invocations'; function: string; atLeast?: number; coldStart?: boolean })
   | (Base & { type: 'execution'; stateMachine: string; status?: ExecutionStatus; states?: Record<string, StateOutcome> })
-  | (Base & { type: 'http'; url: string; method?: string; headers?: Record<string, string>; body?: string; status?: number; header?: Record<string, string>; bodyContains?: string; bodyMatches?: string })
+  | (Base & { type: 'http'; url: string; method?: string; headers?: Record<string, string>; body?: string; status?: number; header?: Record<string, string>; bodyContains?: string; bodyMatches?: string; settle?: boolean })
   | (Base & { type: 'fileContains'; file: string; contains?: string; matches?: string })
-  | (Base & { type: 'script'; script: string; args?: string[] });
+  | (Base & { type: 'script'; script: string; args?: string[]; settle?: boolean });
 
 export type LessonCheckType = LessonCheck['type'];
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'RUNNING';

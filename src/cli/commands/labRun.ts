@@ -13,7 +13,7 @@ import { deployLine, out, stepLine, summary } from '../lab/printing';
 import { upperBoundCost } from '../lab/estimate';
 import { extensionVersion } from '../extensionRoot';
 
-export const RUN_USAGE = 'lab run LESSON_DIR|COURSE_DIR [--target local|localstack|aws] [--step ID] [--parameter NAME=VALUE]... [--yes] [--solutions] [--report FILE.xml|FILE.json] [--student NAME] [--lang LANG]';
+export const RUN_USAGE = 'lab run LESSON_DIR|COURSE_DIR [--target local|localstack|aws] [--step ID] [--parameter NAME=VALUE]... [--yes] [--solutions] [--report FILE.xml|FILE.json] [--student NAME] [--lang LANG] [--settle SECONDS]';
 
 export const TARGET_OPTIONS = {
   target: { type: 'string' },
@@ -24,7 +24,7 @@ export const TARGET_OPTIONS = {
   role: { type: 'string' },
 } as const;
 
-type RunValues = TargetArgs & { step?: string; yes?: boolean; solutions?: boolean; parameter?: string[]; report?: string; student?: string; lang?: string };
+type RunValues = TargetArgs & { step?: string; yes?: boolean; solutions?: boolean; parameter?: string[]; report?: string; student?: string; lang?: string; settle?: string };
 
 interface LessonOutcome {
   code: number;
@@ -59,9 +59,10 @@ function reportKind(file: string | undefined): 'xml' | 'json' | undefined {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' }, parameter: { type: 'string', multiple: true }, report: { type: 'string' }, student: { type: 'string' }, lang: { type: 'string' } }, RUN_USAGE);
+  const { values, positionals } = parseCommandArgs(argv, { ...TARGET_OPTIONS, step: { type: 'string' }, yes: { type: 'boolean' }, solutions: { type: 'boolean' }, parameter: { type: 'string', multiple: true }, report: { type: 'string' }, student: { type: 'string' }, lang: { type: 'string' }, settle: { type: 'string' } }, RUN_USAGE);
   if (positionals.length !== 1) throw new CliError(`Name one lesson or course folder.\nUsage: hoc ${RUN_USAGE}`, 2);
   const kind = reportKind(values.report);
+  settleSeconds(values.settle);
   if (!isCourseDir(positionals[0])) {
     const result = await runOne(positionals[0], values, kind);
     writeReport(values.report, kind === 'xml' ? junitXml(result.junit ? [result.junit] : []) : result.json);
@@ -85,6 +86,14 @@ export async function run(argv: string[]): Promise<number> {
   out(failed ? `\nCourse: ${failed} of ${v.course.lessons.length} lessons failed.` : `\nCourse: all ${v.course.lessons.length} lessons passed.`);
   writeReport(values.report, junitXml(runs, v.course.title));
   return failed ? 1 : 0;
+}
+
+/** `--settle SECONDS`: how long failing checks may wait for event-driven effects (default: by target). */
+function settleSeconds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new CliError(`--settle takes a number of seconds (0 or more), not '${text}'.`, 2);
+  return n;
 }
 
 function writeReport(file: string | undefined, content: string | object | undefined): void {
@@ -137,7 +146,7 @@ async function runLoaded(english: LoadedLesson, values: RunValues, kind: 'xml' |
   try {
     out(`Lesson ${loaded.lesson.id} on ${opened.target.kind}${opened.target.endpoint ? ` (${opened.target.endpoint})` : ` (${opened.target.region})`}`);
     const progress = new JsonFileProgressStore(join(loaded.dir, '.hoc', `progress-${opened.target.kind}.json`));
-    const result = await runLesson(session, { stepId: values.step, progress, settleMs: settleTimeMs(opened.target.kind), onStepEnd: (r, i, n) => out(stepLine(r, i, n)) });
+    const result = await runLesson(session, { stepId: values.step, progress, settleMs: values.settle === undefined ? settleTimeMs(opened.target.kind) : settleSeconds(values.settle)! * 1000, onStepEnd: (r, i, n) => out(stepLine(r, i, n)) });
     for (const line of summary(result.steps, result.cost)) out(line);
     const checked = new Map<string, CheckResult[]>(result.steps.map((r) => [r.step.id, r.checks]));
     return {

@@ -29,6 +29,9 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
   complete.write('lesson.it.yaml', 'title: Lezione completa\n');
   mkdirSync(join(complete.dir, 'steps', 'it'));
   complete.write('steps/it/06-edit.md', complete.read('steps/06-edit.md'));
+  // Nor what the student's scripts wrote to the lesson's out/.
+  mkdirSync(join(storage.dir, 'out'), { recursive: true });
+  writeFileSync(join(storage.dir, 'out', 'processed-orders.jsonl'), '{"messageId":"m-1"}\n');
   try {
     const vsix = join(out, 'fx.vsix');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', complete.dir, storage.dir, '--out', vsix, '--name', 'fx-course', '--display-name', 'FX Course', '--version', '9.8.7'], { cwd: ROOT, encoding: 'utf8' });
@@ -43,6 +46,7 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
     assert.ok(names.includes('extension/labs/complete/functions/pow/index.ts'));
     assert.ok(names.includes('extension/labs/storage/template.yaml'));
     assert.ok(!names.some((n) => n.includes('/.hoc/')), 'run state was packed');
+    assert.ok(!names.some((n) => n.startsWith('extension/labs/storage/out/')), 'student output was packed');
     assert.ok(!names.some((n) => n.startsWith('extension/src/') || n.startsWith('extension/node_modules/') || n.startsWith('extension/test/')));
 
     const manifest = JSON.parse(strFromU8(files['extension/package.json']));

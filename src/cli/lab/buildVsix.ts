@@ -53,6 +53,8 @@ export interface PackResult {
 
 // .build is rebuilt below from the lesson's sources: a copy from an earlier build may be stale.
 const LESSON_SKIP = /(^|[\\/])(\.hoc|\.build|node_modules|__pycache__|\.DS_Store)([\\/]|$)/;
+// What a student's scripts write at the lesson's root (out/processed-orders.jsonl, out/cost-estimate.json).
+const LESSON_OUTPUT = /^[\\/]out([\\/]|$)/;
 
 export interface PrebuiltReport {
   lesson: string;
@@ -85,7 +87,10 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
     for (const lesson of o.lessons) {
       const target = join(stage, 'labs', basename(resolve(lesson.dir)));
       mkdirSync(target, { recursive: true });
-      cpSync(resolve(lesson.dir), target, { recursive: true, filter: (p) => !LESSON_SKIP.test(p.slice(resolve(lesson.dir).length)) });
+      cpSync(resolve(lesson.dir), target, { recursive: true, filter: (p) => {
+        const inLesson = p.slice(resolve(lesson.dir).length);
+        return !LESSON_SKIP.test(inLesson) && !LESSON_OUTPUT.test(inLesson);
+      } });
       // The installed extension has no node_modules: functions and scripts ship prebuilt.
       const copy = loadLesson(target);
       prebuilt.push({ lesson: lesson.id, ...(await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root])) });

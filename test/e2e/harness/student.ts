@@ -23,11 +23,12 @@ export function copyRepositoryLesson(lesson: string): string {
 export async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((pasted) => {
+  // Runs in the page (a string: these tests compile without the DOM's types).
+  await page.evaluate(`(() => {
     const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+    data.setData('text/plain', ${JSON.stringify(text)});
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
   await page.keyboard.press('ControlOrMeta+S');
 }
 

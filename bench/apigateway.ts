@@ -7,16 +7,36 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { zipSync, strToU8 } from 'fflate';
-import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
-import { AddPermissionCommand, CreateFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  PutIntegrationCommand,
+  PutIntegrationResponseCommand,
+  PutMethodCommand,
+  PutMethodResponseCommand,
+} from '@aws-sdk/client-api-gateway';
+import {
+  AddPermissionCommand,
+  CreateFunctionCommand,
+  GetFunctionCommand,
+  InvokeCommand,
+  LambdaClient,
+} from '@aws-sdk/client-lambda';
 import { startLocalCloud } from '../src/localcloud';
 
 const REQUESTS = Number(process.argv[2] ?? 300);
-const HANDLER = "exports.handler = async (event) => ({ statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ result: 2 ** Number((event.queryStringParameters || {}).y || 10) }) });\n";
+const HANDLER =
+  "exports.handler = async (event) => ({ statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ result: 2 ** Number((event.queryStringParameters || {}).y || 10) }) });\n";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
-async function measure(label: string, op: () => Promise<unknown>): Promise<{ label: string; p50: number; p99: number }> {
+async function measure(
+  label: string,
+  op: () => Promise<unknown>,
+): Promise<{ label: string; p50: number; p99: number }> {
   for (let i = 0; i < 20; i++) await op(); // warm up (Lambda environment, keep-alive sockets)
   const latencies: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
@@ -35,24 +55,73 @@ async function main(): Promise<void> {
   const plain = createServer((_req, res) => res.end('{"result":1024}'));
   await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
   try {
-    const fn = await lambda.send(new CreateFunctionCommand({
-      FunctionName: 'pow', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: `arn:aws:iam::${cloud.accountId}:role/bench`,
-      Code: { ZipFile: zipSync({ 'index.js': strToU8(HANDLER) }) },
-    }));
-    while ((await lambda.send(new GetFunctionCommand({ FunctionName: 'pow' }))).Configuration?.State !== 'Active') await new Promise((r) => setTimeout(r, 50));
+    const fn = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'pow',
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Role: `arn:aws:iam::${cloud.accountId}:role/bench`,
+        Code: { ZipFile: zipSync({ 'index.js': strToU8(HANDLER) }) },
+      }),
+    );
+    while ((await lambda.send(new GetFunctionCommand({ FunctionName: 'pow' }))).Configuration?.State !== 'Active')
+      await new Promise((r) => setTimeout(r, 50));
     const api = await gw.send(new CreateRestApiCommand({ name: 'bench' }));
-    const pow = await gw.send(new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'pow' }));
-    const mock = await gw.send(new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'mock' }));
-    for (const [resourceId, type] of [[pow.id!, 'AWS_PROXY'], [mock.id!, 'MOCK']] as const) {
-      await gw.send(new PutMethodCommand({ restApiId: api.id, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-      await gw.send(new PutIntegrationCommand(type === 'MOCK'
-        ? { restApiId: api.id, resourceId, httpMethod: 'GET', type, requestTemplates: { 'application/json': '{"statusCode": 200}' } }
-        : { restApiId: api.id, resourceId, httpMethod: 'GET', type, integrationHttpMethod: 'POST', uri: `arn:aws:apigateway:${cloud.region}:lambda:path/2015-03-31/functions/${fn.FunctionArn}/invocations` }));
+    const pow = await gw.send(
+      new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'pow' }),
+    );
+    const mock = await gw.send(
+      new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'mock' }),
+    );
+    for (const [resourceId, type] of [
+      [pow.id!, 'AWS_PROXY'],
+      [mock.id!, 'MOCK'],
+    ] as const) {
+      await gw.send(
+        new PutMethodCommand({ restApiId: api.id, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }),
+      );
+      await gw.send(
+        new PutIntegrationCommand(
+          type === 'MOCK'
+            ? {
+                restApiId: api.id,
+                resourceId,
+                httpMethod: 'GET',
+                type,
+                requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              }
+            : {
+                restApiId: api.id,
+                resourceId,
+                httpMethod: 'GET',
+                type,
+                integrationHttpMethod: 'POST',
+                uri: `arn:aws:apigateway:${cloud.region}:lambda:path/2015-03-31/functions/${fn.FunctionArn}/invocations`,
+              },
+        ),
+      );
     }
-    await gw.send(new PutMethodResponseCommand({ restApiId: api.id, resourceId: mock.id, httpMethod: 'GET', statusCode: '200' }));
-    await gw.send(new PutIntegrationResponseCommand({ restApiId: api.id, resourceId: mock.id, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': '{"result":1024}' } }));
+    await gw.send(
+      new PutMethodResponseCommand({ restApiId: api.id, resourceId: mock.id, httpMethod: 'GET', statusCode: '200' }),
+    );
+    await gw.send(
+      new PutIntegrationResponseCommand({
+        restApiId: api.id,
+        resourceId: mock.id,
+        httpMethod: 'GET',
+        statusCode: '200',
+        responseTemplates: { 'application/json': '{"result":1024}' },
+      }),
+    );
     await gw.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'bench' }));
-    await lambda.send(new AddPermissionCommand({ FunctionName: 'pow', StatementId: 'bench', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }));
+    await lambda.send(
+      new AddPermissionCommand({
+        FunctionName: 'pow',
+        StatementId: 'bench',
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+      }),
+    );
 
     const base = `${cloud.endpoint}/_aws/execute-api/${api.id}/bench`;
     const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;
@@ -64,12 +133,22 @@ async function main(): Promise<void> {
     const results = [
       await measure('plain Node HTTP server', get(plainUrl)),
       await measure('API Gateway MOCK', get(`${base}/mock`)),
-      await measure('Lambda Invoke (SDK)', () => lambda.send(new InvokeCommand({ FunctionName: 'pow', Payload: strToU8('{"queryStringParameters":{"y":"10"}}') }))),
+      await measure('Lambda Invoke (SDK)', () =>
+        lambda.send(
+          new InvokeCommand({ FunctionName: 'pow', Payload: strToU8('{"queryStringParameters":{"y":"10"}}') }),
+        ),
+      ),
       await measure('API Gateway AWS_PROXY → Lambda', get(`${base}/pow?y=10`)),
     ];
     console.log(`${REQUESTS} sequential requests each (after 20 warm-up), latency in ms`);
-    for (const r of results) console.log(`${r.label.padEnd(34)} p50 ${r.p50.toFixed(2).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)}`);
-    const [plainR, mockR, invokeR, proxyR] = results as [typeof results[0], typeof results[0], typeof results[0], typeof results[0]];
+    for (const r of results)
+      console.log(`${r.label.padEnd(34)} p50 ${r.p50.toFixed(2).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)}`);
+    const [plainR, mockR, invokeR, proxyR] = results as [
+      (typeof results)[0],
+      (typeof results)[0],
+      (typeof results)[0],
+      (typeof results)[0],
+    ];
     console.log(`MOCK / plain HTTP p50 ratio: ${(mockR.p50 / plainR.p50).toFixed(2)}`);
     console.log(`AWS_PROXY / Lambda Invoke p50 ratio: ${(proxyR.p50 / invokeR.p50).toFixed(2)}`);
   } finally {

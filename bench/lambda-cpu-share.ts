@@ -33,18 +33,52 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const runtimes = mkdtempSync(join(tmpdir(), 'hoc-bench-runtimes-'));
-  buildSync({ entryPoints: ['src/localcloud/lambda/runtimes/node/bootstrap.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(runtimes, 'node', 'bootstrap.js'), logLevel: 'warning' });
+  buildSync({
+    entryPoints: ['src/localcloud/lambda/runtimes/node/bootstrap.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: join(runtimes, 'node', 'bootstrap.js'),
+    logLevel: 'warning',
+  });
   process.env.HOC_LAMBDA_RUNTIMES_DIR = runtimes;
   const cloud = await startLocalCloud({ port: 0, log: () => undefined });
-  const client = new LambdaClient({ endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials, maxAttempts: 1 });
+  const client = new LambdaClient({
+    endpoint: cloud.endpoint,
+    region: cloud.region,
+    credentials: cloud.credentials,
+    maxAttempts: 1,
+  });
   const zip = zipSync({ 'index.js': Buffer.from(HANDLER) });
   console.log(`CPU share by memory size, measured as CPU time (median of ${INVOKES} warm invokes per row)`);
-  console.log(['handler', 'MemorySize', 'ideal share', 'measured share', 'measured / ideal', 'wall ms', 'CPU ms', 'wall / max(waits + CPU, CPU ÷ share)'].join('\t'));
+  console.log(
+    [
+      'handler',
+      'MemorySize',
+      'ideal share',
+      'measured share',
+      'measured / ideal',
+      'wall ms',
+      'CPU ms',
+      'wall / max(waits + CPU, CPU ÷ share)',
+    ].join('\t'),
+  );
   try {
     for (const kind of ['cpu', 'io'] as const) {
       for (const mb of SIZES) {
         const name = `share-${kind}-${mb}`;
-        await client.send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs22.x', Handler: `index.${kind}`, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: mb, Timeout: 30, Code: { ZipFile: zip } }));
+        await client.send(
+          new CreateFunctionCommand({
+            FunctionName: name,
+            Runtime: 'nodejs22.x',
+            Handler: `index.${kind}`,
+            Role: 'arn:aws:iam::000000000000:role/bench',
+            MemorySize: mb,
+            Timeout: 30,
+            Code: { ZipFile: zip },
+          }),
+        );
         await client.send(new InvokeCommand({ FunctionName: name })); // cold start out of the way
         const runs: Array<{ ms: number; cpuMs: number }> = [];
         for (let i = 0; i < INVOKES; i++) {
@@ -57,7 +91,18 @@ async function main(): Promise<void> {
         const measured = kind === 'cpu' ? cpuMs / ms : NaN;
         // The least wall time the share allows: the waits plus the CPU, or the CPU at its share.
         const explained = Math.max((kind === 'io' ? IO_WAIT_MS : 0) + cpuMs, cpuMs / ideal);
-        console.log([kind === 'cpu' ? 'CPU-bound' : 'I/O-bound', `${mb} MB`, ideal.toFixed(3), kind === 'cpu' ? measured.toFixed(3) : '—', kind === 'cpu' ? `${(measured / ideal).toFixed(2)}×` : '—', ms.toFixed(1), cpuMs.toFixed(1), `${(ms / explained).toFixed(2)}×`].join('\t'));
+        console.log(
+          [
+            kind === 'cpu' ? 'CPU-bound' : 'I/O-bound',
+            `${mb} MB`,
+            ideal.toFixed(3),
+            kind === 'cpu' ? measured.toFixed(3) : '—',
+            kind === 'cpu' ? `${(measured / ideal).toFixed(2)}×` : '—',
+            ms.toFixed(1),
+            cpuMs.toFixed(1),
+            `${(ms / explained).toFixed(2)}×`,
+          ].join('\t'),
+        );
       }
     }
   } finally {

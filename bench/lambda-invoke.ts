@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
-import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2, type Runtime } from '@aws-sdk/client-lambda';
+import {
+  CreateFunctionCommand,
+  InvokeCommand,
+  LambdaClient,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2,
+  type Runtime,
+} from '@aws-sdk/client-lambda';
 import * as lambdaLocal from 'lambda-local';
 import { startLocalCloud } from '../src/localcloud';
 
@@ -18,7 +25,7 @@ const CONCURRENT = Number(process.argv[3] ?? 500);
 const COLD = Number(process.argv[4] ?? 8);
 const CALLERS = 10;
 
-const NODE_HANDLER = "exports.handler = async (event) => ({ ok: true, echo: event });\n";
+const NODE_HANDLER = 'exports.handler = async (event) => ({ ok: true, echo: event });\n';
 const PY_HANDLER = 'def handler(event, context):\n    return {"ok": True, "echo": event}\n';
 
 interface Stats {
@@ -28,7 +35,11 @@ interface Stats {
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-const median = (xs: number[]) => pct([...xs].sort((a, b) => a - b), 0.5);
+const median = (xs: number[]) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 
 async function measure(count: number, callers: number, op: () => Promise<unknown>): Promise<Stats> {
   const latencies: number[] = [];
@@ -50,7 +61,15 @@ async function measure(count: number, callers: number, op: () => Promise<unknown
 
 function buildRuntimes(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hoc-bench-runtimes-'));
-  buildSync({ entryPoints: ['src/localcloud/lambda/runtimes/node/bootstrap.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(dir, 'node', 'bootstrap.js'), logLevel: 'warning' });
+  buildSync({
+    entryPoints: ['src/localcloud/lambda/runtimes/node/bootstrap.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: join(dir, 'node', 'bootstrap.js'),
+    logLevel: 'warning',
+  });
   return dir;
 }
 
@@ -59,10 +78,24 @@ async function main(): Promise<void> {
   process.env.HOC_LAMBDA_RUNTIMES_DIR = runtimes;
   process.env.HOC_PYTHON ??= '/usr/bin/python3';
   const cloud = await startLocalCloud({ port: 0, log: () => undefined });
-  const client = new LambdaClient({ endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials, maxAttempts: 1 });
+  const client = new LambdaClient({
+    endpoint: cloud.endpoint,
+    region: cloud.region,
+    credentials: cloud.credentials,
+    maxAttempts: 1,
+  });
   const payload = Buffer.from(JSON.stringify({ hello: 'world' }));
   const create = (name: string, runtime: Runtime, handler: string, file: string, source: string) =>
-    client.send(new CreateFunctionCommand({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: 1769, Code: { ZipFile: zipSync({ [file]: Buffer.from(source) }) } }));
+    client.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Runtime: runtime,
+        Handler: handler,
+        Role: 'arn:aws:iam::000000000000:role/bench',
+        MemorySize: 1769,
+        Code: { ZipFile: zipSync({ [file]: Buffer.from(source) }) },
+      }),
+    );
   await create('hello-node', 'nodejs22.x', 'index.handler', 'index.js', NODE_HANDLER);
   await create('hello-python', 'python3.12', 'app.handler', 'app.py', PY_HANDLER);
   const invoke = (name: string) => client.send(new InvokeCommand({ FunctionName: name, Payload: payload }));
@@ -71,7 +104,14 @@ async function main(): Promise<void> {
   const localDir = mkdtempSync(join(tmpdir(), 'hoc-bench-ll-'));
   mkdirSync(localDir, { recursive: true });
   writeFileSync(join(localDir, 'index.js'), NODE_HANDLER);
-  const llInvoke = (path = join(localDir, 'index.js')) => lambdaLocal.execute({ event: { hello: 'world' }, lambdaPath: path, lambdaHandler: 'handler', timeoutMs: 3000, verboseLevel: 0 });
+  const llInvoke = (path = join(localDir, 'index.js')) =>
+    lambdaLocal.execute({
+      event: { hello: 'world' },
+      lambdaPath: path,
+      lambdaHandler: 'handler',
+      timeoutMs: 3000,
+      verboseLevel: 0,
+    });
 
   // Cold starts: each configuration change retires the warm environment.
   const initDurations: Record<string, number[]> = { 'hello-node': [], 'hello-python': [] };
@@ -107,13 +147,27 @@ async function main(): Promise<void> {
   const rows = [
     ['warm invoke p50 (ms)', f(warmCloud.p50), f(warmLocal.p50), f(warmCloud.p50 / warmLocal.p50)],
     ['warm invoke p99 (ms)', f(warmCloud.p99), f(warmLocal.p99), f(warmCloud.p99 / warmLocal.p99)],
-    [`throughput, ${CALLERS} callers (invokes/s)`, f(tputCloud.perSecond), f(tputLocal.perSecond), f(tputCloud.perSecond / tputLocal.perSecond)],
-    ['cold start, Node (ms; Init Duration vs first run)', f(median(initDurations['hello-node']!)), f(median(llFirst)), f(median(initDurations['hello-node']!) / median(llFirst))],
+    [
+      `throughput, ${CALLERS} callers (invokes/s)`,
+      f(tputCloud.perSecond),
+      f(tputLocal.perSecond),
+      f(tputCloud.perSecond / tputLocal.perSecond),
+    ],
+    [
+      'cold start, Node (ms; Init Duration vs first run)',
+      f(median(initDurations['hello-node']!)),
+      f(median(llFirst)),
+      f(median(initDurations['hello-node']!) / median(llFirst)),
+    ],
   ];
-  console.log(`Lambda invoke: local cloud vs lambda-local ${lambdaLocal.version} (same handler, same run; ${WARM} warm, ${CONCURRENT} concurrent, ${COLD} cold starts)`);
+  console.log(
+    `Lambda invoke: local cloud vs lambda-local ${lambdaLocal.version} (same handler, same run; ${WARM} warm, ${CONCURRENT} concurrent, ${COLD} cold starts)`,
+  );
   console.log(['metric', 'local cloud', 'lambda-local', 'ratio'].join('\t'));
   for (const r of rows) console.log(r.join('\t'));
-  console.log(`Python hello world: Init Duration median ${f(median(initDurations['hello-python']!))} ms; warm p50 ${f(warmPython.p50)} ms, p99 ${f(warmPython.p99)} ms`);
+  console.log(
+    `Python hello world: Init Duration median ${f(median(initDurations['hello-python']!))} ms; warm p50 ${f(warmPython.p50)} ms, p99 ${f(warmPython.p99)} ms`,
+  );
   console.log('AWS reference (lambda-perf, 2026): Init Duration Node.js 114–148 ms, Python 67–106 ms');
 
   await cloud.stop();

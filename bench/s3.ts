@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { startLocalCloud } from '../src/localcloud';
 
 const OBJECTS = Number(process.argv[2] ?? 400);
@@ -89,22 +95,31 @@ async function fauxqs(): Promise<Target> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hoc-bench-s3-'));
-  const targets = [await fauxqs(), await localCloud('local cloud (memory)'), await localCloud('local cloud (state dir, fsync)', dir)];
+  const targets = [
+    await fauxqs(),
+    await localCloud('local cloud (memory)'),
+    await localCloud('local cloud (state dir, fsync)', dir),
+  ];
   const rounds = new Map<string, Array<Record<string, Result>>>(targets.map((t) => [t.name, []]));
   try {
-    for (let round = 0; round < ROUNDS; round++) for (const target of targets) rounds.get(target.name)!.push(await run(target, round));
+    for (let round = 0; round < ROUNDS; round++)
+      for (const target of targets) rounds.get(target.name)!.push(await run(target, round));
   } finally {
     for (const target of targets) await target.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   const results = [...rounds].map(([name, r]) => [name, median(r)] as [string, Record<string, Result>]);
   const [peerName, peer] = results[0]!;
-  console.log(`S3 workload: ${OBJECTS} objects of 64 KiB, concurrency ${CONCURRENCY}, median of ${ROUNDS} interleaved rounds, same client and process for every target\n`);
+  console.log(
+    `S3 workload: ${OBJECTS} objects of 64 KiB, concurrency ${CONCURRENCY}, median of ${ROUNDS} interleaved rounds, same client and process for every target\n`,
+  );
   for (const [name, r] of results) {
     console.log(name);
     for (const [op, m] of Object.entries(r)) {
       const ratio = m.opsPerSecond / peer[op]!.opsPerSecond;
-      console.log(`  ${op.padEnd(28)} ${m.opsPerSecond.toFixed(0).padStart(6)} ops/s  p50 ${m.p50.toFixed(1).padStart(6)} ms  p99 ${m.p99.toFixed(1).padStart(6)} ms  ${name === peerName ? '' : `× ${ratio.toFixed(2)} of ${peerName}`}`);
+      console.log(
+        `  ${op.padEnd(28)} ${m.opsPerSecond.toFixed(0).padStart(6)} ops/s  p50 ${m.p50.toFixed(1).padStart(6)} ms  p99 ${m.p99.toFixed(1).padStart(6)} ms  ${name === peerName ? '' : `× ${ratio.toFixed(2)} of ${peerName}`}`,
+      );
     }
   }
 }

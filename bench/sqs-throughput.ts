@@ -7,7 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateQueueCommand, DeleteMessageCommand, DeleteQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  DeleteQueueCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { parseBanner } from '../src/localcloud/banner';
 
@@ -26,7 +33,12 @@ interface Server {
 }
 
 /** Starts a server process and waits for the line that names its endpoint. */
-function startServer(name: string, args: string[], parse: (out: string) => Omit<Server, 'name' | 'child'> | undefined, cleanup?: () => void): Promise<Server> {
+function startServer(
+  name: string,
+  args: string[],
+  parse: (out: string) => Omit<Server, 'name' | 'child'> | undefined,
+  cleanup?: () => void,
+): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
@@ -44,16 +56,25 @@ function startServer(name: string, args: string[], parse: (out: string) => Omit<
 const LOCAL_CLOUD = join(ROOT, 'dist', 'localcloud.js');
 
 function startLocalCloud(name: string, extraArgs: string[], stateDir?: string): Promise<Server> {
-  if (!existsSync(LOCAL_CLOUD)) throw new Error(`${LOCAL_CLOUD} is missing: build it first with \`node esbuild.mjs\` (or run \`npm run bench\`).`);
+  if (!existsSync(LOCAL_CLOUD))
+    throw new Error(`${LOCAL_CLOUD} is missing: build it first with \`node esbuild.mjs\` (or run \`npm run bench\`).`);
   const args = [LOCAL_CLOUD, '--port', '0', ...extraArgs, ...(stateDir ? ['--state-dir', stateDir] : [])];
-  return startServer(name, args, (out) => {
-    const b = parseBanner(out);
-    return b && { endpoint: b.endpoint, credentials: { accessKeyId: b.accessKeyId, secretAccessKey: b.secretAccessKey } };
-  }, stateDir ? () => rmSync(stateDir, { recursive: true, force: true }) : undefined);
+  return startServer(
+    name,
+    args,
+    (out) => {
+      const b = parseBanner(out);
+      return (
+        b && { endpoint: b.endpoint, credentials: { accessKeyId: b.accessKeyId, secretAccessKey: b.secretAccessKey } }
+      );
+    },
+    stateDir ? () => rmSync(stateDir, { recursive: true, force: true }) : undefined,
+  );
 }
 
 function startFauxqs(): Promise<Server> {
-  const script = "const { startFauxqs } = await import('fauxqs'); const s = await startFauxqs({ port: 0, logger: false }); console.log('endpoint ' + s.address);";
+  const script =
+    "const { startFauxqs } = await import('fauxqs'); const s = await startFauxqs({ port: 0, logger: false }); console.log('endpoint ' + s.address);";
   return startServer('fauxqs 1.9.2', ['--input-type=module', '-e', script], (out) => {
     const endpoint = /^endpoint (\S+)$/m.exec(out)?.[1];
     return endpoint ? { endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : undefined;
@@ -94,7 +115,10 @@ async function timed<T>(into: number[], op: () => Promise<T>): Promise<T> {
 /** Producers send MESSAGES messages while consumers receive (up to 10) and delete each one. */
 async function runRound(server: Server, round: number): Promise<RoundResult> {
   const client = new SQSClient({
-    endpoint: server.endpoint, region: 'us-east-1', credentials: server.credentials, maxAttempts: 1,
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    credentials: server.credentials,
+    maxAttempts: 1,
     requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 }) }),
   });
   const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: `bench-${round}-${Date.now()}` }));
@@ -106,15 +130,28 @@ async function runRound(server: Server, round: number): Promise<RoundResult> {
   const producer = async () => {
     while (sent < MESSAGES) {
       sent++;
-      await timed(lat.send, () => client.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify({ at: performance.now(), pad: 'x'.repeat(200) }) })));
+      await timed(lat.send, () =>
+        client.send(
+          new SendMessageCommand({
+            QueueUrl,
+            MessageBody: JSON.stringify({ at: performance.now(), pad: 'x'.repeat(200) }),
+          }),
+        ),
+      );
     }
   };
   const consumer = async () => {
     while (consumed < MESSAGES) {
-      const got = await timed(lat.receive, () => client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 60 })));
+      const got = await timed(lat.receive, () =>
+        client.send(
+          new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 60 }),
+        ),
+      );
       for (const m of got.Messages ?? []) {
         lat.endToEnd.push(performance.now() - (JSON.parse(m.Body!) as { at: number }).at);
-        await timed(lat.delete, () => client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle })));
+        await timed(lat.delete, () =>
+          client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle })),
+        );
         consumed++;
       }
     }
@@ -158,24 +195,45 @@ async function main(): Promise<void> {
       s.cleanup?.();
     }
   }
-  console.log(`SQS send → receive → delete, ${MESSAGES} messages, ${CONCURRENCY / 2} producers + ${CONCURRENCY / 2} consumers, ${ROUNDS} rounds (median of rounds; latencies in ms over all rounds)\n`);
+  console.log(
+    `SQS send → receive → delete, ${MESSAGES} messages, ${CONCURRENCY / 2} producers + ${CONCURRENCY / 2} consumers, ${ROUNDS} rounds (median of rounds; latencies in ms over all rounds)\n`,
+  );
   const rows = servers.map((s) => {
     const rs = results.get(s.name)!;
     const all = (k: keyof Latencies) => rs.flatMap((r) => r.latencies[k]);
     const pp = (k: keyof Latencies) => `${percentile(all(k), 50).toFixed(1)} / ${percentile(all(k), 99).toFixed(1)}`;
     return {
-      name: s.name, rate: median(rs.map((r) => r.messagesPerSecond)), cpu: median(rs.map((r) => r.cpuMsPerMessage)),
-      send: pp('send'), receive: pp('receive'), del: pp('delete'), e2e: pp('endToEnd'), p50: percentile(all('send'), 50),
+      name: s.name,
+      rate: median(rs.map((r) => r.messagesPerSecond)),
+      cpu: median(rs.map((r) => r.cpuMsPerMessage)),
+      send: pp('send'),
+      receive: pp('receive'),
+      del: pp('delete'),
+      e2e: pp('endToEnd'),
+      p50: percentile(all('send'), 50),
     };
   });
-  const header = ['target', 'msgs/s', 'server CPU ms/msg', 'send p50/p99', 'receive p50/p99', 'delete p50/p99', 'send→receive p50/p99'];
-  const table = [header, ...rows.map((r) => [r.name, r.rate.toFixed(0), r.cpu.toFixed(2), r.send, r.receive, r.del, r.e2e])];
+  const header = [
+    'target',
+    'msgs/s',
+    'server CPU ms/msg',
+    'send p50/p99',
+    'receive p50/p99',
+    'delete p50/p99',
+    'send→receive p50/p99',
+  ];
+  const table = [
+    header,
+    ...rows.map((r) => [r.name, r.rate.toFixed(0), r.cpu.toFixed(2), r.send, r.receive, r.del, r.e2e]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   const peer = rows.find((r) => r.name.startsWith('fauxqs'))!;
   console.log('');
   for (const r of rows.filter((x) => x !== peer)) {
-    console.log(`${r.name}: ${(r.rate / peer.rate).toFixed(2)}× fauxqs throughput, ${(r.cpu / peer.cpu).toFixed(2)}× its server CPU per message, send p50 ${(r.p50 / peer.p50).toFixed(2)}× its latency`);
+    console.log(
+      `${r.name}: ${(r.rate / peer.rate).toFixed(2)}× fauxqs throughput, ${(r.cpu / peer.cpu).toFixed(2)}× its server CPU per message, send p50 ${(r.p50 / peer.p50).toFixed(2)}× its latency`,
+    );
   }
 }
 

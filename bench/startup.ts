@@ -73,13 +73,18 @@ async function main(): Promise<void> {
     const n = median(node.map(get));
     console.log([name, f(c), f(n), `${(c / n).toFixed(2)}×`, goal].join('\t'));
   };
-  console.log(`Local cloud start (dist/localcloud.js, in memory) vs a bare \`node -e\` in the same run; median of ${STARTS} starts`);
+  console.log(
+    `Local cloud start (dist/localcloud.js, in memory) vs a bare \`node -e\` in the same run; median of ${STARTS} starts`,
+  );
   console.log(['figure', 'local cloud', 'node -e', 'ratio', 'goal'].join('\t'));
   row('spawn to banner (ms)', (s) => s.ms, '< 300 ms');
   row('CPU time to start, user+sys (ms)', (s) => s.cpuMs, '');
   row('idle RSS after 1 s (MiB)', (s) => s.rssMiB, '< 80 MiB');
   const bundles = ['extension.js', 'localcloud.js', 'cli.js'].map((b) => join(ROOT, 'dist', b)).filter(existsSync);
-  for (const b of bundles) console.log(`${b.slice(ROOT.length + 1)}: ${(statSync(b).size / 1e6).toFixed(2)} MB${b.endsWith('extension.js') ? ' (goal < 1.5 MB with `node esbuild.mjs --production`)' : ''}`);
+  for (const b of bundles)
+    console.log(
+      `${b.slice(ROOT.length + 1)}: ${(statSync(b).size / 1e6).toFixed(2)} MB${b.endsWith('extension.js') ? ' (goal < 1.5 MB with `node esbuild.mjs --production`)' : ''}`,
+    );
 }
 
 main().catch((e: unknown) => {

@@ -27,7 +27,11 @@ const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 7;
 const elk = new ELK();
 
 function plainOptions(node: ElkNode): ElkNode {
-  return { ...node, layoutOptions: node.id === '#root' ? { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN' } : undefined, children: node.children?.map(plainOptions) };
+  return {
+    ...node,
+    layoutOptions: node.id === '#root' ? { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN' } : undefined,
+    children: node.children?.map(plainOptions),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -41,14 +45,17 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 async function layoutBench(): Promise<void> {
   // Warm the JIT once so the first size does not pay for it.
   await elk.layout(toElkGraph(toGraph(syntheticMachine(50).definition), approximateMeasure));
-  console.log(`Graph layout (elkjs ${JSON.parse(readFileSync('node_modules/elkjs/package.json', 'utf8')).version}), median of ${rounds} rounds, ms`);
+  console.log(
+    `Graph layout (elkjs ${JSON.parse(readFileSync('node_modules/elkjs/package.json', 'utf8')).version}), median of ${rounds} rounds, ms`,
+  );
   console.log('(the three configurations take turns within each round, so a busy machine slows them alike)');
   console.log('states  edges  ours     all-edges  plain     all-edges/ours  plain/ours');
   for (const n of [20, 100, 200]) {
     const { definition, stateCount } = syntheticMachine(n);
     const graph = toGraph(definition);
     const runs = {
-      ours: async () => sceneFromLayout(graph, await elk.layout(toElkGraph(graph, approximateMeasure)), stubbedEdges(graph)),
+      ours: async () =>
+        sceneFromLayout(graph, await elk.layout(toElkGraph(graph, approximateMeasure)), stubbedEdges(graph)),
       allEdges: () => elk.layout(toElkGraph(graph, approximateMeasure, { allEdges: true })),
       plain: () => elk.layout(plainOptions(toElkGraph(graph, approximateMeasure, { flat: true, allEdges: true }))),
     };
@@ -57,7 +64,15 @@ async function layoutBench(): Promise<void> {
       for (const key of Object.keys(runs) as Array<keyof typeof runs>) samples[key].push(await timed(runs[key]));
     }
     const [ours, allEdges, plain] = [median(samples.ours), median(samples.allEdges), median(samples.plain)];
-    const row = [String(stateCount).padEnd(7), String(graph.edges.length).padEnd(6), ours.toFixed(0).padEnd(8), allEdges.toFixed(0).padEnd(10), plain.toFixed(0).padEnd(9), `${(allEdges / ours).toFixed(2)}×`.padEnd(15), `${(plain / ours).toFixed(2)}×`];
+    const row = [
+      String(stateCount).padEnd(7),
+      String(graph.edges.length).padEnd(6),
+      ours.toFixed(0).padEnd(8),
+      allEdges.toFixed(0).padEnd(10),
+      plain.toFixed(0).padEnd(9),
+      `${(allEdges / ours).toFixed(2)}×`.padEnd(15),
+      `${(plain / ours).toFixed(2)}×`,
+    ];
     console.log(row.join(' '));
   }
 }
@@ -93,10 +108,18 @@ async function bundleBench(): Promise<void> {
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'own code';
         byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + info.bytesInOutput);
       }
-      const top = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, b]) => `${p} ${(b / 1024).toFixed(0)}`).join(', ');
-      console.log(`${e.padEnd(13)} ${(js.length / 1024).toFixed(0).padEnd(7)} ${(gzipSync(js).length / 1024).toFixed(0).padEnd(7)} ${(css / 1024).toFixed(0).padEnd(7)} ${top}`);
+      const top = [...byPackage.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([p, b]) => `${p} ${(b / 1024).toFixed(0)}`)
+        .join(', ');
+      console.log(
+        `${e.padEnd(13)} ${(js.length / 1024).toFixed(0).padEnd(7)} ${(gzipSync(js).length / 1024).toFixed(0).padEnd(7)} ${(css / 1024).toFixed(0).padEnd(7)} ${top}`,
+      );
     }
-    console.log('(css: codicons; one codicon font, 123 KB, serves every view. graph carries ELK as its worker\'s source text.)');
+    console.log(
+      "(css: codicons; one codicon font, 123 KB, serves every view. graph carries ELK as its worker's source text.)",
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

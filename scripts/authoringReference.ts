@@ -6,7 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../schemas/lesson.schema.json';
 import { ACTION_TYPES, CHECK_TYPES, LINK_HELP, LINK_PARAMS, LINK_VERBS } from '../src/lab';
-import { TEMPLATE_RESOURCE_TYPES, SUPPORTED_EVENT_TYPES, SUPPORTED_INTRINSICS, LESSON_EXTRA_ATTRIBUTES } from '../src/cloud/template/resourceTypes';
+import {
+  TEMPLATE_RESOURCE_TYPES,
+  SUPPORTED_EVENT_TYPES,
+  SUPPORTED_INTRINSICS,
+  LESSON_EXTRA_ATTRIBUTES,
+} from '../src/cloud/template/resourceTypes';
 import { SAM_POLICY_TEMPLATES } from '../src/cloud/deploy/samPolicyTemplates';
 
 export const BEGIN = '<!-- BEGIN GENERATED REFERENCE (npx tsx scripts/authoringReference.ts) -->';
@@ -32,7 +37,8 @@ function typeOf(p: JsonSchema): string {
   if (p.$ref) return p.$ref.split('/').pop()!;
   if (p.enum) return p.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
   if (p.type === 'array') return `list of ${p.items ? typeOf(p.items) : 'values'}`;
-  if (p.type === 'integer' && (p.minimum !== undefined || p.maximum !== undefined)) return `integer ${p.minimum ?? ''}–${p.maximum ?? ''}`;
+  if (p.type === 'integer' && (p.minimum !== undefined || p.maximum !== undefined))
+    return `integer ${p.minimum ?? ''}–${p.maximum ?? ''}`;
   return String(p.type ?? 'any');
 }
 
@@ -40,7 +46,9 @@ function fieldTable(s: JsonSchema, skip: string[] = []): string[] {
   const rows = ['| field | required | type | meaning |', '|---|---|---|---|'];
   for (const [name, p] of Object.entries(s.properties ?? {})) {
     if (skip.includes(name)) continue;
-    rows.push(`| \`${name}\` | ${s.required?.includes(name) ? 'yes' : ''} | ${cell(typeOf(p))} | ${cell(p.description ?? '')} |`);
+    rows.push(
+      `| \`${name}\` | ${s.required?.includes(name) ? 'yes' : ''} | ${cell(typeOf(p))} | ${cell(p.description ?? '')} |`,
+    );
   }
   return rows;
 }
@@ -57,20 +65,64 @@ function variants(kind: 'action' | 'check'): string[] {
 
 export function authoringReference(): string {
   const root = schema as unknown as JsonSchema & { definitions: Record<string, JsonSchema> };
-  const lines: string[] = [BEGIN, '', '## Reference', '', '### lesson.yaml', '', ...fieldTable(root), '', '### A step', '', ...fieldTable(root.definitions.step), ''];
-  lines.push('## Actions', '', `Every action has \`type\`, an \`id\` unique in its step and a \`title\` (the button's label). Types: ${ACTION_TYPES.map((t) => `\`${t}\``).join(', ')}.`, '', ...variants('action'));
-  lines.push('## Checks', '', `Every check has \`type\`, an \`id\` unique in its step and a \`title\` a student reads. Types: ${CHECK_TYPES.map((t) => `\`${t}\``).join(', ')}.`, '', ...variants('check'));
+  const lines: string[] = [
+    BEGIN,
+    '',
+    '## Reference',
+    '',
+    '### lesson.yaml',
+    '',
+    ...fieldTable(root),
+    '',
+    '### A step',
+    '',
+    ...fieldTable(root.definitions.step),
+    '',
+  ];
+  lines.push(
+    '## Actions',
+    '',
+    `Every action has \`type\`, an \`id\` unique in its step and a \`title\` (the button's label). Types: ${ACTION_TYPES.map((t) => `\`${t}\``).join(', ')}.`,
+    '',
+    ...variants('action'),
+  );
+  lines.push(
+    '## Checks',
+    '',
+    `Every check has \`type\`, an \`id\` unique in its step and a \`title\` a student reads. Types: ${CHECK_TYPES.map((t) => `\`${t}\``).join(', ')}.`,
+    '',
+    ...variants('check'),
+  );
   lines.push('## Links in step markdown', '', '| link | parameters | what it does |', '|---|---|---|');
-  for (const verb of LINK_VERBS) lines.push(`| \`hoc:${verb}\` | ${LINK_PARAMS[verb].map((p) => `\`${p}\``).join(', ') || '—'} | ${cell(LINK_HELP[verb])} |`);
-  lines.push('', '## Template subset', '', `Intrinsics: ${SUPPORTED_INTRINSICS.map((i) => `\`${i}\``).join(', ')} (short forms too). SAM function events: ${SUPPORTED_EVENT_TYPES.map((e) => `\`${e}\``).join(', ')}.`, '');
-  lines.push('| resource type | properties (required in bold) | `!GetAtt` attributes | `!Ref` gives |', '|---|---|---|---|');
+  for (const verb of LINK_VERBS)
+    lines.push(
+      `| \`hoc:${verb}\` | ${LINK_PARAMS[verb].map((p) => `\`${p}\``).join(', ') || '—'} | ${cell(LINK_HELP[verb])} |`,
+    );
+  lines.push(
+    '',
+    '## Template subset',
+    '',
+    `Intrinsics: ${SUPPORTED_INTRINSICS.map((i) => `\`${i}\``).join(', ')} (short forms too). SAM function events: ${SUPPORTED_EVENT_TYPES.map((e) => `\`${e}\``).join(', ')}.`,
+    '',
+  );
+  lines.push(
+    '| resource type | properties (required in bold) | `!GetAtt` attributes | `!Ref` gives |',
+    '|---|---|---|---|',
+  );
   for (const [type, spec] of Object.entries(TEMPLATE_RESOURCE_TYPES)) {
     const props = spec.properties.map((p) => (spec.required.includes(p) ? `**${p}**` : p)).join(', ');
     const attrs = [...new Set([...spec.attributes, ...(LESSON_EXTRA_ATTRIBUTES[type] ?? [])])].join(', ');
     lines.push(`| \`${type}\` | ${props || '—'} | ${attrs || '—'} | ${spec.ref} |`);
   }
-  lines.push('', '### SAM policy templates', '', 'A role Hands-on Cloud creates on AWS holds these expanded as SAM expands them (any other template is refused with a message; write its statements inline):', '');
-  for (const [name, t] of Object.entries(SAM_POLICY_TEMPLATES)) lines.push(`- \`${name}\`${t.params.length ? ` (${t.params.join(', ')})` : ''}`);
+  lines.push(
+    '',
+    '### SAM policy templates',
+    '',
+    'A role Hands-on Cloud creates on AWS holds these expanded as SAM expands them (any other template is refused with a message; write its statements inline):',
+    '',
+  );
+  for (const [name, t] of Object.entries(SAM_POLICY_TEMPLATES))
+    lines.push(`- \`${name}\`${t.params.length ? ` (${t.params.join(', ')})` : ''}`);
   lines.push('', END);
   return lines.join('\n');
 }

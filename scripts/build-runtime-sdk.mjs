@@ -72,10 +72,13 @@ function buildOptions(name, extra) {
 async function sharedModules(packages) {
   const seenBy = new Map();
   for (const { name } of packages) {
-    const r = await esbuild.build(buildOptions(name, { write: false, metafile: true, outfile: 'probe.js', minify: false }));
+    const r = await esbuild.build(
+      buildOptions(name, { write: false, metafile: true, outfile: 'probe.js', minify: false }),
+    );
     const reached = new Set();
     for (const input of Object.values(r.metafile.inputs)) {
-      for (const i of input.imports) if (isBare(i.original) && !i.external && !i.path.startsWith('<')) reached.add(i.path);
+      for (const i of input.imports)
+        if (isBare(i.original) && !i.external && !i.path.startsWith('<')) reached.add(i.path);
     }
     for (const path of reached) seenBy.set(path, (seenBy.get(path) ?? 0) + 1);
   }
@@ -88,14 +91,24 @@ function useShared(shared) {
     name: 'hoc-shared-sdk',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.pluginData === 'inner' || args.path.startsWith('node:') || args.namespace === 'hoc-shared') return undefined;
-        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'inner' });
+        if (args.pluginData === 'inner' || args.path.startsWith('node:') || args.namespace === 'hoc-shared')
+          return undefined;
+        const r = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'inner',
+        });
         if (r.errors.length || r.external) return undefined;
         const key = relative(process.cwd(), r.path).split(sep).join('/');
         return shared.has(key) ? { path: key, namespace: 'hoc-shared' } : undefined;
       });
       build.onResolve({ filter: /^\.\.\/\.shared\/index\.js$/ }, (args) => ({ path: args.path, external: true }));
-      build.onLoad({ filter: /.*/, namespace: 'hoc-shared' }, (args) => ({ contents: `module.exports = require('../${SHARED_DIR}/index.js')(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: process.cwd() }));
+      build.onLoad({ filter: /.*/, namespace: 'hoc-shared' }, (args) => ({
+        contents: `module.exports = require('../${SHARED_DIR}/index.js')(${JSON.stringify(args.path)});`,
+        loader: 'js',
+        resolveDir: process.cwd(),
+      }));
     },
   };
 }
@@ -104,7 +117,9 @@ function useShared(shared) {
 export async function buildRuntimeSdk(outDir = 'dist/runtimes/node_modules') {
   const out = resolve(outDir);
   rmSync(join(out, '@aws-sdk'), { recursive: true, force: true });
-  const present = RUNTIME_SDK_PACKAGES.map((name) => ({ name, version: installedVersion(name) })).filter((p) => p.version);
+  const present = RUNTIME_SDK_PACKAGES.map((name) => ({ name, version: installedVersion(name) })).filter(
+    (p) => p.version,
+  );
   const shared = await sharedModules(present);
   const sharedFile = join(out, '@aws-sdk', SHARED_DIR, 'index.js');
   const keys = [...shared].sort();
@@ -126,7 +141,10 @@ export async function buildRuntimeSdk(outDir = 'dist/runtimes/node_modules') {
     // Named ESM imports of a CommonJS module need names Node's lexer can see.
     const names = Object.keys(require(name)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n0&&(module.exports={${names.join(',')}});\n`);
-    writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name, version, main: 'index.js', description: 'Bundled for the Hands-on Cloud Lambda runtime' }, null, 2)}\n`);
+    writeFileSync(
+      join(dir, 'package.json'),
+      `${JSON.stringify({ name, version, main: 'index.js', description: 'Bundled for the Hands-on Cloud Lambda runtime' }, null, 2)}\n`,
+    );
     built.push({ name, version, bytes: statSync(file).size });
   }
   return built;
@@ -141,5 +159,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     console.log(`${(b.bytes / 1024).toFixed(0).padStart(7)} KB  ${b.name}@${b.version}`);
   }
   console.log(`${(total / 1024).toFixed(0).padStart(7)} KB  total (${built.length} packages)`);
-  if (!existsSync(resolve('dist/runtimes/node/bootstrap.js'))) console.log('note: dist/runtimes/node/bootstrap.js is not built yet (node esbuild.mjs)');
+  if (!existsSync(resolve('dist/runtimes/node/bootstrap.js')))
+    console.log('note: dist/runtimes/node/bootstrap.js is not built yet (node esbuild.mjs)');
 }

@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, folder: { type: 'string' }, browser: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    folder: { type: 'string' },
+    browser: { type: 'boolean', default: false },
+  },
+});
 const folder = resolve(values.folder ?? join(root, 'labs'));
 
 function run(cmd, args) {
@@ -30,21 +36,53 @@ if (!values.browser && onPath('code')) {
 }
 
 console.log('no `code` on PATH: using code-server in the browser');
-const entry = execFileSync('bash', [join(root, 'scripts', 'install-code-server.sh')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
+const entry = execFileSync('bash', [join(root, 'scripts', 'install-code-server.sh')], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+  .trim()
+  .split('\n')
+  .pop();
 const data = join(root, '.code-server', 'profile');
 mkdirSync(join(data, 'User'), { recursive: true });
 const settings = join(data, 'User', 'settings.json');
-if (!existsSync(settings)) writeFileSync(settings, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' }, null, 2));
+if (!existsSync(settings))
+  writeFileSync(
+    settings,
+    JSON.stringify(
+      { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' },
+      null,
+      2,
+    ),
+  );
 const config = join(data, 'config.yaml');
 writeFileSync(config, 'auth: none\ncert: false\n');
 const host = '127.0.0.1';
-const child = spawn(process.execPath, [
-  entry, '--bind-addr', `${host}:${values.port}`, '--auth', 'none', '--config', config,
-  '--user-data-dir', data, '--extensions-dir', join(data, 'extensions'),
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  process.execPath,
+  [
+    entry,
+    '--bind-addr',
+    `${host}:${values.port}`,
+    '--auth',
+    'none',
+    '--config',
+    config,
+    '--user-data-dir',
+    data,
+    '--extensions-dir',
+    join(data, 'extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 // Load the extension from this folder (development path), as `code --extensionDevelopmentPath` does.
-const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}:${values.port}${root}`]]));
+const payload = encodeURIComponent(
+  JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}:${values.port}${root}`]]),
+);
 const url = `http://${host}:${values.port}/?folder=${encodeURIComponent(folder)}&payload=${payload}`;
 let announced = false;
 child.stdout.on('data', (d) => {

@@ -33,11 +33,14 @@ mkdirSync(join(root, 'test-results'), { recursive: true });
 const tapFile = join(root, 'test-results', `tests-${process.pid}.tap`);
 const concurrency = process.env.HOC_TEST_CONCURRENCY ?? '2';
 const args = [
-  '--import', 'tsx',
+  '--import',
+  'tsx',
   '--test',
   `--test-concurrency=${concurrency}`,
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tapFile}`,
   ...files,
 ];
 const started = Date.now();
@@ -45,7 +48,7 @@ const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   const tap = readFileSync(tapFile, 'utf8');
   rmSync(tapFile, { force: true });
-  const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)$`, "m")) ?? [])[1] ?? 0);
+  const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail') + count('cancelled');
   const skipped = count('skipped') + count('todo');

@@ -4,6 +4,9 @@ declare module 'asl-validator' {
     'Error code': string;
     Message: string;
   }
-  function validator(definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }): { isValid: boolean; errors: AslError[] };
+  function validator(
+    definition: unknown,
+    options?: { checkPaths?: boolean; checkArn?: boolean },
+  ): { isValid: boolean; errors: AslError[] };
   export = validator;
 }

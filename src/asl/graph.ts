@@ -56,17 +56,37 @@ function addGraph(graph: StateGraph, groupId: string | undefined, out: StateMach
   const endId = `${graph.id}${END_SUFFIX}`;
   out.nodes.push({ id: startId, label: 'Start', kind: 'Start', groupId });
   out.nodes.push({ id: endId, label: 'End', kind: 'End', groupId });
-  if (graph.startId) out.edges.push({ id: `${startId}->${graph.startId}`, source: startId, target: graph.startId, kind: 'start' });
+  if (graph.startId)
+    out.edges.push({ id: `${startId}->${graph.startId}`, source: startId, target: graph.startId, kind: 'start' });
   for (const state of graph.states) {
-    out.nodes.push({ id: state.id, label: state.name, kind: state.kind, groupId, detail: shortResource(state.resource), retries: state.retries || undefined });
+    out.nodes.push({
+      id: state.id,
+      label: state.name,
+      kind: state.kind,
+      groupId,
+      detail: shortResource(state.resource),
+      retries: state.retries || undefined,
+    });
     state.transitions.forEach((t, i) => {
       if (!t.targetId) return;
-      out.edges.push({ id: `${state.id}->${t.targetId}#${t.kind}${i}`, source: state.id, target: t.targetId, kind: t.kind, label: t.label });
+      out.edges.push({
+        id: `${state.id}->${t.targetId}#${t.kind}${i}`,
+        source: state.id,
+        target: t.targetId,
+        kind: t.kind,
+        label: t.label,
+      });
     });
     if (state.terminal) out.edges.push({ id: `${state.id}->${endId}`, source: state.id, target: endId, kind: 'end' });
     state.children.forEach((child, i) => {
       const kind = state.kind === 'Map' ? 'items' : 'branch';
-      out.groups.push({ id: child.id, label: kind === 'items' ? 'Item processor' : `Branch ${i + 1}`, kind, ownerId: state.id, parentGroupId: groupId });
+      out.groups.push({
+        id: child.id,
+        label: kind === 'items' ? 'Item processor' : `Branch ${i + 1}`,
+        kind,
+        ownerId: state.id,
+        parentGroupId: groupId,
+      });
       addGraph(child, child.id, out);
     });
   }

@@ -50,7 +50,10 @@ export function stateKindOf(eventType: string): string | undefined {
   return m?.[1];
 }
 
-export function overlayHistory(definition: string | unknown | AslModel, events: readonly HistoryEventLike[]): HistoryOverlay {
+export function overlayHistory(
+  definition: string | unknown | AslModel,
+  events: readonly HistoryEventLike[],
+): HistoryOverlay {
   const model = modelOf(definition);
   const states = new Map<string, StateRun>();
   const unknown = new Set<string>();
@@ -99,13 +102,17 @@ export function overlayHistory(definition: string | unknown | AslModel, events: 
     }
     if (RETRY_START_TYPES.test(ev.type)) {
       // A retry starts: the state that failed is running again.
-      const retried = [...open.values()].filter((r) => r.status === 'failed' && r.error !== undefined).sort((a, b) => (b.enteredEventId ?? 0) - (a.enteredEventId ?? 0))[0];
+      const retried = [...open.values()]
+        .filter((r) => r.status === 'failed' && r.error !== undefined)
+        .sort((a, b) => (b.enteredEventId ?? 0) - (a.enteredEventId ?? 0))[0];
       if (retried) retried.status = 'running';
     }
     const failure = failureOf(ev);
     if (failure) {
       // The innermost open state (latest entered) is where the failure happened.
-      const culprit = [...open.values()].filter((r) => r.status !== 'failed').sort((a, b) => (b.enteredEventId ?? 0) - (a.enteredEventId ?? 0))[0];
+      const culprit = [...open.values()]
+        .filter((r) => r.status !== 'failed')
+        .sort((a, b) => (b.enteredEventId ?? 0) - (a.enteredEventId ?? 0))[0];
       if (culprit && !ev.type.startsWith('Execution')) {
         culprit.status = 'failed';
         culprit.error = failure.error ?? '';
@@ -117,14 +124,16 @@ export function overlayHistory(definition: string | unknown | AslModel, events: 
     else if (ev.type === 'ExecutionAborted') outcome = 'aborted';
     else if (ev.type === 'ExecutionTimedOut') outcome = 'timedOut';
     if (ev.type === 'ExecutionFailed' || ev.type === 'ExecutionAborted' || ev.type === 'ExecutionTimedOut') {
-      for (const run of open.values()) if (run.status === 'running') run.status = ev.type === 'ExecutionFailed' ? 'failed' : 'aborted';
+      for (const run of open.values())
+        if (run.status === 'running') run.status = ev.type === 'ExecutionFailed' ? 'failed' : 'aborted';
     }
   }
   return { states, outcome, unknownNames: [...unknown] };
 }
 
 const RETRY_START_TYPES = /^(LambdaFunctionScheduled|TaskScheduled|ParallelStateStarted|MapStateStarted)$/;
-const FAILURE_TYPES = /^(Task|LambdaFunction|Activity)(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$|^(Map|Parallel)StateFailed$/;
+const FAILURE_TYPES =
+  /^(Task|LambdaFunction|Activity)(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$|^(Map|Parallel)StateFailed$/;
 
 function failureOf(ev: HistoryEventLike): { error?: string; cause?: string } | undefined {
   if (!FAILURE_TYPES.test(ev.type)) return undefined;

@@ -154,7 +154,8 @@ function transitionsOf(raw: AslState, idOf: (name: string) => string | undefined
     if (typeof target === 'string') out.push({ kind, target, targetId: idOf(target), label });
   };
   if (raw.Type === 'Choice') {
-    for (const rule of Array.isArray(raw.Choices) ? raw.Choices : []) add('choice', rule?.Next, describeRule(rule as JsonObject));
+    for (const rule of Array.isArray(raw.Choices) ? raw.Choices : [])
+      add('choice', rule?.Next, describeRule(rule as JsonObject));
     add('default', raw.Default, 'Default');
   } else {
     add('next', raw.Next);
@@ -166,13 +167,29 @@ function transitionsOf(raw: AslState, idOf: (name: string) => string | undefined
 }
 
 const OPERATOR_TEXT: Record<string, string> = {
-  StringEquals: '==', NumericEquals: '==', BooleanEquals: '==', TimestampEquals: '==',
-  StringLessThan: '<', NumericLessThan: '<', TimestampLessThan: '<',
-  StringGreaterThan: '>', NumericGreaterThan: '>', TimestampGreaterThan: '>',
-  StringLessThanEquals: '<=', NumericLessThanEquals: '<=', TimestampLessThanEquals: '<=',
-  StringGreaterThanEquals: '>=', NumericGreaterThanEquals: '>=', TimestampGreaterThanEquals: '>=',
-  StringMatches: 'matches', IsNull: 'is null', IsPresent: 'is present', IsNumeric: 'is numeric',
-  IsString: 'is string', IsBoolean: 'is boolean', IsTimestamp: 'is timestamp',
+  StringEquals: '==',
+  NumericEquals: '==',
+  BooleanEquals: '==',
+  TimestampEquals: '==',
+  StringLessThan: '<',
+  NumericLessThan: '<',
+  TimestampLessThan: '<',
+  StringGreaterThan: '>',
+  NumericGreaterThan: '>',
+  TimestampGreaterThan: '>',
+  StringLessThanEquals: '<=',
+  NumericLessThanEquals: '<=',
+  TimestampLessThanEquals: '<=',
+  StringGreaterThanEquals: '>=',
+  NumericGreaterThanEquals: '>=',
+  TimestampGreaterThanEquals: '>=',
+  StringMatches: 'matches',
+  IsNull: 'is null',
+  IsPresent: 'is present',
+  IsNumeric: 'is numeric',
+  IsString: 'is string',
+  IsBoolean: 'is boolean',
+  IsTimestamp: 'is timestamp',
 };
 
 /** A short, readable rendering of a choice rule for edge labels. */

@@ -22,7 +22,10 @@ export function validateAslDefinition(definition: unknown, options?: AslValidato
   const key = JSON.stringify([options ?? null, definition]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const raw = (validateAsl as unknown as (d: unknown, o?: AslValidatorOptions) => AslValidation)(structuredClone(definition), options);
+  const raw = (validateAsl as unknown as (d: unknown, o?: AslValidatorOptions) => AslValidation)(
+    structuredClone(definition),
+    options,
+  );
   const result = { ...raw, errors: raw.errors.map((e) => ({ ...e, Message: readable(e.Message) })) };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, result);
@@ -31,5 +34,7 @@ export function validateAslDefinition(definition: unknown, options?: AslValidato
 
 /** The validator names state machines by an internal counter (fsm1 is the top level); say what they are. */
 function readable(message: string): string {
-  return message.replace(/^State machine fsm1 is missing/, 'The state machine is missing').replace(/^State machine fsm\d+ is missing/, 'A Parallel branch or Map iterator is missing');
+  return message
+    .replace(/^State machine fsm1 is missing/, 'The state machine is missing')
+    .replace(/^State machine fsm\d+ is missing/, 'A Parallel branch or Map iterator is missing');
 }

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 
 export function extensionRoot(): string {
   const fromBundle = typeof __dirname === 'string' ? resolve(__dirname, '..') : undefined;
-  if (fromBundle && existsSync(join(fromBundle, 'package.json')) && existsSync(join(fromBundle, 'dist'))) return fromBundle;
+  if (fromBundle && existsSync(join(fromBundle, 'package.json')) && existsSync(join(fromBundle, 'dist')))
+    return fromBundle;
   let d = process.cwd();
   while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
   return d;
@@ -14,7 +15,10 @@ export function extensionRoot(): string {
 /** The version in the extension's manifest (a packed lesson VSIX has its own). */
 export function extensionVersion(): string {
   try {
-    return String((JSON.parse(readFileSync(join(extensionRoot(), 'package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+    return String(
+      (JSON.parse(readFileSync(join(extensionRoot(), 'package.json'), 'utf8')) as { version?: unknown }).version ??
+        'unknown',
+    );
   } catch {
     return 'unknown';
   }

@@ -6,16 +6,28 @@ import type { Labs } from './labs/registerLabs';
 import type { TargetManager } from './targets/targetManager';
 
 export interface HandsOnCloudApi {
-  lessons(): Promise<Array<{ id: string; title: string; dir: string; bundled: boolean; steps: Array<{ id: string; state: StepState }> }>>;
+  lessons(): Promise<
+    Array<{ id: string; title: string; dir: string; bundled: boolean; steps: Array<{ id: string; state: StepState }> }>
+  >;
   target(): { kind: string; label: string };
-  localCloud(): { state: string; endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
+  localCloud(): {
+    state: string;
+    endpoint?: string;
+    region?: string;
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  };
   /** Variables integrated terminals get (from the environment variable collection). */
   terminalEnvironment(): Record<string, string>;
   /** Milliseconds activate() took. */
   activationMs: number;
 }
 
-export function makeApi(context: vscode.ExtensionContext, targets: TargetManager, labs: Labs, activationMs: number): HandsOnCloudApi {
+export function makeApi(
+  context: vscode.ExtensionContext,
+  targets: TargetManager,
+  labs: Labs,
+  activationMs: number,
+): HandsOnCloudApi {
   return {
     activationMs,
     async lessons() {
@@ -30,7 +42,12 @@ export function makeApi(context: vscode.ExtensionContext, targets: TargetManager
     target: () => ({ kind: targets.kind, label: targets.describe() }),
     localCloud() {
       const info = targets.localCloud.info;
-      return { state: targets.localCloud.state, endpoint: info?.endpoint, region: info?.region, credentials: info ? { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey } : undefined };
+      return {
+        state: targets.localCloud.state,
+        endpoint: info?.endpoint,
+        region: info?.region,
+        credentials: info ? { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey } : undefined,
+      };
     },
     terminalEnvironment() {
       const out: Record<string, string> = {};

@@ -41,11 +41,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 export function isTreeEntry(arg: unknown): arg is TreeEntryArg {
-  return isObject(arg) && arg.type === 'entry' && isObject(arg.entry) && typeof arg.entry.kind === 'string' && isObject(arg.entry.ref);
+  return (
+    isObject(arg) &&
+    arg.type === 'entry' &&
+    isObject(arg.entry) &&
+    typeof arg.entry.kind === 'string' &&
+    isObject(arg.entry.ref)
+  );
 }
 
 export function isLabNode(arg: unknown): arg is LabNodeArg {
-  return isObject(arg) && (arg.kind === 'lesson' || arg.kind === 'step') && isObject(arg.entry) && typeof arg.entry.dir === 'string';
+  return (
+    isObject(arg) &&
+    (arg.kind === 'lesson' || arg.kind === 'step') &&
+    isObject(arg.entry) &&
+    typeof arg.entry.dir === 'string'
+  );
 }
 
 /** A Resources tree entry of one of `kinds`, else undefined. */
@@ -85,7 +96,8 @@ function fromString(s: string, kind: ViewedKind): ResourceRef | undefined {
 function fromTreeEntry(e: TreeEntryArg['entry'], kind: ViewedKind): ResourceRef | undefined {
   if (kind === 'queue' && e.kind === 'queue') return str(e.ref.queueUrl) ? { kind, ref: e.ref.queueUrl } : undefined;
   if (kind === 'function' && e.kind === 'function') return str(e.ref.name) ? { kind, ref: e.ref.name } : undefined;
-  if (kind === 'stateMachine' && e.kind === 'stateMachine') return str(e.ref.arn) ? { kind, ref: e.ref.arn } : undefined;
+  if (kind === 'stateMachine' && e.kind === 'stateMachine')
+    return str(e.ref.arn) ? { kind, ref: e.ref.arn } : undefined;
   if (kind === 'stateMachine' && e.kind === 'execution' && str(e.ref.arn)) {
     return { kind, ref: str(e.ref.stateMachineArn) ?? machineOfExecution(e.ref.arn), executionArn: e.ref.arn };
   }

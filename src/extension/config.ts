@@ -22,7 +22,8 @@ export const config = {
   async set<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
     const section = vscode.workspace.getConfiguration(CONFIG_SECTION);
     const inspect = section.inspect(key);
-    const where = inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const where =
+      inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     await section.update(key, value, where);
   },
 

@@ -62,7 +62,14 @@ export class LocalCloudProcess implements vscode.Disposable {
       let stderr = '';
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(vscode.l10n.t('The local cloud did not start within {0} s. See the Hands-on Cloud log for its output.', START_TIMEOUT_MS / 1000)));
+        reject(
+          new Error(
+            vscode.l10n.t(
+              'The local cloud did not start within {0} s. See the Hands-on Cloud log for its output.',
+              START_TIMEOUT_MS / 1000,
+            ),
+          ),
+        );
       }, START_TIMEOUT_MS);
       child.stdout!.on('data', (d: Buffer) => {
         const chunk = d.toString();
@@ -104,7 +111,14 @@ export class LocalCloudProcess implements vscode.Disposable {
           log().error(`local cloud exited (code ${code ?? '-'}, signal ${signal ?? '-'})`);
           this.setState('failed');
         }
-        reject(new Error(vscode.l10n.t('The local cloud exited before it was ready: {0}', stderr.trim() || vscode.l10n.t('exit code {0}', String(code)))));
+        reject(
+          new Error(
+            vscode.l10n.t(
+              'The local cloud exited before it was ready: {0}',
+              stderr.trim() || vscode.l10n.t('exit code {0}', String(code)),
+            ),
+          ),
+        );
       });
     });
   }

@@ -16,7 +16,10 @@ export function errorText(e: unknown): string {
   if (e instanceof Error) {
     const code = e.name && e.name !== 'Error' ? `${e.name}: ` : '';
     const errno = (e as { code?: string }).code;
-    const hint = errno === 'ECONNREFUSED' ? ' The target is not reachable: start the local cloud or check the endpoint in Hands-on Cloud settings.' : '';
+    const hint =
+      errno === 'ECONNREFUSED'
+        ? ' The target is not reachable: start the local cloud or check the endpoint in Hands-on Cloud settings.'
+        : '';
     return `${code}${e.message}${hint}`;
   }
   return String(e);
@@ -32,14 +35,28 @@ export async function showError(message: string, e?: unknown, ...actions: Notify
 }
 
 /** Wraps a command so a thrown error becomes a notification instead of a silent failure. */
-export function guarded<A extends unknown[]>(what: string, fn: (...args: A) => unknown): (...args: A) => Promise<unknown> {
+export function guarded<A extends unknown[]>(
+  what: string,
+  fn: (...args: A) => unknown,
+): (...args: A) => Promise<unknown> {
   return async (...args: A) => {
     try {
       return await fn(...args);
     } catch (e) {
       if (e instanceof vscode.CancellationError) return undefined;
       const isTarget = /ECONNREFUSED|ENOTFOUND|credential|token/i.test(errorText(e));
-      await showError(vscode.l10n.t('Could not {0}.', what), e, ...(isTarget ? [{ title: vscode.l10n.t('Choose Target'), run: () => vscode.commands.executeCommand(Commands.selectTarget) }] : []));
+      await showError(
+        vscode.l10n.t('Could not {0}.', what),
+        e,
+        ...(isTarget
+          ? [
+              {
+                title: vscode.l10n.t('Choose Target'),
+                run: () => vscode.commands.executeCommand(Commands.selectTarget),
+              },
+            ]
+          : []),
+      );
       return undefined;
     }
   };

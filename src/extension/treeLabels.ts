@@ -14,6 +14,8 @@ export function stepRow(index: number, title: string): { label: string; descript
  * the full name stays in the tooltip. Names of no known lesson are left whole.
  */
 export function shortResourceName(name: string, lessonIds: readonly string[]): { label: string; lessonId?: string } {
-  const lessonId = [...lessonIds].sort((a, b) => b.length - a.length).find((id) => name.startsWith(`${id}-`) && name.length > id.length + 1);
+  const lessonId = [...lessonIds]
+    .sort((a, b) => b.length - a.length)
+    .find((id) => name.startsWith(`${id}-`) && name.length > id.length + 1);
   return lessonId ? { label: name.slice(lessonId.length + 1), lessonId } : { label: name };
 }

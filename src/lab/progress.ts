@@ -16,7 +16,10 @@ export interface ProgressStore {
   resetStep(lessonId: string, stepId: string): void;
 }
 
-export const NOT_STARTED: StepProgress = Object.freeze({ state: 'notStarted', updatedAt: new Date(0).toISOString() }) as StepProgress;
+export const NOT_STARTED: StepProgress = Object.freeze({
+  state: 'notStarted',
+  updatedAt: new Date(0).toISOString(),
+}) as StepProgress;
 
 /** The state after a step's checks ran: done when all pass (a step without checks is done when its actions ran). */
 export function stateAfterChecks(results: CheckResult[]): StepState {
@@ -25,7 +28,8 @@ export function stateAfterChecks(results: CheckResult[]): StepState {
 
 export function recordStarted(store: ProgressStore, lessonId: string, stepId: string, now = new Date()): void {
   const current = store.get(lessonId, stepId);
-  if (current.state === 'notStarted') store.set(lessonId, stepId, { state: 'inProgress', updatedAt: now.toISOString() });
+  if (current.state === 'notStarted')
+    store.set(lessonId, stepId, { state: 'inProgress', updatedAt: now.toISOString() });
 }
 
 /** How many of the steps are not done yet. */
@@ -34,9 +38,21 @@ export function stepsLeft(store: ProgressStore, lessonId: string, stepIds: reado
   return stepIds.filter((id) => recorded[id]?.state !== 'done').length;
 }
 
-export function recordChecks(store: ProgressStore, lessonId: string, stepId: string, results: CheckResult[], now = new Date()): StepProgress {
+export function recordChecks(
+  store: ProgressStore,
+  lessonId: string,
+  stepId: string,
+  results: CheckResult[],
+  now = new Date(),
+): StepProgress {
   const state = stateAfterChecks(results);
-  const p: StepProgress = { state, updatedAt: now.toISOString(), ...(state === 'checkFailed' ? { failures: results.filter((r) => !r.passed).map((r) => `${r.title}: ${r.message}`) } : {}) };
+  const p: StepProgress = {
+    state,
+    updatedAt: now.toISOString(),
+    ...(state === 'checkFailed'
+      ? { failures: results.filter((r) => !r.passed).map((r) => `${r.title}: ${r.message}`) }
+      : {}),
+  };
   store.set(lessonId, stepId, p);
   return p;
 }

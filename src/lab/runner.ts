@@ -78,16 +78,22 @@ export async function runStep(session: LabSession, step: LessonStep, o: RunOptio
   const waiting = () => checks.some((c, i) => !c.passed && checkSettles(step.checks[i]!));
   while (waiting() && Date.now() < deadline) {
     await sleep(1000);
-    checks = await Promise.all(checks.map(async (c, i) => (c.passed || !checkSettles(step.checks[i]!) ? c : runCheck(session, step.checks[i]!))));
+    checks = await Promise.all(
+      checks.map(async (c, i) => (c.passed || !checkSettles(step.checks[i]!) ? c : runCheck(session, step.checks[i]!))),
+    );
   }
   if (o.progress && checks.length) recordChecks(o.progress, lessonId, step.id, checks);
-  else if (o.progress && actions.every((a) => a.ok)) o.progress.set(lessonId, step.id, { state: 'done', updatedAt: new Date().toISOString() });
+  else if (o.progress && actions.every((a) => a.ok))
+    o.progress.set(lessonId, step.id, { state: 'done', updatedAt: new Date().toISOString() });
   return { step, actions, checks, passed: checks.every((c) => c.passed) && actions.every((a) => a.ok) };
 }
 
 export async function runLesson(session: LabSession, o: RunOptions = {}): Promise<LessonRun> {
   const steps = o.stepId ? session.lesson.steps.filter((s) => s.id === o.stepId) : session.lesson.steps;
-  if (o.stepId && steps.length === 0) throw new Error(`lesson ${session.lesson.id} has no step '${o.stepId}'; its steps are ${session.lesson.steps.map((s) => s.id).join(', ')}`);
+  if (o.stepId && steps.length === 0)
+    throw new Error(
+      `lesson ${session.lesson.id} has no step '${o.stepId}'; its steps are ${session.lesson.steps.map((s) => s.id).join(', ')}`,
+    );
   const runs: StepRun[] = [];
   for (const [i, step] of steps.entries()) {
     o.onStepStart?.(step, i + 1, steps.length);
@@ -112,8 +118,18 @@ export async function lessonCost(session: LabSession): Promise<CostBreakdown> {
     if (type !== 'AWS::Serverless::Function' || !deployed[id]) continue;
     for (const r of await functionReports(session, session.physicalName(id)).catch(() => [])) byId.set(r.requestId, r);
   }
-  const machines = Object.entries(session.template.authored).filter(([id, type]) => (type === 'AWS::Serverless::StateMachine' || type === 'AWS::StepFunctions::StateMachine') && deployed[id]);
-  const counted = await Promise.all(machines.map(([id]) => standardTransitions(session, deployed[id]!.ref).catch(() => 0)));
+  const machines = Object.entries(session.template.authored).filter(
+    ([id, type]) =>
+      (type === 'AWS::Serverless::StateMachine' || type === 'AWS::StepFunctions::StateMachine') && deployed[id],
+  );
+  const counted = await Promise.all(
+    machines.map(([id]) => standardTransitions(session, deployed[id]!.ref).catch(() => 0)),
+  );
   const stateTransitions = counted.reduce((sum, n) => sum + n, 0);
-  return usageCost({ lambda: [...byId.values()], sqsRequests: session.usage.sqsRequests, stateTransitions, apiRequests: session.usage.apiRequests });
+  return usageCost({
+    lambda: [...byId.values()],
+    sqsRequests: session.usage.sqsRequests,
+    stateTransitions,
+    apiRequests: session.usage.apiRequests,
+  });
 }

@@ -47,13 +47,25 @@ export class LabSession {
   readonly deployer: Deployer;
   readonly usage: Usage;
 
-  constructor(loaded: LoadedLesson, readonly target: Target, readonly options: LabSessionOptions = {}) {
+  constructor(
+    loaded: LoadedLesson,
+    readonly target: Target,
+    readonly options: LabSessionOptions = {},
+  ) {
     this.dir = loaded.dir;
     this.lesson = loaded.lesson;
     this.template = loaded.template;
     this.usage = options.usage ?? emptyUsage();
     this.clients = new CloudClients(target);
-    this.deployer = new Deployer({ lessonId: loaded.lesson.id, lessonDir: loaded.dir, template: loaded.template, clients: this.clients, onProgress: options.onProgress, signal: options.signal, prebuiltCopies: options.prebuiltCopies });
+    this.deployer = new Deployer({
+      lessonId: loaded.lesson.id,
+      lessonDir: loaded.dir,
+      template: loaded.template,
+      clients: this.clients,
+      onProgress: options.onProgress,
+      signal: options.signal,
+      prebuiltCopies: options.prebuiltCopies,
+    });
   }
 
   state(): DeploymentState {
@@ -77,21 +89,36 @@ export class LabSession {
     return expandTemplate(text, (v: TemplateVariable) => {
       switch (v.kind) {
         case 'pseudo':
-          return v.name === 'AWS::Region' ? this.target.region : v.name === 'AWS::StackName' ? this.lesson.id : v.name === 'AWS::Partition' ? 'aws' : v.name === 'AWS::URLSuffix' ? 'amazonaws.com' : '000000000000';
+          return v.name === 'AWS::Region'
+            ? this.target.region
+            : v.name === 'AWS::StackName'
+              ? this.lesson.id
+              : v.name === 'AWS::Partition'
+                ? 'aws'
+                : v.name === 'AWS::URLSuffix'
+                  ? 'amazonaws.com'
+                  : '000000000000';
         case 'output': {
           const o = state.outputs[v.name];
-          if (o === undefined) throw new Error(`output ${v.name} has no value on ${this.target.kind} yet; deploy the step that creates it first`);
+          if (o === undefined)
+            throw new Error(
+              `output ${v.name} has no value on ${this.target.kind} yet; deploy the step that creates it first`,
+            );
           return o;
         }
         case 'ref':
           return this.ref(v.id, state);
         case 'attr': {
           // A SAM function's URL lives on its generated `<Id>Url` resource.
-          const holder = v.attribute === 'FunctionUrl' && this.template.authored[v.id] === 'AWS::Serverless::Function' ? `${v.id}Url` : v.id;
+          const holder =
+            v.attribute === 'FunctionUrl' && this.template.authored[v.id] === 'AWS::Serverless::Function'
+              ? `${v.id}Url`
+              : v.id;
           const d = state.resources[holder];
           if (!d) throw new NotDeployedError(holder, this.target.kind);
           const value = d.attributes[v.attribute];
-          if (value === undefined || value === '') throw new Error(`${v.id} has no ${v.attribute} on ${this.target.kind}`);
+          if (value === undefined || value === '')
+            throw new Error(`${v.id} has no ${v.attribute} on ${this.target.kind}`);
           return value;
         }
       }
@@ -102,7 +129,8 @@ export class LabSession {
   expandDeep<T>(value: T, state = this.state()): T {
     if (typeof value === 'string') return this.expand(value, state) as T;
     if (Array.isArray(value)) return value.map((v) => this.expandDeep(v, state)) as T;
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.expandDeep(v, state)])) as T;
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.expandDeep(v, state)])) as T;
     return value;
   }
 
@@ -112,7 +140,10 @@ export class LabSession {
 }
 
 export class NotDeployedError extends Error {
-  constructor(readonly logicalId: string, target: string) {
+  constructor(
+    readonly logicalId: string,
+    target: string,
+  ) {
     super(`${logicalId} is not deployed on ${target}; deploy the step that creates it first`);
   }
 }

@@ -2,7 +2,11 @@
 // `${AWS::Region}`, `${Outputs.ApiUrl}`. Values come from what is deployed on the target.
 import { substitute, subVariables } from '../cloud/template/intrinsics';
 
-export type TemplateVariable = { kind: 'ref'; id: string } | { kind: 'attr'; id: string; attribute: string } | { kind: 'output'; name: string } | { kind: 'pseudo'; name: string };
+export type TemplateVariable =
+  | { kind: 'ref'; id: string }
+  | { kind: 'attr'; id: string; attribute: string }
+  | { kind: 'output'; name: string }
+  | { kind: 'pseudo'; name: string };
 
 export function parseVariable(v: string): TemplateVariable {
   if (v.startsWith('AWS::')) return { kind: 'pseudo', name: v };

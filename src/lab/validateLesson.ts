@@ -49,7 +49,9 @@ export function validateLesson(folder: string, options: ValidateOptions = {}): V
   const templateName = lesson?.template ?? 'template.yaml';
   const templatePath = insideLesson(dir, templateName);
   // A template path that leaves the folder is reported by the reference check.
-  const t = templatePath ? loadTemplate(templatePath, templateName, dir) : { diagnostics: [], readable: undefined, template: undefined, codeFolders: [] };
+  const t = templatePath
+    ? loadTemplate(templatePath, templateName, dir)
+    : { diagnostics: [], readable: undefined, template: undefined, codeFolders: [] };
   diagnostics.push(...t.diagnostics);
   if (lesson && lessonFile.source) {
     diagnostics.push(...checkLessonReferences(lesson, t.readable, dir, lessonFile.source, options.author));
@@ -77,7 +79,8 @@ function codeFiles(dir: string, lesson: Lesson | undefined, codeFolders: string[
   const named = new Set<string>();
   for (const step of lesson?.steps ?? []) {
     for (const f of Object.values(step.solution ?? {})) named.add(f);
-    for (const item of [...step.actions, ...step.checks] as Array<{ script?: unknown }>) if (typeof item.script === 'string') named.add(item.script);
+    for (const item of [...step.actions, ...step.checks] as Array<{ script?: unknown }>)
+      if (typeof item.script === 'string') named.add(item.script);
   }
   const files = [...named].filter((f) => isCodeFile(f) && insideLesson(dir, f));
   return [...new Set([...codeFilesIn(dir, codeFolders), ...files])];
@@ -85,8 +88,13 @@ function codeFiles(dir: string, lesson: Lesson | undefined, codeFolders: string[
 
 /** A lesson with problems cannot run; the message lists them as `file:line: message`. */
 export class LessonInvalidError extends Error {
-  constructor(readonly dir: string, readonly diagnostics: LessonDiagnostic[]) {
-    super(`The lesson in ${dir} has ${diagnostics.length} problem(s); run 'hoc lab validate ${dir}':\n${diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
+  constructor(
+    readonly dir: string,
+    readonly diagnostics: LessonDiagnostic[],
+  ) {
+    super(
+      `The lesson in ${dir} has ${diagnostics.length} problem(s); run 'hoc lab validate ${dir}':\n${diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`,
+    );
   }
 }
 

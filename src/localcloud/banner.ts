@@ -10,7 +10,9 @@ export function bannerLines(cloud: LocalCloud): string[] {
   ];
 }
 
-export function parseBanner(text: string): { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined {
+export function parseBanner(
+  text: string,
+): { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined {
   const get = (key: string) => new RegExp(`^${key} (\\S+)$`, 'm').exec(text)?.[1];
   const endpoint = get('endpoint');
   const accessKeyId = get('aws_access_key_id');

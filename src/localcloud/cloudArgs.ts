@@ -17,6 +17,12 @@ export function parseCloudArgs(argv: string[]): LocalCloudOptions {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not '${values.port}'. Usage: ${CLOUD_USAGE}`);
-  return { port, host: values.host, stateDir: values['state-dir'] ? resolve(values['state-dir']) : undefined, auth: !values['no-auth'] };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not '${values.port}'. Usage: ${CLOUD_USAGE}`);
+  return {
+    port,
+    host: values.host,
+    stateDir: values['state-dir'] ? resolve(values['state-dir']) : undefined,
+    auth: !values['no-auth'],
+  };
 }

@@ -10,4 +10,14 @@ import { createEfsService } from './lambda/efs/efsService';
 import { createIamService } from './iam/service';
 import { createStsService } from './sts/service';
 
-export const ALL_SERVICES: readonly ServiceFactory[] = [createSqsService, createS3Service, createLogsService, createEfsService, createLambdaService, createApiGatewayService, createStepFunctionsService, createIamService, createStsService];
+export const ALL_SERVICES: readonly ServiceFactory[] = [
+  createSqsService,
+  createS3Service,
+  createLogsService,
+  createEfsService,
+  createLambdaService,
+  createApiGatewayService,
+  createStepFunctionsService,
+  createIamService,
+  createStsService,
+];

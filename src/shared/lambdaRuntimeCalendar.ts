@@ -83,6 +83,8 @@ export function recommendedRuntime(id: string, today: Date = new Date()): string
  */
 export function blockedRuntimeMessage(id: string, today: Date = new Date()): string {
   const next = recommendedRuntime(id, today);
-  return `The runtime parameter of ${id} is no longer supported for creating or updating AWS Lambda functions.` +
-    (next ? ` We recommend you use the new runtime (${next}) while creating or updating functions.` : '');
+  return (
+    `The runtime parameter of ${id} is no longer supported for creating or updating AWS Lambda functions.` +
+    (next ? ` We recommend you use the new runtime (${next}) while creating or updating functions.` : '')
+  );
 }

@@ -69,12 +69,18 @@ export function parseLessonLink(href: string): ParsedLink {
     return { ok: false, error: `link '${href}' has a malformed query` };
   }
   if (!(LINK_VERBS as readonly string[]).includes(verb)) {
-    return { ok: false, error: `unknown link 'hoc:${verb}'; use one of ${LINK_VERBS.map((v) => `hoc:${v}`).join(', ')}` };
+    return {
+      ok: false,
+      error: `unknown link 'hoc:${verb}'; use one of ${LINK_VERBS.map((v) => `hoc:${v}`).join(', ')}`,
+    };
   }
   const v = verb as (typeof LINK_VERBS)[number];
   for (const key of params.keys()) {
     if (!LINK_PARAMS[v].includes(key)) {
-      return { ok: false, error: `'hoc:${v}' has no parameter '${key}'; it takes ${LINK_PARAMS[v].join(', ') || 'none'}` };
+      return {
+        ok: false,
+        error: `'hoc:${v}' has no parameter '${key}'; it takes ${LINK_PARAMS[v].join(', ') || 'none'}`,
+      };
     }
   }
   const get = (k: string) => params.get(k) ?? undefined;
@@ -93,9 +99,11 @@ export function parseLessonLink(href: string): ParsedLink {
       if (!file) return { ok: false, error: `'hoc:open' needs a file: hoc:open?file=PATH[&line=N]` };
       const lineText = get('line');
       const line = lineText === undefined ? undefined : Number(lineText);
-      if (line !== undefined && !(Number.isInteger(line) && line >= 1)) return { ok: false, error: `'hoc:open' line must be a positive whole number, not '${lineText}'` };
+      if (line !== undefined && !(Number.isInteger(line) && line >= 1))
+        return { ok: false, error: `'hoc:open' line must be a positive whole number, not '${lineText}'` };
       const match = get('match');
-      if (match !== undefined && line !== undefined) return { ok: false, error: `'hoc:open' takes line or match, not both` };
+      if (match !== undefined && line !== undefined)
+        return { ok: false, error: `'hoc:open' takes line or match, not both` };
       if (match !== undefined) {
         try {
           new RegExp(match);
@@ -108,7 +116,8 @@ export function parseLessonLink(href: string): ParsedLink {
     case 'reveal': {
       const view = get('view');
       const resource = get('resource');
-      if ((view === undefined) === (resource === undefined)) return { ok: false, error: `'hoc:reveal' needs exactly one of view=VIEW or resource=LOGICAL_ID` };
+      if ((view === undefined) === (resource === undefined))
+        return { ok: false, error: `'hoc:reveal' needs exactly one of view=VIEW or resource=LOGICAL_ID` };
       if (view !== undefined && !(LESSON_VIEWS as readonly string[]).includes(view)) {
         return { ok: false, error: `unknown view '${view}'; views are ${LESSON_VIEWS.join(', ')}` };
       }

@@ -33,11 +33,28 @@ export interface SweepRecommendationData {
 
 export type ActionOutcome =
   | { kind: 'deployed'; resources: Array<{ logicalId: string; outcome: string }>; outputs: Record<string, string> }
-  | { kind: 'invoked'; function: string; statusCode: number; functionError?: string; payload: string; logs: string; report?: LambdaReportData; costUsd?: number }
+  | {
+      kind: 'invoked';
+      function: string;
+      statusCode: number;
+      functionError?: string;
+      payload: string;
+      logs: string;
+      report?: LambdaReportData;
+      costUsd?: number;
+    }
   | { kind: 'sent'; queue: string; messageIds: string[] }
   | { kind: 'uploaded'; bucket: string; keys: string[] }
   | { kind: 'execution'; executionArn: string; status: string; output?: string; error?: string; cause?: string }
-  | { kind: 'http'; url: string; method: string; status: number; headers: Record<string, string>; body: string; durationMs: number }
+  | {
+      kind: 'http';
+      url: string;
+      method: string;
+      status: number;
+      headers: Record<string, string>;
+      body: string;
+      durationMs: number;
+    }
   | { kind: 'script'; command: string; exitCode: number; stdout: string; stderr: string }
   | { kind: 'sweep'; function: string; points: SweepPointData[]; recommendation?: SweepRecommendationData }
   | { kind: 'open'; file: string; line?: number; match?: string }

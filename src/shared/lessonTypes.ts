@@ -48,7 +48,14 @@ export type LessonAction =
   | (Base & { type: 'invoke'; function: string; event?: string; payload?: unknown })
   | (Base & { type: 'sendMessage'; queue: string; body?: string; file?: string; count?: number; groupId?: string })
   | (Base & { type: 'upload'; bucket: string; file: string; key?: string; prefix?: string })
-  | (Base & { type: 'startExecution'; stateMachine: string; input?: unknown; inputFile?: string; wait?: boolean; timeoutSeconds?: number })
+  | (Base & {
+      type: 'startExecution';
+      stateMachine: string;
+      input?: unknown;
+      inputFile?: string;
+      wait?: boolean;
+      timeoutSeconds?: number;
+    })
   | (Base & { type: 'http'; url: string; method?: string; headers?: Record<string, string>; body?: string })
   | (Base & { type: 'runScript'; script: string; args?: string[] })
   | (Base & { type: 'sizingSweep'; function: string; event: string; memorySizes: number[]; repeat?: number })
@@ -58,7 +65,16 @@ export type LessonAction =
 export type LessonActionType = LessonAction['type'];
 
 /** Actions that change what is deployed or stored (the guide shows them as buttons); the others open a file or a view. */
-const CLOUD_CHANGING: ReadonlySet<string> = new Set<LessonActionType>(['deploy', 'invoke', 'sendMessage', 'upload', 'startExecution', 'http', 'runScript', 'sizingSweep']);
+const CLOUD_CHANGING: ReadonlySet<string> = new Set<LessonActionType>([
+  'deploy',
+  'invoke',
+  'sendMessage',
+  'upload',
+  'startExecution',
+  'http',
+  'runScript',
+  'sizingSweep',
+]);
 export function actionChangesCloud(type: string): boolean {
   return CLOUD_CHANGING.has(type);
 }
@@ -68,8 +84,24 @@ export type LessonCheck =
   | (Base & { type: 'queueDepth'; queue: string; atLeast?: number; atMost?: number })
   | (Base & { type: 'objectExists'; bucket: string; prefix?: string; atLeast?: number })
   | (Base & { type: 'invocations'; function: string; atLeast?: number; coldStart?: boolean })
-  | (Base & { type: 'execution'; stateMachine: string; status?: ExecutionStatus; states?: Record<string, StateOutcome> })
-  | (Base & { type: 'http'; url: string; method?: string; headers?: Record<string, string>; body?: string; status?: number; header?: Record<string, string>; bodyContains?: string; bodyMatches?: string; settle?: boolean })
+  | (Base & {
+      type: 'execution';
+      stateMachine: string;
+      status?: ExecutionStatus;
+      states?: Record<string, StateOutcome>;
+    })
+  | (Base & {
+      type: 'http';
+      url: string;
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      status?: number;
+      header?: Record<string, string>;
+      bodyContains?: string;
+      bodyMatches?: string;
+      settle?: boolean;
+    })
   | (Base & { type: 'fileContains'; file: string; contains?: string; matches?: string })
   | (Base & { type: 'script'; script: string; args?: string[]; settle?: boolean });
 

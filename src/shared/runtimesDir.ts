@@ -25,4 +25,3 @@ export function runtimesDir(): string | undefined {
   }
   return undefined;
 }
-

@@ -57,7 +57,9 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   const src = String(token.attrGet('src') ?? '');
-  const resolved = /^[a-z][a-z0-9+.-]*:/i.test(src) ? undefined : (env as unknown as RenderOptions).imageUrl(src.replace(/^\.\//, ''));
+  const resolved = /^[a-z][a-z0-9+.-]*:/i.test(src)
+    ? undefined
+    : (env as unknown as RenderOptions).imageUrl(src.replace(/^\.\//, ''));
   if (!resolved) return `<span class="image-missing">[${md.utils.escapeHtml(token.content || src)}]</span>`;
   token.attrSet('src', resolved);
   token.attrSet('alt', token.content);

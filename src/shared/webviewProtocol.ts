@@ -77,14 +77,22 @@ export function parseViewMessage<M extends MethodTable>(raw: unknown, params: Pa
   if (msg.kind === 'ready') return { kind: 'ready' };
   if (msg.id === undefined) fail('message.id', 'a number');
   const method = msg.method ?? fail('message.method', 'a method name');
-  if (!Object.prototype.hasOwnProperty.call(params, method)) fail('message.method', `one of ${Object.keys(params).join(', ')}`);
+  if (!Object.prototype.hasOwnProperty.call(params, method))
+    fail('message.method', `one of ${Object.keys(params).join(', ')}`);
   const checked = params[method as keyof M](msg.params ?? {}, `${method}.params`);
   return { kind: 'request', id: msg.id, method, params: checked } as ViewToHost<M>;
 }
 
 /** Validates what a host sent to a view (the envelope; results are typed by the caller). */
 export function parseHostMessage(raw: unknown): HostToView<{ type: string }> {
-  const msg = check.object<{ kind: string; id?: number; ok?: boolean; result?: unknown; error?: string; event?: { type: string } }>({
+  const msg = check.object<{
+    kind: string;
+    id?: number;
+    ok?: boolean;
+    result?: unknown;
+    error?: string;
+    event?: { type: string };
+  }>({
     kind: check.literal('response', 'event'),
     id: check.optional(check.number),
     ok: check.optional(check.boolean),
@@ -97,5 +105,7 @@ export function parseHostMessage(raw: unknown): HostToView<{ type: string }> {
     return { kind: 'event', event: (raw as { event: { type: string } }).event };
   }
   if (msg.id === undefined) fail('message.id', 'a number');
-  return msg.ok ? { kind: 'response', id: msg.id, ok: true, result: msg.result } : { kind: 'response', id: msg.id, ok: false, error: msg.error ?? 'unknown error' };
+  return msg.ok
+    ? { kind: 'response', id: msg.id, ok: true, result: msg.result }
+    : { kind: 'response', id: msg.id, ok: false, error: msg.error ?? 'unknown error' };
 }

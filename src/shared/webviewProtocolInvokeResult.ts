@@ -46,7 +46,15 @@ export interface InvokeResultViewState {
 export function isInvokeResultView(v: unknown): v is InvokeResultView {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return typeof r.functionName === 'string' && typeof r.eventName === 'string' && typeof r.target === 'string' && typeof r.statusCode === 'number' && typeof r.payload === 'string' && typeof r.logs === 'string' && typeof r.at === 'string';
+  return (
+    typeof r.functionName === 'string' &&
+    typeof r.eventName === 'string' &&
+    typeof r.target === 'string' &&
+    typeof r.statusCode === 'number' &&
+    typeof r.payload === 'string' &&
+    typeof r.logs === 'string' &&
+    typeof r.at === 'string'
+  );
 }
 
 export const invokeResultParams: ParamCheckers<InvokeResultMethods> = {

@@ -82,9 +82,22 @@ export interface CostProjection {
 }
 
 export type MetricsMethods = {
-  load: { params: Record<string, never>; result: { fn: FunctionSummary; invocations: InvocationRow[]; truncated: boolean; prices: PriceInfo; sizing?: SizingResult } };
+  load: {
+    params: Record<string, never>;
+    result: {
+      fn: FunctionSummary;
+      invocations: InvocationRow[];
+      truncated: boolean;
+      prices: PriceInfo;
+      sizing?: SizingResult;
+    };
+  };
   /** The view polls this; `changed: false` (nothing else) while no new REPORT line has arrived. */
-  invocations: { params: Record<string, never>; result: { changed: true; invocations: InvocationRow[]; truncated: boolean; sizing?: SizingResult } | { changed: false } };
+  invocations: {
+    params: Record<string, never>;
+    result:
+      { changed: true; invocations: InvocationRow[]; truncated: boolean; sizing?: SizingResult } | { changed: false };
+  };
   estimate: { params: EstimateParams; result: CostProjection };
 };
 

@@ -52,9 +52,7 @@ export type StepGuideMethods = {
 };
 
 export type StepGuideEvent =
-  | { type: 'step'; step: GuideStep }
-  | { type: 'busy'; what?: string }
-  | { type: 'checks'; checks: GuideCheck[] };
+  { type: 'step'; step: GuideStep } | { type: 'busy'; what?: string } | { type: 'checks'; checks: GuideCheck[] };
 
 export const stepGuideParams: ParamCheckers<StepGuideMethods> = {
   link: check.object<{ href: string }>({ href: check.string }),

@@ -22,7 +22,11 @@ export function ensureBuilt(): void {
 export function hoc(args: string[], cwd = ROOT): Promise<HocResult> {
   ensureBuilt();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, HOC_ENDPOINT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...process.env, HOC_ENDPOINT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

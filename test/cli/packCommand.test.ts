@@ -34,7 +34,26 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
   writeFileSync(join(storage.dir, 'out', 'processed-orders.jsonl'), '{"messageId":"m-1"}\n');
   try {
     const vsix = join(out, 'fx.vsix');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', complete.dir, storage.dir, '--out', vsix, '--name', 'fx-course', '--display-name', 'FX Course', '--version', '9.8.7'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'pack',
+        complete.dir,
+        storage.dir,
+        '--out',
+        vsix,
+        '--name',
+        'fx-course',
+        '--display-name',
+        'FX Course',
+        '--version',
+        '9.8.7',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /extension\/labs\/complete\/lesson\.yaml/);
     assert.match(r.stdout, new RegExp(`fx\\.vsix: \\d+ files, [\\d.]+ (KB|MB), lessons: fx, st`));
@@ -47,7 +66,12 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
     assert.ok(names.includes('extension/labs/storage/template.yaml'));
     assert.ok(!names.some((n) => n.includes('/.hoc/')), 'run state was packed');
     assert.ok(!names.some((n) => n.startsWith('extension/labs/storage/out/')), 'student output was packed');
-    assert.ok(!names.some((n) => n.startsWith('extension/src/') || n.startsWith('extension/node_modules/') || n.startsWith('extension/test/')));
+    assert.ok(
+      !names.some(
+        (n) =>
+          n.startsWith('extension/src/') || n.startsWith('extension/node_modules/') || n.startsWith('extension/test/'),
+      ),
+    );
 
     const manifest = JSON.parse(strFromU8(files['extension/package.json']));
     assert.equal(manifest.name, 'fx-course');
@@ -57,10 +81,23 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
     assert.ok(names.includes(`extension/${manifest.main.replace(/^\.\//, '')}`), `main ${manifest.main} is missing`);
     assert.ok(names.includes('extension/schemas/lesson.schema.json'));
     // The manifest's strings in English and Italian, the lesson's Italian files.
-    for (const f of ['package.nls.json', 'package.nls.it.json', 'l10n/bundle.l10n.it.json', 'labs/complete/lesson.it.yaml', 'labs/complete/steps/it/06-edit.md']) assert.ok(names.includes(`extension/${f}`), f);
-    assert.equal(JSON.parse(strFromU8(files['extension/package.nls.it.json']))['command.checkStep.title'], 'Verifica i miei progressi');
+    for (const f of [
+      'package.nls.json',
+      'package.nls.it.json',
+      'l10n/bundle.l10n.it.json',
+      'labs/complete/lesson.it.yaml',
+      'labs/complete/steps/it/06-edit.md',
+    ])
+      assert.ok(names.includes(`extension/${f}`), f);
+    assert.equal(
+      JSON.parse(strFromU8(files['extension/package.nls.it.json']))['command.checkStep.title'],
+      'Verifica i miei progressi',
+    );
     const vsixManifest = strFromU8(files['extension.vsixmanifest']);
-    assert.match(vsixManifest, new RegExp(`<Identity Language="en-US" Id="fx-course" Version="9.8.7" Publisher="${manifest.publisher}"`));
+    assert.match(
+      vsixManifest,
+      new RegExp(`<Identity Language="en-US" Id="fx-course" Version="9.8.7" Publisher="${manifest.publisher}"`),
+    );
     assert.ok(names.includes('[Content_Types].xml'));
   } finally {
     complete.remove();
@@ -73,10 +110,20 @@ test('hoc pack refuses invalid lessons and bad options with a sentence', () => {
   const f = copyFixture('storage');
   try {
     f.replace('template.yaml', 'Type: AWS::SQS::Queue', 'Type: AWS::SQS::Q');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', f.dir, '--out', join(tmpdir(), 'never.vsix')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'pack', f.dir, '--out', join(tmpdir(), 'never.vsix')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /Fix the lessons before packing them:\n.*template\.yaml:\d+: resource type 'AWS::SQS::Q' is not supported/);
-    const noOut = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', f.dir], { cwd: ROOT, encoding: 'utf8' });
+    assert.match(
+      r.stderr,
+      /Fix the lessons before packing them:\n.*template\.yaml:\d+: resource type 'AWS::SQS::Q' is not supported/,
+    );
+    const noOut = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'pack', f.dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(noOut.status, 2);
     assert.match(noOut.stderr, /Name at least one lesson folder and --out/);
   } finally {

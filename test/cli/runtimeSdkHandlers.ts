@@ -30,8 +30,17 @@ export interface HandlerResults {
 }
 
 /** Starts `node <cli> cloud`, deploys both handlers, invokes each once, stops the cloud. */
-export async function invokeRuntimeSdkHandlers(cli: string, cwd: string, stateDir: string, env: NodeJS.ProcessEnv): Promise<HandlerResults> {
-  const child = spawn(process.execPath, [cli, 'cloud', '--port', '0', '--state-dir', stateDir], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function invokeRuntimeSdkHandlers(
+  cli: string,
+  cwd: string,
+  stateDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<HandlerResults> {
+  const child = spawn(process.execPath, [cli, 'cloud', '--port', '0', '--state-dir', stateDir], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stderr.on('data', (d: Buffer) => (text += d.toString()));
   try {
@@ -43,9 +52,17 @@ export async function invokeRuntimeSdkHandlers(cli: string, cwd: string, stateDi
       });
       child.once('exit', (code) => reject(new Error(`hoc cloud exited with ${code} before it started:\n${text}`)));
     });
-    const lambda = new LambdaClient({ endpoint: banner.endpoint, region: banner.region, credentials: { accessKeyId: banner.accessKeyId, secretAccessKey: banner.secretAccessKey }, maxAttempts: 1 });
+    const lambda = new LambdaClient({
+      endpoint: banner.endpoint,
+      region: banner.region,
+      credentials: { accessKeyId: banner.accessKeyId, secretAccessKey: banner.secretAccessKey },
+      maxAttempts: 1,
+    });
     const results: Record<string, unknown> = {};
-    for (const [name, file, source] of [['cjs', 'index.js', CJS_HANDLER], ['esm', 'index.mjs', ESM_HANDLER]] as const) {
+    for (const [name, file, source] of [
+      ['cjs', 'index.js', CJS_HANDLER],
+      ['esm', 'index.mjs', ESM_HANDLER],
+    ] as const) {
       await lambda.send(
         new CreateFunctionCommand({
           FunctionName: `runtime-sdk-${name}`,
@@ -57,7 +74,9 @@ export async function invokeRuntimeSdkHandlers(cli: string, cwd: string, stateDi
         }),
       );
       await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: `runtime-sdk-${name}` });
-      const out = await lambda.send(new InvokeCommand({ FunctionName: `runtime-sdk-${name}`, Payload: Buffer.from('{}') }));
+      const out = await lambda.send(
+        new InvokeCommand({ FunctionName: `runtime-sdk-${name}`, Payload: Buffer.from('{}') }),
+      );
       results[name] = JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8') || '{}');
     }
     return results as unknown as HandlerResults;

@@ -11,7 +11,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { ensureCodeServer, installExtension, startCodeServer, writeUserSettings, ROOT, type CodeServer } from './harness/codeServer';
+import {
+  ensureCodeServer,
+  installExtension,
+  startCodeServer,
+  writeUserSettings,
+  ROOT,
+  type CodeServer,
+} from './harness/codeServer';
 import { buildIntegrationSuite, INTEGRATION_INDEX, packageVsix, VSIX } from './harness/build';
 import { copyFixtureWorkspace, payloadUrl, tempDir } from './harness/workspace';
 import { launchChromium } from './harness/browser';
@@ -26,19 +33,22 @@ let server: CodeServer;
 let browser: Browser;
 let resultsFile: string;
 
-before(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  packageVsix();
-  await buildIntegrationSuite();
-  const entry = ensureCodeServer();
-  const base = tempDir('suite');
-  const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
-  writeUserSettings(dirs.userDataDir);
-  installExtension(entry, dirs, VSIX);
-  resultsFile = join(base, 'integration-results.json');
-  server = await startCodeServer(entry, dirs, { HOC_INTEGRATION_RESULTS: resultsFile });
-  browser = await launchChromium();
-}, { timeout: 600_000 });
+before(
+  async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    packageVsix();
+    await buildIntegrationSuite();
+    const entry = ensureCodeServer();
+    const base = tempDir('suite');
+    const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
+    writeUserSettings(dirs.userDataDir);
+    installExtension(entry, dirs, VSIX);
+    resultsFile = join(base, 'integration-results.json');
+    server = await startCodeServer(entry, dirs, { HOC_INTEGRATION_RESULTS: resultsFile });
+    browser = await launchChromium();
+  },
+  { timeout: 600_000 },
+);
 
 after(async () => {
   await browser?.close();
@@ -63,7 +73,10 @@ describe('integration suite in the extension host', () => {
         if (results?.done) break;
         await new Promise((r) => setTimeout(r, 500));
       }
-      assert.ok(results?.done, `the suite did not finish; got ${JSON.stringify(results)}\n${server.log().slice(-2000)}`);
+      assert.ok(
+        results?.done,
+        `the suite did not finish; got ${JSON.stringify(results)}\n${server.log().slice(-2000)}`,
+      );
       assert.ok(results.results.length >= 5, 'the suite ran its tests');
       for (const r of results.results) {
         await t.test(r.name, () => assert.ok(r.ok, r.error));
@@ -80,15 +93,19 @@ describe('a student in the browser editor', { concurrency: false }, () => {
 
   afterEach(async (t) => {
     // A failing step leaves a picture of the workbench as an artefact.
-    if (wb && (t as unknown as { passed?: boolean }).passed === false) await wb.screenshot(`failed-${t.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (wb && (t as unknown as { passed?: boolean }).passed === false)
+      await wb.screenshot(`failed-${t.name.replace(/\W+/g, '-')}`).catch(() => undefined);
   });
 
-  before(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    wb = new Workbench(page);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(copyFixtureWorkspace('ui'))}`);
-    await wb.ready();
-  }, { timeout: 120_000 });
+  before(
+    async () => {
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      wb = new Workbench(page);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(copyFixtureWorkspace('ui'))}`);
+      await wb.ready();
+    },
+    { timeout: 120_000 },
+  );
 
   after(async () => {
     await page?.close();
@@ -120,7 +137,9 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await actionResult(guide, 'deploy', /Deployed \d+ resource/).waitFor({ timeout: 150_000 });
     await wb.statusItem(/Local cloud/).waitFor();
     // The progress toast closes with the deploy: the guide's line is the one that stays.
-    await wb.page.locator('.notification-toast', { hasText: /Deploying/ }).waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.page
+      .locator('.notification-toast', { hasText: /Deploying/ })
+      .waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.screenshot('deployed');
   });
 
@@ -148,7 +167,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await wb.screenshot('step-checked');
   });
 
-  test('the Invoke CodeLens invokes with the step\'s event, not the first saved one', { timeout: 90_000 }, async () => {
+  test("the Invoke CodeLens invokes with the step's event, not the first saved one", { timeout: 90_000 }, async () => {
     // events/ holds hello-empty.json (first by name) and hello.json, the one step 2 invokes with.
     await wb.treeRow(/Step 2, Say hello from Lambda/).click();
     await wb.webview('#check-progress');
@@ -168,19 +187,25 @@ describe('a student in the browser editor', { concurrency: false }, () => {
 
   // The three views, each opened from a `hoc:reveal` link on the step's own resource (no name
   // typed), while the local cloud is still the target.
-  test('opens the function metrics from the step link: invocations and the cost estimate', { timeout: 60_000 }, async () => {
-    await wb.treeRow(/Step 2, Say hello from Lambda/).click();
-    const guide = await wb.webview('#check-progress');
-    await guide.locator('a.hoc-reveal', { hasText: 'see its metrics' }).click();
-    const metrics = await wb.webview('.summary-cards .card');
-    await wb.tab(/Metrics: 01-hello-HelloFunction/).waitFor();
-    // The view reads the REPORT lines from the logs and refreshes by itself.
-    await metrics.locator('.card[data-figure="count"] .card-value', { hasText: /^[1-9]/ }).waitFor({ timeout: 30_000 });
-    assert.match((await metrics.locator('.summary-cards').textContent()) ?? '', /invocations/);
-    await metrics.locator('.vt-row.cold').first().waitFor();
-    await metrics.locator('h2', { hasText: 'Monthly cost estimate' }).waitFor();
-    await wb.screenshot('metrics-view');
-  });
+  test(
+    'opens the function metrics from the step link: invocations and the cost estimate',
+    { timeout: 60_000 },
+    async () => {
+      await wb.treeRow(/Step 2, Say hello from Lambda/).click();
+      const guide = await wb.webview('#check-progress');
+      await guide.locator('a.hoc-reveal', { hasText: 'see its metrics' }).click();
+      const metrics = await wb.webview('.summary-cards .card');
+      await wb.tab(/Metrics: 01-hello-HelloFunction/).waitFor();
+      // The view reads the REPORT lines from the logs and refreshes by itself.
+      await metrics
+        .locator('.card[data-figure="count"] .card-value', { hasText: /^[1-9]/ })
+        .waitFor({ timeout: 30_000 });
+      assert.match((await metrics.locator('.summary-cards').textContent()) ?? '', /invocations/);
+      await metrics.locator('.vt-row.cold').first().waitFor();
+      await metrics.locator('h2', { hasText: 'Monthly cost estimate' }).waitFor();
+      await wb.screenshot('metrics-view');
+    },
+  );
 
   test('sends a note and sees it in the queue view from the step link', { timeout: 120_000 }, async () => {
     await wb.treeRow(/Step 1, Make a queue/).click();
@@ -193,25 +218,33 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     await guide.locator('a.hoc-reveal', { hasText: 'watch the queue' }).click();
     const queue = await wb.webview('.counters');
     await wb.tab(/01-hello-NotesQueue/).waitFor();
-    await queue.locator('.counter[data-counter="visible"] .counter-value', { hasText: /^1$/ }).waitFor({ timeout: 20_000 });
+    await queue
+      .locator('.counter[data-counter="visible"] .counter-value', { hasText: /^1$/ })
+      .waitFor({ timeout: 20_000 });
     await queue.locator('.messages .vt-row', { hasText: 'A note from the editor tests' }).waitFor({ timeout: 20_000 });
     await wb.screenshot('queue-view');
   });
 
-  test('right-click a queue in the Resources tree → Show Queue Messages opens that queue', { timeout: 60_000 }, async () => {
-    await wb.page.keyboard.press('Escape');
-    await wb.runCommand('View: Close All Editors');
-    // The row shows the queue without its lesson prefix, so its message count stays in view.
-    const row = wb.treeRow(/^queue 01-hello-NotesQueue, 1 message/);
-    await row.waitFor({ timeout: 30_000 });
-    assert.equal((await row.locator('.label-name').textContent())?.trim(), 'NotesQueue');
-    await wb.screenshot('resources-tree');
-    await wb.contextMenu(row, 'Show Queue Messages');
-    const queue = await wb.webview('.counters');
-    await wb.tab(/Queue: 01-hello-NotesQueue/).waitFor();
-    await queue.locator('.counter[data-counter="visible"] .counter-value', { hasText: /^1$/ }).waitFor({ timeout: 20_000 });
-    await wb.screenshot('queue-from-tree');
-  });
+  test(
+    'right-click a queue in the Resources tree → Show Queue Messages opens that queue',
+    { timeout: 60_000 },
+    async () => {
+      await wb.page.keyboard.press('Escape');
+      await wb.runCommand('View: Close All Editors');
+      // The row shows the queue without its lesson prefix, so its message count stays in view.
+      const row = wb.treeRow(/^queue 01-hello-NotesQueue, 1 message/);
+      await row.waitFor({ timeout: 30_000 });
+      assert.equal((await row.locator('.label-name').textContent())?.trim(), 'NotesQueue');
+      await wb.screenshot('resources-tree');
+      await wb.contextMenu(row, 'Show Queue Messages');
+      const queue = await wb.webview('.counters');
+      await wb.tab(/Queue: 01-hello-NotesQueue/).waitFor();
+      await queue
+        .locator('.counter[data-counter="visible"] .counter-value', { hasText: /^1$/ })
+        .waitFor({ timeout: 20_000 });
+      await wb.screenshot('queue-from-tree');
+    },
+  );
 
   test('opens the workflow graph from the step link and sees an execution succeed', { timeout: 150_000 }, async () => {
     await wb.treeRow(/Step 3, Run a workflow/).click();
@@ -225,32 +258,51 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     assert.ok((await graph.locator('svg.graph .selectable').count()) >= 3, 'Greet, Pause and Done are laid out');
     // The graph opened beside the guide: both stay in view.
     const tabs = await wb.visibleTabs();
-    assert.ok(tabs.some((t) => /Hello, serverless/.test(t)) && tabs.some((t) => /State machine: 01-hello-HelloFlow/.test(t)), `visible: ${tabs.join(' | ')}`);
+    assert.ok(
+      tabs.some((t) => /Hello, serverless/.test(t)) && tabs.some((t) => /State machine: 01-hello-HelloFlow/.test(t)),
+      `visible: ${tabs.join(' | ')}`,
+    );
     // The guide's action starts an execution and brings the graph to it; its result line stays visible.
     guide = await wb.webview('#check-progress');
     await guide.locator('.actions vscode-button', { hasText: 'Start an execution' }).click();
     graph = await wb.webview('svg.graph .selectable.status-succeeded', 60_000);
     for (const state of ['Greet', 'Pause', 'Done']) {
-      await graph.locator('svg.graph .selectable.status-succeeded', { hasText: state }).first().waitFor({ timeout: 20_000 });
+      await graph
+        .locator('svg.graph .selectable.status-succeeded', { hasText: state })
+        .first()
+        .waitFor({ timeout: 20_000 });
     }
     const started = actionResult(guide, 'start', /SUCCEEDED|succeeded/);
     await started.waitFor({ timeout: 60_000 });
-    assert.ok(await started.isVisible(), 'the action\'s result is visible beside its button, with the graph open beside the guide');
+    assert.ok(
+      await started.isVisible(),
+      "the action's result is visible beside its button, with the graph open beside the guide",
+    );
     await wb.screenshot('graph-beside-guide');
   });
 
-  test('palette → Show State Machine Graph → a pick of the deployed state machines → its graph', { timeout: 60_000 }, async () => {
-    await wb.runCommand('View: Close All Editors');
-    await wb.runCommand('Hands-on Cloud: Show State Machine Graph');
-    await wb.quickPickRow(/01-hello-HelloFlow/).first().click();
-    await wb.webview('svg.graph .selectable');
-    await wb.tab(/State machine: 01-hello-HelloFlow/).waitFor();
-    await wb.screenshot('graph-from-palette');
-  });
+  test(
+    'palette → Show State Machine Graph → a pick of the deployed state machines → its graph',
+    { timeout: 60_000 },
+    async () => {
+      await wb.runCommand('View: Close All Editors');
+      await wb.runCommand('Hands-on Cloud: Show State Machine Graph');
+      await wb
+        .quickPickRow(/01-hello-HelloFlow/)
+        .first()
+        .click();
+      await wb.webview('svg.graph .selectable');
+      await wb.tab(/State machine: 01-hello-HelloFlow/).waitFor();
+      await wb.screenshot('graph-from-palette');
+    },
+  );
 
   test('switches the target to LocalStack from the status bar', { timeout: 60_000 }, async () => {
     await wb.openQuickPickFrom(wb.statusItem(/Local cloud/));
-    await wb.quickPickRow(/LocalStack/).first().click();
+    await wb
+      .quickPickRow(/LocalStack/)
+      .first()
+      .click();
     await wb.statusItem(/LocalStack/).waitFor();
     await wb.screenshot('target-localstack');
   });

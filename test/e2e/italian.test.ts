@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureCodeServer, installExtension, startCodeServer, writeDisplayLanguage, writeUserSettings, type CodeServer } from './harness/codeServer';
+import {
+  ensureCodeServer,
+  installExtension,
+  startCodeServer,
+  writeDisplayLanguage,
+  writeUserSettings,
+  type CodeServer,
+} from './harness/codeServer';
 import { packageVsix, VSIX } from './harness/build';
 import { copyFixtureWorkspace, tempDir } from './harness/workspace';
 import { launchChromium } from './harness/browser';
@@ -18,21 +25,24 @@ let browser: Browser;
 let page: Page;
 let wb: Workbench;
 
-before(async () => {
-  packageVsix();
-  const entry = ensureCodeServer();
-  const base = tempDir('italian');
-  const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
-  writeUserSettings(dirs.userDataDir);
-  writeDisplayLanguage(dirs.userDataDir, 'it');
-  installExtension(entry, dirs, VSIX);
-  server = await startCodeServer(entry, dirs, {}, ['--locale', 'it']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  wb = new Workbench(page);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(copyFixtureWorkspace('italian'))}`);
-  await wb.ready();
-}, { timeout: 600_000 });
+before(
+  async () => {
+    packageVsix();
+    const entry = ensureCodeServer();
+    const base = tempDir('italian');
+    const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
+    writeUserSettings(dirs.userDataDir);
+    writeDisplayLanguage(dirs.userDataDir, 'it');
+    installExtension(entry, dirs, VSIX);
+    server = await startCodeServer(entry, dirs, {}, ['--locale', 'it']);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    wb = new Workbench(page);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(copyFixtureWorkspace('italian'))}`);
+    await wb.ready();
+  },
+  { timeout: 600_000 },
+);
 
 after(async () => {
   await page?.close();
@@ -44,7 +54,10 @@ after(async () => {
 test('the Labs view lists lesson 05 with its Italian title and steps', { timeout: 150_000 }, async () => {
   await wb.activityTab(/Hands-on Cloud/).click();
   // The view's name comes from package.nls.it.json.
-  await page.locator('.pane-header', { hasText: /Laboratori/i }).first().waitFor({ timeout: 90_000 });
+  await page
+    .locator('.pane-header', { hasText: /Laboratori/i })
+    .first()
+    .waitFor({ timeout: 90_000 });
   const lesson = wb.treeRow(/Serverless su AWS/);
   await lesson.waitFor({ timeout: 90_000 });
   if ((await lesson.getAttribute('aria-expanded')) !== 'true') await lesson.click();
@@ -71,7 +84,10 @@ test('the command palette offers the commands in Italian', { timeout: 60_000 }, 
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill('>Hands-on Cloud: Verifica i miei progressi');
-  await wb.quickPickRow(/Verifica i miei progressi/).first().waitFor();
+  await wb
+    .quickPickRow(/Verifica i miei progressi/)
+    .first()
+    .waitFor();
   await wb.screenshot('it-command-palette');
   await page.keyboard.press('Escape');
 });

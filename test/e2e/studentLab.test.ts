@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { ensureCodeServer, installExtension, startCodeServer, writeUserSettings, ROOT, type CodeServer } from './harness/codeServer';
+import {
+  ensureCodeServer,
+  installExtension,
+  startCodeServer,
+  writeUserSettings,
+  ROOT,
+  type CodeServer,
+} from './harness/codeServer';
 import { packageVsix, VSIX } from './harness/build';
 import { tempDir } from './harness/workspace';
 import { launchChromium } from './harness/browser';
@@ -26,22 +33,25 @@ let wb: Workbench;
 let shot: (name: string) => Promise<string>;
 let workspace: string;
 
-before(async () => {
-  packageVsix();
-  const entry = ensureCodeServer();
-  const base = tempDir('student');
-  const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
-  writeUserSettings(dirs.userDataDir);
-  installExtension(entry, dirs, VSIX);
-  server = await startCodeServer(entry, dirs, {});
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  wb = new Workbench(page);
-  shot = stageShots(page, 'e2e-student');
-  workspace = copyRepositoryLesson(LESSON);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await wb.ready();
-}, { timeout: 600_000 });
+before(
+  async () => {
+    packageVsix();
+    const entry = ensureCodeServer();
+    const base = tempDir('student');
+    const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
+    writeUserSettings(dirs.userDataDir);
+    installExtension(entry, dirs, VSIX);
+    server = await startCodeServer(entry, dirs, {});
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    wb = new Workbench(page);
+    shot = stageShots(page, 'e2e-student');
+    workspace = copyRepositoryLesson(LESSON);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await wb.ready();
+  },
+  { timeout: 600_000 },
+);
 
 after(async () => {
   await browser?.close();
@@ -58,7 +68,8 @@ async function guideOf(title: string): Promise<Frame> {
 
 describe('a student works through a lesson 05 exercise in the browser editor', { concurrency: false }, () => {
   afterEach(async (t) => {
-    if (page && (t as unknown as { passed?: boolean }).passed === false) await shot(`failed-${t.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (page && (t as unknown as { passed?: boolean }).passed === false)
+      await shot(`failed-${t.name.replace(/\W+/g, '-')}`).catch(() => undefined);
   });
 
   test('opens the pow exercise from the Labs tree and reads its guide', { timeout: 150_000 }, async () => {
@@ -76,7 +87,13 @@ describe('a student works through a lesson 05 exercise in the browser editor', {
     assert.equal(await guide.locator('.objectives li').count(), 2, 'the two learning objectives');
     // Actions that change the cloud are buttons, the one that opens a file a link; all titled.
     const labels = (await guide.locator('.actions [data-action]').allTextContents()).map((t) => t.trim());
-    assert.deepEqual(labels, ['Open pow', 'Deploy pow with its function URL', 'GET ?x=2&y=10', 'GET ?x=2', 'GET ?x=abc&y=2']);
+    assert.deepEqual(labels, [
+      'Open pow',
+      'Deploy pow with its function URL',
+      'GET ?x=2&y=10',
+      'GET ?x=2',
+      'GET ?x=abc&y=2',
+    ]);
     assert.equal(await guide.locator('.actions li.action-view button.link-button[data-action="open-pow"]').count(), 1);
     assert.equal(await guide.locator('.actions li.action-cloud vscode-button').count(), 4);
     await guide.locator('li.check-unknown[data-check="pow-works"]', { hasText: /fresh random x and y/ }).waitFor();
@@ -98,42 +115,46 @@ describe('a student works through a lesson 05 exercise in the browser editor', {
     await shot('starter-check-failed');
   });
 
-  test('opens the starter from the guide, writes pow in the editor, deploys and passes', { timeout: 240_000 }, async () => {
-    const file = join(workspace, 'labs', LESSON, 'functions', 'pow', 'index.ts');
-    assert.match(readFileSync(file, 'utf8'), /TODO/);
-    const guide = await guideOf('pow over a function URL');
-    await guide.locator('article.instructions a.hoc-view[data-href^="hoc:open?file=functions/pow/index.ts"]').click();
-    await wb.tab(/index\.ts/).waitFor();
-    const editor = page.locator('.editor-group-container .monaco-editor .view-lines').first();
-    await editor.locator('.view-line', { hasText: 'export const handler' }).waitFor();
-    await shot('starter-open');
-    const solution = readFileSync(join(ROOT, 'labs', LESSON, 'solutions', 'pow', 'index.ts'), 'utf8');
-    await replaceEditorText(page, editor, solution);
-    // Saved once the save participants ran (slow while the TypeScript server starts): the
-    // file on disk holds exactly what was pasted.
-    for (let i = 0; i < 240 && readFileSync(file, 'utf8') !== solution; i++) await page.waitForTimeout(250);
-    assert.equal(readFileSync(file, 'utf8'), solution);
-    await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'index.ts' }).waitFor();
-    await shot('solution-typed');
+  test(
+    'opens the starter from the guide, writes pow in the editor, deploys and passes',
+    { timeout: 240_000 },
+    async () => {
+      const file = join(workspace, 'labs', LESSON, 'functions', 'pow', 'index.ts');
+      assert.match(readFileSync(file, 'utf8'), /TODO/);
+      const guide = await guideOf('pow over a function URL');
+      await guide.locator('article.instructions a.hoc-view[data-href^="hoc:open?file=functions/pow/index.ts"]').click();
+      await wb.tab(/index\.ts/).waitFor();
+      const editor = page.locator('.editor-group-container .monaco-editor .view-lines').first();
+      await editor.locator('.view-line', { hasText: 'export const handler' }).waitFor();
+      await shot('starter-open');
+      const solution = readFileSync(join(ROOT, 'labs', LESSON, 'solutions', 'pow', 'index.ts'), 'utf8');
+      await replaceEditorText(page, editor, solution);
+      // Saved once the save participants ran (slow while the TypeScript server starts): the
+      // file on disk holds exactly what was pasted.
+      for (let i = 0; i < 240 && readFileSync(file, 'utf8') !== solution; i++) await page.waitForTimeout(250);
+      assert.equal(readFileSync(file, 'utf8'), solution);
+      await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'index.ts' }).waitFor();
+      await shot('solution-typed');
 
-    await wb.treeRow(STEP_ROW).click();
-    const again = await guideOf('pow over a function URL');
-    await again.locator('.actions vscode-button[data-action="deploy"]').click();
-    const deployed = again.locator('output[data-result-for="deploy"]');
-    await deployed.filter({ hasText: /Deployed \d+ resource/ }).waitFor({ timeout: 200_000 });
-    await again.locator('.actions vscode-button[data-action="pow-bad"]').click();
-    const bad = again.locator('output[data-result-for="pow-bad"]');
-    await bad.filter({ hasText: /→ 400:/ }).waitFor({ timeout: 30_000 });
-    await again.locator('#check-progress').click();
-    await again.locator('.status', { hasText: /All 1 checks pass/ }).waitFor({ timeout: 60_000 });
-    await again.locator('li.check-passed[data-check="pow-works"]').waitFor();
-    const row = wb.treeRow(new RegExp(`${STEP_ROW.source}, done`));
-    await row.waitFor();
-    assert.equal(await row.locator('.codicon-pass-filled').count(), 1);
-    await shot('solution-check-passed');
-  });
+      await wb.treeRow(STEP_ROW).click();
+      const again = await guideOf('pow over a function URL');
+      await again.locator('.actions vscode-button[data-action="deploy"]').click();
+      const deployed = again.locator('output[data-result-for="deploy"]');
+      await deployed.filter({ hasText: /Deployed \d+ resource/ }).waitFor({ timeout: 200_000 });
+      await again.locator('.actions vscode-button[data-action="pow-bad"]').click();
+      const bad = again.locator('output[data-result-for="pow-bad"]');
+      await bad.filter({ hasText: /→ 400:/ }).waitFor({ timeout: 30_000 });
+      await again.locator('#check-progress').click();
+      await again.locator('.status', { hasText: /All 1 checks pass/ }).waitFor({ timeout: 60_000 });
+      await again.locator('li.check-passed[data-check="pow-works"]').waitFor();
+      const row = wb.treeRow(new RegExp(`${STEP_ROW.source}, done`));
+      await row.waitFor();
+      assert.equal(await row.locator('.codicon-pass-filled').count(), 1);
+      await shot('solution-check-passed');
+    },
+  );
 
-  test('the next step\'s Think question stays closed until asked for', { timeout: 60_000 }, async () => {
+  test("the next step's Think question stays closed until asked for", { timeout: 60_000 }, async () => {
     const guide = await guideOf('pow over a function URL');
     await guide.locator('#next').click();
     const next = await guideOf('pow behind API Gateway');

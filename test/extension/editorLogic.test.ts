@@ -7,7 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { profilesFrom, readAwsProfiles } from '../../src/extension/targets/awsProfiles';
 import { renderStepMarkdown } from '../../src/extension/stepGuide/stepMarkdown';
-import { functionForFile, handlerLine, lessonFunctions, stepEventFor } from '../../src/extension/invoke/lessonFunctions';
+import {
+  functionForFile,
+  handlerLine,
+  lessonFunctions,
+  stepEventFor,
+} from '../../src/extension/invoke/lessonFunctions';
 import { validateLesson } from '../../src/lab/validateLesson';
 
 const CONFIG = `
@@ -33,19 +38,29 @@ credential_process = /usr/bin/get-creds
 
 test('lists profiles from both shared files with how each signs in', () => {
   const profiles = profilesFrom(CONFIG, CREDENTIALS);
-  assert.deepEqual(profiles.map((p) => [p.name, p.kind, p.region ?? null, p.source]), [
-    ['default', 'keys', 'eu-west-1', 'config + credentials'],
-    ['admin', 'role', null, 'config'],
-    ['ci', 'process', null, 'credentials'],
-    ['student', 'sso', 'us-west-2', 'config'],
-  ]);
+  assert.deepEqual(
+    profiles.map((p) => [p.name, p.kind, p.region ?? null, p.source]),
+    [
+      ['default', 'keys', 'eu-west-1', 'config + credentials'],
+      ['admin', 'role', null, 'config'],
+      ['ci', 'process', null, 'credentials'],
+      ['student', 'sso', 'us-west-2', 'config'],
+    ],
+  );
 });
 
 test('reads the files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name, and survives missing ones', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hoc-profiles-'));
   writeFileSync(join(dir, 'config'), CONFIG);
-  const found = await readAwsProfiles({ AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'absent'), HOME: dir });
-  assert.deepEqual(found.map((p) => p.name), ['default', 'admin', 'student']);
+  const found = await readAwsProfiles({
+    AWS_CONFIG_FILE: join(dir, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'absent'),
+    HOME: dir,
+  });
+  assert.deepEqual(
+    found.map((p) => p.name),
+    ['default', 'admin', 'student'],
+  );
   assert.deepEqual(await readAwsProfiles({ HOME: join(dir, 'nowhere') }), []);
 });
 
@@ -78,14 +93,19 @@ test('maps a handler file to its lesson function and physical name', () => {
   assert.deepEqual(diagnostics, []);
   const entry = { dir, lesson: lesson!, template, bundled: false, diagnostics };
   const fns = lessonFunctions(entry, '');
-  assert.deepEqual(fns.map((f) => [f.logicalId, f.physicalName, f.eventPrefix]), [['HelloFunction', '01-hello-HelloFunction', 'hello']]);
+  assert.deepEqual(
+    fns.map((f) => [f.logicalId, f.physicalName, f.eventPrefix]),
+    [['HelloFunction', '01-hello-HelloFunction', 'hello']],
+  );
   assert.equal(functionForFile(fns, join(dir, 'functions', 'hello', 'index.js'))?.logicalId, 'HelloFunction');
   assert.equal(functionForFile(fns, join(dir, 'functions', 'hello', 'other.js')), undefined);
   assert.equal(lessonFunctions(entry, 'AB')[0].physicalName, '01-hello-ab-HelloFunction');
 });
 
 test('the Invoke CodeLens uses the event the step invokes the function with', () => {
-  const { lesson } = validateLesson(join(import.meta.dirname, '..', 'e2e', 'fixtures', 'workspace', 'labs', '01-hello'));
+  const { lesson } = validateLesson(
+    join(import.meta.dirname, '..', 'e2e', 'fixtures', 'workspace', 'labs', '01-hello'),
+  );
   assert.ok(lesson);
   assert.equal(stepEventFor(lesson.steps, 'HelloFunction', 'function'), 'events/hello.json');
   // From another step (or none), the first step that invokes it.
@@ -93,7 +113,11 @@ test('the Invoke CodeLens uses the event the step invokes the function with', ()
   assert.equal(stepEventFor(lesson.steps, 'HelloFunction'), 'events/hello.json');
   assert.equal(stepEventFor(lesson.steps, 'NoSuchFunction', 'function'), undefined);
   // Two steps invoking the same function with different events: the current step's wins.
-  const invoking = (id: string, event: string) => ({ ...lesson.steps[1], id, actions: [{ type: 'invoke' as const, id: 'inv', title: 'Invoke', function: 'F', event }] });
+  const invoking = (id: string, event: string) => ({
+    ...lesson.steps[1],
+    id,
+    actions: [{ type: 'invoke' as const, id: 'inv', title: 'Invoke', function: 'F', event }],
+  });
   const steps = [invoking('first', 'events/f-one.json'), invoking('second', 'events/f-two.json')];
   assert.equal(stepEventFor(steps, 'F', 'second'), 'events/f-two.json');
   assert.equal(stepEventFor(steps, 'F', 'first'), 'events/f-one.json');

@@ -61,19 +61,34 @@ test('every vscode.l10n.t message in src/extension and t() message in src/webvie
   const italian = readJson('l10n/bundle.l10n.it.json') as Record<string, string>;
   const ext = messages('src/extension', L10N_T);
   const web = messages('src/webview', WEBVIEW_T);
-  assert.deepEqual([...ext.dynamic, ...web.dynamic], [], 'messages must be string literals, so they can be translated and checked');
+  assert.deepEqual(
+    [...ext.dynamic, ...web.dynamic],
+    [],
+    'messages must be string literals, so they can be translated and checked',
+  );
   const uses = [...ext.uses, ...web.uses];
-  assert.ok(ext.uses.length > 50 && web.uses.length > 20, `only ${ext.uses.length} + ${web.uses.length} messages found`);
+  assert.ok(
+    ext.uses.length > 50 && web.uses.length > 20,
+    `only ${ext.uses.length} + ${web.uses.length} messages found`,
+  );
   const missing = uses.filter((u) => !(u.message in italian)).map((u) => `${u.where}: ${JSON.stringify(u.message)}`);
   assert.deepEqual(missing, [], 'messages without an Italian entry in l10n/bundle.l10n.it.json');
-  const wrongArgs = uses.filter((u) => u.message in italian && placeholders(u.message).join() !== placeholders(italian[u.message]).join()).map((u) => u.message);
+  const wrongArgs = uses
+    .filter((u) => u.message in italian && placeholders(u.message).join() !== placeholders(italian[u.message]).join())
+    .map((u) => u.message);
   assert.deepEqual([...new Set(wrongArgs)], [], 'Italian entries whose {n} placeholders differ from the English');
   const used = new Set(uses.map((u) => u.message));
-  assert.deepEqual(Object.keys(italian).filter((k) => !used.has(k)), [], 'Italian entries no code uses any more');
+  assert.deepEqual(
+    Object.keys(italian).filter((k) => !used.has(k)),
+    [],
+    'Italian entries no code uses any more',
+  );
 });
 
 test('every %key% of package.json is in package.nls.json and package.nls.it.json, and nothing else is', () => {
-  const keys = [...new Set([...readFileSync(join(ROOT, 'package.json'), 'utf8').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]))].sort();
+  const keys = [
+    ...new Set([...readFileSync(join(ROOT, 'package.json'), 'utf8').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1])),
+  ].sort();
   assert.ok(keys.length > 40, `only ${keys.length} keys`);
   for (const file of ['package.nls.json', 'package.nls.it.json']) {
     const nls = readJson(file);

@@ -36,20 +36,39 @@ function subject(p: RevealPlan): string {
 }
 
 test('the graph link opens the state machine the step runs', () => {
-  assert.deepEqual(plan('hoc:reveal?view=graph', course('step-functions')), { kind: 'resource', view: 'graph', logicalId: 'ImagePipeline', resourceKind: 'stateMachine' });
+  assert.deepEqual(plan('hoc:reveal?view=graph', course('step-functions')), {
+    kind: 'resource',
+    view: 'graph',
+    logicalId: 'ImagePipeline',
+    resourceKind: 'stateMachine',
+  });
   assert.equal(subject(plan('hoc:reveal?view=graph', course('step-functions-map'))), 'ImageBatch');
 });
 
 test('the metrics link opens the step function; cost prefers the function the step sweeps', () => {
   assert.equal(subject(plan('hoc:reveal?view=metrics', course('warm-starts'))), 'HelloFunction');
-  assert.equal(subject(plan('hoc:reveal?view=metrics', course('gallery-lambda'))), 'GalleryWorkerFunction', 'a function named only by a check and deploys');
-  assert.deepEqual(plan('hoc:reveal?view=cost', course('sizing')), { kind: 'resource', view: 'metrics', logicalId: 'SizingFunction', resourceKind: 'function', focus: 'cost' });
+  assert.equal(
+    subject(plan('hoc:reveal?view=metrics', course('gallery-lambda'))),
+    'GalleryWorkerFunction',
+    'a function named only by a check and deploys',
+  );
+  assert.deepEqual(plan('hoc:reveal?view=cost', course('sizing')), {
+    kind: 'resource',
+    view: 'metrics',
+    logicalId: 'SizingFunction',
+    resourceKind: 'function',
+    focus: 'cost',
+  });
 });
 
 test('a step without its own resource uses the lesson: most recently used, then deployed, then the nearest earlier step', () => {
   // The cost step names no function.
   const recent = course('cost', { recent: ['ImagePipeline', 'SizingFunction', 'HelloFunction'] });
-  assert.equal(subject(plan('hoc:reveal?view=cost', recent)), 'SizingFunction', 'the most recent function, skipping a state machine');
+  assert.equal(
+    subject(plan('hoc:reveal?view=cost', recent)),
+    'SizingFunction',
+    'the most recent function, skipping a state machine',
+  );
   assert.equal(subject(plan('hoc:reveal?view=graph', recent)), 'ImagePipeline');
   const deployed = course('cost', {
     deployed: [
@@ -59,9 +78,17 @@ test('a step without its own resource uses the lesson: most recently used, then 
     ],
   });
   assert.equal(subject(plan('hoc:reveal?view=metrics', deployed)), 'PowFunction', 'the latest deployed function');
-  assert.equal(subject(plan('hoc:reveal?view=metrics', course('cost'))), 'EfsWriterFunction', 'the nearest earlier step (efs)');
+  assert.equal(
+    subject(plan('hoc:reveal?view=metrics', course('cost'))),
+    'EfsWriterFunction',
+    'the nearest earlier step (efs)',
+  );
   assert.equal(subject(plan('hoc:reveal?view=graph', course('efs'))), 'ImageBatch');
-  assert.equal(subject(plan('hoc:reveal?view=graph', course('queues'))), 'ImagePipeline', 'before any step has one: the template first');
+  assert.equal(
+    subject(plan('hoc:reveal?view=graph', course('queues'))),
+    'ImagePipeline',
+    'before any step has one: the template first',
+  );
 });
 
 test('a lesson with nothing to show says so', () => {
@@ -72,10 +99,18 @@ test('a lesson with nothing to show says so', () => {
 });
 
 test('a resource link opens the resource own view; others go to the Resources tree', () => {
-  assert.deepEqual(plan('hoc:reveal?resource=OrdersQueue', course('queues')), { kind: 'resource', view: 'queue', logicalId: 'OrdersQueue', resourceKind: 'queue' });
+  assert.deepEqual(plan('hoc:reveal?resource=OrdersQueue', course('queues')), {
+    kind: 'resource',
+    view: 'queue',
+    logicalId: 'OrdersQueue',
+    resourceKind: 'queue',
+  });
   assert.equal((plan('hoc:reveal?resource=HelloFunction', course('queues')) as { view: string }).view, 'metrics');
   assert.equal((plan('hoc:reveal?resource=ImageBatch', course('queues')) as { view: string }).view, 'graph');
-  assert.deepEqual(plan('hoc:reveal?resource=ImagesBucket', course('queues')), { kind: 'tree', logicalId: 'ImagesBucket' });
+  assert.deepEqual(plan('hoc:reveal?resource=ImagesBucket', course('queues')), {
+    kind: 'tree',
+    logicalId: 'ImagesBucket',
+  });
   assert.deepEqual(plan('hoc:reveal?view=logs', course('queues')), { kind: 'view', view: 'logs' });
 });
 
@@ -87,12 +122,19 @@ test('the fixture lesson reveals its queue, function and state machine', () => {
 
 test('the views open on the deployed identifiers', () => {
   const queue = { kind: 'resource', view: 'queue', logicalId: 'Q', resourceKind: 'queue' } as const;
-  assert.deepEqual(revealTarget(queue, 'http://127.0.0.1:4566/000000000000/01-hello-Q'), { kind: 'queue', ref: 'http://127.0.0.1:4566/000000000000/01-hello-Q' });
+  assert.deepEqual(revealTarget(queue, 'http://127.0.0.1:4566/000000000000/01-hello-Q'), {
+    kind: 'queue',
+    ref: 'http://127.0.0.1:4566/000000000000/01-hello-Q',
+  });
   assert.deepEqual(revealTarget(queue, '01-hello-Q'), { kind: 'queue', ref: '01-hello-Q' });
   const cost = { kind: 'resource', view: 'metrics', logicalId: 'F', resourceKind: 'function', focus: 'cost' } as const;
   assert.deepEqual(revealTarget(cost, '01-hello-F'), { kind: 'function', ref: '01-hello-F', focus: 'cost' });
   const graph = { kind: 'resource', view: 'graph', logicalId: 'M', resourceKind: 'stateMachine' } as const;
   const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:01-hello-M';
   assert.deepEqual(revealTarget(graph, machine), { kind: 'stateMachine', ref: machine });
-  assert.deepEqual(revealTarget(graph, machine, `${machine.replace(':stateMachine:', ':execution:')}:run-1`), { kind: 'stateMachine', ref: machine, executionArn: 'arn:aws:states:us-east-1:000000000000:execution:01-hello-M:run-1' });
+  assert.deepEqual(revealTarget(graph, machine, `${machine.replace(':stateMachine:', ':execution:')}:run-1`), {
+    kind: 'stateMachine',
+    ref: machine,
+    executionArn: 'arn:aws:states:us-east-1:000000000000:execution:01-hello-M:run-1',
+  });
 });

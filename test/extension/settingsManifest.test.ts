@@ -10,9 +10,20 @@ import { TARGET_KINDS } from '../../src/cloud/target/target';
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
 
 test('every setting the extension reads is declared in package.json with the same default, and no other', () => {
-  const sections = [manifest.contributes.configuration].flat() as Array<{ properties: Record<string, { default?: unknown; enum?: unknown[] }> }>;
-  const declared = Object.assign({}, ...sections.map((s) => s.properties)) as Record<string, { default?: unknown; enum?: unknown[] }>;
-  assert.deepEqual(Object.keys(declared).sort(), Object.keys(DEFAULTS).map((k) => `handsOnCloud.${k}`).sort());
-  for (const [key, value] of Object.entries(DEFAULTS)) assert.deepEqual(declared[`handsOnCloud.${key}`]!.default, value, key);
+  const sections = [manifest.contributes.configuration].flat() as Array<{
+    properties: Record<string, { default?: unknown; enum?: unknown[] }>;
+  }>;
+  const declared = Object.assign({}, ...sections.map((s) => s.properties)) as Record<
+    string,
+    { default?: unknown; enum?: unknown[] }
+  >;
+  assert.deepEqual(
+    Object.keys(declared).sort(),
+    Object.keys(DEFAULTS)
+      .map((k) => `handsOnCloud.${k}`)
+      .sort(),
+  );
+  for (const [key, value] of Object.entries(DEFAULTS))
+    assert.deepEqual(declared[`handsOnCloud.${key}`]!.default, value, key);
   assert.deepEqual(declared['handsOnCloud.target']!.enum, [...TARGET_KINDS]);
 });

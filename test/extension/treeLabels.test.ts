@@ -13,8 +13,15 @@ test('a long step title keeps its head in the label and the rest as description'
 
 test('a resource loses its lesson prefix; names of no known lesson stay whole', () => {
   const ids = ['05-serverless', '05-serverless-extra', '01-hello'];
-  assert.deepEqual(shortResourceName('05-serverless-PhotosQueue', ids), { label: 'PhotosQueue', lessonId: '05-serverless' });
-  assert.deepEqual(shortResourceName('05-serverless-extra-Q', ids), { label: 'Q', lessonId: '05-serverless-extra' }, 'the longest lesson id wins');
+  assert.deepEqual(shortResourceName('05-serverless-PhotosQueue', ids), {
+    label: 'PhotosQueue',
+    lessonId: '05-serverless',
+  });
+  assert.deepEqual(
+    shortResourceName('05-serverless-extra-Q', ids),
+    { label: 'Q', lessonId: '05-serverless-extra' },
+    'the longest lesson id wins',
+  );
   assert.deepEqual(shortResourceName('my-own-queue', ids), { label: 'my-own-queue' });
   assert.deepEqual(shortResourceName('01-hello-', ids), { label: '01-hello-' });
 });

@@ -10,7 +10,13 @@ export interface CloudProcess {
   readonly child: ChildProcess;
   readonly endpoint: string;
   readonly port: number;
-  readonly clientConfig: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string }; forcePathStyle: boolean; maxAttempts: number };
+  readonly clientConfig: {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+    forcePathStyle: boolean;
+    maxAttempts: number;
+  };
   readonly output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -32,7 +38,13 @@ export async function spawnCloud(args: string[] = []): Promise<CloudProcess> {
     child,
     endpoint: banner.endpoint,
     port: Number(new URL(banner.endpoint).port),
-    clientConfig: { endpoint: banner.endpoint, region: banner.region, credentials: { accessKeyId: banner.accessKeyId, secretAccessKey: banner.secretAccessKey }, forcePathStyle: true, maxAttempts: 1 },
+    clientConfig: {
+      endpoint: banner.endpoint,
+      region: banner.region,
+      credentials: { accessKeyId: banner.accessKeyId, secretAccessKey: banner.secretAccessKey },
+      forcePathStyle: true,
+      maxAttempts: 1,
+    },
     output: () => text,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

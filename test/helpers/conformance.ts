@@ -39,23 +39,39 @@ export interface TargetClientConfig {
  * (region from AWS_REGION / AWS_DEFAULT_REGION, credentials from the usual chain: AWS_PROFILE,
  * SSO, environment). Fails with a sentence saying what to set when either is missing.
  */
-export async function remoteClientConfig(target: Exclude<ConformanceTarget, 'local'>, env: NodeJS.ProcessEnv = process.env): Promise<TargetClientConfig> {
+export async function remoteClientConfig(
+  target: Exclude<ConformanceTarget, 'local'>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TargetClientConfig> {
   if (target === 'localstack') {
     const endpoint = env.HOC_LOCALSTACK_ENDPOINT ?? 'http://localhost:4566';
     try {
       await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(3000) });
     } catch (e) {
-      throw new Error(`HOC_CONFORMANCE_TARGET=localstack: no LocalStack answers at ${endpoint} (${(e as Error).message}); start one or set HOC_LOCALSTACK_ENDPOINT.`);
+      throw new Error(
+        `HOC_CONFORMANCE_TARGET=localstack: no LocalStack answers at ${endpoint} (${(e as Error).message}); start one or set HOC_LOCALSTACK_ENDPOINT.`,
+      );
     }
-    return { endpoint, region: env.AWS_REGION ?? 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true, maxAttempts: 3 };
+    return {
+      endpoint,
+      region: env.AWS_REGION ?? 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      forcePathStyle: true,
+      maxAttempts: 3,
+    };
   }
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  if (!region) throw new Error('HOC_CONFORMANCE_TARGET=aws needs a region: set AWS_REGION (and AWS_PROFILE to use a named profile).');
+  if (!region)
+    throw new Error(
+      'HOC_CONFORMANCE_TARGET=aws needs a region: set AWS_REGION (and AWS_PROFILE to use a named profile).',
+    );
   const credentials = fromNodeProviderChain({ profile: env.AWS_PROFILE });
   try {
     await credentials();
   } catch (e) {
-    throw new Error(`HOC_CONFORMANCE_TARGET=aws found no AWS credentials (${(e as Error).message.split('\n')[0]}); set AWS_PROFILE (after 'aws sso login' for SSO) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+    throw new Error(
+      `HOC_CONFORMANCE_TARGET=aws found no AWS credentials (${(e as Error).message.split('\n')[0]}); set AWS_PROFILE (after 'aws sso login' for SSO) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+    );
   }
   return { region, credentials, forcePathStyle: false, maxAttempts: 3 };
 }
@@ -78,7 +94,10 @@ export function useConformance<C extends Record<string, { destroy(): void }>>(
   setup: { prepare?: () => void } = {},
 ): ConformanceFixture<C> {
   const steps: Array<() => Promise<unknown>> = [];
-  const fixture = { target: TARGET, cleanup: (step: () => Promise<unknown>) => void steps.push(step) } as ConformanceFixture<C>;
+  const fixture = {
+    target: TARGET,
+    cleanup: (step: () => Promise<unknown>) => void steps.push(step),
+  } as ConformanceFixture<C>;
   let clients: Array<{ destroy(): void }> = [];
   before(async () => {
     setup.prepare?.();

@@ -14,7 +14,8 @@ export interface SnapshotEntry {
 }
 
 /** Keys whose values differ per run or per account: replaced by a numbered placeholder. */
-const VOLATILE_KEYS = /^(MessageId|ReceiptHandle|RequestId|RevisionId|SequenceNumber|QueueUrl|QueueArn|FunctionArn|FunctionName|FunctionUrl|Role|CodeSha256|SenderId|MessageDeduplicationId|Version|MasterArn)$/;
+const VOLATILE_KEYS =
+  /^(MessageId|ReceiptHandle|RequestId|RevisionId|SequenceNumber|QueueUrl|QueueArn|FunctionArn|FunctionName|FunctionUrl|Role|CodeSha256|SenderId|MessageDeduplicationId|Version|MasterArn)$/;
 const TIME_KEYS = /(Timestamp|LastModified|CreationTime|Date)$/;
 
 /** Replaces what varies between runs and accounts; equal values get equal placeholders. */
@@ -22,7 +23,8 @@ export function normalise(value: unknown): unknown {
   const seen = new Map<string, string>();
   const placeholder = (kind: string, v: string) => {
     const key = `${kind}\u0000${v}`;
-    if (!seen.has(key)) seen.set(key, `<${kind}:${[...seen.keys()].filter((k) => k.startsWith(`${kind}\u0000`)).length + 1}>`);
+    if (!seen.has(key))
+      seen.set(key, `<${kind}:${[...seen.keys()].filter((k) => k.startsWith(`${kind}\u0000`)).length + 1}>`);
     return seen.get(key)!;
   };
   const text = (s: string) =>
@@ -33,12 +35,18 @@ export function normalise(value: unknown): unknown {
       .replace(/\b(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d\b/g, '<region>');
   const walk = (v: unknown, key?: string): unknown => {
     if (key && typeof v === 'string' && VOLATILE_KEYS.test(key)) return placeholder(key, v);
-    if (key && (typeof v === 'string' || typeof v === 'number' || v instanceof Date) && TIME_KEYS.test(key)) return '<timestamp>';
+    if (key && (typeof v === 'string' || typeof v === 'number' || v instanceof Date) && TIME_KEYS.test(key))
+      return '<timestamp>';
     if (typeof v === 'string') return text(v);
     if (v instanceof Uint8Array) return `<${v.length} bytes>`;
     if (Array.isArray(v)) return v.map((item) => walk(item));
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).filter(([k, item]) => k !== '$metadata' && item !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, item]) => [k, walk(item, k)]));
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k, item]) => k !== '$metadata' && item !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, item]) => [k, walk(item, k)]),
+      );
     }
     return v;
   };
@@ -48,7 +56,12 @@ export function normalise(value: unknown): unknown {
 /** An SDK error as a snapshot records it: what a caller can rely on. */
 export function errorShape(e: unknown): Record<string, unknown> {
   const err = e as Error & { Code?: string; $metadata?: { httpStatusCode?: number } };
-  return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode, ...(err.Code ? { code: err.Code } : {}) };
+  return {
+    name: err.name,
+    message: err.message,
+    status: err.$metadata?.httpStatusCode,
+    ...(err.Code ? { code: err.Code } : {}),
+  };
 }
 
 export interface Snapshots {
@@ -60,12 +73,17 @@ export interface Snapshots {
  * The snapshot file of a test file (pass import.meta.filename). Recorded entries name the target
  * and the day; an entry not recorded yet is not compared.
  */
-export function useSnapshots(testFile: string, options: { update?: boolean; target?: ConformanceTarget; today?: string; autoSave?: boolean } = {}): Snapshots & { file: string; save(): void } {
+export function useSnapshots(
+  testFile: string,
+  options: { update?: boolean; target?: ConformanceTarget; today?: string; autoSave?: boolean } = {},
+): Snapshots & { file: string; save(): void } {
   const file = testFile.replace(/\.test\.ts$/, '.snapshot.json');
   const update = options.update ?? process.env.HOC_SNAPSHOT_UPDATE === '1';
   const target = options.target ?? TARGET;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const entries: Record<string, SnapshotEntry> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, SnapshotEntry>) : {};
+  const entries: Record<string, SnapshotEntry> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, SnapshotEntry>)
+    : {};
   let changed = false;
   const snapshots = {
     file,
@@ -78,7 +96,11 @@ export function useSnapshots(testFile: string, options: { update?: boolean; targ
       }
       const recorded = entries[key];
       if (!recorded) return;
-      assert.deepEqual(normalised, recorded.value, `${key}: the ${target} answer differs from the one recorded on ${recorded.recorded.target} on ${recorded.recorded.date} (${file}; HOC_SNAPSHOT_UPDATE=1 records it anew)`);
+      assert.deepEqual(
+        normalised,
+        recorded.value,
+        `${key}: the ${target} answer differs from the one recorded on ${recorded.recorded.target} on ${recorded.recorded.date} (${file}; HOC_SNAPSHOT_UPDATE=1 records it anew)`,
+      );
     },
     save() {
       if (!changed) return;

@@ -8,10 +8,13 @@ import { test } from './runner';
 import type { HandsOnCloudApi } from '../../src/extension/api';
 import { Commands, EXTENSION_ID } from '../../src/extension/ids';
 
-
 let api: HandsOnCloudApi;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -45,7 +48,10 @@ test('finds the workspace lesson with its steps, not started', async () => {
   const hello = lessons.find((l) => l.id === '01-hello');
   assert.ok(hello, `lessons found: ${lessons.map((l) => l.id).join(', ')}`);
   assert.equal(hello.bundled, false);
-  assert.deepEqual(hello.steps.map((s) => s.id), ['queue', 'function', 'workflow']);
+  assert.deepEqual(
+    hello.steps.map((s) => s.id),
+    ['queue', 'function', 'workflow'],
+  );
 });
 
 test('opening a step records it as in progress', async () => {
@@ -55,15 +61,23 @@ test('opening a step records it as in progress', async () => {
     return s === 'notStarted' ? undefined : s;
   });
   assert.equal(state, 'inProgress');
-  const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('handsOnCloud.stepGuide'));
+  const tab = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('handsOnCloud.stepGuide'));
   assert.ok(tab, 'the step guide is open in a tab');
 });
 
 test('starts the local cloud on demand and gives terminals its endpoint', async () => {
   await vscode.commands.executeCommand(Commands.startLocalCloud);
-  const cloud = await until('local cloud running', () => (api.localCloud().state === 'running' ? api.localCloud() : undefined), 30_000);
+  const cloud = await until(
+    'local cloud running',
+    () => (api.localCloud().state === 'running' ? api.localCloud() : undefined),
+    30_000,
+  );
   assert.match(cloud.endpoint ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
-  const env = await until('terminal environment', () => (api.terminalEnvironment().AWS_ENDPOINT_URL ? api.terminalEnvironment() : undefined));
+  const env = await until('terminal environment', () =>
+    api.terminalEnvironment().AWS_ENDPOINT_URL ? api.terminalEnvironment() : undefined,
+  );
   assert.equal(env.AWS_ENDPOINT_URL, cloud.endpoint);
   assert.equal(env.AWS_ACCESS_KEY_ID, cloud.credentials?.accessKeyId);
   assert.equal(env.AWS_REGION, cloud.region);
@@ -78,7 +92,9 @@ test('deploying a step creates its resources on the local cloud, with the templa
     await vscode.commands.executeCommand(Commands.deployStep, { lesson: '01-hello', step: 'queue' });
     const out = await sqs.send(new GetQueueUrlCommand({ QueueName: '01-hello-NotesQueue' }));
     assert.match(out.QueueUrl ?? '', /01-hello-NotesQueue$/);
-    const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: out.QueueUrl, AttributeNames: ['MessageRetentionPeriod'] }));
+    const attrs = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: out.QueueUrl, AttributeNames: ['MessageRetentionPeriod'] }),
+    );
     assert.equal(attrs.Attributes?.MessageRetentionPeriod, '86400');
   } finally {
     sqs.destroy();
@@ -92,9 +108,20 @@ test('Show Queue Messages on a Resources tree item opens that queue, not a promp
   try {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: '01-hello-NotesQueue' }));
     // The argument exactly as the Resources tree hands it to its context menu's commands.
-    const node = { type: 'entry', entry: { kind: 'queue', key: `queue:${QueueUrl}`, label: '01-hello-NotesQueue', ref: { queueUrl: QueueUrl!, name: '01-hello-NotesQueue' }, icon: 'inbox' } };
+    const node = {
+      type: 'entry',
+      entry: {
+        kind: 'queue',
+        key: `queue:${QueueUrl}`,
+        label: '01-hello-NotesQueue',
+        ref: { queueUrl: QueueUrl!, name: '01-hello-NotesQueue' },
+        icon: 'inbox',
+      },
+    };
     await vscode.commands.executeCommand(Commands.showQueueMessages, node);
-    const tab = await until('the queue view', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Queue: 01-hello-NotesQueue'));
+    const tab = await until('the queue view', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Queue: 01-hello-NotesQueue'),
+    );
     assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('handsOnCloud.sqsMessages'));
   } finally {
     sqs.destroy();
@@ -128,7 +155,9 @@ test('switching to LocalStack changes the target and the terminal environment', 
   await settings.update('target', 'localstack', vscode.ConfigurationTarget.Global);
   try {
     await until('target localstack', () => (api.target().kind === 'localstack' ? true : undefined));
-    const env = await until('localstack env', () => (api.terminalEnvironment().AWS_ENDPOINT_URL === 'http://localhost:4566' ? api.terminalEnvironment() : undefined));
+    const env = await until('localstack env', () =>
+      api.terminalEnvironment().AWS_ENDPOINT_URL === 'http://localhost:4566' ? api.terminalEnvironment() : undefined,
+    );
     assert.equal(env.AWS_ACCESS_KEY_ID, 'test');
     assert.equal(api.target().label, 'LocalStack');
   } finally {

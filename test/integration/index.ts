@@ -9,5 +9,6 @@ export async function run(): Promise<void> {
   if (!file) throw new Error('Set HOC_INTEGRATION_RESULTS to the file the results should go to.');
   const results = await runAll(file);
   const failed = results.filter((r) => !r.ok);
-  if (failed.length) throw new Error(`${failed.length} integration test(s) failed: ${failed.map((f) => f.name).join(', ')}`);
+  if (failed.length)
+    throw new Error(`${failed.length} integration test(s) failed: ${failed.map((f) => f.name).join(', ')}`);
 }

@@ -33,11 +33,19 @@ export async function runAll(resultsFile: string): Promise<TestResult[]> {
     try {
       await Promise.race([
         Promise.resolve().then(t.fn),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs))),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs)),
+        ),
       ]);
       results.push({ name: t.name, ok: true, ms: Date.now() - started });
     } catch (e) {
-      results.push({ name: t.name, ok: false, ms: Date.now() - started, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+      results.push({
+        name: t.name,
+        ok: false,
+        ms: Date.now() - started,
+        error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e),
+      });
     } finally {
       clearTimeout(timer);
     }

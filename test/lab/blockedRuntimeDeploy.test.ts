@@ -14,14 +14,23 @@ test('deploying a function on a blocked runtime stops with what to set instead, 
   const fixture = copyFixture('complete');
   const loaded = loadLesson(fixture.dir);
   loaded.template.resources.Pow!.properties.Runtime = 'nodejs20.x';
-  const session = new LabSession(loaded, resolveTarget({ kind: 'local', endpoint: cloud.endpoint, credentials: cloud.credentials }));
+  const session = new LabSession(
+    loaded,
+    resolveTarget({ kind: 'local', endpoint: cloud.endpoint, credentials: cloud.credentials }),
+  );
   try {
     await assert.rejects(session.deployer.deploy(['Pow']), (e: Error) => {
-      assert.match(e.message, /Pow: AWS Lambda no longer accepts new functions on nodejs20\.x \(since 2026-08-31, https:\/\/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-runtimes\.html\); set Runtime to nodejs24\.x in the template\./);
+      assert.match(
+        e.message,
+        /Pow: AWS Lambda no longer accepts new functions on nodejs20\.x \(since 2026-08-31, https:\/\/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-runtimes\.html\); set Runtime to nodejs24\.x in the template\./,
+      );
       return true;
     });
     const functions = (await session.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? [];
-    assert.deepEqual(functions.map((f) => f.FunctionName), []);
+    assert.deepEqual(
+      functions.map((f) => f.FunctionName),
+      [],
+    );
   } finally {
     session.dispose();
     fixture.remove();

@@ -17,7 +17,11 @@ test('lesson 05 in an Italian editor: every step, title, objective, hint, action
   it.steps.forEach((step, i) => {
     const en = lesson.steps[i];
     assert.equal(step.localizedInstructions, en.instructions.replace('steps/', 'steps/it/'), step.id);
-    assert.notEqual(readFileSync(join(DIR, step.localizedInstructions!), 'utf8'), readFileSync(join(DIR, en.instructions), 'utf8'), step.id);
+    assert.notEqual(
+      readFileSync(join(DIR, step.localizedInstructions!), 'utf8'),
+      readFileSync(join(DIR, en.instructions), 'utf8'),
+      step.id,
+    );
     // A few titles are the same words in both languages (GET ?x=2, "Lambda + EFS"); the rest must differ.
     const same = (a: string, b: string) => a === b && !/^(GET |Lambda \+ EFS$)/.test(a);
     assert.ok(!same(step.title, en.title), `${step.id}: title`);
@@ -26,7 +30,10 @@ test('lesson 05 in an Italian editor: every step, title, objective, hint, action
     en.actions.forEach((a, j) => assert.ok(!same(step.actions[j].title, a.title), `${step.id}: action ${a.id}`));
     en.checks.forEach((c, j) => assert.ok(!same(step.checks[j].title, c.title), `${step.id}: check ${c.id}`));
     // Ids, types and targets stay the English lesson's.
-    assert.deepEqual(step.actions.map(({ title: _t, ...rest }) => rest), en.actions.map(({ title: _t, ...rest }) => rest));
+    assert.deepEqual(
+      step.actions.map(({ title: _t, ...rest }) => rest),
+      en.actions.map(({ title: _t, ...rest }) => rest),
+    );
   });
   // English editors (and languages without a translation) keep the lesson as written.
   assert.equal(localizeLesson(DIR, lesson, 'en'), lesson);

@@ -15,11 +15,17 @@ test('judgeRuntime: blocked is an error, deprecated within six months a warning,
   assert.equal(judgeRuntime('python3.13', day('2026-12-03')), undefined);
   const soon = judgeRuntime('nodejs22.x', day('2026-12-03'));
   assert.equal(soon?.level, 'warning');
-  assert.match(soon!.message, /^runtime 'nodejs22\.x' is deprecated by AWS on 2027-04-30 and blocked for new functions from 2027-06-01 \(AWS Lambda runtimes calendar, read 2026-12-03\); consider nodejs24\.x$/);
+  assert.match(
+    soon!.message,
+    /^runtime 'nodejs22\.x' is deprecated by AWS on 2027-04-30 and blocked for new functions from 2027-06-01 \(AWS Lambda runtimes calendar, read 2026-12-03\); consider nodejs24\.x$/,
+  );
   assert.equal(judgeRuntime('nodejs22.x', day('2026-10-29')), undefined, 'six months and a day before deprecation');
   const blocked = judgeRuntime('nodejs20.x', day('2026-12-03'));
   assert.equal(blocked?.level, 'error');
-  assert.match(blocked!.message, /^runtime 'nodejs20\.x' can no longer be used: AWS blocks creating functions on it since 2026-08-31 .*; use nodejs24\.x$/);
+  assert.match(
+    blocked!.message,
+    /^runtime 'nodejs20\.x' can no longer be used: AWS blocks creating functions on it since 2026-08-31 .*; use nodejs24\.x$/,
+  );
   assert.equal(judgeRuntime('nodejs20.x', day('2026-08-30'))?.level, 'warning', 'deprecated but still creatable');
 });
 
@@ -34,12 +40,21 @@ test('hoc lab validate: a blocked runtime is a file:line error; one deprecated s
     f.replace('template.yaml', 'Runtime: nodejs20.x', 'Runtime: nodejs22.x');
     assert.deepEqual(validateLesson(f.dir).diagnostics, []);
     const warnings = runtimeWarnings(f.dir, 'template.yaml', day('2026-12-03')).map(formatDiagnostic);
-    assert.deepEqual(warnings.map((w) => w.split(' (')[0]), [`template.yaml:${line}: warning: runtime 'nodejs22.x' is deprecated by AWS on 2027-04-30 and blocked for new functions from 2027-06-01`]);
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lab', 'validate', f.dir], { cwd: ROOT, encoding: 'utf8' });
+    assert.deepEqual(
+      warnings.map((w) => w.split(' (')[0]),
+      [
+        `template.yaml:${line}: warning: runtime 'nodejs22.x' is deprecated by AWS on 2027-04-30 and blocked for new functions from 2027-06-01`,
+      ],
+    );
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lab', 'validate', f.dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     // What the CLI says depends on today: a warning until 2027-06-01 (exit 0), an error from then on.
     const today = judgeRuntime('nodejs22.x')?.level;
     assert.equal(cli.status, today === 'error' ? 1 : 0, cli.stderr);
-    if (today === 'warning') assert.match(cli.stderr, /template\.yaml:\d+: warning: runtime 'nodejs22\.x' is deprecated by AWS/);
+    if (today === 'warning')
+      assert.match(cli.stderr, /template\.yaml:\d+: warning: runtime 'nodejs22\.x' is deprecated by AWS/);
   } finally {
     f.remove();
   }

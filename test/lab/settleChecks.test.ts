@@ -40,7 +40,10 @@ function writeLesson(root: string): string {
   mkdirSync(join(dir, 'scripts'), { recursive: true });
   mkdirSync(join(dir, 'steps'));
   writeFileSync(join(dir, 'lesson.yaml'), LESSON);
-  writeFileSync(join(dir, 'template.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Inbox:\n    Type: AWS::SQS::Queue\n");
+  writeFileSync(
+    join(dir, 'template.yaml'),
+    "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Inbox:\n    Type: AWS::SQS::Queue\n",
+  );
   writeFileSync(join(dir, 'steps', 'only.md'), '# Only step\n\nNothing to do.\n');
   writeFileSync(join(dir, 'scripts', 'count.mjs'), COUNTING_SCRIPT);
   writeFileSync(join(dir, 'notes.txt'), 'not yet\n');
@@ -51,7 +54,10 @@ test('a failing check is asked again only if it can settle', { timeout: 120_000 
   const cloud = await startTestCloud();
   const tmp = tempDir('hoc-settle-');
   const dir = writeLesson(tmp.path);
-  const session = new LabSession(loadLesson(dir), resolveTarget({ kind: 'local', endpoint: cloud.endpoint, credentials: cloud.credentials }));
+  const session = new LabSession(
+    loadLesson(dir),
+    resolveTarget({ kind: 'local', endpoint: cloud.endpoint, credentials: cloud.credentials }),
+  );
   try {
     // The window is far longer than two looks take: the step ends when only final failures remain.
     const run = await runLesson(session, { settleMs: 60_000 });

@@ -19,7 +19,10 @@ test('storage lesson: deploy, run, redeploy unchanged, teardown to empty', async
   const session = new LabSession(loadLesson(fixture.dir), target, { onProgress: (p) => events.push(p) });
   try {
     const run = await runLesson(session);
-    const failures = run.steps.flatMap((s) => [...s.actions.filter((a) => !a.ok).map((a) => a.summary), ...s.checks.filter((c) => !c.passed).map((c) => c.message)]);
+    const failures = run.steps.flatMap((s) => [
+      ...s.actions.filter((a) => !a.ok).map((a) => a.summary),
+      ...s.checks.filter((c) => !c.passed).map((c) => c.message),
+    ]);
     assert.deepEqual(failures, []);
     assert.equal(run.passed, true);
 
@@ -27,10 +30,30 @@ test('storage lesson: deploy, run, redeploy unchanged, teardown to empty', async
     assert.equal(state.resources.Inbox.attributes.QueueName, 'st-Inbox');
     assert.equal(state.resources.Orders.attributes.QueueName, 'st-Orders.fifo');
     assert.equal(state.resources.Photos.ref, 'st-photos');
-    assert.equal(state.outputs.StatusUrl, `${cloud.endpoint}/_aws/execute-api/${state.resources.MockApi.ref}/test/status`);
-    const created = events.filter((e) => e.phase === 'created').map((e) => e.logicalId).sort();
-    assert.deepEqual(created, ['Inbox', 'InboxPolicy', 'MockApi', 'MockDeployment', 'MockStage', 'Orders', 'Photos', 'StatusMethod', 'StatusResource']);
-    const policy = (await session.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: state.resources.Inbox.ref, AttributeNames: ['Policy'] }))).Attributes?.Policy;
+    assert.equal(
+      state.outputs.StatusUrl,
+      `${cloud.endpoint}/_aws/execute-api/${state.resources.MockApi.ref}/test/status`,
+    );
+    const created = events
+      .filter((e) => e.phase === 'created')
+      .map((e) => e.logicalId)
+      .sort();
+    assert.deepEqual(created, [
+      'Inbox',
+      'InboxPolicy',
+      'MockApi',
+      'MockDeployment',
+      'MockStage',
+      'Orders',
+      'Photos',
+      'StatusMethod',
+      'StatusResource',
+    ]);
+    const policy = (
+      await session.clients.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: state.resources.Inbox.ref, AttributeNames: ['Policy'] }),
+      )
+    ).Attributes?.Policy;
     assert.match(policy ?? '', /s3\.amazonaws\.com/);
     assert.ok(events.some((e) => e.logicalId === 'PhotosNotifications' && e.phase === 'updated'));
 
@@ -46,11 +69,17 @@ test('storage lesson: deploy, run, redeploy unchanged, teardown to empty', async
     const session2 = new LabSession(loadLesson(fixture.dir), target, { onProgress: (p) => events.push(p) });
     events.length = 0;
     await session2.deployer.deploy(['Inbox']);
-    assert.deepEqual(events.filter((e) => e.phase === 'updated').map((e) => e.logicalId), ['Inbox']);
+    assert.deepEqual(
+      events.filter((e) => e.phase === 'updated').map((e) => e.logicalId),
+      ['Inbox'],
+    );
     session2.dispose();
 
     const deleted = await session.deployer.teardown();
-    assert.ok(deleted.includes('Inbox') && deleted.includes('Photos') && deleted.includes('MockApi'), deleted.join(','));
+    assert.ok(
+      deleted.includes('Inbox') && deleted.includes('Photos') && deleted.includes('MockApi'),
+      deleted.join(','),
+    );
     const c = session.clients;
     assert.deepEqual((await c.sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [], []);
     assert.deepEqual((await c.s3.send(new ListBucketsCommand({}))).Buckets ?? [], []);

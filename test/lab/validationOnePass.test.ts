@@ -14,9 +14,21 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
 /** [file, line, what the message says] for each seeded mistake, in the order they must come. */
 const EXPECTED: Array<[string, number, RegExp]> = [
   ['lesson.yaml', 8, /^steps\[1\]\.minutes must be a number$/],
-  ['lesson.yaml', 9, /^steps\[1\] has unknown property 'deploy'; allowed: id, title, instructions, objectives, minutes, deploys,/],
-  ['lesson.yaml', 11, /^steps\[1\]\.actions\[1\] is missing 'title'; every action and check needs a title a student reads/],
-  ['lesson.yaml', 12, /^steps\[1\]\.actions\[2\] has unknown type 'sendMesage'; use one of deploy, invoke, sendMessage/],
+  [
+    'lesson.yaml',
+    9,
+    /^steps\[1\] has unknown property 'deploy'; allowed: id, title, instructions, objectives, minutes, deploys,/,
+  ],
+  [
+    'lesson.yaml',
+    11,
+    /^steps\[1\]\.actions\[1\] is missing 'title'; every action and check needs a title a student reads/,
+  ],
+  [
+    'lesson.yaml',
+    12,
+    /^steps\[1\]\.actions\[2\] has unknown type 'sendMesage'; use one of deploy, invoke, sendMessage/,
+  ],
   ['lesson.yaml', 13, /^match 'export function nothingLikeThis' finds nothing in 'functions\/hello\/index\.ts'/],
   ['lesson.yaml', 15, /^the title of 'depth' in step 'queue' is its id/],
   ['lesson.yaml', 16, /^id 'depth' is used twice in step 'queue'/],
@@ -35,16 +47,34 @@ const EXPECTED: Array<[string, number, RegExp]> = [
   ['template.yaml', 25, /^Ref 'Nowhere' names nothing in this template/],
   ['template.yaml', 30, /^handler 'main\.handler' needs main\.py in functions\/reader$/],
   ['functions/hello/index.ts', 3, /^does not compile: Expected "\}" but found ";"$/],
-  ...(hasPython ? [['scripts/check.py', 4, /^does not compile: '\(' was never closed$/] as [string, number, RegExp]] : []),
+  ...(hasPython
+    ? [['scripts/check.py', 4, /^does not compile: '\(' was never closed$/] as [string, number, RegExp]]
+    : []),
   // Follows from the `deploy:` typo on lesson.yaml:9 — the step now deploys nothing.
   ['steps/01-queue.md', 3, /^link 'hoc:deploy': step 'queue' deploys nothing/],
-  ['steps/01-queue.md', 5, /^'\[handler\]\(hoc:open\?file=functions\/hello\/index\.ts&match=export const handler\)' is not a link: markdown shows it as text/],
+  [
+    'steps/01-queue.md',
+    5,
+    /^'\[handler\]\(hoc:open\?file=functions\/hello\/index\.ts&match=export const handler\)' is not a link: markdown shows it as text/,
+  ],
   ['steps/01-queue.md', 6, /^link 'hoc:action\?id=sned': names action 'sned', which step 'queue' does not have/],
   ['steps/01-queue.md', 8, /^unknown link 'hoc:launch'; use one of hoc:deploy/],
   ['steps/01-queue.md', 8, /^link 'hoc:deploy\?step=nowhere': names step 'nowhere', which lesson\.yaml does not have/],
-  ['steps/02-functions.md', 3, /^link 'hoc:open\?file=\.\.\/\.\.\/secret\.md': link opens '\.\.\/\.\.\/secret\.md' leaves the lesson folder/],
-  ['steps/02-functions.md', 4, /^link 'hoc:open\?file=functions\/hello\/index\.ts&line=999': line 999 is past the end of 'functions\/hello\/index\.ts' \(4 lines\)$/],
-  ['steps/02-functions.md', 5, /^link 'hoc:open\?file=functions\/reader\/app\.py&match=def%20nowhere': match 'def nowhere' finds nothing/],
+  [
+    'steps/02-functions.md',
+    3,
+    /^link 'hoc:open\?file=\.\.\/\.\.\/secret\.md': link opens '\.\.\/\.\.\/secret\.md' leaves the lesson folder/,
+  ],
+  [
+    'steps/02-functions.md',
+    4,
+    /^link 'hoc:open\?file=functions\/hello\/index\.ts&line=999': line 999 is past the end of 'functions\/hello\/index\.ts' \(4 lines\)$/,
+  ],
+  [
+    'steps/02-functions.md',
+    5,
+    /^link 'hoc:open\?file=functions\/reader\/app\.py&match=def%20nowhere': match 'def nowhere' finds nothing/,
+  ],
   ['steps/02-functions.md', 6, /^unknown view 'charts'/],
 ];
 
@@ -54,7 +84,10 @@ test('one hoc lab validate run reports every seeded mistake, in file order, each
   const dir = join(root, 'lessons', 'many-mistakes');
   try {
     cpSync(FIXTURE, dir, { recursive: true });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lab', 'validate', dir], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lab', 'validate', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.pop(), `${EXPECTED.length} problems found.`, r.stderr);

@@ -47,6 +47,7 @@ test('hoc lab run --solutions passes every step of labs/05-serverless', { timeou
   const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`# lesson 05 ran in ${seconds} s\n`);
   assert.equal(code, 0, out);
-  for (let i = 1; i <= 19; i++) assert.match(out, new RegExp(`\\[${i}/19\\] .*: ok`), `step ${i} did not pass:\n${out}`);
+  for (let i = 1; i <= 19; i++)
+    assert.match(out, new RegExp(`\\[${i}/19\\] .*: ok`), `step ${i} did not pass:\n${out}`);
   assert.match(out, /Estimated cost on AWS/);
 });

@@ -11,7 +11,10 @@ const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} 
 
 test('Lambda alone: requests plus GB-seconds of the billed duration', () => {
   const c = projectMonthlyCost(base);
-  assert.deepEqual(c.lines.map((l) => l.service), ['Lambda', 'Lambda']);
+  assert.deepEqual(
+    c.lines.map((l) => l.service),
+    ['Lambda', 'Lambda'],
+  );
   close(c.lines[0].monthlyUsd, 0.2);
   // 1M × 0.125 GB × 0.1 s = 12,500 GB-s
   close(c.lines[1].quantity, 12_500);
@@ -37,9 +40,12 @@ test('SQS, Step Functions and API Gateway lines scale with the request rate', ()
   const c = projectMonthlyCost({ ...base, sqsRequestsPerRequest: 3, stateTransitionsPerRequest: 5, api: 'rest' });
   const line = (s: string) => c.lines.find((l) => l.service === s)!;
   close(line('SQS').monthlyUsd, 3 * 0.4);
-  close(line('Step Functions').monthlyUsd, 5_000_000 * 0.025 / 1000);
+  close(line('Step Functions').monthlyUsd, (5_000_000 * 0.025) / 1000);
   close(line('API Gateway').monthlyUsd, 3.5);
-  close(c.totalUsd, c.lines.reduce((s, l) => s + l.monthlyUsd, 0));
+  close(
+    c.totalUsd,
+    c.lines.reduce((s, l) => s + l.monthlyUsd, 0),
+  );
   const fifo = projectMonthlyCost({ ...base, sqsRequestsPerRequest: 3, sqsFifo: true });
   close(fifo.lines.find((l) => l.service === 'SQS')!.monthlyUsd, 3 * 0.5);
   const http = projectMonthlyCost({ ...base, api: 'http' });
@@ -50,7 +56,11 @@ test('S3 is priced when the table has S3 prices, and said to be missing otherwis
   const c = projectMonthlyCost({ ...base, s3PutsPerRequest: 1, s3GetsPerRequest: 2, s3StorageGb: 10 });
   const s3 = (PRICES as { s3?: unknown }).s3;
   if (s3) assert.ok(c.lines.some((l) => l.service === 'S3'));
-  else assert.ok(c.notes.some((n) => n.includes('S3')), 'the estimate says S3 is left out');
+  else
+    assert.ok(
+      c.notes.some((n) => n.includes('S3')),
+      'the estimate says S3 is left out',
+    );
 });
 
 test('zero requests cost nothing; negative input is treated as zero', () => {

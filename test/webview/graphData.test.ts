@@ -5,7 +5,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
-import { describeMachine, executionWithHistory, listExecutions, machineOfExecution, resolveStateMachineArn, startFromView } from '../../src/extension/webviews/graph/graphData';
+import {
+  describeMachine,
+  executionWithHistory,
+  listExecutions,
+  machineOfExecution,
+  resolveStateMachineArn,
+  startFromView,
+} from '../../src/extension/webviews/graph/graphData';
 import { parseDefinition } from '../../src/asl';
 import { executionView, statusOf } from '../../src/webview/graph/stateDetails';
 
@@ -36,7 +43,15 @@ const model = parseDefinition(definition);
 before(async () => {
   cloud = await startTestCloud();
   sfn = new SFNClient(cloud.clientConfig);
-  arn = (await sfn.send(new CreateStateMachineCommand({ name: 'pipeline', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/StepFunctionsRole' }))).stateMachineArn!;
+  arn = (
+    await sfn.send(
+      new CreateStateMachineCommand({
+        name: 'pipeline',
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::000000000000:role/StepFunctionsRole',
+      }),
+    )
+  ).stateMachineArn!;
 });
 
 after(async () => {
@@ -91,7 +106,11 @@ test('start from the view, watch it run, then see every state coloured from the 
   assert.deepEqual(wire, done.events);
   assert.ok(done.events.every((e) => typeof e.timestamp === 'number' && e.timestamp > 0));
   assert.equal(done.events[0].type, 'ExecutionStarted');
-  assert.ok(done.events.some((e) => e.type === 'PassStateEntered' && (e.stateEnteredEventDetails as { name: string }).name === 'Prepare'));
+  assert.ok(
+    done.events.some(
+      (e) => e.type === 'PassStateEntered' && (e.stateEnteredEventDetails as { name: string }).name === 'Prepare',
+    ),
+  );
 
   const view = executionView(model, done.events, Date.now());
   assert.equal(view.outcome, 'succeeded');
@@ -106,7 +125,9 @@ test('start from the view, watch it run, then see every state coloured from the 
   assert.match(view.states.get('Recover')!.input!, /Boom/);
 
   const list = await listExecutions(sfn, arn);
-  assert.ok(list.some((e) => e.executionArn === executionArn && e.status === 'SUCCEEDED' && e.stopDate! >= e.startDate));
+  assert.ok(
+    list.some((e) => e.executionArn === executionArn && e.status === 'SUCCEEDED' && e.stopDate! >= e.startDate),
+  );
 });
 
 test('bad input is refused before it reaches Step Functions, with what to do', async () => {

@@ -14,11 +14,18 @@ const elk = new ELK();
 /** The layout the view runs in its worker, here in-process (elkjs' bundled build). */
 const layoutGraph = (graph: StateMachineGraph, measure: Measure) => layoutWith(elk, graph, measure);
 
-const pipeline = readFileSync(new URL('../../labs/05-serverless/solutions/statemachines/image-pipeline.asl.json', import.meta.url), 'utf8');
+const pipeline = readFileSync(
+  new URL('../../labs/05-serverless/solutions/statemachines/image-pipeline.asl.json', import.meta.url),
+  'utf8',
+);
 
 const inside = (inner: Rect, outer: Rect) =>
-  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
-const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test('a Parallel state becomes a box holding one box per branch, each holding its states and edges', () => {
   const graph = toGraph(pipeline);
@@ -26,7 +33,10 @@ test('a Parallel state becomes a box holding one box per branch, each holding it
   const par = elk.children!.find((c) => c.id === 'ProcessImage')!;
   assert.ok(par, 'ProcessImage is a top-level box');
   const branchIds = graph.groups.filter((g) => g.ownerId === 'ProcessImage').map((g) => g.id);
-  assert.deepEqual(par.children!.map((c) => c.id), branchIds);
+  assert.deepEqual(
+    par.children!.map((c) => c.id),
+    branchIds,
+  );
   assert.equal(branchIds.length, 2);
   for (const branch of par.children!) {
     const states = graph.nodes.filter((n) => n.groupId === branch.id).map((n) => n.id);
@@ -42,11 +52,16 @@ test('a Parallel state becomes a box holding one box per branch, each holding it
 });
 
 test('node sizes follow the measured label and keep within bounds', () => {
-  const [small] = toGraph({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }).nodes.filter((n) => n.id === 'A');
+  const [small] = toGraph({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }).nodes.filter(
+    (n) => n.id === 'A',
+  );
   const long = { ...small, label: 'x'.repeat(200) };
   assert.equal(nodeSize(small, approximateMeasure).width, 96);
   assert.equal(nodeSize(long, approximateMeasure).width, 280);
-  assert.ok(nodeSize({ ...small, detail: 'lambda:invoke' }, approximateMeasure).height > nodeSize(small, approximateMeasure).height);
+  assert.ok(
+    nodeSize({ ...small, detail: 'lambda:invoke' }, approximateMeasure).height >
+      nodeSize(small, approximateMeasure).height,
+  );
 });
 
 test('ELK lays out the lesson machine: branches inside their Parallel, no overlapping states', async () => {
@@ -57,11 +72,17 @@ test('ELK lays out the lesson machine: branches inside their Parallel, no overla
   for (const g of graph.groups) {
     const box = boxes.get(g.id)!;
     assert.ok(inside(box, boxes.get(g.ownerId)!), `${g.id} inside ${g.ownerId}`);
-    for (const n of graph.nodes.filter((x) => x.groupId === g.id)) assert.ok(inside(byId.get(n.id)!, box), `${n.id} inside ${g.id}`);
+    for (const n of graph.nodes.filter((x) => x.groupId === g.id))
+      assert.ok(inside(byId.get(n.id)!, box), `${n.id} inside ${g.id}`);
   }
   const top = scene.nodes.filter((n) => !n.node.groupId);
-  for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) assert.ok(!overlap(top[i], top[j]), `${top[i].node.id} and ${top[j].node.id} overlap`);
-  assert.ok(scene.edges.every((e) => e.points.length >= 2), 'every edge is routed');
+  for (let i = 0; i < top.length; i++)
+    for (let j = i + 1; j < top.length; j++)
+      assert.ok(!overlap(top[i], top[j]), `${top[i].node.id} and ${top[j].node.id} overlap`);
+  assert.ok(
+    scene.edges.every((e) => e.points.length >= 2),
+    'every edge is routed',
+  );
   assert.ok(scene.width > 0 && scene.height > 0);
 });
 
@@ -72,7 +93,10 @@ test('a 200-state machine with nested groups lays out with every state placed', 
   assert.equal(model.byId.size, stateCount);
   const graph = toGraph(model);
   const scene = await layoutGraph(graph, approximateMeasure);
-  const placed = new Set([...scene.nodes.map((n) => n.node.id), ...scene.boxes.filter((b) => b.node).map((b) => b.node!.id)]);
+  const placed = new Set([
+    ...scene.nodes.map((n) => n.node.id),
+    ...scene.boxes.filter((b) => b.node).map((b) => b.node!.id),
+  ]);
   for (const id of model.byId.keys()) assert.ok(placed.has(id), `${id} placed`);
   assert.equal(selectables(scene).length, stateCount);
 });
@@ -107,7 +131,13 @@ test('catches into a handler shared by many states become stubs, not laid-out ed
   const handler = scene.stubs[0].edge.target;
   assert.ok(scene.stubs.every((s) => s.edge.target === handler && s.targetLabel.startsWith('HandleError')));
   // A single catch (a handler of its own) stays a real edge.
-  const lone = toGraph({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'x', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'H' }], End: true }, H: { Type: 'Pass', End: true } } });
+  const lone = toGraph({
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Task', Resource: 'x', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'H' }], End: true },
+      H: { Type: 'Pass', End: true },
+    },
+  });
   assert.ok(toElkGraph(lone, approximateMeasure).edges!.some((e) => e.sources[0] === 'A' && e.targets[0] === 'H'));
 });
 
@@ -119,7 +149,16 @@ test('a Map state is a box holding its item processor, nested inside a Parallel 
         Type: 'Parallel',
         End: true,
         Branches: [
-          { StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'Resize', States: { Resize: { Type: 'Pass', End: true } } } } } },
+          {
+            StartAt: 'Each',
+            States: {
+              Each: {
+                Type: 'Map',
+                End: true,
+                ItemProcessor: { StartAt: 'Resize', States: { Resize: { Type: 'Pass', End: true } } },
+              },
+            },
+          },
           { StartAt: 'Other', States: { Other: { Type: 'Pass', End: true } } },
         ],
       },
@@ -135,6 +174,8 @@ test('a Map state is a box holding its item processor, nested inside a Parallel 
   assert.ok(items.children!.some((c) => c.id.endsWith('Resize')));
   const scene = await layoutGraph(graph, approximateMeasure);
   const box = (id: string) => scene.boxes.find((b) => b.id === id)!;
-  assert.ok(inside(box(items.id), box(each.id)) && inside(box(each.id), box(branch.id)) && inside(box(branch.id), box('Fan')));
+  assert.ok(
+    inside(box(items.id), box(each.id)) && inside(box(each.id), box(branch.id)) && inside(box(branch.id), box('Fan')),
+  );
   assert.deepEqual(scene.boxes.map((b) => b.depth).sort(), [0, 1, 1, 2, 3]);
 });

@@ -24,18 +24,28 @@ async function writeLines(fn: string, stream: string, lines: Array<[number, stri
     if (e.name !== 'ResourceAlreadyExistsException') throw e;
   });
   await f.logs.send(new CreateLogStreamCommand({ logGroupName: `/aws/lambda/${fn}`, logStreamName: stream }));
-  await f.logs.send(new PutLogEventsCommand({ logGroupName: `/aws/lambda/${fn}`, logStreamName: stream, logEvents: lines.map(([timestamp, message]) => ({ timestamp, message })) }));
+  await f.logs.send(
+    new PutLogEventsCommand({
+      logGroupName: `/aws/lambda/${fn}`,
+      logStreamName: stream,
+      logEvents: lines.map(([timestamp, message]) => ({ timestamp, message })),
+    }),
+  );
 }
 
 test('real invocations: one row per REPORT line, the first a cold start with Init Duration', async () => {
   await createFunction(f.lambda, { FunctionName: 'measured' });
-  for (let i = 0; i < 3; i++) await f.lambda.send(new InvokeCommand({ FunctionName: 'measured', Payload: Buffer.from('{}') }));
+  for (let i = 0; i < 3; i++)
+    await f.lambda.send(new InvokeCommand({ FunctionName: 'measured', Payload: Buffer.from('{}') }));
   const log = new InvocationLog(f.logs, 'measured', 'x86_64');
   assert.equal(await log.refresh(), true);
   const { invocations, truncated } = log.rows();
   assert.equal(truncated, false);
   assert.equal(invocations.length, 3);
-  assert.deepEqual(invocations.map((r) => r.cold), [true, false, false]);
+  assert.deepEqual(
+    invocations.map((r) => r.cold),
+    [true, false, false],
+  );
   assert.ok(invocations[0].initMs! > 0);
   assert.equal(invocations[1].initMs, undefined);
   for (const r of invocations) {
@@ -69,7 +79,20 @@ test('exact figures: durations, cost from the price table, timeout status, and n
   assert.equal(r1.initMs, 507.83);
   assert.equal(r1.cold, true);
   assert.equal(r1.timestamp, t + 1);
-  assert.equal(r1.costUsd, invocationCost({ requestId: uuid(1), durationMs: 294.87, billedDurationMs: 803, memorySizeMb: 128, maxMemoryUsedMb: 61, initDurationMs: 507.83 }, 'arm64'));
+  assert.equal(
+    r1.costUsd,
+    invocationCost(
+      {
+        requestId: uuid(1),
+        durationMs: 294.87,
+        billedDurationMs: 803,
+        memorySizeMb: 128,
+        maxMemoryUsedMb: 61,
+        initDurationMs: 507.83,
+      },
+      'arm64',
+    ),
+  );
   assert.equal(r2.status, 'timeout');
   assert.equal(r2.cold, false);
 });
@@ -77,21 +100,40 @@ test('exact figures: durations, cost from the price table, timeout status, and n
 test('invocations at several memory sizes make a sizing result with a recommendation', async () => {
   const t = Date.now() - 30_000;
   const lines: Array<[number, string]> = [];
-  const sizes: Array<[number, number]> = [[128, 800], [512, 200], [1024, 105], [2048, 100]];
+  const sizes: Array<[number, number]> = [
+    [128, 800],
+    [512, 200],
+    [1024, 105],
+    [2048, 100],
+  ];
   let i = 0;
-  for (const [mem, ms] of sizes) for (let k = 0; k < 3; k++) lines.push([t + i++, report(uuid(mem * 10 + k), ms + k, mem, k === 0 ? 150 : undefined)]);
+  for (const [mem, ms] of sizes)
+    for (let k = 0; k < 3; k++)
+      lines.push([t + i++, report(uuid(mem * 10 + k), ms + k, mem, k === 0 ? 150 : undefined)]);
   await writeLines('sweep', 'a', lines);
   const log = new InvocationLog(f.logs, 'sweep', 'x86_64');
   await log.refresh();
   const s = log.sizing()!;
-  assert.deepEqual(s.points.map((p) => p.memoryMb), [128, 512, 1024, 2048]);
-  assert.deepEqual(s.points.map((p) => p.samples), [3, 3, 3, 3]);
-  assert.deepEqual(s.points.map((p) => p.coldStarts), [1, 1, 1, 1]);
+  assert.deepEqual(
+    s.points.map((p) => p.memoryMb),
+    [128, 512, 1024, 2048],
+  );
+  assert.deepEqual(
+    s.points.map((p) => p.samples),
+    [3, 3, 3, 3],
+  );
+  assert.deepEqual(
+    s.points.map((p) => p.coldStarts),
+    [1, 1, 1, 1],
+  );
   // Warm runs only: median of ms+1 and ms+2.
   assert.equal(s.points[0].durationMs, 801.5);
   assert.equal(s.recommended.speed, 2048);
   assert.ok([128, 512, 1024, 2048].includes(s.recommended.balanced));
-  assert.ok(s.points[3].costPerInvocationUsd > s.points[2].costPerInvocationUsd, '2048 MB costs more than 1024 MB for almost the same time');
+  assert.ok(
+    s.points[3].costPerInvocationUsd > s.points[2].costPerInvocationUsd,
+    '2048 MB costs more than 1024 MB for almost the same time',
+  );
   assert.match(s.reason, /MB/);
 });
 
@@ -108,7 +150,7 @@ test('function names from names and ARNs', () => {
   assert.equal(functionNameOf('000000000000:function:hello'), 'hello');
 });
 
-test('the view\'s poll answers changed: false until a new invocation, then every row', async () => {
+test("the view's poll answers changed: false until a new invocation, then every row", async () => {
   await createFunction(f.lambda, { FunctionName: 'polled' });
   await f.lambda.send(new InvokeCommand({ FunctionName: 'polled', Payload: Buffer.from('{}') }));
   const handlers = metricsHandlers(f.lambda, f.logs, 'polled', 'local cloud');
@@ -118,5 +160,8 @@ test('the view\'s poll answers changed: false until a new invocation, then every
   await f.lambda.send(new InvokeCommand({ FunctionName: 'polled', Payload: Buffer.from('{}') }));
   const next = await handlers.invocations({});
   assert.ok(next.changed);
-  assert.deepEqual(next.invocations.map((r) => r.cold), [true, false]);
+  assert.deepEqual(
+    next.invocations.map((r) => r.cold),
+    [true, false],
+  );
 });

@@ -4,9 +4,23 @@
 // Each test uses its own queue: AWS allows one PurgeQueue per queue per 60 seconds.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  SendMessageBatchCommand,
+} from '@aws-sdk/client-sqs';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
-import { loadCounters, loadQueueInfo, purge, queueNameFromUrl, receiveAndDelete, resolveQueueUrl, sendFromView } from '../../src/extension/webviews/sqs/sqsQueueData';
+import {
+  loadCounters,
+  loadQueueInfo,
+  purge,
+  queueNameFromUrl,
+  receiveAndDelete,
+  resolveQueueUrl,
+  sendFromView,
+} from '../../src/extension/webviews/sqs/sqsQueueData';
 import { listByReceive } from '../../src/extension/webviews/sqs/receiveListing';
 import { listMessages } from '../../src/extension/webviews/sqs/messageListing';
 
@@ -19,9 +33,15 @@ before(async () => {
   cloud = await startTestCloud();
   sqs = new SQSClient(cloud.clientConfig);
   dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'orders-dlq' }))).QueueUrl!;
-  const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+  const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] })))
+    .Attributes!.QueueArn!;
   mainUrl = (
-    await sqs.send(new CreateQueueCommand({ QueueName: 'orders', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 5 }) } }))
+    await sqs.send(
+      new CreateQueueCommand({
+        QueueName: 'orders',
+        Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 5 }) },
+      }),
+    )
   ).QueueUrl!;
 });
 
@@ -54,7 +74,13 @@ const freshQueue = async (name: string) => (await sqs.send(new CreateQueueComman
 
 test('send from the view: attributes, delay; counters follow', async () => {
   const mainUrl = await freshQueue('send-view');
-  const sent = await sendFromView(sqs, mainUrl, { body: '{"order":1}', attributes: [{ name: 'priority', dataType: 'Number', value: '3' }, { name: '', dataType: 'String', value: 'ignored' }] });
+  const sent = await sendFromView(sqs, mainUrl, {
+    body: '{"order":1}',
+    attributes: [
+      { name: 'priority', dataType: 'Number', value: '3' },
+      { name: '', dataType: 'String', value: 'ignored' },
+    ],
+  });
   assert.match(sent.messageId, /^[0-9a-f-]{36}$/);
   await sendFromView(sqs, mainUrl, { body: 'later', attributes: [], delaySeconds: 60 });
   assert.deepEqual(await loadCounters(sqs, mainUrl), { visible: 1, inFlight: 0, delayed: 1 });
@@ -76,13 +102,21 @@ test('send from the view: attributes, delay; counters follow', async () => {
 test('listing by receive finds every message of a larger queue, and stops at max', async () => {
   const mainUrl = await freshQueue('list-many');
   for (let b = 0; b < 4; b++) {
-    await sqs.send(new SendMessageBatchCommand({ QueueUrl: mainUrl, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: `m${b * 10 + i}` })) }));
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: mainUrl,
+        Entries: Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: `m${b * 10 + i}` })),
+      }),
+    );
   }
   const all = await listByReceive(sqs, mainUrl, 1000);
   assert.equal(all.messages.length, 40);
   assert.equal(new Set(all.messages.map((m) => m.body)).size, 40);
   assert.equal(all.truncated, false);
-  assert.ok(all.messages.every((m) => m.receiveCount === 1), 'each message received exactly once');
+  assert.ok(
+    all.messages.every((m) => m.receiveCount === 1),
+    'each message received exactly once',
+  );
   assert.equal((await loadCounters(sqs, mainUrl)).visible, 40);
   const some = await listByReceive(sqs, mainUrl, 15);
   assert.equal(some.messages.length, 15);
@@ -91,7 +125,12 @@ test('listing by receive finds every message of a larger queue, and stops at max
 
 test('receive-and-delete removes what it received; purge empties the queue', async () => {
   const mainUrl = await freshQueue('drain');
-  await sqs.send(new SendMessageBatchCommand({ QueueUrl: mainUrl, Entries: Array.from({ length: 7 }, (_, i) => ({ Id: String(i), MessageBody: `x${i}` })) }));
+  await sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: mainUrl,
+      Entries: Array.from({ length: 7 }, (_, i) => ({ Id: String(i), MessageBody: `x${i}` })),
+    }),
+  );
   assert.equal(await receiveAndDelete(sqs, mainUrl, 5), 5);
   assert.equal((await loadCounters(sqs, mainUrl)).visible, 2);
   assert.equal(await receiveAndDelete(sqs, mainUrl, 10), 2);
@@ -102,7 +141,8 @@ test('receive-and-delete removes what it received; purge empties the queue', asy
 });
 
 test('FIFO: group id, deduplication id and sequence number reach the table', async () => {
-  const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'steps.fifo', Attributes: { FifoQueue: 'true' } }))).QueueUrl!;
+  const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'steps.fifo', Attributes: { FifoQueue: 'true' } })))
+    .QueueUrl!;
   const a = await sendFromView(sqs, url, { body: 'first', attributes: [], groupId: 'cart-1', deduplicationId: 'd1' });
   const b = await sendFromView(sqs, url, { body: 'second', attributes: [], groupId: 'cart-1', deduplicationId: 'd2' });
   assert.ok(a.sequenceNumber && b.sequenceNumber && BigInt(b.sequenceNumber) > BigInt(a.sequenceNumber));
@@ -114,7 +154,10 @@ test('FIFO: group id, deduplication id and sequence number reach the table', asy
   assert.equal(first.deduplicationId, 'd1');
   assert.equal(first.sequenceNumber, a.sequenceNumber);
   // A FIFO send without a group id is AWS's error, passed on for the view to show.
-  await assert.rejects(sendFromView(sqs, url, { body: 'x', attributes: [] }), (e: Error) => e.name === 'MissingParameter' || /MessageGroupId/.test(e.message));
+  await assert.rejects(
+    sendFromView(sqs, url, { body: 'x', attributes: [] }),
+    (e: Error) => e.name === 'MissingParameter' || /MessageGroupId/.test(e.message),
+  );
 });
 
 test('a message listed by receive is still receivable by the application', async () => {
@@ -127,12 +170,22 @@ test('a message listed by receive is still receivable by the application', async
 
 test('on the local cloud the view peeks: every message with its state, nothing received', async () => {
   const url = await freshQueue('peeked');
-  const settings = { kind: 'local' as const, endpoint: cloud.clientConfig.endpoint, region: cloud.clientConfig.region, credentials: cloud.clientConfig.credentials };
-  await sendFromView(sqs, url, { body: 'visible one', attributes: [{ name: 'kind', dataType: 'String', value: 'demo' }] });
+  const settings = {
+    kind: 'local' as const,
+    endpoint: cloud.clientConfig.endpoint,
+    region: cloud.clientConfig.region,
+    credentials: cloud.clientConfig.credentials,
+  };
+  await sendFromView(sqs, url, {
+    body: 'visible one',
+    attributes: [{ name: 'kind', dataType: 'String', value: 'demo' }],
+  });
   await sendFromView(sqs, url, { body: 'delayed one', attributes: [], delaySeconds: 120 });
   await sendFromView(sqs, url, { body: 'taken one', attributes: [] });
   // An application holds one message: in flight.
-  const held = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, VisibilityTimeout: 300 }));
+  const held = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, VisibilityTimeout: 300 }),
+  );
   const heldBody = held.Messages![0].Body;
   const listing = await listMessages(sqs, settings, url, 1000);
   assert.equal(listing.mode, 'peek');
@@ -146,14 +199,27 @@ test('on the local cloud the view peeks: every message with its state, nothing r
   if (other.body === 'visible one') assert.deepEqual(other.attributes, { kind: 'demo (String)' });
   // Peeking again changes nothing.
   const again = await listMessages(sqs, settings, url, 1000);
-  assert.deepEqual(again.messages.map((m) => [m.messageId, m.receiveCount, m.state]), listing.messages.map((m) => [m.messageId, m.receiveCount, m.state]));
+  assert.deepEqual(
+    again.messages.map((m) => [m.messageId, m.receiveCount, m.state]),
+    listing.messages.map((m) => [m.messageId, m.receiveCount, m.state]),
+  );
   assert.equal((await listMessages(sqs, settings, url, 2)).truncated, true);
 });
 
 test('elsewhere (LocalStack, AWS) the view lists by receive', async () => {
   const url = await freshQueue('received');
   await sendFromView(sqs, url, { body: 'a', attributes: [] });
-  const listing = await listMessages(sqs, { kind: 'localstack' as const, endpoint: cloud.clientConfig.endpoint, region: 'us-east-1', credentials: cloud.clientConfig.credentials }, url, 10);
+  const listing = await listMessages(
+    sqs,
+    {
+      kind: 'localstack' as const,
+      endpoint: cloud.clientConfig.endpoint,
+      region: 'us-east-1',
+      credentials: cloud.clientConfig.credentials,
+    },
+    url,
+    10,
+  );
   assert.equal(listing.mode, 'receive');
   assert.equal(listing.messages[0].receiveCount, 1);
 });

@@ -25,9 +25,18 @@ const model = parseDefinition({
 });
 
 let nextId = 0;
-function ev(type: string, timestamp: number, previousEventId: number | undefined, details?: Record<string, unknown>): WireHistoryEvent {
+function ev(
+  type: string,
+  timestamp: number,
+  previousEventId: number | undefined,
+  details?: Record<string, unknown>,
+): WireHistoryEvent {
   const id = ++nextId;
-  const key = type.endsWith('StateEntered') ? 'stateEnteredEventDetails' : type.endsWith('StateExited') ? 'stateExitedEventDetails' : `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
+  const key = type.endsWith('StateEntered')
+    ? 'stateEnteredEventDetails'
+    : type.endsWith('StateExited')
+      ? 'stateExitedEventDetails'
+      : `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
   return { id, previousEventId, type, timestamp, ...(details ? { [key]: details } : {}) };
 }
 
@@ -123,6 +132,9 @@ test('a state entered again (a loop or a Map) shows its last run and how often i
 
 test('history events of states the definition lacks are reported, not fatal', () => {
   nextId = 0;
-  const events = [ev('ExecutionStarted', 0, undefined, {}), ev('PassStateEntered', 1, 1, { name: 'Renamed', input: '{}' })];
+  const events = [
+    ev('ExecutionStarted', 0, undefined, {}),
+    ev('PassStateEntered', 1, 1, { name: 'Renamed', input: '{}' }),
+  ];
   assert.deepEqual(executionView(model, events, 5).unknownNames, ['Renamed']);
 });

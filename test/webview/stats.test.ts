@@ -18,7 +18,11 @@ const row = (durationMs: number, cold = false, extra: Partial<InvocationRow> = {
 });
 
 test('cold and warm means, init, percentiles and totals', () => {
-  const rows = [row(300, true), ...Array.from({ length: 19 }, (_, i) => row(10 + i)), row(5, false, { maxMemoryUsedMb: 90 })];
+  const rows = [
+    row(300, true),
+    ...Array.from({ length: 19 }, (_, i) => row(10 + i)),
+    row(5, false, { maxMemoryUsedMb: 90 }),
+  ];
   const s = invocationStats(rows);
   assert.equal(s.count, 21);
   assert.equal(s.cold, 1);

@@ -12,18 +12,36 @@ export function syntheticMachine(stateCount: number): { definition: Record<strin
   const branch = (size: number): { StartAt: string; States: Record<string, State> } => {
     const states: Record<string, State> = {};
     const ids = Array.from({ length: size }, () => name('Step'));
-    ids.forEach((id, i) => (states[id] = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...(i + 1 < size ? { Next: ids[i + 1] } : { End: true }) }));
+    ids.forEach(
+      (id, i) =>
+        (states[id] = {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          ...(i + 1 < size ? { Next: ids[i + 1] } : { End: true }),
+        }),
+    );
     return { StartAt: ids[0], States: states };
   };
 
   while (made < stateCount - 2) {
     const i = made;
-    const id = i % 25 === 10 ? name('Fanout') : i % 30 === 20 ? name('EachItem') : i % 7 === 3 ? name('Decide') : name('Work');
+    const id =
+      i % 25 === 10 ? name('Fanout') : i % 30 === 20 ? name('EachItem') : i % 7 === 3 ? name('Decide') : name('Work');
     names.push(id);
     if (id.startsWith('Fanout')) top[id] = { Type: 'Parallel', Branches: [branch(3), branch(3), branch(2)] };
-    else if (id.startsWith('EachItem')) top[id] = { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...branch(4) } };
+    else if (id.startsWith('EachItem'))
+      top[id] = {
+        Type: 'Map',
+        ItemsPath: '$.items',
+        ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...branch(4) },
+      };
     else if (id.startsWith('Decide')) top[id] = { Type: 'Choice', Choices: [] };
-    else top[id] = { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:work', Retry: [{ ErrorEquals: ['States.Timeout'] }] };
+    else
+      top[id] = {
+        Type: 'Task',
+        Resource: 'arn:aws:lambda:us-east-1:000000000000:function:work',
+        Retry: [{ ErrorEquals: ['States.Timeout'] }],
+      };
   }
   const handler = name('HandleError');
   const done = name('Done');

@@ -32,8 +32,12 @@ run(async () => {
   const stillThere = view.messages.filter((m) => processed.has(m.id));
   if (stillThere.length || view.inFlight) {
     const n = Math.max(stillThere.length, view.inFlight);
-    console.error(`${n} message(s) your consumer received are still in the queue (${view.how}): they will be delivered and processed again. Delete each message after processing it.`);
+    console.error(
+      `${n} message(s) your consumer received are still in the queue (${view.how}): they will be delivered and processed again. Delete each message after processing it.`,
+    );
     process.exit(1);
   }
-  console.log(`Your consumer processed ${processed.size} order(s), and none of them is left in the queue (${view.how}).`);
+  console.log(
+    `Your consumer processed ${processed.size} order(s), and none of them is left in the queue (${view.how}).`,
+  );
 });

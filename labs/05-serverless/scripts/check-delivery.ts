@@ -28,14 +28,20 @@ run(async () => {
   const runs = [...inStandard.keys()].filter((r) => inFifo.has(r)).sort();
   const latest = runs.at(-1);
   if (!latest) {
-    console.error('Neither queue holds a copy of order 42 from the demo: run "Send order 42 twice to each queue" (and consume the queues only afterwards).');
+    console.error(
+      'Neither queue holds a copy of order 42 from the demo: run "Send order 42 twice to each queue" (and consume the queues only afterwards).',
+    );
     process.exit(1);
   }
   const s = inStandard.get(latest)!;
   const f = inFifo.get(latest)!;
   if (s < 2 || f !== 1) {
-    console.error(`Run ${latest} left ${s} copies in the standard queue and ${f} in the FIFO queue; expected 2 (or more) and exactly 1.`);
+    console.error(
+      `Run ${latest} left ${s} copies in the standard queue and ${f} in the FIFO queue; expected 2 (or more) and exactly 1.`,
+    );
     process.exit(1);
   }
-  console.log(`Order 42 (run ${latest}): ${s} copies in the standard queue, 1 in the FIFO queue — the duplicate was dropped (${fifo.how}).`);
+  console.log(
+    `Order 42 (run ${latest}): ${s} copies in the standard queue, 1 in the FIFO queue — the duplicate was dropped (${fifo.how}).`,
+  );
 });

@@ -20,13 +20,19 @@ run(async () => {
   const e = JSON.parse(readFileSync(FILE, 'utf8')) as Estimate;
   const measured = e.functions.filter((f) => f.invocations > 0);
   if (measured.length === 0) {
-    console.error(`${FILE} rests on no measured invocation: invoke some of the lesson's functions, then estimate again.`);
+    console.error(
+      `${FILE} rests on no measured invocation: invoke some of the lesson's functions, then estimate again.`,
+    );
     process.exit(1);
   }
   const sum = measured.reduce((s, f) => s + f.monthlyUsd, 0);
   if (Math.abs(sum - e.lambdaMonthlyUsd) > 0.005) {
-    console.error(`${FILE} says $${e.lambdaMonthlyUsd.toFixed(2)} in total but its lines add up to $${sum.toFixed(2)}; estimate again.`);
+    console.error(
+      `${FILE} says $${e.lambdaMonthlyUsd.toFixed(2)} in total but its lines add up to $${sum.toFixed(2)}; estimate again.`,
+    );
     process.exit(1);
   }
-  console.log(`Your estimate: $${e.lambdaMonthlyUsd.toFixed(2)} a month for Lambda at ${e.requestsPerMonth.toLocaleString('en-US')} requests, from ${measured.length} measured function(s).`);
+  console.log(
+    `Your estimate: $${e.lambdaMonthlyUsd.toFixed(2)} a month for Lambda at ${e.requestsPerMonth.toLocaleString('en-US')} requests, from ${measured.length} measured function(s).`,
+  );
 });

@@ -10,7 +10,10 @@ run(async () => {
   const fn = option('function', 'FUNCTION');
   const name = `Ada-${randomBytes(3).toString('hex')}`;
   const python = process.env.HOC_PYTHON ?? 'python3';
-  const r = spawnSync(python, ['scripts/invoke_hello_world.py', '--function', fn, '--name', name], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(python, ['scripts/invoke_hello_world.py', '--function', fn, '--name', name], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.error) throw new Error(`cannot run ${python}: ${r.error.message}. Install Python 3 with boto3.`);
   const said = `${r.stdout}\n${r.stderr}`.trim();
   if (r.status !== 0) {
@@ -18,11 +21,15 @@ run(async () => {
     process.exit(1);
   }
   if (!r.stdout.includes(`Hello, ${name}!`)) {
-    console.error(`invoke_hello_world.py --name ${name} printed ${r.stdout.trim() ? `"${r.stdout.trim().split('\n')[0]}"` : 'nothing'}, not the function's greeting "Hello, ${name}!": does it send {"name": args.name} and print the answer's message?`);
+    console.error(
+      `invoke_hello_world.py --name ${name} printed ${r.stdout.trim() ? `"${r.stdout.trim().split('\n')[0]}"` : 'nothing'}, not the function's greeting "Hello, ${name}!": does it send {"name": args.name} and print the answer's message?`,
+    );
     process.exit(1);
   }
   if (!/^REPORT RequestId: /m.test(r.stdout)) {
-    console.error('invoke_hello_world.py printed the greeting but not the REPORT line: ask for LogType="Tail" and decode LogResult (base64).');
+    console.error(
+      'invoke_hello_world.py printed the greeting but not the REPORT line: ask for LogType="Tail" and decode LogResult (base64).',
+    );
     process.exit(1);
   }
   console.log(`invoke_hello_world.py --name ${name} printed the greeting and the REPORT line.`);

@@ -22,14 +22,21 @@ run(async () => {
     result = undefined;
   }
   if (ok.status !== 200 || result !== x ** y) {
-    console.error(`GET ?x=${x}&y=${y} answered ${ok.status} ${ok.body.slice(0, 120)}; expected 200 with "result": ${x ** y}.`);
+    console.error(
+      `GET ?x=${x}&y=${y} answered ${ok.status} ${ok.body.slice(0, 120)}; expected 200 with "result": ${x ** y}.`,
+    );
     process.exit(1);
   }
   const word = `abc${randomBytes(2).toString('hex')}`;
-  for (const [query, what] of [[`x=${word}&y=${y}`, `x=${word}`], [`x=${x}`, 'y missing']] as const) {
+  for (const [query, what] of [
+    [`x=${word}&y=${y}`, `x=${word}`],
+    [`x=${x}`, 'y missing'],
+  ] as const) {
     const bad = await get(base, query);
     if (bad.status !== 400) {
-      console.error(`GET ?${query} (${what}) answered ${bad.status} ${bad.body.slice(0, 120)}; bad input should get 400 with a sentence that says what is wrong.`);
+      console.error(
+        `GET ?${query} (${what}) answered ${bad.status} ${bad.body.slice(0, 120)}; bad input should get 400 with a sentence that says what is wrong.`,
+      );
       process.exit(1);
     }
   }

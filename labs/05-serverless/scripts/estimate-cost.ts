@@ -3,7 +3,11 @@
 //   tsx estimate-cost.ts --prefix 05-serverless- [--requests 100000]
 // The editor's cost estimator does the same for every service, from the extension's dated
 // price table; this script shows the Lambda part by hand, with the prices of step 17.
-import { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+  FilterLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { numberOption, option, run } from './lib/args';
 
@@ -27,7 +31,9 @@ run(async () => {
   let measured = 0;
   const functions: Array<{ name: string; invocations: number; gbSecondsEach: number; monthlyUsd: number }> = [];
   for (const group of groups.logGroups ?? []) {
-    const events = await logs.send(new FilterLogEventsCommand({ logGroupName: group.logGroupName!, filterPattern: 'REPORT' }));
+    const events = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: group.logGroupName!, filterPattern: 'REPORT' }),
+    );
     const reports: Report[] = (events.events ?? [])
       .map((e) => REPORT.exec(e.message ?? ''))
       .filter((m): m is RegExpExecArray => m !== null)
@@ -39,14 +45,21 @@ run(async () => {
     total += cost;
     const name = group.logGroupName!.replace('/aws/lambda/', '');
     functions.push({ name, invocations: reports.length, gbSecondsEach: gbSeconds, monthlyUsd: cost });
-    console.log(`${name.padEnd(44)} ${reports.length.toString().padStart(4)} invocations  ${(gbSeconds * 1000).toFixed(2).padStart(9)} GB-ms each  $${cost.toFixed(4)} / month`);
+    console.log(
+      `${name.padEnd(44)} ${reports.length.toString().padStart(4)} invocations  ${(gbSeconds * 1000).toFixed(2).padStart(9)} GB-ms each  $${cost.toFixed(4)} / month`,
+    );
   }
   if (measured === 0) {
-    console.error('No REPORT lines found: invoke some of the lesson\'s functions first.');
+    console.error("No REPORT lines found: invoke some of the lesson's functions first.");
     process.exit(1);
   }
   // Kept for you (and the step's check) in out/: compare it with what calculator.aws says.
   mkdirSync('out', { recursive: true });
-  writeFileSync('out/cost-estimate.json', `${JSON.stringify({ requestsPerMonth: monthly, prices: { perRequest: PER_REQUEST, perGbSecond: PER_GB_SECOND }, functions, lambdaMonthlyUsd: total, writtenAt: new Date().toISOString() }, null, 2)}\n`);
-  console.log(`\nAt ${monthly.toLocaleString('en-US')} requests a month to each function: $${total.toFixed(2)} for Lambda (free tier left out).`);
+  writeFileSync(
+    'out/cost-estimate.json',
+    `${JSON.stringify({ requestsPerMonth: monthly, prices: { perRequest: PER_REQUEST, perGbSecond: PER_GB_SECOND }, functions, lambdaMonthlyUsd: total, writtenAt: new Date().toISOString() }, null, 2)}\n`,
+  );
+  console.log(
+    `\nAt ${monthly.toLocaleString('en-US')} requests a month to each function: $${total.toFixed(2)} for Lambda (free tier left out).`,
+  );
 });

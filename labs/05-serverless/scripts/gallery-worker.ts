@@ -21,10 +21,14 @@ run(async () => {
   const max = numberOption('max', 10);
   let done = 0;
   while (done < max) {
-    const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 2 }));
+    const res = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 2 }),
+    );
     if (!res.Messages?.length) break;
     for (const m of res.Messages) {
-      const event = JSON.parse(m.Body!) as { Records?: Array<{ s3: { bucket: { name: string }; object: { key: string } } }> };
+      const event = JSON.parse(m.Body!) as {
+        Records?: Array<{ s3: { bucket: { name: string }; object: { key: string } } }>;
+      };
       for (const r of event.Records ?? []) {
         const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
         if (!key.startsWith('pending/')) continue;

@@ -21,8 +21,9 @@ form.addEventListener('submit', async (event) => {
     result.textContent = `${body.x}^${body.y} = ${body.result}`;
   } catch (e) {
     result.className = 'error';
-    result.textContent = e instanceof TypeError
-      ? 'Blocked: the browser refused to read the response. Open the developer tools console — it names the missing Access-Control-Allow-Origin header.'
-      : e.message;
+    result.textContent =
+      e instanceof TypeError
+        ? 'Blocked: the browser refused to read the response. Open the developer tools console — it names the missing Access-Control-Allow-Origin header.'
+        : e.message;
   }
 });

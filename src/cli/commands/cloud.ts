@@ -19,9 +19,15 @@ export const cloudCommand: CliCommand = {
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (e instanceof LocalCloudStartError) throw new CliError(e.message);
-      if (err.code === 'EADDRINUSE') throw new CliError(`Port ${options.port} is in use: stop what listens there or pass --port 0 to pick a free port.`);
+      if (err.code === 'EADDRINUSE')
+        throw new CliError(
+          `Port ${options.port} is in use: stop what listens there or pass --port 0 to pick a free port.`,
+        );
       // A state dir that cannot be read or written (permissions, a full or read-only disk).
-      if (err.code && err.path && options.stateDir) throw new CliError(`Cannot use the state dir ${options.stateDir}: ${err.message}. Check that it is a folder you can write to, on a disk with free space.`);
+      if (err.code && err.path && options.stateDir)
+        throw new CliError(
+          `Cannot use the state dir ${options.stateDir}: ${err.message}. Check that it is a folder you can write to, on a disk with free space.`,
+        );
       throw e;
     }
     return new Promise<number>(() => undefined); // runs until a signal stops the process

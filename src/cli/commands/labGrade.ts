@@ -16,14 +16,18 @@ export async function labGrade(argv: string[]): Promise<number> {
       graded.push({ file, report: parseProgressReport(readFileSync(file, 'utf8'), file) });
     } catch (e) {
       if (!(e instanceof ReportInvalidError) && !(e as NodeJS.ErrnoException).code) throw e;
-      process.stderr.write(`${e instanceof ReportInvalidError ? e.message : `${file}: cannot read it (${(e as NodeJS.ErrnoException).code})`}\n`);
+      process.stderr.write(
+        `${e instanceof ReportInvalidError ? e.message : `${file}: cannot read it (${(e as NodeJS.ErrnoException).code})`}\n`,
+      );
       bad++;
     }
   }
   const csv = gradeCsv(graded);
   if (values.out) {
     writeFileSync(values.out, csv);
-    process.stdout.write(`${values.out}: ${graded.length} report${graded.length === 1 ? '' : 's'} graded${bad ? `, ${bad} skipped` : ''}.\n`);
+    process.stdout.write(
+      `${values.out}: ${graded.length} report${graded.length === 1 ? '' : 's'} graded${bad ? `, ${bad} skipped` : ''}.\n`,
+    );
   } else process.stdout.write(csv);
   return bad ? 1 : 0;
 }

@@ -2,7 +2,17 @@
 // staging folder: the manifest (optionally renamed), the built bundles, media, schemas and
 // labs/<lesson>/ for each lesson (and a course's labs/course.yaml) — the repository's
 // .vscodeignore decides the rest.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -65,11 +75,15 @@ export interface PrebuiltReport {
 
 export async function buildVsix(o: PackOptions): Promise<PackResult> {
   const root = resolve(o.extensionRoot);
-  if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error(`${root}/dist/extension.js is missing; build the extension first (npm run build).`);
+  if (!existsSync(join(root, 'dist', 'extension.js')))
+    throw new Error(`${root}/dist/extension.js is missing; build the extension first (npm run build).`);
   const stage = mkdtempSync(join(tmpdir(), 'hoc-pack-'));
   const prebuilt: PrebuiltReport[] = [];
   try {
-    if (!existsSync(join(root, 'dist', 'runtimes', 'node_modules', '@aws-sdk'))) throw new Error(`${root}/dist/runtimes/node_modules is missing (the AWS SDK for Node handlers); build the extension first (npm run build).`);
+    if (!existsSync(join(root, 'dist', 'runtimes', 'node_modules', '@aws-sdk')))
+      throw new Error(
+        `${root}/dist/runtimes/node_modules is missing (the AWS SDK for Node handlers); build the extension first (npm run build).`,
+      );
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     if (o.name) manifest.name = o.name;
     if (o.displayName) manifest.displayName = o.displayName;
@@ -80,20 +94,39 @@ export async function buildVsix(o: PackOptions): Promise<PackResult> {
     writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
     // package.nls*.json: the manifest's strings per language; l10n/: the extension's (vscode.l10n).
     const nls = readdirSync(root).filter((n) => /^package\.nls(\.[A-Za-z-]+)?\.json$/.test(n));
-    for (const entry of ['README.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'CHANGELOG.md', '.vscodeignore', ...nls, 'l10n', 'dist', 'media', 'schemas', 'templates']) {
+    for (const entry of [
+      'README.md',
+      'LICENSE',
+      'LICENSE.md',
+      'LICENSE.txt',
+      'CHANGELOG.md',
+      '.vscodeignore',
+      ...nls,
+      'l10n',
+      'dist',
+      'media',
+      'schemas',
+      'templates',
+    ]) {
       const from = join(root, entry);
       if (existsSync(from)) cpSync(from, join(stage, entry), { recursive: true, filter: (p) => !p.endsWith('.vsix') });
     }
     for (const lesson of o.lessons) {
       const target = join(stage, 'labs', basename(resolve(lesson.dir)));
       mkdirSync(target, { recursive: true });
-      cpSync(resolve(lesson.dir), target, { recursive: true, filter: (p) => {
-        const inLesson = p.slice(resolve(lesson.dir).length);
-        return !LESSON_SKIP.test(inLesson) && !LESSON_OUTPUT.test(inLesson);
-      } });
+      cpSync(resolve(lesson.dir), target, {
+        recursive: true,
+        filter: (p) => {
+          const inLesson = p.slice(resolve(lesson.dir).length);
+          return !LESSON_SKIP.test(inLesson) && !LESSON_OUTPUT.test(inLesson);
+        },
+      });
       // The installed extension has no node_modules: functions and scripts ship prebuilt.
       const copy = loadLesson(target);
-      prebuilt.push({ lesson: lesson.id, ...(await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root])) });
+      prebuilt.push({
+        lesson: lesson.id,
+        ...(await prebuildLessonBundles(target, copy.lesson, copy.template, [resolve(lesson.dir), root])),
+      });
     }
     if (o.courseFile) {
       mkdirSync(join(stage, 'labs'), { recursive: true });

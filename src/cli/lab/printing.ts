@@ -9,7 +9,9 @@ export function stepLine(run: StepRun, index: number, total: number): string {
   const passedChecks = run.checks.filter((c) => c.passed).length;
   const failedActions = run.actions.filter((a) => !a.ok).length;
   const mark = run.passed ? 'ok' : 'FAILED';
-  const parts = [`${run.actions.length} action${run.actions.length === 1 ? '' : 's'}${failedActions ? ` (${failedActions} failed)` : ''}`];
+  const parts = [
+    `${run.actions.length} action${run.actions.length === 1 ? '' : 's'}${failedActions ? ` (${failedActions} failed)` : ''}`,
+  ];
   if (run.checks.length) parts.push(`${passedChecks}/${run.checks.length} checks`);
   return `[${index}/${total}] ${run.step.id} — ${run.step.title}: ${mark} (${parts.join(', ')})`;
 }
@@ -27,7 +29,12 @@ export function summary(runs: StepRun[], cost: CostBreakdown): string[] {
   }
   const total = runs.flatMap((r) => r.checks);
   lines.push(`${total.filter((c) => c.passed).length}/${total.length} checks passed.`);
-  lines.push('', `Estimated cost on AWS (us-east-1): ${formatUsd(cost.total)} — Lambda ${formatUsd(cost.lambda)}, SQS ${formatUsd(cost.sqs)}, Step Functions ${formatUsd(cost.stepFunctions)}, API Gateway ${formatUsd(cost.apiGateway)}`);
-  lines.push('  (Lambda: every invocation in the functions\' logs; Step Functions: every execution; SQS and API Gateway: the requests the lesson\'s actions sent.)');
+  lines.push(
+    '',
+    `Estimated cost on AWS (us-east-1): ${formatUsd(cost.total)} — Lambda ${formatUsd(cost.lambda)}, SQS ${formatUsd(cost.sqs)}, Step Functions ${formatUsd(cost.stepFunctions)}, API Gateway ${formatUsd(cost.apiGateway)}`,
+  );
+  lines.push(
+    "  (Lambda: every invocation in the functions' logs; Step Functions: every execution; SQS and API Gateway: the requests the lesson's actions sent.)",
+  );
   return lines;
 }

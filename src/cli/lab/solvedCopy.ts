@@ -15,9 +15,11 @@ export interface SolvedCopy {
 export function solvedCopy(dir: string, lesson: Lesson): SolvedCopy {
   const copy = join(dir, '.hoc', `solved-${randomBytes(3).toString('hex')}`, basename(dir));
   // Entry by entry: the copy lives inside the folder it copies.
-  for (const entry of readdirSync(dir)) if (entry !== '.hoc') cpSync(join(dir, entry), join(copy, entry), { recursive: true });
+  for (const entry of readdirSync(dir))
+    if (entry !== '.hoc') cpSync(join(dir, entry), join(copy, entry), { recursive: true });
   for (const step of lesson.steps) {
-    for (const [student, solution] of Object.entries(step.solution ?? {})) copyFileSync(join(copy, solution), join(copy, student));
+    for (const [student, solution] of Object.entries(step.solution ?? {}))
+      copyFileSync(join(copy, solution), join(copy, student));
   }
   return { dir: copy, remove: () => rmSync(dirname(copy), { recursive: true, force: true }) };
 }

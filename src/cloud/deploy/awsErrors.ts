@@ -35,7 +35,11 @@ export async function ifExists<T>(f: () => Promise<T>): Promise<T | undefined> {
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Retries while AWS says the resource is busy (Lambda updates, IAM propagation). */
-export async function whileBusy<T>(f: () => Promise<T>, names: string[] = ['ResourceConflictException', 'TooManyRequestsException'], attempts = 30): Promise<T> {
+export async function whileBusy<T>(
+  f: () => Promise<T>,
+  names: string[] = ['ResourceConflictException', 'TooManyRequestsException'],
+  attempts = 30,
+): Promise<T> {
   for (let i = 0; ; i++) {
     try {
       return await f();

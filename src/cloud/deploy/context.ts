@@ -6,7 +6,8 @@ import type { CfnResource, LessonTemplate } from '../template/model';
 import type { DeployedResource, DeploymentState } from './deploymentState';
 import type { RoleResolver } from './roles';
 
-export type DeployPhase = 'creating' | 'updating' | 'unchanged' | 'created' | 'updated' | 'deleting' | 'deleted' | 'absent' | 'failed';
+export type DeployPhase =
+  'creating' | 'updating' | 'unchanged' | 'created' | 'updated' | 'deleting' | 'deleted' | 'absent' | 'failed';
 
 export interface DeployProgress {
   logicalId: string;
@@ -54,7 +55,12 @@ export interface DeployResult {
 
 /** Create-or-update and delete for one resource type. */
 export interface ResourceHandler {
-  deploy(resource: CfnResource, props: Record<string, unknown>, ctx: DeployContext, previous?: DeployedResource): Promise<DeployResult>;
+  deploy(
+    resource: CfnResource,
+    props: Record<string, unknown>,
+    ctx: DeployContext,
+    previous?: DeployedResource,
+  ): Promise<DeployResult>;
   /** Deletes it if it exists; false when there was nothing to delete. */
   remove(resource: CfnResource, ctx: DeployContext, previous?: DeployedResource): Promise<boolean>;
 }

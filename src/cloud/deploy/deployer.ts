@@ -29,10 +29,16 @@ export interface DeployerOptions {
 }
 
 export class DeployError extends Error {
-  constructor(readonly logicalId: string, readonly type: string, cause: unknown) {
+  constructor(
+    readonly logicalId: string,
+    readonly type: string,
+    cause: unknown,
+  ) {
     const name = (cause as { name?: string })?.name;
     const hint = hintFor(cause);
-    super(`Deploying ${logicalId} (${type}) failed: ${name && name !== 'Error' ? `${name}: ` : ''}${(cause as Error)?.message ?? String(cause)}${hint ? ` — ${hint}` : ''}`);
+    super(
+      `Deploying ${logicalId} (${type}) failed: ${name && name !== 'Error' ? `${name}: ` : ''}${(cause as Error)?.message ?? String(cause)}${hint ? ` — ${hint}` : ''}`,
+    );
   }
 }
 
@@ -73,16 +79,35 @@ export class Deployer {
         const r = this.o.template.resources[id];
         const warnings: string[] = [];
         const report = (phase: DeployProgress['phase'], message?: string) => {
-          const p = { logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message, ...(warnings.length && phase !== 'creating' && phase !== 'updating' ? { warnings: [...warnings] } : {}) };
+          const p = {
+            logicalId: id,
+            type: r.type,
+            phase,
+            index: i + 1,
+            total: order.length,
+            message,
+            ...(warnings.length && phase !== 'creating' && phase !== 'updating' ? { warnings: [...warnings] } : {}),
+          };
           this.o.onProgress?.(p);
           listener?.(p);
         };
-        const current = { ...ctx, note: (m: string) => report(state.resources[id] ? 'updating' : 'creating', m), warn: (m: string) => void warnings.push(m) };
+        const current = {
+          ...ctx,
+          note: (m: string) => report(state.resources[id] ? 'updating' : 'creating', m),
+          warn: (m: string) => void warnings.push(m),
+        };
         report(state.resources[id] ? 'updating' : 'creating');
         try {
           const props = ctx.resolve(r.properties) as Record<string, unknown>;
           const result = await RESOURCE_HANDLERS[r.type].deploy(r, props, current, state.resources[id]);
-          state.resources[id] = { logicalId: id, type: r.type, ref: result.ref, attributes: result.attributes, hash: result.hash, deployedAt: new Date().toISOString() };
+          state.resources[id] = {
+            logicalId: id,
+            type: r.type,
+            ref: result.ref,
+            attributes: result.attributes,
+            hash: result.hash,
+            deployedAt: new Date().toISOString(),
+          };
           report(result.outcome);
         } catch (e) {
           report('failed', (e as Error).message);
@@ -108,10 +133,15 @@ export class Deployer {
     const deleted: string[] = [];
     for (const [i, id] of order.entries()) {
       const r = this.o.template.resources[id];
-      const report = (phase: DeployProgress['phase'], message?: string) => this.o.onProgress?.({ logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message });
+      const report = (phase: DeployProgress['phase'], message?: string) =>
+        this.o.onProgress?.({ logicalId: id, type: r.type, phase, index: i + 1, total: order.length, message });
       report('deleting');
       try {
-        const removed = await RESOURCE_HANDLERS[r.type].remove(r, { ...ctx, note: (m) => report('deleting', m) }, state.resources[id]);
+        const removed = await RESOURCE_HANDLERS[r.type].remove(
+          r,
+          { ...ctx, note: (m) => report('deleting', m) },
+          state.resources[id],
+        );
         if (removed) deleted.push(id);
         report(removed ? 'deleted' : 'absent');
       } catch (e) {
@@ -144,7 +174,8 @@ export class Deployer {
       'AWS::URLSuffix': 'amazonaws.com',
     };
     const params = parameterValues(template, { ...clients.target.parameters, ...this.o.parameters });
-    const notDeployed = (id: string) => new Error(`${id} is not deployed on ${clients.target.kind} yet; deploy the step that creates it first`);
+    const notDeployed = (id: string) =>
+      new Error(`${id} is not deployed on ${clients.target.kind} yet; deploy the step that creates it first`);
     const ctx: DeployContext = {
       clients,
       target: clients.target,
@@ -166,7 +197,10 @@ export class Deployer {
             if (name in pseudo) return pseudo[name];
             if (name in params) {
               const v = params[name];
-              if (v === undefined) throw new Error(`template parameter ${name} has no Default and no value: set it in the handsOnCloud.templateParameters setting, or pass --parameter ${name}=VALUE to hoc lab run`);
+              if (v === undefined)
+                throw new Error(
+                  `template parameter ${name} has no Default and no value: set it in the handsOnCloud.templateParameters setting, or pass --parameter ${name}=VALUE to hoc lab run`,
+                );
               return v;
             }
             const d = state.resources[name];

@@ -34,7 +34,13 @@ export function statePath(lessonDir: string, target: TargetKind): string {
   return join(lessonDir, '.hoc', `state-${target}.json`);
 }
 
-export function emptyState(lessonId: string, target: TargetKind, region: string, endpoint?: string, suffix?: string): DeploymentState {
+export function emptyState(
+  lessonId: string,
+  target: TargetKind,
+  region: string,
+  endpoint?: string,
+  suffix?: string,
+): DeploymentState {
   return { version: 1, lessonId, target, region, endpoint, suffix, resources: {}, outputs: {}, createdRoles: [] };
 }
 
@@ -42,7 +48,13 @@ export function emptyState(lessonId: string, target: TargetKind, region: string,
 export function loadState(path: string, fresh: DeploymentState): DeploymentState {
   try {
     const s = JSON.parse(readFileSync(path, 'utf8')) as DeploymentState;
-    if (s.version === 1 && s.lessonId === fresh.lessonId && s.region === fresh.region && s.endpoint === fresh.endpoint && s.suffix === fresh.suffix) {
+    if (
+      s.version === 1 &&
+      s.lessonId === fresh.lessonId &&
+      s.region === fresh.region &&
+      s.endpoint === fresh.endpoint &&
+      s.suffix === fresh.suffix
+    ) {
       return { ...fresh, ...s, createdRoles: s.createdRoles ?? [] };
     }
   } catch {

@@ -5,11 +5,20 @@ export function stackName(lessonId: string, suffix?: string): string {
   return suffix ? `${lessonId}-${suffix}` : lessonId;
 }
 
-export function physicalName(stack: string, logicalId: string, type: string, props: Record<string, unknown> = {}): string {
+export function physicalName(
+  stack: string,
+  logicalId: string,
+  type: string,
+  props: Record<string, unknown> = {},
+): string {
   const base = `${stack}-${logicalId}`;
   switch (type) {
     case 'AWS::S3::Bucket':
-      return base.toLowerCase().replace(/[^a-z0-9.-]/g, '-').slice(0, 63).replace(/[-.]+$/, '');
+      return base
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]/g, '-')
+        .slice(0, 63)
+        .replace(/[-.]+$/, '');
     case 'AWS::SQS::Queue': {
       const fifo = props.FifoQueue === true || props.FifoQueue === 'true';
       return base.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, fifo ? 75 : 80) + (fifo ? '.fifo' : '');

@@ -42,7 +42,12 @@ export function describePolicy(p: unknown): string {
   return JSON.stringify(p);
 }
 
-export function executionRolePolicies(kind: RoleKind, policies: unknown, needs: RoleNeeds, scope: ArnScope): RolePolicies {
+export function executionRolePolicies(
+  kind: RoleKind,
+  policies: unknown,
+  needs: RoleNeeds,
+  scope: ArnScope,
+): RolePolicies {
   const managed: string[] = [];
   if (kind === 'lambda') {
     managed.push(AWS_MANAGED(scope.partition, 'service-role/AWSLambdaBasicExecutionRole'));
@@ -52,11 +57,15 @@ export function executionRolePolicies(kind: RoleKind, policies: unknown, needs: 
   const statements: IamStatement[] = [];
   for (const p of policyList(policies)) {
     if (typeof p === 'string') managed.push(p.startsWith('arn:') ? p : AWS_MANAGED(scope.partition, p));
-    else if (p && typeof p === 'object' && 'Statement' in p) statements.push(...policyList((p as { Statement: unknown }).Statement).map((s) => s as IamStatement));
+    else if (p && typeof p === 'object' && 'Statement' in p)
+      statements.push(...policyList((p as { Statement: unknown }).Statement).map((s) => s as IamStatement));
     else if (p && typeof p === 'object' && Object.keys(p).length === 1) {
       const [[name, params]] = Object.entries(p);
       statements.push(...expandPolicyTemplate(name, params, scope));
-    } else throw new Error(`a Policies item must be a managed policy name, a policy template or { Statement: [...] }, not ${JSON.stringify(p)}`);
+    } else
+      throw new Error(
+        `a Policies item must be a managed policy name, a policy template or { Statement: [...] }, not ${JSON.stringify(p)}`,
+      );
   }
   return { managed: [...new Set(managed)], statements };
 }

@@ -3,7 +3,17 @@
 // function or state machine that we create with exactly what SAM would give it (its Policies,
 // expanded as SAM does; see rolePolicies.ts) and delete on teardown. Under LabRole or a
 // configured role the template's Policies cannot be applied: the deploy says which.
-import { AttachRolePolicyCommand, CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { createHash } from 'node:crypto';
 import type { CloudClients } from '../target/clients';
 import { ifExists, sleep } from './awsErrors';
@@ -11,7 +21,11 @@ import { describePolicy, executionRolePolicies, policyList, type RoleKind, type 
 
 export type { RoleKind } from './rolePolicies';
 
-const TRUST = (service: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+const TRUST = (service: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+  });
 
 /** Where a role came from: only a role created here carries the template's Policies. */
 type RoleSource = 'emulator' | 'configured' | 'LabRole' | 'created';
@@ -44,7 +58,13 @@ export class RoleResolver {
    * inline statements); they are applied only to a role this deployer creates, and again on
    * every deploy. `warn` hears which Policies a LabRole or configured role leaves unapplied.
    */
-  async arn(kind: RoleKind, owner: string, policies: unknown = [], needs: RoleNeeds = {}, warn: (message: string) => void = () => undefined): Promise<string> {
+  async arn(
+    kind: RoleKind,
+    owner: string,
+    policies: unknown = [],
+    needs: RoleNeeds = {},
+    warn: (message: string) => void = () => undefined,
+  ): Promise<string> {
     const key = `${kind}:${owner}`;
     let p = this.resolved.get(key);
     if (!p) {
@@ -55,26 +75,48 @@ export class RoleResolver {
     const items = policyList(policies);
     if ((source === 'LabRole' || source === 'configured') && items.length) {
       const role = source === 'LabRole' ? 'LabRole' : `the configured role ${this.clients.target.lambdaRole}`;
-      warn(`runs as ${role}: its Policies (${items.map(describePolicy).join(', ')}) are not applied; ${role} must already allow what they grant`);
+      warn(
+        `runs as ${role}: its Policies (${items.map(describePolicy).join(', ')}) are not applied; ${role} must already allow what they grant`,
+      );
     }
     return arn;
   }
 
-  private async resolve(kind: RoleKind, owner: string, policies: unknown, needs: RoleNeeds): Promise<{ arn: string; source: RoleSource }> {
+  private async resolve(
+    kind: RoleKind,
+    owner: string,
+    policies: unknown,
+    needs: RoleNeeds,
+  ): Promise<{ arn: string; source: RoleSource }> {
     const t = this.clients.target;
     const name = this.roleName(kind, owner);
     if (t.kind !== 'aws') return { arn: `arn:aws:iam::${this.accountId}:role/${name}`, source: 'emulator' };
-    if (t.lambdaRole) return { arn: t.lambdaRole.startsWith('arn:') ? t.lambdaRole : `arn:aws:iam::${this.accountId}:role/${t.lambdaRole}`, source: 'configured' };
-    this.labRole ??= ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: 'LabRole' }))).then((r) => r?.Role?.Arn);
+    if (t.lambdaRole)
+      return {
+        arn: t.lambdaRole.startsWith('arn:') ? t.lambdaRole : `arn:aws:iam::${this.accountId}:role/${t.lambdaRole}`,
+        source: 'configured',
+      };
+    this.labRole ??= ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: 'LabRole' }))).then(
+      (r) => r?.Role?.Arn,
+    );
     const lab = await this.labRole;
     if (lab) return { arn: lab, source: 'LabRole' };
     // Expanded before anything is created: a template this deployer cannot expand fails here.
-    const wanted = executionRolePolicies(kind, policies, needs, { partition: 'aws', region: t.region, accountId: this.accountId });
+    const wanted = executionRolePolicies(kind, policies, needs, {
+      partition: 'aws',
+      region: t.region,
+      accountId: this.accountId,
+    });
     const existing = await ifExists(() => this.clients.iam.send(new GetRoleCommand({ RoleName: name })));
     let arn = existing?.Role?.Arn;
     if (!arn) {
       this.note(`creating IAM role ${name}`);
-      const role = await this.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: TRUST(kind === 'lambda' ? 'lambda.amazonaws.com' : 'states.amazonaws.com') }));
+      const role = await this.clients.iam.send(
+        new CreateRoleCommand({
+          RoleName: name,
+          AssumeRolePolicyDocument: TRUST(kind === 'lambda' ? 'lambda.amazonaws.com' : 'states.amazonaws.com'),
+        }),
+      );
       arn = role.Role!.Arn!;
     }
     if (!this.created.includes(name)) this.created.push(name);
@@ -93,10 +135,22 @@ export class RoleResolver {
   private async applyPolicies(name: string, managed: string[], statements: unknown[]): Promise<void> {
     const iam = this.clients.iam;
     const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? [];
-    for (const p of attached) if (p.PolicyArn && !managed.includes(p.PolicyArn)) await iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: p.PolicyArn }));
-    for (const policy of managed) if (!attached.some((p) => p.PolicyArn === policy)) await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policy }));
-    if (statements.length) await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'lesson', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-    else if (((await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? []).includes('lesson')) await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: 'lesson' }));
+    for (const p of attached)
+      if (p.PolicyArn && !managed.includes(p.PolicyArn))
+        await iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: p.PolicyArn }));
+    for (const policy of managed)
+      if (!attached.some((p) => p.PolicyArn === policy))
+        await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policy }));
+    if (statements.length)
+      await iam.send(
+        new PutRolePolicyCommand({
+          RoleName: name,
+          PolicyName: 'lesson',
+          PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+        }),
+      );
+    else if (((await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? []).includes('lesson'))
+      await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: 'lesson' }));
   }
 
   /** Deletes a role this deployer created. */
@@ -104,8 +158,10 @@ export class RoleResolver {
     const iam = this.clients.iam;
     const attached = await ifExists(() => iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name })));
     if (!attached) return;
-    for (const p of attached.AttachedPolicies ?? []) await iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: p.PolicyArn }));
-    for (const p of (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? []) await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: p }));
+    for (const p of attached.AttachedPolicies ?? [])
+      await iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: p.PolicyArn }));
+    for (const p of (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? [])
+      await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: p }));
     await ifExists(() => iam.send(new DeleteRoleCommand({ RoleName: name })));
   }
 }

@@ -32,9 +32,13 @@ export interface CostBreakdown {
 
 export function usageCost(u: UsageTally): CostBreakdown {
   const lambda = u.lambda.reduce((s, r) => s + invocationCost(r, u.architecture), 0);
-  const sqs = (u.sqsRequests?.standard ?? 0) * PRICES.sqs.perRequest.standard + (u.sqsRequests?.fifo ?? 0) * PRICES.sqs.perRequest.fifo;
+  const sqs =
+    (u.sqsRequests?.standard ?? 0) * PRICES.sqs.perRequest.standard +
+    (u.sqsRequests?.fifo ?? 0) * PRICES.sqs.perRequest.fifo;
   const stepFunctions = (u.stateTransitions ?? 0) * PRICES.stepFunctions.standardPerTransition;
-  const apiGateway = (u.apiRequests?.rest ?? 0) * PRICES.apiGateway.restPerRequest + (u.apiRequests?.http ?? 0) * PRICES.apiGateway.httpPerRequest;
+  const apiGateway =
+    (u.apiRequests?.rest ?? 0) * PRICES.apiGateway.restPerRequest +
+    (u.apiRequests?.http ?? 0) * PRICES.apiGateway.httpPerRequest;
   return { lambda, sqs, stepFunctions, apiGateway, total: lambda + sqs + stepFunctions + apiGateway };
 }
 

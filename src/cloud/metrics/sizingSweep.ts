@@ -20,7 +20,8 @@ export function sweepPoints(reports: LambdaReport[]): SweepPoint[] {
         memoryMb,
         runs: rs.length,
         medianDurationMs: median(sample.map((r) => r.durationMs)),
-        meanCostUsd: sample.reduce((s, r) => s + invocationCost({ ...r, initDurationMs: undefined }), 0) / sample.length,
+        meanCostUsd:
+          sample.reduce((s, r) => s + invocationCost({ ...r, initDurationMs: undefined }), 0) / sample.length,
         coldStarts: rs.length - warm.length,
       };
     });
@@ -31,7 +32,10 @@ export function recommend(points: SweepPoint[]): SweepRecommendation | undefined
   const cheapest = points.reduce((a, b) => (b.meanCostUsd < a.meanCostUsd ? b : a));
   const fastest = points.reduce((a, b) => (b.medianDurationMs < a.medianDurationMs ? b : a));
   const nearFastest = points.filter((p) => p.medianDurationMs <= fastest.medianDurationMs * 1.1);
-  const balanced = nearFastest.length > 1 ? nearFastest.reduce((a, b) => (b.meanCostUsd < a.meanCostUsd ? b : a)) : points.reduce((a, b) => (b.meanCostUsd * b.medianDurationMs < a.meanCostUsd * a.medianDurationMs ? b : a));
+  const balanced =
+    nearFastest.length > 1
+      ? nearFastest.reduce((a, b) => (b.meanCostUsd < a.meanCostUsd ? b : a))
+      : points.reduce((a, b) => (b.meanCostUsd * b.medianDurationMs < a.meanCostUsd * a.medianDurationMs ? b : a));
   const summary =
     `Cheapest at ${cheapest.memoryMb} MB (${cheapest.medianDurationMs.toFixed(0)} ms), fastest at ${fastest.memoryMb} MB (${fastest.medianDurationMs.toFixed(0)} ms); ` +
     `${balanced.memoryMb} MB balances the two.`;

@@ -66,7 +66,10 @@ function wasmAsset(bundled: string, packaged: string): string {
     // not installed as a package: only the copy next to the bundle can work
   }
   const found = candidates.find((c): c is string => !!c && existsSync(c));
-  if (!found) throw new Error(`${bundled} is missing from the installation; reinstall the extension (or run npm install in a checkout).`);
+  if (!found)
+    throw new Error(
+      `${bundled} is missing from the installation; reinstall the extension (or run npm install in a checkout).`,
+    );
   return found;
 }
 
@@ -92,7 +95,9 @@ export function buildOptions(req: BundleRequest): Esbuild.BuildOptions {
 }
 
 function describeErrors(errors: Array<{ text: string; location?: { file: string; line: number } | null }>): Error {
-  return new Error(errors.map((m) => `${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n'));
+  return new Error(
+    errors.map((m) => `${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n'),
+  );
 }
 
 /** Bundles one entry into one JavaScript text. */
@@ -118,7 +123,10 @@ export async function bundle(req: BundleRequest, engine: BundleEngine = bundleEn
  */
 export async function bundleWithInputs(req: BundleRequest): Promise<{ text: string; inputs: string[] }> {
   const api = loadNative() as Pick<typeof Esbuild, 'build'> | null;
-  if (!api) throw new Error('Prebuilding needs the native esbuild package: run it in a checkout of the extension after npm install.');
+  if (!api)
+    throw new Error(
+      'Prebuilding needs the native esbuild package: run it in a checkout of the extension after npm install.',
+    );
   try {
     const result = await api.build({ ...buildOptions(req), metafile: true });
     const js = result.outputFiles?.find((f) => f.path.endsWith('.js'));
@@ -164,7 +172,10 @@ class WasmBundler {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const workerData = { browserJs: wasmAsset('esbuild-browser.js', 'esbuild-wasm/lib/browser.min.js'), wasm: wasmAsset('esbuild.wasm', 'esbuild-wasm/esbuild.wasm') };
+    const workerData = {
+      browserJs: wasmAsset('esbuild-browser.js', 'esbuild-wasm/lib/browser.min.js'),
+      wasm: wasmAsset('esbuild.wasm', 'esbuild-wasm/esbuild.wasm'),
+    };
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     worker.on('message', (r: Reply) => this.settle(r));
     worker.on('error', (e) => this.fail(e));
@@ -181,7 +192,8 @@ class WasmBundler {
     if (!p) return;
     this.pending.delete(r.id);
     if (r.text !== undefined) p.resolve(r.text);
-    else p.reject(r.errors?.length ? describeErrors(r.errors) : new Error(r.message ?? 'esbuild produced no JavaScript'));
+    else
+      p.reject(r.errors?.length ? describeErrors(r.errors) : new Error(r.message ?? 'esbuild produced no JavaScript'));
     if (this.pending.size === 0 && this.worker) {
       this.worker.unref();
       this.idle = setTimeout(() => void this.worker?.terminate(), WasmBundler.IDLE_MS);

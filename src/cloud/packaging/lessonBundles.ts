@@ -26,7 +26,13 @@ export function lessonBundleRequests(dir: string, lesson: Lesson, template: Less
   const out = new Map<string, BundleRequest>();
   for (const r of Object.values(template.resources)) {
     const { CodeUri, Runtime, Handler } = r.properties as { CodeUri?: unknown; Runtime?: unknown; Handler?: unknown };
-    if (typeof CodeUri !== 'string' || typeof Runtime !== 'string' || typeof Handler !== 'string' || runtimeFamily(Runtime) !== 'node') continue;
+    if (
+      typeof CodeUri !== 'string' ||
+      typeof Runtime !== 'string' ||
+      typeof Handler !== 'string' ||
+      runtimeFamily(Runtime) !== 'node'
+    )
+      continue;
     const req = functionBundleRequest(join(template.baseDir, CodeUri), Runtime, Handler);
     out.set(`${req.entry}|${Runtime}`, req);
   }
@@ -60,7 +66,12 @@ export function nodeModulesAbove(dir: string): string[] {
  * Prebuilds a lesson's bundles into <dir>/.build (replacing its index). `resolveFrom`: folders
  * whose node_modules npm imports also resolve from, when `dir` is a copy outside the checkout.
  */
-export async function prebuildLessonBundles(dir: string, lesson: Lesson, template: LessonTemplate, resolveFrom: string[] = []): Promise<PrebuildSummary> {
+export async function prebuildLessonBundles(
+  dir: string,
+  lesson: Lesson,
+  template: LessonTemplate,
+  resolveFrom: string[] = [],
+): Promise<PrebuildSummary> {
   const root = resolve(dir);
   const index: Record<string, PrebuiltEntry> = {};
   const skipped: string[] = [];

@@ -19,13 +19,29 @@ const SKIP = new Set(['node_modules', '__pycache__', '.git', '.DS_Store', '.buil
 
 /** How a Node function's handler is bundled: CommonJS for its runtime, the AWS SDK left to the runtime. */
 export function functionBundleRequest(codeDir: string, runtime: string, handler: string): BundleRequest {
-  const entry = handlerFileCandidates(runtime, handler).map((c) => join(codeDir, c)).find(isFile);
-  if (!entry) throw new Error(`handler '${handler}' needs ${handlerFileCandidates(runtime, handler).join(' or ')} in ${codeDir}`);
-  return { entry, workingDir: codeDir, platformTarget: nodeTarget(runtime), format: 'cjs', external: ['@aws-sdk/*', '@smithy/*'], nodePaths: [join(codeDir, 'node_modules')] };
+  const entry = handlerFileCandidates(runtime, handler)
+    .map((c) => join(codeDir, c))
+    .find(isFile);
+  if (!entry)
+    throw new Error(`handler '${handler}' needs ${handlerFileCandidates(runtime, handler).join(' or ')} in ${codeDir}`);
+  return {
+    entry,
+    workingDir: codeDir,
+    platformTarget: nodeTarget(runtime),
+    format: 'cjs',
+    external: ['@aws-sdk/*', '@smithy/*'],
+    nodePaths: [join(codeDir, 'node_modules')],
+  };
 }
 
 /** `prebuiltCopies`: other folders of the lesson whose prebuilt bundles may stand in (see findPrebuilt). */
-export async function packageFunction(codeDir: string, runtime: string, handler: string, engine?: BundleEngine, prebuiltCopies: readonly string[] = []): Promise<FunctionPackage> {
+export async function packageFunction(
+  codeDir: string,
+  runtime: string,
+  handler: string,
+  engine?: BundleEngine,
+  prebuiltCopies: readonly string[] = [],
+): Promise<FunctionPackage> {
   const entries: ZipEntry[] = [];
   const family = runtimeFamily(runtime);
   if (family === 'node') {
@@ -34,12 +50,18 @@ export async function packageFunction(codeDir: string, runtime: string, handler:
     const js = await bundleOrPrebuilt(req, engine, req, prebuiltCopies);
     entries.push({ path: `${handlerModule(handler)}.js`, data: Buffer.from(js) });
     // Data files next to the code (models, templates) ship too; sources are in the bundle.
-    for (const f of walk(codeDir)) if (!SOURCE.test(f) && f !== 'package.json' && f !== 'package-lock.json' && f !== 'tsconfig.json') entries.push({ path: f, data: readFileSync(join(codeDir, f)) });
+    for (const f of walk(codeDir))
+      if (!SOURCE.test(f) && f !== 'package.json' && f !== 'package-lock.json' && f !== 'tsconfig.json')
+        entries.push({ path: f, data: readFileSync(join(codeDir, f)) });
   } else {
     for (const f of walk(codeDir)) {
       if (f.endsWith('.pyc')) continue;
       const data = readFileSync(join(codeDir, f));
-      entries.push({ path: f, data, executable: family === 'provided' && (f === 'bootstrap' || (statSync(join(codeDir, f)).mode & 0o111) !== 0) });
+      entries.push({
+        path: f,
+        data,
+        executable: family === 'provided' && (f === 'bootstrap' || (statSync(join(codeDir, f)).mode & 0o111) !== 0),
+      });
     }
   }
   const zip = deterministicZip(entries);

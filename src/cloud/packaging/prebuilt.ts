@@ -40,7 +40,12 @@ const toPosix = (p: string) => p.split(sep).join('/');
 
 /** What a bundle was asked for, independent of where the lesson folder is. */
 export function prebuiltKey(root: string, req: BundleRequest): string {
-  return [toPosix(relative(root, resolve(req.entry))), req.format, req.platformTarget, [...req.external].sort().join(',')].join('|');
+  return [
+    toPosix(relative(root, resolve(req.entry))),
+    req.format,
+    req.platformTarget,
+    [...req.external].sort().join(','),
+  ].join('|');
 }
 
 /** SHA-256 over the inputs; undefined when one is gone (the sources changed). */
@@ -89,7 +94,10 @@ export function findPrebuilt(req: BundleRequest, copies: readonly string[] = [])
 }
 
 /** Builds one bundle into <root>/.build and returns its index entry (the caller writes the index). */
-export async function prebuild(root: string, req: BundleRequest): Promise<{ key: string; entry: PrebuiltEntry; bytes: number }> {
+export async function prebuild(
+  root: string,
+  req: BundleRequest,
+): Promise<{ key: string; entry: PrebuiltEntry; bytes: number }> {
   const { text, inputs } = await bundleWithInputs(req);
   const lessonInputs = inputs
     .map((abs) => relative(root, abs))
@@ -100,19 +108,33 @@ export async function prebuild(root: string, req: BundleRequest): Promise<{ key:
   const file = `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;
   mkdirSync(join(root, PREBUILT_DIR), { recursive: true });
   writeFileSync(join(root, PREBUILT_DIR, file), text);
-  return { key: prebuiltKey(root, req), entry: { inputs: lessonInputs, sourceHash: hash, file }, bytes: Buffer.byteLength(text) };
+  return {
+    key: prebuiltKey(root, req),
+    entry: { inputs: lessonInputs, sourceHash: hash, file },
+    bytes: Buffer.byteLength(text),
+  };
 }
 
 export function writePrebuiltIndex(root: string, bundles: Record<string, PrebuiltEntry>): void {
   mkdirSync(join(root, PREBUILT_DIR), { recursive: true });
   const sorted = Object.fromEntries(Object.entries(bundles).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(join(root, PREBUILT_DIR, INDEX_FILE), `${JSON.stringify({ version: INDEX_VERSION, bundles: sorted }, null, 1)}\n`);
+  writeFileSync(
+    join(root, PREBUILT_DIR, INDEX_FILE),
+    `${JSON.stringify({ version: INDEX_VERSION, bundles: sorted }, null, 1)}\n`,
+  );
 }
 
 /** The npm packages esbuild could not find, from its "Could not resolve" messages. */
 function unresolvedPackages(e: unknown): string[] {
   const specs = [...String((e as Error)?.message ?? e).matchAll(/Could not resolve "([^"]+)"/g)].map((m) => m[1]!);
-  const packages = specs.filter((s) => !s.startsWith('.') && !isAbsolute(s)).map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
+  const packages = specs
+    .filter((s) => !s.startsWith('.') && !isAbsolute(s))
+    .map((s) =>
+      s
+        .split('/')
+        .slice(0, s.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
   return [...new Set(packages)];
 }
 
@@ -124,14 +146,20 @@ function unresolvedPackages(e: unknown): string[] {
  * the prebuilt bundle was made for when it differs from `req` (lesson scripts are prebuilt
  * without the AWS SDK, which is bundled in afterwards).
  */
-export async function bundleOrPrebuilt(req: BundleRequest, engine?: BundleEngine, prebuiltAs: BundleRequest = req, copies: readonly string[] = []): Promise<string> {
+export async function bundleOrPrebuilt(
+  req: BundleRequest,
+  engine?: BundleEngine,
+  prebuiltAs: BundleRequest = req,
+  copies: readonly string[] = [],
+): Promise<string> {
   try {
     return await bundle(req, engine);
   } catch (e) {
     const missing = unresolvedPackages(e);
     if (!missing.length) throw e;
     const found = findPrebuilt(prebuiltAs, copies);
-    if (found.kind === 'match') return prebuiltAs === req ? readFileSync(found.file, 'utf8') : bundle({ ...req, entry: found.file }, engine);
+    if (found.kind === 'match')
+      return prebuiltAs === req ? readFileSync(found.file, 'utf8') : bundle({ ...req, entry: found.file }, engine);
     if (found.kind === 'stale') {
       const root = lessonRootOf(req.entry)!;
       throw new Error(

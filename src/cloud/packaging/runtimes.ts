@@ -2,7 +2,13 @@
 // until when AWS accepts them, is AWS's calendar (one dated table, shared with the local cloud).
 import { KNOWN_RUNTIMES, type KnownRuntime } from '../../shared/lambdaRuntimeCalendar';
 
-export { blockedRuntimeMessage, runtimeBlocked, runtimeLifecycle, recommendedRuntime, RUNTIME_CALENDAR_SOURCE } from '../../shared/lambdaRuntimeCalendar';
+export {
+  blockedRuntimeMessage,
+  runtimeBlocked,
+  runtimeLifecycle,
+  recommendedRuntime,
+  RUNTIME_CALENDAR_SOURCE,
+} from '../../shared/lambdaRuntimeCalendar';
 
 export const SUPPORTED_RUNTIMES = KNOWN_RUNTIMES;
 export type Runtime = KnownRuntime;

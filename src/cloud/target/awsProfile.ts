@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export function profileRegion(profile: string, file = process.env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config')): string | undefined {
+export function profileRegion(
+  profile: string,
+  file = process.env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config'),
+): string | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

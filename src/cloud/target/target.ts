@@ -46,15 +46,37 @@ export function resolveTarget(s: TargetSettings): Target {
   const parameters = s.parameters && Object.keys(s.parameters).length ? { ...s.parameters } : undefined;
   switch (s.kind) {
     case 'local':
-      if (!s.endpoint || !s.credentials) throw new Error('The local cloud is not running: start it (Hands-on Cloud: Start Local Cloud, or `hoc cloud`) and try again.');
-      return { kind: 'local', endpoint: trimSlash(s.endpoint), credentials: s.credentials, region: s.region ?? 'us-east-1', suffix, parameters };
+      if (!s.endpoint || !s.credentials)
+        throw new Error(
+          'The local cloud is not running: start it (Hands-on Cloud: Start Local Cloud, or `hoc cloud`) and try again.',
+        );
+      return {
+        kind: 'local',
+        endpoint: trimSlash(s.endpoint),
+        credentials: s.credentials,
+        region: s.region ?? 'us-east-1',
+        suffix,
+        parameters,
+      };
     case 'localstack':
-      return { kind: 'localstack', endpoint: trimSlash(s.endpoint ?? LOCALSTACK_ENDPOINT), credentials: s.credentials ?? LOCALSTACK_CREDENTIALS, region: s.region ?? 'us-east-1', suffix, parameters };
+      return {
+        kind: 'localstack',
+        endpoint: trimSlash(s.endpoint ?? LOCALSTACK_ENDPOINT),
+        credentials: s.credentials ?? LOCALSTACK_CREDENTIALS,
+        region: s.region ?? 'us-east-1',
+        suffix,
+        parameters,
+      };
     case 'aws': {
       const profile = s.profile ?? process.env.AWS_PROFILE;
-      const credentials = s.credentials ?? (s.sso ? fromSSO({ profile }) : profile ? fromIni({ profile }) : fromNodeProviderChain());
-      const region = s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? profileRegion(profile ?? 'default');
-      if (!region) throw new Error(`No AWS region: set one for profile '${profile ?? 'default'}' (aws configure set region us-east-1) or choose it in the settings.`);
+      const credentials =
+        s.credentials ?? (s.sso ? fromSSO({ profile }) : profile ? fromIni({ profile }) : fromNodeProviderChain());
+      const region =
+        s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? profileRegion(profile ?? 'default');
+      if (!region)
+        throw new Error(
+          `No AWS region: set one for profile '${profile ?? 'default'}' (aws configure set region us-east-1) or choose it in the settings.`,
+        );
       return { kind: 'aws', credentials, region, profile, suffix, lambdaRole: s.lambdaRole, parameters };
     }
   }
@@ -66,7 +88,11 @@ function trimSlash(u: string): string {
 
 /** Lower-case letters, digits and dashes: valid in every resource name we build. */
 export function normaliseSuffix(s: string): string {
-  const n = s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 12);
+  const n = s
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 12);
   if (!n) throw new Error(`The name suffix '${s}' has no letters or digits; use something like your initials.`);
   return n;
 }

@@ -17,7 +17,10 @@ export function deploymentOrder(all: Record<string, CfnResource>, only?: Readonl
   const visit = (id: string, trail: string[]) => {
     const s = state.get(id);
     if (s === 'done') return;
-    if (s === 'visiting') throw new Error(`resources depend on each other in a circle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}`);
+    if (s === 'visiting')
+      throw new Error(
+        `resources depend on each other in a circle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}`,
+      );
     state.set(id, 'visiting');
     for (const d of dependenciesOf(all[id], all).sort()) visit(d, [...trail, id]);
     state.set(id, 'done');
@@ -36,7 +39,9 @@ export function deploymentClosure(ids: readonly string[], all: Record<string, Cf
   const queue = [...ids];
   while (queue.length) {
     const id = queue.pop()!;
-    const adds = Object.values(all).filter((r) => r.origin === id || r.logicalId === id).map((r) => r.logicalId);
+    const adds = Object.values(all)
+      .filter((r) => r.origin === id || r.logicalId === id)
+      .map((r) => r.logicalId);
     for (const a of adds) {
       if (set.has(a)) continue;
       set.add(a);

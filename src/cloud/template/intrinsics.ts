@@ -62,7 +62,8 @@ function evaluate(name: string, arg: unknown, ctx: IntrinsicContext): unknown {
       const [index, list] = arg as [unknown, unknown];
       const items = resolve(list, ctx) as unknown[];
       const i = Number(resolve(index, ctx));
-      if (!Array.isArray(items) || !(i >= 0 && i < items.length)) throw new Error(`Fn::Select index ${i} is outside the list`);
+      if (!Array.isArray(items) || !(i >= 0 && i < items.length))
+        throw new Error(`Fn::Select index ${i} is outside the list`);
       return items[i];
     }
     case 'Fn::Split': {
@@ -94,7 +95,9 @@ export function subVariableTarget(v: string): [string, string | undefined] {
 
 /** `${Name}` / `${Name.Attr}` substitution; `${!Literal}` stays as `${Literal}`. */
 export function substitute(template: string, lookup: (variable: string) => string): string {
-  return template.replace(/\$\{([^}]*)\}/g, (_, v: string) => (v.startsWith('!') ? `\${${v.slice(1)}}` : lookup(v.trim())));
+  return template.replace(/\$\{([^}]*)\}/g, (_, v: string) =>
+    v.startsWith('!') ? `\${${v.slice(1)}}` : lookup(v.trim()),
+  );
 }
 
 /** Variables a Sub string names (without `${!…}` literals). */
@@ -106,7 +109,10 @@ export function subVariables(template: string): string[] {
  * Every name `value` refers to, as [logicalIdOrParameter, attribute?]. Sub variables defined
  * in the Sub's own map are excluded.
  */
-export function collectReferences(value: unknown, out: Array<[string, string | undefined]> = []): Array<[string, string | undefined]> {
+export function collectReferences(
+  value: unknown,
+  out: Array<[string, string | undefined]> = [],
+): Array<[string, string | undefined]> {
   if (Array.isArray(value)) {
     for (const v of value) collectReferences(v, out);
   } else if (value && typeof value === 'object') {

@@ -12,7 +12,23 @@ export interface ResourceTypeSpec {
 
 export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>> = {
   'AWS::Serverless::Function': {
-    properties: ['CodeUri', 'Handler', 'Runtime', 'MemorySize', 'Timeout', 'Environment', 'Events', 'FunctionUrlConfig', 'FileSystemConfigs', 'VpcConfig', 'Architectures', 'Description', 'Policies', 'Role', 'ReservedConcurrentExecutions'],
+    properties: [
+      'CodeUri',
+      'Handler',
+      'Runtime',
+      'MemorySize',
+      'Timeout',
+      'Environment',
+      'Events',
+      'FunctionUrlConfig',
+      'FileSystemConfigs',
+      'VpcConfig',
+      'Architectures',
+      'Description',
+      'Policies',
+      'Role',
+      'ReservedConcurrentExecutions',
+    ],
     required: ['CodeUri', 'Handler', 'Runtime'],
     attributes: ['Arn'],
     ref: 'function name',
@@ -24,7 +40,16 @@ export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>>
     ref: 'state machine ARN',
   },
   'AWS::SQS::Queue': {
-    properties: ['FifoQueue', 'ContentBasedDeduplication', 'VisibilityTimeout', 'MessageRetentionPeriod', 'DelaySeconds', 'ReceiveMessageWaitTimeSeconds', 'MaximumMessageSize', 'RedrivePolicy'],
+    properties: [
+      'FifoQueue',
+      'ContentBasedDeduplication',
+      'VisibilityTimeout',
+      'MessageRetentionPeriod',
+      'DelaySeconds',
+      'ReceiveMessageWaitTimeSeconds',
+      'MaximumMessageSize',
+      'RedrivePolicy',
+    ],
     required: [],
     attributes: ['Arn', 'QueueName', 'QueueUrl'],
     ref: 'queue URL',
@@ -54,7 +79,16 @@ export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>>
     ref: 'resource id',
   },
   'AWS::ApiGateway::Method': {
-    properties: ['RestApiId', 'ResourceId', 'HttpMethod', 'AuthorizationType', 'Integration', 'MethodResponses', 'ApiKeyRequired', 'RequestParameters'],
+    properties: [
+      'RestApiId',
+      'ResourceId',
+      'HttpMethod',
+      'AuthorizationType',
+      'Integration',
+      'MethodResponses',
+      'ApiKeyRequired',
+      'RequestParameters',
+    ],
     required: ['RestApiId', 'ResourceId', 'HttpMethod'],
     attributes: [],
     ref: 'method id',
@@ -72,7 +106,15 @@ export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>>
     ref: 'stage name',
   },
   'AWS::Lambda::Permission': {
-    properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl'],
+    properties: [
+      'FunctionName',
+      'Action',
+      'Principal',
+      'SourceArn',
+      'SourceAccount',
+      'FunctionUrlAuthType',
+      'InvokedViaFunctionUrl',
+    ],
     required: ['FunctionName', 'Action', 'Principal'],
     attributes: [],
     ref: 'statement id',
@@ -84,13 +126,27 @@ export const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, ResourceTypeSpec>>
     ref: 'function ARN',
   },
   'AWS::Lambda::EventSourceMapping': {
-    properties: ['FunctionName', 'EventSourceArn', 'BatchSize', 'Enabled', 'MaximumBatchingWindowInSeconds', 'FunctionResponseTypes'],
+    properties: [
+      'FunctionName',
+      'EventSourceArn',
+      'BatchSize',
+      'Enabled',
+      'MaximumBatchingWindowInSeconds',
+      'FunctionResponseTypes',
+    ],
     required: ['FunctionName', 'EventSourceArn'],
     attributes: ['Id'],
     ref: 'mapping UUID',
   },
   'AWS::StepFunctions::StateMachine': {
-    properties: ['DefinitionString', 'Definition', 'DefinitionSubstitutions', 'StateMachineType', 'RoleArn', 'StateMachineName'],
+    properties: [
+      'DefinitionString',
+      'Definition',
+      'DefinitionSubstitutions',
+      'StateMachineType',
+      'RoleArn',
+      'StateMachineName',
+    ],
     required: [],
     attributes: ['Arn', 'Name'],
     ref: 'state machine ARN',
@@ -123,6 +179,30 @@ export const LESSON_EXTRA_ATTRIBUTES: Readonly<Record<string, readonly string[]>
 
 export const SUPPORTED_EVENT_TYPES = ['SQS', 'S3', 'Api'] as const;
 export const SUPPORTED_INTRINSICS = ['Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::Join', 'Fn::Select', 'Fn::Split'] as const;
-export const PSEUDO_PARAMETERS = ['AWS::Region', 'AWS::AccountId', 'AWS::Partition', 'AWS::StackName', 'AWS::StackId', 'AWS::URLSuffix', 'AWS::NoValue'] as const;
-export const TOP_LEVEL_SECTIONS = ['AWSTemplateFormatVersion', 'Transform', 'Description', 'Metadata', 'Globals', 'Parameters', 'Resources', 'Outputs'] as const;
-export const GLOBALS_FUNCTION_PROPERTIES = ['Runtime', 'Timeout', 'MemorySize', 'Environment', 'Architectures', 'Handler'] as const;
+export const PSEUDO_PARAMETERS = [
+  'AWS::Region',
+  'AWS::AccountId',
+  'AWS::Partition',
+  'AWS::StackName',
+  'AWS::StackId',
+  'AWS::URLSuffix',
+  'AWS::NoValue',
+] as const;
+export const TOP_LEVEL_SECTIONS = [
+  'AWSTemplateFormatVersion',
+  'Transform',
+  'Description',
+  'Metadata',
+  'Globals',
+  'Parameters',
+  'Resources',
+  'Outputs',
+] as const;
+export const GLOBALS_FUNCTION_PROPERTIES = [
+  'Runtime',
+  'Timeout',
+  'MemorySize',
+  'Environment',
+  'Architectures',
+  'Handler',
+] as const;

@@ -66,12 +66,28 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
     if (line < 0) return [];
     const range = new vscode.Range(line, 0, line, 0);
     if (!(await this.deployedNames()).has(fn.physicalName)) {
-      return [new vscode.CodeLens(range, { title: `$(cloud-upload) ${vscode.l10n.t('{0} is not deployed on {1}', fn.logicalId, this.targets.describe())}`, command: Commands.refreshResources, tooltip: vscode.l10n.t('Deploy the step that creates it, then refresh') })];
+      return [
+        new vscode.CodeLens(range, {
+          title: `$(cloud-upload) ${vscode.l10n.t('{0} is not deployed on {1}', fn.logicalId, this.targets.describe())}`,
+          command: Commands.refreshResources,
+          tooltip: vscode.l10n.t('Deploy the step that creates it, then refresh'),
+        }),
+      ];
     }
     const arg = { file: doc.uri.fsPath };
     return [
-      new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t('Invoke')}`, command: Commands.invokeHandler, arguments: [arg], tooltip: vscode.l10n.t("Invoke {0} with the step's test event", fn.physicalName) }),
-      new vscode.CodeLens(range, { title: `$(json) ${vscode.l10n.t('Test events…')}`, command: Commands.pickTestEvent, arguments: [arg], tooltip: vscode.l10n.t('Pick or create a test event for {0}', fn.logicalId) }),
+      new vscode.CodeLens(range, {
+        title: `$(play) ${vscode.l10n.t('Invoke')}`,
+        command: Commands.invokeHandler,
+        arguments: [arg],
+        tooltip: vscode.l10n.t("Invoke {0} with the step's test event", fn.physicalName),
+      }),
+      new vscode.CodeLens(range, {
+        title: `$(json) ${vscode.l10n.t('Test events…')}`,
+        command: Commands.pickTestEvent,
+        arguments: [arg],
+        tooltip: vscode.l10n.t('Pick or create a test event for {0}', fn.logicalId),
+      }),
     ];
   }
 }

@@ -2,7 +2,14 @@
 // the REPORT metrics (cold start highlighted) — with "Invoke again". Restored after a reload
 // from the result the view saved (without "Invoke again" until the next invocation).
 import * as vscode from 'vscode';
-import { invokeResultParams, isInvokeResultView, type InvokeResultEvent, type InvokeResultMethods, type InvokeResultView, type InvokeResultViewState } from '../../shared/webviewProtocolInvokeResult';
+import {
+  invokeResultParams,
+  isInvokeResultView,
+  type InvokeResultEvent,
+  type InvokeResultMethods,
+  type InvokeResultView,
+  type InvokeResultViewState,
+} from '../../shared/webviewProtocolInvokeResult';
 import { WebviewHost, type Handlers, type HostLog } from '../webviews/webviewHost';
 import { webviewOptions } from '../webviews/shell';
 import { Panels } from '../ids';
@@ -28,12 +35,22 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(InvokeResultPanel.viewType, 'Invoke result', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      InvokeResultPanel.viewType,
+      'Invoke result',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
     return new InvokeResultPanel(extensionUri, log, panel);
   }
 
   /** VS Code restored the panel after a reload: show the result the view saved. */
-  static revive(extensionUri: vscode.Uri, log: HostLog, panel: vscode.WebviewPanel, state: InvokeResultViewState | undefined): void {
+  static revive(
+    extensionUri: vscode.Uri,
+    log: HostLog,
+    panel: vscode.WebviewPanel,
+    state: InvokeResultViewState | undefined,
+  ): void {
     if (!isInvokeResultView(state?.result) || InvokeResultPanel.open.has(ONLY)) return panel.dispose();
     panel.webview.options = webviewOptions(extensionUri);
     new InvokeResultPanel(extensionUri, log, panel, state.result);
@@ -70,11 +87,15 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
 
   protected readonly handlers: Handlers<InvokeResultMethods> = {
     invokeAgain: async () => {
-      if (!this.source) throw new Error(vscode.l10n.t('Invoke from the editor (CodeLens), the step guide or the Resources view first.'));
+      if (!this.source)
+        throw new Error(
+          vscode.l10n.t('Invoke from the editor (CodeLens), the step guide or the Resources view first.'),
+        );
       await this.source.again();
     },
     openEvent: async () => {
-      if (!this.source?.eventFile) throw new Error(vscode.l10n.t('This invocation used an event that is not saved in a file.'));
+      if (!this.source?.eventFile)
+        throw new Error(vscode.l10n.t('This invocation used an event that is not saved in a file.'));
       await vscode.window.showTextDocument(vscode.Uri.file(this.source.eventFile));
     },
   };
@@ -84,9 +105,12 @@ export class InvokeResultPanel extends WebviewHost<InvokeResultMethods, InvokeRe
 export function invocationDisplay(extensionUri: vscode.Uri): InvocationDisplay {
   const hostLog: HostLog = { warn: (m) => log().warn(m), error: (m) => log().error(m) };
   return {
-    running: (functionName, eventName) => InvokeResultPanel.createOrShow(extensionUri, hostLog).running(functionName, eventName),
-    failed: (functionName, message) => InvokeResultPanel.createOrShow(extensionUri, hostLog).failed(functionName, message),
-    show: (view, again, eventFile) => InvokeResultPanel.createOrShow(extensionUri, hostLog).showResult(view, { again, eventFile }),
+    running: (functionName, eventName) =>
+      InvokeResultPanel.createOrShow(extensionUri, hostLog).running(functionName, eventName),
+    failed: (functionName, message) =>
+      InvokeResultPanel.createOrShow(extensionUri, hostLog).failed(functionName, message),
+    show: (view, again, eventFile) =>
+      InvokeResultPanel.createOrShow(extensionUri, hostLog).showResult(view, { again, eventFile }),
   };
 }
 
@@ -94,7 +118,8 @@ export function registerInvokeResultSerializer(context: vscode.ExtensionContext)
   const hostLog: HostLog = { warn: (m) => log().warn(m), error: (m) => log().error(m) };
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(Panels.invokeResult, {
-      deserializeWebviewPanel: async (panel, state: InvokeResultViewState | undefined) => InvokeResultPanel.revive(context.extensionUri, hostLog, panel, state),
+      deserializeWebviewPanel: async (panel, state: InvokeResultViewState | undefined) =>
+        InvokeResultPanel.revive(context.extensionUri, hostLog, panel, state),
     }),
   );
 }

@@ -11,8 +11,24 @@ export interface InvocationData {
   report?: LambdaReportData;
 }
 
-export function invokeResultView(inv: InvocationData, functionName: string, eventName: string, target: string, at = new Date()): InvokeResultView {
-  return { functionName, eventName, target, statusCode: inv.statusCode, functionError: inv.functionError, payload: pretty(inv.payload), logs: inv.logs, report: inv.report, at: at.toISOString() };
+export function invokeResultView(
+  inv: InvocationData,
+  functionName: string,
+  eventName: string,
+  target: string,
+  at = new Date(),
+): InvokeResultView {
+  return {
+    functionName,
+    eventName,
+    target,
+    statusCode: inv.statusCode,
+    functionError: inv.functionError,
+    payload: pretty(inv.payload),
+    logs: inv.logs,
+    report: inv.report,
+    at: at.toISOString(),
+  };
 }
 
 /** Shows invocations in the result view; the lesson controller and the CodeLens share it. */

@@ -19,7 +19,11 @@ export interface LessonFunction {
 }
 
 function functionName(lessonId: string, logicalId: string, suffix: string): string {
-  return physicalName(stackName(lessonId, suffix ? normaliseSuffix(suffix) : undefined), logicalId, 'AWS::Lambda::Function');
+  return physicalName(
+    stackName(lessonId, suffix ? normaliseSuffix(suffix) : undefined),
+    logicalId,
+    'AWS::Lambda::Function',
+  );
 }
 
 export function lessonFunctions(entry: CatalogLesson, suffix: string): LessonFunction[] {
@@ -58,7 +62,11 @@ export function functionForFile(functions: LessonFunction[], file: string): Less
  * the lesson): the given step's first, else the first step's that invokes it.
  */
 export function stepEventFor(steps: readonly LessonStep[], logicalId: string, stepId?: string): string | undefined {
-  const eventOf = (s: LessonStep) => s.actions.find((a): a is Extract<LessonAction, { type: 'invoke' }> => a.type === 'invoke' && a.function === logicalId && Boolean(a.event))?.event;
+  const eventOf = (s: LessonStep) =>
+    s.actions.find(
+      (a): a is Extract<LessonAction, { type: 'invoke' }> =>
+        a.type === 'invoke' && a.function === logicalId && Boolean(a.event),
+    )?.event;
   const current = steps.find((s) => s.id === stepId);
   return (current && eventOf(current)) ?? steps.map(eventOf).find(Boolean);
 }

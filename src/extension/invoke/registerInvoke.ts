@@ -38,11 +38,21 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
     try {
       parsed = JSON.parse(event.payload);
     } catch (e) {
-      throw new Error(vscode.l10n.t('The test event “{0}” is not valid JSON ({1}). Fix it in its file and invoke again.', event.name, (e as Error).message));
+      throw new Error(
+        vscode.l10n.t(
+          'The test event “{0}” is not valid JSON ({1}). Fix it in its file and invoke again.',
+          event.name,
+          (e as Error).message,
+        ),
+      );
     }
     display.running(functionName, event.name);
     const invoked = vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Invoking {0}', functionName), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Invoking {0}', functionName),
+        cancellable: true,
+      },
       async (progress, token) => {
         progress.report({ message: vscode.l10n.t('with {0}', event.name) });
         const abort = new AbortController();
@@ -54,7 +64,10 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
           }
           const clients = makeClients(await targets.resolve());
           try {
-            return { invocation: await invokeWith(clients.lambda, functionName, parsed, abort.signal), label: clients.target.label };
+            return {
+              invocation: await invokeWith(clients.lambda, functionName, parsed, abort.signal),
+              label: clients.target.label,
+            };
           } finally {
             clients.destroy();
           }
@@ -68,22 +81,35 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
       throw e;
     });
     const r = invocation.report;
-    log().info(`invoked ${functionName}: status ${invocation.statusCode}${invocation.functionError ? ` (${invocation.functionError})` : ''}${r ? `, ${r.durationMs} ms${r.initDurationMs !== undefined ? `, cold start ${r.initDurationMs} ms` : ''}` : ''}`);
-    display.show(invokeResultView(invocation, functionName, event.name, label), () => run(functionName, event, fn), event.file);
+    log().info(
+      `invoked ${functionName}: status ${invocation.statusCode}${invocation.functionError ? ` (${invocation.functionError})` : ''}${r ? `, ${r.durationMs} ms${r.initDurationMs !== undefined ? `, cold start ${r.initDurationMs} ms` : ''}` : ''}`,
+    );
+    display.show(
+      invokeResultView(invocation, functionName, event.name, label),
+      () => run(functionName, event, fn),
+      event.file,
+    );
     return invocation;
   };
 
   const fnFromArg = async (arg: unknown): Promise<LessonFunction> => {
     const file = handlerFileArg(arg) ?? vscode.window.activeTextEditor?.document.uri.fsPath;
     const fn = file ? await lenses.functionFor(file) : undefined;
-    if (!fn) throw new Error(vscode.l10n.t('Open the handler file of a lesson function (functions/NAME/index.ts) to invoke it.'));
+    if (!fn)
+      throw new Error(
+        vscode.l10n.t('Open the handler file of a lesson function (functions/NAME/index.ts) to invoke it.'),
+      );
     return fn;
   };
 
   /** The event the student's current step invokes this function with, as a file path. */
   const stepEvent = (fn: LessonFunction): string | undefined => {
     const active = labs.progress.active;
-    const event = stepEventFor(fn.entry.lesson.steps, fn.logicalId, active?.lessonDir === fn.entry.dir ? active.stepId : undefined);
+    const event = stepEventFor(
+      fn.entry.lesson.steps,
+      fn.logicalId,
+      active?.lessonDir === fn.entry.dir ? active.stepId : undefined,
+    );
     return event ? join(fn.entry.dir, event) : undefined;
   };
 
@@ -94,13 +120,16 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
     return run(fn.physicalName, event, fn);
   };
 
-  const register = (id: string, what: string, fn: (arg: unknown) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+  const register = (id: string, what: string, fn: (arg: unknown) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
   register(Commands.invokeHandler, vscode.l10n.t('invoke the function'), async (arg) => {
     const fn = await fnFromArg(arg);
     return run(fn.physicalName, await defaultTestEvent(fn, stepEvent(fn)), fn);
   });
   register(Commands.pickTestEvent, vscode.l10n.t('pick a test event'), async (arg) => pickAndRun(await fnFromArg(arg)));
-  register(Commands.saveTestEvent, vscode.l10n.t('save the test event'), async (arg) => createTestEvent(await fnFromArg(arg)));
+  register(Commands.saveTestEvent, vscode.l10n.t('save the test event'), async (arg) =>
+    createTestEvent(await fnFromArg(arg)),
+  );
   register(Commands.invokeFunction, vscode.l10n.t('invoke the function'), async (arg) => {
     const name = treeEntryArg(arg, ['function'])?.ref.name;
     if (!name) throw new Error(vscode.l10n.t('Pick a function in the Resources view to invoke it.'));
@@ -109,7 +138,12 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
       const fn = lessonFunctions(lesson, config.get('student.suffix')).find((f) => f.physicalName === name);
       if (fn) return pickAndRun(fn);
     }
-    const payload = await vscode.window.showInputBox({ title: vscode.l10n.t('Invoke {0}', name), prompt: vscode.l10n.t('Event (JSON)'), value: '{}', ignoreFocusOut: true });
+    const payload = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Invoke {0}', name),
+      prompt: vscode.l10n.t('Event (JSON)'),
+      value: '{}',
+      ignoreFocusOut: true,
+    });
     return payload === undefined ? undefined : run(name, { name: 'custom event', payload });
   });
 }

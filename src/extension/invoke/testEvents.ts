@@ -14,8 +14,16 @@ export interface TestEvent {
 
 export async function listTestEvents(fn: LessonFunction): Promise<TestEvent[]> {
   const names = await readdir(fn.eventsDir).catch(() => [] as string[]);
-  const mine = names.filter((n) => n.endsWith('.json') && (n === `${fn.eventPrefix}.json` || n.startsWith(`${fn.eventPrefix}-`))).sort();
-  return Promise.all(mine.map(async (n) => ({ name: n.replace(/\.json$/, ''), file: join(fn.eventsDir, n), payload: await readFile(join(fn.eventsDir, n), 'utf8') })));
+  const mine = names
+    .filter((n) => n.endsWith('.json') && (n === `${fn.eventPrefix}.json` || n.startsWith(`${fn.eventPrefix}-`)))
+    .sort();
+  return Promise.all(
+    mine.map(async (n) => ({
+      name: n.replace(/\.json$/, ''),
+      file: join(fn.eventsDir, n),
+      payload: await readFile(join(fn.eventsDir, n), 'utf8'),
+    })),
+  );
 }
 
 const lastUsed = new Map<string, string>();
@@ -46,7 +54,12 @@ export async function pickTestEvent(fn: LessonFunction): Promise<TestEvent | und
   const events = await listTestEvents(fn);
   type Item = vscode.QuickPickItem & { event?: TestEvent; create?: boolean };
   const items: Item[] = [
-    ...events.map((e) => ({ label: `$(json) ${e.name}`, description: e.payload.replace(/\s+/g, ' ').slice(0, 80), event: e, buttons: [{ iconPath: new vscode.ThemeIcon('edit'), tooltip: vscode.l10n.t('Edit this event') }] })),
+    ...events.map((e) => ({
+      label: `$(json) ${e.name}`,
+      description: e.payload.replace(/\s+/g, ' ').slice(0, 80),
+      event: e,
+      buttons: [{ iconPath: new vscode.ThemeIcon('edit'), tooltip: vscode.l10n.t('Edit this event') }],
+    })),
     { label: `$(add) ${vscode.l10n.t('New test event…')}`, create: true },
   ];
   const pick = vscode.window.createQuickPick<Item>();
@@ -71,9 +84,14 @@ export async function pickTestEvent(fn: LessonFunction): Promise<TestEvent | und
   return chosen.event;
 }
 
-export async function createTestEvent(fn: LessonFunction, payload = '{\n  "name": "student"\n}\n'): Promise<string | undefined> {
+export async function createTestEvent(
+  fn: LessonFunction,
+  payload = '{\n  "name": "student"\n}\n',
+): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('New test event'), prompt: vscode.l10n.t('Saved as {0} in the lesson', `events/${fn.eventPrefix}-NAME.json`), value: 'my-event',
+    title: vscode.l10n.t('New test event'),
+    prompt: vscode.l10n.t('Saved as {0} in the lesson', `events/${fn.eventPrefix}-NAME.json`),
+    value: 'my-event',
     validateInput: (v) => (/^[\w-]+$/.test(v) ? undefined : 'Letters, digits, - and _ only'),
   });
   if (!name) return undefined;

@@ -15,7 +15,19 @@ import type { CatalogLesson } from './lessonCatalog';
 import type { EditorProgress } from './progressStore';
 import { emptyUsage, recordChecks, type LessonRun, type Usage } from '../../lab';
 import { invokeResultView, type InvocationDisplay } from '../invoke/invokeResultView';
-import { checkOutcome, deployedView, deployStep, type DeployedView, invokeInLesson, runStepAction, runStepChecks, runWholeLesson, teardownLesson, type CheckOutcome, type EngineRun } from './labEngine';
+import {
+  checkOutcome,
+  deployedView,
+  deployStep,
+  type DeployedView,
+  invokeInLesson,
+  runStepAction,
+  runStepChecks,
+  runWholeLesson,
+  teardownLesson,
+  type CheckOutcome,
+  type EngineRun,
+} from './labEngine';
 import { planReveal, revealTarget, plannedNeedsState } from './revealPlan';
 import { pickDeployedResource } from '../webviews/resourcePicker';
 import { machineOfExecution } from '../webviews/graph/graphData';
@@ -23,7 +35,11 @@ import { machineOfExecution } from '../webviews/graph/graphData';
 const prebuiltCopies = (entry: CatalogLesson): string[] => (entry.bundledCopy ? [entry.bundledCopy] : []);
 
 export class LabController {
-  private readonly checked = new vscode.EventEmitter<{ entry: CatalogLesson; stepId: string; outcomes: CheckOutcome[] }>();
+  private readonly checked = new vscode.EventEmitter<{
+    entry: CatalogLesson;
+    stepId: string;
+    outcomes: CheckOutcome[];
+  }>();
   /** Fires after every check run, so an open step guide shows the sentences. */
   readonly onDidCheck = this.checked.event;
 
@@ -50,7 +66,15 @@ export class LabController {
 
   step(entry: CatalogLesson, stepId: string): LessonStep {
     const step = entry.lesson.steps.find((s) => s.id === stepId);
-    if (!step) throw new Error(vscode.l10n.t("Lesson {0} has no step '{1}'. Check lesson.yaml (run {2}).", entry.lesson.id, stepId, '`hoc lab validate`'));
+    if (!step)
+      throw new Error(
+        vscode.l10n.t(
+          "Lesson {0} has no step '{1}'. Check lesson.yaml (run {2}).",
+          entry.lesson.id,
+          stepId,
+          '`hoc lab validate`',
+        ),
+      );
     return step;
   }
 
@@ -58,44 +82,50 @@ export class LabController {
   lessonPath(entry: CatalogLesson, relativePath: string): string {
     const full = resolve(entry.dir, relativePath);
     const rel = relative(entry.dir, full);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(vscode.l10n.t("'{0}' is outside the lesson folder.", relativePath));
+    if (rel.startsWith('..') || isAbsolute(rel))
+      throw new Error(vscode.l10n.t("'{0}' is outside the lesson folder.", relativePath));
     return full;
   }
 
   /** Runs engine work for a step under a cancellable notification. */
   private async withRun<T>(title: string, entry: CatalogLesson, work: (run: EngineRun) => Promise<T>): Promise<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      try {
-        progress.report({ message: `connecting to ${this.targets.describe()}…` });
-        const target = await this.targets.resolve();
-        const run: EngineRun = {
-          dir: entry.dir,
-          lesson: entry.lesson,
-          target,
-          report: (message) => {
-            log().info(`${entry.lesson.id}: ${message}`);
-            progress.report({ message });
-          },
-          output: (text) => log().info(`${entry.lesson.id}: ${text.trimEnd()}`),
-          signal: controller.signal,
-          usage: this.usage(entry, target.kind),
-          prebuiltCopies: prebuiltCopies(entry),
-        };
-        const result = await work(run);
-        if (token.isCancellationRequested) throw new vscode.CancellationError();
-        return result;
-      } finally {
-        sub.dispose();
-      }
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          progress.report({ message: `connecting to ${this.targets.describe()}…` });
+          const target = await this.targets.resolve();
+          const run: EngineRun = {
+            dir: entry.dir,
+            lesson: entry.lesson,
+            target,
+            report: (message) => {
+              log().info(`${entry.lesson.id}: ${message}`);
+              progress.report({ message });
+            },
+            output: (text) => log().info(`${entry.lesson.id}: ${text.trimEnd()}`),
+            signal: controller.signal,
+            usage: this.usage(entry, target.kind),
+            prebuiltCopies: prebuiltCopies(entry),
+          };
+          const result = await work(run);
+          if (token.isCancellationRequested) throw new vscode.CancellationError();
+          return result;
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
   }
 
   async deploy(entry: CatalogLesson, stepId: string): Promise<string> {
     const step = this.step(entry, stepId);
     this.progress.touch(entry.lesson.id, stepId);
-    const summary = await this.withRun(vscode.l10n.t('Deploying “{0}”', step.title), entry, (run) => deployStep(run, stepId));
+    const summary = await this.withRun(vscode.l10n.t('Deploying “{0}”', step.title), entry, (run) =>
+      deployStep(run, stepId),
+    );
     log().info(`deployed ${entry.lesson.id}/${stepId}: ${summary}`);
     this.targets.notifyResourcesChanged();
     return summary;
@@ -107,27 +137,43 @@ export class LabController {
     if (!action) throw new Error(vscode.l10n.t("Step {0} has no action '{1}'.", stepId, actionId));
     this.progress.touch(entry.lesson.id, stepId);
     if (action.type === 'open') return this.openFile(entry, action.file, action.line, action.match);
-    if (action.type === 'reveal') return this.reveal(entry, stepId, { kind: 'reveal', view: action.view, resource: action.resource });
+    if (action.type === 'reveal')
+      return this.reveal(entry, stepId, { kind: 'reveal', view: action.view, resource: action.resource });
     if (action.type === 'deploy') return this.deploy(entry, stepId);
     const eventName = action.type === 'invoke' && action.event ? basename(action.event, '.json') : 'lesson event';
     if (action.type === 'invoke') this.invocations.running(action.function, eventName);
-    const outcome = await this.withRun(action.title ?? vscode.l10n.t('Running {0}', action.type), entry, (run) => runStepAction(run, stepId, actionId)).catch((e: unknown) => {
+    const outcome = await this.withRun(action.title ?? vscode.l10n.t('Running {0}', action.type), entry, (run) =>
+      runStepAction(run, stepId, actionId),
+    ).catch((e: unknown) => {
       if (action.type === 'invoke') this.invocations.failed(action.function, errorText(e));
       throw e;
     });
-    const used = action.type === 'sizingSweep' ? action.function : action.type === 'startExecution' ? action.stateMachine : action.type === 'sendMessage' ? action.queue : undefined;
+    const used =
+      action.type === 'sizingSweep'
+        ? action.function
+        : action.type === 'startExecution'
+          ? action.stateMachine
+          : action.type === 'sendMessage'
+            ? action.queue
+            : undefined;
     if (used) this.used(entry, used, outcome.outcome?.kind === 'execution' ? outcome.outcome.executionArn : undefined);
     if (outcome.outcome?.kind === 'invoked' && action.type === 'invoke') {
       // The engine invoked (and tallied) it; the result view shows payload, logs and REPORT metrics.
       this.used(entry, action.function);
       const target = await this.targets.resolve();
       const view = invokeResultView(outcome.outcome, outcome.outcome.function, eventName, target.label);
-      this.invocations.show(view, () => this.action(entry, stepId, actionId), action.event ? this.lessonPath(entry, action.event) : undefined);
+      this.invocations.show(
+        view,
+        () => this.action(entry, stepId, actionId),
+        action.event ? this.lessonPath(entry, action.event) : undefined,
+      );
     }
     if (outcome.outcome?.kind === 'execution') {
       // Beside the step guide, so the action's result line stays in view.
       const { executionArn } = outcome.outcome;
-      void this.views.open({ kind: 'stateMachine', ref: machineOfExecution(executionArn), executionArn }, 'beside').catch((e: unknown) => log().warn(`graph of ${executionArn}: ${(e as Error).message}`));
+      void this.views
+        .open({ kind: 'stateMachine', ref: machineOfExecution(executionArn), executionArn }, 'beside')
+        .catch((e: unknown) => log().warn(`graph of ${executionArn}: ${(e as Error).message}`));
     }
     this.targets.notifyResourcesChanged();
     return outcome.summary;
@@ -136,7 +182,9 @@ export class LabController {
   /** Runs the step's checks; all passing marks the step done, any failing records the reasons. */
   async check(entry: CatalogLesson, stepId: string): Promise<CheckOutcome[]> {
     const step = this.step(entry, stepId);
-    const results = await this.withRun(vscode.l10n.t('Checking “{0}”', step.title), entry, (run) => runStepChecks(run, stepId));
+    const results = await this.withRun(vscode.l10n.t('Checking “{0}”', step.title), entry, (run) =>
+      runStepChecks(run, stepId),
+    );
     recordChecks(this.progress, entry.lesson.id, stepId, results);
     const outcomes = results.map(checkOutcome);
     this.checked.fire({ entry, stepId, outcomes });
@@ -161,12 +209,23 @@ export class LabController {
     const target = await this.targets.resolve();
     const controller = new AbortController();
     signal?.addEventListener('abort', () => controller.abort());
-    const run: EngineRun = { dir: entry.dir, lesson: entry.lesson, target, report: () => undefined, output: () => undefined, signal: controller.signal, usage: this.usage(entry, target.kind), prebuiltCopies: prebuiltCopies(entry) };
+    const run: EngineRun = {
+      dir: entry.dir,
+      lesson: entry.lesson,
+      target,
+      report: () => undefined,
+      output: () => undefined,
+      signal: controller.signal,
+      usage: this.usage(entry, target.kind),
+      prebuiltCopies: prebuiltCopies(entry),
+    };
     return { invocation: await invokeInLesson(run, functionName, event), target };
   }
 
   async teardown(entry: CatalogLesson): Promise<string> {
-    const summary = await this.withRun(vscode.l10n.t('Tearing down “{0}”', entry.lesson.title), entry, (run) => teardownLesson(run));
+    const summary = await this.withRun(vscode.l10n.t('Tearing down “{0}”', entry.lesson.title), entry, (run) =>
+      teardownLesson(run),
+    );
     this.targets.notifyResourcesChanged();
     return summary;
   }
@@ -179,7 +238,11 @@ export class LabController {
       const m = new RegExp(match, 'm').exec(doc.getText());
       if (m) position = doc.positionAt(m.index);
     }
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One, preview: false });
+    await vscode.window.showTextDocument(doc, {
+      selection: new vscode.Range(position, position),
+      viewColumn: vscode.ViewColumn.One,
+      preview: false,
+    });
     return vscode.l10n.t('Opened {0}', file);
   }
 
@@ -230,7 +293,10 @@ export class LabController {
         const ref = state.refOf(plan.logicalId);
         const target = revealTarget(plan, ref, this.executions.get(`${entry.dir}#${plan.logicalId}`));
         // The record may be missing while the resource exists (names are fixed): the view says if it does not.
-        if (!state.isDeployed(plan.logicalId)) log().info(`${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${ref} anyway`);
+        if (!state.isDeployed(plan.logicalId))
+          log().info(
+            `${plan.logicalId} is not recorded as deployed on ${this.targets.describe()}; opening ${ref} anyway`,
+          );
         await this.views.open(target, 'beside');
         return vscode.l10n.t('Showing {0}', plan.logicalId);
       }
@@ -240,7 +306,10 @@ export class LabController {
   /** Follows a `hoc:` link from step markdown (or any command link carrying one). */
   async followLink(entry: CatalogLesson, stepId: string, href: string): Promise<string | undefined> {
     const parsed = parseLessonLink(href);
-    if (!parsed.ok) throw new Error(vscode.l10n.t('This lesson has a broken link: {0}. Run {1} on it.', parsed.error, '`hoc lab validate`'));
+    if (!parsed.ok)
+      throw new Error(
+        vscode.l10n.t('This lesson has a broken link: {0}. Run {1} on it.', parsed.error, '`hoc lab validate`'),
+      );
     const link = parsed.link;
     const target = 'step' in link && link.step ? link.step : stepId;
     switch (link.kind) {
@@ -267,7 +336,8 @@ export class LabController {
 
   runInTerminal(cmd: string, cwd: string): string {
     const name = 'Hands-on Cloud';
-    const terminal = vscode.window.terminals.find((t) => t.name === name) ?? vscode.window.createTerminal({ name, cwd });
+    const terminal =
+      vscode.window.terminals.find((t) => t.name === name) ?? vscode.window.createTerminal({ name, cwd });
     terminal.show();
     terminal.sendText(cmd);
     return vscode.l10n.t('Running {0} in the terminal', `\`${cmd}\``);

@@ -1,7 +1,22 @@
 // The one place the editor talks to the lesson engine (src/lab): loading lessons, deploying a
 // step, running its actions and checks, running the whole lesson as `hoc lab run` does,
 // invoking, tearing a lesson down. The UI only sees this surface.
-import { invokeFunction, LabSession, loadLesson, localizeLesson, runAction, runChecks, runLesson, settleTimeMs, validateLesson, type Invocation, type LessonRun, type ProgressStore, type RunOptions, type Usage } from '../../lab';
+import {
+  invokeFunction,
+  LabSession,
+  loadLesson,
+  localizeLesson,
+  runAction,
+  runChecks,
+  runLesson,
+  settleTimeMs,
+  validateLesson,
+  type Invocation,
+  type LessonRun,
+  type ProgressStore,
+  type RunOptions,
+  type Usage,
+} from '../../lab';
 import type { CheckResult } from '../../shared/lessonResults';
 import type { Lesson, LessonCheck, LessonDiagnostic } from '../../shared/lessonTypes';
 import type { ActionOutcome as EngineOutcome } from '../../shared/lessonResults';
@@ -37,7 +52,10 @@ export interface ActionOutcome {
 }
 
 /** The lesson and its problems (`file:line: message`); a lesson with problems still shows. */
-export async function loadLessonFrom(dir: string, displayLanguage = 'en'): Promise<{ lesson?: Lesson; template?: LessonTemplate; diagnostics: LessonDiagnostic[] }> {
+export async function loadLessonFrom(
+  dir: string,
+  displayLanguage = 'en',
+): Promise<{ lesson?: Lesson; template?: LessonTemplate; diagnostics: LessonDiagnostic[] }> {
   const { lesson, template, diagnostics } = validateLesson(dir);
   // Titles, objectives, hints and step texts in the display language where the lesson has them.
   return { lesson: lesson && localizeLesson(dir, lesson, displayLanguage), template, diagnostics };
@@ -54,7 +72,8 @@ async function withSession<T>(run: EngineRun, work: (s: LabSession) => Promise<T
   // Check sentences in the language the lesson is shown in.
   const lesson = run.lesson.language ? localizeLesson(run.dir, loaded.lesson, run.lesson.language) : loaded.lesson;
   const s = new LabSession({ ...loaded, lesson }, run.target, {
-    onProgress: (p) => run.report(`${p.index}/${p.total} ${p.logicalId} ${p.phase}${p.message ? `: ${p.message}` : ''}`),
+    onProgress: (p) =>
+      run.report(`${p.index}/${p.total} ${p.logicalId} ${p.phase}${p.message ? `: ${p.message}` : ''}`),
     onOutput: (text) => run.output(text),
     signal: run.signal,
     usage: run.usage,
@@ -105,7 +124,11 @@ export function checkOutcome(r: CheckResult): CheckOutcome {
 }
 
 /** Every step as `hoc lab run` runs it: deploys, actions (editor-only ones skipped), checks with settle retries, progress. */
-export function runWholeLesson(run: EngineRun, progress: ProgressStore, hooks: Pick<RunOptions, 'onStepStart' | 'onStepEnd' | 'onAction'>): Promise<LessonRun> {
+export function runWholeLesson(
+  run: EngineRun,
+  progress: ProgressStore,
+  hooks: Pick<RunOptions, 'onStepStart' | 'onStepEnd' | 'onAction'>,
+): Promise<LessonRun> {
   return withSession(run, (s) => runLesson(s, { progress, settleMs: settleTimeMs(run.target.kind), ...hooks }));
 }
 

@@ -9,7 +9,8 @@ import type { EditorProgress } from './progressStore';
 import { stepRow } from '../treeLabels';
 import { prerequisiteTitles } from '../../lab/course';
 
-export type LabNode = { kind: 'lesson'; entry: CatalogLesson } | { kind: 'step'; entry: CatalogLesson; step: LessonStep; index: number };
+export type LabNode =
+  { kind: 'lesson'; entry: CatalogLesson } | { kind: 'step'; entry: CatalogLesson; step: LessonStep; index: number };
 
 const STATE_ICONS: Record<StepState, vscode.ThemeIcon> = {
   notStarted: new vscode.ThemeIcon('circle-large-outline'),
@@ -18,7 +19,12 @@ const STATE_ICONS: Record<StepState, vscode.ThemeIcon> = {
   checkFailed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
 };
 const stateText = (s: StepState): string =>
-  ({ notStarted: vscode.l10n.t('not started'), inProgress: vscode.l10n.t('in progress'), done: vscode.l10n.t('done'), checkFailed: vscode.l10n.t('check failed') })[s];
+  ({
+    notStarted: vscode.l10n.t('not started'),
+    inProgress: vscode.l10n.t('in progress'),
+    done: vscode.l10n.t('done'),
+    checkFailed: vscode.l10n.t('check failed'),
+  })[s];
 
 export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
   private readonly changed = new vscode.EventEmitter<LabNode | undefined>();
@@ -45,7 +51,9 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
 
   /** Titles of the lessons shown, for naming prerequisites. */
   private lessonTitles(): Array<{ dir: string; title: string }> {
-    return [...this.nodes.values()].filter((n) => n.kind === 'lesson').map((n) => ({ dir: n.entry.dir, title: n.entry.lesson.title }));
+    return [...this.nodes.values()]
+      .filter((n) => n.kind === 'lesson')
+      .map((n) => ({ dir: n.entry.dir, title: n.entry.lesson.title }));
   }
 
   lessonNode(entry: CatalogLesson): LabNode {
@@ -55,7 +63,12 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
   stepNode(entry: CatalogLesson, stepId: string): LabNode | undefined {
     const index = entry.lesson.steps.findIndex((s) => s.id === stepId);
     if (index < 0) return undefined;
-    return this.node(`${entry.lesson.id}/${stepId}`, () => ({ kind: 'step', entry, step: entry.lesson.steps[index], index }));
+    return this.node(`${entry.lesson.id}/${stepId}`, () => ({
+      kind: 'step',
+      entry,
+      step: entry.lesson.steps[index],
+      index,
+    }));
   }
 
   async getChildren(parent?: LabNode): Promise<LabNode[]> {
@@ -71,7 +84,10 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
   getTreeItem(node: LabNode): vscode.TreeItem {
     const { lesson } = node.entry;
     if (node.kind === 'lesson') {
-      const left = this.progress.stepsLeft(lesson.id, lesson.steps.map((s) => s.id));
+      const left = this.progress.stepsLeft(
+        lesson.id,
+        lesson.steps.map((s) => s.id),
+      );
       const done = lesson.steps.length - left;
       const item = new vscode.TreeItem(lesson.title, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `lesson:${lesson.id}`;
@@ -79,8 +95,12 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
       const place = node.entry.place;
       const after = place ? prerequisiteTitles(place, this.lessonTitles()) : [];
       item.description = `${done}/${lesson.steps.length}${node.entry.bundled ? ` · ${vscode.l10n.t('built in')}` : ''}${after.length ? ` · ${vscode.l10n.t('after {0}', after.join(', '))}` : ''}`;
-      const inCourse = place ? `${after.length ? vscode.l10n.t('Lesson {0} of *{1}*; take it after {2}.', place.position, place.course, after.join(', ')) : vscode.l10n.t('Lesson {0} of *{1}*.', place.position, place.course)}\n\n` : '';
-      item.tooltip = new vscode.MarkdownString(`**${lesson.title}**\n\n${inCourse}${lesson.summary}\n\n${vscode.l10n.t('{0} of {1} steps done', done, lesson.steps.length)} · \`${node.entry.dir}\``);
+      const inCourse = place
+        ? `${after.length ? vscode.l10n.t('Lesson {0} of *{1}*; take it after {2}.', place.position, place.course, after.join(', ')) : vscode.l10n.t('Lesson {0} of *{1}*.', place.position, place.course)}\n\n`
+        : '';
+      item.tooltip = new vscode.MarkdownString(
+        `**${lesson.title}**\n\n${inCourse}${lesson.summary}\n\n${vscode.l10n.t('{0} of {1} steps done', done, lesson.steps.length)} · \`${node.entry.dir}\``,
+      );
       item.iconPath = new vscode.ThemeIcon(left === 0 ? 'mortar-board' : 'book');
       return item;
     }
@@ -92,9 +112,13 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabNode> {
     item.contextValue = ItemKinds.step;
     item.iconPath = STATE_ICONS[state];
     const failures = this.progress.get(lesson.id, node.step.id).failures;
-    item.tooltip = new vscode.MarkdownString(`**${node.step.title}** — ${stateText(state)}${failures?.length ? `\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}`);
+    item.tooltip = new vscode.MarkdownString(
+      `**${node.step.title}** — ${stateText(state)}${failures?.length ? `\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}`,
+    );
     item.command = { command: Commands.openStep, title: vscode.l10n.t('Open Step'), arguments: [node] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Step {0}, {1}, {2}', node.index + 1, node.step.title, stateText(state)) };
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('Step {0}, {1}, {2}', node.index + 1, node.step.title, stateText(state)),
+    };
     return item;
   }
 }

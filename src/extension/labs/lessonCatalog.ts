@@ -26,7 +26,10 @@ export interface CatalogLesson {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Lesson folders under `root`: root itself if it has a lesson.yaml, else root/labs/* and root/* . */

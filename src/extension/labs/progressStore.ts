@@ -22,7 +22,10 @@ export class EditorProgress implements ProgressStore {
 
   constructor(private readonly memento: vscode.Memento) {
     // Memento.update changes the value at once (get() sees it); the write to disk follows.
-    this.store = new KeyValueProgressStore({ get: (key) => memento.get(key), update: (key, value) => void memento.update(key, value) });
+    this.store = new KeyValueProgressStore({
+      get: (key) => memento.get(key),
+      update: (key, value) => void memento.update(key, value),
+    });
     this.migrate();
   }
 
@@ -30,7 +33,8 @@ export class EditorProgress implements ProgressStore {
     const legacy = this.memento.get<Record<string, Record<string, StepProgress>>>(LEGACY_KEY);
     if (!legacy) return;
     for (const [lessonId, steps] of Object.entries(legacy)) {
-      for (const [stepId, p] of Object.entries(steps)) if (this.store.get(lessonId, stepId) === NOT_STARTED) this.store.set(lessonId, stepId, p);
+      for (const [stepId, p] of Object.entries(steps))
+        if (this.store.get(lessonId, stepId) === NOT_STARTED) this.store.set(lessonId, stepId, p);
     }
     void this.memento.update(LEGACY_KEY, undefined);
   }

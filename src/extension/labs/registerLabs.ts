@@ -34,8 +34,19 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     const lessons = await catalog.all();
     const active = progress.active;
     const shown = lessons.filter((l) => !active || l.dir === active.lessonDir);
-    const left = shown.reduce((n, l) => n + progress.stepsLeft(l.lesson.id, l.lesson.steps.map((s) => s.id)), 0);
-    view.badge = left > 0 ? { value: left, tooltip: left === 1 ? vscode.l10n.t('1 step left') : vscode.l10n.t('{0} steps left', left) } : undefined;
+    const left = shown.reduce(
+      (n, l) =>
+        n +
+        progress.stepsLeft(
+          l.lesson.id,
+          l.lesson.steps.map((s) => s.id),
+        ),
+      0,
+    );
+    view.badge =
+      left > 0
+        ? { value: left, tooltip: left === 1 ? vscode.l10n.t('1 step left') : vscode.l10n.t('{0} steps left', left) }
+        : undefined;
     void vscode.commands.executeCommand('setContext', ContextKeys.hasLessons, lessons.length > 0);
     void vscode.commands.executeCommand('setContext', ContextKeys.lessonsLoaded, true);
   };
@@ -51,11 +62,27 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     const named = stepRefArg(arg);
     const key = named.lesson ?? StepGuidePanel.current?.lessonId ?? progress.active?.lessonDir;
     const entry = key ? await catalog.find(key) : (await catalog.all())[0];
-    if (!entry) throw new Error(named.lesson ? vscode.l10n.t("No lesson '{0}' here. Reload the lessons (Hands-on Cloud: Reload Lessons).", named.lesson) : vscode.l10n.t('No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.'));
-    const stepId = named.step ?? (StepGuidePanel.current?.lessonId === entry.lesson.id ? StepGuidePanel.current.currentStepId : progress.active?.lessonDir === entry.dir ? progress.active.stepId : undefined);
+    if (!entry)
+      throw new Error(
+        named.lesson
+          ? vscode.l10n.t("No lesson '{0}' here. Reload the lessons (Hands-on Cloud: Reload Lessons).", named.lesson)
+          : vscode.l10n.t(
+              'No lesson is open. Open a folder with a labs/ folder (or a lesson.yaml) and pick a lesson in the Labs view.',
+            ),
+      );
+    const stepId =
+      named.step ??
+      (StepGuidePanel.current?.lessonId === entry.lesson.id
+        ? StepGuidePanel.current.currentStepId
+        : progress.active?.lessonDir === entry.dir
+          ? progress.active.stepId
+          : undefined);
     return { entry, stepId };
   };
-  const needStep = (entry: CatalogLesson, stepId: string | undefined) => stepId ?? entry.lesson.steps.find((s) => progress.state(entry.lesson.id, s.id) !== 'done')?.id ?? entry.lesson.steps[0]?.id;
+  const needStep = (entry: CatalogLesson, stepId: string | undefined) =>
+    stepId ??
+    entry.lesson.steps.find((s) => progress.state(entry.lesson.id, s.id) !== 'done')?.id ??
+    entry.lesson.steps[0]?.id;
 
   const openStep = async (entry: CatalogLesson, stepId: string) => {
     await StepGuidePanel.createOrShow(context.extensionUri, controller, entry, stepId, catalog);
@@ -64,7 +91,8 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     void updateBadge();
   };
 
-  const register = (id: string, what: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+  const register = (id: string, what: string, fn: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
   register(Commands.refreshLabs, vscode.l10n.t('reload the lessons'), () => catalog.refresh());
   register(Commands.openLesson, vscode.l10n.t('open the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
@@ -89,14 +117,28 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     const nextStep = vscode.l10n.t('Next Step');
     const openThisStep = vscode.l10n.t('Open Step');
     if (failed.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}”: all {1} checks pass.', controller.step(entry, id).title, outcomes.length), nextStep).then((a) => {
-        const next = entry.lesson.steps[entry.lesson.steps.findIndex((s) => s.id === id) + 1];
-        if (a && next) void openStep(entry, next.id);
-      });
+      void vscode.window
+        .showInformationMessage(
+          vscode.l10n.t('“{0}”: all {1} checks pass.', controller.step(entry, id).title, outcomes.length),
+          nextStep,
+        )
+        .then((a) => {
+          const next = entry.lesson.steps[entry.lesson.steps.findIndex((s) => s.id === id) + 1];
+          if (a && next) void openStep(entry, next.id);
+        });
     } else {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Checks not passing yet ({0}): {1}', failed.length, failed.map((f) => f.reason ?? f.sentence).join('; ')), openThisStep).then((a) => {
-        if (a) void openStep(entry, id);
-      });
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t(
+            'Checks not passing yet ({0}): {1}',
+            failed.length,
+            failed.map((f) => f.reason ?? f.sentence).join('; '),
+          ),
+          openThisStep,
+        )
+        .then((a) => {
+          if (a) void openStep(entry, id);
+        });
     }
   });
   register(Commands.resetStep, vscode.l10n.t('reset the step'), async (arg) => {
@@ -105,19 +147,36 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
   });
   register(Commands.resetLesson, vscode.l10n.t('reset the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
-    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Reset your progress in “{0}”? Deployed resources stay; use Tear Down to delete them.', entry.lesson.title), { modal: true }, vscode.l10n.t('Reset Progress'));
+    const ok = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Reset your progress in “{0}”? Deployed resources stay; use Tear Down to delete them.',
+        entry.lesson.title,
+      ),
+      { modal: true },
+      vscode.l10n.t('Reset Progress'),
+    );
     if (ok) progress.reset(entry.lesson.id);
   });
   register(Commands.teardownLesson, vscode.l10n.t('tear down the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
-    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Delete everything “{0}” deployed on {1}?', entry.lesson.title, targets.describe()), { modal: true }, vscode.l10n.t('Tear Down'));
+    const ok = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete everything “{0}” deployed on {1}?', entry.lesson.title, targets.describe()),
+      { modal: true },
+      vscode.l10n.t('Tear Down'),
+    );
     if (ok) vscode.window.setStatusBarMessage(`$(trash) ${await controller.teardown(entry)}`, 5000);
   });
   register(Commands.runLesson, vscode.l10n.t('run the lesson'), async (arg) => {
     const { entry } = await resolveArgs(arg);
     const run = await controller.runLesson(entry);
     const passed = run.steps.filter((s) => s.passed).length;
-    const summary = vscode.l10n.t('“{0}”: {1} of {2} steps pass · estimated cost {3}', entry.lesson.title, passed, run.steps.length, formatUsd(run.cost.total));
+    const summary = vscode.l10n.t(
+      '“{0}”: {1} of {2} steps pass · estimated cost {3}',
+      entry.lesson.title,
+      passed,
+      run.steps.length,
+      formatUsd(run.cost.total),
+    );
     if (run.passed) void vscode.window.showInformationMessage(summary);
     else void vscode.window.showWarningMessage(vscode.l10n.t('{0}. The Labs view shows which checks fail.', summary));
   });
@@ -130,7 +189,8 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
 
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(Panels.stepGuide, {
-      deserializeWebviewPanel: (panel, state) => StepGuidePanel.revive(panel, state as StepGuideState | undefined, context.extensionUri, controller, catalog),
+      deserializeWebviewPanel: (panel, state) =>
+        StepGuidePanel.revive(panel, state as StepGuideState | undefined, context.extensionUri, controller, catalog),
     }),
   );
   log().debug('labs registered');

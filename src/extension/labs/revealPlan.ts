@@ -5,11 +5,14 @@
 import type { LessonStep, LessonView } from '../../shared/lessonTypes';
 import type { ResourceRef, ViewedKind } from '../commandArgs';
 
-
 export type { ViewedKind } from '../commandArgs';
 
 /** The view each kind opens in. */
-export const VIEW_OF_KIND: Record<ViewedKind, 'queue' | 'metrics' | 'graph'> = { queue: 'queue', function: 'metrics', stateMachine: 'graph' };
+export const VIEW_OF_KIND: Record<ViewedKind, 'queue' | 'metrics' | 'graph'> = {
+  queue: 'queue',
+  function: 'metrics',
+  stateMachine: 'graph',
+};
 
 const KIND_OF_TYPE: Record<string, ViewedKind> = {
   'AWS::SQS::Queue': 'queue',
@@ -40,7 +43,13 @@ export type RevealPlan =
   /** A view without a subject (Labs, Resources, the log). */
   | { kind: 'view'; view: 'lesson' | 'resources' | 'logs' }
   /** A resource's own view; `focus: 'cost'` asks the metrics view for its cost estimator. */
-  | { kind: 'resource'; view: 'queue' | 'metrics' | 'graph'; logicalId: string; resourceKind: ViewedKind; focus?: 'cost' }
+  | {
+      kind: 'resource';
+      view: 'queue' | 'metrics' | 'graph';
+      logicalId: string;
+      resourceKind: ViewedKind;
+      focus?: 'cost';
+    }
   /** A resource without a view of its own (bucket, API…): show it in the Resources tree. */
   | { kind: 'tree'; logicalId: string }
   /** Nothing in the lesson fits; the sentence says what the link wanted. */
@@ -65,7 +74,11 @@ export function stepResources(step: LessonStep, kind: ViewedKind, typeOf: Reveal
 }
 
 /** The step's (or failing that the lesson's) most relevant resource of a kind. */
-export function pickResource(ctx: RevealContext, kind: ViewedKind, prefer?: (step: LessonStep) => string | undefined): string | undefined {
+export function pickResource(
+  ctx: RevealContext,
+  kind: ViewedKind,
+  prefer?: (step: LessonStep) => string | undefined,
+): string | undefined {
   const isKind = (id: string) => kindOfType(ctx.typeOf(id)) === kind;
   const index = ctx.steps.findIndex((s) => s.id === ctx.stepId);
   const step = ctx.steps[index];
@@ -77,7 +90,9 @@ export function pickResource(ctx: RevealContext, kind: ViewedKind, prefer?: (ste
   }
   const recent = ctx.recent?.find(isKind);
   if (recent) return recent;
-  const deployed = [...(ctx.deployed ?? [])].filter((d) => isKind(d.logicalId)).sort((a, b) => b.deployedAt.localeCompare(a.deployedAt))[0];
+  const deployed = [...(ctx.deployed ?? [])]
+    .filter((d) => isKind(d.logicalId))
+    .sort((a, b) => b.deployedAt.localeCompare(a.deployedAt))[0];
   if (deployed) return deployed.logicalId;
   for (let i = index - 1; i >= 0; i--) {
     const earlier = stepResources(ctx.steps[i], kind, ctx.typeOf)[0];
@@ -91,7 +106,9 @@ const sweptFunction = (step: LessonStep) => step.actions.find((a) => a.type === 
 export function planReveal(link: { view?: LessonView; resource?: string }, ctx: RevealContext): RevealPlan {
   if (link.resource) {
     const kind = kindOfType(ctx.typeOf(link.resource));
-    return kind ? { kind: 'resource', view: VIEW_OF_KIND[kind], logicalId: link.resource, resourceKind: kind } : { kind: 'tree', logicalId: link.resource };
+    return kind
+      ? { kind: 'resource', view: VIEW_OF_KIND[kind], logicalId: link.resource, resourceKind: kind }
+      : { kind: 'tree', logicalId: link.resource };
   }
   const view = link.view ?? 'resources';
   switch (view) {
@@ -101,14 +118,22 @@ export function planReveal(link: { view?: LessonView; resource?: string }, ctx: 
       return { kind: 'view', view };
     case 'graph': {
       const id = pickResource(ctx, 'stateMachine');
-      return id ? { kind: 'resource', view: 'graph', logicalId: id, resourceKind: 'stateMachine' } : { kind: 'none', view, reason: 'This lesson has no state machine to show.' };
+      return id
+        ? { kind: 'resource', view: 'graph', logicalId: id, resourceKind: 'stateMachine' }
+        : { kind: 'none', view, reason: 'This lesson has no state machine to show.' };
     }
     case 'metrics':
     case 'cost': {
       // The cost estimate is best fed by a sizing sweep's function when the step has one.
       const id = pickResource(ctx, 'function', view === 'cost' ? sweptFunction : undefined);
       if (!id) return { kind: 'none', view, reason: 'This lesson has no function to measure.' };
-      return { kind: 'resource', view: 'metrics', logicalId: id, resourceKind: 'function', ...(view === 'cost' ? { focus: 'cost' as const } : {}) };
+      return {
+        kind: 'resource',
+        view: 'metrics',
+        logicalId: id,
+        resourceKind: 'function',
+        ...(view === 'cost' ? { focus: 'cost' as const } : {}),
+      };
     }
   }
 }
@@ -123,7 +148,11 @@ export function plannedNeedsState(link: { view?: LessonView; resource?: string }
  * URL, function name, state machine ARN) or the physical name; an execution the step's action
  * started is selected first; `focus` names the metrics view's cost estimator.
  */
-export function revealTarget(plan: Extract<RevealPlan, { kind: 'resource' }>, ref: string, executionArn?: string): ResourceRef {
+export function revealTarget(
+  plan: Extract<RevealPlan, { kind: 'resource' }>,
+  ref: string,
+  executionArn?: string,
+): ResourceRef {
   switch (plan.view) {
     case 'queue':
       return { kind: 'queue', ref };

@@ -11,7 +11,13 @@ import type { ResourceEntry } from './resourceModel';
 import { shortResourceName } from '../treeLabels';
 
 /** Resources named after their lesson (objects, stages and executions are not). */
-const TOP_LEVEL = new Set<string>([ItemKinds.queue, ItemKinds.bucket, ItemKinds.function, ItemKinds.api, ItemKinds.stateMachine]);
+const TOP_LEVEL = new Set<string>([
+  ItemKinds.queue,
+  ItemKinds.bucket,
+  ItemKinds.function,
+  ItemKinds.api,
+  ItemKinds.stateMachine,
+]);
 
 type Group = 'queues' | 'buckets' | 'functions' | 'apis' | 'stateMachines';
 const GROUPS: Array<{ id: Group; label: string; icon: string; load: (c: AwsClients) => Promise<ResourceEntry[]> }> = [
@@ -19,7 +25,12 @@ const GROUPS: Array<{ id: Group; label: string; icon: string; load: (c: AwsClien
   { id: 'buckets', label: vscode.l10n.t('Buckets'), icon: 'database', load: model.listBuckets },
   { id: 'functions', label: vscode.l10n.t('Functions'), icon: 'symbol-function', load: model.listFunctions },
   { id: 'apis', label: vscode.l10n.t('APIs'), icon: 'globe', load: model.listApis },
-  { id: 'stateMachines', label: vscode.l10n.t('State machines'), icon: 'type-hierarchy', load: model.listStateMachines },
+  {
+    id: 'stateMachines',
+    label: vscode.l10n.t('State machines'),
+    icon: 'type-hierarchy',
+    load: model.listStateMachines,
+  },
 ];
 
 export type ResourceNode =
@@ -80,10 +91,18 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
       else if (node.entry.kind === ItemKinds.api) entries = await model.listStages(c, node.entry.ref.apiId);
       else if (node.entry.kind === ItemKinds.stateMachine) entries = await model.listExecutions(c, node.entry.ref.arn);
       else entries = [];
-      if (entries.length === 0) return [{ type: 'message', text: node.type === 'group' ? 'none yet' : 'empty', icon: 'blank' }];
+      if (entries.length === 0)
+        return [{ type: 'message', text: node.type === 'group' ? 'none yet' : 'empty', icon: 'blank' }];
       return entries.map((entry) => ({ type: 'entry', entry }));
     } catch (e) {
-      return [{ type: 'message', text: vscode.l10n.t('Not reachable: {0}', errorText(e)), icon: 'warning', command: { command: Commands.selectTarget, title: vscode.l10n.t('Choose Target') } }];
+      return [
+        {
+          type: 'message',
+          text: vscode.l10n.t('Not reachable: {0}', errorText(e)),
+          icon: 'warning',
+          command: { command: Commands.selectTarget, title: vscode.l10n.t('Choose Target') },
+        },
+      ];
     }
   }
 
@@ -105,14 +124,22 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ResourceNo
     }
     const e = node.entry;
     const short = TOP_LEVEL.has(e.kind) ? shortResourceName(e.label, this.lessonIds()) : { label: e.label };
-    const item = new vscode.TreeItem(short.label, e.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      short.label,
+      e.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = e.key;
     item.description = e.description;
     const detail = e.tooltip ?? e.arn;
     item.tooltip = short.lessonId ? `${e.label}${detail ? `\n${detail}` : ''}` : detail;
     item.accessibilityInformation = { label: `${e.kind} ${e.label}${e.description ? `, ${e.description}` : ''}` };
     item.contextValue = e.kind;
-    const color = e.status === 'FAILED' || e.status === 'TIMED_OUT' ? new vscode.ThemeColor('testing.iconFailed') : e.status === 'SUCCEEDED' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
+    const color =
+      e.status === 'FAILED' || e.status === 'TIMED_OUT'
+        ? new vscode.ThemeColor('testing.iconFailed')
+        : e.status === 'SUCCEEDED'
+          ? new vscode.ThemeColor('testing.iconPassed')
+          : undefined;
     item.iconPath = new vscode.ThemeIcon(e.icon, color);
     if (e.kind === ItemKinds.queue) {
       item.command = { command: Commands.showQueueMessages, title: vscode.l10n.t('Show Messages'), arguments: [node] };

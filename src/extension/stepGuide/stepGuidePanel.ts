@@ -5,7 +5,14 @@ import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { actionChangesCloud, type LessonAction } from '../../shared/lessonTypes';
-import { stepGuideParams, type GuideCheck, type GuideStep, type StepGuideEvent, type StepGuideMethods, type StepGuideState } from '../../shared/webviewProtocolStepGuide';
+import {
+  stepGuideParams,
+  type GuideCheck,
+  type GuideStep,
+  type StepGuideEvent,
+  type StepGuideMethods,
+  type StepGuideState,
+} from '../../shared/webviewProtocolStepGuide';
 import { WebviewHost, type Handlers, type HostLog } from '../webviews/webviewHost';
 import { webviewOptions } from '../webviews/shell';
 import { Panels } from '../ids';
@@ -16,8 +23,16 @@ import { describeCheck, type CheckOutcome } from '../labs/labEngine';
 import { renderStepMarkdown, stripLeadingTitle } from './stepMarkdown';
 
 const ACTION_ICONS: Record<LessonAction['type'], string> = {
-  deploy: 'cloud-upload', invoke: 'play', sendMessage: 'mail', upload: 'cloud-upload', startExecution: 'debug-start',
-  http: 'globe', runScript: 'terminal', sizingSweep: 'graph', open: 'go-to-file', reveal: 'eye',
+  deploy: 'cloud-upload',
+  invoke: 'play',
+  sendMessage: 'mail',
+  upload: 'cloud-upload',
+  startExecution: 'debug-start',
+  http: 'globe',
+  runScript: 'terminal',
+  sizingSweep: 'graph',
+  open: 'go-to-file',
+  reveal: 'eye',
 };
 
 /** One guide for every lesson: keyed by this. */
@@ -34,21 +49,38 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
     return StepGuidePanel.open.get(ONLY);
   }
 
-  static async createOrShow(extensionUri: vscode.Uri, labs: LabController, entry: CatalogLesson, stepId: string, catalog: LessonCatalog): Promise<StepGuidePanel> {
+  static async createOrShow(
+    extensionUri: vscode.Uri,
+    labs: LabController,
+    entry: CatalogLesson,
+    stepId: string,
+    catalog: LessonCatalog,
+  ): Promise<StepGuidePanel> {
     const existing = StepGuidePanel.current;
     if (existing) {
       existing.panel.reveal(undefined, true);
       await existing.showStep(entry, stepId);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(StepGuidePanel.viewType, entry.lesson.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, StepGuidePanel.options(extensionUri, entry));
+    const panel = vscode.window.createWebviewPanel(
+      StepGuidePanel.viewType,
+      entry.lesson.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      StepGuidePanel.options(extensionUri, entry),
+    );
     const host = new StepGuidePanel(panel, extensionUri, labs, catalog, entry, stepId);
     await host.showStep(entry, stepId);
     return host;
   }
 
   /** VS Code restored a guide after a reload: reopen the step its state names. */
-  static async revive(panel: vscode.WebviewPanel, state: StepGuideState | undefined, extensionUri: vscode.Uri, labs: LabController, catalog: LessonCatalog): Promise<void> {
+  static async revive(
+    panel: vscode.WebviewPanel,
+    state: StepGuideState | undefined,
+    extensionUri: vscode.Uri,
+    labs: LabController,
+    catalog: LessonCatalog,
+  ): Promise<void> {
     const entry = state && typeof state.lessonDir === 'string' ? await catalog.find(state.lessonDir) : undefined;
     if (!entry || !state || !entry.lesson.steps.some((s) => s.id === state.stepId)) {
       panel.dispose();
@@ -59,7 +91,10 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
     await host.showStep(entry, state.stepId);
   }
 
-  private static options(extensionUri: vscode.Uri, entry: CatalogLesson): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  private static options(
+    extensionUri: vscode.Uri,
+    entry: CatalogLesson,
+  ): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     const base = webviewOptions(extensionUri);
     // Step images load from the lesson folder; nothing else of the disk is reachable.
     return { ...base, localResourceRoots: [...(base.localResourceRoots ?? []), vscode.Uri.file(entry.dir)] };
@@ -127,11 +162,15 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
     const index = lesson.steps.findIndex((s) => s.id === this.stepId);
     const step = lesson.steps[index];
     const mdPath = this.labs.stepMarkdownPath(this.entry, step);
-    const markdown = await readFile(mdPath, 'utf8').catch(() => `*${vscode.l10n.t('The instructions file {0} is missing from this lesson.', `\`${step.instructions}\``)}*`);
+    const markdown = await readFile(mdPath, 'utf8').catch(
+      () => `*${vscode.l10n.t('The instructions file {0} is missing from this lesson.', `\`${step.instructions}\``)}*`,
+    );
     const webview = this.panel.webview;
     const imageUrl = (rel: string) => {
       try {
-        return webview.asWebviewUri(vscode.Uri.file(this.labs.lessonPath(this.entry, join(dirname(step.instructions), rel)))).toString();
+        return webview
+          .asWebviewUri(vscode.Uri.file(this.labs.lessonPath(this.entry, join(dirname(step.instructions), rel))))
+          .toString();
       } catch {
         return undefined;
       }
@@ -147,7 +186,12 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
       objectives: step.objectives,
       minutes: step.minutes,
       html: renderStepMarkdown(stripLeadingTitle(markdown), { imageUrl }),
-      actions: step.actions.map((a) => ({ id: a.id, label: a.title, icon: ACTION_ICONS[a.type], changesCloud: actionChangesCloud(a.type) })),
+      actions: step.actions.map((a) => ({
+        id: a.id,
+        label: a.title,
+        icon: ACTION_ICONS[a.type],
+        changesCloud: actionChangesCloud(a.type),
+      })),
       checks: this.lastChecks.get(step.id) ?? this.toGuideChecks(step.id),
       hintHtml: step.hint ? renderStepMarkdown(step.hint, { imageUrl }) : undefined,
       solutionFiles: Object.keys(step.solution ?? {}),
@@ -178,7 +222,10 @@ export class StepGuidePanel extends WebviewHost<StepGuideMethods, StepGuideEvent
         const message = await this.labs.followLink(this.entry, this.stepId, href);
         if (message) vscode.window.setStatusBarMessage(message, 4000);
       } else if (href && !href.startsWith('#')) {
-        await this.labs.openFile(this.entry, join(dirname(this.labs.step(this.entry, this.stepId).instructions), decodeURI(href)));
+        await this.labs.openFile(
+          this.entry,
+          join(dirname(this.labs.step(this.entry, this.stepId).instructions), decodeURI(href)),
+        );
       }
     },
     action: async ({ id }) => ({ summary: await this.labs.action(this.entry, this.stepId, id) }),

@@ -58,7 +58,12 @@ export function profilesFrom(configText: string, credentialsText: string): AwsPr
   }
   for (const [section, values] of parseIni(credentialsText)) add(section, values, 'credentials');
   return [...byName.entries()]
-    .map(([name, { values, sources }]) => ({ name, region: values.region, kind: kindOf(values), source: [...sources].join(' + ') }))
+    .map(([name, { values, sources }]) => ({
+      name,
+      region: values.region,
+      kind: kindOf(values),
+      source: [...sources].join(' + '),
+    }))
     .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }
 
@@ -74,7 +79,21 @@ export async function readAwsProfiles(env: NodeJS.ProcessEnv = process.env): Pro
 
 /** Regions offered in the picker (any other can be typed). */
 export const COMMON_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1',
-  'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-south-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
 ];

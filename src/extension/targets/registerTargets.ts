@@ -16,7 +16,10 @@ export function registerTargets(context: vscode.ExtensionContext): TargetManager
     cloud,
     targets,
     cloud.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, s)),
-    vscode.commands.registerCommand(Commands.selectTarget, guarded(vscode.l10n.t('switch target'), () => pickTarget(targets))),
+    vscode.commands.registerCommand(
+      Commands.selectTarget,
+      guarded(vscode.l10n.t('switch target'), () => pickTarget(targets)),
+    ),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, cloud.state);
   registerLocalCloudCommands(context, cloud);

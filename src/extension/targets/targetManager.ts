@@ -58,10 +58,22 @@ export class TargetManager implements vscode.Disposable {
     const parameters = templateParameters();
     if (kind === 'local') {
       if (!this.localCloud.info && !config.get('localCloud.autoStart')) {
-        throw new Error(vscode.l10n.t('The local cloud is not running. Run "Hands-on Cloud: {0}" (or turn on handsOnCloud.localCloud.autoStart).', vscode.l10n.t('Start Local Cloud')));
+        throw new Error(
+          vscode.l10n.t(
+            'The local cloud is not running. Run "Hands-on Cloud: {0}" (or turn on handsOnCloud.localCloud.autoStart).',
+            vscode.l10n.t('Start Local Cloud'),
+          ),
+        );
       }
       const info = await this.localCloud.ensureRunning();
-      const t = resolveTarget({ kind, endpoint: info.endpoint, region: info.region, credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, suffix, parameters });
+      const t = resolveTarget({
+        kind,
+        endpoint: info.endpoint,
+        region: info.region,
+        credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey },
+        suffix,
+        parameters,
+      });
       return { ...t, label: `${vscode.l10n.t('local cloud')} · ${t.region}` };
     }
     const region = config.get('aws.region');
@@ -71,7 +83,14 @@ export class TargetManager implements vscode.Disposable {
     }
     // fromIni (in resolveTarget) signs in with SSO, assumed roles and credential_process as the CLI does.
     const profile = config.get('aws.profile') || undefined;
-    const t = resolveTarget({ kind, profile, region, suffix, parameters, lambdaRole: config.get('aws.lambdaRole') || undefined });
+    const t = resolveTarget({
+      kind,
+      profile,
+      region,
+      suffix,
+      parameters,
+      lambdaRole: config.get('aws.lambdaRole') || undefined,
+    });
     return { ...t, label: `AWS${profile ? ` (${profile})` : ''} · ${t.region}` };
   }
 
@@ -93,5 +112,9 @@ export class TargetManager implements vscode.Disposable {
 function templateParameters(): Record<string, string> {
   const raw = config.get('templateParameters');
   if (!raw || typeof raw !== 'object') return {};
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+  );
 }

@@ -15,15 +15,21 @@ export function registerTerminalEnvironment(context: vscode.ExtensionContext, ta
   const update = async () => {
     const mine = ++generation;
     // Never start the local cloud for a terminal: its variables arrive once it runs.
-    const vars = targets.kind === 'local' && !targets.localCloud.info ? {} : await targets.resolve().then(targetEnvironment, (e: Error) => {
-      log().warn(`terminal environment: ${e.message}`);
-      return {};
-    });
+    const vars =
+      targets.kind === 'local' && !targets.localCloud.info
+        ? {}
+        : await targets.resolve().then(targetEnvironment, (e: Error) => {
+            log().warn(`terminal environment: ${e.message}`);
+            return {};
+          });
     if (mine !== generation) return;
     env.clear();
     for (const [k, v] of Object.entries(vars)) env.replace(k, v);
     log().debug(`terminal environment for ${targets.kind}: ${Object.keys(vars).join(', ') || 'none yet'}`);
   };
   void update();
-  context.subscriptions.push(targets.onDidChange(() => void update()), targets.localCloud.onDidChangeState(() => void update()));
+  context.subscriptions.push(
+    targets.onDidChange(() => void update()),
+    targets.localCloud.onDidChangeState(() => void update()),
+  );
 }

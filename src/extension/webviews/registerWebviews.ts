@@ -37,13 +37,16 @@ export function registerWebviews(context: vscode.ExtensionContext, targets: Targ
     command(Commands.showInvocationMetrics, 'function', 'open the function metrics'),
     command(Commands.showStateMachineGraph, 'stateMachine', 'open the state machine graph'),
     vscode.window.registerWebviewPanelSerializer(Panels.sqs, {
-      deserializeWebviewPanel: (panel, state: SqsViewState | undefined) => SqsPanel.revive(context.extensionUri, resolve, hostLog, panel, state),
+      deserializeWebviewPanel: (panel, state: SqsViewState | undefined) =>
+        SqsPanel.revive(context.extensionUri, resolve, hostLog, panel, state),
     }),
     vscode.window.registerWebviewPanelSerializer(Panels.graph, {
-      deserializeWebviewPanel: (panel, state: GraphViewState | undefined) => GraphPanel.revive(context.extensionUri, resolve, hostLog, panel, state),
+      deserializeWebviewPanel: (panel, state: GraphViewState | undefined) =>
+        GraphPanel.revive(context.extensionUri, resolve, hostLog, panel, state),
     }),
     vscode.window.registerWebviewPanelSerializer(Panels.metrics, {
-      deserializeWebviewPanel: (panel, state: MetricsViewState | undefined) => MetricsPanel.revive(context.extensionUri, resolve, hostLog, panel, state),
+      deserializeWebviewPanel: (panel, state: MetricsViewState | undefined) =>
+        MetricsPanel.revive(context.extensionUri, resolve, hostLog, panel, state),
     }),
   );
   return views;

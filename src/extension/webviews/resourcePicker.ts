@@ -17,16 +17,37 @@ export async function pickDeployedResource(targets: TargetManager, kind: ViewedK
   const clients = makeClients(await targets.resolve());
   let entries: ResourceEntry[];
   try {
-    entries = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing the resources of type {0} on {1}', noun, clients.target.label) }, () => list(clients));
+    entries = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Window,
+        title: vscode.l10n.t('Listing the resources of type {0} on {1}', noun, clients.target.label),
+      },
+      () => list(clients),
+    );
   } finally {
     clients.destroy();
   }
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No {0} is deployed on {1} yet. Deploy the lesson step that creates one, then try again.', noun, clients.target.label));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'No {0} is deployed on {1} yet. Deploy the lesson step that creates one, then try again.',
+        noun,
+        clients.target.label,
+      ),
+    );
     return undefined;
   }
   type Item = vscode.QuickPickItem & { entry: ResourceEntry };
-  const items: Item[] = entries.map((entry) => ({ label: entry.label, description: entry.description, detail: entry.arn, entry }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pick a {0} on {1}', noun, clients.target.label), placeHolder: vscode.l10n.t('{0} name', noun), matchOnDescription: true });
+  const items: Item[] = entries.map((entry) => ({
+    label: entry.label,
+    description: entry.description,
+    detail: entry.arn,
+    entry,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Pick a {0} on {1}', noun, clients.target.label),
+    placeHolder: vscode.l10n.t('{0} name', noun),
+    matchOnDescription: true,
+  });
   return picked ? resourceRefArg({ type: 'entry', entry: picked.entry }, kind) : undefined;
 }

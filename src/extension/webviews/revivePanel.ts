@@ -16,7 +16,13 @@ export interface RevivedPanel {
   create(clients: AwsClients, saved: string): void;
 }
 
-export async function revivePanel(extensionUri: vscode.Uri, resolve: () => Promise<ResolvedTarget>, log: HostLog, panel: vscode.WebviewPanel, revived: RevivedPanel): Promise<void> {
+export async function revivePanel(
+  extensionUri: vscode.Uri,
+  resolve: () => Promise<ResolvedTarget>,
+  log: HostLog,
+  panel: vscode.WebviewPanel,
+  revived: RevivedPanel,
+): Promise<void> {
   const { saved } = revived;
   if (typeof saved !== 'string') return panel.dispose();
   try {

@@ -24,8 +24,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, options: ShellOptions): string {
-  const dist = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
-  const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview', file)).toString();
+  const dist = (file: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
+  const media = (file: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview', file)).toString();
   return shellHtml({
     cspSource: webview.cspSource,
     nonce: randomBytes(16).toString('base64'),
@@ -43,8 +45,12 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
 export type PanelIconName = 'queue' | 'metrics' | 'graph' | 'invoke' | 'lab';
 
 /** The tab icon of a panel: media/webview/icons/<name>-light.svg and -dark.svg, or one media/icons/<name>.svg for both themes. */
-export function panelIcon(extensionUri: vscode.Uri, name: PanelIconName): vscode.Uri | { light: vscode.Uri; dark: vscode.Uri } {
+export function panelIcon(
+  extensionUri: vscode.Uri,
+  name: PanelIconName,
+): vscode.Uri | { light: vscode.Uri; dark: vscode.Uri } {
   if (name === 'invoke' || name === 'lab') return vscode.Uri.joinPath(extensionUri, 'media', 'icons', `${name}.svg`);
-  const icon = (theme: string) => vscode.Uri.joinPath(extensionUri, 'media', 'webview', 'icons', `${name}-${theme}.svg`);
+  const icon = (theme: string) =>
+    vscode.Uri.joinPath(extensionUri, 'media', 'webview', 'icons', `${name}-${theme}.svg`);
   return { light: icon('light'), dark: icon('dark') };
 }

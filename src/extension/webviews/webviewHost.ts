@@ -1,7 +1,13 @@
 // Base of every panel host: owns the panel and its disposables, waits for the view's `ready`,
 // validates each request on arrival, answers it by id, and queues events until the view listens.
 import * as vscode from 'vscode';
-import { parseViewMessage, ProtocolError, type HostToView, type MethodTable, type ParamCheckers } from '../../shared/webviewProtocol';
+import {
+  parseViewMessage,
+  ProtocolError,
+  type HostToView,
+  type MethodTable,
+  type ParamCheckers,
+} from '../../shared/webviewProtocol';
 
 import type { Handlers } from './handlers';
 import { panelIcon, renderShell, type PanelIconName } from './shell';
@@ -48,10 +54,21 @@ export abstract class WebviewHost<M extends MethodTable, E extends { type: strin
    * Shows the view in the panel and keeps this host in `open` under `key` (one panel per
    * subject) until the panel closes, when `clients` are destroyed with it.
    */
-  protected mount(extensionUri: vscode.Uri, look: PanelLook, open: Map<string, WebviewHost<M, E>>, key: string, clients: Array<{ destroy(): void }> = []): void {
+  protected mount(
+    extensionUri: vscode.Uri,
+    look: PanelLook,
+    open: Map<string, WebviewHost<M, E>>,
+    key: string,
+    clients: Array<{ destroy(): void }> = [],
+  ): void {
     open.set(key, this);
     this.panel.iconPath = panelIcon(extensionUri, look.icon);
-    this.panel.webview.html = renderShell(this.panel.webview, extensionUri, { view: look.view, title: this.panel.title, styles: ['common', look.view], workers: look.workers });
+    this.panel.webview.html = renderShell(this.panel.webview, extensionUri, {
+      view: look.view,
+      title: this.panel.title,
+      styles: ['common', look.view],
+      workers: look.workers,
+    });
     this.disposables.push({
       dispose: () => {
         open.delete(key);
@@ -115,7 +132,10 @@ export abstract class WebviewHost<M extends MethodTable, E extends { type: strin
 export function describeError(e: unknown): string {
   if (e instanceof Error) {
     const code = e.name && e.name !== 'Error' ? `${e.name}: ` : '';
-    const net = (e as { code?: string }).code === 'ECONNREFUSED' ? ' — is the target running? Start the local cloud or check the endpoint.' : '';
+    const net =
+      (e as { code?: string }).code === 'ECONNREFUSED'
+        ? ' — is the target running? Start the local cloud or check the endpoint.'
+        : '';
     return `${code}${e.message}${net}`;
   }
   return String(e);

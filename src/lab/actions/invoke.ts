@@ -15,10 +15,28 @@ export interface Invocation {
 }
 
 /** One Invoke with the log tail (no tally): what `invokeFunction` and the editor's CodeLens share. */
-export async function invokeWith(lambda: LambdaClient, functionName: string, event: unknown, signal?: AbortSignal): Promise<Invocation> {
-  const r = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(event ?? {})), LogType: 'Tail' }), { abortSignal: signal });
+export async function invokeWith(
+  lambda: LambdaClient,
+  functionName: string,
+  event: unknown,
+  signal?: AbortSignal,
+): Promise<Invocation> {
+  const r = await lambda.send(
+    new InvokeCommand({
+      FunctionName: functionName,
+      Payload: Buffer.from(JSON.stringify(event ?? {})),
+      LogType: 'Tail',
+    }),
+    { abortSignal: signal },
+  );
   const logs = r.LogResult ? Buffer.from(r.LogResult, 'base64').toString('utf8') : '';
-  return { statusCode: r.StatusCode ?? 0, functionError: r.FunctionError, payload: r.Payload ? Buffer.from(r.Payload).toString('utf8') : '', logs, report: parseReports(logs).at(-1) };
+  return {
+    statusCode: r.StatusCode ?? 0,
+    functionError: r.FunctionError,
+    payload: r.Payload ? Buffer.from(r.Payload).toString('utf8') : '',
+    logs,
+    report: parseReports(logs).at(-1),
+  };
 }
 
 /** Invokes in a lesson session: its REPORT line goes to the lesson's usage tally (the cost). */
@@ -28,16 +46,32 @@ export async function invokeFunction(session: LabSession, functionName: string, 
   return inv;
 }
 
-export async function invokeAction(session: LabSession, a: { id: string; function: string; event?: string; payload?: unknown }): Promise<ActionResult> {
+export async function invokeAction(
+  session: LabSession,
+  a: { id: string; function: string; event?: string; payload?: unknown },
+): Promise<ActionResult> {
   const name = session.ref(a.function);
   const event = a.event ? readJsonFile(session, a.event) : session.expandDeep(a.payload ?? {});
   const inv = await invokeFunction(session, name, event);
-  const timing = inv.report ? ` in ${inv.report.durationMs.toFixed(1)} ms${inv.report.initDurationMs !== undefined ? ` (cold start, init ${inv.report.initDurationMs.toFixed(0)} ms)` : ''}` : '';
-  const summary = inv.functionError ? `${a.function} failed (${inv.functionError})${timing}: ${inv.payload.slice(0, 200)}` : `${a.function} returned${timing}: ${inv.payload.slice(0, 200)}`;
+  const timing = inv.report
+    ? ` in ${inv.report.durationMs.toFixed(1)} ms${inv.report.initDurationMs !== undefined ? ` (cold start, init ${inv.report.initDurationMs.toFixed(0)} ms)` : ''}`
+    : '';
+  const summary = inv.functionError
+    ? `${a.function} failed (${inv.functionError})${timing}: ${inv.payload.slice(0, 200)}`
+    : `${a.function} returned${timing}: ${inv.payload.slice(0, 200)}`;
   return {
     actionId: a.id,
     ok: !inv.functionError,
     summary,
-    outcome: { kind: 'invoked', function: name, statusCode: inv.statusCode, functionError: inv.functionError, payload: inv.payload, logs: inv.logs, report: inv.report, costUsd: inv.report ? invocationCost(inv.report) : undefined },
+    outcome: {
+      kind: 'invoked',
+      function: name,
+      statusCode: inv.statusCode,
+      functionError: inv.functionError,
+      payload: inv.payload,
+      logs: inv.logs,
+      report: inv.report,
+      costUsd: inv.report ? invocationCost(inv.report) : undefined,
+    },
   };
 }

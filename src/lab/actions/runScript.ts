@@ -32,7 +32,9 @@ const MAX_OUTPUT = 256 * 1024;
 function extraNodePaths(lessonDir: string): string[] {
   const out = nodeModulesAbove(lessonDir);
   try {
-    const sdk = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js')).resolve('@aws-sdk/client-s3');
+    const sdk = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js')).resolve(
+      '@aws-sdk/client-s3',
+    );
     const i = sdk.lastIndexOf(`${sep}node_modules${sep}`);
     if (i >= 0) out.push(sdk.slice(0, i + sep.length + 'node_modules'.length));
   } catch {
@@ -44,12 +46,25 @@ function extraNodePaths(lessonDir: string): string[] {
 }
 
 /** ESM output still meets CommonJS packages that call require() for Node built-ins. */
-const ESM_REQUIRE = "import { createRequire as __hocCreateRequire } from 'node:module'; const require = __hocCreateRequire(import.meta.url);";
+const ESM_REQUIRE =
+  "import { createRequire as __hocCreateRequire } from 'node:module'; const require = __hocCreateRequire(import.meta.url);";
 
-export async function runLessonScript(session: LabSession, script: string, args: string[] = [], timeoutMs = 120_000): Promise<ScriptRun> {
+export async function runLessonScript(
+  session: LabSession,
+  script: string,
+  args: string[] = [],
+  timeoutMs = 120_000,
+): Promise<ScriptRun> {
   const path = lessonFile(session, script);
   const expandedArgs = args.map((a) => session.expand(a));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(await targetEnvironment(session.target)), HOC_LESSON_DIR: session.dir, HOC_TARGET: session.target.kind, ELECTRON_RUN_AS_NODE: '1', NODE_NO_WARNINGS: process.env.NODE_NO_WARNINGS ?? '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(await targetEnvironment(session.target)),
+    HOC_LESSON_DIR: session.dir,
+    HOC_TARGET: session.target.kind,
+    ELECTRON_RUN_AS_NODE: '1',
+    NODE_NO_WARNINGS: process.env.NODE_NO_WARNINGS ?? '1',
+  };
   let cleanup = () => undefined as void;
   let command: string;
   let argv: string[];
@@ -61,8 +76,21 @@ export async function runLessonScript(session: LabSession, script: string, args:
     case '.cjs': {
       // Bundled, so the script's imports resolve wherever the lesson folder lives; a packaged
       // lesson's prebuilt bundle stands in when npm imports are not installed (unchanged sources).
-      const req = { entry: path, workingDir: session.dir, platformTarget: 'node20', format: 'esm' as const, external: [], nodePaths: extraNodePaths(session.dir), banner: ESM_REQUIRE };
-      const js = await bundleOrPrebuilt(req, undefined, scriptPrebuildRequest(path, session.dir), session.options.prebuiltCopies);
+      const req = {
+        entry: path,
+        workingDir: session.dir,
+        platformTarget: 'node20',
+        format: 'esm' as const,
+        external: [],
+        nodePaths: extraNodePaths(session.dir),
+        banner: ESM_REQUIRE,
+      };
+      const js = await bundleOrPrebuilt(
+        req,
+        undefined,
+        scriptPrebuildRequest(path, session.dir),
+        session.options.prebuiltCopies,
+      );
       const tmp = mkdtempSync(join(tmpdir(), 'hoc-script-'));
       const out = join(tmp, 'script.mjs');
       writeFileSync(out, js);
@@ -79,7 +107,13 @@ export async function runLessonScript(session: LabSession, script: string, args:
   const shown = `${script} ${expandedArgs.join(' ')}`.trim();
   try {
     return await new Promise<ScriptRun>((resolve) => {
-      const child = spawn(command, [...argv, ...expandedArgs], { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: session.options.signal, killSignal: 'SIGKILL' });
+      const child = spawn(command, [...argv, ...expandedArgs], {
+        cwd: session.dir,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        signal: session.options.signal,
+        killSignal: 'SIGKILL',
+      });
       let stdout = '';
       let stderr = '';
       const take = (which: 'out' | 'err') => (chunk: Buffer) => {
@@ -96,9 +130,18 @@ export async function runLessonScript(session: LabSession, script: string, args:
       }, timeoutMs);
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        if (e.name === 'AbortError') return resolve({ command: shown, exitCode: 130, stdout, stderr: `${stderr}${shown} was cancelled.` });
-        const hint = e.code === 'ENOENT' && command.startsWith('python') ? ' Install Python 3 (python3 on PATH) to run Python scripts.' : '';
-        resolve({ command: shown, exitCode: 127, stdout, stderr: `${stderr}cannot start ${command}: ${e.message}.${hint}` });
+        if (e.name === 'AbortError')
+          return resolve({ command: shown, exitCode: 130, stdout, stderr: `${stderr}${shown} was cancelled.` });
+        const hint =
+          e.code === 'ENOENT' && command.startsWith('python')
+            ? ' Install Python 3 (python3 on PATH) to run Python scripts.'
+            : '';
+        resolve({
+          command: shown,
+          exitCode: 127,
+          stdout,
+          stderr: `${stderr}cannot start ${command}: ${e.message}.${hint}`,
+        });
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
@@ -110,14 +153,31 @@ export async function runLessonScript(session: LabSession, script: string, args:
   }
 }
 
-export async function runScriptAction(session: LabSession, a: { id: string; script: string; args?: string[] }): Promise<ActionResult> {
+export async function runScriptAction(
+  session: LabSession,
+  a: { id: string; script: string; args?: string[] },
+): Promise<ActionResult> {
   const run = await runLessonScript(session, a.script, a.args);
   const last = lastLine(run);
-  return { actionId: a.id, ok: run.exitCode === 0, summary: run.exitCode === 0 ? `${run.command} finished${last ? `: ${last}` : ''}` : `${run.command} exited with ${run.exitCode}: ${last}`, outcome: { kind: 'script', ...run } };
+  return {
+    actionId: a.id,
+    ok: run.exitCode === 0,
+    summary:
+      run.exitCode === 0
+        ? `${run.command} finished${last ? `: ${last}` : ''}`
+        : `${run.command} exited with ${run.exitCode}: ${last}`,
+    outcome: { kind: 'script', ...run },
+  };
 }
 
 /** What a script said last: its output when it succeeded, its complaint when it failed. */
 export function lastLine(run: ScriptRun): string {
-  const pick = (text: string) => text.trim().split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
+  const pick = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? '';
   return run.exitCode === 0 ? pick(run.stdout) : pick(run.stderr) || pick(run.stdout);
 }

@@ -27,7 +27,8 @@ export async function sizingSweepAction(
 ): Promise<ActionResult> {
   const name = session.ref(a.function);
   const event = readJsonFile(session, a.event);
-  const original = (await session.clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).MemorySize ?? 128;
+  const original =
+    (await session.clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).MemorySize ?? 128;
   const reports: LambdaReport[] = [];
   const repeat = a.repeat ?? 3;
   try {
@@ -38,7 +39,8 @@ export async function sizingSweepAction(
       for (let i = 0; i < repeat + 1; i++) {
         session.options.signal?.throwIfAborted();
         const inv = await invokeFunction(session, name, event);
-        if (inv.functionError) throw new Error(`${a.function} failed at ${memory} MB (${inv.functionError}): ${inv.payload.slice(0, 200)}`);
+        if (inv.functionError)
+          throw new Error(`${a.function} failed at ${memory} MB (${inv.functionError}): ${inv.payload.slice(0, 200)}`);
         if (inv.report) reports.push(inv.report);
       }
     }
@@ -47,6 +49,16 @@ export async function sizingSweepAction(
   }
   const points = sweepPoints(reports);
   const recommendation = recommend(points);
-  if (points.length === 0) return { actionId: a.id, ok: false, summary: `no REPORT lines came back from ${a.function}; the target did not return logs with the invocations` };
-  return { actionId: a.id, ok: true, summary: recommendation?.summary ?? 'sweep done', outcome: { kind: 'sweep', function: name, points, recommendation } };
+  if (points.length === 0)
+    return {
+      actionId: a.id,
+      ok: false,
+      summary: `no REPORT lines came back from ${a.function}; the target did not return logs with the invocations`,
+    };
+  return {
+    actionId: a.id,
+    ok: true,
+    summary: recommendation?.summary ?? 'sweep done',
+    outcome: { kind: 'sweep', function: name, points, recommendation },
+  };
 }

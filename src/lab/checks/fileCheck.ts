@@ -11,7 +11,9 @@ export function fileContains(session: LabSession, c: { file: string; contains?: 
   } catch {
     return { passed: false, message: `${c.file} is missing; restore it from the lesson` };
   }
-  if (c.contains !== undefined && !text.includes(c.contains)) return { passed: false, message: `${c.file} does not contain '${c.contains}' yet; edit it and save` };
-  if (c.matches !== undefined && !new RegExp(c.matches, 'm').test(text)) return { passed: false, message: `${c.file} does not match /${c.matches}/ yet; edit it and save` };
+  if (c.contains !== undefined && !text.includes(c.contains))
+    return { passed: false, message: `${c.file} does not contain '${c.contains}' yet; edit it and save` };
+  if (c.matches !== undefined && !new RegExp(c.matches, 'm').test(text))
+    return { passed: false, message: `${c.file} does not match /${c.matches}/ yet; edit it and save` };
   return { passed: true, message: `${c.file} has what it needs` };
 }

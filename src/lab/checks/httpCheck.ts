@@ -12,7 +12,16 @@ function headerMatches(actual: string | undefined, expected: string): boolean {
 
 export async function httpCheck(
   session: LabSession,
-  c: { url: string; method?: string; headers?: Record<string, string>; body?: string; status?: number; header?: Record<string, string>; bodyContains?: string; bodyMatches?: string },
+  c: {
+    url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    status?: number;
+    header?: Record<string, string>;
+    bodyContains?: string;
+    bodyMatches?: string;
+  },
 ): Promise<Verdict> {
   let x;
   try {
@@ -21,14 +30,26 @@ export async function httpCheck(
     return { passed: false, message: (e as Error).message };
   }
   const what = `${x.method} ${x.url}`;
-  if (c.status !== undefined && x.status !== c.status) return { passed: false, message: `${what} answered ${x.status}, not ${c.status}: ${x.body.slice(0, 160)}` };
+  if (c.status !== undefined && x.status !== c.status)
+    return { passed: false, message: `${what} answered ${x.status}, not ${c.status}: ${x.body.slice(0, 160)}` };
   for (const [name, expected] of Object.entries(c.header ?? {})) {
     const actual = x.headers[name.toLowerCase()];
     if (!headerMatches(actual, expected)) {
-      return { passed: false, message: actual === undefined ? `${what} has no ${name} header; the response must set it (${expected})` : `${what} sent ${name}: ${actual}, expected ${expected}` };
+      return {
+        passed: false,
+        message:
+          actual === undefined
+            ? `${what} has no ${name} header; the response must set it (${expected})`
+            : `${what} sent ${name}: ${actual}, expected ${expected}`,
+      };
     }
   }
-  if (c.bodyContains !== undefined && !x.body.includes(c.bodyContains)) return { passed: false, message: `${what} answered without '${c.bodyContains}': ${x.body.slice(0, 160)}` };
-  if (c.bodyMatches !== undefined && !new RegExp(c.bodyMatches).test(x.body)) return { passed: false, message: `${what} answered a body that does not match /${c.bodyMatches}/: ${x.body.slice(0, 160)}` };
+  if (c.bodyContains !== undefined && !x.body.includes(c.bodyContains))
+    return { passed: false, message: `${what} answered without '${c.bodyContains}': ${x.body.slice(0, 160)}` };
+  if (c.bodyMatches !== undefined && !new RegExp(c.bodyMatches).test(x.body))
+    return {
+      passed: false,
+      message: `${what} answered a body that does not match /${c.bodyMatches}/: ${x.body.slice(0, 160)}`,
+    };
   return { passed: true, message: `${what} answered ${x.status}` };
 }

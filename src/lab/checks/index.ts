@@ -12,7 +12,16 @@ import { objectExists, queueDepth, resourceExists } from './resourceChecks';
 import type { Verdict } from './verdict';
 
 /** Every check type the engine runs (the schema and docs/authoring.md are tested against it). */
-export const CHECK_TYPES = ['resourceExists', 'queueDepth', 'objectExists', 'invocations', 'execution', 'http', 'fileContains', 'script'] as const satisfies readonly LessonCheck['type'][];
+export const CHECK_TYPES = [
+  'resourceExists',
+  'queueDepth',
+  'objectExists',
+  'invocations',
+  'execution',
+  'http',
+  'fileContains',
+  'script',
+] as const satisfies readonly LessonCheck['type'][];
 // Compile-time: a new check type must be added to CHECK_TYPES.
 type Missing = Exclude<LessonCheck['type'], (typeof CHECK_TYPES)[number]>;
 const everyCheckListed: [Missing] extends [never] ? true : Missing = true;
@@ -37,7 +46,9 @@ async function verdict(session: LabSession, c: LessonCheck): Promise<Verdict> {
     case 'script': {
       const run = await runLessonScript(session, c.script, c.args);
       const said = lastLine(run);
-      return run.exitCode === 0 ? { passed: true, message: `${run.command} passed${said ? `: ${said}` : ''}` } : { passed: false, message: said || `${run.command} exited with ${run.exitCode}` };
+      return run.exitCode === 0
+        ? { passed: true, message: `${run.command} passed${said ? `: ${said}` : ''}` }
+        : { passed: false, message: said || `${run.command} exited with ${run.exitCode}` };
     }
   }
 }

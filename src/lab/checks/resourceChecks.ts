@@ -12,7 +12,10 @@ export async function resourceExists(session: LabSession, id: string): Promise<V
   const type = session.template.authored[id] ?? session.template.resources[id]?.type;
   const name = session.physicalName(id);
   const c = session.clients;
-  const missing = { passed: false, message: `${id} does not exist on ${session.target.kind}; deploy it (the step's Deploy button, or hoc lab run --step)` };
+  const missing = {
+    passed: false,
+    message: `${id} does not exist on ${session.target.kind}; deploy it (the step's Deploy button, or hoc lab run --step)`,
+  };
   let found: unknown;
   switch (type) {
     case 'AWS::SQS::Queue':
@@ -27,7 +30,13 @@ export async function resourceExists(session: LabSession, id: string): Promise<V
     case 'AWS::Serverless::StateMachine':
     case 'AWS::StepFunctions::StateMachine': {
       const account = await c.accountId();
-      found = await ifExists(() => c.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: `arn:aws:states:${session.target.region}:${account}:stateMachine:${name}` })));
+      found = await ifExists(() =>
+        c.sfn.send(
+          new DescribeStateMachineCommand({
+            stateMachineArn: `arn:aws:states:${session.target.region}:${account}:stateMachine:${name}`,
+          }),
+        ),
+      );
       break;
     }
     case 'AWS::ApiGateway::RestApi': {
@@ -41,25 +50,53 @@ export async function resourceExists(session: LabSession, id: string): Promise<V
   return found ? { passed: true, message: `${id} exists` } : missing;
 }
 
-export async function queueDepth(session: LabSession, c: { queue: string; atLeast?: number; atMost?: number }): Promise<Verdict> {
+export async function queueDepth(
+  session: LabSession,
+  c: { queue: string; atLeast?: number; atMost?: number },
+): Promise<Verdict> {
   const name = session.physicalName(c.queue);
   const url = await ifExists(() => session.clients.sqs.send(new GetQueueUrlCommand({ QueueName: name })));
   if (!url?.QueueUrl) return { passed: false, message: `queue ${c.queue} does not exist yet; deploy it first` };
-  const attrs = (await session.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url.QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }))).Attributes ?? {};
+  const attrs =
+    (
+      await session.clients.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: url.QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+      )
+    ).Attributes ?? {};
   const n = Number(attrs.ApproximateNumberOfMessages ?? 0);
   const plural = (k: number) => `${k} message${k === 1 ? '' : 's'}`;
-  if (c.atLeast !== undefined && n < c.atLeast) return { passed: false, message: `queue ${c.queue} has ${plural(n)} waiting; it needs at least ${c.atLeast} — send some first` };
-  if (c.atMost !== undefined && n > c.atMost) return { passed: false, message: `queue ${c.queue} still has ${plural(n)} waiting; at most ${c.atMost} should remain — consume them first` };
+  if (c.atLeast !== undefined && n < c.atLeast)
+    return {
+      passed: false,
+      message: `queue ${c.queue} has ${plural(n)} waiting; it needs at least ${c.atLeast} — send some first`,
+    };
+  if (c.atMost !== undefined && n > c.atMost)
+    return {
+      passed: false,
+      message: `queue ${c.queue} still has ${plural(n)} waiting; at most ${c.atMost} should remain — consume them first`,
+    };
   return { passed: true, message: `queue ${c.queue} has ${plural(n)} waiting` };
 }
 
-export async function objectExists(session: LabSession, c: { bucket: string; prefix?: string; atLeast?: number }): Promise<Verdict> {
+export async function objectExists(
+  session: LabSession,
+  c: { bucket: string; prefix?: string; atLeast?: number },
+): Promise<Verdict> {
   const bucket = session.physicalName(c.bucket);
   const prefix = c.prefix ? session.expand(c.prefix) : '';
   const want = c.atLeast ?? 1;
-  const list = await ifExists(() => session.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: Math.max(want, 10) })));
+  const list = await ifExists(() =>
+    session.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: Math.max(want, 10) })),
+  );
   if (!list) return { passed: false, message: `bucket ${c.bucket} does not exist yet; deploy it first` };
   const n = list.KeyCount ?? list.Contents?.length ?? 0;
-  if (n < want) return { passed: false, message: `bucket ${c.bucket} has ${n} object${n === 1 ? '' : 's'} under '${prefix}'; it needs at least ${want}` };
-  return { passed: true, message: `bucket ${c.bucket} has ${n >= 10 ? 'at least 10' : n} object${n === 1 ? '' : 's'} under '${prefix}'` };
+  if (n < want)
+    return {
+      passed: false,
+      message: `bucket ${c.bucket} has ${n} object${n === 1 ? '' : 's'} under '${prefix}'; it needs at least ${want}`,
+    };
+  return {
+    passed: true,
+    message: `bucket ${c.bucket} has ${n >= 10 ? 'at least 10' : n} object${n === 1 ? '' : 's'} under '${prefix}'`,
+  };
 }

@@ -19,9 +19,15 @@ export function coursesOf(dirs: readonly string[]): Course[] {
 }
 
 /** Sorts `items` by the course their folder belongs to; `place` tells each listed one where it stands. */
-export function orderByCourse<T extends { dir: string }>(items: readonly T[], courses: readonly Course[]): Array<T & { place?: CoursePlace }> {
+export function orderByCourse<T extends { dir: string }>(
+  items: readonly T[],
+  courses: readonly Course[],
+): Array<T & { place?: CoursePlace }> {
   const places = new Map<string, CoursePlace>();
-  for (const c of courses) c.lessons.forEach((l, i) => places.set(resolve(l.dir), { course: c.title, position: i + 1, prerequisites: l.prerequisites }));
+  for (const c of courses)
+    c.lessons.forEach((l, i) =>
+      places.set(resolve(l.dir), { course: c.title, position: i + 1, prerequisites: l.prerequisites }),
+    );
   const placed = items.map((item, i) => ({ item: { ...item, place: places.get(resolve(item.dir)) }, i }));
   placed.sort((a, b) => {
     const pa = a.item.place;
@@ -34,6 +40,9 @@ export function orderByCourse<T extends { dir: string }>(items: readonly T[], co
 }
 
 /** The folder name a prerequisite names, shown by the lesson's title when it is known. */
-export function prerequisiteTitles(place: CoursePlace, lessons: ReadonlyArray<{ dir: string; title: string }>): string[] {
+export function prerequisiteTitles(
+  place: CoursePlace,
+  lessons: ReadonlyArray<{ dir: string; title: string }>,
+): string[] {
   return place.prerequisites.map((name) => lessons.find((l) => basename(l.dir) === name)?.title ?? name);
 }

@@ -21,7 +21,7 @@ function cycleThrough(start: string, edges: Map<string, string[]>): string[] | u
   const walk = (n: string): boolean => {
     path.push(n);
     for (const next of edges.get(n) ?? []) {
-      if (next === start) return path.push(next), true;
+      if (next === start) return (path.push(next), true);
       if (!visited.has(next)) {
         visited.add(next);
         if (walk(next)) return true;
@@ -38,20 +38,42 @@ export function prerequisiteProblems(lessons: readonly Node[]): PrerequisiteProb
   const position = new Map<string, number>();
   const edges = new Map<string, string[]>();
   lessons.forEach((l, i) => position.has(l.name) || position.set(l.name, i));
-  lessons.forEach((l) => edges.has(l.name) || edges.set(l.name, l.prerequisites.filter((p) => position.has(p) && p !== l.name)));
+  lessons.forEach(
+    (l) =>
+      edges.has(l.name) ||
+      edges.set(
+        l.name,
+        l.prerequisites.filter((p) => position.has(p) && p !== l.name),
+      ),
+  );
   const problems: PrerequisiteProblem[] = [];
   const inCycle = new Set<string>();
   lessons.forEach((l, index) => {
     l.prerequisites.forEach((p, prerequisite) => {
       const at = position.get(p);
-      if (p === l.name) problems.push({ index, prerequisite, message: `lesson '${l.name}' cannot be its own prerequisite` });
-      else if (at === undefined) problems.push({ index, prerequisite, message: `prerequisite '${p}' of '${l.name}' is not a lesson of this course; add it to lessons or remove it` });
+      if (p === l.name)
+        problems.push({ index, prerequisite, message: `lesson '${l.name}' cannot be its own prerequisite` });
+      else if (at === undefined)
+        problems.push({
+          index,
+          prerequisite,
+          message: `prerequisite '${p}' of '${l.name}' is not a lesson of this course; add it to lessons or remove it`,
+        });
       else if (at > index) {
         const cycle = inCycle.has(l.name) ? undefined : cycleThrough(l.name, edges);
         if (cycle) {
           cycle.forEach((n) => inCycle.add(n));
-          problems.push({ index, prerequisite, message: `prerequisites form a cycle: ${cycle.join(' → ')}; remove one of them` });
-        } else if (!inCycle.has(l.name)) problems.push({ index, prerequisite, message: `prerequisite '${p}' of '${l.name}' is listed after it; list '${p}' earlier (the course runs in the listed order)` });
+          problems.push({
+            index,
+            prerequisite,
+            message: `prerequisites form a cycle: ${cycle.join(' → ')}; remove one of them`,
+          });
+        } else if (!inCycle.has(l.name))
+          problems.push({
+            index,
+            prerequisite,
+            message: `prerequisite '${p}' of '${l.name}' is listed after it; list '${p}' earlier (the course runs in the listed order)`,
+          });
       }
     });
   });

@@ -25,9 +25,20 @@ export function validateCourse(dir: string, options: ValidateOptions = {}): Cour
     if (!r.lesson) return;
     const other = ids.get(r.lesson.id);
     // Physical names and progress are keyed by lesson id: two lessons with one id would share them.
-    if (other) diagnostics.push({ file: COURSE_FILE, line: 0, message: `lessons '${other}' and '${entry.name}' have the same id '${r.lesson.id}'; give each lesson its own id` });
+    if (other)
+      diagnostics.push({
+        file: COURSE_FILE,
+        line: 0,
+        message: `lessons '${other}' and '${entry.name}' have the same id '${r.lesson.id}'; give each lesson its own id`,
+      });
     ids.set(r.lesson.id, entry.name);
-    if (!r.diagnostics.length) lessons.push({ name: entry.name, dir: entry.dir, lesson: r.lesson, resources: Object.keys(r.template?.authored ?? {}).length });
+    if (!r.diagnostics.length)
+      lessons.push({
+        name: entry.name,
+        dir: entry.dir,
+        lesson: r.lesson,
+        resources: Object.keys(r.template?.authored ?? {}).length,
+      });
   });
   return { course, lessons, diagnostics };
 }

@@ -8,7 +8,14 @@ import type { LessonDiagnostic } from '../../shared/lessonTypes';
 import { nativeEsbuild } from '../../cloud/packaging/bundler';
 import { insideLesson } from './lessonPaths';
 
-const LOADERS: Record<string, 'ts' | 'js'> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.js': 'js', '.mjs': 'js', '.cjs': 'js' };
+const LOADERS: Record<string, 'ts' | 'js'> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+};
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__', 'dist', 'build']);
 /** A lesson's code is small; a folder with more files than this is not lesson code. */
 const MAX_FILES = 500;
@@ -41,7 +48,13 @@ export function codeFilesIn(lessonDir: string, folders: string[]): string[] {
 
 export function checkCodeSyntax(lessonDir: string, files: string[]): LessonDiagnostic[] {
   const python = files.filter((f) => f.endsWith('.py'));
-  return [...checkScripts(lessonDir, files.filter((f) => extname(f) in LOADERS)), ...checkPython(lessonDir, python)];
+  return [
+    ...checkScripts(
+      lessonDir,
+      files.filter((f) => extname(f) in LOADERS),
+    ),
+    ...checkPython(lessonDir, python),
+  ];
 }
 
 function checkScripts(lessonDir: string, files: string[]): LessonDiagnostic[] {
@@ -53,10 +66,16 @@ function checkScripts(lessonDir: string, files: string[]): LessonDiagnostic[] {
     const abs = insideLesson(lessonDir, file);
     if (!abs) continue;
     try {
-      esbuild.transformSync(readFileSync(abs, 'utf8'), { loader: LOADERS[extname(file)], sourcefile: file, logLevel: 'silent', tsconfigRaw: {} });
+      esbuild.transformSync(readFileSync(abs, 'utf8'), {
+        loader: LOADERS[extname(file)],
+        sourcefile: file,
+        logLevel: 'silent',
+        tsconfigRaw: {},
+      });
     } catch (e) {
       const errors = (e as { errors?: Array<{ text: string; location?: { line: number } | null }> }).errors ?? [];
-      for (const m of errors.slice(0, 3)) out.push({ file, line: m.location?.line ?? 0, message: `does not compile: ${m.text}` });
+      for (const m of errors.slice(0, 3))
+        out.push({ file, line: m.location?.line ?? 0, message: `does not compile: ${m.text}` });
     }
   }
   return out;
@@ -80,7 +99,11 @@ for path in json.load(sys.stdin):
 function checkPython(lessonDir: string, files: string[]): LessonDiagnostic[] {
   if (!files.length) return [];
   const byPath = new Map(files.map((f) => [join(lessonDir, f), f]));
-  const r = spawnSync('python3', ['-c', PYTHON_CHECK], { input: JSON.stringify([...byPath.keys()]), encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('python3', ['-c', PYTHON_CHECK], {
+    input: JSON.stringify([...byPath.keys()]),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.error || r.status !== 0) return []; // no python3 here: Python code is checked where it runs
   return r.stdout
     .split('\n')

@@ -8,7 +8,13 @@ export function inFileOrder(diagnostics: LessonDiagnostic[], templateFile: strin
   const seen = new Set<string>();
   return diagnostics
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => rank(a.d.file) - rank(b.d.file) || a.d.file.localeCompare(b.d.file, 'en', { numeric: true }) || a.d.line - b.d.line || a.i - b.i)
+    .sort(
+      (a, b) =>
+        rank(a.d.file) - rank(b.d.file) ||
+        a.d.file.localeCompare(b.d.file, 'en', { numeric: true }) ||
+        a.d.line - b.d.line ||
+        a.i - b.i,
+    )
     .map(({ d }) => d)
     .filter((d) => {
       const key = `${d.file}\u0000${d.line}\u0000${d.message}`;

@@ -23,7 +23,15 @@ export function loadLessonFile(path: string): LessonFileResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { diagnostics: [{ file: LESSON_FILE, line: 0, message: `no ${LESSON_FILE} here; a lesson folder starts with one (id, title, steps)` }] };
+    return {
+      diagnostics: [
+        {
+          file: LESSON_FILE,
+          line: 0,
+          message: `no ${LESSON_FILE} here; a lesson folder starts with one (id, title, steps)`,
+        },
+      ],
+    };
   }
   const source = parseYaml(text, LESSON_FILE);
   if (source.errors.length) return { source, diagnostics: source.errors };
@@ -35,7 +43,8 @@ export function loadLessonFile(path: string): LessonFileResult {
 
 function checkIdsAndTitles(lesson: Lesson, source: YamlSource): LessonDiagnostic[] {
   const out: LessonDiagnostic[] = [];
-  const report = (path: (string | number)[], message: string) => out.push({ file: LESSON_FILE, line: source.lineOf(path), message });
+  const report = (path: (string | number)[], message: string) =>
+    out.push({ file: LESSON_FILE, line: source.lineOf(path), message });
   const stepIds = new Set<string>();
   lesson.steps.forEach((step, i) => {
     if (stepIds.has(step.id)) report(['steps', i, 'id'], `step id '${step.id}' is used twice; step ids must be unique`);
@@ -43,13 +52,20 @@ function checkIdsAndTitles(lesson: Lesson, source: YamlSource): LessonDiagnostic
     const ids = new Set<string>();
     for (const list of ['actions', 'checks'] as const) {
       step[list].forEach((item, j) => {
-        if (ids.has(item.id)) report(['steps', i, list, j, 'id'], `id '${item.id}' is used twice in step '${step.id}'; action and check ids must be unique within a step`);
+        if (ids.has(item.id))
+          report(
+            ['steps', i, list, j, 'id'],
+            `id '${item.id}' is used twice in step '${step.id}'; action and check ids must be unique within a step`,
+          );
         ids.add(item.id);
         // A missing title is the schema's to report; a title that only repeats the id is ours.
-        if (item.title.trim() === item.id) report(['steps', i, list, j, 'title'], `the title of '${item.id}' in step '${step.id}' is its id; write what it does in words a student reads`);
+        if (item.title.trim() === item.id)
+          report(
+            ['steps', i, list, j, 'title'],
+            `the title of '${item.id}' in step '${step.id}' is its id; write what it does in words a student reads`,
+          );
       });
     }
   });
   return out;
 }
-

@@ -25,7 +25,12 @@ export function checkLessonPath(root: string, rel: string, kind: 'file' | 'folde
 }
 
 /** The sentence for a path problem, or undefined when the path is fine. */
-export function describePathProblem(root: string, rel: string, what: string, kind: 'file' | 'folder' | 'any' = 'file'): string | undefined {
+export function describePathProblem(
+  root: string,
+  rel: string,
+  what: string,
+  kind: 'file' | 'folder' | 'any' = 'file',
+): string | undefined {
   switch (checkLessonPath(root, rel, kind)) {
     case 'outside':
       return `${what} '${rel}' leaves the lesson folder; lessons may only use files inside their own folder`;

@@ -2,7 +2,11 @@
 // folder, template variables in URLs, solution files.
 import type { Lesson, LessonDiagnostic } from '../../shared/lessonTypes';
 import type { LessonTemplate } from '../../cloud/template/model';
-import { LESSON_EXTRA_ATTRIBUTES, PSEUDO_PARAMETERS, TEMPLATE_RESOURCE_TYPES } from '../../cloud/template/resourceTypes';
+import {
+  LESSON_EXTRA_ATTRIBUTES,
+  PSEUDO_PARAMETERS,
+  TEMPLATE_RESOURCE_TYPES,
+} from '../../cloud/template/resourceTypes';
 import { templateVariables } from '../urlTemplate';
 import { describePathProblem } from './lessonPaths';
 import { describeOpenTarget } from './openTarget';
@@ -30,19 +34,33 @@ function forEachString(v: unknown, f: (s: string) => void): void {
 }
 
 /** `content`: judge `open` actions' line and match against the files as they are now (see openTarget.ts). */
-export function checkLessonReferences(lesson: Lesson, template: LessonTemplate | undefined, dir: string, source: YamlSource, content = false): LessonDiagnostic[] {
+export function checkLessonReferences(
+  lesson: Lesson,
+  template: LessonTemplate | undefined,
+  dir: string,
+  source: YamlSource,
+  content = false,
+): LessonDiagnostic[] {
   const out: LessonDiagnostic[] = [];
-  const report = (path: (string | number)[], message: string) => out.push({ file: LESSON_FILE, line: source.lineOf(path), message });
+  const report = (path: (string | number)[], message: string) =>
+    out.push({ file: LESSON_FILE, line: source.lineOf(path), message });
   const authored = template?.authored ?? {};
   const ids = Object.keys(authored);
   const checkId = (id: string, path: (string | number)[], kind?: Kind) => {
     if (!template) return;
     const type = authored[id];
-    if (!type) return report(path, `'${id}' is not a resource of ${lesson.template}; its resources are ${ids.join(', ') || 'none'}`);
+    if (!type)
+      return report(
+        path,
+        `'${id}' is not a resource of ${lesson.template}; its resources are ${ids.join(', ') || 'none'}`,
+      );
     // A type the template does not support is reported there; judging its kind here would only repeat it.
     if (kind && TEMPLATE_RESOURCE_TYPES[type] && !(KIND_TYPES[kind] as readonly string[]).includes(type)) {
       const fitting = ids.filter((i) => (KIND_TYPES[kind] as readonly string[]).includes(authored[i]));
-      report(path, `'${id}' is a ${type}, not a ${kind}; ${fitting.length ? `${kind}s here: ${fitting.join(', ')}` : `the template has no ${kind}`}`);
+      report(
+        path,
+        `'${id}' is a ${type}, not a ${kind}; ${fitting.length ? `${kind}s here: ${fitting.join(', ')}` : `the template has no ${kind}`}`,
+      );
     }
   };
   const checkFile = (rel: string, path: (string | number)[], what: string) => {
@@ -53,8 +71,10 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
   const checkUrl = (text: string, path: (string | number)[], local: string[] = []) => {
     for (const v of templateVariables(text)) {
       if (v.kind === 'ref' && local.includes(v.id)) continue;
-      if (v.kind === 'pseudo' && !(PSEUDO_PARAMETERS as readonly string[]).includes(v.name)) report(path, `unknown pseudo parameter '${v.name}'`);
-      if (v.kind === 'output' && template && !(v.name in template.outputs)) report(path, `'\${Outputs.${v.name}}' names no output of ${lesson.template}`);
+      if (v.kind === 'pseudo' && !(PSEUDO_PARAMETERS as readonly string[]).includes(v.name))
+        report(path, `unknown pseudo parameter '${v.name}'`);
+      if (v.kind === 'output' && template && !(v.name in template.outputs))
+        report(path, `'\${Outputs.${v.name}}' names no output of ${lesson.template}`);
       if (v.kind === 'ref') checkId(v.id, path);
       if (v.kind === 'attr' && template) {
         const s = specOf(template, v.id);
@@ -64,7 +84,8 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
         }
         if (!s.spec) continue; // an unsupported type, reported in the template
         const attrs = [...(s.spec?.attributes ?? []), ...(LESSON_EXTRA_ATTRIBUTES[s.type] ?? [])];
-        if (!attrs.includes(v.attribute)) report(path, `${s.type} '${v.id}' has no attribute '${v.attribute}'; it has ${attrs.join(', ')}`);
+        if (!attrs.includes(v.attribute))
+          report(path, `${s.type} '${v.id}' has no attribute '${v.attribute}'; it has ${attrs.join(', ')}`);
       }
     }
   };
@@ -80,25 +101,40 @@ export function checkLessonReferences(lesson: Lesson, template: LessonTemplate |
     }
     // Items of an unknown type are the schema's to report; their fields mean nothing yet.
     const items = [
-      ...step.actions.map((a, j) => ({ item: a as unknown as Record<string, unknown>, path: [...at, 'actions', j], known: ACTION_TYPES.includes(a.type) })),
-      ...step.checks.map((c, j) => ({ item: c as unknown as Record<string, unknown>, path: [...at, 'checks', j], known: CHECK_TYPES.includes(c.type) })),
+      ...step.actions.map((a, j) => ({
+        item: a as unknown as Record<string, unknown>,
+        path: [...at, 'actions', j],
+        known: ACTION_TYPES.includes(a.type),
+      })),
+      ...step.checks.map((c, j) => ({
+        item: c as unknown as Record<string, unknown>,
+        path: [...at, 'checks', j],
+        known: CHECK_TYPES.includes(c.type),
+      })),
     ].filter((x) => x.known);
     for (const { item, path } of items) {
-      for (const kind of Object.keys(KIND_TYPES) as Kind[]) if (typeof item[kind] === 'string') checkId(item[kind] as string, [...path, kind], kind);
+      for (const kind of Object.keys(KIND_TYPES) as Kind[])
+        if (typeof item[kind] === 'string') checkId(item[kind] as string, [...path, kind], kind);
       if (typeof item.resource === 'string') checkId(item.resource, [...path, 'resource']);
-      if (Array.isArray(item.resources)) for (const r of item.resources) if (typeof r === 'string') checkId(r, [...path, 'resources']);
+      if (Array.isArray(item.resources))
+        for (const r of item.resources) if (typeof r === 'string') checkId(r, [...path, 'resources']);
       for (const f of FILE_FIELDS) {
         if (typeof item[f] !== 'string') continue;
         const kind = item.type === 'upload' && f === 'file' ? 'any' : 'file';
         const problem = describePathProblem(dir, item[f] as string, f, kind);
         if (problem) report([...path, f], problem);
         else if (item.type === 'open') {
-          const at = { line: typeof item.line === 'number' ? item.line : undefined, match: typeof item.match === 'string' ? item.match : undefined };
+          const at = {
+            line: typeof item.line === 'number' ? item.line : undefined,
+            match: typeof item.match === 'string' ? item.match : undefined,
+          };
           const landing = describeOpenTarget(dir, item[f] as string, f, at, content);
           if (landing) report([...path, at.match !== undefined ? 'match' : 'line'], landing);
         }
       }
-      for (const f of TEMPLATED_FIELDS) if (item[f] !== undefined) forEachString(item[f], (text) => checkUrl(text, [...path, f], item.type === 'sendMessage' ? ['n'] : []));
+      for (const f of TEMPLATED_FIELDS)
+        if (item[f] !== undefined)
+          forEachString(item[f], (text) => checkUrl(text, [...path, f], item.type === 'sendMessage' ? ['n'] : []));
       for (const re of ['match', 'bodyMatches', 'matches'] as const) {
         if (typeof item[re] !== 'string') continue;
         try {

@@ -18,7 +18,12 @@ function item<T extends LessonAction | LessonCheck>(v: unknown, i: number): T {
 
 function step(value: unknown, i: number): LessonStep {
   const v = isMap(value) ? value : {};
-  const solution = isMap(v.solution) ? Object.fromEntries(Object.entries(v.solution).filter(([, f]) => typeof f === 'string')) as Record<string, string> : undefined;
+  const solution = isMap(v.solution)
+    ? (Object.fromEntries(Object.entries(v.solution).filter(([, f]) => typeof f === 'string')) as Record<
+        string,
+        string
+      >)
+    : undefined;
   return {
     id: str(v.id) ?? `#${i + 1}`,
     title: str(v.title) ?? '',

@@ -6,7 +6,8 @@ import type { LessonDiagnostic } from '../../shared/lessonTypes';
 import type { YamlSource } from './yamlSource';
 
 type Branch = { properties: { type: { const: string } } };
-const typesOf = (list: 'action' | 'check') => (schema.definitions[list].oneOf as Branch[]).map((b) => b.properties.type.const);
+const typesOf = (list: 'action' | 'check') =>
+  (schema.definitions[list].oneOf as Branch[]).map((b) => b.properties.type.const);
 /** The action and check types lesson.yaml may use, as the schema lists them. */
 export const ACTION_TYPES: readonly string[] = typesOf('action');
 export const CHECK_TYPES: readonly string[] = typesOf('check');
@@ -30,7 +31,8 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource): Le
   const out: LessonDiagnostic[] = [];
   for (const e of errors) {
     const path = pointerToPath(e.instancePath);
-    const extra = e.keyword === 'additionalProperties' ? [(e.params as { additionalProperty: string }).additionalProperty] : [];
+    const extra =
+      e.keyword === 'additionalProperties' ? [(e.params as { additionalProperty: string }).additionalProperty] : [];
     const line = source.lineOf([...path, ...extra]);
     const message = describe(e, path);
     const k = `${line}:${message}`;
@@ -78,8 +80,11 @@ function describe(e: ErrorObject, path: (string | number)[]): string {
       return `${at} has unknown property '${String(p.additionalProperty)}'; allowed: ${allowed.join(', ')}`;
     }
     case 'discriminator': {
-      const kinds = ((e.parentSchema as { oneOf?: Array<{ properties: { type: { const: string } } }> }).oneOf ?? []).map((s) => s.properties.type.const);
-      if (p.error === 'mapping') return `${at} has unknown type '${String(p.tagValue)}'; use one of ${kinds.join(', ')}`;
+      const kinds = (
+        (e.parentSchema as { oneOf?: Array<{ properties: { type: { const: string } } }> }).oneOf ?? []
+      ).map((s) => s.properties.type.const);
+      if (p.error === 'mapping')
+        return `${at} has unknown type '${String(p.tagValue)}'; use one of ${kinds.join(', ')}`;
       return `${at} needs a 'type': one of ${kinds.join(', ')}`;
     }
     case 'enum':

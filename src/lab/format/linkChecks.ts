@@ -7,16 +7,25 @@ import { describeOpenTarget } from './openTarget';
 /** The reason a link cannot work in this lesson, or undefined when it can. */
 /** `resources` is undefined when the template could not be read (resource links are then not judged). */
 /** `content`: judge open links' line and match against the files as they are now (see openTarget.ts). */
-export function checkLink(link: LessonLink, step: LessonStep, lesson: Lesson, dir: string, resources: readonly string[] | undefined, content = false): string | undefined {
+export function checkLink(
+  link: LessonLink,
+  step: LessonStep,
+  lesson: Lesson,
+  dir: string,
+  resources: readonly string[] | undefined,
+  content = false,
+): string | undefined {
   const target = (id?: string) => (id === undefined ? step : lesson.steps.find((s) => s.id === id));
-  const noStep = (id?: string) => `names step '${id}', which lesson.yaml does not have; steps are ${lesson.steps.map((s) => s.id).join(', ')}`;
+  const noStep = (id?: string) =>
+    `names step '${id}', which lesson.yaml does not have; steps are ${lesson.steps.map((s) => s.id).join(', ')}`;
   switch (link.kind) {
     case 'deploy':
     case 'check':
     case 'hint': {
       const s = target(link.step);
       if (!s) return noStep(link.step);
-      if (link.kind === 'deploy' && s.deploys.length === 0) return `step '${s.id}' deploys nothing; add 'deploys:' to it or remove the link`;
+      if (link.kind === 'deploy' && s.deploys.length === 0)
+        return `step '${s.id}' deploys nothing; add 'deploys:' to it or remove the link`;
       if (link.kind === 'check' && s.checks.length === 0) return `step '${s.id}' has no checks`;
       if (link.kind === 'hint' && !s.hint) return `step '${s.id}' has no hint`;
       return undefined;
@@ -39,7 +48,8 @@ export function checkLink(link: LessonLink, step: LessonStep, lesson: Lesson, di
     case 'open':
       return describeOpenTarget(dir, link.file, 'link opens', { line: link.line, match: link.match }, content);
     case 'reveal':
-      if (link.resource && resources && !resources.includes(link.resource)) return `reveals '${link.resource}', which is not a resource of the template`;
+      if (link.resource && resources && !resources.includes(link.resource))
+        return `reveals '${link.resource}', which is not a resource of the template`;
       return undefined;
     case 'terminal':
       return undefined;

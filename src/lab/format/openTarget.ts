@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describePathProblem, insideLesson } from './lessonPaths';
 
 /** `content`: also judge the line and match against the file as it is now (authors only: students edit these files). */
-export function describeOpenTarget(dir: string, file: string, what: string, at: { line?: number; match?: string }, content: boolean): string | undefined {
+export function describeOpenTarget(
+  dir: string,
+  file: string,
+  what: string,
+  at: { line?: number; match?: string },
+  content: boolean,
+): string | undefined {
   const problem = describePathProblem(dir, file, what);
   if (problem) return problem;
   if (!content || (at.line === undefined && at.match === undefined)) return undefined;

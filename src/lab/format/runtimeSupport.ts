@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LessonDiagnostic } from '../../shared/lessonTypes';
-import { isSupportedRuntime, recommendedRuntime, RUNTIME_CALENDAR_SOURCE, runtimeBlocked, runtimeLifecycle, SUPPORTED_RUNTIMES } from '../../cloud/packaging/runtimes';
+import {
+  isSupportedRuntime,
+  recommendedRuntime,
+  RUNTIME_CALENDAR_SOURCE,
+  runtimeBlocked,
+  runtimeLifecycle,
+  SUPPORTED_RUNTIMES,
+} from '../../cloud/packaging/runtimes';
 import { parseYaml } from './yamlSource';
 
 export interface RuntimeFinding {
@@ -19,11 +26,15 @@ const calendar = `AWS Lambda runtimes calendar, read ${RUNTIME_CALENDAR_SOURCE.r
 /** What a lesson author should hear about `runtime` on `today`, if anything. */
 export function judgeRuntime(runtime: string, today: Date = new Date()): RuntimeFinding | undefined {
   const creatable = SUPPORTED_RUNTIMES.filter((r) => !runtimeBlocked(r, 'create', today));
-  if (!isSupportedRuntime(runtime)) return { level: 'error', message: `runtime '${runtime}' is not supported; use one of ${creatable.join(', ')}` };
+  if (!isSupportedRuntime(runtime))
+    return { level: 'error', message: `runtime '${runtime}' is not supported; use one of ${creatable.join(', ')}` };
   const dates = runtimeLifecycle(runtime)!;
   const instead = recommendedRuntime(runtime, today);
   if (runtimeBlocked(runtime, 'create', today)) {
-    return { level: 'error', message: `runtime '${runtime}' can no longer be used: AWS blocks creating functions on it since ${dates.blockCreate} (${calendar}); use ${instead ?? creatable.join(', ')}` };
+    return {
+      level: 'error',
+      message: `runtime '${runtime}' can no longer be used: AWS blocks creating functions on it since ${dates.blockCreate} (${calendar}); use ${instead ?? creatable.join(', ')}`,
+    };
   }
   const horizon = new Date(today);
   horizon.setUTCMonth(horizon.getUTCMonth() + WARN_MONTHS);
@@ -48,16 +59,23 @@ export function runtimeWarnings(lessonDir: string, templateFile: string, today: 
     return []; // reported by validation
   }
   const source = parseYaml(text, templateFile);
-  const root = (source.value ?? {}) as { Globals?: { Function?: { Runtime?: unknown } }; Resources?: Record<string, { Type?: string; Properties?: { Runtime?: unknown } }> };
-  const places: Array<{ path: (string | number)[]; runtime: unknown }> = [{ path: ['Globals', 'Function', 'Runtime'], runtime: root.Globals?.Function?.Runtime }];
+  const root = (source.value ?? {}) as {
+    Globals?: { Function?: { Runtime?: unknown } };
+    Resources?: Record<string, { Type?: string; Properties?: { Runtime?: unknown } }>;
+  };
+  const places: Array<{ path: (string | number)[]; runtime: unknown }> = [
+    { path: ['Globals', 'Function', 'Runtime'], runtime: root.Globals?.Function?.Runtime },
+  ];
   for (const [id, r] of Object.entries(root.Resources ?? {})) {
-    if (r?.Type === 'AWS::Serverless::Function' || r?.Type === 'AWS::Lambda::Function') places.push({ path: ['Resources', id, 'Properties', 'Runtime'], runtime: r.Properties?.Runtime });
+    if (r?.Type === 'AWS::Serverless::Function' || r?.Type === 'AWS::Lambda::Function')
+      places.push({ path: ['Resources', id, 'Properties', 'Runtime'], runtime: r.Properties?.Runtime });
   }
   const out: LessonDiagnostic[] = [];
   for (const { path, runtime } of places) {
     if (typeof runtime !== 'string') continue;
     const finding = judgeRuntime(runtime, today);
-    if (finding?.level === 'warning') out.push({ file: templateFile, line: source.lineOf(path), message: `warning: ${finding.message}` });
+    if (finding?.level === 'warning')
+      out.push({ file: templateFile, line: source.lineOf(path), message: `warning: ${finding.message}` });
   }
   return out;
 }

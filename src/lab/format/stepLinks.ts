@@ -32,7 +32,8 @@ export function readStepLinks(markdown: string): { links: StepLink[]; broken: Br
       const t = tokens[i];
       if (t.children) visit(t.children, t.map ? t.map[0] : blockLine);
       if (t.type === 'text') {
-        for (const m of t.content.matchAll(LITERAL_LINK)) broken.push({ source: m[0], line: locate(lines, blockLine, m[0].slice(m[0].indexOf('](') + 2)) });
+        for (const m of t.content.matchAll(LITERAL_LINK))
+          broken.push({ source: m[0], line: locate(lines, blockLine, m[0].slice(m[0].indexOf('](') + 2)) });
       }
       if (t.type !== 'link_open') continue;
       const href = String(t.attrGet('href') ?? '');
@@ -54,15 +55,28 @@ export function findStepLinks(markdown: string): StepLink[] {
 /** The line of the block that holds the link; markdown-it gives the block's first line. */
 function locate(lines: string[], from: number, href: string): number {
   const needle = href.slice(0, 40);
-  for (let i = from; i < lines.length; i++) if (lines[i].includes(needle) || lines[i].includes(encodeURI(needle))) return i + 1;
+  for (let i = from; i < lines.length; i++)
+    if (lines[i].includes(needle) || lines[i].includes(encodeURI(needle))) return i + 1;
   return from + 1;
 }
 
-export function checkStepMarkdown(markdown: string, file: string, step: LessonStep, lesson: Lesson, dir: string, resources: readonly string[] | undefined, content = false): LessonDiagnostic[] {
+export function checkStepMarkdown(
+  markdown: string,
+  file: string,
+  step: LessonStep,
+  lesson: Lesson,
+  dir: string,
+  resources: readonly string[] | undefined,
+  content = false,
+): LessonDiagnostic[] {
   const out: LessonDiagnostic[] = [];
   const { links, broken } = readStepLinks(markdown);
   for (const b of broken) {
-    out.push({ file, line: b.line, message: `'${b.source}' is not a link: markdown shows it as text. Write spaces in the URL as %20 (or put the URL in <…>) and close every parenthesis` });
+    out.push({
+      file,
+      line: b.line,
+      message: `'${b.source}' is not a link: markdown shows it as text. Write spaces in the URL as %20 (or put the URL in <…>) and close every parenthesis`,
+    });
   }
   for (const link of links) {
     if (!link.parsed.ok) out.push({ file, line: link.line, message: link.parsed.error });

@@ -10,21 +10,31 @@ import { describePathProblem, insideLesson } from './lessonPaths';
 import type { Report } from './templateFile';
 
 /** Checks the files and returns the functions' code folders that exist (relative to the lesson), whose code is checked next. */
-export function checkTemplateFiles(resources: Record<string, AuthoredResource>, functionGlobals: Record<string, unknown>, lessonDir: string, templateDir: string, report: Report): string[] {
+export function checkTemplateFiles(
+  resources: Record<string, AuthoredResource>,
+  functionGlobals: Record<string, unknown>,
+  lessonDir: string,
+  templateDir: string,
+  report: Report,
+): string[] {
   const rel = (p: string) => relative(lessonDir, join(templateDir, p)) || '.';
   const globalRuntime = typeof functionGlobals.Runtime === 'string' ? judgeRuntime(functionGlobals.Runtime) : undefined;
   if (globalRuntime?.level === 'error') report(['Globals', 'Function', 'Runtime'], globalRuntime.message);
   const codeFolders: string[] = [];
   for (const [id, r] of Object.entries(resources)) {
     if (!r || typeof r !== 'object') continue; // reported with the resource
-    const p = { ...(r.Type === 'AWS::Serverless::Function' ? functionGlobals : {}), ...((r.Properties ?? {}) as Record<string, unknown>) };
+    const p = {
+      ...(r.Type === 'AWS::Serverless::Function' ? functionGlobals : {}),
+      ...((r.Properties ?? {}) as Record<string, unknown>),
+    };
     const at = ['Resources', id, 'Properties'];
     if (r.Type === 'AWS::Serverless::Function') {
       const own = (r.Properties ?? {}) as Record<string, unknown>;
       const runtime = typeof own.Runtime === 'string' ? judgeRuntime(own.Runtime) : undefined;
       if (runtime?.level === 'error') report([...at, 'Runtime'], runtime.message);
       if (typeof p.CodeUri !== 'string') {
-        if (p.CodeUri !== undefined) report([...at, 'CodeUri'], `CodeUri must be a folder of this lesson, e.g. functions/${id.toLowerCase()}`);
+        if (p.CodeUri !== undefined)
+          report([...at, 'CodeUri'], `CodeUri must be a folder of this lesson, e.g. functions/${id.toLowerCase()}`);
         continue;
       }
       const problem = describePathProblem(lessonDir, rel(p.CodeUri), 'CodeUri', 'folder');
@@ -47,10 +57,16 @@ export function checkTemplateFiles(resources: Record<string, AuthoredResource>, 
         report([...at, 'DefinitionUri'], problem);
         continue;
       }
-      checkAsl(readFileSync(insideLesson(lessonDir, rel(p.DefinitionUri))!, 'utf8'), Object.keys((p.DefinitionSubstitutions ?? {}) as object), (m) => report([...at, 'DefinitionUri'], `${p.DefinitionUri}: ${m}`));
+      checkAsl(
+        readFileSync(insideLesson(lessonDir, rel(p.DefinitionUri))!, 'utf8'),
+        Object.keys((p.DefinitionSubstitutions ?? {}) as object),
+        (m) => report([...at, 'DefinitionUri'], `${p.DefinitionUri}: ${m}`),
+      );
     }
     if (r.Type === 'AWS::Serverless::StateMachine' && p.Definition && typeof p.Definition === 'object') {
-      checkAsl(JSON.stringify(p.Definition), Object.keys((p.DefinitionSubstitutions ?? {}) as object), (m) => report([...at, 'Definition'], m));
+      checkAsl(JSON.stringify(p.Definition), Object.keys((p.DefinitionSubstitutions ?? {}) as object), (m) =>
+        report([...at, 'Definition'], m),
+      );
     }
   }
   return codeFolders;
@@ -59,7 +75,8 @@ export function checkTemplateFiles(resources: Record<string, AuthoredResource>, 
 /** Placeholder substitutions become a plausible ARN so the validator judges the rest. */
 function checkAsl(text: string, substitutions: string[], report: (message: string) => void) {
   let definition: unknown;
-  for (const name of substitutions) text = text.split(`\${${name}}`).join(`arn:aws:lambda:us-east-1:000000000000:function:${name}`);
+  for (const name of substitutions)
+    text = text.split(`\${${name}}`).join(`arn:aws:lambda:us-east-1:000000000000:function:${name}`);
   const unknown = [...text.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]);
   if (unknown.length) report(`names \${${unknown[0]}}, which DefinitionSubstitutions does not define`);
   try {

@@ -2,7 +2,13 @@
 // a resource, parameter or pseudo parameter that exists (and an attribute it has).
 import type { LessonTemplate } from '../../cloud/template/model';
 import { getAttArgs, isIntrinsic, subArgs, subVariables, subVariableTarget } from '../../cloud/template/intrinsics';
-import { INTERNAL_TYPE_SPECS, PSEUDO_PARAMETERS, SUPPORTED_INTRINSICS, TEMPLATE_RESOURCE_TYPES, type ResourceTypeSpec } from '../../cloud/template/resourceTypes';
+import {
+  INTERNAL_TYPE_SPECS,
+  PSEUDO_PARAMETERS,
+  SUPPORTED_INTRINSICS,
+  TEMPLATE_RESOURCE_TYPES,
+  type ResourceTypeSpec,
+} from '../../cloud/template/resourceTypes';
 import type { Report } from './templateFile';
 
 type Path = (string | number)[];
@@ -15,16 +21,26 @@ export function specOf(template: LessonTemplate, id: string): { type: string; sp
 
 export function checkTemplateReferences(root: Record<string, unknown>, template: LessonTemplate, report: Report): void {
   // Authored IDs count even when their type is unsupported (reported once, with the type).
-  const names = new Set([...Object.keys(template.resources), ...Object.keys(template.authored), ...Object.keys(template.parameters), ...PSEUDO_PARAMETERS]);
+  const names = new Set([
+    ...Object.keys(template.resources),
+    ...Object.keys(template.authored),
+    ...Object.keys(template.parameters),
+    ...PSEUDO_PARAMETERS,
+  ]);
   const checkRef = (name: string, path: Path) => {
-    if (!names.has(name)) report(path, `Ref '${name}' names nothing in this template; use a logical ID, a parameter or one of ${PSEUDO_PARAMETERS.join(', ')}`);
+    if (!names.has(name))
+      report(
+        path,
+        `Ref '${name}' names nothing in this template; use a logical ID, a parameter or one of ${PSEUDO_PARAMETERS.join(', ')}`,
+      );
   };
   const checkAtt = (id: string, attr: string, path: Path) => {
     const s = specOf(template, id);
     if (!s) return report(path, `GetAtt '${id}.${attr}' names no resource of this template`);
     if (!s.spec) return; // an unsupported type, reported with the resource
     const attrs = s.spec?.attributes ?? [];
-    if (!attrs.includes(attr)) report(path, `${s.type} has no attribute '${attr}' here; it has ${attrs.length ? attrs.join(', ') : 'none'}`);
+    if (!attrs.includes(attr))
+      report(path, `${s.type} has no attribute '${attr}' here; it has ${attrs.length ? attrs.join(', ') : 'none'}`);
   };
   const walk = (v: unknown, path: Path) => {
     if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...path, i]));
@@ -33,7 +49,10 @@ export function checkTemplateReferences(root: Record<string, unknown>, template:
       const [name, arg] = Object.entries(v)[0];
       const at = [...path, name];
       if (!(SUPPORTED_INTRINSICS as readonly string[]).includes(name)) {
-        return report(at, `${name} is not supported; a lesson template may use ${SUPPORTED_INTRINSICS.join(', ')} (short forms !Ref, !GetAtt, !Sub … too)`);
+        return report(
+          at,
+          `${name} is not supported; a lesson template may use ${SUPPORTED_INTRINSICS.join(', ')} (short forms !Ref, !GetAtt, !Sub … too)`,
+        );
       }
       if (name === 'Ref') return checkRef(String(arg), at);
       if (name === 'Fn::GetAtt') {

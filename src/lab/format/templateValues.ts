@@ -53,7 +53,11 @@ function judge(range: Range, property: string, value: unknown): string | undefin
   return undefined;
 }
 
-export function checkTemplateValues(resources: Record<string, unknown>, functionGlobals: Record<string, unknown>, report: Report): void {
+export function checkTemplateValues(
+  resources: Record<string, unknown>,
+  functionGlobals: Record<string, unknown>,
+  report: Report,
+): void {
   for (const [property, value] of Object.entries(functionGlobals)) {
     const range = FUNCTION_RANGES[property];
     const problem = range && judge(range, property, value);
@@ -69,4 +73,3 @@ export function checkTemplateValues(resources: Record<string, unknown>, function
     }
   }
 }
-

@@ -19,7 +19,26 @@ const SHORT_TAGS: Record<string, string> = {
   '!Ref': 'Ref',
   '!Condition': 'Condition',
   ...Object.fromEntries(
-    ['GetAtt', 'Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or', 'FindInMap', 'Base64', 'GetAZs', 'ImportValue', 'Cidr', 'Transform', 'ToJsonString', 'Length'].map((n) => [`!${n}`, `Fn::${n}`]),
+    [
+      'GetAtt',
+      'Sub',
+      'Join',
+      'Select',
+      'Split',
+      'If',
+      'Equals',
+      'Not',
+      'And',
+      'Or',
+      'FindInMap',
+      'Base64',
+      'GetAZs',
+      'ImportValue',
+      'Cidr',
+      'Transform',
+      'ToJsonString',
+      'Length',
+    ].map((n) => [`!${n}`, `Fn::${n}`]),
   ),
 };
 
@@ -30,7 +49,11 @@ export function parseYaml(text: string, file: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lines = new Map<string, number>();
   const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line);
-  const errors: LessonDiagnostic[] = doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: `invalid YAML: ${firstLine(e.message)}` }));
+  const errors: LessonDiagnostic[] = doc.errors.map((e) => ({
+    file,
+    line: lineAt(e.pos[0]),
+    message: `invalid YAML: ${firstLine(e.message)}`,
+  }));
 
   const convert = (node: unknown, path: YamlPath): unknown => {
     if (node === null || node === undefined) return null;

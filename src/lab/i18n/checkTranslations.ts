@@ -19,7 +19,8 @@ export function checkTranslations(dir: string, lesson: Lesson): LessonDiagnostic
       translated.add(file);
       const original = read(dir, step.instructions);
       const translation = read(dir, file);
-      if (original !== undefined && translation !== undefined) out.push(...compareLinks(step.instructions, original, file, translation));
+      if (original !== undefined && translation !== undefined)
+        out.push(...compareLinks(step.instructions, original, file, translation));
     }
     out.push(...strayFiles(dir, lesson, language, translated));
   }
@@ -40,11 +41,17 @@ function read(dir: string, rel: string): string | undefined {
 function compareLinks(originalFile: string, original: string, file: string, translation: string): LessonDiagnostic[] {
   const a = readStepLinks(original).links;
   const { links: b, broken } = readStepLinks(translation);
-  const out: LessonDiagnostic[] = broken.map((x) => ({ file, line: x.line, message: `'${x.source}' is not a link: markdown shows it as text. Write spaces in the URL as %20 (or put the URL in <…>) and close every parenthesis` }));
+  const out: LessonDiagnostic[] = broken.map((x) => ({
+    file,
+    line: x.line,
+    message: `'${x.source}' is not a link: markdown shows it as text. Write spaces in the URL as %20 (or put the URL in <…>) and close every parenthesis`,
+  }));
   const same = (x: StepLink, y: StepLink) => x.href === y.href;
   // lcs[i][j]: how many links a[i..] and b[j..] share in order.
   const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = same(a[i], b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i][j] = same(a[i], b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   let i = 0;
   let j = 0;
   const endLine = translation.split('\n').length;
@@ -53,11 +60,19 @@ function compareLinks(originalFile: string, original: string, file: string, tran
       i++;
       j++;
     } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push({ file, line: b[j].line, message: `link '${b[j].href}' is not in the English ${originalFile} at this place; a translation keeps the original's hoc: links and actions, in the same order` });
+      out.push({
+        file,
+        line: b[j].line,
+        message: `link '${b[j].href}' is not in the English ${originalFile} at this place; a translation keeps the original's hoc: links and actions, in the same order`,
+      });
       j++;
     } else {
       const line = j < b.length ? b[j].line : endLine;
-      out.push({ file, line, message: `the translation lacks the link '${a[i].href}' of ${originalFile}:${a[i].line}${j < b.length ? ` before '${b[j].href}'` : ' here at the end'}; a translation keeps the original's hoc: links and actions, in the same order` });
+      out.push({
+        file,
+        line,
+        message: `the translation lacks the link '${a[i].href}' of ${originalFile}:${a[i].line}${j < b.length ? ` before '${b[j].href}'` : ' here at the end'}; a translation keeps the original's hoc: links and actions, in the same order`,
+      });
       i++;
     }
   }
@@ -67,7 +82,8 @@ function compareLinks(originalFile: string, original: string, file: string, tran
 function checkOverlay(o: OverlayFile, lesson: Lesson): LessonDiagnostic[] {
   const out = [...o.diagnostics];
   if (!o.source) return out;
-  const at = (path: (string | number)[], message: string) => out.push({ file: o.file, line: o.source!.lineOf(path), message });
+  const at = (path: (string | number)[], message: string) =>
+    out.push({ file: o.file, line: o.source!.lineOf(path), message });
   const steps = new Map(lesson.steps.map((s) => [s.id, s]));
   for (const [id, t] of Object.entries(o.translation.steps ?? {})) {
     const step = steps.get(id);
@@ -75,14 +91,22 @@ function checkOverlay(o: OverlayFile, lesson: Lesson): LessonDiagnostic[] {
       at(['steps', id], `'${id}' names no step of this lesson; its steps are ${[...steps.keys()].join(', ')}`);
       continue;
     }
-    if (t.hint && step.hint === undefined) at(['steps', id, 'hint'], `step '${id}' has no hint in lesson.yaml to translate`);
+    if (t.hint && step.hint === undefined)
+      at(['steps', id, 'hint'], `step '${id}' has no hint in lesson.yaml to translate`);
     if (t.objectives && t.objectives.length !== (step.objectives?.length ?? 0)) {
-      at(['steps', id, 'objectives'], `step '${id}' has ${step.objectives?.length ?? 0} objective(s) in lesson.yaml and ${t.objectives.length} here; translate each one, in the same order`);
+      at(
+        ['steps', id, 'objectives'],
+        `step '${id}' has ${step.objectives?.length ?? 0} objective(s) in lesson.yaml and ${t.objectives.length} here; translate each one, in the same order`,
+      );
     }
     for (const list of ['actions', 'checks'] as const) {
       const ids = step[list].map((x) => x.id);
       for (const key of Object.keys(t[list] ?? {})) {
-        if (!ids.includes(key)) at(['steps', id, list, key], `'${key}' names no ${list === 'actions' ? 'action' : 'check'} of step '${id}'${ids.length ? `; its ${list} are ${ids.join(', ')}` : ''}`);
+        if (!ids.includes(key))
+          at(
+            ['steps', id, list, key],
+            `'${key}' names no ${list === 'actions' ? 'action' : 'check'} of step '${id}'${ids.length ? `; its ${list} are ${ids.join(', ')}` : ''}`,
+          );
       }
     }
   }
@@ -92,7 +116,11 @@ function checkOverlay(o: OverlayFile, lesson: Lesson): LessonDiagnostic[] {
 /** Markdown in a translation folder that translates no step (a renamed English file, a typo). */
 function strayFiles(dir: string, lesson: Lesson, language: string, translated: Set<string>): LessonDiagnostic[] {
   const out: LessonDiagnostic[] = [];
-  for (const folder of new Set(lesson.steps.filter((s: LessonStep) => s.instructions).map((s) => posix.join(posix.dirname(s.instructions), language)))) {
+  for (const folder of new Set(
+    lesson.steps
+      .filter((s: LessonStep) => s.instructions)
+      .map((s) => posix.join(posix.dirname(s.instructions), language)),
+  )) {
     const abs = insideLesson(dir, folder);
     let names: string[] = [];
     try {
@@ -102,7 +130,12 @@ function strayFiles(dir: string, lesson: Lesson, language: string, translated: S
     }
     for (const name of names) {
       const file = posix.join(folder, name);
-      if (!translated.has(file)) out.push({ file, line: 0, message: `no step's instructions are ${posix.join(posix.dirname(folder), name)}; a translation has the English file's name` });
+      if (!translated.has(file))
+        out.push({
+          file,
+          line: 0,
+          message: `no step's instructions are ${posix.join(posix.dirname(folder), name)}; a translation has the English file's name`,
+        });
     }
   }
   return out;

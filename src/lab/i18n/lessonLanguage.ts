@@ -6,7 +6,11 @@ export const SOURCE_LANGUAGE = 'en';
 
 /** A language tag as lessons name their translations: "it_IT.UTF-8" → "it-it", "C" → "en". */
 export function normalizeLanguage(tag: string | undefined): string {
-  const t = (tag ?? '').trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  const t = (tag ?? '')
+    .trim()
+    .replace(/[.@].*$/, '')
+    .replace(/_/g, '-')
+    .toLowerCase();
   if (!t || t === 'c' || t === 'posix') return SOURCE_LANGUAGE;
   return t;
 }

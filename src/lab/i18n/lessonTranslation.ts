@@ -52,7 +52,9 @@ export function lessonLanguages(dir: string, lesson: Lesson): string[] {
 
 function safeList(dir: string, foldersOnly = false): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => (foldersOnly ? e.isDirectory() : e.isFile())).map((e) => e.name);
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => (foldersOnly ? e.isDirectory() : e.isFile()))
+      .map((e) => e.name);
   } catch {
     return [];
   }
@@ -81,23 +83,37 @@ export function readOverlay(dir: string, language: string): OverlayFile {
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
-const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-const strings = (v: unknown) => Object.fromEntries(Object.entries(obj(v) ?? {}).filter(([, s]) => str(s)) as [string, string][]);
+const obj = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const strings = (v: unknown) =>
+  Object.fromEntries(Object.entries(obj(v) ?? {}).filter(([, s]) => str(s)) as [string, string][]);
 
 function readable(value: unknown): LessonTranslation {
   const root = obj(value) ?? {};
   const steps: Record<string, StepTranslation> = {};
   for (const [id, raw] of Object.entries(obj(root.steps) ?? {})) {
     const s = obj(raw) ?? {};
-    const objectives = Array.isArray(s.objectives) && s.objectives.every((o) => str(o)) ? (s.objectives as string[]) : undefined;
-    steps[id] = { title: str(s.title), objectives, hint: str(s.hint), actions: strings(s.actions), checks: strings(s.checks) };
+    const objectives =
+      Array.isArray(s.objectives) && s.objectives.every((o) => str(o)) ? (s.objectives as string[]) : undefined;
+    steps[id] = {
+      title: str(s.title),
+      objectives,
+      hint: str(s.hint),
+      actions: strings(s.actions),
+      checks: strings(s.checks),
+    };
   }
   return { title: str(root.title), summary: str(root.summary), steps };
 }
 
 /** The step with its strings in the translation; English where the translation has none. */
-export function translateStep(step: LessonStep, t: StepTranslation | undefined, markdown: string | undefined): LessonStep {
-  const objectives = t?.objectives && step.objectives && t.objectives.length === step.objectives.length ? t.objectives : step.objectives;
+export function translateStep(
+  step: LessonStep,
+  t: StepTranslation | undefined,
+  markdown: string | undefined,
+): LessonStep {
+  const objectives =
+    t?.objectives && step.objectives && t.objectives.length === step.objectives.length ? t.objectives : step.objectives;
   return {
     ...step,
     title: t?.title ?? step.title,

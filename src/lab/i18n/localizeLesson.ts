@@ -16,5 +16,11 @@ export function localizeLesson(dir: string, lesson: Lesson, displayLanguage: str
     const path = md ? insideLesson(dir, md) : undefined;
     return translateStep(step, translation.steps?.[step.id], path && existsSync(path) ? md : undefined);
   });
-  return { ...lesson, title: translation.title ?? lesson.title, summary: translation.summary ?? lesson.summary, steps, language };
+  return {
+    ...lesson,
+    title: translation.title ?? lesson.title,
+    summary: translation.summary ?? lesson.summary,
+    steps,
+    language,
+  };
 }

@@ -30,14 +30,37 @@ export function gradeCsv(graded: GradedReport[]): string {
       }
     }
   }
-  const header = ['file', 'student', 'lesson', 'version', 'target', 'created', ...columns, 'passed', 'checks', 'percent'];
+  const header = [
+    'file',
+    'student',
+    'lesson',
+    'version',
+    'target',
+    'created',
+    ...columns,
+    'passed',
+    'checks',
+    'percent',
+  ];
   const rows = graded.map(({ file, report }) => {
     const results = new Map<string, boolean>();
-    for (const step of report.steps) for (const check of step.checks) results.set(`${prefix(report)}${step.id}/${check.id}`, check.passed);
+    for (const step of report.steps)
+      for (const check of step.checks) results.set(`${prefix(report)}${step.id}/${check.id}`, check.passed);
     const passed = [...results.values()].filter(Boolean).length;
     const percent = results.size ? Math.round((passed / results.size) * 1000) / 10 : 0;
     const cells = columns.map((c) => (results.has(c) ? (results.get(c) ? 1 : 0) : ''));
-    return [file, report.student ?? '', report.lesson.id, report.lesson.version, report.target.kind, report.createdAt, ...cells, passed, results.size, percent];
+    return [
+      file,
+      report.student ?? '',
+      report.lesson.id,
+      report.lesson.version,
+      report.target.kind,
+      report.createdAt,
+      ...cells,
+      passed,
+      results.size,
+      percent,
+    ];
   });
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -13,7 +13,6 @@ export interface JunitLessonRun {
 
 const seconds = (ms = 0) => (ms / 1000).toFixed(3);
 // XML 1.0 cannot carry most control characters (a script's colour codes, say), even escaped.
-// eslint-disable-next-line no-control-regex
 const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 function testsuite(lesson: Lesson, run: StepRun, multi: boolean) {
@@ -31,14 +30,21 @@ function testsuite(lesson: Lesson, run: StepRun, multi: boolean) {
       '@_name': xmlText(c.title),
       '@_classname': `${lesson.id}.${run.step.id}`,
       '@_time': seconds(c.durationMs),
-      ...(c.passed ? {} : { failure: { '@_message': xmlText(c.message), '@_type': 'CheckFailed', '#text': xmlText(c.message) } }),
+      ...(c.passed
+        ? {}
+        : { failure: { '@_message': xmlText(c.message), '@_type': 'CheckFailed', '#text': xmlText(c.message) } }),
     })),
-    ...(failedActions.length ? { 'system-err': xmlText(failedActions.map((a) => `action ${a.actionId} failed: ${a.summary}`).join('\n')) } : {}),
+    ...(failedActions.length
+      ? { 'system-err': xmlText(failedActions.map((a) => `action ${a.actionId} failed: ${a.summary}`).join('\n')) }
+      : {}),
   };
 }
 
 /** The XML text of one or more lessons' runs (a course run gives several; suites are then named lesson/step). */
-export function junitXml(runs: JunitLessonRun[], name = runs.length === 1 ? runs[0].lesson.title : 'Hands-on Cloud course'): string {
+export function junitXml(
+  runs: JunitLessonRun[],
+  name = runs.length === 1 ? runs[0].lesson.title : 'Hands-on Cloud course',
+): string {
   const multi = runs.length > 1;
   const suites = runs.flatMap((r) => r.steps.map((s) => testsuite(r.lesson, s, multi)));
   const all = runs.flatMap((r) => r.steps.flatMap((s) => s.checks));
@@ -53,5 +59,10 @@ export function junitXml(runs: JunitLessonRun[], name = runs.length === 1 ? runs
       testsuite: suites,
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(doc) as string;
+  return new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    suppressEmptyNode: true,
+  }).build(doc) as string;
 }

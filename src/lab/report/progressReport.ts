@@ -48,19 +48,40 @@ export interface ReportMeta {
 }
 
 /** A report from the steps' check results (steps not in `checked` keep their recorded state). */
-export function buildProgressReport(lesson: Lesson, target: Pick<Target, 'kind' | 'region' | 'endpoint'>, checked: ReadonlyMap<string, CheckResult[]>, meta: ReportMeta = {}): ProgressReport {
+export function buildProgressReport(
+  lesson: Lesson,
+  target: Pick<Target, 'kind' | 'region' | 'endpoint'>,
+  checked: ReadonlyMap<string, CheckResult[]>,
+  meta: ReportMeta = {},
+): ProgressReport {
   const steps = lesson.steps.map((step): ReportStep => {
     const results = checked.get(step.id) ?? [];
     const recorded = meta.progress?.get(lesson.id, step.id).state ?? 'notStarted';
     const state = results.length ? stateAfterChecks(results) : recorded;
-    return { id: step.id, title: step.title, state, checks: results.map((c) => ({ id: c.checkId, title: c.title, passed: c.passed, message: c.message, checkedAt: c.checkedAt, durationMs: c.durationMs })) };
+    return {
+      id: step.id,
+      title: step.title,
+      state,
+      checks: results.map((c) => ({
+        id: c.checkId,
+        title: c.title,
+        passed: c.passed,
+        message: c.message,
+        checkedAt: c.checkedAt,
+        durationMs: c.durationMs,
+      })),
+    };
   });
   const all = steps.flatMap((s) => s.checks);
   return {
     format: REPORT_FORMAT,
     formatVersion: 1,
     lesson: { id: lesson.id, version: lesson.version, title: lesson.title },
-    target: { kind: target.kind, region: target.region, ...(target.kind === 'aws' || !target.endpoint ? {} : { endpoint: target.endpoint }) },
+    target: {
+      kind: target.kind,
+      region: target.region,
+      ...(target.kind === 'aws' || !target.endpoint ? {} : { endpoint: target.endpoint }),
+    },
     ...(meta.student?.trim() ? { student: meta.student.trim() } : {}),
     createdAt: (meta.now ?? new Date()).toISOString(),
     ...(meta.toolVersion ? { tool: { name: 'hands-on-cloud', version: meta.toolVersion } } : {}),

@@ -13,13 +13,17 @@ export function parseProgressReport(text: string, file: string): ProgressReport 
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ReportInvalidError(`${file}: not JSON (${(e as Error).message}); hand in the file *Export Progress Report* wrote`);
+    throw new ReportInvalidError(
+      `${file}: not JSON (${(e as Error).message}); hand in the file *Export Progress Report* wrote`,
+    );
   }
   compiled ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
   if (!compiled(value)) {
     const e = compiled.errors?.[0];
     const where = e?.instancePath ? ` at ${e.instancePath}` : '';
-    throw new ReportInvalidError(`${file}: not a Hands-on Cloud progress report${where}: ${e?.message ?? 'unexpected shape'}`);
+    throw new ReportInvalidError(
+      `${file}: not a Hands-on Cloud progress report${where}: ${e?.message ?? 'unexpected shape'}`,
+    );
   }
   const report = value as ProgressReport;
   // Totals are recomputed from the checks themselves: a stored total is not evidence.

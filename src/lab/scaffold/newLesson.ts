@@ -42,20 +42,30 @@ export function lessonIdFrom(name: string): string {
 
 /** `05-my-first-lambda` → `My first lambda` (a leading number is an ordering prefix, not a word). */
 export function titleFrom(name: string): string {
-  const words = name.replace(/^\d+[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
+  const words = name
+    .replace(/^\d+[-_ ]*/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return words ? words[0].toUpperCase() + words.slice(1) : 'New lesson';
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)])).sort();
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort();
 }
 
 export function createLesson(dir: string, o: NewLessonOptions): NewLesson {
   const target = resolve(dir);
-  if (existsSync(target) && readdirSync(target).length) throw new NewLessonError(`${dir} is not empty; name a new folder (or an empty one) for the lesson`);
-  if (!existsSync(join(o.templateDir, LESSON_FILE))) throw new NewLessonError(`the lesson template is missing at ${o.templateDir}; reinstall Hands-on Cloud`);
+  if (existsSync(target) && readdirSync(target).length)
+    throw new NewLessonError(`${dir} is not empty; name a new folder (or an empty one) for the lesson`);
+  if (!existsSync(join(o.templateDir, LESSON_FILE)))
+    throw new NewLessonError(`the lesson template is missing at ${o.templateDir}; reinstall Hands-on Cloud`);
   const id = o.id ?? lessonIdFrom(basename(target));
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || id.length > 40) throw new NewLessonError(`'${basename(target)}' makes no lesson id (lower case letters, digits and dashes, at most 40); name the folder e.g. 06-my-lesson`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || id.length > 40)
+    throw new NewLessonError(
+      `'${basename(target)}' makes no lesson id (lower case letters, digits and dashes, at most 40); name the folder e.g. 06-my-lesson`,
+    );
   const title = o.title?.trim() || titleFrom(basename(target));
   cpSync(o.templateDir, target, { recursive: true });
   // Through the YAML document, so the template's comments and layout stay and the title is quoted as YAML needs.

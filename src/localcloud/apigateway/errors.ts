@@ -35,7 +35,9 @@ export class ValidationException extends AwsError {
   }
   /** `1 validation error detected: Value 'X' at 'field' failed to satisfy constraint: …` */
   static enumViolation(value: string, field: string, allowed: readonly string[]): ValidationException {
-    return new ValidationException(`1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`);
+    return new ValidationException(
+      `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+    );
   }
 }
 
@@ -54,6 +56,10 @@ export class SerializationException extends AwsError {
 /** An operation of the control plane the local cloud does not model. */
 export class NotImplemented extends AwsError {
   constructor(method: string, path: string) {
-    super('NotImplemented', `The local cloud's API Gateway does not implement ${method} ${path}. Use the localstack or aws target for it.`, 501);
+    super(
+      'NotImplemented',
+      `The local cloud's API Gateway does not implement ${method} ${path}. Use the localstack or aws target for it.`,
+      501,
+    );
   }
 }

@@ -24,7 +24,12 @@ export function createApiGatewayService(ctx: CloudContext): LocalService {
     if (!route) {
       throw new NotImplemented(req.method, req.path);
     }
-    const reply = route.handler(store, { params: route.params, body: parseBody(req.body), query: req.query, now: Math.floor(Date.now() / 1000) });
+    const reply = route.handler(store, {
+      params: route.params,
+      body: parseBody(req.body),
+      query: req.query,
+      now: Math.floor(Date.now() / 1000),
+    });
     return {
       status: reply.status,
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': req.requestId },
@@ -49,10 +54,12 @@ export function createApiGatewayService(ctx: CloudContext): LocalService {
 function parseBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   const text = body.toString('utf8');
-  if (jsonTooDeep(text)) throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
+  if (jsonTooDeep(text))
+    throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // fall through
   }

@@ -10,7 +10,9 @@ export class ResourceNotFoundException extends AwsError {
   }
   /** The wording AWS uses for an event source mapping or tagged resource that does not exist. */
   static resource(requestId: string): ResourceNotFoundException {
-    return new ResourceNotFoundException(`The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: ${requestId})`);
+    return new ResourceNotFoundException(
+      `The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: ${requestId})`,
+    );
   }
 }
 
@@ -40,7 +42,11 @@ export class InvalidRequestContentException extends AwsError {
 
 export class PreconditionFailedException extends AwsError {
   constructor() {
-    super('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id', 412);
+    super(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      412,
+    );
   }
 }
 
@@ -73,6 +79,10 @@ export class AccessDeniedException extends AwsError {
 
 export class UnknownOperationException extends AwsError {
   constructor(method: string, path: string) {
-    super('UnknownOperationException', `The local cloud does not implement the Lambda operation ${method} ${path}.`, 404);
+    super(
+      'UnknownOperationException',
+      `The local cloud does not implement the Lambda operation ${method} ${path}.`,
+      404,
+    );
   }
 }

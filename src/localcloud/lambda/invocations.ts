@@ -31,7 +31,11 @@ export class Invocations {
     private readonly invoker: Invoker,
   ) {
     this.queue = new AsyncQueue({
-      run: (resolved, payload, requestId) => this.invoker.invoke(resolved, payload, { invokedArn: this.model.arn(resolved.record.name, resolved.qualifier), requestId }),
+      run: (resolved, payload, requestId) =>
+        this.invoker.invoke(resolved, payload, {
+          invokedArn: this.model.arn(resolved.record.name, resolved.qualifier),
+          requestId,
+        }),
       resolve: (name, qualifier) => this.model.resolve(name, qualifier),
       sqs: () => ctx.services.get<SqsInternal>('sqs'),
       log: (m) => ctx.log(m),
@@ -42,18 +46,26 @@ export class Invocations {
     });
   }
 
-  async invoke(functionRef: string, payload: Buffer, req: InvokeRequest): Promise<InvokeResult & { requestId?: string }> {
+  async invoke(
+    functionRef: string,
+    payload: Buffer,
+    req: InvokeRequest,
+  ): Promise<InvokeResult & { requestId?: string }> {
     const resolved = this.model.resolve(functionRef, req.qualifier);
     if (req.principal) this.checkPolicy(resolved, req);
     const limit = req.invocationType === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
     if (payload.length > limit) {
-      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${req.invocationType === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`);
+      throw new RequestTooLargeException(
+        `Request must be smaller than ${limit} bytes for the ${req.invocationType === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`,
+      );
     }
     if (payload.length > 0) {
       try {
         JSON.parse(payload.toString('utf8'));
       } catch {
-        throw new InvalidRequestContentException('Could not parse request body into json: Could not parse payload into json: Unexpected character: was expecting a JSON value');
+        throw new InvalidRequestContentException(
+          'Could not parse request body into json: Could not parse payload into json: Unexpected character: was expecting a JSON value',
+        );
       }
     }
     const executedVersion = resolved.version;
@@ -72,9 +84,15 @@ export class Invocations {
 
   /** A service invoking for a customer: the function's resource policy must allow it. */
   private checkPolicy(resolved: ResolvedFunction, req: InvokeRequest): void {
-    const request = { principal: req.principal!, sourceArn: req.sourceArn, sourceAccount: req.sourceAccount ?? this.ctx.accountId };
+    const request = {
+      principal: req.principal!,
+      sourceArn: req.sourceArn,
+      sourceAccount: req.sourceAccount ?? this.ctx.accountId,
+    };
     if (!allowsInvoke(statementsFor(resolved.record, resolved.qualifier), request)) {
-      throw new AccessDeniedException(`${req.principal} is not allowed to invoke ${this.model.arn(resolved.record.name, resolved.qualifier)}${req.sourceArn ? ` for ${req.sourceArn}` : ''}: add a resource-based policy statement with lambda:AddPermission (Principal ${req.principal}${req.sourceArn ? `, SourceArn ${req.sourceArn}` : ''}).`);
+      throw new AccessDeniedException(
+        `${req.principal} is not allowed to invoke ${this.model.arn(resolved.record.name, resolved.qualifier)}${req.sourceArn ? ` for ${req.sourceArn}` : ''}: add a resource-based policy statement with lambda:AddPermission (Principal ${req.principal}${req.sourceArn ? `, SourceArn ${req.sourceArn}` : ''}).`,
+      );
     }
   }
 

@@ -8,7 +8,9 @@ export class InvalidParameterException extends AwsError {
   }
   /** AWS's wording for a required member that is missing. */
   static missing(member: string): InvalidParameterException {
-    return new InvalidParameterException(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+    return new InvalidParameterException(
+      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+    );
   }
 }
 
@@ -26,7 +28,9 @@ export class ResourceNotFoundException extends AwsError {
 
 export class TooManyTagsException extends AwsError {
   constructor(maxTags: number, resourceName: string) {
-    super('TooManyTagsException', `A resource can have no more than ${maxTags} tags.`, 400, { fields: { resourceName } });
+    super('TooManyTagsException', `A resource can have no more than ${maxTags} tags.`, 400, {
+      fields: { resourceName },
+    });
   }
 }
 

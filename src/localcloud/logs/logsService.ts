@@ -25,14 +25,19 @@ export const createLogsService: ServiceFactory = (ctx: CloudContext): LogsIntern
     if (!action) throw new UnknownOperationException(target);
     let input: Record<string, unknown>;
     const text = req.body.toString('utf8');
-    if (jsonTooDeep(text)) throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
+    if (jsonTooDeep(text))
+      throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
       input = req.body.length ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
       throw new SerializationException('The request body is not valid JSON.');
     }
     const output = action(input);
-    return { status: 200, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': req.requestId }, body: JSON.stringify(output) };
+    return {
+      status: 200,
+      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': req.requestId },
+      body: JSON.stringify(output),
+    };
   }
 
   return {
@@ -42,7 +47,12 @@ export const createLogsService: ServiceFactory = (ctx: CloudContext): LogsIntern
       if (events.length === 0) return;
       const now = Date.now();
       model.ensureStream(group, stream, now);
-      model.commit({ t: 'put', group, stream, events: events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now })) });
+      model.commit({
+        t: 'put',
+        group,
+        stream,
+        events: events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now })),
+      });
     },
     snapshot: () => model.snapshot(),
     loadSnapshot: (s) => model.load(s),

@@ -17,19 +17,31 @@ export class NoSuchKey extends AwsError {
 
 export class NoSuchUpload extends AwsError {
   constructor(uploadId: string) {
-    super('NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', 404, { fields: { UploadId: uploadId } });
+    super(
+      'NoSuchUpload',
+      'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      404,
+      { fields: { UploadId: uploadId } },
+    );
   }
 }
 
 export class BucketAlreadyOwnedByYou extends AwsError {
   constructor(bucket: string) {
-    super('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { fields: { BucketName: bucket } });
+    super(
+      'BucketAlreadyOwnedByYou',
+      'Your previous request to create the named bucket succeeded and you already own it.',
+      409,
+      { fields: { BucketName: bucket } },
+    );
   }
 }
 
 export class BucketNotEmpty extends AwsError {
   constructor(bucket: string) {
-    super('BucketNotEmpty', 'The bucket you tried to delete is not empty. Delete every object first.', 409, { fields: { BucketName: bucket } });
+    super('BucketNotEmpty', 'The bucket you tried to delete is not empty. Delete every object first.', 409, {
+      fields: { BucketName: bucket },
+    });
   }
 }
 
@@ -47,37 +59,57 @@ export class KeyTooLongError extends AwsError {
 
 export class InvalidRange extends AwsError {
   constructor(range: string, size: number) {
-    super('InvalidRange', 'The requested range is not satisfiable', 416, { fields: { RangeRequested: range, ActualObjectSize: size } });
+    super('InvalidRange', 'The requested range is not satisfiable', 416, {
+      fields: { RangeRequested: range, ActualObjectSize: size },
+    });
   }
 }
 
 export class PreconditionFailed extends AwsError {
   constructor(condition: string) {
-    super('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, { fields: { Condition: condition } });
+    super('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
+      fields: { Condition: condition },
+    });
   }
 }
 
 export class InvalidPart extends AwsError {
   constructor(partNumber: number, etag?: string) {
-    super('InvalidPart', 'One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part\'s entity tag.', 400, { fields: { PartNumber: partNumber, ETag: etag } });
+    super(
+      'InvalidPart',
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+      400,
+      { fields: { PartNumber: partNumber, ETag: etag } },
+    );
   }
 }
 
 export class InvalidPartOrder extends AwsError {
   constructor() {
-    super('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400);
+    super(
+      'InvalidPartOrder',
+      'The list of parts was not in ascending order. Parts must be ordered by part number.',
+      400,
+    );
   }
 }
 
 export class EntityTooSmall extends AwsError {
   constructor(size: number) {
-    super('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size (5 MiB for every part except the last).', 400, { fields: { ProposedSize: size, MinSizeAllowed: 5 * 1024 * 1024 } });
+    super(
+      'EntityTooSmall',
+      'Your proposed upload is smaller than the minimum allowed object size (5 MiB for every part except the last).',
+      400,
+      { fields: { ProposedSize: size, MinSizeAllowed: 5 * 1024 * 1024 } },
+    );
   }
 }
 
 export class MetadataTooLarge extends AwsError {
   constructor(size: number) {
-    super('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', 400, { fields: { Size: size, MaxSizeAllowed: 2048 } });
+    super('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', 400, {
+      fields: { Size: size, MaxSizeAllowed: 2048 },
+    });
   }
 }
 
@@ -95,7 +127,11 @@ export class MalformedPOSTRequest extends AwsError {
 
 export class MalformedXML extends AwsError {
   constructor() {
-    super('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+    super(
+      'MalformedXML',
+      'The XML you provided was not well-formed or did not validate against our published schema',
+      400,
+    );
   }
 }
 
@@ -125,7 +161,12 @@ export class InvalidDigest extends AwsError {
 
 export class XAmzContentSHA256Mismatch extends AwsError {
   constructor(client: string, computed: string) {
-    super('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, { fields: { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed } });
+    super(
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      400,
+      { fields: { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed } },
+    );
   }
 }
 
@@ -155,37 +196,51 @@ export class NoSuchBucketPolicy extends AwsError {
 
 export class NoSuchWebsiteConfiguration extends AwsError {
   constructor(bucket: string) {
-    super('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', 404, { fields: { BucketName: bucket } });
+    super('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', 404, {
+      fields: { BucketName: bucket },
+    });
   }
 }
 
 export class NoSuchLifecycleConfiguration extends AwsError {
   constructor(bucket: string) {
-    super('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404, { fields: { BucketName: bucket } });
+    super('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404, {
+      fields: { BucketName: bucket },
+    });
   }
 }
 
 export class ReplicationConfigurationNotFoundError extends AwsError {
   constructor(bucket: string) {
-    super('ReplicationConfigurationNotFoundError', 'The replication configuration was not found', 404, { fields: { BucketName: bucket } });
+    super('ReplicationConfigurationNotFoundError', 'The replication configuration was not found', 404, {
+      fields: { BucketName: bucket },
+    });
   }
 }
 
 export class ObjectLockConfigurationNotFoundError extends AwsError {
   constructor(bucket: string) {
-    super('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket', 404, { fields: { BucketName: bucket } });
+    super('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket', 404, {
+      fields: { BucketName: bucket },
+    });
   }
 }
 
 export class MethodNotAllowed extends AwsError {
   constructor(method: string) {
-    super('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, { fields: { Method: method, ResourceType: 'OBJECT' } });
+    super('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
+      fields: { Method: method, ResourceType: 'OBJECT' },
+    });
   }
 }
 
 export class NotImplemented extends AwsError {
   constructor(what: string) {
-    super('NotImplemented', `The local cloud does not implement ${what} yet. Use the localstack or aws target for it.`, 501);
+    super(
+      'NotImplemented',
+      `The local cloud does not implement ${what} yet. Use the localstack or aws target for it.`,
+      501,
+    );
   }
 }
 
@@ -194,7 +249,9 @@ export class AccessForbidden extends AwsError {
     super('AccessForbidden', message, 403);
   }
   static corsForbidden(): AccessForbidden {
-    return new AccessForbidden('CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource\'s CORS spec.');
+    return new AccessForbidden(
+      "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.",
+    );
   }
   static corsNotEnabled(): AccessForbidden {
     return new AccessForbidden('CORSResponse: CORS is not enabled for this bucket.');

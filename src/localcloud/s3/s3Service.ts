@@ -31,7 +31,11 @@ export class S3Service implements LocalService {
   }
 
   private call(req: AwsRequest, bucket: string, key: string): S3Call {
-    const requester = { requestId: req.requestId, sourceIp: req.sourceIp, principalId: req.accessKeyId ? `AWS:${req.accessKeyId}` : 'Anonymous' };
+    const requester = {
+      requestId: req.requestId,
+      sourceIp: req.sourceIp,
+      principalId: req.accessKeyId ? `AWS:${req.accessKeyId}` : 'Anonymous',
+    };
     return { req, ctx: this.ctx, s3: this.backend, uploads: this.uploads, bucket, key, requester };
   }
 
@@ -69,9 +73,14 @@ export class S3Service implements LocalService {
       response = await operation();
     } catch (e) {
       const err = toAwsError(e);
-      if (err.status >= 500 && !(e instanceof AwsError)) this.ctx.log(`s3: ${e instanceof Error ? e.stack : String(e)}`);
+      if (err.status >= 500 && !(e instanceof AwsError))
+        this.ctx.log(`s3: ${e instanceof Error ? e.stack : String(e)}`);
       const serialized = serializeError(err, { protocol: 'restXml', requestId: req.requestId });
-      response = { status: serialized.status, headers: serialized.headers, body: req.method === 'HEAD' ? undefined : serialized.body };
+      response = {
+        status: serialized.status,
+        headers: serialized.headers,
+        body: req.method === 'HEAD' ? undefined : serialized.body,
+      };
     }
     const headers = { 'x-amz-request-id': req.requestId, 'x-amz-id-2': req.requestId, ...(response.headers ?? {}) };
     if (req.method !== 'OPTIONS') Object.assign(headers, corsResponseHeaders(req, this.bucketCors(req)));

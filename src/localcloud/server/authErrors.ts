@@ -54,9 +54,19 @@ export class RequestTimeTooSkewed extends AwsError {
   }
 }
 
-const MALFORMED: Record<string, new (message: string) => AwsError> = { IncompleteSignature, AuthorizationQueryParametersError };
+const MALFORMED: Record<string, new (message: string) => AwsError> = {
+  IncompleteSignature,
+  AuthorizationQueryParametersError,
+};
 const REFUSED: Record<string, new (message: string) => AwsError> = {
-  MissingAuthenticationToken, InvalidClientTokenId, InvalidAccessKeyId, AccessDenied, SignatureDoesNotMatch, InvalidSignatureException, RequestExpired, RequestTimeTooSkewed,
+  MissingAuthenticationToken,
+  InvalidClientTokenId,
+  InvalidAccessKeyId,
+  AccessDenied,
+  SignatureDoesNotMatch,
+  InvalidSignatureException,
+  RequestExpired,
+  RequestTimeTooSkewed,
 };
 
 /** A signature that cannot be read (400). */
@@ -67,7 +77,16 @@ export function malformedSignature(code: string | undefined, message: string): A
 /** A refused request (403), under the code `service` uses for it. */
 export function authError(service: string | undefined, code: string, message: string): AwsError {
   // S3 names an unknown key InvalidAccessKeyId; query/JSON services say InvalidClientTokenId.
-  const s3Codes: Record<string, string> = { InvalidClientTokenId: 'InvalidAccessKeyId', MissingAuthenticationToken: 'AccessDenied', RequestExpired: 'AccessDenied' };
-  const c = service === 's3' ? (s3Codes[code] ?? code) : code === 'SignatureDoesNotMatch' && service !== 'sqs' ? 'InvalidSignatureException' : code;
+  const s3Codes: Record<string, string> = {
+    InvalidClientTokenId: 'InvalidAccessKeyId',
+    MissingAuthenticationToken: 'AccessDenied',
+    RequestExpired: 'AccessDenied',
+  };
+  const c =
+    service === 's3'
+      ? (s3Codes[code] ?? code)
+      : code === 'SignatureDoesNotMatch' && service !== 'sqs'
+        ? 'InvalidSignatureException'
+        : code;
   return new (REFUSED[c] ?? AccessDenied)(message);
 }

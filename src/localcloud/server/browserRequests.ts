@@ -42,12 +42,14 @@ export function crossSiteReason(method: string, headers: IncomingHttpHeaders, si
     return `it is a ${mode} request from a web page (Sec-Fetch-Site: ${site})`;
   }
   const referer = header(headers, 'referer');
-  if (origin === undefined && referer !== undefined && !isLocalOrigin(referer)) return `it comes from a web page on ${referer}`;
+  if (origin === undefined && referer !== undefined && !isLocalOrigin(referer))
+    return `it comes from a web page on ${referer}`;
   // Browsers older than Fetch Metadata: a form or text POST needs no preflight, and no SDK
   // sends one unsigned.
   if (!signed && method === 'POST') {
     const type = (header(headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type === '' || SIMPLE_CONTENT_TYPES.includes(type)) return `an unsigned POST with ${type === '' ? 'no content type' : `Content-Type: ${type}`} is what a web form sends`;
+    if (type === '' || SIMPLE_CONTENT_TYPES.includes(type))
+      return `an unsigned POST with ${type === '' ? 'no content type' : `Content-Type: ${type}`} is what a web form sends`;
   }
   return undefined;
 }

@@ -45,7 +45,11 @@ export class InternalFailure extends AwsError {
 
 export class ServiceNotImplemented extends AwsError {
   constructor(service: string) {
-    super('NotImplemented', `The local cloud does not implement the '${service}' service. Use the localstack or aws target for it.`, 501);
+    super(
+      'NotImplemented',
+      `The local cloud does not implement the '${service}' service. Use the localstack or aws target for it.`,
+      501,
+    );
   }
 }
 

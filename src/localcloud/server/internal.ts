@@ -25,16 +25,26 @@ export interface SqsReceivedMessage {
 
 export interface SqsInternal extends LocalService {
   /** Queue name from an ARN (arn:aws:sqs:region:account:name) or a queue URL; undefined if absent. */
-  findQueue(arnOrUrl: string): { name: string; arn: string; url: string; fifo: boolean; visibilityTimeout: number } | undefined;
+  findQueue(
+    arnOrUrl: string,
+  ): { name: string; arn: string; url: string; fifo: boolean; visibilityTimeout: number } | undefined;
   /** Whether the queue's access policy lets `service` (e.g. s3.amazonaws.com) send to it on behalf of `sourceArn`. */
   allowsServiceSend(arnOrUrl: string, service: string, sourceArn: string, sourceAccount: string): boolean;
   sendInternal(
     arnOrUrl: string,
     body: string,
-    options?: { messageAttributes?: Record<string, SqsMessageAttributeValue>; messageGroupId?: string; messageDeduplicationId?: string; delaySeconds?: number },
+    options?: {
+      messageAttributes?: Record<string, SqsMessageAttributeValue>;
+      messageGroupId?: string;
+      messageDeduplicationId?: string;
+      delaySeconds?: number;
+    },
   ): Promise<{ messageId: string; md5OfBody: string; sequenceNumber?: string }>;
   /** Receives like ReceiveMessage with all attributes; waits up to waitSeconds for a message. */
-  receiveInternal(arnOrUrl: string, options: { max: number; waitSeconds: number; visibilityTimeout?: number; signal?: AbortSignal }): Promise<SqsReceivedMessage[]>;
+  receiveInternal(
+    arnOrUrl: string,
+    options: { max: number; waitSeconds: number; visibilityTimeout?: number; signal?: AbortSignal },
+  ): Promise<SqsReceivedMessage[]>;
   deleteInternal(arnOrUrl: string, receiptHandle: string): Promise<void>;
   changeVisibilityInternal(arnOrUrl: string, receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void>;
 }
@@ -58,7 +68,15 @@ export interface LambdaInternal extends LocalService {
   invokeInternal(
     functionRef: string,
     payload: Buffer,
-    options: { invocationType: 'RequestResponse' | 'Event'; qualifier?: string; principal?: string; sourceArn?: string; sourceAccount?: string; logType?: 'Tail' | 'None'; signal?: AbortSignal },
+    options: {
+      invocationType: 'RequestResponse' | 'Event';
+      qualifier?: string;
+      principal?: string;
+      sourceArn?: string;
+      sourceAccount?: string;
+      logType?: 'Tail' | 'None';
+      signal?: AbortSignal;
+    },
   ): Promise<InvokeResult>;
   /** ARN of a function, or undefined when it does not exist. */
   functionArn(functionRef: string): string | undefined;

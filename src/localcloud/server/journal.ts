@@ -14,7 +14,26 @@
 //   any damaged journal is kept beside it (`.damaged-<time>`) before anything is cut.
 // - One server at a time uses a state dir (stateDirLock.ts), so no other process writes these
 //   files; compaction deletes only the journal generations this server read or wrote.
-import { appendFileSync, closeSync, copyFileSync, existsSync, fdatasync, fdatasyncSync, fstatSync, ftruncate, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, write, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fdatasync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncate,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  write,
+  writeSync,
+} from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { promisify } from 'node:util';
 import { open, rename, mkdir, rm } from 'node:fs/promises';
@@ -106,7 +125,8 @@ export class Journal {
     const path = this.journalPath(g);
     const data = readFileSync(path);
     const scan = scanJournal(data);
-    if (scan.damaged.length === 0 && !scan.lastRecordUnterminated && scan.wholeLength === data.length) return scan.records;
+    if (scan.damaged.length === 0 && !scan.lastRecordUnterminated && scan.wholeLength === data.length)
+      return scan.records;
     const tail = scan.damaged.filter((d) => d.offset >= scan.wholeLength);
     const middle = scan.damaged.filter((d) => d.offset < scan.wholeLength);
     if (scan.damaged.length > 0) {
@@ -116,13 +136,17 @@ export class Journal {
     }
     if (middle.length > 0) this.skippedDamage = true;
     for (const d of middle) {
-      this.log(`local cloud: ${path}:${d.line}: skipped a damaged record (${d.length} bytes at byte ${d.offset}); the ${scan.records.length} intact records of this file were kept. The change it held is lost.`);
+      this.log(
+        `local cloud: ${path}:${d.line}: skipped a damaged record (${d.length} bytes at byte ${d.offset}); the ${scan.records.length} intact records of this file were kept. The change it held is lost.`,
+      );
     }
     if (scan.wholeLength < data.length) {
       truncateSync(path, scan.wholeLength);
       const from = tail[0];
       const where = from ? ` (from line ${from.line}, byte ${from.offset})` : '';
-      this.log(`local cloud: ${path}: cut ${data.length - scan.wholeLength} bytes of torn or damaged tail${where} back to the last whole record, which ends at byte ${scan.wholeLength}.`);
+      this.log(
+        `local cloud: ${path}: cut ${data.length - scan.wholeLength} bytes of torn or damaged tail${where} back to the last whole record, which ends at byte ${scan.wholeLength}.`,
+      );
     }
     // New records must start on a line of their own.
     if (scan.lastRecordUnterminated) appendFileSync(path, '\n');
@@ -213,8 +237,14 @@ export class Journal {
       await fdatasyncAsync(fd);
     } catch (e) {
       this.mustCut = true;
-      await ftruncateAsync(fd, this.durableLength).then(() => (this.mustCut = false), () => undefined);
-      if (!this.failing) this.log(`local cloud: cannot write the journal ${this.journalPath(this.generation)} (${(e as Error).message}); changes are refused with 503 until it can.`);
+      await ftruncateAsync(fd, this.durableLength).then(
+        () => (this.mustCut = false),
+        () => undefined,
+      );
+      if (!this.failing)
+        this.log(
+          `local cloud: cannot write the journal ${this.journalPath(this.generation)} (${(e as Error).message}); changes are refused with 503 until it can.`,
+        );
       this.failing = true;
       throw storageFailure(e);
     }
@@ -229,7 +259,9 @@ export class Journal {
   async compact(): Promise<void> {
     if (!this.stateDir || !this.snapshotProvider || this.fd === undefined) return;
     this.compacting ??= this.compactNow()
-      .catch((e: unknown) => this.log(`local cloud: compaction failed (${(e as Error).message}); the journal stays authoritative.`))
+      .catch((e: unknown) =>
+        this.log(`local cloud: compaction failed (${(e as Error).message}); the journal stays authoritative.`),
+      )
       .finally(() => (this.compacting = undefined));
     return this.compacting;
   }
@@ -246,7 +278,7 @@ export class Journal {
       const data = Buffer.from(this.pending.join(''));
       try {
         if (this.mustCut) ftruncateSync(oldFd, this.durableLength);
-        for (let offset = 0; offset < data.length; ) offset += writeSync(oldFd, data, offset, data.length - offset);
+        for (let offset = 0; offset < data.length;) offset += writeSync(oldFd, data, offset, data.length - offset);
         fdatasyncSync(oldFd);
       } catch (e) {
         try {
@@ -330,7 +362,7 @@ const fdatasyncAsync = promisify(fdatasync);
 const ftruncateAsync = promisify(ftruncate);
 
 async function writeAll(fd: number, data: Buffer): Promise<void> {
-  for (let offset = 0; offset < data.length; ) {
+  for (let offset = 0; offset < data.length;) {
     const { bytesWritten } = await writeAsync(fd, data, offset, data.length - offset);
     offset += bytesWritten;
   }

@@ -37,7 +37,7 @@ export function scanJournal(data: Buffer): ScannedJournal {
   let wholeLength = 0;
   let lastRecordUnterminated = false;
   let line = 0;
-  for (let start = 0; start < data.length; ) {
+  for (let start = 0; start < data.length;) {
     line++;
     const newline = data.indexOf(0x0a, start);
     const end = newline === -1 ? data.length : newline;
@@ -66,7 +66,8 @@ function decodeLine(text: string): JournalRecord | undefined {
 function parseRecord(json: string): JournalRecord | undefined {
   try {
     const value = JSON.parse(json) as unknown;
-    if (typeof value === 'object' && value !== null && typeof (value as JournalRecord).s === 'string' && 'e' in value) return value as JournalRecord;
+    if (typeof value === 'object' && value !== null && typeof (value as JournalRecord).s === 'string' && 'e' in value)
+      return value as JournalRecord;
   } catch {
     // not a record
   }

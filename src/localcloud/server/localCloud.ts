@@ -74,8 +74,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port = (server.address() as AddressInfo).port;
     endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-    const registry: ServiceRegistry = { get: <T extends LocalService>(name: string) => byName.get(name) as T | undefined };
-    const ctx: CloudContext = { region, accountId: ACCOUNT_ID, endpoint, port, credentials, stateDir: options.stateDir, journal, services: registry, log };
+    const registry: ServiceRegistry = {
+      get: <T extends LocalService>(name: string) => byName.get(name) as T | undefined,
+    };
+    const ctx: CloudContext = {
+      region,
+      accountId: ACCOUNT_ID,
+      endpoint,
+      port,
+      credentials,
+      stateDir: options.stateDir,
+      journal,
+      services: registry,
+      log,
+    };
     services = factories.map((f) => f(ctx));
     for (const s of services) {
       byName.set(s.name, s);
@@ -91,10 +103,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         byName.get(record.s)?.applyEvent?.(record.e);
       } catch (e) {
         // Only after a damaged record was skipped can a later one refer to what it held.
-        log(`local cloud: journal event ${i + 1} (${record.s}) could not be applied and was skipped: ${e instanceof Error ? e.message : String(e)}`);
+        log(
+          `local cloud: journal event ${i + 1} (${record.s}) could not be applied and was skipped: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     });
-    await journal.open(() => Object.fromEntries(services.filter((s) => s.snapshot).map((s) => [s.name, s.snapshot!()])));
+    await journal.open(() =>
+      Object.fromEntries(services.filter((s) => s.snapshot).map((s) => [s.name, s.snapshot!()])),
+    );
     for (const s of services) await s.start?.();
   } catch (e) {
     if (server.listening) server.close();
@@ -119,13 +135,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const hostHeader = req.headers.host;
     if (!isAllowedHost(hostHeader)) {
       req.resume();
-      return send(res, { status: 403, headers: { 'content-type': 'text/plain' }, body: `Host '${hostHeader ?? ''}' is not allowed: the local cloud answers only localhost, 127.0.0.1, [::1] and *.localhost.` });
+      return send(res, {
+        status: 403,
+        headers: { 'content-type': 'text/plain' },
+        body: `Host '${hostHeader ?? ''}' is not allowed: the local cloud answers only localhost, 127.0.0.1, [::1] and *.localhost.`,
+      });
     }
     const rawUrl = req.url ?? '/';
     const queryStart = rawUrl.indexOf('?');
     const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
     const searchParams = queryStart === -1 ? NO_QUERY : new URLSearchParams(rawUrl.slice(queryStart + 1));
-    const protocolFor = (svc: string | undefined): Where => ({ protocol: guessProtocol(svc, req.headers), service: svc });
+    const protocolFor = (svc: string | undefined): Where => ({
+      protocol: guessProtocol(svc, req.headers),
+      service: svc,
+    });
 
     let path: string;
     try {
@@ -139,13 +162,29 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
     const head = {
-      method: req.method ?? 'GET', rawPath, path, query, searchParams, headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.alloc(0),
-      host: hostHeader!, region, requestId, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', presigned: false, signal: abortOnDisconnect(res),
+      method: req.method ?? 'GET',
+      rawPath,
+      path,
+      query,
+      searchParams,
+      headers: req.headers,
+      rawHeaders: req.rawHeaders,
+      body: Buffer.alloc(0),
+      host: hostHeader!,
+      region,
+      requestId,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      presigned: false,
+      signal: abortOnDisconnect(res),
     };
 
     if (head.method === 'GET' && rawPath === '/_localcloud/health') {
       req.resume();
-      return send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'running', endpoint, region, services: services.map((s) => s.name) }) });
+      return send(res, {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'running', endpoint, region, services: services.map((s) => s.name) }),
+      });
     }
 
     // Everything up to the body is decided on the headers: who signed, for which service,
@@ -167,7 +206,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const guessed = inferUnsignedService(head);
       const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, false);
       // With auth, an unsigned request can only be for a data plane; without, a page's request too.
-      const limit = auth || crossSite ? UNSIGNED_DATA_PLANE_LIMIT : Math.max(UNSIGNED_DATA_PLANE_LIMIT, bodyLimit(guessed));
+      const limit =
+        auth || crossSite ? UNSIGNED_DATA_PLANE_LIMIT : Math.max(UNSIGNED_DATA_PLANE_LIMIT, bodyLimit(guessed));
       const body = await readWithin(guessed, limit);
       if (!body) return;
       const base = { ...head, body };
@@ -180,14 +220,33 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         if (result.value) return answerDurably(res, result.value, lastSeq, protocolFor(s.name), requestId, req.headers);
       }
       if (parsed.kind === 'malformed') {
-        return sendError(res, malformedSignature(parsed.code, parsed.reason), protocolFor(undefined), requestId, req.headers);
+        return sendError(
+          res,
+          malformedSignature(parsed.code, parsed.reason),
+          protocolFor(undefined),
+          requestId,
+          req.headers,
+        );
       }
       const name = inferUnsignedService(base);
-      if (auth) return sendError(res, authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(name), requestId, req.headers);
+      if (auth)
+        return sendError(
+          res,
+          authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
+          protocolFor(name),
+          requestId,
+          req.headers,
+        );
       if (crossSite) return sendError(res, crossSiteError(name, crossSite), protocolFor(name), requestId, req.headers);
       const service = name ? byName.get(name) : undefined;
       if (service) return dispatch(res, service, { ...base, service: name }, requestId);
-      return sendError(res, authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'), protocolFor(name), requestId, req.headers);
+      return sendError(
+        res,
+        authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
+        protocolFor(name),
+        requestId,
+        req.headers,
+      );
     }
 
     const { scope } = parsed;
@@ -197,12 +256,25 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const verify = auth || crossSite !== undefined;
     if (verify && scope.accessKeyId !== credentials.accessKeyId) {
       if (crossSite) return refuse(crossSiteError(scope.service, crossSite), scope.service);
-      return refuse(authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'), scope.service);
+      return refuse(
+        authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'),
+        scope.service,
+      );
     }
     const check = async (body: Buffer | undefined) => {
-      const verdict = await verifySignature({ method: head.method, rawPath, searchParams, headers: req.headers, body, scope, secretAccessKey: credentials.secretAccessKey });
+      const verdict = await verifySignature({
+        method: head.method,
+        rawPath,
+        searchParams,
+        headers: req.headers,
+        body,
+        scope,
+        secretAccessKey: credentials.secretAccessKey,
+      });
       if (verdict.ok) return undefined;
-      return crossSite ? crossSiteError(scope.service, crossSite) : authError(scope.service, verdict.code, verdict.message);
+      return crossSite
+        ? crossSiteError(scope.service, crossSite)
+        : authError(scope.service, verdict.code, verdict.message);
     };
     // A signature that covers the payload through its hash header is checked before the body is read.
     const early = verify && signsPayloadHash(scope);
@@ -213,22 +285,55 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const body = await readWithin(scope.service, bodyLimit(scope.service));
     if (!body) return;
     if (verify) {
-      const failure = early ? (payloadHashMatches(scope, req.headers, body) ? undefined : authError(scope.service, 'SignatureDoesNotMatch', 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.')) : await check(body);
+      const failure = early
+        ? payloadHashMatches(scope, req.headers, body)
+          ? undefined
+          : authError(
+              scope.service,
+              'SignatureDoesNotMatch',
+              'The x-amz-content-sha256 header does not match the SHA-256 of the request body.',
+            )
+        : await check(body);
       if (failure) return sendError(res, failure, protocolFor(scope.service), requestId, req.headers);
     }
     if (!service) {
-      return sendError(res, new ServiceNotImplemented(scope.service), protocolFor(scope.service), requestId, req.headers);
+      return sendError(
+        res,
+        new ServiceNotImplemented(scope.service),
+        protocolFor(scope.service),
+        requestId,
+        req.headers,
+      );
     }
-    return dispatch(res, service, { ...head, body, service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, presigned: scope.presigned }, requestId);
+    return dispatch(
+      res,
+      service,
+      {
+        ...head,
+        body,
+        service: scope.service,
+        region: scope.region,
+        accessKeyId: scope.accessKeyId,
+        presigned: scope.presigned,
+      },
+      requestId,
+    );
   }
 
-  async function dispatch(res: ServerResponse, service: LocalService, request: AwsRequest, requestId: string): Promise<void> {
+  async function dispatch(
+    res: ServerResponse,
+    service: LocalService,
+    request: AwsRequest,
+    requestId: string,
+  ): Promise<void> {
     const where: Where = { protocol: guessProtocol(service.name, request.headers), service: service.name };
     const { result, lastSeq } = await journal.track(() => service.handle(request));
-    if (result.status === 'fulfilled') return answerDurably(res, result.value, lastSeq, where, requestId, request.headers);
+    if (result.status === 'fulfilled')
+      return answerDurably(res, result.value, lastSeq, where, requestId, request.headers);
     const e: unknown = result.reason;
     const err = toAwsError(storageFailure(e));
-    if (err.status >= 500 && err.code !== 'ServiceUnavailable') log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
+    if (err.status >= 500 && err.code !== 'ServiceUnavailable')
+      log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
     return answerDurably(res, err, lastSeq, where, requestId, request.headers);
   }
 
@@ -237,7 +342,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
    * first, and when they cannot be, the answer becomes the 503 instead. A request that changed
    * nothing is answered even while the disk is full.
    */
-  async function answerDurably(res: ServerResponse, answer: AwsResponse | AwsError, lastSeq: number, where: Where, requestId: string, headers: IncomingMessage['headers']): Promise<void> {
+  async function answerDurably(
+    res: ServerResponse,
+    answer: AwsResponse | AwsError,
+    lastSeq: number,
+    where: Where,
+    requestId: string,
+    headers: IncomingMessage['headers'],
+  ): Promise<void> {
     try {
       await journal.flush(lastSeq > 0 ? lastSeq : undefined);
     } catch (e) {
@@ -261,7 +373,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 }
 
 function crossSiteError(service: string | undefined, reason: string): AwsError {
-  return authError(service, 'MissingAuthenticationToken', `The local cloud refuses this request because ${reason}. Even with --no-auth, a web page's request to a control plane needs a SigV4 signature made with the local cloud's own credentials.`);
+  return authError(
+    service,
+    'MissingAuthenticationToken',
+    `The local cloud refuses this request because ${reason}. Even with --no-auth, a web page's request to a control plane needs a SigV4 signature made with the local cloud's own credentials.`,
+  );
 }
 
 /**
@@ -269,7 +385,13 @@ function crossSiteError(service: string | undefined, reason: string): AwsError {
  * (so it can read the answer instead of failing with a broken pipe), and the connection is
  * closed if the client keeps sending past a short grace period.
  */
-async function refuseUnread(req: IncomingMessage, res: ServerResponse, err: AwsError, where: Where, requestId: string): Promise<void> {
+async function refuseUnread(
+  req: IncomingMessage,
+  res: ServerResponse,
+  err: AwsError,
+  where: Where,
+  requestId: string,
+): Promise<void> {
   if (!req.complete) {
     res.once('finish', () => {
       if (req.complete) return;
@@ -289,7 +411,8 @@ async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {
     return;
   }
   const buf = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
-  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(buf?.length ?? 0);
+  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
+    headers['content-length'] = String(buf?.length ?? 0);
   res.writeHead(answer.status, headers);
   res.end(buf);
 }
@@ -297,7 +420,13 @@ async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {
 /** The protocol an error is written in and the service (if known) that answers it. */
 type Where = Pick<ErrorTarget, 'protocol' | 'service'>;
 
-function sendError(res: ServerResponse, err: AwsError, where: Where, requestId: string, requestHeaders: IncomingMessage['headers']): Promise<void> {
+function sendError(
+  res: ServerResponse,
+  err: AwsError,
+  where: Where,
+  requestId: string,
+  requestHeaders: IncomingMessage['headers'],
+): Promise<void> {
   // JSON services answer in the version they were asked in (SQS/SFN 1.0, Logs 1.1).
   const jsonContentType = /^application\/x-amz-json-1\.[01]/.exec(String(requestHeaders['content-type'] ?? ''))?.[0];
   return send(res, serializeError(err, { ...where, requestId, jsonContentType }));

@@ -34,7 +34,9 @@ export function bodyLimit(service: string | undefined): number {
 /** S3 error codes: EntityTooLarge, 400, "Your proposed upload exceeds the maximum allowed object size." */
 export class EntityTooLarge extends AwsError {
   constructor(limit: number) {
-    super('EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${limit} bytes).`, 400, { fields: { MaxSizeAllowed: limit } });
+    super('EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${limit} bytes).`, 400, {
+      fields: { MaxSizeAllowed: limit },
+    });
   }
 }
 /** Lambda's name for a request over its size limit (413). */

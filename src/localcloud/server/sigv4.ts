@@ -19,24 +19,45 @@ export interface SigV4Scope {
   expires?: number;
 }
 
-const HEADER_RE = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]+)\s*$/i;
+const HEADER_RE =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]+)\s*$/i;
 /** Query parameters that presigning adds itself. */
-const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature']);
+const PRESIGN_PARAMS = new Set([
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-Expires',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Signature',
+]);
 const MAX_SKEW_MS = 15 * 60 * 1000;
 /** X-Amz-Date's own form (20260101T120000Z): signed as sent, with no parse and format round trip. */
 const BASIC_DATE_RE = /^\d{8}T\d{6}Z$/;
 
-export type ScopeResult = { kind: 'none' } | { kind: 'malformed'; reason: string; code?: string } | { kind: 'scope'; scope: SigV4Scope };
+export type ScopeResult =
+  { kind: 'none' } | { kind: 'malformed'; reason: string; code?: string } | { kind: 'scope'; scope: SigV4Scope };
 
 /** Reads the credential scope from an Authorization header or presigned query, without verifying. */
 export function parseScope(headers: IncomingHttpHeaders, query: URLSearchParams): ScopeResult {
   const auth = headers.authorization;
   if (typeof auth === 'string' && auth.length > 0) {
     const m = HEADER_RE.exec(auth);
-    if (!m) return { kind: 'malformed', reason: 'Authorization header requires a valid AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.' };
+    if (!m)
+      return {
+        kind: 'malformed',
+        reason: 'Authorization header requires a valid AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.',
+      };
     return {
       kind: 'scope',
-      scope: { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]!, signedHeaders: m[5]!.split(';'), signature: m[6]!.toLowerCase(), presigned: false },
+      scope: {
+        accessKeyId: m[1]!,
+        date: m[2]!,
+        region: m[3]!,
+        service: m[4]!,
+        signedHeaders: m[5]!.split(';'),
+        signature: m[6]!.toLowerCase(),
+        presigned: false,
+      },
     };
   }
   const credential = query.get('X-Amz-Credential');
@@ -44,17 +65,32 @@ export function parseScope(headers: IncomingHttpHeaders, query: URLSearchParams)
     const parts = credential.split('/');
     const signature = query.get('X-Amz-Signature');
     const signedHeaders = query.get('X-Amz-SignedHeaders');
-    if (parts.length !== 5 || parts[4] !== 'aws4_request' || !signature || !signedHeaders || query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') {
-      return { kind: 'malformed', reason: 'Presigned URL requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature.' };
+    if (
+      parts.length !== 5 ||
+      parts[4] !== 'aws4_request' ||
+      !signature ||
+      !signedHeaders ||
+      query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256'
+    ) {
+      return {
+        kind: 'malformed',
+        reason: 'Presigned URL requires X-Amz-Algorithm, X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature.',
+      };
     }
     const expiresProblem = presignExpiresProblem(query.get('X-Amz-Expires'));
     if (expiresProblem) return { kind: 'malformed', reason: expiresProblem, code: 'AuthorizationQueryParametersError' };
     return {
       kind: 'scope',
       scope: {
-        accessKeyId: parts[0]!, date: parts[1]!, region: parts[2]!, service: parts[3]!,
-        signedHeaders: signedHeaders.split(';'), signature: signature.toLowerCase(), presigned: true,
-        amzDate: query.get('X-Amz-Date') ?? undefined, expires: Number(query.get('X-Amz-Expires') ?? '0'),
+        accessKeyId: parts[0]!,
+        date: parts[1]!,
+        region: parts[2]!,
+        service: parts[3]!,
+        signedHeaders: signedHeaders.split(';'),
+        signature: signature.toLowerCase(),
+        presigned: true,
+        amzDate: query.get('X-Amz-Date') ?? undefined,
+        expires: Number(query.get('X-Amz-Expires') ?? '0'),
       },
     };
   }
@@ -72,7 +108,8 @@ function presignExpiresProblem(value: string | null): string | undefined {
   if (!/^-?\d+$/.test(value)) return 'X-Amz-Expires should be a number';
   const n = Number(value);
   if (n < 0) return 'X-Amz-Expires must be non-negative';
-  if (n > 604_800) return 'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds';
+  if (n > 604_800)
+    return 'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds';
   return undefined;
 }
 
@@ -88,12 +125,20 @@ export interface VerifyInput {
   now?: Date;
 }
 
-export type VerifyResult = { ok: true } | { ok: false; code: 'SignatureDoesNotMatch' | 'RequestExpired' | 'RequestTimeTooSkewed' | 'AccessDenied'; message: string };
+export type VerifyResult =
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'SignatureDoesNotMatch' | 'RequestExpired' | 'RequestTimeTooSkewed' | 'AccessDenied';
+      message: string;
+    };
 
 export async function verifySignature(input: VerifyInput): Promise<VerifyResult> {
   const { scope } = input;
   const now = input.now ?? new Date();
-  const amzDate = scope.presigned ? scope.amzDate : headerValue(input.headers['x-amz-date']) ?? headerValue(input.headers.date);
+  const amzDate = scope.presigned
+    ? scope.amzDate
+    : (headerValue(input.headers['x-amz-date']) ?? headerValue(input.headers.date));
   const signingDate = parseAmzDate(amzDate);
   if (!signingDate) return { ok: false, code: 'AccessDenied', message: 'The request has no valid X-Amz-Date.' };
   if (scope.presigned) {
@@ -101,21 +146,40 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
       return { ok: false, code: 'AccessDenied', message: 'Request has expired' };
     }
   } else if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_SKEW_MS) {
-    return { ok: false, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.' };
+    return {
+      ok: false,
+      code: 'RequestTimeTooSkewed',
+      message: 'The difference between the request time and the current time is too large.',
+    };
   }
 
   if (input.body !== undefined && !payloadHashMatches(scope, input.headers, input.body)) {
-    return { ok: false, code: 'SignatureDoesNotMatch', message: 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.' };
+    return {
+      ok: false,
+      code: 'SignatureDoesNotMatch',
+      message: 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.',
+    };
   }
   const signedNames = scope.signedHeaders.map((h) => h.toLowerCase());
   if (!scope.presigned) {
     // A declared payload hash is what the client signed, when it signed that header (and all
     // the signer looks at when the body is not read yet); otherwise the body's own hash.
     const declaredHash = headerValue(input.headers['x-amz-content-sha256']);
-    const payloadHash = declaredHash !== undefined && signedNames.includes('x-amz-content-sha256') ? declaredHash : sha256Hex(input.body ?? Buffer.alloc(0));
+    const payloadHash =
+      declaredHash !== undefined && signedNames.includes('x-amz-content-sha256')
+        ? declaredHash
+        : sha256Hex(input.body ?? Buffer.alloc(0));
     const signing = {
-      method: input.method, rawPath: input.rawPath, searchParams: input.searchParams, headers: input.headers, signedHeaders: signedNames,
-      payloadHash, amzDate: amzDate !== undefined && BASIC_DATE_RE.test(amzDate) ? amzDate : formatAmzDate(signingDate), region: scope.region, service: scope.service, secretAccessKey: input.secretAccessKey,
+      method: input.method,
+      rawPath: input.rawPath,
+      searchParams: input.searchParams,
+      headers: input.headers,
+      signedHeaders: signedNames,
+      payloadHash,
+      amzDate: amzDate !== undefined && BASIC_DATE_RE.test(amzDate) ? amzDate : formatAmzDate(signingDate),
+      region: scope.region,
+      service: scope.service,
+      secretAccessKey: input.secretAccessKey,
     };
     const verdict = signaturesMatch(headerSignature(signing), scope.signature);
     if (verdict.ok || !input.searchParams.has('__proto__')) return verdict;
@@ -134,10 +198,20 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   const signer = signerFor(scope, input.secretAccessKey);
-  const request = { method: input.method, protocol: 'http:', hostname: 'localhost', path: input.rawPath, query, headers, body: input.body };
+  const request = {
+    method: input.method,
+    protocol: 'http:',
+    hostname: 'localhost',
+    path: input.rawPath,
+    query,
+    headers,
+    body: input.body,
+  };
   // Presigned S3 URLs sign UNSIGNED-PAYLOAD unless the client hoisted a hash; other
   // services sign the hash of the (usually empty) body.
-  const payload = input.searchParams.get('X-Amz-Content-Sha256') ?? (scope.service === 's3' ? 'UNSIGNED-PAYLOAD' : sha256Hex(input.body ?? Buffer.alloc(0)));
+  const payload =
+    input.searchParams.get('X-Amz-Content-Sha256') ??
+    (scope.service === 's3' ? 'UNSIGNED-PAYLOAD' : sha256Hex(input.body ?? Buffer.alloc(0)));
   const presigned = await signer.presign(
     { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
     {
@@ -158,13 +232,17 @@ function signaturesMatch(expected: string, given: string): VerifyResult {
   return {
     ok: false,
     code: 'SignatureDoesNotMatch',
-    message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+    message:
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
   };
 }
 
 /** 20260101T120000Z, the form the signature's string to sign carries. */
 function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**

@@ -41,7 +41,9 @@ export function headerSignature(input: HeaderSigningInput): string {
   const scope = `${shortDate}/${input.region}/${input.service}/aws4_request`;
   const canonical = canonicalRequest(input);
   const stringToSign = `AWS4-HMAC-SHA256\n${input.amzDate}\n${scope}\n${sha256Hex(canonical)}`;
-  return createHmac('sha256', signingKey(input.secretAccessKey, shortDate, input.region, input.service)).update(stringToSign).digest('hex');
+  return createHmac('sha256', signingKey(input.secretAccessKey, shortDate, input.region, input.service))
+    .update(stringToSign)
+    .digest('hex');
 }
 
 export function sha256Hex(data: string | Buffer): string {
@@ -91,7 +93,10 @@ function canonicalQuery(params: URLSearchParams, protoQuirk: boolean): string {
     else byName.set(name, [pair]);
   }
   if (byName.size === 0) return '';
-  return [...byName.keys()].sort().map((name) => (protoQuirk && name === '__proto__' ? '[object Object]' : byName.get(name)!.sort().join('&'))).join('&');
+  return [...byName.keys()]
+    .sort()
+    .map((name) => (protoQuirk && name === '__proto__' ? '[object Object]' : byName.get(name)!.sort().join('&')))
+    .join('&');
 }
 
 /** RFC 3986 unreserved characters stay; everything else is percent-encoded. */

@@ -17,7 +17,13 @@ export function readSnapshot(path: string): SnapshotFile {
     throw damaged(path, e instanceof Error ? e.message : String(e));
   }
   const s = parsed as Partial<SnapshotFile> | null;
-  if (typeof s !== 'object' || s === null || !Number.isInteger(s.generation) || typeof s.services !== 'object' || s.services === null) {
+  if (
+    typeof s !== 'object' ||
+    s === null ||
+    !Number.isInteger(s.generation) ||
+    typeof s.services !== 'object' ||
+    s.services === null
+  ) {
     throw damaged(path, 'it is not a local cloud snapshot');
   }
   return s as SnapshotFile;

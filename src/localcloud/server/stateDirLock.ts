@@ -55,7 +55,9 @@ export function lockStateDir(stateDir: string): StateDirLock {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
-  throw new LocalCloudStartError(`Could not lock the state dir ${stateDir}: ${path} keeps coming back. Is another local cloud starting on it?`);
+  throw new LocalCloudStartError(
+    `Could not lock the state dir ${stateDir}: ${path} keeps coming back. Is another local cloud starting on it?`,
+  );
 }
 
 function linkOrCreate(tmp: string, path: string): void {

@@ -8,5 +8,7 @@ const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EFBIG', 'EMF
 export function storageFailure(e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (e instanceof AwsError || !code || !STORAGE_CODES.has(code)) return e;
-  return new ServiceUnavailable(`The local cloud could not save this change to disk (${code}: ${(e as Error).message}); it was not made. Free some disk space and retry.`);
+  return new ServiceUnavailable(
+    `The local cloud could not save this change to disk (${code}: ${(e as Error).message}); it was not made. Free some disk space and retry.`,
+  );
 }

@@ -17,7 +17,11 @@ export class QueueDoesNotExist extends SqsError {
 
 export class QueueNameExists extends SqsError {
   constructor(attribute: string) {
-    super('QueueNameExists', 'QueueAlreadyExists', `A queue already exists with the same name and a different value for attribute ${attribute}`);
+    super(
+      'QueueNameExists',
+      'QueueAlreadyExists',
+      `A queue already exists with the same name and a different value for attribute ${attribute}`,
+    );
   }
 }
 
@@ -51,31 +55,53 @@ export class InvalidAttributeValue extends SqsError {
 
 export class ReceiptHandleIsInvalid extends SqsError {
   constructor(handle: string) {
-    super('ReceiptHandleIsInvalid', 'ReceiptHandleIsInvalid', `The input receipt handle "${handle}" is not a valid receipt handle.`, 404);
+    super(
+      'ReceiptHandleIsInvalid',
+      'ReceiptHandleIsInvalid',
+      `The input receipt handle "${handle}" is not a valid receipt handle.`,
+      404,
+    );
   }
 }
 
 export class MessageNotInflight extends SqsError {
   constructor() {
-    super('MessageNotInflight', 'AWS.SimpleQueueService.MessageNotInflight', 'The message referred to is not in flight.');
+    super(
+      'MessageNotInflight',
+      'AWS.SimpleQueueService.MessageNotInflight',
+      'The message referred to is not in flight.',
+    );
   }
 }
 
 export class PurgeQueueInProgress extends SqsError {
   constructor(queueName: string) {
-    super('PurgeQueueInProgress', 'AWS.SimpleQueueService.PurgeQueueInProgress', `Only one PurgeQueue operation on ${queueName} is allowed every 60 seconds.`, 403);
+    super(
+      'PurgeQueueInProgress',
+      'AWS.SimpleQueueService.PurgeQueueInProgress',
+      `Only one PurgeQueue operation on ${queueName} is allowed every 60 seconds.`,
+      403,
+    );
   }
 }
 
 export class EmptyBatchRequest extends SqsError {
   constructor(entryName: string) {
-    super('EmptyBatchRequest', 'AWS.SimpleQueueService.EmptyBatchRequest', `There should be at least one ${entryName} in the request.`);
+    super(
+      'EmptyBatchRequest',
+      'AWS.SimpleQueueService.EmptyBatchRequest',
+      `There should be at least one ${entryName} in the request.`,
+    );
   }
 }
 
 export class TooManyEntriesInBatchRequest extends SqsError {
   constructor(count: number) {
-    super('TooManyEntriesInBatchRequest', 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest', `Maximum number of entries per request are 10. You have sent ${count}.`);
+    super(
+      'TooManyEntriesInBatchRequest',
+      'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+      `Maximum number of entries per request are 10. You have sent ${count}.`,
+    );
   }
 }
 
@@ -87,13 +113,21 @@ export class BatchEntryIdsNotDistinct extends SqsError {
 
 export class InvalidBatchEntryId extends SqsError {
   constructor() {
-    super('InvalidBatchEntryId', 'AWS.SimpleQueueService.InvalidBatchEntryId', 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.');
+    super(
+      'InvalidBatchEntryId',
+      'AWS.SimpleQueueService.InvalidBatchEntryId',
+      'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
+    );
   }
 }
 
 export class BatchRequestTooLong extends SqsError {
   constructor(limit: number, size: number) {
-    super('BatchRequestTooLong', 'AWS.SimpleQueueService.BatchRequestTooLong', `Batch requests cannot be longer than ${limit} bytes. You have sent ${size} bytes.`);
+    super(
+      'BatchRequestTooLong',
+      'AWS.SimpleQueueService.BatchRequestTooLong',
+      `Batch requests cannot be longer than ${limit} bytes. You have sent ${size} bytes.`,
+    );
   }
 }
 

@@ -52,11 +52,21 @@ export async function peekMessages(config: PeekClientConfig, queueUrl: string): 
   try {
     parsed = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new PeekError('InvalidResponse', `The endpoint answered ${response.status} with a body that is not JSON; is ${config.endpoint} a local cloud?`, response.status);
+    throw new PeekError(
+      'InvalidResponse',
+      `The endpoint answered ${response.status} with a body that is not JSON; is ${config.endpoint} a local cloud?`,
+      response.status,
+    );
   }
   if (!response.ok) {
-    const code = String(parsed.__type ?? 'UnknownError').split('#').pop()!;
-    throw new PeekError(code, String(parsed.message ?? parsed.Message ?? `Peek failed with HTTP ${response.status}`), response.status);
+    const code = String(parsed.__type ?? 'UnknownError')
+      .split('#')
+      .pop()!;
+    throw new PeekError(
+      code,
+      String(parsed.message ?? parsed.Message ?? `Peek failed with HTTP ${response.status}`),
+      response.status,
+    );
   }
   return parsed as unknown as PeekResult;
 }

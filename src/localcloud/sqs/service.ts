@@ -31,7 +31,12 @@ class SqsService implements SqsInternal {
   }
 
   handle(req: AwsRequest): Promise<AwsResponse> {
-    const c: ActionContext = { backend: this.backend, moveTasks: this.moveTasks, senderId: this.ctx.accountId, signal: req.signal };
+    const c: ActionContext = {
+      backend: this.backend,
+      moveTasks: this.moveTasks,
+      senderId: this.ctx.accountId,
+      signal: req.signal,
+    };
     return dispatchSqs(req, c);
   }
 
@@ -59,7 +64,13 @@ class SqsService implements SqsInternal {
   findQueue(arnOrUrl: string): ReturnType<SqsInternal['findQueue']> {
     const q = this.backend.find(arnOrUrl);
     if (!q) return undefined;
-    return { name: q.name, arn: q.arn, url: this.backend.urlOf(q.name), fifo: q.fifo, visibilityTimeout: q.int('VisibilityTimeout') };
+    return {
+      name: q.name,
+      arn: q.arn,
+      url: this.backend.urlOf(q.name),
+      fifo: q.fifo,
+      visibilityTimeout: q.int('VisibilityTimeout'),
+    };
   }
 
   allowsServiceSend(arnOrUrl: string, service: string, sourceArn: string, sourceAccount: string): boolean {
@@ -70,22 +81,45 @@ class SqsService implements SqsInternal {
   async sendInternal(
     arnOrUrl: string,
     body: string,
-    options: { messageAttributes?: Record<string, SqsMessageAttributeValue>; messageGroupId?: string; messageDeduplicationId?: string; delaySeconds?: number } = {},
+    options: {
+      messageAttributes?: Record<string, SqsMessageAttributeValue>;
+      messageGroupId?: string;
+      messageDeduplicationId?: string;
+      delaySeconds?: number;
+    } = {},
   ): Promise<{ messageId: string; md5OfBody: string; sequenceNumber?: string }> {
     const q = this.backend.require(arnOrUrl);
-    const input = { body, attributes: options.messageAttributes, groupId: options.messageGroupId, deduplicationId: options.messageDeduplicationId, delaySeconds: options.delaySeconds };
+    const input = {
+      body,
+      attributes: options.messageAttributes,
+      groupId: options.messageGroupId,
+      deduplicationId: options.messageDeduplicationId,
+      delaySeconds: options.delaySeconds,
+    };
     const [result] = sendMessages(this.backend, q, [input], this.ctx.accountId);
     if (result instanceof AwsError) throw result;
     return { messageId: result!.messageId, md5OfBody: result!.md5OfBody, sequenceNumber: result!.sequenceNumber };
   }
 
-  async receiveInternal(arnOrUrl: string, options: { max: number; waitSeconds: number; visibilityTimeout?: number; signal?: AbortSignal }): Promise<SqsReceivedMessage[]> {
+  async receiveInternal(
+    arnOrUrl: string,
+    options: { max: number; waitSeconds: number; visibilityTimeout?: number; signal?: AbortSignal },
+  ): Promise<SqsReceivedMessage[]> {
     const q = this.backend.require(arnOrUrl);
     // Event source mappings may ask for more than ReceiveMessage's 10: wait for the first
     // messages, then take what is already there in rounds of 10.
-    const messages = await receiveMessages(this.backend, q, { max: Math.min(10, options.max), waitSeconds: options.waitSeconds, visibilityTimeout: options.visibilityTimeout, signal: options.signal });
+    const messages = await receiveMessages(this.backend, q, {
+      max: Math.min(10, options.max),
+      waitSeconds: options.waitSeconds,
+      visibilityTimeout: options.visibilityTimeout,
+      signal: options.signal,
+    });
     while (messages.length > 0 && messages.length < options.max && messages.length % 10 === 0) {
-      const more = await receiveMessages(this.backend, q, { max: Math.min(10, options.max - messages.length), waitSeconds: 0, visibilityTimeout: options.visibilityTimeout });
+      const more = await receiveMessages(this.backend, q, {
+        max: Math.min(10, options.max - messages.length),
+        waitSeconds: 0,
+        visibilityTimeout: options.visibilityTimeout,
+      });
       if (more.length === 0) break;
       messages.push(...more);
     }
@@ -105,7 +139,11 @@ class SqsService implements SqsInternal {
     if (err) throw err;
   }
 
-  async changeVisibilityInternal(arnOrUrl: string, receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void> {
+  async changeVisibilityInternal(
+    arnOrUrl: string,
+    receiptHandle: string,
+    visibilityTimeoutSeconds: number,
+  ): Promise<void> {
     const q = this.backend.find(arnOrUrl);
     if (!q) throw new QueueDoesNotExist();
     const [err] = changeVisibility(this.backend, q, [{ handle: receiptHandle, timeout: visibilityTimeoutSeconds }]);

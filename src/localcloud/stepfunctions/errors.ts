@@ -102,7 +102,10 @@ export class ResourceNotFound extends AwsError {
 
 export class UnknownOperationException extends AwsError {
   constructor(operation: string) {
-    super('UnknownOperationException', `The local cloud's Step Functions does not implement '${operation}'. Use the localstack or aws target for it.`);
+    super(
+      'UnknownOperationException',
+      `The local cloud's Step Functions does not implement '${operation}'. Use the localstack or aws target for it.`,
+    );
   }
 }
 

@@ -26,7 +26,10 @@ class StepFunctionsService implements LocalService {
     let executions: ExecutionOps | undefined;
     const executor = new Executor(ctx, this.store, {
       startNested: async (request) => {
-        const e = executions!.start({ stateMachineArn: request.stateMachineArn, input: request.input, name: request.name }, request.parentExecutionArn);
+        const e = executions!.start(
+          { stateMachineArn: request.stateMachineArn, input: request.input, name: request.name },
+          request.parentExecutionArn,
+        );
         return { executionArn: e.arn, startDate: new Date(e.startDate) };
       },
     });
@@ -64,7 +67,14 @@ class StepFunctionsService implements LocalService {
         details: { error: 'States.Runtime', cause: INTERRUPTED_CAUSE },
       };
       this.store.commit({ t: 'historyEvent', arn: e.arn, event });
-      this.store.commit({ t: 'executionEnd', arn: e.arn, status: 'FAILED', stopDate: Date.now(), error: 'States.Runtime', cause: INTERRUPTED_CAUSE });
+      this.store.commit({
+        t: 'executionEnd',
+        arn: e.arn,
+        status: 'FAILED',
+        stopDate: Date.now(),
+        error: 'States.Runtime',
+        cause: INTERRUPTED_CAUSE,
+      });
     }
   }
 

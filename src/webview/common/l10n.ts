@@ -20,5 +20,7 @@ function readStrings(): Record<string, string> {
 export function t(message: string, ...args: Array<string | number>): string {
   const translated = strings[message];
   const text = typeof translated === 'string' ? translated : message;
-  return args.length ? text.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)) : text;
+  return args.length
+    ? text.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m))
+    : text;
 }

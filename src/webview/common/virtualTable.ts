@@ -37,12 +37,24 @@ export class VirtualTable<R> {
 
   constructor(private readonly options: VirtualTableOptions<R>) {
     const template = options.columns.map((c) => c.width).join(' ');
-    const header = h('div', { class: 'vt-row vt-header', role: 'row' }, ...options.columns.map((c) => h('div', { role: 'columnheader', class: c.align === 'end' ? 'vt-cell end' : 'vt-cell' }, c.title)));
+    const header = h(
+      'div',
+      { class: 'vt-row vt-header', role: 'row' },
+      ...options.columns.map((c) =>
+        h('div', { role: 'columnheader', class: c.align === 'end' ? 'vt-cell end' : 'vt-cell' }, c.title),
+      ),
+    );
     header.style.gridTemplateColumns = template;
     this.spacer = h('div', { class: 'vt-spacer' });
     this.body = h('div', { class: 'vt-body', role: 'rowgroup' });
     this.empty = h('p', { class: 'vt-empty' }, options.emptyText);
-    this.el = h('div', { class: 'vt', role: 'grid', tabindex: 0, 'aria-label': options.label, 'aria-rowcount': 0 }, header, h('div', { class: 'vt-scroll' }, this.spacer, this.body), this.empty);
+    this.el = h(
+      'div',
+      { class: 'vt', role: 'grid', tabindex: 0, 'aria-label': options.label, 'aria-rowcount': 0 },
+      header,
+      h('div', { class: 'vt-scroll' }, this.spacer, this.body),
+      this.empty,
+    );
     this.el.style.setProperty('--vt-columns', template);
     this.el.style.setProperty('--vt-row-height', `${ROW_HEIGHT}px`);
     this.scroller.addEventListener('scroll', () => this.schedule());
@@ -106,7 +118,9 @@ export class VirtualTable<R> {
         'aria-rowindex': index + 2,
         'aria-selected': index === this.active ? 'true' : 'false',
       },
-      ...this.options.columns.map((c) => h('div', { role: 'gridcell', class: c.align === 'end' ? 'vt-cell end' : 'vt-cell' }, c.cell(row))),
+      ...this.options.columns.map((c) =>
+        h('div', { role: 'gridcell', class: c.align === 'end' ? 'vt-cell end' : 'vt-cell' }, c.cell(row)),
+      ),
     );
     el.addEventListener('click', () => this.moveTo(index));
     el.addEventListener('dblclick', () => this.options.onActivate?.(row));
@@ -119,7 +133,8 @@ export class VirtualTable<R> {
     const scroller = this.scroller;
     const top = this.active * ROW_HEIGHT;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
+    else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+      scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
     this.render();
     this.options.onSelect?.(this.rows[this.active]);
   }

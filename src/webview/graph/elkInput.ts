@@ -27,7 +27,10 @@ const LEVEL_OPTIONS: LayoutOptions = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 
-const BOX_OPTIONS: LayoutOptions = { ...LEVEL_OPTIONS, 'elk.padding': `[top=${GROUP_TITLE},left=12,bottom=12,right=12]` };
+const BOX_OPTIONS: LayoutOptions = {
+  ...LEVEL_OPTIONS,
+  'elk.padding': `[top=${GROUP_TITLE},left=12,bottom=12,right=12]`,
+};
 
 export const ROOT_OPTIONS: LayoutOptions = {
   ...LEVEL_OPTIONS,
@@ -88,7 +91,8 @@ export function toElkGraph(graph: StateMachineGraph, measure: Measure, options: 
   const nodeElk = new Map<string, ElkNode>();
   const containerOfNode = new Map<string, ElkNode>();
   const groupsByOwner = new Map<string, GraphGroup[]>();
-  if (!options.flat) for (const g of graph.groups) groupsByOwner.set(g.ownerId, [...(groupsByOwner.get(g.ownerId) ?? []), g]);
+  if (!options.flat)
+    for (const g of graph.groups) groupsByOwner.set(g.ownerId, [...(groupsByOwner.get(g.ownerId) ?? []), g]);
   const groupElk = new Map<string, ElkNode>();
 
   // Boxes first, so that nodes can be placed into their group's box whatever the order.
@@ -98,7 +102,13 @@ export function toElkGraph(graph: StateMachineGraph, measure: Measure, options: 
   for (const node of graph.nodes) {
     const owned = groupsByOwner.get(node.id);
     const elk: ElkNode = owned?.length
-      ? { id: node.id, layoutOptions: BOX_OPTIONS, labels: [{ text: node.label }], children: owned.map((g) => groupElk.get(g.id)!), edges: [] }
+      ? {
+          id: node.id,
+          layoutOptions: BOX_OPTIONS,
+          labels: [{ text: node.label }],
+          children: owned.map((g) => groupElk.get(g.id)!),
+          edges: [],
+        }
       : { id: node.id, labels: [{ text: node.label }], ...nodeSize(node, measure) };
     nodeElk.set(node.id, elk);
     const container = (!options.flat && node.groupId && groupElk.get(node.groupId)) || root;

@@ -27,8 +27,32 @@ export class GraphCanvas {
 
   constructor(private readonly onSelect: (id: string) => void) {
     this.viewport = svg('g', { class: 'viewport' });
-    const arrow = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }));
-    this.el = svg('svg', { class: 'graph', role: 'application', tabindex: 0, 'aria-roledescription': 'state machine graph', 'aria-label': 'State machine graph. Arrow keys move between states, Enter selects, plus and minus zoom, 0 fits.' }, svg('defs', {}, arrow), this.viewport);
+    const arrow = svg(
+      'marker',
+      {
+        id: 'arrow',
+        viewBox: '0 0 10 10',
+        refX: 10,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: 'auto-start-reverse',
+      },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }),
+    );
+    this.el = svg(
+      'svg',
+      {
+        class: 'graph',
+        role: 'application',
+        tabindex: 0,
+        'aria-roledescription': 'state machine graph',
+        'aria-label':
+          'State machine graph. Arrow keys move between states, Enter selects, plus and minus zoom, 0 fits.',
+      },
+      svg('defs', {}, arrow),
+      this.viewport,
+    );
     this.el.addEventListener('keydown', (e) => this.onKey(e));
     this.el.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.enableDrag();
@@ -40,17 +64,27 @@ export class GraphCanvas {
     this.stateEls.clear();
     const layers: SVGElement[] = [];
     for (const b of [...scene.boxes].sort((a, c) => a.depth - c.depth)) {
-      const g = svg('g', { class: `box box-${b.role}` }, svg('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 6 }), svg('text', { x: b.x + (b.node ? 22 : 10), y: b.y + 17, class: 'box-title' }, b.label));
+      const g = svg(
+        'g',
+        { class: `box box-${b.role}` },
+        svg('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 6 }),
+        svg('text', { x: b.x + (b.node ? 22 : 10), y: b.y + 17, class: 'box-title' }, b.label),
+      );
       if (b.node) this.makeSelectable(g, b.node.id, b.node.kind, b.node.label);
       layers.push(g);
     }
     for (const e of scene.edges) {
       const d = e.points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
       layers.push(svg('path', { d, class: `edge edge-${e.edge.kind}`, 'marker-end': 'url(#arrow)' }));
-      if (e.label) layers.push(svg('text', { x: e.label.x, y: e.label.y + 11, class: `edge-label edge-${e.edge.kind}` }, e.label.text));
+      if (e.label)
+        layers.push(
+          svg('text', { x: e.label.x, y: e.label.y + 11, class: `edge-label edge-${e.edge.kind}` }, e.label.text),
+        );
     }
     for (const st of scene.stubs) {
-      const stub = svg('g', { class: 'stub', role: 'link', 'aria-label': `catch: go to ${st.targetLabel}` },
+      const stub = svg(
+        'g',
+        { class: 'stub', role: 'link', 'aria-label': `catch: go to ${st.targetLabel}` },
         svg('path', { d: `M${st.x - 10},${st.y} l0,8 l8,0`, class: 'edge edge-catch', 'marker-end': 'url(#arrow)' }),
         svg('text', { x: st.x, y: st.y + 12, class: 'edge-label edge-catch' }, `catch → ${st.targetLabel}`),
       );
@@ -63,10 +97,21 @@ export class GraphCanvas {
     }
     for (const n of scene.nodes) {
       const marker = n.node.kind === 'Start' || n.node.kind === 'End';
-      const g = svg('g', { class: `state kind-${n.node.kind}${marker ? ' marker' : ''}` }, svg('rect', { x: n.x, y: n.y, width: n.width, height: n.height, rx: marker ? n.height / 2 : 4 }));
+      const g = svg(
+        'g',
+        { class: `state kind-${n.node.kind}${marker ? ' marker' : ''}` },
+        svg('rect', { x: n.x, y: n.y, width: n.width, height: n.height, rx: marker ? n.height / 2 : 4 }),
+      );
       const cx = n.x + n.width / 2;
-      g.append(svg('text', { x: cx, y: n.y + (n.node.detail ? 20 : n.height / 2 + 5), class: 'state-title' }, clip(n.node.label, n.width)));
-      if (n.node.detail) g.append(svg('text', { x: cx, y: n.y + 38, class: 'state-detail' }, clip(n.node.detail, n.width)));
+      g.append(
+        svg(
+          'text',
+          { x: cx, y: n.y + (n.node.detail ? 20 : n.height / 2 + 5), class: 'state-title' },
+          clip(n.node.label, n.width),
+        ),
+      );
+      if (n.node.detail)
+        g.append(svg('text', { x: cx, y: n.y + 38, class: 'state-detail' }, clip(n.node.detail, n.width)));
       if (n.node.retries) g.append(svg('text', { x: n.x + n.width - 12, y: n.y + 13, class: 'retry-badge' }, '↻'));
       if (!marker) this.makeSelectable(g, n.node.id, n.node.kind, n.node.label);
       layers.push(g);
@@ -83,7 +128,15 @@ export class GraphCanvas {
     g.classList.add('selectable', 'status-notReached');
     // The status glyph sits in the top-left corner of the state's (or box's) rectangle.
     const rect = g.querySelector('rect');
-    if (rect) g.append(svg('text', { x: Number(rect.getAttribute('x')) + 6, y: Number(rect.getAttribute('y')) + 14, class: 'status-glyph', 'aria-hidden': 'true' }));
+    if (rect)
+      g.append(
+        svg('text', {
+          x: Number(rect.getAttribute('x')) + 6,
+          y: Number(rect.getAttribute('y')) + 14,
+          class: 'status-glyph',
+          'aria-hidden': 'true',
+        }),
+      );
     g.addEventListener('click', (e) => {
       e.stopPropagation();
       this.focusState(id);
@@ -119,7 +172,11 @@ export class GraphCanvas {
     if (!this.scene) return;
     const w = this.el.clientWidth || 800;
     const h = this.el.clientHeight || 600;
-    this.zoom = clamp(Math.min((w - 2 * FIT_MARGIN) / this.scene.width, (h - 2 * FIT_MARGIN) / this.scene.height, 1.2), MIN_ZOOM, MAX_ZOOM);
+    this.zoom = clamp(
+      Math.min((w - 2 * FIT_MARGIN) / this.scene.width, (h - 2 * FIT_MARGIN) / this.scene.height, 1.2),
+      MIN_ZOOM,
+      MAX_ZOOM,
+    );
     this.tx = (w - this.scene.width * this.zoom) / 2;
     this.ty = Math.max(FIT_MARGIN, (h - this.scene.height * this.zoom) / 2);
     this.apply();
@@ -168,7 +225,10 @@ export class GraphCanvas {
   }
 
   private apply(): void {
-    this.viewport.setAttribute('transform', `translate(${this.tx.toFixed(1)},${this.ty.toFixed(1)}) scale(${this.zoom.toFixed(4)})`);
+    this.viewport.setAttribute(
+      'transform',
+      `translate(${this.tx.toFixed(1)},${this.ty.toFixed(1)}) scale(${this.zoom.toFixed(4)})`,
+    );
   }
 
   private onWheel(e: WheelEvent): void {
@@ -201,7 +261,12 @@ export class GraphCanvas {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const dirs: Record<string, 'up' | 'down' | 'left' | 'right'> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+    const dirs: Record<string, 'up' | 'down' | 'left' | 'right'> = {
+      ArrowUp: 'up',
+      ArrowDown: 'down',
+      ArrowLeft: 'left',
+      ArrowRight: 'right',
+    };
     if (e.key in dirs && e.shiftKey) {
       const step = 60;
       if (e.key === 'ArrowUp') this.ty += step;
@@ -211,7 +276,13 @@ export class GraphCanvas {
       this.apply();
     } else if (e.key in dirs) {
       const current = this.items.find((i) => i.id === this.focused);
-      const next = current ? nearestInDirection(current.rect, this.items.filter((i) => i !== current), dirs[e.key]) : this.items[0];
+      const next = current
+        ? nearestInDirection(
+            current.rect,
+            this.items.filter((i) => i !== current),
+            dirs[e.key],
+          )
+        : this.items[0];
       if (next) this.focusState(next.id);
     } else if ((e.key === 'Enter' || e.key === ' ') && this.focused) this.onSelect(this.focused);
     else if (e.key === '+' || e.key === '=') this.zoomBy(1.25);

@@ -9,7 +9,12 @@ export interface ElkLike {
   layout(graph: ElkNode): Promise<ElkNode>;
 }
 
-export async function layoutGraph(elk: ElkLike, graph: StateMachineGraph, measure: Measure, options: ElkInputOptions = {}): Promise<Scene> {
+export async function layoutGraph(
+  elk: ElkLike,
+  graph: StateMachineGraph,
+  measure: Measure,
+  options: ElkInputOptions = {},
+): Promise<Scene> {
   const laidOut = await elk.layout(toElkGraph(graph, measure, options));
   return sceneFromLayout(graph, laidOut, options.allEdges ? new Set() : stubbedEdges(graph));
 }

@@ -6,7 +6,14 @@ import { appRoot, h, icon, statusLine } from '../common/dom';
 import { t } from '../common/l10n';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import { parseDefinition, toGraph, type AslModel, type GraphNode } from '../../asl';
-import type { ExecutionDetail, ExecutionSummary, GraphEvent, GraphMethods, GraphViewState, MachineInfo } from '../../shared/webviewProtocolGraph';
+import type {
+  ExecutionDetail,
+  ExecutionSummary,
+  GraphEvent,
+  GraphMethods,
+  GraphViewState,
+  MachineInfo,
+} from '../../shared/webviewProtocolGraph';
 import { GraphCanvas } from './graphCanvas';
 import { canvasMeasure, layoutGraph, layoutKey } from './layout';
 import { elkInWorker } from './elkInWorker';
@@ -41,12 +48,19 @@ const picker = new ExecutionPicker(saved?.input ?? '{}', {
   start: (input, name) => void startExecution(input, name),
   inputChanged: (input) => patchState<GraphViewState>({ input }),
 });
-const zoomBar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('Zoom') },
+const zoomBar = h(
+  'div',
+  { class: 'toolbar', role: 'toolbar', 'aria-label': t('Zoom') },
   tool('screen-full', t('Fit (0)'), () => canvas.fit()),
   tool('zoom-in', t('Zoom in (+)'), () => canvas.zoomBy(1.25)),
   tool('zoom-out', t('Zoom out (−)'), () => canvas.zoomBy(0.8)),
 );
-root.append(header, picker.el, status.el, h('div', { class: 'split' }, h('div', { class: 'canvas-wrap' }, zoomBar, canvas.el, legend()), inspector));
+root.append(
+  header,
+  picker.el,
+  status.el,
+  h('div', { class: 'split' }, h('div', { class: 'canvas-wrap' }, zoomBar, canvas.el, legend()), inspector),
+);
 
 function tool(codicon: string, label: string, run: () => void): HTMLElement {
   const b = h('vscode-button', { secondary: true, 'aria-label': label, title: label }, icon(codicon));
@@ -55,8 +69,14 @@ function tool(codicon: string, label: string, run: () => void): HTMLElement {
 }
 
 function legend(): HTMLElement {
-  const items = (['notReached', 'running', 'succeeded', 'failed', 'caught'] as const).map((k) => [k, STATUS_TEXT[k]] as const);
-  return h('ul', { class: 'legend', 'aria-label': t('Colours') }, ...items.map(([k, text]) => h('li', { class: `status-${k}` }, h('span', { class: 'swatch' }), text)));
+  const items = (['notReached', 'running', 'succeeded', 'failed', 'caught'] as const).map(
+    (k) => [k, STATUS_TEXT[k]] as const,
+  );
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': t('Colours') },
+    ...items.map(([k, text]) => h('li', { class: `status-${k}` }, h('span', { class: 'swatch' }), text)),
+  );
 }
 
 function selectState(id: string | undefined): void {
@@ -73,7 +93,10 @@ function renderSide(): void {
 async function loadMachine(): Promise<void> {
   machine = await host.request('machine', {});
   patchState<GraphViewState>({ stateMachineArn: machine.stateMachineArn });
-  header.replaceChildren(h('h1', {}, icon('type-hierarchy'), ` ${machine.name} `, h('vscode-badge', {}, machine.type)), h('p', { class: 'note' }, machine.target));
+  header.replaceChildren(
+    h('h1', {}, icon('type-hierarchy'), ` ${machine.name} `, h('vscode-badge', {}, machine.type)),
+    h('p', { class: 'note' }, machine.target),
+  );
   model = parseDefinition(machine.definition);
   const graph = toGraph(model);
   nodes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -140,12 +163,20 @@ async function loadExecution(arn: string): Promise<void> {
     canvas.setStatuses(view);
     if (!selectedState && view) {
       // Show where things happen: the running state, else the last failure.
-      const busy = [...view.states].find(([, d]) => d.status === 'running') ?? [...view.states].reverse().find(([, d]) => d.status === 'failed');
+      const busy =
+        [...view.states].find(([, d]) => d.status === 'running') ??
+        [...view.states].reverse().find(([, d]) => d.status === 'failed');
       if (busy) canvas.reveal(busy[0]);
     }
     picker.showSelected(execution);
     renderSide();
-    if (view?.unknownNames.length) status.say(t('The history names states the definition does not have ({0}): the machine was changed after this execution.', view.unknownNames.join(', ')));
+    if (view?.unknownNames.length)
+      status.say(
+        t(
+          'The history names states the definition does not have ({0}): the machine was changed after this execution.',
+          view.unknownNames.join(', '),
+        ),
+      );
     if (execution.status === 'RUNNING') pollTimer = setTimeout(() => void loadExecution(arn), POLL_MS);
     else if (statusChanged) await refreshExecutions();
   } catch (e) {

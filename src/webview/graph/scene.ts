@@ -48,11 +48,22 @@ export interface Scene {
   stubs: SceneStub[];
 }
 
-export function sceneFromLayout(graph: StateMachineGraph, laidOut: ElkNode, stubbed: ReadonlySet<string> = new Set()): Scene {
+export function sceneFromLayout(
+  graph: StateMachineGraph,
+  laidOut: ElkNode,
+  stubbed: ReadonlySet<string> = new Set(),
+): Scene {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const groups = new Map(graph.groups.map((g) => [g.id, g]));
   const edges = new Map(graph.edges.map((e) => [e.id, e]));
-  const scene: Scene = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, boxes: [], nodes: [], edges: [], stubs: [] };
+  const scene: Scene = {
+    width: laidOut.width ?? 0,
+    height: laidOut.height ?? 0,
+    boxes: [],
+    nodes: [],
+    edges: [],
+    stubs: [],
+  };
 
   const visit = (elk: ElkNode, depth: number) => {
     for (const e of elk.edges ?? []) {
@@ -60,14 +71,28 @@ export function sceneFromLayout(graph: StateMachineGraph, laidOut: ElkNode, stub
       if (!edge) continue;
       const points = (e.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
       const l = e.labels?.[0];
-      scene.edges.push({ id: e.id, edge, points, label: l ? { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text ?? '' } : undefined });
+      scene.edges.push({
+        id: e.id,
+        edge,
+        points,
+        label: l
+          ? { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text ?? '' }
+          : undefined,
+      });
     }
     for (const child of elk.children ?? []) {
       const rect = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
       const node = nodes.get(child.id);
       const group = groups.get(child.id);
       if (child.children?.length || group) {
-        scene.boxes.push({ id: child.id, label: node?.label ?? group?.label ?? '', role: node ? 'owner' : 'group', depth, node, ...rect });
+        scene.boxes.push({
+          id: child.id,
+          label: node?.label ?? group?.label ?? '',
+          role: node ? 'owner' : 'group',
+          depth,
+          node,
+          ...rect,
+        });
         visit(child, depth + 1);
       } else if (node) {
         scene.nodes.push({ node, ...rect });
@@ -75,19 +100,29 @@ export function sceneFromLayout(graph: StateMachineGraph, laidOut: ElkNode, stub
     }
   };
   visit(laidOut, 0);
-  const rects = new Map<string, Rect>([...scene.nodes.map((n) => [n.node.id, n] as const), ...scene.boxes.filter((b) => b.node).map((b) => [b.node!.id, b] as const)]);
+  const rects = new Map<string, Rect>([
+    ...scene.nodes.map((n) => [n.node.id, n] as const),
+    ...scene.boxes.filter((b) => b.node).map((b) => [b.node!.id, b] as const),
+  ]);
   for (const id of stubbed) {
     const edge = edges.get(id);
     const from = edge && rects.get(edge.source);
     if (!edge || !from) continue;
-    scene.stubs.push({ edge, targetLabel: nodes.get(edge.target)?.label ?? edge.target, x: from.x + from.width, y: from.y + from.height });
+    scene.stubs.push({
+      edge,
+      targetLabel: nodes.get(edge.target)?.label ?? edge.target,
+      x: from.x + from.width,
+      y: from.y + from.height,
+    });
   }
   return scene;
 }
 
 /** Everything a student can select: states, and Parallel/Map boxes. */
 export function selectables(scene: Scene): Array<{ id: string; rect: Rect; node: GraphNode }> {
-  const out = scene.nodes.filter((n) => n.node.kind !== 'Start' && n.node.kind !== 'End').map((n) => ({ id: n.node.id, rect: n as Rect, node: n.node }));
+  const out = scene.nodes
+    .filter((n) => n.node.kind !== 'Start' && n.node.kind !== 'End')
+    .map((n) => ({ id: n.node.id, rect: n as Rect, node: n.node }));
   for (const b of scene.boxes) if (b.node) out.push({ id: b.node.id, rect: b, node: b.node });
   return out;
 }
@@ -96,7 +131,11 @@ export function selectables(scene: Scene): Array<{ id: string; rect: Rect; node:
  * The selectable nearest to `from` in a direction (arrow-key navigation): candidates must lie
  * in that half-plane; distance along the axis counts, sideways drift counts double.
  */
-export function nearestInDirection<T extends { rect: Rect }>(from: Rect, items: readonly T[], dir: 'up' | 'down' | 'left' | 'right'): T | undefined {
+export function nearestInDirection<T extends { rect: Rect }>(
+  from: Rect,
+  items: readonly T[],
+  dir: 'up' | 'down' | 'left' | 'right',
+): T | undefined {
   const cx = from.x + from.width / 2;
   const cy = from.y + from.height / 2;
   let best: T | undefined;

@@ -33,7 +33,8 @@ export function executionView(model: AslModel, events: readonly WireHistoryEvent
   for (const [id, run] of overlay.states) {
     const enteredAt = run.enteredEventId !== undefined ? timeOf.get(run.enteredEventId) : undefined;
     // The exit belongs to this run only when it came after the last entry.
-    const exited = run.exitedEventId !== undefined && run.enteredEventId !== undefined && run.exitedEventId > run.enteredEventId;
+    const exited =
+      run.exitedEventId !== undefined && run.enteredEventId !== undefined && run.exitedEventId > run.enteredEventId;
     const exitedAt = exited ? timeOf.get(run.exitedEventId!) : undefined;
     const end = exitedAt ?? (run.status === 'running' ? now : undefined);
     states.set(id, {

@@ -7,12 +7,19 @@ import type { GraphNode } from '../../asl';
 import type { ExecutionDetail } from '../../shared/webviewProtocolGraph';
 import { STATUS_TEXT, type ExecutionView } from './stateDetails';
 
-export function renderInspector(node: GraphNode | undefined, execution: ExecutionDetail | undefined, view: ExecutionView | undefined): Node[] {
-  if (!execution) return [h('p', { class: 'note' }, 'No execution selected. Start one above, or pick one from the list.')];
+export function renderInspector(
+  node: GraphNode | undefined,
+  execution: ExecutionDetail | undefined,
+  view: ExecutionView | undefined,
+): Node[] {
+  if (!execution)
+    return [h('p', { class: 'note' }, 'No execution selected. Start one above, or pick one from the list.')];
   if (!node) {
     return [
       h('h2', {}, `${t('Execution')} `, ...breakable(execution.name)),
-      h('dl', { class: 'kv' },
+      h(
+        'dl',
+        { class: 'kv' },
         ...pair(t('Status'), execution.status),
         ...pair(t('Started'), time(execution.startDate)),
         ...(execution.stopDate ? pair(t('Stopped'), time(execution.stopDate)) : []),
@@ -20,7 +27,8 @@ export function renderInspector(node: GraphNode | undefined, execution: Executio
         ...(execution.error ? pair(t('Error'), execution.error) : []),
       ),
       ...(execution.cause ? [h('h3', {}, t('Cause')), json(execution.cause)] : []),
-      h('h3', {}, t('Input')), json(execution.input),
+      h('h3', {}, t('Input')),
+      json(execution.input),
       ...(execution.output !== undefined ? [h('h3', {}, t('Output')), json(execution.output)] : []),
       h('p', { class: 'note' }, 'Select a state (click, or arrow keys then Enter) to see its input and output.'),
     ];
@@ -36,7 +44,9 @@ export function renderInspector(node: GraphNode | undefined, execution: Executio
     return out;
   }
   out.push(
-    h('dl', { class: 'kv' },
+    h(
+      'dl',
+      { class: 'kv' },
       ...pair(t('Entered'), d.entered === 1 ? t('once') : t('{0} times (the last run is shown)', d.entered)),
       ...(d.enteredAt ? pair(t('Started'), time(d.enteredAt)) : []),
       ...(d.exitedAt ? pair(t('Ended'), time(d.exitedAt)) : []),

@@ -18,7 +18,18 @@ import type { InvocationRow, SizingResult } from '../../shared/webviewProtocolMe
 import { mean } from './stats';
 import { t } from '../common/l10n';
 
-Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, ScatterController, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+);
 
 function themeColor(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
@@ -56,7 +67,11 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
   const point = (r: InvocationRow) => ({ x: r.timestamp, y: r.durationMs });
   const spanMs = rows.length ? rows[rows.length - 1].timestamp - rows[0].timestamp : 0;
   // Clock time on the axis; seconds matter only when everything happened within a minute.
-  const tick = (v: number | string) => new Date(Number(v)).toLocaleTimeString([], spanMs < 60_000 ? { minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
+  const tick = (v: number | string) =>
+    new Date(Number(v)).toLocaleTimeString(
+      [],
+      spanMs < 60_000 ? { minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' },
+    );
   // Room on both sides, so a point at either end (or the only point) draws whole inside the
   // chart; a few invocations close together would otherwise get an axis a millisecond wide.
   const pad = Math.max(5_000, spanMs * 0.05);
@@ -66,14 +81,25 @@ export function durationOverTime(canvas: HTMLCanvasElement, rows: readonly Invoc
     data: {
       datasets: [
         { label: 'warm', data: rows.filter((r) => !r.cold).map(point), backgroundColor: p.warm, pointRadius: 3 },
-        { label: 'cold start', data: rows.filter((r) => r.cold).map(point), backgroundColor: p.cold, pointRadius: 6, pointStyle: 'triangle' },
+        {
+          label: 'cold start',
+          data: rows.filter((r) => r.cold).map(point),
+          backgroundColor: p.cold,
+          pointRadius: 6,
+          pointStyle: 'triangle',
+        },
       ],
     },
     options: {
       ...baseOptions(),
       parsing: false,
       scales: {
-        x: { type: 'linear', ...range, title: { display: true, text: t('time of the invocation') }, ticks: { callback: tick, maxTicksLimit: 8 } },
+        x: {
+          type: 'linear',
+          ...range,
+          title: { display: true, text: t('time of the invocation') },
+          ticks: { callback: tick, maxTicksLimit: 8 },
+        },
         // Headroom above the slowest point, so its marker is not cut by the chart's top edge.
         y: { type: 'linear', beginAtZero: true, grace: '15%', title: { display: true, text: t('Duration (ms)') } },
       },
@@ -92,11 +118,22 @@ export function coldVsWarm(canvas: HTMLCanvasElement, rows: readonly InvocationR
       labels: [t('warm ({0})', warm.length), t('cold ({0})', cold.length)],
       datasets: [
         // One colour per dataset, so the legend names what each colour is; the axis says warm or cold.
-        { label: t('Duration (mean ms)'), data: [mean(warm.map((r) => r.durationMs)) || 0, mean(cold.map((r) => r.durationMs)) || 0], backgroundColor: p.warm },
-        { label: t('Init Duration (mean ms)'), data: [0, mean(cold.map((r) => r.initMs ?? 0)) || 0], backgroundColor: p.init },
+        {
+          label: t('Duration (mean ms)'),
+          data: [mean(warm.map((r) => r.durationMs)) || 0, mean(cold.map((r) => r.durationMs)) || 0],
+          backgroundColor: p.warm,
+        },
+        {
+          label: t('Init Duration (mean ms)'),
+          data: [0, mean(cold.map((r) => r.initMs ?? 0)) || 0],
+          backgroundColor: p.init,
+        },
       ],
     },
-    options: { ...baseOptions(), scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'ms' } } } },
+    options: {
+      ...baseOptions(),
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'ms' } } },
+    },
   });
 }
 
@@ -118,14 +155,29 @@ export function sizingChart(canvas: HTMLCanvasElement, sizing: SizingResult): vo
           // Drawn under the line (the lowest order is drawn on top).
           order: 1,
         },
-        { type: 'line', label: t('Duration (median ms)'), data: sizing.points.map((s) => s.durationMs), borderColor: p.warm, backgroundColor: p.warm, borderWidth: 3, yAxisID: 'ms', order: 0 },
+        {
+          type: 'line',
+          label: t('Duration (median ms)'),
+          data: sizing.points.map((s) => s.durationMs),
+          borderColor: p.warm,
+          backgroundColor: p.warm,
+          borderWidth: 3,
+          yAxisID: 'ms',
+          order: 0,
+        },
       ],
     },
     options: {
       ...baseOptions(),
       scales: {
         ms: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: t('Duration (ms)') } },
-        cost: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('$ per 1M invocations') } },
+        cost: {
+          type: 'linear',
+          position: 'right',
+          beginAtZero: true,
+          grid: { drawOnChartArea: false },
+          title: { display: true, text: t('$ per 1M invocations') },
+        },
       },
     },
   });

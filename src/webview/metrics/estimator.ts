@@ -24,16 +24,31 @@ export class Estimator {
   private readonly result = h('div', { class: 'estimate-result', 'aria-live': 'polite' });
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(saved: Partial<EstimateParams> | undefined, private readonly project: (p: EstimateParams) => Promise<CostProjection>, private readonly save: (p: EstimateParams) => void) {
+  constructor(
+    saved: Partial<EstimateParams> | undefined,
+    private readonly project: (p: EstimateParams) => Promise<CostProjection>,
+    private readonly save: (p: EstimateParams) => void,
+  ) {
     const values = { ...DEFAULT_ESTIMATE, ...saved };
     const inputs = NUMBER_FIELDS.map(([key, label, hint]) => {
-      const f = h('vscode-textfield', { type: 'number', min: 0, step: 'any', 'aria-label': label, placeholder: hint, value: String(values[key]) }) as Field;
+      const f = h('vscode-textfield', {
+        type: 'number',
+        min: 0,
+        step: 'any',
+        'aria-label': label,
+        placeholder: hint,
+        value: String(values[key]),
+      }) as Field;
       f.value = String(values[key]);
       this.fields.set(key, f);
       return h('label', { class: 'field' }, h('span', {}, label), f);
     });
     const select = (key: keyof EstimateParams, label: string, options: Array<[string, string]>) => {
-      const f = h('vscode-single-select', { 'aria-label': label }, ...options.map(([v, t]) => h('vscode-option', { value: v, selected: v === String(values[key]) }, t))) as Field;
+      const f = h(
+        'vscode-single-select',
+        { 'aria-label': label },
+        ...options.map(([v, t]) => h('vscode-option', { value: v, selected: v === String(values[key]) }, t)),
+      ) as Field;
       this.fields.set(key, f);
       return h('label', { class: 'field' }, h('span', {}, label), f);
     };
@@ -42,11 +57,23 @@ export class Estimator {
       this.fields.set(key, f);
       return f;
     };
-    this.el = h('section', { class: 'estimator', 'aria-label': t('Cost estimator') },
+    this.el = h(
+      'section',
+      { class: 'estimator', 'aria-label': t('Cost estimator') },
       h('h2', {}, t('Monthly cost estimate')),
-      h('div', { class: 'grid' }, ...inputs,
-        select('architecture', t('Lambda architecture'), [['x86_64', 'x86_64'], ['arm64', 'arm64 (Graviton)']]),
-        select('api', t('API in front'), [['none', t('none / function URL')], ['rest', 'API Gateway REST API'], ['http', 'API Gateway HTTP API']]),
+      h(
+        'div',
+        { class: 'grid' },
+        ...inputs,
+        select('architecture', t('Lambda architecture'), [
+          ['x86_64', 'x86_64'],
+          ['arm64', 'arm64 (Graviton)'],
+        ]),
+        select('api', t('API in front'), [
+          ['none', t('none / function URL')],
+          ['rest', 'API Gateway REST API'],
+          ['http', 'API Gateway HTTP API'],
+        ]),
       ),
       h('div', { class: 'row' }, checkbox('sqsFifo', t('SQS queue is FIFO'))),
       this.result,
@@ -76,7 +103,9 @@ export class Estimator {
       sqsRequestsPerRequest: num('sqsRequestsPerRequest'),
       sqsFifo: Boolean(this.fields.get('sqsFifo')?.checked),
       stateTransitionsPerRequest: num('stateTransitionsPerRequest'),
-      api: (['rest', 'http'].includes(this.fields.get('api')?.value ?? '') ? this.fields.get('api')!.value : 'none') as EstimateParams['api'],
+      api: (['rest', 'http'].includes(this.fields.get('api')?.value ?? '')
+        ? this.fields.get('api')!.value
+        : 'none') as EstimateParams['api'],
       s3PutsPerRequest: num('s3PutsPerRequest'),
       s3GetsPerRequest: num('s3GetsPerRequest'),
       s3StorageGb: num('s3StorageGb'),
@@ -100,15 +129,49 @@ export class Estimator {
 
   private render(c: CostProjection): void {
     const rows = c.lines.map((l) =>
-      h('tr', {}, h('td', {}, l.service), h('td', {}, l.item), h('td', { class: 'num' }, `${count(Math.round(l.quantity * 100) / 100)} ${l.unit}`), h('td', { class: 'num' }, usd(l.unitPriceUsd)), h('td', { class: 'num' }, usd(l.monthlyUsd))),
+      h(
+        'tr',
+        {},
+        h('td', {}, l.service),
+        h('td', {}, l.item),
+        h('td', { class: 'num' }, `${count(Math.round(l.quantity * 100) / 100)} ${l.unit}`),
+        h('td', { class: 'num' }, usd(l.unitPriceUsd)),
+        h('td', { class: 'num' }, usd(l.monthlyUsd)),
+      ),
     );
     this.result.replaceChildren(
-      h('table', { class: 'cost' },
-        h('thead', {}, h('tr', {}, ...[t('Service'), t('Item'), t('Quantity'), t('Unit price'), t('Per month')].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'table',
+        { class: 'cost' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...[t('Service'), t('Item'), t('Quantity'), t('Unit price'), t('Per month')].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
+          ),
+        ),
         h('tbody', {}, ...rows),
-        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 4 }, t('Total per month')), h('td', { class: 'num total' }, usd(c.totalUsd)))),
+        h(
+          'tfoot',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row', colspan: 4 }, t('Total per month')),
+            h('td', { class: 'num total' }, usd(c.totalUsd)),
+          ),
+        ),
       ),
-      h('p', { class: 'note' }, `${t('Prices for {0} as of {1}.', c.prices.region, c.prices.asOf)} `, ...c.notes.map((n) => `${n} `)),
+      h(
+        'p',
+        { class: 'note' },
+        `${t('Prices for {0} as of {1}.', c.prices.region, c.prices.asOf)} `,
+        ...c.notes.map((n) => `${n} `),
+      ),
     );
   }
 }

@@ -7,7 +7,13 @@ import { t } from '../common/l10n';
 import { count, ms, usd } from '../common/format';
 import { patchState, vscodeApi } from '../common/vscodeApi';
 import { VirtualTable } from '../common/virtualTable';
-import type { FunctionSummary, InvocationRow, MetricsEvent, MetricsMethods, MetricsViewState } from '../../shared/webviewProtocolMetrics';
+import type {
+  FunctionSummary,
+  InvocationRow,
+  MetricsEvent,
+  MetricsMethods,
+  MetricsViewState,
+} from '../../shared/webviewProtocolMetrics';
 import { coldVsWarm, durationOverTime } from './charts';
 import { Estimator } from './estimator';
 import { SizingSection } from './sizing';
@@ -20,11 +26,27 @@ const root = appRoot();
 const status = statusLine();
 const saved = vscodeApi<MetricsViewState>().getState();
 const header = h('header', {});
-const noInvocations = h('p', { class: 'empty-state', hidden: true }, icon('pulse'), ' No invocations yet. Invoke the function (the Invoke CodeLens above its handler, or the step guide): this view refreshes by itself.');
+const noInvocations = h(
+  'p',
+  { class: 'empty-state', hidden: true },
+  icon('pulse'),
+  ' No invocations yet. Invoke the function (the Invoke CodeLens above its handler, or the step guide): this view refreshes by itself.',
+);
 const summary = h('div', { class: 'summary-cards', role: 'group', 'aria-label': 'Summary' });
-const durationCanvas = h('canvas', { role: 'img', 'aria-label': t('Duration of each invocation over time; cold starts as triangles') });
-const coldCanvas = h('canvas', { role: 'img', 'aria-label': t('Mean duration of warm and cold invocations, with Init Duration') });
-const charts = h('div', { class: 'charts' }, h('figure', { class: 'chart' }, h('figcaption', {}, 'Duration over time'), durationCanvas), h('figure', { class: 'chart' }, h('figcaption', {}, 'Cold vs warm'), coldCanvas));
+const durationCanvas = h('canvas', {
+  role: 'img',
+  'aria-label': t('Duration of each invocation over time; cold starts as triangles'),
+});
+const coldCanvas = h('canvas', {
+  role: 'img',
+  'aria-label': t('Mean duration of warm and cold invocations, with Init Duration'),
+});
+const charts = h(
+  'div',
+  { class: 'charts' },
+  h('figure', { class: 'chart' }, h('figcaption', {}, 'Duration over time'), durationCanvas),
+  h('figure', { class: 'chart' }, h('figcaption', {}, 'Cold vs warm'), coldCanvas),
+);
 let fn: FunctionSummary | undefined;
 let rows: InvocationRow[] = [];
 
@@ -35,10 +57,29 @@ const table = new VirtualTable<InvocationRow>({
   rowClass: (r) => (r.cold ? 'cold' : r.status ? 'failed' : undefined),
   // Five columns fit a half-width panel; the request id and billed duration are in tooltips.
   columns: [
-    { title: t('Time'), width: '6em', cell: (r) => h('span', { title: `request ${r.requestId}` }, new Date(r.timestamp).toLocaleTimeString()) },
+    {
+      title: t('Time'),
+      width: '6em',
+      cell: (r) => h('span', { title: `request ${r.requestId}` }, new Date(r.timestamp).toLocaleTimeString()),
+    },
     { title: t('Start'), width: 'minmax(8.5em, 1fr)', cell: startCell },
-    { title: 'Duration', width: '5.5em', align: 'end', cell: (r) => h('span', { title: `billed ${ms(r.billedMs)}` }, ms(r.durationMs)) },
-    { title: t('Memory'), width: '5.5em', align: 'end', cell: (r) => h('span', { title: t('{0} MB used of {1} MB', r.maxMemoryUsedMb, r.memorySizeMb) }, `${r.maxMemoryUsedMb}/${r.memorySizeMb}`) },
+    {
+      title: 'Duration',
+      width: '5.5em',
+      align: 'end',
+      cell: (r) => h('span', { title: `billed ${ms(r.billedMs)}` }, ms(r.durationMs)),
+    },
+    {
+      title: t('Memory'),
+      width: '5.5em',
+      align: 'end',
+      cell: (r) =>
+        h(
+          'span',
+          { title: t('{0} MB used of {1} MB', r.maxMemoryUsedMb, r.memorySizeMb) },
+          `${r.maxMemoryUsedMb}/${r.memorySizeMb}`,
+        ),
+    },
     { title: t('Cost'), width: '7.5em', align: 'end', cell: (r) => usd(r.costUsd) },
   ],
 });
@@ -46,11 +87,21 @@ const table = new VirtualTable<InvocationRow>({
 /** Warm, cold (with its Init Duration) or how it failed. */
 function startCell(r: InvocationRow): HTMLElement | string {
   if (r.status) return h('span', { title: `status ${r.status}` }, icon('error'), ` ${r.status}`);
-  if (r.cold) return h('span', { class: 'cold-tag', title: t('cold start: Init Duration') }, icon('zap'), ` ${t('cold')}${r.initMs !== undefined ? ` +${ms(r.initMs)}` : ''}`);
+  if (r.cold)
+    return h(
+      'span',
+      { class: 'cold-tag', title: t('cold start: Init Duration') },
+      icon('zap'),
+      ` ${t('cold')}${r.initMs !== undefined ? ` +${ms(r.initMs)}` : ''}`,
+    );
   return t('warm');
 }
 
-const estimator = new Estimator(saved?.estimate, (p) => host.request('estimate', p), (p) => patchState<MetricsViewState>({ estimate: p }));
+const estimator = new Estimator(
+  saved?.estimate,
+  (p) => host.request('estimate', p),
+  (p) => patchState<MetricsViewState>({ estimate: p }),
+);
 const sizing = new SizingSection();
 
 root.append(
@@ -66,7 +117,12 @@ root.append(
 );
 
 function card(label: string, value: string, key: string): HTMLElement {
-  return h('div', { class: 'card', 'data-figure': key }, h('span', { class: 'card-value' }, value), h('span', { class: 'card-label' }, label));
+  return h(
+    'div',
+    { class: 'card', 'data-figure': key },
+    h('span', { class: 'card-value' }, value),
+    h('span', { class: 'card-label' }, label),
+  );
 }
 
 function render(truncated: boolean): void {
@@ -75,7 +131,11 @@ function render(truncated: boolean): void {
     card(t('invocations'), count(s.count), 'count'),
     card(t('cold starts'), count(s.cold), 'cold'),
     card(t('warm mean'), ms(s.warmMeanMs), 'warm'),
-    card(t('cold mean (+ init)'), Number.isNaN(s.coldMeanMs) ? '—' : `${ms(s.coldMeanMs)} + ${ms(s.initMeanMs)}`, 'coldMean'),
+    card(
+      t('cold mean (+ init)'),
+      Number.isNaN(s.coldMeanMs) ? '—' : `${ms(s.coldMeanMs)} + ${ms(s.initMeanMs)}`,
+      'coldMean',
+    ),
     card(t('p95 duration'), ms(s.p95Ms), 'p95'),
     card(t('max memory used'), fn ? `${s.maxMemoryUsedMb} / ${fn.memorySizeMb} MB` : '—', 'memory'),
     card(t('cost of these invocations'), usd(s.totalCostUsd), 'cost'),
@@ -89,7 +149,8 @@ function render(truncated: boolean): void {
     durationOverTime(durationCanvas as HTMLCanvasElement, rows);
     coldVsWarm(coldCanvas as HTMLCanvasElement, rows);
   }
-  if (rows.length) estimator.prefill({ durationMs: s.meanBilledMs, memoryMb: fn?.memorySizeMb, architecture: fn?.architecture });
+  if (rows.length)
+    estimator.prefill({ durationMs: s.meanBilledMs, memoryMb: fn?.memorySizeMb, architecture: fn?.architecture });
 }
 
 async function load(): Promise<void> {
@@ -98,7 +159,11 @@ async function load(): Promise<void> {
   patchState<MetricsViewState>({ functionName: fn.functionName });
   header.replaceChildren(
     h('h1', {}, icon('pulse'), ` ${fn.functionName}`),
-    h('p', { class: 'note' }, `${fn.runtime ?? ''} · ${fn.memorySizeMb} MB · ${fn.architecture} · ${fn.target}. ${t('Figures come from the REPORT lines in CloudWatch Logs; costs use the price table of {0} ({1}).', out.prices.asOf, out.prices.region)}`),
+    h(
+      'p',
+      { class: 'note' },
+      `${fn.runtime ?? ''} · ${fn.memorySizeMb} MB · ${fn.architecture} · ${fn.target}. ${t('Figures come from the REPORT lines in CloudWatch Logs; costs use the price table of {0} ({1}).', out.prices.asOf, out.prices.region)}`,
+    ),
   );
   rows = out.invocations;
   render(out.truncated);

@@ -26,20 +26,34 @@ let listing: MessageListing | undefined;
 let busy = false;
 
 const list = new MessageList((id) => patchState<SqsViewState>({ selectedMessageId: id }));
-const form = new SendForm(state?.draft, async (params) => {
-  try {
-    const out = await host.request('send', params);
-    status.say(out.sequenceNumber ? t('Sent message {0} (sequence number {1}).', out.messageId, out.sequenceNumber) : t('Sent message {0}.', out.messageId));
-    await refreshAll();
-  } catch (e) {
-    status.say((e as Error).message, 'error');
-  }
-}, (draft) => patchState<SqsViewState>({ draft }));
+const form = new SendForm(
+  state?.draft,
+  async (params) => {
+    try {
+      const out = await host.request('send', params);
+      status.say(
+        out.sequenceNumber
+          ? t('Sent message {0} (sequence number {1}).', out.messageId, out.sequenceNumber)
+          : t('Sent message {0}.', out.messageId),
+      );
+      await refreshAll();
+    } catch (e) {
+      status.say((e as Error).message, 'error');
+    }
+  },
+  (draft) => patchState<SqsViewState>({ draft }),
+);
 
 const refreshButton = button('refresh', t('Refresh messages'), () => void refreshAll());
 const receiveButton = button('inbox', t('Receive and delete 10'), async () => {
   const out = await host.request('receiveAndDelete', { max: 10 });
-  status.say(out.deleted === 0 ? t('No visible message to receive.') : out.deleted === 1 ? t('Received and deleted 1 message.') : t('Received and deleted {0} messages.', out.deleted));
+  status.say(
+    out.deleted === 0
+      ? t('No visible message to receive.')
+      : out.deleted === 1
+        ? t('Received and deleted 1 message.')
+        : t('Received and deleted {0} messages.', out.deleted),
+  );
   await refreshAll();
 });
 const purgeButton = button('trash', t('Purge…'), async () => {
@@ -52,7 +66,13 @@ const purgeButton = button('trash', t('Purge…'), async () => {
 root.append(
   header,
   note,
-  h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('Queue actions') }, refreshButton, receiveButton, purgeButton),
+  h(
+    'div',
+    { class: 'toolbar', role: 'toolbar', 'aria-label': t('Queue actions') },
+    refreshButton,
+    receiveButton,
+    purgeButton,
+  ),
   status.el,
   form.el,
   list.el,
@@ -80,7 +100,12 @@ function button(codicon: string, label: string, run: () => Promise<void> | void)
 async function refreshQueue(): Promise<void> {
   const next = await host.request('queue', {});
   queue = next;
-  header.replaceChildren(...renderQueueHeader(next, (url) => void host.request('openQueue', { url }).catch((e: Error) => status.say(e.message, 'error'))));
+  header.replaceChildren(
+    ...renderQueueHeader(
+      next,
+      (url) => void host.request('openQueue', { url }).catch((e: Error) => status.say(e.message, 'error')),
+    ),
+  );
   attributes.replaceChildren(renderAttributes(next));
   form.setFifo(next.fifo);
 }
@@ -89,8 +114,12 @@ async function refreshMessages(): Promise<void> {
   listing = await host.request('messages', { max: LIST_MAX });
   note.textContent =
     listing.mode === 'peek'
-      ? t('Messages are listed with the local cloud’s peek: nothing is received, receive counts do not change. Delayed and in-flight messages are shown too.')
-      : t('This target has no peek: messages are listed with ReceiveMessage, then made visible again at once (visibility 0). Each listing counts as a receive: receive counts grow by one, and with a redrive policy a message can move to the dead-letter queue. In-flight and delayed messages are not shown, and on FIFO queues only the first message of each group. The list refreshes only when you ask.');
+      ? t(
+          'Messages are listed with the local cloud’s peek: nothing is received, receive counts do not change. Delayed and in-flight messages are shown too.',
+        )
+      : t(
+          'This target has no peek: messages are listed with ReceiveMessage, then made visible again at once (visibility 0). Each listing counts as a receive: receive counts grow by one, and with a redrive policy a message can move to the dead-letter queue. In-flight and delayed messages are not shown, and on FIFO queues only the first message of each group. The list refreshes only when you ask.',
+        );
   list.show(listing, vscodeApi<SqsViewState>().getState()?.selectedMessageId);
 }
 

@@ -18,14 +18,47 @@ export class MessageList {
       rowKey: (m) => m.messageId,
       rowClass: (m) => (m.state && m.state !== 'visible' ? `state-${m.state}` : undefined),
       columns: [
-        { title: t('Sent'), width: '8em', cell: (m) => h('span', { title: time(m.sentTimestamp) }, shortTime(m.sentTimestamp)) },
-        { title: t('Message ID'), width: '10em', cell: (m) => h('code', { title: m.messageId }, m.messageId.slice(0, 8)) },
+        {
+          title: t('Sent'),
+          width: '8em',
+          cell: (m) => h('span', { title: time(m.sentTimestamp) }, shortTime(m.sentTimestamp)),
+        },
+        {
+          title: t('Message ID'),
+          width: '10em',
+          cell: (m) => h('code', { title: m.messageId }, m.messageId.slice(0, 8)),
+        },
         { title: t('Body'), width: 'minmax(12em, 3fr)', cell: (m) => preview(m.body) },
-        { title: t('Attributes'), width: 'minmax(6em, 1fr)', cell: (m) => preview(Object.entries(m.attributes).map(([k, v]) => `${k}=${v}`).join(', '), 60) },
+        {
+          title: t('Attributes'),
+          width: 'minmax(6em, 1fr)',
+          cell: (m) =>
+            preview(
+              Object.entries(m.attributes)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(', '),
+              60,
+            ),
+        },
         { title: t('Receives'), width: '5em', align: 'end', cell: (m) => String(m.receiveCount) },
         { title: t('Group'), width: '7em', cell: (m) => m.groupId ?? '' },
-        { title: t('Sequence'), width: '8em', cell: (m) => (m.sequenceNumber ? h('code', { title: m.sequenceNumber }, m.sequenceNumber.slice(-6)) : '') },
-        { title: t('State'), width: '6em', cell: (m) => (m.state === 'inFlight' ? t('in flight') : m.state === 'delayed' ? t('delayed') : m.state === 'visible' ? t('visible') : m.state ?? '') },
+        {
+          title: t('Sequence'),
+          width: '8em',
+          cell: (m) => (m.sequenceNumber ? h('code', { title: m.sequenceNumber }, m.sequenceNumber.slice(-6)) : ''),
+        },
+        {
+          title: t('State'),
+          width: '6em',
+          cell: (m) =>
+            m.state === 'inFlight'
+              ? t('in flight')
+              : m.state === 'delayed'
+                ? t('delayed')
+                : m.state === 'visible'
+                  ? t('visible')
+                  : (m.state ?? ''),
+        },
       ],
       onSelect: (m) => this.showDetail(m),
       onActivate: (m) => this.showDetail(m, true),
@@ -47,7 +80,9 @@ export class MessageList {
     const attrs = Object.entries(m.attributes);
     this.detail.replaceChildren(
       h('h3', {}, `${t('Message')} `, h('code', {}, m.messageId)),
-      h('dl', { class: 'kv' },
+      h(
+        'dl',
+        { class: 'kv' },
         ...pair(t('Sent'), time(m.sentTimestamp)),
         ...pair(t('Receive count'), String(m.receiveCount)),
         ...(m.groupId ? pair(t('Message group'), m.groupId) : []),
@@ -56,7 +91,12 @@ export class MessageList {
         ...pair(t('Body size'), bytes(m.bodyLength)),
         ...attrs.flatMap(([k, v]) => pair(t('Attribute {0}', k), v)),
       ),
-      h('pre', { class: 'body', tabindex: 0, 'aria-label': t('Message body') }, prettyBody(m.body), m.bodyLength > m.body.length ? `\n… (${t('{0} more characters', m.bodyLength - m.body.length)})` : ''),
+      h(
+        'pre',
+        { class: 'body', tabindex: 0, 'aria-label': t('Message body') },
+        prettyBody(m.body),
+        m.bodyLength > m.body.length ? `\n… (${t('{0} more characters', m.bodyLength - m.body.length)})` : '',
+      ),
     );
     if (focus) (this.detail.querySelector('pre') as HTMLElement).focus();
   }

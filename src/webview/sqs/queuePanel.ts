@@ -6,10 +6,17 @@ import type { QueueInfo } from '../../shared/webviewProtocolSqs';
 
 export function renderQueueHeader(q: QueueInfo, openQueue: (url: string) => void): Node[] {
   const counter = (label: string, value: number, key: string) =>
-    h('div', { class: 'counter', 'data-counter': key }, h('span', { class: 'counter-value' }, count(value)), h('span', { class: 'counter-label' }, label));
+    h(
+      'div',
+      { class: 'counter', 'data-counter': key },
+      h('span', { class: 'counter-value' }, count(value)),
+      h('span', { class: 'counter-label' }, label),
+    );
   const out: Node[] = [
     h('h1', {}, icon('mail'), ` ${q.name} `, q.fifo ? h('vscode-badge', { variant: 'counter' }, 'FIFO') : null),
-    h('div', { class: 'counters', role: 'group', 'aria-label': t('Message counters') },
+    h(
+      'div',
+      { class: 'counters', role: 'group', 'aria-label': t('Message counters') },
       counter(t('visible'), q.counters.visible, 'visible'),
       counter(t('in flight'), q.counters.inFlight, 'inFlight'),
       counter(t('delayed'), q.counters.delayed, 'delayed'),
@@ -19,13 +26,28 @@ export function renderQueueHeader(q: QueueInfo, openQueue: (url: string) => void
   if (q.deadLetterQueue) {
     const dlq = q.deadLetterQueue;
     links.push(
-      h('span', {}, icon('arrow-right'), ` ${t('Dead-letter queue:')} `,
-        dlq.url ? link(dlq.name, () => openQueue(dlq.url)) : h('span', { class: 'error' }, t('{0} (missing)', dlq.name)),
-        ` ${dlq.maxReceiveCount === 1 ? t('after 1 receive') : t('after {0} receives', dlq.maxReceiveCount)}`),
+      h(
+        'span',
+        {},
+        icon('arrow-right'),
+        ` ${t('Dead-letter queue:')} `,
+        dlq.url
+          ? link(dlq.name, () => openQueue(dlq.url))
+          : h('span', { class: 'error' }, t('{0} (missing)', dlq.name)),
+        ` ${dlq.maxReceiveCount === 1 ? t('after 1 receive') : t('after {0} receives', dlq.maxReceiveCount)}`,
+      ),
     );
   }
   if (q.sourceQueues.length) {
-    links.push(h('span', {}, icon('arrow-left'), ` ${t('Dead-letter queue of:')} `, ...q.sourceQueues.flatMap((s, i) => [i ? ', ' : '', link(s.name, () => openQueue(s.url))])));
+    links.push(
+      h(
+        'span',
+        {},
+        icon('arrow-left'),
+        ` ${t('Dead-letter queue of:')} `,
+        ...q.sourceQueues.flatMap((s, i) => [i ? ', ' : '', link(s.name, () => openQueue(s.url))]),
+      ),
+    );
   }
   if (links.length) out.push(h('p', { class: 'dlq-links' }, ...links));
   return out;
@@ -45,11 +67,16 @@ export function renderAttributes(q: QueueInfo): HTMLElement {
   const rows = Object.entries(q.attributes)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, readable(k, v))));
-  return h('vscode-collapsible', { title: t('Queue attributes') }, h('table', { class: 'kv' }, h('tbody', {}, ...rows)));
+  return h(
+    'vscode-collapsible',
+    { title: t('Queue attributes') },
+    h('table', { class: 'kv' }, h('tbody', {}, ...rows)),
+  );
 }
 
 function readable(key: string, value: string): string {
-  if (/Timestamp$/.test(key) && /^\d+$/.test(value)) return `${new Date(Number(value) * 1000).toISOString()} (${value})`;
+  if (/Timestamp$/.test(key) && /^\d+$/.test(value))
+    return `${new Date(Number(value) * 1000).toISOString()} (${value})`;
   if (key === 'RedrivePolicy' || key === 'Policy' || key === 'RedriveAllowPolicy') {
     try {
       return JSON.stringify(JSON.parse(value), null, 1);

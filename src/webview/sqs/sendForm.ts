@@ -9,15 +9,32 @@ type AttrRow = { name: Field; type: Field; value: Field; el: HTMLElement };
 
 export class SendForm {
   readonly el: HTMLElement;
-  private readonly body = field('vscode-textarea', t('Message body'), { rows: 4, resize: 'vertical', placeholder: '{"hello": "world"}' });
-  private readonly groupId = field('vscode-textfield', t('Message group id'), { placeholder: t('required on FIFO queues') });
-  private readonly dedupId = field('vscode-textfield', t('Deduplication id'), { placeholder: t('unless content-based deduplication is on') });
-  private readonly delay = field('vscode-textfield', t('Delay (seconds, 0–900)'), { type: 'number', min: 0, max: 900, placeholder: '0' });
+  private readonly body = field('vscode-textarea', t('Message body'), {
+    rows: 4,
+    resize: 'vertical',
+    placeholder: '{"hello": "world"}',
+  });
+  private readonly groupId = field('vscode-textfield', t('Message group id'), {
+    placeholder: t('required on FIFO queues'),
+  });
+  private readonly dedupId = field('vscode-textfield', t('Deduplication id'), {
+    placeholder: t('unless content-based deduplication is on'),
+  });
+  private readonly delay = field('vscode-textfield', t('Delay (seconds, 0–900)'), {
+    type: 'number',
+    min: 0,
+    max: 900,
+    placeholder: '0',
+  });
   private readonly fifoFields: HTMLElement;
   private readonly attrList = h('div', { class: 'attr-list' });
   private attrs: AttrRow[] = [];
 
-  constructor(draft: SendParams | undefined, private readonly send: (p: SendParams) => Promise<void>, private readonly saveDraft: (d: SendParams) => void) {
+  constructor(
+    draft: SendParams | undefined,
+    private readonly send: (p: SendParams) => Promise<void>,
+    private readonly saveDraft: (d: SendParams) => void,
+  ) {
     this.fifoFields = h('div', { class: 'row' }, labelled(this.groupId), labelled(this.dedupId));
     const addAttr = h('vscode-button', { secondary: true }, icon('add'), ` ${t('Attribute')}`);
     addAttr.addEventListener('click', () => this.addAttr());
@@ -26,7 +43,15 @@ export class SendForm {
     this.el = h(
       'vscode-collapsible',
       { title: t('Send a message'), class: 'send-form' },
-      h('form', { class: 'form', 'aria-label': t('Send a message') }, labelled(this.body), this.fifoFields, h('div', { class: 'row' }, labelled(this.delay)), this.attrList, h('div', { class: 'row' }, addAttr, submit)),
+      h(
+        'form',
+        { class: 'form', 'aria-label': t('Send a message') },
+        labelled(this.body),
+        this.fifoFields,
+        h('div', { class: 'row' }, labelled(this.delay)),
+        this.attrList,
+        h('div', { class: 'row' }, addAttr, submit),
+      ),
     );
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.submit();
@@ -50,7 +75,11 @@ export class SendForm {
 
   private addAttr(a?: SendParams['attributes'][number]): void {
     const name = field('vscode-textfield', t('Attribute name'), { placeholder: t('name') });
-    const type = h('vscode-single-select', { 'aria-label': t('Data type') }, ...['String', 'Number', 'Binary'].map((t) => h('vscode-option', { value: t }, t))) as unknown as Field;
+    const type = h(
+      'vscode-single-select',
+      { 'aria-label': t('Data type') },
+      ...['String', 'Number', 'Binary'].map((t) => h('vscode-option', { value: t }, t)),
+    ) as unknown as Field;
     const value = field('vscode-textfield', t('Attribute value'), { placeholder: t('value (base64 for Binary)') });
     const remove = h('vscode-button', { secondary: true, 'aria-label': t('Remove attribute') }, icon('close'));
     const row: AttrRow = { name, type, value, el: h('div', { class: 'row attr' }, name, type, value, remove) };
@@ -74,7 +103,11 @@ export class SendForm {
       body: this.body.value,
       attributes: this.attrs
         .filter((r) => r.name.value.trim())
-        .map((r) => ({ name: r.name.value.trim(), dataType: (r.type.value || 'String') as 'String' | 'Number' | 'Binary', value: r.value.value })),
+        .map((r) => ({
+          name: r.name.value.trim(),
+          dataType: (r.type.value || 'String') as 'String' | 'Number' | 'Binary',
+          value: r.value.value,
+        })),
       groupId: this.fifoFields.hidden ? undefined : this.groupId.value.trim() || undefined,
       deduplicationId: this.fifoFields.hidden ? undefined : this.dedupId.value.trim() || undefined,
       delaySeconds: Number.isFinite(delay) && delay > 0 ? delay : undefined,

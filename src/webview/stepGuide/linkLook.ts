@@ -24,7 +24,11 @@ export function linkLook(href: string, actions: readonly GuideAction[]): LinkLoo
       // Another step's actions are not known here; a button errs on the side of "this does something".
       const action = link.step ? undefined : actions.find((a) => a.id === link.id);
       if (action && action.changesCloud === false) return { kind: 'view', icon: action.icon };
-      return { kind: 'cloud', icon: action?.icon ?? 'play', run: action ? { method: 'action', id: action.id } : undefined };
+      return {
+        kind: 'cloud',
+        icon: action?.icon ?? 'play',
+        run: action ? { method: 'action', id: action.id } : undefined,
+      };
     }
     case 'check':
       return { kind: 'view', icon: 'checklist', run: link.step ? undefined : { method: 'check' } };

@@ -7,7 +7,14 @@ import { HostClient } from '../common/rpc';
 import { appRoot, h, icon, statusLine, clear } from '../common/dom';
 import { t } from '../common/l10n';
 import { patchState, vscodeApi } from '../common/vscodeApi';
-import type { GuideAction, GuideCheck, GuideStep, StepGuideEvent, StepGuideMethods, StepGuideState } from '../../shared/webviewProtocolStepGuide';
+import type {
+  GuideAction,
+  GuideCheck,
+  GuideStep,
+  StepGuideEvent,
+  StepGuideMethods,
+  StepGuideState,
+} from '../../shared/webviewProtocolStepGuide';
 import { renderChecks } from './checkList';
 import { linkLook } from './linkLook';
 import { renderObjectives } from './objectives';
@@ -20,8 +27,18 @@ let busy = false;
 /** The step on screen. */
 let current: GuideStep | undefined;
 
-function button(iconName: string, label: string, onClick: () => void, opts: { secondary?: boolean; id?: string } = {}): HTMLElement {
-  return h('vscode-button', { id: opts.id, secondary: opts.secondary, 'aria-label': label, onclick: onClick }, icon(iconName), ` ${label}`);
+function button(
+  iconName: string,
+  label: string,
+  onClick: () => void,
+  opts: { secondary?: boolean; id?: string } = {},
+): HTMLElement {
+  return h(
+    'vscode-button',
+    { id: opts.id, secondary: opts.secondary, 'aria-label': label, onclick: onClick },
+    icon(iconName),
+    ` ${label}`,
+  );
 }
 
 /**
@@ -61,7 +78,9 @@ function showChecks(checks: GuideCheck[]): void {
 function checkSummary(checks: GuideCheck[]): string {
   showChecks(checks);
   const passed = checks.filter((c) => c.passed).length;
-  return passed === checks.length ? t('All {0} checks pass — step done.', checks.length) : t('{0} of {1} checks pass.', passed, checks.length);
+  return passed === checks.length
+    ? t('All {0} checks pass — step done.', checks.length)
+    : t('{0} of {1} checks pass.', passed, checks.length);
 }
 
 function render(s: GuideStep): void {
@@ -69,54 +88,126 @@ function render(s: GuideStep): void {
   const saved = vscodeApi<StepGuideState>().getState();
   const sameStep = saved?.stepId === s.stepId;
   // A redraw of the same step (after a progress or target change) keeps its hint and results.
-  patchState<StepGuideState>({ lessonDir: s.lessonDir, stepId: s.stepId, hintOpen: sameStep ? saved?.hintOpen : false, results: sameStep ? saved?.results : {} });
+  patchState<StepGuideState>({
+    lessonDir: s.lessonDir,
+    stepId: s.stepId,
+    hintOpen: sameStep ? saved?.hintOpen : false,
+    results: sameStep ? saved?.results : {},
+  });
   const content = h('article', { class: 'instructions' });
   content.innerHTML = s.html; // sanitised by src/shared/stepMarkdown.ts; the CSP forbids inline script
   decorateLinks(content, s);
-  const stateText = s.state === 'done' ? t('Done') : s.state === 'checkFailed' ? t('Checks failed') : s.state === 'inProgress' ? t('In progress') : t('Not started');
+  const stateText =
+    s.state === 'done'
+      ? t('Done')
+      : s.state === 'checkFailed'
+        ? t('Checks failed')
+        : s.state === 'inProgress'
+          ? t('In progress')
+          : t('Not started');
 
   const actions = h('ul', { class: 'actions', 'aria-label': t('Step actions') }, ...s.actions.map(actionRow));
   const hint = s.hintHtml
-    ? h('vscode-collapsible', { title: t('Hint'), id: 'hint', open: sameStep && saved?.hintOpen ? true : undefined }, hintBody(s.hintHtml))
+    ? h(
+        'vscode-collapsible',
+        { title: t('Hint'), id: 'hint', open: sameStep && saved?.hintOpen ? true : undefined },
+        hintBody(s.hintHtml),
+      )
     : null;
   const solution = s.solutionFiles.length
-    ? h('div', { class: 'solution' }, button('lightbulb', t('Show solution'), () => void run(t('Opening the solution'), async () => (await host.request('solution', {}), t('The solution is open beside your file.'))), { secondary: true }))
+    ? h(
+        'div',
+        { class: 'solution' },
+        button(
+          'lightbulb',
+          t('Show solution'),
+          () =>
+            void run(
+              t('Opening the solution'),
+              async () => (await host.request('solution', {}), t('The solution is open beside your file.')),
+            ),
+          { secondary: true },
+        ),
+      )
     : null;
 
   clear(root);
   root.append(
-    h('header', { class: 'guide-header' },
-      h('p', { class: 'crumb' }, `${s.lessonTitle} · ${t('step {0} of {1}', s.index + 1, s.count)} · `, h('span', { class: 'target' }, icon('cloud'), ` ${s.target}`)),
-      h('h1', {}, h('span', { class: `state state-${s.state}`, title: stateText, 'aria-label': stateText }, icon(s.state === 'done' ? 'pass-filled' : s.state === 'checkFailed' ? 'error' : 'circle-large-outline')), ` ${s.title}`),
+    h(
+      'header',
+      { class: 'guide-header' },
+      h(
+        'p',
+        { class: 'crumb' },
+        `${s.lessonTitle} · ${t('step {0} of {1}', s.index + 1, s.count)} · `,
+        h('span', { class: 'target' }, icon('cloud'), ` ${s.target}`),
+      ),
+      h(
+        'h1',
+        {},
+        h(
+          'span',
+          { class: `state state-${s.state}`, title: stateText, 'aria-label': stateText },
+          icon(s.state === 'done' ? 'pass-filled' : s.state === 'checkFailed' ? 'error' : 'circle-large-outline'),
+        ),
+        ` ${s.title}`,
+      ),
     ),
     ...[renderObjectives(s)].filter((x): x is HTMLElement => !!x),
     content,
     ...(s.actions.length ? [h('h2', {}, t('Actions')), actions] : []),
     h('h2', {}, t('Checks')),
     renderChecks(s.checks),
-    h('div', { class: 'toolbar' },
-      button('checklist', t('Check my progress'), () => void run(t('Checking'), async () => checkSummary(await host.request('check', {}))), { id: 'check-progress' }),
+    h(
+      'div',
+      { class: 'toolbar' },
+      button(
+        'checklist',
+        t('Check my progress'),
+        () => void run(t('Checking'), async () => checkSummary(await host.request('check', {}))),
+        { id: 'check-progress' },
+      ),
     ),
     ...(hint ? [hint] : []),
     ...(solution ? [solution] : []),
     status.el,
-    h('nav', { class: 'toolbar nav', 'aria-label': t('Steps') },
-      button('arrow-left', t('Previous'), () => void host.request('navigate', { to: 'previous' }), { secondary: true, id: 'previous' }),
+    h(
+      'nav',
+      { class: 'toolbar nav', 'aria-label': t('Steps') },
+      button('arrow-left', t('Previous'), () => void host.request('navigate', { to: 'previous' }), {
+        secondary: true,
+        id: 'previous',
+      }),
       button('arrow-right', t('Next'), () => void host.request('navigate', { to: 'next' }), { id: 'next' }),
     ),
   );
   (document.getElementById('previous') as HTMLElement & { disabled: boolean }).disabled = s.index === 0;
   (document.getElementById('next') as HTMLElement & { disabled: boolean }).disabled = s.index === s.count - 1;
-  document.getElementById('hint')?.addEventListener('vsc-collapsible-toggle', (ev) => patchState<StepGuideState>({ hintOpen: Boolean((ev as CustomEvent<{ open: boolean }>).detail?.open) }));
+  document
+    .getElementById('hint')
+    ?.addEventListener('vsc-collapsible-toggle', (ev) =>
+      patchState<StepGuideState>({ hintOpen: Boolean((ev as CustomEvent<{ open: boolean }>).detail?.open) }),
+    );
 }
 
 /** One action: a button when it changes the cloud, a text link when it opens something; its result beside it. */
 function actionRow(a: GuideAction): HTMLElement {
   const out = fillResult(h('output', { class: 'action-result', 'aria-live': 'polite', 'data-result-for': a.id }));
   const go = () => void run(a.label, async () => (await host.request('action', { id: a.id })).summary, a.id);
-  const control = a.changesCloud === false
-    ? h('button', { class: 'link-button', type: 'button', 'data-action': a.id, onclick: go }, icon(a.icon), ` ${a.label}`)
-    : h('vscode-button', { secondary: true, 'aria-label': a.label, 'data-action': a.id, onclick: go }, icon(a.icon), ` ${a.label}`);
+  const control =
+    a.changesCloud === false
+      ? h(
+          'button',
+          { class: 'link-button', type: 'button', 'data-action': a.id, onclick: go },
+          icon(a.icon),
+          ` ${a.label}`,
+        )
+      : h(
+          'vscode-button',
+          { secondary: true, 'aria-label': a.label, 'data-action': a.id, onclick: go },
+          icon(a.icon),
+          ` ${a.label}`,
+        );
   return h('li', { class: `action ${a.changesCloud === false ? 'action-view' : 'action-cloud'}` }, control, out);
 }
 
@@ -126,7 +217,16 @@ function decorateLinks(content: HTMLElement, s: GuideStep): void {
     const look = linkLook(a.getAttribute('data-href') ?? '', s.actions);
     a.classList.add(`hoc-${look.kind}`);
     a.prepend(icon(look.icon), ' ');
-    if (look.run) a.after(fillResult(h('output', { class: 'link-result', 'aria-live': 'polite', 'data-result-for': linkResultKey(a.getAttribute('data-href') ?? '') })));
+    if (look.run)
+      a.after(
+        fillResult(
+          h('output', {
+            class: 'link-result',
+            'aria-live': 'polite',
+            'data-result-for': linkResultKey(a.getAttribute('data-href') ?? ''),
+          }),
+        ),
+      );
   }
 }
 
@@ -154,7 +254,8 @@ document.addEventListener('click', (ev) => {
   const what = a.textContent?.trim() || t('Working');
   const look = linkLook(href, current?.actions ?? []);
   const key = a.nextElementSibling?.classList.contains('link-result') ? linkResultKey(href) : undefined;
-  if (look.run?.method === 'action') void run(what, async () => (await host.request('action', { id: (look.run as { id: string }).id })).summary, key);
+  if (look.run?.method === 'action')
+    void run(what, async () => (await host.request('action', { id: (look.run as { id: string }).id })).summary, key);
   else if (look.run?.method === 'deploy') void run(what, async () => (await host.request('deploy', {})).summary, key);
   else if (look.run?.method === 'check') void run(what, async () => checkSummary(await host.request('check', {})), key);
   else void run(what, async () => (await host.request('link', { href }), undefined));

@@ -6,8 +6,12 @@ import type { GuideStep } from '../../shared/webviewProtocolStepGuide';
 export function renderObjectives(s: GuideStep): HTMLElement | null {
   const objectives = s.objectives ?? [];
   if (!objectives.length && s.minutes === undefined) return null;
-  return h('section', { class: 'objectives', 'aria-label': t('Learning objectives') },
-    s.minutes !== undefined ? h('p', { class: 'minutes' }, icon('clock'), ` ${t('About {0}', formatMinutes(s.minutes))}`) : null,
+  return h(
+    'section',
+    { class: 'objectives', 'aria-label': t('Learning objectives') },
+    s.minutes !== undefined
+      ? h('p', { class: 'minutes' }, icon('clock'), ` ${t('About {0}', formatMinutes(s.minutes))}`)
+      : null,
     objectives.length ? h('p', { class: 'objectives-title' }, t('In this step you will:')) : null,
     objectives.length ? h('ul', {}, ...objectives.map((o) => h('li', {}, o))) : null,
   );

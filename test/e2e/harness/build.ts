@@ -15,10 +15,24 @@ export const INTEGRATION_INDEX = join(ROOT, 'out', 'test', 'integration', 'index
  * test files run dist/cli.js at the same time). Builds first only when dist/ is missing.
  */
 export function packageVsix(): void {
-  if (!existsSync(join(ROOT, 'dist', 'extension.js'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist', 'extension.js')))
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   // README links stay relative, like `npm run package`: the docs they name ship in the VSIX.
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', VSIX], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+  execFileSync(
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--skip-license',
+      '--out',
+      VSIX,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 },
+  );
 }
 
 export async function buildIntegrationSuite(): Promise<void> {

@@ -52,7 +52,10 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('Escape');
       await target.click();
-      const shown = await widget.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      const shown = await widget.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
       if (shown) return;
       if (attempt === 3) throw new Error('the quick pick did not open');
     }
@@ -64,7 +67,10 @@ export class Workbench {
     for (;;) {
       for (const frame of this.page.frames()) {
         if (frame.isDetached()) continue;
-        const found = await frame.locator(selector).count().catch(() => 0);
+        const found = await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0);
         if (found > 0) return frame;
       }
       if (Date.now() > end) throw new Error(`no webview shows ${selector} after ${timeoutMs} ms`);
@@ -80,7 +86,9 @@ export class Workbench {
 
   /** Titles of the active tab of each visible editor group, left to right. */
   async visibleTabs(): Promise<string[]> {
-    return (await this.page.locator('.editor-group-container .tabs-container .tab.active').allTextContents()).map((t) => t.trim());
+    return (await this.page.locator('.editor-group-container .tabs-container .tab.active').allTextContents()).map((t) =>
+      t.trim(),
+    );
   }
 
   /** Opens a workspace file through Quick Open. */
@@ -89,7 +97,9 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await this.quickPickRow(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first().click();
+    await this.quickPickRow(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .first()
+      .click();
   }
 
   async runCommand(title: string): Promise<void> {
@@ -97,6 +107,8 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.quickPickRow(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first().click();
+    await this.quickPickRow(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .first()
+      .click();
   }
 }

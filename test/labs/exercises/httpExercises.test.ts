@@ -26,7 +26,13 @@ test('pow: fails as first met, with x*y, and without its 400; passes solved', { 
   assert.equal(r.code, 1, r.out);
   assert.match(checkLine(r.out, '✗', 'pow answers') ?? r.out, /expected 200 with "result"/);
 
-  ws.write(file, solved.replace("if (typeof x === 'string') return reply(400, { error: x });", "if (typeof x === 'string') return reply(200, { error: x });"));
+  ws.write(
+    file,
+    solved.replace(
+      "if (typeof x === 'string') return reply(400, { error: x });",
+      "if (typeof x === 'string') return reply(200, { error: x });",
+    ),
+  );
   r = await ws.runStep('function-url');
   assert.equal(r.code, 1, r.out);
   assert.match(checkLine(r.out, '✗', 'pow answers') ?? r.out, /bad input should get 400/);
@@ -37,26 +43,34 @@ test('pow: fails as first met, with x*y, and without its 400; passes solved', { 
   assert.ok(checkLine(r.out, '✓', 'pow answers'), r.out);
 });
 
-test('CORS: fails as first met and with another origin; passes with the solution and with double quotes', { timeout: 240_000 }, async () => {
-  const file = 'functions/pow-cors/index.ts';
-  const title = 'The answer lets a page';
-  let r = await ws.runStep('cors');
-  assert.equal(r.code, 1, r.out);
-  assert.match(checkLine(r.out, '✗', title) ?? r.out, /no Access-Control-Allow-Origin header/);
+test(
+  'CORS: fails as first met and with another origin; passes with the solution and with double quotes',
+  { timeout: 240_000 },
+  async () => {
+    const file = 'functions/pow-cors/index.ts';
+    const title = 'The answer lets a page';
+    let r = await ws.runStep('cors');
+    assert.equal(r.code, 1, r.out);
+    assert.match(checkLine(r.out, '✗', title) ?? r.out, /no Access-Control-Allow-Origin header/);
 
-  const starter = ws.starter(file);
-  const headers = (line: string) => starter.replace('const CORS_HEADERS: Record<string, string> = {};', `const CORS_HEADERS: Record<string, string> = { ${line} };`);
-  ws.write(file, headers("'Access-Control-Allow-Origin': 'https://example.org'"));
-  r = await ws.runStep('cors');
-  assert.equal(r.code, 1, r.out);
-  assert.match(checkLine(r.out, '✗', title) ?? r.out, /sent Access-Control-Allow-Origin: https:\/\/example\.org/);
+    const starter = ws.starter(file);
+    const headers = (line: string) =>
+      starter.replace(
+        'const CORS_HEADERS: Record<string, string> = {};',
+        `const CORS_HEADERS: Record<string, string> = { ${line} };`,
+      );
+    ws.write(file, headers("'Access-Control-Allow-Origin': 'https://example.org'"));
+    r = await ws.runStep('cors');
+    assert.equal(r.code, 1, r.out);
+    assert.match(checkLine(r.out, '✗', title) ?? r.out, /sent Access-Control-Allow-Origin: https:\/\/example\.org/);
 
-  ws.write(file, headers('"Access-Control-Allow-Origin": "*"'));
-  r = await ws.runStep('cors');
-  assert.equal(r.code, 0, r.out);
+    ws.write(file, headers('"Access-Control-Allow-Origin": "*"'));
+    r = await ws.runStep('cors');
+    assert.equal(r.code, 0, r.out);
 
-  ws.write(file, ws.solution(file));
-  r = await ws.runStep('cors');
-  assert.equal(r.code, 0, r.out);
-  assert.ok(checkLine(r.out, '✓', title), r.out);
-});
+    ws.write(file, ws.solution(file));
+    r = await ws.runStep('cors');
+    assert.equal(r.code, 0, r.out);
+    assert.ok(checkLine(r.out, '✓', title), r.out);
+  },
+);

@@ -27,7 +27,8 @@ export class LessonWorkspace {
     const id = randomBytes(3).toString('hex');
     const dir = join(LESSON, '.hoc', `exercise-${id}`, '05-serverless');
     mkdirSync(dir, { recursive: true });
-    for (const entry of readdirSync(LESSON)) if (entry !== '.hoc' && entry !== 'out') cpSync(join(LESSON, entry), join(dir, entry), { recursive: true });
+    for (const entry of readdirSync(LESSON))
+      if (entry !== '.hoc' && entry !== 'out') cpSync(join(LESSON, entry), join(dir, entry), { recursive: true });
     return new LessonWorkspace(dir, await spawnCloud(), `t${id}`);
   }
 
@@ -59,9 +60,18 @@ export class LessonWorkspace {
 
   /** `hoc lab run <copy> --step ID` on the shared local cloud, names suffixed for this file. */
   runStep(step: string): Promise<StepOutcome> {
-    const env = { ...process.env, HOC_ENDPOINT: this.cloud.endpoint, HOC_ACCESS_KEY_ID: this.cloud.clientConfig.credentials.accessKeyId, HOC_SECRET_ACCESS_KEY: this.cloud.clientConfig.credentials.secretAccessKey };
+    const env = {
+      ...process.env,
+      HOC_ENDPOINT: this.cloud.endpoint,
+      HOC_ACCESS_KEY_ID: this.cloud.clientConfig.credentials.accessKeyId,
+      HOC_SECRET_ACCESS_KEY: this.cloud.clientConfig.credentials.secretAccessKey,
+    };
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'lab', 'run', this.dir, '--step', step, '--suffix', this.suffix], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'lab', 'run', this.dir, '--step', step, '--suffix', this.suffix], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));

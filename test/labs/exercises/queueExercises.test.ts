@@ -22,28 +22,49 @@ function withTodoReplaced(file: string, end: string, code: string): string {
   return starter.slice(0, start) + code + starter.slice(stop + (end.endsWith('\n') ? end.length : 0));
 }
 
-test('producer.py: fails as first met, with a group per message or one deduplication id for all; passes solved', { timeout: 240_000 }, async () => {
-  const file = 'scripts/producer.py';
-  let r = await ws.runStep('queues');
-  assert.equal(r.code, 1, r.out);
-  assert.match(r.out, /MessageGroupId/, 'the FIFO send fails, naming the missing group id');
-  assert.ok(checkLine(r.out, '✗', "Your producer's orders"), r.out);
+test(
+  'producer.py: fails as first met, with a group per message or one deduplication id for all; passes solved',
+  { timeout: 240_000 },
+  async () => {
+    const file = 'scripts/producer.py';
+    let r = await ws.runStep('queues');
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /MessageGroupId/, 'the FIFO send fails, naming the missing group id');
+    assert.ok(checkLine(r.out, '✗', "Your producer's orders"), r.out);
 
-  ws.write(file, withTodoReplaced(file, '        pass\n', '        import uuid\n        extra = {"MessageGroupId": str(uuid.uuid4()), "MessageDeduplicationId": order["orderId"]}\n'));
-  r = await ws.runStep('queues');
-  assert.equal(r.code, 1, r.out);
-  assert.match(checkLine(r.out, '✗', "Your producer's orders") ?? r.out, /spread over \d+ message groups/);
+    ws.write(
+      file,
+      withTodoReplaced(
+        file,
+        '        pass\n',
+        '        import uuid\n        extra = {"MessageGroupId": str(uuid.uuid4()), "MessageDeduplicationId": order["orderId"]}\n',
+      ),
+    );
+    r = await ws.runStep('queues');
+    assert.equal(r.code, 1, r.out);
+    assert.match(checkLine(r.out, '✗', "Your producer's orders") ?? r.out, /spread over \d+ message groups/);
 
-  ws.write(file, withTodoReplaced(file, '        pass\n', '        extra = {"MessageGroupId": args.group, "MessageDeduplicationId": "order"}\n'));
-  r = await ws.runStep('queues');
-  assert.equal(r.code, 1, r.out);
-  assert.ok(checkLine(r.out, '✗', "Your producer's orders"), r.out);
+    ws.write(
+      file,
+      withTodoReplaced(
+        file,
+        '        pass\n',
+        '        extra = {"MessageGroupId": args.group, "MessageDeduplicationId": "order"}\n',
+      ),
+    );
+    r = await ws.runStep('queues');
+    assert.equal(r.code, 1, r.out);
+    assert.ok(checkLine(r.out, '✗', "Your producer's orders"), r.out);
 
-  ws.write(file, ws.solution(file));
-  r = await ws.runStep('queues');
-  assert.equal(r.code, 0, r.out);
-  assert.match(checkLine(r.out, '✓', "Your producer's orders") ?? r.out, /in order, each with a deduplication id \(read with the local cloud's peek; nothing was received\)/);
-});
+    ws.write(file, ws.solution(file));
+    r = await ws.runStep('queues');
+    assert.equal(r.code, 0, r.out);
+    assert.match(
+      checkLine(r.out, '✓', "Your producer's orders") ?? r.out,
+      /in order, each with a deduplication id \(read with the local cloud's peek; nothing was received\)/,
+    );
+  },
+);
 
 test('the producer check leaves the queue as it found it', { timeout: 120_000 }, async () => {
   // Runs after the solved producer: its orders must still be there for the consumer to take.
@@ -71,5 +92,8 @@ test('consumer.py: fails as first met and when it never deletes; passes solved',
   ws.write(file, withTodoReplaced(file, 'print(f"done', '        process(m)\n'));
   r = await ws.runStep('consumer');
   assert.equal(r.code, 1, r.out);
-  assert.match(checkLine(r.out, '✗', 'Every order your consumer processed') ?? r.out, /still in the queue .*Delete each message after processing it/);
+  assert.match(
+    checkLine(r.out, '✗', 'Every order your consumer processed') ?? r.out,
+    /still in the queue .*Delete each message after processing it/,
+  );
 });

@@ -26,12 +26,19 @@ test('nothing is served before a deployment; unknown stages and routes get 403 M
   assert.equal(served.headers['content-type'], 'application/json');
   assert.ok(served.headers['x-amzn-requestid']);
 
-  for (const path of [invokePath(api.restApiId, 'prod', '/hello'), invokePath(api.restApiId, 'dev', '/nowhere'), invokePath(api.restApiId, 'dev', '/')]) {
+  for (const path of [
+    invokePath(api.restApiId, 'prod', '/hello'),
+    invokePath(api.restApiId, 'dev', '/nowhere'),
+    invokePath(api.restApiId, 'dev', '/'),
+  ]) {
     const r = await raw(f.cloud.endpoint, path);
     assert.equal(r.status, 403, path);
     assert.equal(r.body, MISSING_TOKEN, path);
   }
-  const wrongVerb = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/hello'), { method: 'POST', body: '{}' });
+  const wrongVerb = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/hello'), {
+    method: 'POST',
+    body: '{}',
+  });
   assert.equal(wrongVerb.status, 403);
   const unknownApi = await raw(f.cloud.endpoint, invokePath('zzzzzzzzzz', 'dev', '/hello'));
   assert.deepEqual([unknownApi.status, unknownApi.body], [403, '{"message":"Forbidden"}']);
@@ -42,12 +49,26 @@ test('a stage serves its deployment: later edits wait for the next deployment', 
   await api.mock('/v', 'GET', '200', 'version one');
   await api.deploy('dev');
   const resourceId = api.resources.get('/v')!;
-  await f.gw.send(new PutIntegrationResponseCommand({ restApiId: api.restApiId, resourceId, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': 'version two' } }));
+  await f.gw.send(
+    new PutIntegrationResponseCommand({
+      restApiId: api.restApiId,
+      resourceId,
+      httpMethod: 'GET',
+      statusCode: '200',
+      responseTemplates: { 'application/json': 'version two' },
+    }),
+  );
   assert.equal((await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/v'))).body, 'version one');
   const second = await api.deploy('prod');
   assert.equal((await raw(f.cloud.endpoint, invokePath(api.restApiId, 'prod', '/v'))).body, 'version two');
   assert.equal((await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/v'))).body, 'version one');
-  await f.gw.send(new UpdateStageCommand({ restApiId: api.restApiId, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/deploymentId', value: second }] }));
+  await f.gw.send(
+    new UpdateStageCommand({
+      restApiId: api.restApiId,
+      stageName: 'dev',
+      patchOperations: [{ op: 'replace', path: '/deploymentId', value: second }],
+    }),
+  );
   assert.equal((await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/v'))).body, 'version two');
 });
 
@@ -59,7 +80,8 @@ test('routing: literal beats {param} beats {proxy+}; a verb beats ANY; trailing 
   await api.mock('/{proxy+}', 'ANY', '200', 'proxy $context.resourcePath $context.httpMethod');
   await api.mock('/{proxy+}', 'DELETE', '200', 'delete wins over ANY');
   await api.deploy('v1');
-  const get = async (path: string, method = 'GET') => (await raw(f.cloud.endpoint, invokePath(api.restApiId, 'v1', path), { method })).body;
+  const get = async (path: string, method = 'GET') =>
+    (await raw(f.cloud.endpoint, invokePath(api.restApiId, 'v1', path), { method })).body;
   assert.equal(await get('/pets'), 'list');
   assert.equal(await get('/pets/'), 'list');
   assert.equal(await get('/pets/42'), 'one 42');
@@ -76,7 +98,9 @@ test('the same API answers at /restapis/{id}/{stage}/_user_request_/ and on {id}
   await api.deploy('dev');
   const userRequest = await raw(f.cloud.endpoint, `/restapis/${api.restApiId}/dev/_user_request_/ping`);
   assert.equal(userRequest.body, `pong ${api.restApiId}.execute-api.localhost /dev/ping`);
-  const hostStyle = await raw(f.cloud.endpoint, '/dev/ping', { headers: { host: `${api.restApiId}.execute-api.localhost:${f.cloud.port}` } });
+  const hostStyle = await raw(f.cloud.endpoint, '/dev/ping', {
+    headers: { host: `${api.restApiId}.execute-api.localhost:${f.cloud.port}` },
+  });
   assert.equal(hostStyle.body, `pong ${api.restApiId}.execute-api.localhost /dev/ping`);
 });
 
@@ -90,11 +114,17 @@ test('CORS preflight answered by a console-style MOCK OPTIONS method', async () 
   });
   await api.deploy('prod');
   const url = `${f.cloud.endpoint}${invokePath(api.restApiId, 'prod', '/pow')}`;
-  const preflight = await fetch(url, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5500', 'Access-Control-Request-Method': 'GET' } });
+  const preflight = await fetch(url, {
+    method: 'OPTIONS',
+    headers: { Origin: 'http://localhost:5500', 'Access-Control-Request-Method': 'GET' },
+  });
   assert.equal(preflight.status, 200);
   assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
   assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET,OPTIONS');
-  assert.equal(preflight.headers.get('access-control-allow-headers'), 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token');
+  assert.equal(
+    preflight.headers.get('access-control-allow-headers'),
+    'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token',
+  );
   assert.equal(await preflight.text(), '');
   const get = await fetch(url, { headers: { Origin: 'http://localhost:5500' } });
   assert.equal(get.headers.get('access-control-allow-origin'), '*');
@@ -103,13 +133,23 @@ test('CORS preflight answered by a console-style MOCK OPTIONS method', async () 
 
 test('AWS_IAM methods refuse unsigned calls and serve SigV4-signed ones; API-key methods refuse calls without a key', async () => {
   const api = await ApiBuilder.create(f.gw, 'auth');
-  const iamId = await api.method('/iam', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, { authorizationType: 'AWS_IAM' });
+  const iamId = await api.method(
+    '/iam',
+    'GET',
+    { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
+    { authorizationType: 'AWS_IAM' },
+  );
   await api.response(iamId, 'GET', '200', { template: 'signed in' });
   await api.method('/keyed', 'GET', { type: 'MOCK' }, { apiKeyRequired: true });
   await api.deploy('dev');
   const iam = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/iam'));
   assert.deepEqual([iam.status, iam.body], [403, MISSING_TOKEN]);
-  const signed = await rawRequest({ endpoint: f.cloud.endpoint, method: 'GET', path: invokePath(api.restApiId, 'dev', '/iam'), sign: { ...f.cloud.credentials, service: 'execute-api' } });
+  const signed = await rawRequest({
+    endpoint: f.cloud.endpoint,
+    method: 'GET',
+    path: invokePath(api.restApiId, 'dev', '/iam'),
+    sign: { ...f.cloud.credentials, service: 'execute-api' },
+  });
   assert.deepEqual([signed.status, signed.text], [200, 'signed in']);
   const keyed = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/keyed'));
   assert.deepEqual([keyed.status, keyed.body], [403, '{"message":"Forbidden"}']);
@@ -118,12 +158,26 @@ test('AWS_IAM methods refuse unsigned calls and serve SigV4-signed ones; API-key
 test('a MOCK with no matching integration response, or one pointing at no method response, is a 500', async () => {
   const api = await ApiBuilder.create(f.gw, 'misconfigured');
   await api.method('/none', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
-  const orphan = await api.method('/orphan', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
-  await f.gw.send(new PutIntegrationResponseCommand({ restApiId: api.restApiId, resourceId: orphan, httpMethod: 'GET', statusCode: '200' }));
+  const orphan = await api.method('/orphan', 'GET', {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
+  await f.gw.send(
+    new PutIntegrationResponseCommand({
+      restApiId: api.restApiId,
+      resourceId: orphan,
+      httpMethod: 'GET',
+      statusCode: '200',
+    }),
+  );
   await api.deploy('dev');
   for (const path of ['/none', '/orphan']) {
     const r = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', path));
-    assert.deepEqual([r.status, r.body, r.headers['x-amzn-errortype']], [500, '{"message": "Internal server error"}', 'InternalServerErrorException'], path);
+    assert.deepEqual(
+      [r.status, r.body, r.headers['x-amzn-errortype']],
+      [500, '{"message": "Internal server error"}', 'InternalServerErrorException'],
+      path,
+    );
   }
 });
 
@@ -133,23 +187,44 @@ test('stage throttling limits from UpdateStage answer 429 Too Many Requests once
   await api.deploy('limited');
   await api.deploy('free');
   // One request of burst, refilled at one request per ~17 minutes: the second call is refused.
-  await f.gw.send(new UpdateStageCommand({
-    restApiId: api.restApiId, stageName: 'limited',
-    patchOperations: [{ op: 'replace', path: '/*/*/throttling/burstLimit', value: '1' }, { op: 'replace', path: '/*/*/throttling/rateLimit', value: '0.001' }],
-  }));
+  await f.gw.send(
+    new UpdateStageCommand({
+      restApiId: api.restApiId,
+      stageName: 'limited',
+      patchOperations: [
+        { op: 'replace', path: '/*/*/throttling/burstLimit', value: '1' },
+        { op: 'replace', path: '/*/*/throttling/rateLimit', value: '0.001' },
+      ],
+    }),
+  );
   assert.equal((await raw(f.cloud.endpoint, invokePath(api.restApiId, 'limited', '/t'))).status, 200);
   const refused = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'limited', '/t'));
-  assert.deepEqual([refused.status, refused.body, refused.headers['x-amzn-errortype']], [429, '{"message":"Too Many Requests"}', 'TooManyRequestsException']);
+  assert.deepEqual(
+    [refused.status, refused.body, refused.headers['x-amzn-errortype']],
+    [429, '{"message":"Too Many Requests"}', 'TooManyRequestsException'],
+  );
   assert.equal((await raw(f.cloud.endpoint, invokePath(api.restApiId, 'free', '/t'))).status, 200);
 });
 
 test('passthroughBehavior NEVER refuses a content type without a mapping template with 415', async () => {
   const api = await ApiBuilder.create(f.gw, 'passthrough');
-  const id = await api.method('/strict', 'POST', { type: 'MOCK', passthroughBehavior: 'NEVER', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+  const id = await api.method('/strict', 'POST', {
+    type: 'MOCK',
+    passthroughBehavior: 'NEVER',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
   await api.response(id, 'POST', '200', { template: 'accepted' });
   await api.deploy('dev');
-  const json = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/strict'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const json = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/strict'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   assert.deepEqual([json.status, json.body], [200, 'accepted']);
-  const text = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/strict'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+  const text = await raw(f.cloud.endpoint, invokePath(api.restApiId, 'dev', '/strict'), {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: 'hi',
+  });
   assert.deepEqual([text.status, text.body], [415, '{"message": "Unsupported Media Type"}']);
 });

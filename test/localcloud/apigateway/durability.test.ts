@@ -2,7 +2,13 @@
 // kill -9 of `hoc cloud` (journal replay). Needs dist/cli.js (node esbuild.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APIGatewayClient, GetRestApiCommand, GetStageCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  GetRestApiCommand,
+  GetStageCommand,
+  UpdateRestApiCommand,
+  UpdateStageCommand,
+} from '@aws-sdk/client-api-gateway';
 import { startTestCloud, tempDir } from '../../helpers/cloud';
 import { spawnCloud } from '../../helpers/cloudProcess';
 import { ApiBuilder, invokePath, raw } from './invoke';
@@ -21,7 +27,9 @@ test('APIs, deployments and stages come back after a clean restart', async () =>
     cloud = await startTestCloud({ stateDir: dir.path });
     gw = new APIGatewayClient(cloud.clientConfig);
     assert.equal((await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/hello'))).body, 'hello from dev');
-    assert.deepEqual((await gw.send(new GetStageCommand({ restApiId: api.restApiId, stageName: 'dev' }))).variables, { color: 'blue' });
+    assert.deepEqual((await gw.send(new GetStageCommand({ restApiId: api.restApiId, stageName: 'dev' }))).variables, {
+      color: 'blue',
+    });
     gw.destroy();
     await cloud.stop();
   } finally {
@@ -37,9 +45,28 @@ test('nothing acknowledged is lost when hoc cloud is killed with SIGKILL', async
     const api = await ApiBuilder.create(gw, 'killed');
     await api.mock('/hello', 'GET', '200', 'still here');
     await api.deploy('prod', { a: '1' });
-    await gw.send(new UpdateStageCommand({ restApiId: api.restApiId, stageName: 'prod', patchOperations: [{ op: 'add', path: '/variables/b', value: '2' }] }));
-    await gw.send(new UpdateRestApiCommand({ restApiId: api.restApiId, patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }, { op: 'replace', path: '/description', value: 'temporary' }] }));
-    await gw.send(new UpdateRestApiCommand({ restApiId: api.restApiId, patchOperations: [{ op: 'replace', path: '/description', value: '' }] }));
+    await gw.send(
+      new UpdateStageCommand({
+        restApiId: api.restApiId,
+        stageName: 'prod',
+        patchOperations: [{ op: 'add', path: '/variables/b', value: '2' }],
+      }),
+    );
+    await gw.send(
+      new UpdateRestApiCommand({
+        restApiId: api.restApiId,
+        patchOperations: [
+          { op: 'replace', path: '/name', value: 'renamed' },
+          { op: 'replace', path: '/description', value: 'temporary' },
+        ],
+      }),
+    );
+    await gw.send(
+      new UpdateRestApiCommand({
+        restApiId: api.restApiId,
+        patchOperations: [{ op: 'replace', path: '/description', value: '' }],
+      }),
+    );
     gw.destroy();
     await cloud.stop('SIGKILL');
 
@@ -47,7 +74,10 @@ test('nothing acknowledged is lost when hoc cloud is killed with SIGKILL', async
     gw = new APIGatewayClient(cloud.clientConfig);
     try {
       assert.equal((await raw(cloud.endpoint, invokePath(api.restApiId, 'prod', '/hello'))).body, 'still here');
-      assert.deepEqual((await gw.send(new GetStageCommand({ restApiId: api.restApiId, stageName: 'prod' }))).variables, { a: '1', b: '2' });
+      assert.deepEqual(
+        (await gw.send(new GetStageCommand({ restApiId: api.restApiId, stageName: 'prod' }))).variables,
+        { a: '1', b: '2' },
+      );
       const restored = await gw.send(new GetRestApiCommand({ restApiId: api.restApiId }));
       assert.deepEqual([restored.name, restored.description], ['renamed', undefined]);
     } finally {

@@ -22,7 +22,12 @@ before(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (d: Buffer) => chunks.push(d));
     req.on('end', () => {
-      const echo = JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      const echo = JSON.stringify({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       if (req.url?.startsWith('/teapot')) {
         res.writeHead(418, { 'content-type': 'application/json', 'x-backend': 'kettle' });
         res.end('{"short":"and stout"}');
@@ -46,10 +51,16 @@ after(async () => {
 
 test('HTTP_PROXY forwards method, greedy path, query, headers and body, and passes the answer through', async () => {
   const api = await ApiBuilder.create(gw, 'http-proxy');
-  await api.method('/{proxy+}', 'ANY', { type: 'HTTP_PROXY', integrationHttpMethod: 'ANY', uri: 'http://${stageVariables.backendHost}/{proxy}' });
+  await api.method('/{proxy+}', 'ANY', {
+    type: 'HTTP_PROXY',
+    integrationHttpMethod: 'ANY',
+    uri: 'http://${stageVariables.backendHost}/{proxy}',
+  });
   await api.deploy('dev', { backendHost: new URL(backendUrl).host });
   const r = await raw(cloud.endpoint, `${invokePath(api.restApiId, 'dev', '/items/7')}?color=red&color=blue`, {
-    method: 'PUT', headers: { 'content-type': 'application/json', 'X-Custom': 'yes' }, body: '{"n":7}',
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'X-Custom': 'yes' },
+    body: '{"n":7}',
   });
   assert.equal(r.status, 200);
   assert.equal(r.headers['x-backend'], 'echo');
@@ -66,11 +77,23 @@ test('HTTP_PROXY forwards method, greedy path, query, headers and body, and pass
 
 test('HTTP (non-proxy): the backend status picks the integration response and its header mappings', async () => {
   const api = await ApiBuilder.create(gw, 'http');
-  const ok = await api.method('/echo', 'GET', { type: 'HTTP', integrationHttpMethod: 'GET', uri: `${backendUrl}/echo` });
+  const ok = await api.method('/echo', 'GET', {
+    type: 'HTTP',
+    integrationHttpMethod: 'GET',
+    uri: `${backendUrl}/echo`,
+  });
   await api.response(ok, 'GET', '200', { headers: { 'X-From': 'integration.response.header.x-backend' } });
-  const tea = await api.method('/tea', 'GET', { type: 'HTTP', integrationHttpMethod: 'GET', uri: `${backendUrl}/teapot` });
+  const tea = await api.method('/tea', 'GET', {
+    type: 'HTTP',
+    integrationHttpMethod: 'GET',
+    uri: `${backendUrl}/teapot`,
+  });
   await api.response(tea, 'GET', '200', {});
-  await api.response(tea, 'GET', '400', { selectionPattern: '4\\d{2}', headers: { 'X-Short': 'integration.response.body.short' }, template: '{"error": "backend said $input.path(\'$.short\')"}' });
+  await api.response(tea, 'GET', '400', {
+    selectionPattern: '4\\d{2}',
+    headers: { 'X-Short': 'integration.response.body.short' },
+    template: '{"error": "backend said $input.path(\'$.short\')"}',
+  });
   await api.deploy('dev');
 
   const echoed = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/echo'));
@@ -86,10 +109,18 @@ test('HTTP (non-proxy): the backend status picks the integration response and it
 
 test('an integration slower than timeoutInMillis answers 504 Endpoint request timed out', async () => {
   const api = await ApiBuilder.create(gw, 'timeout');
-  await api.method('/slow', 'GET', { type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: `${backendUrl}/slow`, timeoutInMillis: 100 });
+  await api.method('/slow', 'GET', {
+    type: 'HTTP_PROXY',
+    integrationHttpMethod: 'GET',
+    uri: `${backendUrl}/slow`,
+    timeoutInMillis: 100,
+  });
   await api.deploy('dev');
   const r = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/slow'));
-  assert.deepEqual([r.status, r.body, r.headers['x-amzn-errortype']], [504, '{"message": "Endpoint request timed out"}', 'InternalServerErrorException']);
+  assert.deepEqual(
+    [r.status, r.body, r.headers['x-amzn-errortype']],
+    [504, '{"message": "Endpoint request timed out"}', 'InternalServerErrorException'],
+  );
 });
 
 test('an unreachable HTTP backend is a 500 Internal server error', async () => {
@@ -98,7 +129,11 @@ test('an unreachable HTTP backend is a 500 Internal server error', async () => {
   const port = (closed.address() as AddressInfo).port;
   await new Promise((resolve) => closed.close(resolve));
   const api = await ApiBuilder.create(gw, 'unreachable');
-  await api.method('/x', 'GET', { type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: `http://127.0.0.1:${port}/x` });
+  await api.method('/x', 'GET', {
+    type: 'HTTP_PROXY',
+    integrationHttpMethod: 'GET',
+    uri: `http://127.0.0.1:${port}/x`,
+  });
   await api.deploy('dev');
   const r = await raw(cloud.endpoint, invokePath(api.restApiId, 'dev', '/x'));
   assert.deepEqual([r.status, r.body], [500, '{"message": "Internal server error"}']);

@@ -51,29 +51,63 @@ test('create, get, list and delete a function; waiters see it Active and Success
   const list = await f.lambda.send(new ListFunctionsCommand({}));
   assert.ok(list.Functions!.some((fn) => fn.FunctionName === 'crud'));
   await f.lambda.send(new DeleteFunctionCommand({ FunctionName: 'crud' }));
-  await assert.rejects(f.lambda.send(new GetFunctionCommand({ FunctionName: 'crud' })), (e: Error) => e instanceof ResourceNotFoundException && /Function not found: arn:aws:lambda:us-east-1:000000000000:function:crud/.test(e.message));
+  await assert.rejects(
+    f.lambda.send(new GetFunctionCommand({ FunctionName: 'crud' })),
+    (e: Error) =>
+      e instanceof ResourceNotFoundException &&
+      /Function not found: arn:aws:lambda:us-east-1:000000000000:function:crud/.test(e.message),
+  );
 });
 
 test('errors carry AWS names and status codes', async () => {
   await createFunction(f.lambda, { FunctionName: 'dup' });
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'dup' }), (e: ResourceConflictException) => e.name === 'ResourceConflictException' && e.$metadata.httpStatusCode === 409);
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'old', Runtime: 'nodejs12.x' as never }), (e: Error) => e instanceof InvalidParameterValueException);
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'badrole', Role: 'not-a-role' }), (e: Error & { $metadata: { httpStatusCode?: number } }) => e.name === 'ValidationException' && e.$metadata.httpStatusCode === 400);
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'reserved', Environment: { Variables: { AWS_REGION: 'x' } } }), /reserved keys/);
+  await assert.rejects(
+    createFunction(f.lambda, { FunctionName: 'dup' }),
+    (e: ResourceConflictException) => e.name === 'ResourceConflictException' && e.$metadata.httpStatusCode === 409,
+  );
+  await assert.rejects(
+    createFunction(f.lambda, { FunctionName: 'old', Runtime: 'nodejs12.x' as never }),
+    (e: Error) => e instanceof InvalidParameterValueException,
+  );
+  await assert.rejects(
+    createFunction(f.lambda, { FunctionName: 'badrole', Role: 'not-a-role' }),
+    (e: Error & { $metadata: { httpStatusCode?: number } }) =>
+      e.name === 'ValidationException' && e.$metadata.httpStatusCode === 400,
+  );
+  await assert.rejects(
+    createFunction(f.lambda, { FunctionName: 'reserved', Environment: { Variables: { AWS_REGION: 'x' } } }),
+    /reserved keys/,
+  );
   await assert.rejects(
     f.lambda.send(new InvokeCommand({ FunctionName: 'nope' })),
     (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.$metadata.httpStatusCode === 404,
   );
-  await assert.rejects(f.lambda.send(new InvokeCommand({ FunctionName: 'dup', Payload: Buffer.from('{not json') })), (e: Error) => e.name === 'InvalidRequestContentException');
-  await assert.rejects(f.lambda.send(new InvokeCommand({ FunctionName: 'dup', Payload: Buffer.alloc(6 * 1024 * 1024 + 10, 32) })), (e: Error & { $metadata: { httpStatusCode?: number } }) => e.name === 'RequestTooLargeException' && e.$metadata.httpStatusCode === 413);
+  await assert.rejects(
+    f.lambda.send(new InvokeCommand({ FunctionName: 'dup', Payload: Buffer.from('{not json') })),
+    (e: Error) => e.name === 'InvalidRequestContentException',
+  );
+  await assert.rejects(
+    f.lambda.send(new InvokeCommand({ FunctionName: 'dup', Payload: Buffer.alloc(6 * 1024 * 1024 + 10, 32) })),
+    (e: Error & { $metadata: { httpStatusCode?: number } }) =>
+      e.name === 'RequestTooLargeException' && e.$metadata.httpStatusCode === 413,
+  );
   const dry = await f.lambda.send(new InvokeCommand({ FunctionName: 'dup', InvocationType: 'DryRun' }));
   assert.equal(dry.StatusCode, 204);
   await assert.rejects(
     f.lambda.send(new CreateAliasCommand({ FunctionName: 'dup', Name: 'live', FunctionVersion: '9' })),
     ResourceNotFoundException,
   );
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'layered', Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:deps:1'] }), (e: Error) => e instanceof InvalidParameterValueException && /Layers are not supported/.test(e.message));
-  await assert.rejects(createFunction(f.lambda, { FunctionName: 'badzip', Code: { ZipFile: Buffer.from('not a zip') } }), /Could not unzip uploaded file/);
+  await assert.rejects(
+    createFunction(f.lambda, {
+      FunctionName: 'layered',
+      Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:deps:1'],
+    }),
+    (e: Error) => e instanceof InvalidParameterValueException && /Layers are not supported/.test(e.message),
+  );
+  await assert.rejects(
+    createFunction(f.lambda, { FunctionName: 'badzip', Code: { ZipFile: Buffer.from('not a zip') } }),
+    /Could not unzip uploaded file/,
+  );
 });
 
 test('versions are immutable snapshots; aliases route to them; updates make $LATEST cold', async () => {
@@ -88,17 +122,25 @@ test('versions are immutable snapshots; aliases route to them; updates make $LAT
   const v2 = await f.lambda.send(new PublishVersionCommand({ FunctionName: 'versioned', Description: 'second' }));
   assert.equal(v2.Version, '2');
   const versions = await f.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'versioned' }));
-  assert.deepEqual(versions.Versions!.map((v) => v.Version), ['$LATEST', '1', '2']);
+  assert.deepEqual(
+    versions.Versions!.map((v) => v.Version),
+    ['$LATEST', '1', '2'],
+  );
 
   await f.lambda.send(new CreateAliasCommand({ FunctionName: 'versioned', Name: 'live', FunctionVersion: '1' }));
   const viaAlias = await f.lambda.send(new InvokeCommand({ FunctionName: 'versioned', Qualifier: 'live' }));
   assert.equal(payloadOf(viaAlias), 'v1');
   assert.equal(viaAlias.ExecutedVersion, '1');
-  const viaArn = await f.lambda.send(new InvokeCommand({ FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:versioned:2' }));
+  const viaArn = await f.lambda.send(
+    new InvokeCommand({ FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:versioned:2' }),
+  );
   assert.equal(payloadOf(viaArn), 'v2');
   assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: 'versioned' }))), 'v2');
   await f.lambda.send(new UpdateAliasCommand({ FunctionName: 'versioned', Name: 'live', FunctionVersion: '2' }));
-  assert.equal((await f.lambda.send(new GetAliasCommand({ FunctionName: 'versioned', Name: 'live' }))).FunctionVersion, '2');
+  assert.equal(
+    (await f.lambda.send(new GetAliasCommand({ FunctionName: 'versioned', Name: 'live' }))).FunctionVersion,
+    '2',
+  );
   assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: 'versioned:live' }))), 'v2');
   const cfg = await f.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'versioned', Qualifier: '1' }));
   assert.equal(cfg.Version, '1');
@@ -108,7 +150,14 @@ test('resource policies: AddPermission, GetPolicy, RemovePermission', async () =
   await createFunction(f.lambda, { FunctionName: 'guarded' });
   await assert.rejects(f.lambda.send(new GetPolicyCommand({ FunctionName: 'guarded' })), ResourceNotFoundException);
   const added = await f.lambda.send(
-    new AddPermissionCommand({ FunctionName: 'guarded', StatementId: 's3-invoke', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: 'arn:aws:s3:::photos', SourceAccount: '000000000000' }),
+    new AddPermissionCommand({
+      FunctionName: 'guarded',
+      StatementId: 's3-invoke',
+      Action: 'lambda:InvokeFunction',
+      Principal: 's3.amazonaws.com',
+      SourceArn: 'arn:aws:s3:::photos',
+      SourceAccount: '000000000000',
+    }),
   );
   assert.deepEqual(JSON.parse(added.Statement!), {
     Sid: 's3-invoke',
@@ -116,10 +165,20 @@ test('resource policies: AddPermission, GetPolicy, RemovePermission', async () =
     Principal: { Service: 's3.amazonaws.com' },
     Action: 'lambda:InvokeFunction',
     Resource: 'arn:aws:lambda:us-east-1:000000000000:function:guarded',
-    Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::photos' }, StringEquals: { 'AWS:SourceAccount': '000000000000' } },
+    Condition: {
+      ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::photos' },
+      StringEquals: { 'AWS:SourceAccount': '000000000000' },
+    },
   });
   await assert.rejects(
-    f.lambda.send(new AddPermissionCommand({ FunctionName: 'guarded', StatementId: 's3-invoke', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' })),
+    f.lambda.send(
+      new AddPermissionCommand({
+        FunctionName: 'guarded',
+        StatementId: 's3-invoke',
+        Action: 'lambda:InvokeFunction',
+        Principal: 's3.amazonaws.com',
+      }),
+    ),
     ResourceConflictException,
   );
   const policy = JSON.parse((await f.lambda.send(new GetPolicyCommand({ FunctionName: 'guarded' }))).Policy!);
@@ -127,5 +186,8 @@ test('resource policies: AddPermission, GetPolicy, RemovePermission', async () =
   assert.equal(policy.Statement.length, 1);
   await f.lambda.send(new RemovePermissionCommand({ FunctionName: 'guarded', StatementId: 's3-invoke' }));
   await assert.rejects(f.lambda.send(new GetPolicyCommand({ FunctionName: 'guarded' })), ResourceNotFoundException);
-  await assert.rejects(f.lambda.send(new RemovePermissionCommand({ FunctionName: 'guarded', StatementId: 's3-invoke' })), ResourceNotFoundException);
+  await assert.rejects(
+    f.lambda.send(new RemovePermissionCommand({ FunctionName: 'guarded', StatementId: 's3-invoke' })),
+    ResourceNotFoundException,
+  );
 });

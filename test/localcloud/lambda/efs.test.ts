@@ -25,10 +25,19 @@ after(async () => {
   state.remove();
 });
 
-async function efs(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; errorType?: string }> {
+async function efs(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; errorType?: string }> {
   const url = new URL(path, cloud.endpoint);
   const text = body === undefined ? undefined : JSON.stringify(body);
-  const signer = new SignatureV4({ service: 'elasticfilesystem', region: 'us-east-1', credentials: cloud.credentials, sha256: Sha256 });
+  const signer = new SignatureV4({
+    service: 'elasticfilesystem',
+    region: 'us-east-1',
+    credentials: cloud.credentials,
+    sha256: Sha256,
+  });
   const query = Object.fromEntries(url.searchParams);
   const signed = await signer.sign({
     method,
@@ -42,7 +51,11 @@ async function efs(method: string, path: string, body?: unknown): Promise<{ stat
   });
   const res = await fetch(url, { method, headers: signed.headers as Record<string, string>, body: text });
   const raw = await res.text();
-  return { status: res.status, body: raw ? JSON.parse(raw) : undefined, errorType: res.headers.get('x-amzn-errortype') ?? undefined };
+  return {
+    status: res.status,
+    body: raw ? JSON.parse(raw) : undefined,
+    errorType: res.headers.get('x-amzn-errortype') ?? undefined,
+  };
 }
 
 test('file system and access point through the EFS API; functions share files through it', async () => {
@@ -53,9 +66,16 @@ test('file system and access point through the EFS API; functions share files th
   const again = await efs('POST', '/2015-02-01/file-systems', { CreationToken: 'lesson-efs' });
   assert.equal(again.status, 409);
   assert.equal(again.errorType, 'FileSystemAlreadyExists');
-  const ap = await efs('POST', '/2015-02-01/access-points', { FileSystemId: fs.body.FileSystemId, RootDirectory: { Path: '/lambda' }, PosixUser: { Uid: 1000, Gid: 1000 } });
+  const ap = await efs('POST', '/2015-02-01/access-points', {
+    FileSystemId: fs.body.FileSystemId,
+    RootDirectory: { Path: '/lambda' },
+    PosixUser: { Uid: 1000, Gid: 1000 },
+  });
   assert.equal(ap.status, 200);
-  assert.match(ap.body.AccessPointArn, /^arn:aws:elasticfilesystem:us-east-1:000000000000:access-point\/fsap-[0-9a-f]{17}$/);
+  assert.match(
+    ap.body.AccessPointArn,
+    /^arn:aws:elasticfilesystem:us-east-1:000000000000:access-point\/fsap-[0-9a-f]{17}$/,
+  );
   const listed = await efs('GET', `/2015-02-01/access-points?FileSystemId=${fs.body.FileSystemId}`);
   assert.equal(listed.body.AccessPoints.length, 1);
   const missing = await efs('GET', '/2015-02-01/file-systems?FileSystemId=fs-00000000000000000');
@@ -65,9 +85,16 @@ test('file system and access point through the EFS API; functions share files th
   const mount = [{ Arn: ap.body.AccessPointArn, LocalMountPath: '/mnt/shared' }];
   await createFunction(lambda, { FunctionName: 'writer', Handler: 'index.efsWrite', FileSystemConfigs: mount });
   await createFunction(lambda, { FunctionName: 'reader', Handler: 'index.efsRead', FileSystemConfigs: mount });
-  const wrote = await lambda.send(new InvokeCommand({ FunctionName: 'writer', Payload: Buffer.from('{"file":"greeting.txt","text":"hello from writer"}') }));
+  const wrote = await lambda.send(
+    new InvokeCommand({
+      FunctionName: 'writer',
+      Payload: Buffer.from('{"file":"greeting.txt","text":"hello from writer"}'),
+    }),
+  );
   assert.equal(wrote.FunctionError, undefined);
-  const read = await lambda.send(new InvokeCommand({ FunctionName: 'reader', Payload: Buffer.from('{"file":"greeting.txt"}') }));
+  const read = await lambda.send(
+    new InvokeCommand({ FunctionName: 'reader', Payload: Buffer.from('{"file":"greeting.txt"}') }),
+  );
   assert.equal(payloadOf(read), 'hello from writer');
   const onDisk = join(state.path, 'efs', fs.body.FileSystemId, 'lambda', 'greeting.txt');
   assert.ok(existsSync(onDisk));

@@ -11,10 +11,17 @@ test('hoc cloud invokes Node and Python functions with the runtimes it ships', a
   try {
     const lambda = new LambdaClient(cloud.clientConfig);
     await createFunction(lambda, { FunctionName: 'from-dist' });
-    const out = await lambda.send(new InvokeCommand({ FunctionName: 'from-dist', Payload: Buffer.from('{"via":"hoc"}'), LogType: 'Tail' }));
+    const out = await lambda.send(
+      new InvokeCommand({ FunctionName: 'from-dist', Payload: Buffer.from('{"via":"hoc"}'), LogType: 'Tail' }),
+    );
     assert.equal(out.FunctionError, undefined, tailOf(out));
     assert.deepEqual((payloadOf(out) as { echo: unknown }).echo, { via: 'hoc' });
-    await createFunction(lambda, { FunctionName: 'py-dist', fixture: 'python', Runtime: 'python3.12', Handler: 'lambda_function.handler' });
+    await createFunction(lambda, {
+      FunctionName: 'py-dist',
+      fixture: 'python',
+      Runtime: 'python3.12',
+      Handler: 'lambda_function.handler',
+    });
     const py = await lambda.send(new InvokeCommand({ FunctionName: 'py-dist', Payload: Buffer.from('{}') }));
     assert.equal(py.FunctionError, undefined, Buffer.from(py.Payload ?? []).toString());
   } finally {

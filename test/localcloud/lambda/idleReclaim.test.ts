@@ -10,7 +10,9 @@ import { createFunction, payloadOf, tailOf, useFreshRuntimes } from './lambdaKit
 /** Processes running this test's Node bootstrap. */
 function bootstrapProcesses(): Promise<number> {
   return new Promise((resolve) => {
-    execFile('ps', ['-eo', 'args'], (_e, out) => resolve(out.split('\n').filter((l) => l.includes(process.env.HOC_LAMBDA_RUNTIMES_DIR!)).length));
+    execFile('ps', ['-eo', 'args'], (_e, out) =>
+      resolve(out.split('\n').filter((l) => l.includes(process.env.HOC_LAMBDA_RUNTIMES_DIR!)).length),
+    );
   });
 }
 

@@ -5,10 +5,15 @@ import assert from 'node:assert/strict';
 import { InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { createFunction, payloadOf, tailOf, useLambdaCloud } from './lambdaKit';
 
-const f = useLambdaCloud({ ready: ({ lambda }) => createFunction(lambda, { FunctionName: 'hello', Environment: { Variables: { GREETING: 'hi' } } }) });
+const f = useLambdaCloud({
+  ready: ({ lambda }) =>
+    createFunction(lambda, { FunctionName: 'hello', Environment: { Variables: { GREETING: 'hi' } } }),
+});
 
 const invoke = (name: string, payload: unknown, extra: Record<string, unknown> = {}) =>
-  f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail', ...extra }));
+  f.lambda.send(
+    new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail', ...extra }),
+  );
 
 test('a cold invocation reports Init Duration, a warm one reuses the environment without it', async () => {
   const cold = await invoke('hello', { n: 1 });
@@ -20,9 +25,15 @@ test('a cold invocation reports Init Duration, a warm one reuses the environment
   assert.equal(first.invocations, 1);
   const coldLog = tailOf(cold);
   assert.match(coldLog, new RegExp(`START RequestId: ${first.awsRequestId} Version: \\$LATEST\\n`));
-  assert.match(coldLog, new RegExp(`\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${first.awsRequestId}\\tINFO\\tevent \\{"n":1\\}\\n`));
+  assert.match(
+    coldLog,
+    new RegExp(`\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${first.awsRequestId}\\tINFO\\tevent \\{"n":1\\}\\n`),
+  );
   assert.match(coldLog, new RegExp(`END RequestId: ${first.awsRequestId}\\n`));
-  const report = /REPORT RequestId: (\S+)\tDuration: (\d+\.\d\d) ms\tBilled Duration: (\d+) ms\tMemory Size: 128 MB\tMax Memory Used: (\d+) MB\tInit Duration: (\d+\.\d\d) ms\t\n/.exec(coldLog);
+  const report =
+    /REPORT RequestId: (\S+)\tDuration: (\d+\.\d\d) ms\tBilled Duration: (\d+) ms\tMemory Size: 128 MB\tMax Memory Used: (\d+) MB\tInit Duration: (\d+\.\d\d) ms\t\n/.exec(
+      coldLog,
+    );
   assert.ok(report, coldLog);
   const [, id, duration, billed, maxMem, init] = report;
   assert.equal(id, first.awsRequestId);
@@ -35,7 +46,10 @@ test('a cold invocation reports Init Duration, a warm one reuses the environment
   assert.equal(second.invocations, 2, 'the warm environment keeps module state');
   assert.equal(second.startedAt, first.startedAt);
   assert.equal(second.logStreamName, first.logStreamName);
-  const warmReport = /REPORT RequestId: \S+\tDuration: (\d+\.\d\d) ms\tBilled Duration: (\d+) ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\t\n/.exec(tailOf(warm));
+  const warmReport =
+    /REPORT RequestId: \S+\tDuration: (\d+\.\d\d) ms\tBilled Duration: (\d+) ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\t\n/.exec(
+      tailOf(warm),
+    );
   assert.ok(warmReport, tailOf(warm));
   assert.equal(Number(warmReport[2]), Math.max(1, Math.ceil(Number(warmReport[1]))));
 });
@@ -60,7 +74,12 @@ test('context and environment carry what AWS provides, plus the local endpoint',
 
 test('a configuration update makes the next invocation cold', async () => {
   await invoke('hello', {});
-  await f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'hello', Environment: { Variables: { GREETING: 'bonjour' } } }));
+  await f.lambda.send(
+    new UpdateFunctionConfigurationCommand({
+      FunctionName: 'hello',
+      Environment: { Variables: { GREETING: 'bonjour' } },
+    }),
+  );
   await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 10 }, { FunctionName: 'hello' });
   const out = await invoke('hello', {});
   assert.equal((payloadOf(out) as Record<string, any>).env.GREETING, 'bonjour');
@@ -107,7 +126,10 @@ test('a thrown error comes back as AWS shapes it, with X-Amz-Function-Error', as
   assert.ok(Array.isArray(body.trace) && body.trace[0].startsWith('ValidationError: the order has no items'));
   const log = tailOf(out);
   assert.match(log, /\tERROR\tabout to fail\n/);
-  assert.match(log, /\tERROR\tInvoke Error \t\{"errorType":"ValidationError","errorMessage":"the order has no items","stack":\[/);
+  assert.match(
+    log,
+    /\tERROR\tInvoke Error \t\{"errorType":"ValidationError","errorMessage":"the order has no items","stack":\[/,
+  );
   // The environment survives a handled error and stays warm.
   assert.doesNotMatch(tailOf(await invoke('fails', {})), /Init Duration/);
 });
@@ -141,7 +163,19 @@ test('init failures: missing module, syntax error, missing export, throwing at l
     assert.equal(body.errorType, type, handler);
     assert.match(body.errorMessage, message);
     const log = tailOf(out);
-    assert.match(log, new RegExp(`INIT_REPORT Init Duration: \\d+\\.\\d\\d ms\\tPhase: init\\tStatus: error\\tError Type: ${type.replace('.', '\\.')}`), log);
-    assert.match(log, new RegExp(`REPORT RequestId: \\S+\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: [\\d.]+ ms\\tStatus: error\\tError Type: ${type.replace('.', '\\.')}`), log);
+    assert.match(
+      log,
+      new RegExp(
+        `INIT_REPORT Init Duration: \\d+\\.\\d\\d ms\\tPhase: init\\tStatus: error\\tError Type: ${type.replace('.', '\\.')}`,
+      ),
+      log,
+    );
+    assert.match(
+      log,
+      new RegExp(
+        `REPORT RequestId: \\S+\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: [\\d.]+ ms\\tStatus: error\\tError Type: ${type.replace('.', '\\.')}`,
+      ),
+      log,
+    );
   }
 });

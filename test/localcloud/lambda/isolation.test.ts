@@ -35,11 +35,22 @@ exports.hog = async () => {
 };
 `;
 
-async function createHandler(lambda: LambdaClient, FunctionName: string, Handler: string, extra: { MemorySize?: number; Timeout?: number } = {}): Promise<void> {
+async function createHandler(
+  lambda: LambdaClient,
+  FunctionName: string,
+  Handler: string,
+  extra: { MemorySize?: number; Timeout?: number } = {},
+): Promise<void> {
   await lambda.send(
     new CreateFunctionCommand({
-      FunctionName, Handler, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/r', MemorySize: 128, Timeout: 60,
-      Code: { ZipFile: zipSync({ 'index.js': strToU8(HANDLERS) }) }, ...extra,
+      FunctionName,
+      Handler,
+      Runtime: 'nodejs24.x',
+      Role: 'arn:aws:iam::000000000000:role/r',
+      MemorySize: 128,
+      Timeout: 60,
+      Code: { ZipFile: zipSync({ 'index.js': strToU8(HANDLERS) }) },
+      ...extra,
     }),
   );
 }
@@ -48,37 +59,53 @@ function scratchDirsOf(pid: number): string[] {
   return readdirSync(tmpdir()).filter((n) => n.startsWith(`hoc-lambda-${pid}-`));
 }
 
-test('kill -9 during a CPU-throttled invoke: the stopped runtime dies too, and the next start removes its temp folder', linuxOnly, async () => {
-  const state = tempDir();
-  const cloud = await spawnCloud(['--state-dir', state.path]);
-  const lambda = new LambdaClient(cloud.clientConfig);
-  try {
-    await createHandler(lambda, 'spin', 'index.spin');
-    await lambda.send(new InvokeCommand({ FunctionName: 'spin', InvocationType: 'Event', Payload: Buffer.from('{}') }));
-    // The throttle stops a 128 MB function's process group for ~93% of each period.
-    const stopped = await eventually(() => processesIn(state.path).some((pid) => processState(pid) === 'T'), 20_000, 5);
-    assert.ok(stopped, 'the runtime was seen stopped by the throttle');
-    const runtimes = processesIn(state.path);
-    const serverPid = cloud.child.pid!;
-    await cloud.stop('SIGKILL');
-    assert.ok(await eventually(() => !runtimes.some(running)), `still alive: ${runtimes.filter(running).map((p) => `${p} (${processState(p)})`).join(', ')}`);
-
-    assert.ok(scratchDirsOf(serverPid).length > 0, 'the killed local cloud left its temp folder');
-    const next = await spawnCloud(['--state-dir', state.path]);
+test(
+  'kill -9 during a CPU-throttled invoke: the stopped runtime dies too, and the next start removes its temp folder',
+  linuxOnly,
+  async () => {
+    const state = tempDir();
+    const cloud = await spawnCloud(['--state-dir', state.path]);
+    const lambda = new LambdaClient(cloud.clientConfig);
     try {
-      assert.deepEqual(scratchDirsOf(serverPid), []);
-      assert.ok(scratchDirsOf(next.child.pid!).length > 0);
-    } finally {
-      await next.stop();
-    }
-  } finally {
-    lambda.destroy();
-    await cloud.stop('SIGKILL');
-    state.remove();
-  }
-});
+      await createHandler(lambda, 'spin', 'index.spin');
+      await lambda.send(
+        new InvokeCommand({ FunctionName: 'spin', InvocationType: 'Event', Payload: Buffer.from('{}') }),
+      );
+      // The throttle stops a 128 MB function's process group for ~93% of each period.
+      const stopped = await eventually(
+        () => processesIn(state.path).some((pid) => processState(pid) === 'T'),
+        20_000,
+        5,
+      );
+      assert.ok(stopped, 'the runtime was seen stopped by the throttle');
+      const runtimes = processesIn(state.path);
+      const serverPid = cloud.child.pid!;
+      await cloud.stop('SIGKILL');
+      assert.ok(
+        await eventually(() => !runtimes.some(running)),
+        `still alive: ${runtimes
+          .filter(running)
+          .map((p) => `${p} (${processState(p)})`)
+          .join(', ')}`,
+      );
 
-test('children a handler detaches die with DeleteFunction, and with the local cloud\'s SIGTERM', linuxOnly, async () => {
+      assert.ok(scratchDirsOf(serverPid).length > 0, 'the killed local cloud left its temp folder');
+      const next = await spawnCloud(['--state-dir', state.path]);
+      try {
+        assert.deepEqual(scratchDirsOf(serverPid), []);
+        assert.ok(scratchDirsOf(next.child.pid!).length > 0);
+      } finally {
+        await next.stop();
+      }
+    } finally {
+      lambda.destroy();
+      await cloud.stop('SIGKILL');
+      state.remove();
+    }
+  },
+);
+
+test("children a handler detaches die with DeleteFunction, and with the local cloud's SIGTERM", linuxOnly, async () => {
   const cloud = await spawnCloud();
   const lambda = new LambdaClient(cloud.clientConfig);
   try {
@@ -104,22 +131,31 @@ test('children a handler detaches die with DeleteFunction, and with the local cl
   }
 });
 
-test('MemorySize bounds the process tree: a child holding memory ends the environment with Runtime.OutOfMemory', linuxOnly, async () => {
-  const state = tempDir();
-  const cloud = await spawnCloud(['--state-dir', state.path]);
-  const lambda = new LambdaClient(cloud.clientConfig);
-  try {
-    await createHandler(lambda, 'hog', 'index.hog', { Timeout: 30 });
-    const out = await lambda.send(new InvokeCommand({ FunctionName: 'hog', Payload: Buffer.from('{}'), LogType: 'Tail' }));
-    assert.equal(out.FunctionError, 'Unhandled');
-    const body = payloadOf(out) as { errorType: string; errorMessage: string };
-    assert.equal(body.errorType, 'Runtime.OutOfMemory');
-    assert.match(body.errorMessage, /Runtime exited with error: signal: killed/);
-    assert.match(tailOf(out), /Max Memory Used: 128 MB\tInit Duration: [\d.]+ ms\tStatus: error\tError Type: Runtime\.OutOfMemory\t\n/);
-    assert.ok(await eventually(() => !processesIn(state.path).some(running)), 'the child ended with its environment');
-  } finally {
-    lambda.destroy();
-    await cloud.stop();
-    state.remove();
-  }
-});
+test(
+  'MemorySize bounds the process tree: a child holding memory ends the environment with Runtime.OutOfMemory',
+  linuxOnly,
+  async () => {
+    const state = tempDir();
+    const cloud = await spawnCloud(['--state-dir', state.path]);
+    const lambda = new LambdaClient(cloud.clientConfig);
+    try {
+      await createHandler(lambda, 'hog', 'index.hog', { Timeout: 30 });
+      const out = await lambda.send(
+        new InvokeCommand({ FunctionName: 'hog', Payload: Buffer.from('{}'), LogType: 'Tail' }),
+      );
+      assert.equal(out.FunctionError, 'Unhandled');
+      const body = payloadOf(out) as { errorType: string; errorMessage: string };
+      assert.equal(body.errorType, 'Runtime.OutOfMemory');
+      assert.match(body.errorMessage, /Runtime exited with error: signal: killed/);
+      assert.match(
+        tailOf(out),
+        /Max Memory Used: 128 MB\tInit Duration: [\d.]+ ms\tStatus: error\tError Type: Runtime\.OutOfMemory\t\n/,
+      );
+      assert.ok(await eventually(() => !processesIn(state.path).some(running)), 'the child ended with its environment');
+    } finally {
+      lambda.destroy();
+      await cloud.stop();
+      state.remove();
+    }
+  },
+);

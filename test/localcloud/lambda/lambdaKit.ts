@@ -7,7 +7,13 @@ import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateFunctionCommand, DeleteFunctionCommand, LambdaClient, waitUntilFunctionActiveV2, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
+import {
+  CreateFunctionCommand,
+  DeleteFunctionCommand,
+  LambdaClient,
+  waitUntilFunctionActiveV2,
+  type CreateFunctionCommandInput,
+} from '@aws-sdk/client-lambda';
 import { useConformance, type ConformanceFixture } from '../../helpers/conformance';
 import { useTestCloud, type TestCloudSetup, type TestCloudWith } from '../../helpers/cloud';
 
@@ -38,7 +44,10 @@ export type LambdaCloud = TestCloudWith<LambdaClients>;
  * the returned object is filled once `before` has run (after `setup.ready`, when given).
  */
 export function useLambdaCloud(setup: Omit<TestCloudSetup<LambdaClients>, 'prepare'> = {}): LambdaCloud {
-  return useTestCloud((config) => ({ lambda: new LambdaClient(config), logs: new CloudWatchLogsClient(config) }), { ...setup, prepare: useFreshRuntimes });
+  return useTestCloud((config) => ({ lambda: new LambdaClient(config), logs: new CloudWatchLogsClient(config) }), {
+    ...setup,
+    prepare: useFreshRuntimes,
+  });
 }
 
 export type LambdaOnTarget = ConformanceFixture<{ lambda: LambdaClient }> & {
@@ -52,11 +61,16 @@ const RUN = Date.now().toString(36);
 
 /** A Lambda client on HOC_CONFORMANCE_TARGET (see test/helpers/conformance.ts), for files that opt in. */
 export function useLambdaOnTarget(): LambdaOnTarget {
-  const fx = useConformance((config) => ({ lambda: new LambdaClient(config) }), { prepare: useFreshRuntimes }) as LambdaOnTarget;
+  const fx = useConformance((config) => ({ lambda: new LambdaClient(config) }), {
+    prepare: useFreshRuntimes,
+  }) as LambdaOnTarget;
   fx.name = (base) => (fx.target === 'local' ? base : `hoc-${base}-${RUN}`);
   fx.create = async (input) => {
     const role = fx.target === 'aws' ? process.env.HOC_CONFORMANCE_LAMBDA_ROLE : undefined;
-    if (fx.target === 'aws' && !role) throw new Error('HOC_CONFORMANCE_TARGET=aws: set HOC_CONFORMANCE_LAMBDA_ROLE to the ARN of a role Lambda may assume (LabRole in AWS Academy).');
+    if (fx.target === 'aws' && !role)
+      throw new Error(
+        'HOC_CONFORMANCE_TARGET=aws: set HOC_CONFORMANCE_LAMBDA_ROLE to the ARN of a role Lambda may assume (LabRole in AWS Academy).',
+      );
     const name = fx.name(input.FunctionName);
     await createFunction(fx.lambda, { ...input, FunctionName: name, ...(role ? { Role: role } : {}) });
     if (fx.target !== 'local') fx.cleanup(() => fx.lambda.send(new DeleteFunctionCommand({ FunctionName: name })));
@@ -81,7 +95,10 @@ export function zipFixture(name: string, extra: Record<string, string | Buffer> 
   return zipSync(files);
 }
 
-export async function createFunction(client: LambdaClient, input: Partial<CreateFunctionCommandInput> & { FunctionName: string; fixture?: string }): Promise<void> {
+export async function createFunction(
+  client: LambdaClient,
+  input: Partial<CreateFunctionCommandInput> & { FunctionName: string; fixture?: string },
+): Promise<void> {
   const { fixture = 'node-cjs', ...rest } = input;
   await client.send(
     new CreateFunctionCommand({

@@ -16,7 +16,9 @@ import { createFunction, payloadOf, tailOf, useLambdaCloud } from './lambdaKit';
 const f = useLambdaCloud({ ready: ({ lambda }) => createFunction(lambda, { FunctionName: 'healthy' }) });
 
 const invoke = (name: string, payload: unknown) =>
-  f.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail' }));
+  f.lambda.send(
+    new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(payload)), LogType: 'Tail' }),
+  );
 
 async function stillServes(): Promise<void> {
   const out = await invoke('healthy', { ok: true });
@@ -32,7 +34,10 @@ test('a handler running past its timeout is killed: Task timed out, Status: time
   assert.match(body.errorMessage, /^RequestId: [0-9a-f-]{36} Error: Task timed out after 1\.00 seconds$/);
   const log = tailOf(out);
   assert.match(log, /\d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f-]{36} Task timed out after 1\.00 seconds\n/);
-  assert.match(log, /REPORT RequestId: \S+\tDuration: 1000\.00 ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\tStatus: timeout\t\n/);
+  assert.match(
+    log,
+    /REPORT RequestId: \S+\tDuration: 1000\.00 ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\tStatus: timeout\t\n/,
+  );
   const next = await invoke('slow', { ms: 10 });
   assert.deepEqual(payloadOf(next), { slept: 10 });
   assert.match(tailOf(next), /Init Duration/, 'the killed environment is replaced by a cold one');
@@ -50,7 +55,7 @@ test('process.exit during an invocation is Runtime.ExitError', async () => {
   await stillServes();
 });
 
-test('an exception thrown outside the handler\'s promise fails the invocation and the environment', async () => {
+test("an exception thrown outside the handler's promise fails the invocation and the environment", async () => {
   await createFunction(f.lambda, { FunctionName: 'uncaught', Handler: 'index.uncaught' });
   const out = await invoke('uncaught', {});
   assert.equal(out.FunctionError, 'Unhandled');
@@ -67,7 +72,10 @@ test('using more memory than configured ends in Runtime.OutOfMemory', async () =
   const body = payloadOf(out) as Record<string, any>;
   assert.equal(body.errorType, 'Runtime.OutOfMemory');
   assert.match(body.errorMessage, /Runtime exited with error: signal: killed/);
-  assert.match(tailOf(out), /Max Memory Used: 128 MB\tInit Duration: [\d.]+ ms\tStatus: error\tError Type: Runtime\.OutOfMemory\t\n/);
+  assert.match(
+    tailOf(out),
+    /Max Memory Used: 128 MB\tInit Duration: [\d.]+ ms\tStatus: error\tError Type: Runtime\.OutOfMemory\t\n/,
+  );
   await stillServes();
 });
 
@@ -79,8 +87,14 @@ test('concurrent invocations get their own environments; reserved concurrency th
 
   await createFunction(f.lambda, { FunctionName: 'limited', Handler: 'index.sleep', Timeout: 10 });
   await f.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'limited', ReservedConcurrentExecutions: 1 }));
-  assert.equal((await f.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'limited' }))).ReservedConcurrentExecutions, 1);
-  const results = await Promise.allSettled([invoke('limited', { ms: 800 }), new Promise((r) => setTimeout(r, 200)).then(() => invoke('limited', { ms: 1 }))]);
+  assert.equal(
+    (await f.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'limited' }))).ReservedConcurrentExecutions,
+    1,
+  );
+  const results = await Promise.allSettled([
+    invoke('limited', { ms: 800 }),
+    new Promise((r) => setTimeout(r, 200)).then(() => invoke('limited', { ms: 1 })),
+  ]);
   assert.equal(results[0].status, 'fulfilled');
   assert.equal(results[1].status, 'rejected');
   const err = (results[1] as PromiseRejectedResult).reason as TooManyRequestsException;
@@ -102,7 +116,11 @@ test('the account concurrency limit (HOC_LAMBDA_ACCOUNT_CONCURRENCY) throttles p
     assert.equal(settings.AccountLimit!.ConcurrentExecutions, 2);
     const slow = [invoke('account-limited', { ms: 1500 }), invoke('account-limited', { ms: 1500 })];
     await new Promise((r) => setTimeout(r, 300));
-    await assert.rejects(invoke('account-limited', { ms: 1 }), (e: TooManyRequestsException) => e instanceof TooManyRequestsException && e.Reason === 'ConcurrentInvocationLimitExceeded');
+    await assert.rejects(
+      invoke('account-limited', { ms: 1 }),
+      (e: TooManyRequestsException) =>
+        e instanceof TooManyRequestsException && e.Reason === 'ConcurrentInvocationLimitExceeded',
+    );
     for (const out of await Promise.all(slow)) assert.deepEqual(payloadOf(out), { slept: 1500 });
   } finally {
     delete process.env.HOC_LAMBDA_ACCOUNT_CONCURRENCY;

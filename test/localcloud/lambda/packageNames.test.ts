@@ -24,7 +24,8 @@ test('a symlink `d` plus `d/x` is InvalidParameterValueException, with no temp f
   });
   await assert.rejects(
     createFunction(f.lambda, { FunctionName: 'both', Code: { ZipFile: zip } }),
-    (e: Error) => e instanceof InvalidParameterValueException && /one path both as a file and as a folder/.test(e.message),
+    (e: Error) =>
+      e instanceof InvalidParameterValueException && /one path both as a file and as a folder/.test(e.message),
   );
   const codeDir = join(state.path, 'blobs', 'lambda', 'code');
   const left = (() => {
@@ -34,13 +35,20 @@ test('a symlink `d` plus `d/x` is InvalidParameterValueException, with no temp f
       return [];
     }
   })();
-  assert.deepEqual(left.filter((n) => n.includes('.tmp-')), [], 'no temp folder');
+  assert.deepEqual(
+    left.filter((n) => n.includes('.tmp-')),
+    [],
+    'no temp folder',
+  );
   assert.deepEqual(left, [], 'nothing kept of a package that was refused');
 });
 
 test('an entry named `..foo` is a legitimate file name', async () => {
   const zip = zipSync({
-    'index.js': [Buffer.from("exports.handler = async () => require('fs').readFileSync(__dirname + '/..foo', 'utf8');"), {}],
+    'index.js': [
+      Buffer.from("exports.handler = async () => require('fs').readFileSync(__dirname + '/..foo', 'utf8');"),
+      {},
+    ],
     '..foo': [Buffer.from('dots'), {}],
   });
   await createFunction(f.lambda, { FunctionName: 'dots', Code: { ZipFile: zip } });

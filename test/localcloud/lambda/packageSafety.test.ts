@@ -65,34 +65,62 @@ test('Code.Location is presigned: it downloads the zip, and without its signatur
   assert.match(location, /X-Amz-Signature=[0-9a-f]{64}/);
   const zip = await fetch(location);
   assert.equal(zip.status, 200);
-  assert.equal(createHash('sha256').update(Buffer.from(await zip.arrayBuffer())).digest('base64'), got.Configuration!.CodeSha256);
+  assert.equal(
+    createHash('sha256')
+      .update(Buffer.from(await zip.arrayBuffer()))
+      .digest('base64'),
+    got.Configuration!.CodeSha256,
+  );
 
   const bare = new URL(location);
   bare.search = '';
   const unsigned = await fetch(bare);
   assert.equal(unsigned.status, 403);
   assert.equal(unsigned.headers.get('x-amzn-errortype'), 'MissingAuthenticationToken');
-  const tampered = await fetch(location.replace(/X-Amz-Signature=[0-9a-f]/, (m) => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0')));
+  const tampered = await fetch(
+    location.replace(/X-Amz-Signature=[0-9a-f]/, (m) => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0')),
+  );
   assert.equal(tampered.status, 403);
   const elsewhere = await fetch(location.replace('/secret-code/', '/other/'));
   assert.equal(elsewhere.status, 403);
 });
 
-test('a 1 MB zip that unpacks to 1 GB is refused from its directory, and one lying about its size at the lie; memory stays bounded', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
-  const baseline = peakRssMb(cloud.child.pid!);
-  const gigabyte = zerosDeflated(100);
-  assert.ok(gigabyte.length < 2 * MB);
-  const create = (FunctionName: string, zip: Buffer) =>
-    lambda.send(new CreateFunctionCommand({ FunctionName, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/r', Handler: 'index.handler', Code: { ZipFile: zip } }));
+test(
+  'a 1 MB zip that unpacks to 1 GB is refused from its directory, and one lying about its size at the lie; memory stays bounded',
+  { skip: process.platform !== 'linux' && 'reads /proc' },
+  async () => {
+    const baseline = peakRssMb(cloud.child.pid!);
+    const gigabyte = zerosDeflated(100);
+    assert.ok(gigabyte.length < 2 * MB);
+    const create = (FunctionName: string, zip: Buffer) =>
+      lambda.send(
+        new CreateFunctionCommand({
+          FunctionName,
+          Runtime: 'nodejs24.x',
+          Role: 'arn:aws:iam::000000000000:role/r',
+          Handler: 'index.handler',
+          Code: { ZipFile: zip },
+        }),
+      );
 
-  await assert.rejects(create('bomb', oneEntryZip('index.js', gigabyte, 1024 * MB)), (e: Error & { $metadata: { httpStatusCode: number } }) => {
-    assert.equal(e.name, 'InvalidParameterValueException');
-    assert.equal(e.message, 'Unzipped size must be smaller than 262144000 bytes');
-    assert.equal(e.$metadata.httpStatusCode, 400);
-    return true;
-  });
-  await assert.rejects(create('liar', oneEntryZip('index.js', gigabyte, 1000)), (e: Error) => e.name === 'InvalidParameterValueException' && /Could not unzip uploaded file/.test(e.message));
-  const growth = peakRssMb(cloud.child.pid!) - baseline;
-  assert.ok(growth < 100, `peak memory grew by ${growth.toFixed(0)} MB`);
-  await assert.rejects(lambda.send(new GetFunctionCommand({ FunctionName: 'bomb' })), (e: Error) => e.name === 'ResourceNotFoundException');
-});
+    await assert.rejects(
+      create('bomb', oneEntryZip('index.js', gigabyte, 1024 * MB)),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => {
+        assert.equal(e.name, 'InvalidParameterValueException');
+        assert.equal(e.message, 'Unzipped size must be smaller than 262144000 bytes');
+        assert.equal(e.$metadata.httpStatusCode, 400);
+        return true;
+      },
+    );
+    await assert.rejects(
+      create('liar', oneEntryZip('index.js', gigabyte, 1000)),
+      (e: Error) => e.name === 'InvalidParameterValueException' && /Could not unzip uploaded file/.test(e.message),
+    );
+    const growth = peakRssMb(cloud.child.pid!) - baseline;
+    assert.ok(growth < 100, `peak memory grew by ${growth.toFixed(0)} MB`);
+    await assert.rejects(
+      lambda.send(new GetFunctionCommand({ FunctionName: 'bomb' })),
+      (e: Error) => e.name === 'ResourceNotFoundException',
+    );
+  },
+);

@@ -4,7 +4,13 @@
 // read 2026-12-03); current runtimes (nodejs22.x, nodejs24.x, python3.12–3.14) are created and run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvalidParameterValueException, InvokeCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
+import {
+  InvalidParameterValueException,
+  InvokeCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2,
+} from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { runtimeBlocked } from '../../../src/shared/lambdaRuntimeCalendar';
 import { errorShape, useSnapshots } from '../../helpers/snapshots';
@@ -18,28 +24,52 @@ const refused = (runtime: string, instead: string) => (e: Error) => {
   snapshots.match(`refused ${runtime}`, errorShape(e));
   assert.ok(e instanceof InvalidParameterValueException, `${e.name}: ${e.message}`);
   assert.equal(e.$metadata.httpStatusCode, 400);
-  assert.equal(e.message, `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use the new runtime (${instead}) while creating or updating functions.`);
+  assert.equal(
+    e.message,
+    `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use the new runtime (${instead}) while creating or updating functions.`,
+  );
   return true;
 };
 
 test('the calendar says nodejs20.x, nodejs18.x, python3.9 and provided.al2 are blocked today', () => {
-  for (const r of ['nodejs20.x', 'nodejs18.x', 'python3.9', 'python3.11', 'provided.al2']) assert.ok(runtimeBlocked(r, 'create'), r);
-  for (const r of ['nodejs22.x', 'nodejs24.x', 'python3.12', 'python3.13', 'python3.14', 'provided.al2023']) assert.ok(!runtimeBlocked(r, 'create'), r);
+  for (const r of ['nodejs20.x', 'nodejs18.x', 'python3.9', 'python3.11', 'provided.al2'])
+    assert.ok(runtimeBlocked(r, 'create'), r);
+  for (const r of ['nodejs22.x', 'nodejs24.x', 'python3.12', 'python3.13', 'python3.14', 'provided.al2023'])
+    assert.ok(!runtimeBlocked(r, 'create'), r);
 });
 
 test('CreateFunction on a blocked runtime is refused with the runtime AWS recommends instead', async () => {
-  await assert.rejects(f.create({ FunctionName: 'old-node', Runtime: 'nodejs20.x' }), refused('nodejs20.x', 'nodejs24.x'));
-  await assert.rejects(f.create({ FunctionName: 'old-py', fixture: 'python', Runtime: 'python3.9', Handler: 'lambda_function.handler' }), refused('python3.9', 'python3.14'));
-  await assert.rejects(f.create({ FunctionName: 'old-custom', fixture: 'custom', Runtime: 'provided.al2', Handler: 'x' }), refused('provided.al2', 'provided.al2023'));
+  await assert.rejects(
+    f.create({ FunctionName: 'old-node', Runtime: 'nodejs20.x' }),
+    refused('nodejs20.x', 'nodejs24.x'),
+  );
+  await assert.rejects(
+    f.create({ FunctionName: 'old-py', fixture: 'python', Runtime: 'python3.9', Handler: 'lambda_function.handler' }),
+    refused('python3.9', 'python3.14'),
+  );
+  await assert.rejects(
+    f.create({ FunctionName: 'old-custom', fixture: 'custom', Runtime: 'provided.al2', Handler: 'x' }),
+    refused('provided.al2', 'provided.al2023'),
+  );
 });
 
 test('UpdateFunctionConfiguration to a blocked runtime is refused and leaves the function as it was', async () => {
   await f.create({ FunctionName: 'moving', Runtime: 'nodejs24.x' });
-  await assert.rejects(f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs18.x' })), refused('nodejs18.x', 'nodejs24.x'));
-  const moved = await f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs24.x' }));
+  await assert.rejects(
+    f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs18.x' })),
+    refused('nodejs18.x', 'nodejs24.x'),
+  );
+  const moved = await f.lambda.send(
+    new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs24.x' }),
+  );
   assert.equal(moved.Runtime, 'nodejs24.x');
   await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 60 }, { FunctionName: f.name('moving') });
-  await f.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: f.name('moving'), ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => 'moved';") }) }));
+  await f.lambda.send(
+    new UpdateFunctionCodeCommand({
+      FunctionName: f.name('moving'),
+      ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => 'moved';") }),
+    }),
+  );
   await waitUntilFunctionUpdatedV2({ client: f.lambda, maxWaitTime: 60 }, { FunctionName: f.name('moving') });
   assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: f.name('moving') }))), 'moved');
 });
@@ -48,12 +78,26 @@ test('UpdateFunctionConfiguration to a blocked runtime is refused and leaves the
 test('current runtimes are created and invoked: nodejs22.x, nodejs24.x, python3.12, python3.13, python3.14', async () => {
   for (const runtime of ['nodejs22.x', 'nodejs24.x']) {
     const name = `current-${runtime.replace('.', '-')}`;
-    await f.create({ FunctionName: name, Runtime: runtime as never, Code: { ZipFile: zipSync({ 'index.js': Buffer.from("exports.handler = async () => process.env.AWS_EXECUTION_ENV;") }) } });
-    assert.equal(payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: f.name(name) }))), `AWS_Lambda_${runtime}`);
+    await f.create({
+      FunctionName: name,
+      Runtime: runtime as never,
+      Code: {
+        ZipFile: zipSync({ 'index.js': Buffer.from('exports.handler = async () => process.env.AWS_EXECUTION_ENV;') }),
+      },
+    });
+    assert.equal(
+      payloadOf(await f.lambda.send(new InvokeCommand({ FunctionName: f.name(name) }))),
+      `AWS_Lambda_${runtime}`,
+    );
   }
   for (const runtime of ['python3.12', 'python3.13', 'python3.14']) {
     const name = `current-${runtime.replace('.', '-')}`;
-    await f.create({ FunctionName: name, Runtime: runtime as never, Handler: 'lambda_function.handler', Code: { ZipFile: zipFixture('python') } });
+    await f.create({
+      FunctionName: name,
+      Runtime: runtime as never,
+      Handler: 'lambda_function.handler',
+      Code: { ZipFile: zipFixture('python') },
+    });
     const out = await f.lambda.send(new InvokeCommand({ FunctionName: f.name(name), Payload: Buffer.from('{}') }));
     assert.equal(out.FunctionError, undefined, Buffer.from(out.Payload ?? []).toString());
   }

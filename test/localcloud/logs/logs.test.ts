@@ -26,28 +26,45 @@ test('a function writes to /aws/lambda/NAME, one stream per environment, named a
   const group = groups.logGroups!.find((g) => g.logGroupName === '/aws/lambda/logger');
   assert.ok(group);
   assert.equal(group.arn, 'arn:aws:logs:us-east-1:000000000000:log-group:/aws/lambda/logger:*');
-  const streams = await f.logs.send(new DescribeLogStreamsCommand({ logGroupName: '/aws/lambda/logger', orderBy: 'LastEventTime', descending: true }));
+  const streams = await f.logs.send(
+    new DescribeLogStreamsCommand({ logGroupName: '/aws/lambda/logger', orderBy: 'LastEventTime', descending: true }),
+  );
   assert.equal(streams.logStreams!.length, 1, 'the second invocation was warm');
   const stream = streams.logStreams![0]!;
   assert.match(stream.logStreamName!, /^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
   assert.ok(stream.lastEventTimestamp! >= stream.firstEventTimestamp!);
 
-  const events = await f.logs.send(new GetLogEventsCommand({ logGroupName: '/aws/lambda/logger', logStreamName: stream.logStreamName, startFromHead: true }));
+  const events = await f.logs.send(
+    new GetLogEventsCommand({
+      logGroupName: '/aws/lambda/logger',
+      logStreamName: stream.logStreamName,
+      startFromHead: true,
+    }),
+  );
   const messages = events.events!.map((e) => e.message!);
   assert.match(messages[0]!, /^INIT_START Runtime Version: nodejs:24\.local\tRuntime Version ARN: /);
   assert.equal(messages.filter((m) => m.startsWith('START RequestId: ')).length, 2);
   assert.equal(messages.filter((m) => m.startsWith('REPORT RequestId: ')).length, 2);
   assert.ok(messages.every((m) => m.endsWith('\n')));
-  assert.ok(messages.some((m) => /\tINFO\tfirst line\nsecond line\n$/.test(m)), 'a multi-line console message is one event');
+  assert.ok(
+    messages.some((m) => /\tINFO\tfirst line\nsecond line\n$/.test(m)),
+    'a multi-line console message is one event',
+  );
   const order = messages.map((m) => m.split(' ')[0]!.split('\t')[0]!);
   assert.ok(order.indexOf('START') < order.indexOf('END') && order.indexOf('END') < order.indexOf('REPORT'));
 
-  const reports = await f.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: '"REPORT RequestId"' }));
+  const reports = await f.logs.send(
+    new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: '"REPORT RequestId"' }),
+  );
   assert.equal(reports.events!.length, 2);
   assert.equal(reports.events![0]!.logStreamName, stream.logStreamName);
-  const warnings = await f.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'WARN careful' }));
+  const warnings = await f.logs.send(
+    new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'WARN careful' }),
+  );
   assert.equal(warnings.events!.length, 2);
-  const none = await f.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'careful -WARN' }));
+  const none = await f.logs.send(
+    new FilterLogEventsCommand({ logGroupName: '/aws/lambda/logger', filterPattern: 'careful -WARN' }),
+  );
   assert.equal(none.events!.length, 0);
 });
 
@@ -56,15 +73,45 @@ test('the Logs API: create, put, read forward and backward, errors', async () =>
   await assert.rejects(f.logs.send(new CreateLogGroupCommand({ logGroupName: 'app' })), ResourceAlreadyExistsException);
   await f.logs.send(new CreateLogStreamCommand({ logGroupName: 'app', logStreamName: 's1' }));
   const now = Date.now();
-  await f.logs.send(new PutLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', logEvents: [1, 2, 3, 4, 5].map((i) => ({ timestamp: now + i, message: `m${i}` })) }));
-  const head = await f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', startFromHead: true, limit: 2 }));
-  assert.deepEqual(head.events!.map((e) => e.message), ['m1', 'm2']);
-  const next = await f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', nextToken: head.nextForwardToken, limit: 2 }));
-  assert.deepEqual(next.events!.map((e) => e.message), ['m3', 'm4']);
+  await f.logs.send(
+    new PutLogEventsCommand({
+      logGroupName: 'app',
+      logStreamName: 's1',
+      logEvents: [1, 2, 3, 4, 5].map((i) => ({ timestamp: now + i, message: `m${i}` })),
+    }),
+  );
+  const head = await f.logs.send(
+    new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', startFromHead: true, limit: 2 }),
+  );
+  assert.deepEqual(
+    head.events!.map((e) => e.message),
+    ['m1', 'm2'],
+  );
+  const next = await f.logs.send(
+    new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', nextToken: head.nextForwardToken, limit: 2 }),
+  );
+  assert.deepEqual(
+    next.events!.map((e) => e.message),
+    ['m3', 'm4'],
+  );
   const tail = await f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 's1', limit: 2 }));
-  assert.deepEqual(tail.events!.map((e) => e.message), ['m4', 'm5']);
-  const ranged = await f.logs.send(new FilterLogEventsCommand({ logGroupName: 'app', startTime: now + 2, endTime: now + 4 }));
-  assert.deepEqual(ranged.events!.map((e) => e.message), ['m2', 'm3', 'm4']);
-  await assert.rejects(f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 'nope' })), ResourceNotFoundException);
-  await assert.rejects(f.logs.send(new DescribeLogStreamsCommand({ logGroupName: 'missing' })), (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.$metadata.httpStatusCode === 400);
+  assert.deepEqual(
+    tail.events!.map((e) => e.message),
+    ['m4', 'm5'],
+  );
+  const ranged = await f.logs.send(
+    new FilterLogEventsCommand({ logGroupName: 'app', startTime: now + 2, endTime: now + 4 }),
+  );
+  assert.deepEqual(
+    ranged.events!.map((e) => e.message),
+    ['m2', 'm3', 'm4'],
+  );
+  await assert.rejects(
+    f.logs.send(new GetLogEventsCommand({ logGroupName: 'app', logStreamName: 'nope' })),
+    ResourceNotFoundException,
+  );
+  await assert.rejects(
+    f.logs.send(new DescribeLogStreamsCommand({ logGroupName: 'missing' })),
+    (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.$metadata.httpStatusCode === 400,
+  );
 });

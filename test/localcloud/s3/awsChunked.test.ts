@@ -18,7 +18,8 @@ const sha256 = (d: string | Buffer) => createHash('sha256').update(d).digest('he
 
 test("AWS's documented chunked-upload example verifies, and a changed byte does not", () => {
   const seed = '4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9';
-  const chunk = (data: Buffer, sig: string) => Buffer.concat([Buffer.from(`${data.length.toString(16)};chunk-signature=${sig}\r\n`), data, Buffer.from('\r\n')]);
+  const chunk = (data: Buffer, sig: string) =>
+    Buffer.concat([Buffer.from(`${data.length.toString(16)};chunk-signature=${sig}\r\n`), data, Buffer.from('\r\n')]);
   const body = Buffer.concat([
     chunk(Buffer.alloc(65536, 'a'), 'ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648'),
     chunk(Buffer.alloc(1024, 'a'), '0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497'),
@@ -35,7 +36,10 @@ test("AWS's documented chunked-upload example verifies, and a changed byte does 
   assert.equal(decoded.body.length, 66560);
   verifyChunkSignatures(req, decoded, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', false);
   body[200] = 'b'.charCodeAt(0);
-  assert.throws(() => verifyChunkSignatures(req, decodeAwsChunked(body), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', false), /signature/);
+  assert.throws(
+    () => verifyChunkSignatures(req, decodeAwsChunked(body), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', false),
+    /signature/,
+  );
 });
 
 interface Sent {
@@ -44,17 +48,46 @@ interface Sent {
 }
 
 /** PUTs an aws-chunked body over raw HTTP, signed (seed) by @smithy/signature-v4. */
-async function putChunked(bucket: string, key: string, mode: string, chunks: Buffer[], trailer?: [string, string], tamper = false): Promise<Sent> {
+async function putChunked(
+  bucket: string,
+  key: string,
+  mode: string,
+  chunks: Buffer[],
+  trailer?: [string, string],
+  tamper = false,
+): Promise<Sent> {
   const { endpoint, region, credentials } = f.cloud.clientConfig;
   const url = new URL(`${endpoint}/${bucket}/${key}`);
   const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
   const decodedLength = chunks.reduce((n, c) => n + c.length, 0);
   const headers: Record<string, string> = {
-    host: url.host, 'x-amz-content-sha256': mode, 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': String(decodedLength), 'x-amz-date': amzDate,
+    host: url.host,
+    'x-amz-content-sha256': mode,
+    'content-encoding': 'aws-chunked',
+    'x-amz-decoded-content-length': String(decodedLength),
+    'x-amz-date': amzDate,
   };
   if (trailer) headers['x-amz-trailer'] = trailer[0];
-  const signer = new SignatureV4({ service: 's3', region, credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
-  const signed = await signer.sign({ method: 'PUT', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, headers, query: {} }, { signingDate: new Date() });
+  const signer = new SignatureV4({
+    service: 's3',
+    region,
+    credentials,
+    sha256: Sha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+  });
+  const signed = await signer.sign(
+    {
+      method: 'PUT',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      headers,
+      query: {},
+    },
+    { signingDate: new Date() },
+  );
   const seed = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization))![1]!;
   const date = amzDate.slice(0, 8);
   const scope = `${date}/${region}/s3/aws4_request`;
@@ -66,7 +99,9 @@ async function putChunked(bucket: string, key: string, mode: string, chunks: Buf
   for (const data of [...chunks, Buffer.alloc(0)]) {
     let ext = '';
     if (signedMode) {
-      const sig = createHmac('sha256', signingKey).update(['AWS4-HMAC-SHA256-PAYLOAD', amzDate, scope, previous, sha256(''), sha256(data)].join('\n')).digest('hex');
+      const sig = createHmac('sha256', signingKey)
+        .update(['AWS4-HMAC-SHA256-PAYLOAD', amzDate, scope, previous, sha256(''), sha256(data)].join('\n'))
+        .digest('hex');
       previous = sig;
       ext = `;chunk-signature=${tamper ? sig.replace(/^./, (c) => (c === '0' ? '1' : '0')) : sig}`;
     }
@@ -76,7 +111,11 @@ async function putChunked(bucket: string, key: string, mode: string, chunks: Buf
   if (trailer) {
     parts.push(Buffer.from(`${trailer[0]}:${trailer[1]}\r\n`));
     if (mode.endsWith('-TRAILER') && signedMode) {
-      const sig = createHmac('sha256', signingKey).update(['AWS4-HMAC-SHA256-TRAILER', amzDate, scope, previous, sha256(`${trailer[0]}:${trailer[1]}\n`)].join('\n')).digest('hex');
+      const sig = createHmac('sha256', signingKey)
+        .update(
+          ['AWS4-HMAC-SHA256-TRAILER', amzDate, scope, previous, sha256(`${trailer[0]}:${trailer[1]}\n`)].join('\n'),
+        )
+        .digest('hex');
       parts.push(Buffer.from(`x-amz-trailer-signature:${sig}\r\n`));
     }
   }
@@ -84,7 +123,13 @@ async function putChunked(bucket: string, key: string, mode: string, chunks: Buf
   const body = Buffer.concat(parts);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: 'PUT', path: url.pathname, headers: { ...(signed.headers as Record<string, string>), 'content-length': String(body.length) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'PUT',
+        path: url.pathname,
+        headers: { ...(signed.headers as Record<string, string>), 'content-length': String(body.length) },
+      },
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
@@ -120,7 +165,10 @@ test('every aws-chunked variant is decoded; signatures and trailing checksums ar
   const forged = await putChunked(bucket, 'forged', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', chunks, undefined, true);
   assert.equal(forged.status, 403);
   assert.match(forged.body, /<Code>SignatureDoesNotMatch<\/Code>/);
-  const wrongCrc = await putChunked(bucket, 'wrongcrc', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', chunks, ['x-amz-checksum-crc32', 'AAAAAA==']);
+  const wrongCrc = await putChunked(bucket, 'wrongcrc', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', chunks, [
+    'x-amz-checksum-crc32',
+    'AAAAAA==',
+  ]);
   assert.equal(wrongCrc.status, 400);
   assert.match(wrongCrc.body, /<Code>BadDigest<\/Code>/);
 });

@@ -3,8 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CreateBucketCommand, DeleteBucketCommand, GetBucketLocationCommand, HeadBucketCommand, ListBucketsCommand, PutObjectCommand,
-  CreateMultipartUploadCommand, AbortMultipartUploadCommand, UploadPartCommand, S3Client,
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  GetBucketLocationCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  CreateMultipartUploadCommand,
+  AbortMultipartUploadCommand,
+  UploadPartCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { errorOf, useS3 } from './s3Fixture';
 
@@ -29,10 +37,18 @@ test('CreateBucket, HeadBucket, ListBuckets and DeleteBucket', async () => {
 test('ListBuckets filters by prefix and pages with a continuation token', async () => {
   for (const n of ['pager-a', 'pager-b', 'pager-c']) await f.s3.send(new CreateBucketCommand({ Bucket: n }));
   const first = await f.s3.send(new ListBucketsCommand({ Prefix: 'pager-', MaxBuckets: 2 }));
-  assert.deepEqual(first.Buckets?.map((b) => b.Name), ['pager-a', 'pager-b']);
+  assert.deepEqual(
+    first.Buckets?.map((b) => b.Name),
+    ['pager-a', 'pager-b'],
+  );
   assert.ok(first.ContinuationToken);
-  const second = await f.s3.send(new ListBucketsCommand({ Prefix: 'pager-', MaxBuckets: 2, ContinuationToken: first.ContinuationToken }));
-  assert.deepEqual(second.Buckets?.map((b) => b.Name), ['pager-c']);
+  const second = await f.s3.send(
+    new ListBucketsCommand({ Prefix: 'pager-', MaxBuckets: 2, ContinuationToken: first.ContinuationToken }),
+  );
+  assert.deepEqual(
+    second.Buckets?.map((b) => b.Name),
+    ['pager-c'],
+  );
   assert.equal(second.ContinuationToken, undefined);
 });
 
@@ -41,16 +57,40 @@ test('re-creating your own bucket: 200 in us-east-1, BucketAlreadyOwnedByYou els
   await f.s3.send(new CreateBucketCommand({ Bucket: name }));
   const eu = new S3Client({ ...f.cloud.clientConfig, region: 'eu-west-1' });
   try {
-    await eu.send(new CreateBucketCommand({ Bucket: 'eu-bucket-1', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
-    const again = await errorOf(() => eu.send(new CreateBucketCommand({ Bucket: 'eu-bucket-1', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } })));
+    await eu.send(
+      new CreateBucketCommand({
+        Bucket: 'eu-bucket-1',
+        CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+      }),
+    );
+    const again = await errorOf(() =>
+      eu.send(
+        new CreateBucketCommand({
+          Bucket: 'eu-bucket-1',
+          CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+        }),
+      ),
+    );
     assert.equal(again.name, 'BucketAlreadyOwnedByYou');
     assert.equal(again.$metadata?.httpStatusCode, 409);
     const location = await eu.send(new GetBucketLocationCommand({ Bucket: 'eu-bucket-1' }));
     assert.equal(location.LocationConstraint, 'eu-west-1');
-    const elsewhere = await errorOf(() => eu.send(new CreateBucketCommand({ Bucket: 'eu-bucket-2', CreateBucketConfiguration: { LocationConstraint: 'ap-south-1' } })));
+    const elsewhere = await errorOf(() =>
+      eu.send(
+        new CreateBucketCommand({
+          Bucket: 'eu-bucket-2',
+          CreateBucketConfiguration: { LocationConstraint: 'ap-south-1' },
+        }),
+      ),
+    );
     assert.equal(elsewhere.name, 'IllegalLocationConstraintException');
     // The us-east-1 endpoint creates a bucket in any region.
-    await f.s3.send(new CreateBucketCommand({ Bucket: 'ap-bucket-1', CreateBucketConfiguration: { LocationConstraint: 'ap-south-1' } }));
+    await f.s3.send(
+      new CreateBucketCommand({
+        Bucket: 'ap-bucket-1',
+        CreateBucketConfiguration: { LocationConstraint: 'ap-south-1' },
+      }),
+    );
     assert.equal((await f.s3.send(new HeadBucketCommand({ Bucket: 'ap-bucket-1' }))).BucketRegion, 'ap-south-1');
   } finally {
     eu.destroy();
@@ -74,10 +114,14 @@ test('DeleteBucket refuses a bucket with objects (BucketNotEmpty); open uploads 
 
   const uploading = await f.bucket('uploading');
   const upload = await f.s3.send(new CreateMultipartUploadCommand({ Bucket: uploading, Key: 'big' }));
-  await f.s3.send(new UploadPartCommand({ Bucket: uploading, Key: 'big', UploadId: upload.UploadId, PartNumber: 1, Body: 'part' }));
+  await f.s3.send(
+    new UploadPartCommand({ Bucket: uploading, Key: 'big', UploadId: upload.UploadId, PartNumber: 1, Body: 'part' }),
+  );
   await f.s3.send(new DeleteBucketCommand({ Bucket: uploading }));
   await f.s3.send(new CreateBucketCommand({ Bucket: uploading }));
-  const gone = await errorOf(() => f.s3.send(new AbortMultipartUploadCommand({ Bucket: uploading, Key: 'big', UploadId: upload.UploadId })));
+  const gone = await errorOf(() =>
+    f.s3.send(new AbortMultipartUploadCommand({ Bucket: uploading, Key: 'big', UploadId: upload.UploadId })),
+  );
   assert.equal(gone.name, 'NoSuchUpload', 'a re-created bucket does not inherit the old uploads');
 });
 
@@ -85,6 +129,8 @@ test('operations on a missing bucket answer NoSuchBucket', async () => {
   const del = await errorOf(() => f.s3.send(new DeleteBucketCommand({ Bucket: 'no-such-bucket-here' })));
   assert.equal(del.name, 'NoSuchBucket');
   assert.equal(del.$metadata?.httpStatusCode, 404);
-  const put = await errorOf(() => f.s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket-here', Key: 'k', Body: 'x' })));
+  const put = await errorOf(() =>
+    f.s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket-here', Key: 'k', Body: 'x' })),
+  );
   assert.equal(put.name, 'NoSuchBucket');
 });

@@ -7,8 +7,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutBucketCorsCommand, GetBucketCorsCommand, PutObjectCommand, S3Client,
-  PutBucketNotificationConfigurationCommand, DeleteObjectsCommand,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutBucketCorsCommand,
+  GetBucketCorsCommand,
+  PutObjectCommand,
+  S3Client,
+  PutBucketNotificationConfigurationCommand,
+  DeleteObjectsCommand,
 } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -24,9 +32,18 @@ test('kill -9 mid-traffic loses no acknowledged object, and a restart serves ide
     const first = await spawnCloud(['--state-dir', dir.path]);
     const s3 = new S3Client(first.clientConfig);
     await s3.send(new CreateBucketCommand({ Bucket: 'durable' }));
-    await s3.send(new PutBucketCorsCommand({ Bucket: 'durable', CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket: 'durable',
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] },
+      }),
+    );
     const big = randomBytes(11 * 1024 * 1024);
-    await new Upload({ client: s3, params: { Bucket: 'durable', Key: 'multipart.bin', Body: big }, partSize: 5 * 1024 * 1024 }).done();
+    await new Upload({
+      client: s3,
+      params: { Bucket: 'durable', Key: 'multipart.bin', Body: big },
+      partSize: 5 * 1024 * 1024,
+    }).done();
 
     const acknowledged = new Map<string, string>(); // key → md5
     const inFlight = new Map<string, string>();
@@ -97,7 +114,9 @@ test('kill -9 mid-traffic loses no acknowledged object, and a restart serves ide
       assert.match(mp.ETag!, /-3"$/);
       assert.equal((await again.send(new GetBucketCorsCommand({ Bucket: 'durable' }))).CORSRules?.length, 1);
       // Bodies of deleted objects and of completed parts are not left behind.
-      const blobs = readdirSync(join(dir.path, 'blobs', 's3'), { recursive: true }).filter((f) => /[0-9a-f-]{36}$/.test(String(f)));
+      const blobs = readdirSync(join(dir.path, 'blobs', 's3'), { recursive: true }).filter((f) =>
+        /[0-9a-f-]{36}$/.test(String(f)),
+      );
       assert.equal(blobs.length, listed.size, 'one body file per object');
     } finally {
       again.destroy();
@@ -118,11 +137,20 @@ test('notifications of an acknowledged change survive kill -9: every deleted key
     await s3.send(new CreateBucketCommand({ Bucket: 'notified' }));
     const keys = Array.from({ length: 500 }, (_, i) => `photo-${i}.jpg`);
     for (let i = 0; i < keys.length; i += 50) {
-      await Promise.all(keys.slice(i, i + 50).map((Key) => s3.send(new PutObjectCommand({ Bucket: 'notified', Key, Body: Key }))));
+      await Promise.all(
+        keys.slice(i, i + 50).map((Key) => s3.send(new PutObjectCommand({ Bucket: 'notified', Key, Body: Key }))),
+      );
     }
-    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'notified', NotificationConfiguration: { QueueConfigurations: [{ QueueArn: arn, Events: ['s3:ObjectRemoved:*'] }] } }));
+    await s3.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: 'notified',
+        NotificationConfiguration: { QueueConfigurations: [{ QueueArn: arn, Events: ['s3:ObjectRemoved:*'] }] },
+      }),
+    );
     // One request, 500 notifications: killed the moment it is acknowledged, most are still queued.
-    await s3.send(new DeleteObjectsCommand({ Bucket: 'notified', Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+    await s3.send(
+      new DeleteObjectsCommand({ Bucket: 'notified', Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }),
+    );
     await first.stop('SIGKILL');
     s3.destroy();
     sqs.destroy();
@@ -131,14 +159,23 @@ test('notifications of an acknowledged change survive kill -9: every deleted key
     const sqs2 = new SQSClient(second.clientConfig);
     try {
       const notified = new Set<string>();
-      for (let empty = 0; empty < 2; ) {
-        const out = await sqs2.send(new ReceiveMessageCommand({ QueueUrl: `${second.endpoint}/000000000000/removals`, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 600 }));
+      for (let empty = 0; empty < 2;) {
+        const out = await sqs2.send(
+          new ReceiveMessageCommand({
+            QueueUrl: `${second.endpoint}/000000000000/removals`,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: 1,
+            VisibilityTimeout: 600,
+          }),
+        );
         if (!out.Messages) {
           empty++;
           continue;
         }
         for (const m of out.Messages) {
-          const body = JSON.parse(m.Body!) as { Records?: Array<{ eventName: string; s3: { object: { key: string } } }> };
+          const body = JSON.parse(m.Body!) as {
+            Records?: Array<{ eventName: string; s3: { object: { key: string } } }>;
+          };
           for (const r of body.Records ?? []) if (r.eventName === 'ObjectRemoved:Delete') notified.add(r.s3.object.key);
         }
       }

@@ -9,11 +9,18 @@ const f = useS3({ auth: false });
 
 test('unsigned PUT and GET, then the SDK with made-up credentials, reach the same object', async () => {
   const bucket = await f.bucket('open');
-  const put = await fetch(`${f.cloud.endpoint}/${bucket}/hello.txt`, { method: 'PUT', body: 'from curl', headers: { 'content-type': 'text/plain' } });
+  const put = await fetch(`${f.cloud.endpoint}/${bucket}/hello.txt`, {
+    method: 'PUT',
+    body: 'from curl',
+    headers: { 'content-type': 'text/plain' },
+  });
   assert.equal(put.status, 200);
   const get = await fetch(`${f.cloud.endpoint}/${bucket}/hello.txt`);
   assert.equal(await get.text(), 'from curl');
-  const anyone = new S3Client({ ...f.cloud.clientConfig, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const anyone = new S3Client({
+    ...f.cloud.clientConfig,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   try {
     const got = await anyone.send(new GetObjectCommand({ Bucket: bucket, Key: 'hello.txt' }));
     assert.equal(await bodyText(got.Body), 'from curl');

@@ -5,12 +5,21 @@ import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@
 export function s3SendPolicy(bucketArnPattern = 'arn:aws:s3:::*'): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnLike: { 'aws:SourceArn': bucketArnPattern } } }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 's3.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Condition: { ArnLike: { 'aws:SourceArn': bucketArnPattern } },
+      },
+    ],
   });
 }
 
 export async function createNotifiableQueue(sqs: SQSClient, name: string): Promise<{ url: string; arn: string }> {
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: { Policy: s3SendPolicy() } }));
+  const { QueueUrl } = await sqs.send(
+    new CreateQueueCommand({ QueueName: name, Attributes: { Policy: s3SendPolicy() } }),
+  );
   const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
   return { url: QueueUrl!, arn: attrs.Attributes!.QueueArn! };
 }

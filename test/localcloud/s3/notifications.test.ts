@@ -5,7 +5,11 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
-  CopyObjectCommand, DeleteObjectCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand,
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetBucketNotificationConfigurationCommand,
+  PutBucketNotificationConfigurationCommand,
+  PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { DeleteMessageCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -23,7 +27,9 @@ const queue = (name: string) => createNotifiableQueue(sqsOf(), name);
 
 /** Receives (and deletes) the next message, waiting up to 5 s. */
 async function next(url: string): Promise<Record<string, any>> {
-  const out = await sqsOf().send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5, MaxNumberOfMessages: 1 }));
+  const out = await sqsOf().send(
+    new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5, MaxNumberOfMessages: 1 }),
+  );
   const message = out.Messages?.[0];
   assert.ok(message, 'expected a notification in the queue');
   await sqsOf().send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
@@ -39,15 +45,29 @@ test('ObjectCreated and ObjectRemoved events reach SQS in the shape AWS sends, f
   const bucket = await f.bucket('notify');
   const created = await queue(`created-${bucket}`);
   const removed = await queue(`removed-${bucket}`);
-  await f.s3.send(new PutBucketNotificationConfigurationCommand({
-    Bucket: bucket,
-    NotificationConfiguration: {
-      QueueConfigurations: [
-        { Id: 'jpgs', QueueArn: created.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }, { Name: 'suffix', Value: '.jpg' }] } } },
-        { Id: 'removals', QueueArn: removed.arn, Events: ['s3:ObjectRemoved:*'] },
-      ],
-    },
-  }));
+  await f.s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket: bucket,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            Id: 'jpgs',
+            QueueArn: created.arn,
+            Events: ['s3:ObjectCreated:*'],
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: 'prefix', Value: 'uploads/' },
+                  { Name: 'suffix', Value: '.jpg' },
+                ],
+              },
+            },
+          },
+          { Id: 'removals', QueueArn: removed.arn, Events: ['s3:ObjectRemoved:*'] },
+        ],
+      },
+    }),
+  );
 
   const testEvent = await next(created.url);
   assert.equal(testEvent.Service, 'Amazon S3');
@@ -58,7 +78,9 @@ test('ObjectCreated and ObjectRemoved events reach SQS in the shape AWS sends, f
 
   await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'uploads/skip.png', Body: 'png' }));
   await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'elsewhere/skip.jpg', Body: 'jpg' }));
-  const put = await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'uploads/my photo.jpg', Body: 'jpeg bytes' }));
+  const put = await f.s3.send(
+    new PutObjectCommand({ Bucket: bucket, Key: 'uploads/my photo.jpg', Body: 'jpeg bytes' }),
+  );
 
   const message = await next(created.url);
   assert.deepEqual(Object.keys(message), ['Records']);
@@ -95,15 +117,17 @@ test('specific subtypes: Copy and CompleteMultipartUpload', async () => {
   const bucket = await f.bucket('subtypes');
   const copies = await queue(`copies-${bucket}`);
   const multiparts = await queue(`mp-${bucket}`);
-  await f.s3.send(new PutBucketNotificationConfigurationCommand({
-    Bucket: bucket,
-    NotificationConfiguration: {
-      QueueConfigurations: [
-        { QueueArn: copies.arn, Events: ['s3:ObjectCreated:Copy'] },
-        { QueueArn: multiparts.arn, Events: ['s3:ObjectCreated:CompleteMultipartUpload'] },
-      ],
-    },
-  }));
+  await f.s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket: bucket,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          { QueueArn: copies.arn, Events: ['s3:ObjectCreated:Copy'] },
+          { QueueArn: multiparts.arn, Events: ['s3:ObjectCreated:CompleteMultipartUpload'] },
+        ],
+      },
+    }),
+  );
   await next(copies.url);
   await next(multiparts.url);
   await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'src', Body: 'x' }));
@@ -113,7 +137,11 @@ test('specific subtypes: Copy and CompleteMultipartUpload', async () => {
   assert.equal(copy.s3.object.key, 'dst');
   assert.ok(copy.s3.configurationId, 'an id is generated when none is given');
 
-  await new Upload({ client: f.s3, params: { Bucket: bucket, Key: 'big', Body: randomBytes(6 * 1024 * 1024) }, partSize: 5 * 1024 * 1024 }).done();
+  await new Upload({
+    client: f.s3,
+    params: { Bucket: bucket, Key: 'big', Body: randomBytes(6 * 1024 * 1024) },
+    partSize: 5 * 1024 * 1024,
+  }).done();
   const mp = (await next(multiparts.url)).Records[0];
   assert.equal(mp.eventName, 'ObjectCreated:CompleteMultipartUpload');
   assert.equal(mp.s3.object.size, 6 * 1024 * 1024);
@@ -126,45 +154,89 @@ test('GetBucketNotificationConfiguration returns what was configured', async () 
   const q = await queue(`get-${bucket}`);
   const empty = await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
   assert.equal(empty.QueueConfigurations, undefined);
-  await f.s3.send(new PutBucketNotificationConfigurationCommand({
-    Bucket: bucket,
-    NotificationConfiguration: { QueueConfigurations: [{ Id: 'one', QueueArn: q.arn, Events: ['s3:ObjectCreated:Put', 's3:ObjectRemoved:Delete'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }] } } }] },
-  }));
+  await f.s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket: bucket,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            Id: 'one',
+            QueueArn: q.arn,
+            Events: ['s3:ObjectCreated:Put', 's3:ObjectRemoved:Delete'],
+            Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }] } },
+          },
+        ],
+      },
+    }),
+  );
   const got = await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
   assert.deepEqual(got.QueueConfigurations, [
-    { Id: 'one', QueueArn: q.arn, Events: ['s3:ObjectCreated:Put', 's3:ObjectRemoved:Delete'], Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.csv' }] } } },
+    {
+      Id: 'one',
+      QueueArn: q.arn,
+      Events: ['s3:ObjectCreated:Put', 's3:ObjectRemoved:Delete'],
+      Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.csv' }] } },
+    },
   ]);
   // An empty configuration turns notifications off.
   await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: {} }));
-  assert.equal((await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations, undefined);
+  assert.equal(
+    (await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations,
+    undefined,
+  );
 });
 
 test('destinations and rules are validated when the configuration is written', async () => {
   const bucket = await f.bucket('badnotify');
   const q = await queue(`ok-${bucket}`);
   const put = (NotificationConfiguration: object) =>
-    errorOf(() => f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration })));
+    errorOf(() =>
+      f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration })),
+    );
 
-  const missingQueue = await put({ QueueConfigurations: [{ QueueArn: 'arn:aws:sqs:us-east-1:000000000000:does-not-exist', Events: ['s3:ObjectCreated:*'] }] });
+  const missingQueue = await put({
+    QueueConfigurations: [
+      { QueueArn: 'arn:aws:sqs:us-east-1:000000000000:does-not-exist', Events: ['s3:ObjectCreated:*'] },
+    ],
+  });
   assert.equal(missingQueue.name, 'InvalidArgument');
   assert.match(missingQueue.message, /Unable to validate the following destination configurations/);
-  const topic = await put({ TopicConfigurations: [{ TopicArn: 'arn:aws:sns:us-east-1:000000000000:t', Events: ['s3:ObjectCreated:*'] }] });
+  const topic = await put({
+    TopicConfigurations: [{ TopicArn: 'arn:aws:sns:us-east-1:000000000000:t', Events: ['s3:ObjectCreated:*'] }],
+  });
   assert.equal(topic.name, 'InvalidArgument');
   const badEvent = await put({ QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectExploded:*'] }] });
   assert.equal(badEvent.name, 'InvalidArgument');
-  const badFilter = await put({ QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'middle', Value: 'x' }] } } }] });
+  const badFilter = await put({
+    QueueConfigurations: [
+      {
+        QueueArn: q.arn,
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'middle', Value: 'x' }] } },
+      },
+    ],
+  });
   assert.equal(badFilter.name, 'InvalidArgument');
   const overlapping = await put({
     QueueConfigurations: [
-      { QueueArn: q.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'a/' }] } } },
-      { QueueArn: q.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'a/b/' }] } } },
+      {
+        QueueArn: q.arn,
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'a/' }] } },
+      },
+      {
+        QueueArn: q.arn,
+        Events: ['s3:ObjectCreated:Put'],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'a/b/' }] } },
+      },
     ],
   });
   assert.equal(overlapping.name, 'InvalidArgument');
   assert.match(overlapping.message, /overlapping/);
   // The queue's access policy must let S3 send for this bucket: none, another bucket's, or a Deny is refused.
   const denied = /Permissions on the destination queue do not allow S3 to publish notifications from this bucket/;
-  const setPolicy = (Policy: string) => sqsOf().send(new SetQueueAttributesCommand({ QueueUrl: q.url, Attributes: { Policy } }));
+  const setPolicy = (Policy: string) =>
+    sqsOf().send(new SetQueueAttributesCommand({ QueueUrl: q.url, Attributes: { Policy } }));
   const attempt = () => put({ QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectCreated:*'] }] });
   await setPolicy('');
   const noPolicy = await attempt();
@@ -173,15 +245,31 @@ test('destinations and rules are validated when the configuration is written', a
   await setPolicy(s3SendPolicy('arn:aws:s3:::someone-elses-bucket'));
   assert.match(JSON.stringify(await attempt()), denied);
   const allowThenDeny = JSON.parse(s3SendPolicy(`arn:aws:s3:::${bucket}`)) as { Statement: object[] };
-  allowThenDeny.Statement.push({ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Condition: { StringNotEquals: { 'aws:SourceAccount': '999999999999' } } });
+  allowThenDeny.Statement.push({
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 'sqs:*',
+    Condition: { StringNotEquals: { 'aws:SourceAccount': '999999999999' } },
+  });
   await setPolicy(JSON.stringify(allowThenDeny));
   assert.match(JSON.stringify(await attempt()), denied);
   await setPolicy(s3SendPolicy(`arn:aws:s3:::${bucket}`));
-  await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectCreated:*'] }] } }));
-  assert.equal((await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations?.length, 1);
+  await f.s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket: bucket,
+      NotificationConfiguration: { QueueConfigurations: [{ QueueArn: q.arn, Events: ['s3:ObjectCreated:*'] }] },
+    }),
+  );
+  assert.equal(
+    (await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations?.length,
+    1,
+  );
   await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: {} }));
   // Nothing was stored by the refused writes.
-  assert.equal((await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations, undefined);
+  assert.equal(
+    (await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).QueueConfigurations,
+    undefined,
+  );
 });
 
 test('Lambda destinations: a missing function is refused; an existing one is stored as CloudFunction', async () => {
@@ -189,27 +277,56 @@ test('Lambda destinations: a missing function is refused; an existing one is sto
   const lambda = new LambdaClient(f.cloud.clientConfig);
   try {
     const missing = await errorOf(() =>
-      f.s3.send(new PutBucketNotificationConfigurationCommand({
-        Bucket: bucket,
-        NotificationConfiguration: { LambdaFunctionConfigurations: [{ LambdaFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:nope', Events: ['s3:ObjectCreated:*'] }] },
-      })),
+      f.s3.send(
+        new PutBucketNotificationConfigurationCommand({
+          Bucket: bucket,
+          NotificationConfiguration: {
+            LambdaFunctionConfigurations: [
+              {
+                LambdaFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:nope',
+                Events: ['s3:ObjectCreated:*'],
+              },
+            ],
+          },
+        }),
+      ),
     );
     assert.equal(missing.name, 'InvalidArgument');
     assert.match(missing.message, /Unable to validate the following destination configurations/);
 
     const zip = zipSync({ 'index.js': Buffer.from('exports.handler = async (event) => event;') });
-    const fn = await lambda.send(new CreateFunctionCommand({
-      FunctionName: `thumbs-${bucket}`, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: 'index.handler', Code: { ZipFile: zip },
-    }));
-    await f.s3.send(new PutBucketNotificationConfigurationCommand({
-      Bucket: bucket,
-      NotificationConfiguration: {
-        LambdaFunctionConfigurations: [{ Id: 'thumbs', LambdaFunctionArn: fn.FunctionArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.png' }] } } }],
-      },
-    }));
+    const fn = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: `thumbs-${bucket}`,
+        Runtime: 'nodejs24.x',
+        Role: 'arn:aws:iam::000000000000:role/lambda-role',
+        Handler: 'index.handler',
+        Code: { ZipFile: zip },
+      }),
+    );
+    await f.s3.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: bucket,
+        NotificationConfiguration: {
+          LambdaFunctionConfigurations: [
+            {
+              Id: 'thumbs',
+              LambdaFunctionArn: fn.FunctionArn,
+              Events: ['s3:ObjectCreated:*'],
+              Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.png' }] } },
+            },
+          ],
+        },
+      }),
+    );
     const got = await f.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
     assert.deepEqual(got.LambdaFunctionConfigurations, [
-      { Id: 'thumbs', LambdaFunctionArn: fn.FunctionArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.png' }] } } },
+      {
+        Id: 'thumbs',
+        LambdaFunctionArn: fn.FunctionArn,
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.png' }] } },
+      },
     ]);
   } finally {
     lambda.destroy();

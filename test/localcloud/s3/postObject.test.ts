@@ -21,14 +21,24 @@ function form(fields: Record<string, string>, file: Blob, filename = 'photo.png'
 test('a presigned POST uploads a file from a form; ${filename} and success_action_status apply', async () => {
   const bucket = await f.bucket('post');
   const { url, fields } = await createPresignedPost(f.s3, {
-    Bucket: bucket, Key: 'uploads/${filename}', Expires: 300,
-    Conditions: [['starts-with', '$key', 'uploads/'], ['content-length-range', 1, 1000], ['starts-with', '$Content-Type', 'image/']],
+    Bucket: bucket,
+    Key: 'uploads/${filename}',
+    Expires: 300,
+    Conditions: [
+      ['starts-with', '$key', 'uploads/'],
+      ['content-length-range', 1, 1000],
+      ['starts-with', '$Content-Type', 'image/'],
+    ],
     Fields: { 'Content-Type': 'image/png', success_action_status: '201' },
   });
   const res = await fetch(url, { method: 'POST', body: form(fields, new Blob(['png bytes'])) });
   const text = await res.text();
   assert.equal(res.status, 201, text);
-  assert.match(text, /<PostResponse xmlns="[^"]+"><Location>[^<]+\/uploads\/photo.png<\/Location><Bucket>[^<]+<\/Bucket><Key>uploads\/photo.png<\/Key><ETag>&quot;[0-9a-f]{32}&quot;<\/ETag><\/PostResponse>/, "S3 writes quotes in XML as &quot;");
+  assert.match(
+    text,
+    /<PostResponse xmlns="[^"]+"><Location>[^<]+\/uploads\/photo.png<\/Location><Bucket>[^<]+<\/Bucket><Key>uploads\/photo.png<\/Key><ETag>&quot;[0-9a-f]{32}&quot;<\/ETag><\/PostResponse>/,
+    'S3 writes quotes in XML as &quot;',
+  );
   const got = await f.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'uploads/photo.png' }));
   assert.equal(await bodyText(got.Body), 'png bytes');
   assert.equal(got.ContentType, 'image/png');
@@ -37,18 +47,36 @@ test('a presigned POST uploads a file from a form; ${filename} and success_actio
 test('the policy is enforced: conditions, size range, extra fields, signature', async () => {
   const bucket = await f.bucket('postpolicy');
   const { url, fields } = await createPresignedPost(f.s3, {
-    Bucket: bucket, Key: 'uploads/a.txt', Expires: 300, Conditions: [['content-length-range', 1, 10]],
+    Bucket: bucket,
+    Key: 'uploads/a.txt',
+    Expires: 300,
+    Conditions: [['content-length-range', 1, 10]],
   });
   const tooBig = await fetch(url, { method: 'POST', body: form(fields, new Blob(['x'.repeat(11)])) });
   assert.equal(tooBig.status, 400);
   assert.equal(errorCode(await tooBig.text()), 'EntityTooLarge');
-  const otherKey = await fetch(url, { method: 'POST', body: form({ ...fields, key: 'elsewhere.txt' }, new Blob(['x'])) });
+  const otherKey = await fetch(url, {
+    method: 'POST',
+    body: form({ ...fields, key: 'elsewhere.txt' }, new Blob(['x'])),
+  });
   assert.equal(otherKey.status, 403);
-  assert.match(await otherKey.text(), /<Code>AccessDenied<\/Code><Message>Invalid according to Policy: Policy Condition failed/);
-  const extra = await fetch(url, { method: 'POST', body: form({ ...fields, 'x-amz-meta-sneaky': '1' }, new Blob(['x'])) });
+  assert.match(
+    await otherKey.text(),
+    /<Code>AccessDenied<\/Code><Message>Invalid according to Policy: Policy Condition failed/,
+  );
+  const extra = await fetch(url, {
+    method: 'POST',
+    body: form({ ...fields, 'x-amz-meta-sneaky': '1' }, new Blob(['x'])),
+  });
   assert.equal(extra.status, 403);
   assert.match(await extra.text(), /Extra input fields: x-amz-meta-sneaky/);
-  const forged = await fetch(url, { method: 'POST', body: form({ ...fields, Policy: Buffer.from('{"expiration":"2099-01-01T00:00:00Z","conditions":[]}').toString('base64') }, new Blob(['x'])) });
+  const forged = await fetch(url, {
+    method: 'POST',
+    body: form(
+      { ...fields, Policy: Buffer.from('{"expiration":"2099-01-01T00:00:00Z","conditions":[]}').toString('base64') },
+      new Blob(['x']),
+    ),
+  });
   assert.equal(forged.status, 403);
   assert.equal(errorCode(await forged.text()), 'SignatureDoesNotMatch');
   const ok = await fetch(url, { method: 'POST', body: form(fields, new Blob(['fine'])) });
@@ -65,13 +93,27 @@ test('an expired policy is refused', async () => {
 
 test('a form upload carries CORS headers and notifies ObjectCreated:Post', async () => {
   const bucket = await f.bucket('postcors');
-  await f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['http://localhost:5173'], AllowedMethods: ['POST'] }] } }));
+  await f.s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['http://localhost:5173'], AllowedMethods: ['POST'] }] },
+    }),
+  );
   const sqs = new SQSClient(f.cloud.clientConfig);
   try {
     const { url: QueueUrl, arn } = await createNotifiableQueue(sqs, `posts-${bucket}`);
-    await f.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { QueueConfigurations: [{ QueueArn: arn, Events: ['s3:ObjectCreated:Post'] }] } }));
+    await f.s3.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: bucket,
+        NotificationConfiguration: { QueueConfigurations: [{ QueueArn: arn, Events: ['s3:ObjectCreated:Post'] }] },
+      }),
+    );
     const { url, fields } = await createPresignedPost(f.s3, { Bucket: bucket, Key: 'from-browser.txt', Expires: 60 });
-    const res = await fetch(url, { method: 'POST', body: form(fields, new Blob(['hi'])), headers: { origin: 'http://localhost:5173' } });
+    const res = await fetch(url, {
+      method: 'POST',
+      body: form(fields, new Blob(['hi'])),
+      headers: { origin: 'http://localhost:5173' },
+    });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:5173');
     const names: string[] = [];

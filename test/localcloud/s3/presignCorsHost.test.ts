@@ -4,7 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
 import {
-  DeleteBucketCorsCommand, GetBucketCorsCommand, GetObjectCommand, PutBucketCorsCommand, PutObjectCommand, S3Client, ListObjectsV2Command, CreateBucketCommand,
+  DeleteBucketCorsCommand,
+  GetBucketCorsCommand,
+  GetObjectCommand,
+  PutBucketCorsCommand,
+  PutObjectCommand,
+  S3Client,
+  ListObjectsV2Command,
+  CreateBucketCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -19,8 +26,18 @@ function presigner(): S3Client {
 
 test('a presigned GET URL downloads with plain fetch; a tampered or expired one is refused', async () => {
   const bucket = await f.bucket('presign');
-  await f.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'docs/read me.txt', Body: 'secret text', ContentType: 'text/plain' }));
-  const url = await getSignedUrl(f.s3, new GetObjectCommand({ Bucket: bucket, Key: 'docs/read me.txt', ResponseContentDisposition: 'attachment; filename="r.txt"' }), { expiresIn: 60 });
+  await f.s3.send(
+    new PutObjectCommand({ Bucket: bucket, Key: 'docs/read me.txt', Body: 'secret text', ContentType: 'text/plain' }),
+  );
+  const url = await getSignedUrl(
+    f.s3,
+    new GetObjectCommand({
+      Bucket: bucket,
+      Key: 'docs/read me.txt',
+      ResponseContentDisposition: 'attachment; filename="r.txt"',
+    }),
+    { expiresIn: 60 },
+  );
   const res = await fetch(url);
   assert.equal(res.status, 200);
   assert.equal(await res.text(), 'secret text');
@@ -30,7 +47,10 @@ test('a presigned GET URL downloads with plain fetch; a tampered or expired one 
   assert.equal(tampered.status, 403);
   assert.match(await tampered.text(), /<Code>SignatureDoesNotMatch<\/Code>/);
 
-  const expiredUrl = await getSignedUrl(f.s3, new GetObjectCommand({ Bucket: bucket, Key: 'docs/read me.txt' }), { expiresIn: 1, signingDate: new Date(Date.now() - 60_000) });
+  const expiredUrl = await getSignedUrl(f.s3, new GetObjectCommand({ Bucket: bucket, Key: 'docs/read me.txt' }), {
+    expiresIn: 1,
+    signingDate: new Date(Date.now() - 60_000),
+  });
   const expired = await fetch(expiredUrl);
   assert.equal(expired.status, 403);
   assert.match(await expired.text(), /<Code>AccessDenied<\/Code><Message>Request has expired/);
@@ -40,8 +60,16 @@ test('a presigned PUT URL uploads with plain fetch', async () => {
   const bucket = await f.bucket('presign-put');
   const client = presigner();
   try {
-    const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: 'upload.json', ContentType: 'application/json' }), { expiresIn: 300 });
-    const res = await fetch(url, { method: 'PUT', body: '{"ok":true}', headers: { 'content-type': 'application/json' } });
+    const url = await getSignedUrl(
+      client,
+      new PutObjectCommand({ Bucket: bucket, Key: 'upload.json', ContentType: 'application/json' }),
+      { expiresIn: 300 },
+    );
+    const res = await fetch(url, {
+      method: 'PUT',
+      body: '{"ok":true}',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(res.status, 200, await res.clone().text());
     assert.match(res.headers.get('etag') ?? '', /^"[0-9a-f]{32}"$/);
     const got = await f.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'upload.json' }));
@@ -63,12 +91,24 @@ test('a presigned PUT that signed the default empty-body CRC32 is refused with B
 
 test('bucket CORS: configuration round-trip, preflight, headers on actual responses', async () => {
   const bucket = await f.bucket('cors');
-  assert.equal((await errorOf(() => f.s3.send(new GetBucketCorsCommand({ Bucket: bucket })))).name, 'NoSuchCORSConfiguration');
-  const noCors = await fetch(`${f.cloud.endpoint}/${bucket}/k`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' } });
+  assert.equal(
+    (await errorOf(() => f.s3.send(new GetBucketCorsCommand({ Bucket: bucket })))).name,
+    'NoSuchCORSConfiguration',
+  );
+  const noCors = await fetch(`${f.cloud.endpoint}/${bucket}/k`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+  });
   assert.equal(noCors.status, 403);
 
   const rules = [
-    { AllowedOrigins: ['http://localhost:5173'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['content-type', 'x-amz-*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 600 },
+    {
+      AllowedOrigins: ['http://localhost:5173'],
+      AllowedMethods: ['GET', 'PUT'],
+      AllowedHeaders: ['content-type', 'x-amz-*'],
+      ExposeHeaders: ['ETag'],
+      MaxAgeSeconds: 600,
+    },
     { AllowedOrigins: ['*'], AllowedMethods: ['GET'] },
   ];
   await f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }));
@@ -79,7 +119,11 @@ test('bucket CORS: configuration round-trip, preflight, headers on actual respon
 
   const pre = await fetch(`${f.cloud.endpoint}/${bucket}/photo.png`, {
     method: 'OPTIONS',
-    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type,x-amz-meta-tag' },
+    headers: {
+      origin: 'http://localhost:5173',
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers': 'content-type,x-amz-meta-tag',
+    },
   });
   assert.equal(pre.status, 200);
   assert.equal(pre.headers.get('access-control-allow-origin'), 'http://localhost:5173');
@@ -88,10 +132,16 @@ test('bucket CORS: configuration round-trip, preflight, headers on actual respon
   assert.equal(pre.headers.get('access-control-max-age'), '600');
   assert.equal(pre.headers.get('access-control-expose-headers'), 'ETag');
 
-  const denied = await fetch(`${f.cloud.endpoint}/${bucket}/photo.png`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'PUT' } });
+  const denied = await fetch(`${f.cloud.endpoint}/${bucket}/photo.png`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://evil.example', 'access-control-request-method': 'PUT' },
+  });
   assert.equal(denied.status, 403);
   assert.match(await denied.text(), /<Code>AccessForbidden<\/Code>/);
-  const anyGet = await fetch(`${f.cloud.endpoint}/${bucket}/photo.png`, { method: 'OPTIONS', headers: { origin: 'http://any.example', 'access-control-request-method': 'GET' } });
+  const anyGet = await fetch(`${f.cloud.endpoint}/${bucket}/photo.png`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://any.example', 'access-control-request-method': 'GET' },
+  });
   assert.equal(anyGet.headers.get('access-control-allow-origin'), '*');
 
   // An actual (presigned) GET from a page carries the CORS headers.
@@ -103,19 +153,33 @@ test('bucket CORS: configuration round-trip, preflight, headers on actual respon
   assert.equal(actual.headers.get('access-control-expose-headers'), 'ETag');
 
   await f.s3.send(new DeleteBucketCorsCommand({ Bucket: bucket }));
-  assert.equal((await errorOf(() => f.s3.send(new GetBucketCorsCommand({ Bucket: bucket })))).name, 'NoSuchCORSConfiguration');
+  assert.equal(
+    (await errorOf(() => f.s3.send(new GetBucketCorsCommand({ Bucket: bucket })))).name,
+    'NoSuchCORSConfiguration',
+  );
 });
 
 test('an invalid CORS configuration is refused', async () => {
   const bucket = await f.bucket('badcors');
-  const e = await errorOf(() => f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PATCH'] }] } })));
+  const e = await errorOf(() =>
+    f.s3.send(
+      new PutBucketCorsCommand({
+        Bucket: bucket,
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PATCH'] }] },
+      }),
+    ),
+  );
   assert.equal(e.name, 'InvalidRequest');
 });
 
 /** Node cannot resolve *.localhost, so this agent sends every host name to 127.0.0.1 (browsers do so natively). */
 const localhostAgent = new Agent({
   lookup: (_host, options, callback) => {
-    const cb = callback as unknown as (err: Error | null, address: string | Array<{ address: string; family: number }>, family?: number) => void;
+    const cb = callback as unknown as (
+      err: Error | null,
+      address: string | Array<{ address: string; family: number }>,
+      family?: number,
+    ) => void;
     if ((options as { all?: boolean }).all) cb(null, [{ address: '127.0.0.1', family: 4 }]);
     else cb(null, '127.0.0.1', 4);
   },
@@ -135,7 +199,10 @@ test('virtual-host style {bucket}.s3.localhost through the SDK (forcePathStyle f
     assert.equal(await bodyText(got.Body), 'via host');
     // The same object is reachable path-style.
     const listed = await f.s3.send(new ListObjectsV2Command({ Bucket: 'hoststyle' }));
-    assert.deepEqual(listed.Contents?.map((o) => o.Key), ['dir/a b.txt']);
+    assert.deepEqual(
+      listed.Contents?.map((o) => o.Key),
+      ['dir/a b.txt'],
+    );
   } finally {
     hostClient.destroy();
   }
@@ -144,10 +211,21 @@ test('virtual-host style {bucket}.s3.localhost through the SDK (forcePathStyle f
 function preflightVia(host: string, path: string): Promise<{ status: number; origin: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: f.cloud.port, method: 'OPTIONS', path, headers: { host, origin: 'http://page.localhost', 'access-control-request-method': 'GET' } },
+      {
+        host: '127.0.0.1',
+        port: f.cloud.port,
+        method: 'OPTIONS',
+        path,
+        headers: { host, origin: 'http://page.localhost', 'access-control-request-method': 'GET' },
+      },
       (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, origin: res.headers['access-control-allow-origin'] as string | undefined }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            origin: res.headers['access-control-allow-origin'] as string | undefined,
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -155,16 +233,33 @@ function preflightVia(host: string, path: string): Promise<{ status: number; ori
   });
 }
 
-test('a preflight to another service\'s host is not taken for a bucket of the same name', async () => {
+test("a preflight to another service's host is not taken for a bucket of the same name", async () => {
   await f.s3.send(new CreateBucketCommand({ Bucket: 'prod' }));
-  await f.s3.send(new PutBucketCorsCommand({ Bucket: 'prod', CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
-  assert.equal((await preflightVia(`localhost:${f.cloud.port}`, '/prod/x')).status, 200, 'path-style on a plain host is S3');
+  await f.s3.send(
+    new PutBucketCorsCommand({
+      Bucket: 'prod',
+      CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] },
+    }),
+  );
+  assert.equal(
+    (await preflightVia(`localhost:${f.cloud.port}`, '/prod/x')).status,
+    200,
+    'path-style on a plain host is S3',
+  );
   const api = await preflightVia(`abc123.execute-api.localhost:${f.cloud.port}`, '/prod/items');
   assert.notEqual(api.origin, '*', 'an API Gateway stage named like a bucket is not answered by S3');
 });
 
 test('an unsigned preflight with a host-style Host header is answered by S3', async () => {
   const bucket = await f.bucket('hostcors');
-  await f.s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
-  assert.deepEqual(await preflightVia(`${bucket}.s3.localhost:${f.cloud.port}`, '/file.txt'), { status: 200, origin: '*' });
+  await f.s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] },
+    }),
+  );
+  assert.deepEqual(await preflightVia(`${bucket}.s3.localhost:${f.cloud.port}`, '/file.txt'), {
+    status: 200,
+    origin: '*',
+  });
 });

@@ -2,7 +2,13 @@
 // keeps serving afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateMultipartUploadCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { errorCode, rawS3 } from './rawS3';
 import { errorOf, useS3 } from './s3Fixture';
 
@@ -13,7 +19,10 @@ test('an S3 error document carries Code, Message, the resource field, RequestId 
   const res = await rawS3(f.cloud, { method: 'GET', path: `/${bucket}/missing.txt` });
   assert.equal(res.status, 404);
   assert.equal(res.headers['content-type'], 'application/xml');
-  assert.match(res.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>missing.txt<\/Key><RequestId>[^<]+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/);
+  assert.match(
+    res.body,
+    /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>missing.txt<\/Key><RequestId>[^<]+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/,
+  );
   assert.equal(res.headers['x-amz-request-id'], /<RequestId>([^<]+)</.exec(res.body)?.[1]);
 });
 
@@ -29,7 +38,10 @@ test('malformed XML documents are MalformedXML', async () => {
     [{ cors: '' }, '<CORSConfiguration><CORSRule>'],
     [{ cors: '' }, 'not xml at all'],
     [{ cors: '' }, '<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>'],
-    [{ notification: '' }, '<NotificationConfiguration><QueueConfiguration><Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>'],
+    [
+      { notification: '' },
+      '<NotificationConfiguration><QueueConfiguration><Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>',
+    ],
     [{ notification: '' }, ''],
   ] as const) {
     const res = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}`, query, body });
@@ -37,11 +49,25 @@ test('malformed XML documents are MalformedXML', async () => {
     assert.equal(errorCode(res.body), 'MalformedXML', body);
   }
   const { UploadId } = await f.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'k' }));
-  const complete = await rawS3(f.cloud, { method: 'POST', path: `/${bucket}/k`, query: { uploadId: UploadId! }, body: '<CompleteMultipartUpload><Part><PartNumber>x' });
+  const complete = await rawS3(f.cloud, {
+    method: 'POST',
+    path: `/${bucket}/k`,
+    query: { uploadId: UploadId! },
+    body: '<CompleteMultipartUpload><Part><PartNumber>x',
+  });
   assert.equal(errorCode(complete.body), 'MalformedXML');
-  const noParts = await rawS3(f.cloud, { method: 'POST', path: `/${bucket}/k`, query: { uploadId: UploadId! }, body: '<CompleteMultipartUpload></CompleteMultipartUpload>' });
+  const noParts = await rawS3(f.cloud, {
+    method: 'POST',
+    path: `/${bucket}/k`,
+    query: { uploadId: UploadId! },
+    body: '<CompleteMultipartUpload></CompleteMultipartUpload>',
+  });
   assert.equal(errorCode(noParts.body), 'MalformedXML');
-  const create = await rawS3(f.cloud, { method: 'PUT', path: '/fresh-bucket-xml', body: '<CreateBucketConfiguration><LocationConstraint>' });
+  const create = await rawS3(f.cloud, {
+    method: 'PUT',
+    path: '/fresh-bucket-xml',
+    body: '<CreateBucketConfiguration><LocationConstraint>',
+  });
   assert.equal(errorCode(create.body), 'MalformedXML');
 });
 
@@ -60,7 +86,10 @@ test('unknown methods and sub-resources: MethodNotAllowed and NotImplemented', a
 test('a body that does not match x-amz-content-sha256 is XAmzContentSHA256Mismatch', async () => {
   const bucket = await f.bucket('sha');
   const res = await rawS3(f.cloud, {
-    method: 'PUT', path: `/${bucket}/k`, body: 'actual body', headers: { 'x-amz-content-sha256': 'a'.repeat(64) },
+    method: 'PUT',
+    path: `/${bucket}/k`,
+    body: 'actual body',
+    headers: { 'x-amz-content-sha256': 'a'.repeat(64) },
   });
   assert.equal(res.status, 400);
   assert.equal(errorCode(res.body), 'XAmzContentSHA256Mismatch');
@@ -68,15 +97,27 @@ test('a body that does not match x-amz-content-sha256 is XAmzContentSHA256Mismat
 
 test('truncated or malformed aws-chunked bodies are refused', async () => {
   const bucket = await f.bucket('trunc');
-  const headers = { 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '10' };
+  const headers = {
+    'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+    'content-encoding': 'aws-chunked',
+    'x-amz-decoded-content-length': '10',
+  };
   const truncated = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}/a`, headers, body: 'a\r\nhello' });
   assert.equal(errorCode(truncated.body), 'IncompleteBody');
-  const garbage = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}/b`, headers, body: 'zz\r\nhello\r\n0\r\n\r\n' });
+  const garbage = await rawS3(f.cloud, {
+    method: 'PUT',
+    path: `/${bucket}/b`,
+    headers,
+    body: 'zz\r\nhello\r\n0\r\n\r\n',
+  });
   assert.equal(garbage.status, 400);
   const short = await rawS3(f.cloud, { method: 'PUT', path: `/${bucket}/c`, headers, body: '5\r\nhello\r\n0\r\n\r\n' });
   assert.equal(errorCode(short.body), 'IncompleteBody', 'decoded length differs from x-amz-decoded-content-length');
   const undeclared = await rawS3(f.cloud, {
-    method: 'PUT', path: `/${bucket}/d`, headers: { ...headers, 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32' }, body: '5\r\nhello\r\n0\r\n\r\n',
+    method: 'PUT',
+    path: `/${bucket}/d`,
+    headers: { ...headers, 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32' },
+    body: '5\r\nhello\r\n0\r\n\r\n',
   });
   assert.equal(errorCode(undeclared.body), 'InvalidRequest');
 });
@@ -87,7 +128,10 @@ test('an unsigned request is AccessDenied (403); a request signed with the wrong
   const anonymous = await fetch(`${f.cloud.endpoint}/${bucket}/private`);
   assert.equal(anonymous.status, 403);
   assert.equal(errorCode(await anonymous.text()), 'AccessDenied');
-  const wrong = new S3Client({ ...f.cloud.clientConfig, credentials: { accessKeyId: f.cloud.credentials.accessKeyId, secretAccessKey: 'not-the-secret' } });
+  const wrong = new S3Client({
+    ...f.cloud.clientConfig,
+    credentials: { accessKeyId: f.cloud.credentials.accessKeyId, secretAccessKey: 'not-the-secret' },
+  });
   try {
     const e = await errorOf(() => wrong.send(new GetObjectCommand({ Bucket: bucket, Key: 'private' })));
     assert.equal(e.name, 'SignatureDoesNotMatch');

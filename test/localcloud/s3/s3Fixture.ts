@@ -32,7 +32,9 @@ export function useS3(options: Parameters<typeof startTestCloud>[0] = {}): S3Fix
 }
 
 /** Runs `fn` and returns the error it throws (the test fails when it does not throw). */
-export async function errorOf(fn: () => Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number }; Code?: string }> {
+export async function errorOf(
+  fn: () => Promise<unknown>,
+): Promise<Error & { $metadata?: { httpStatusCode?: number }; Code?: string }> {
   try {
     await fn();
   } catch (e) {

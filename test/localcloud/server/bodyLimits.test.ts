@@ -38,7 +38,10 @@ function upload(path: string, headers: Record<string, string>, total: number, ch
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = request(url, { method: 'PUT', headers: chunked ? headers : { ...headers, 'content-length': String(total) } });
+    const req = request(url, {
+      method: 'PUT',
+      headers: chunked ? headers : { ...headers, 'content-length': String(total) },
+    });
     req.on('response', (res) => {
       answered = true;
       let text = '';
@@ -61,25 +64,42 @@ function upload(path: string, headers: Record<string, string>, total: number, ch
   });
 }
 
-test('unsigned 500 MB PUTs, three at once, are refused on their headers; memory stays bounded', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
-  const baseline = peakRssMb(cloud.child.pid!);
-  const answers = await Promise.all([1, 2, 3].map((i) => upload(`/big/huge-${i}.bin`, { 'content-type': 'application/octet-stream' }, DECLARED)));
-  for (const a of answers) {
-    assert.equal(a.status, 400);
-    assert.match(a.text, /<Code>EntityTooLarge<\/Code>/);
-    assert.ok(a.sent < DECLARED, `refused after ${a.sent / MB} MB of ${DECLARED / MB} MB`);
-  }
-  const chunked = await upload('/big/chunked.bin', { 'content-type': 'application/octet-stream' }, 200 * MB, true);
-  assert.equal(chunked.status, 400);
-  const growth = peakRssMb(cloud.child.pid!) - baseline;
-  assert.ok(growth < 100, `peak memory grew by ${growth.toFixed(0)} MB`);
-});
+test(
+  'unsigned 500 MB PUTs, three at once, are refused on their headers; memory stays bounded',
+  { skip: process.platform !== 'linux' && 'reads /proc' },
+  async () => {
+    const baseline = peakRssMb(cloud.child.pid!);
+    const answers = await Promise.all(
+      [1, 2, 3].map((i) => upload(`/big/huge-${i}.bin`, { 'content-type': 'application/octet-stream' }, DECLARED)),
+    );
+    for (const a of answers) {
+      assert.equal(a.status, 400);
+      assert.match(a.text, /<Code>EntityTooLarge<\/Code>/);
+      assert.ok(a.sent < DECLARED, `refused after ${a.sent / MB} MB of ${DECLARED / MB} MB`);
+    }
+    const chunked = await upload('/big/chunked.bin', { 'content-type': 'application/octet-stream' }, 200 * MB, true);
+    assert.equal(chunked.status, 400);
+    const growth = peakRssMb(cloud.child.pid!) - baseline;
+    assert.ok(growth < 100, `peak memory grew by ${growth.toFixed(0)} MB`);
+  },
+);
 
 test('a wrongly signed 500 MB S3 PUT is refused before its body is read', async () => {
   const url = new URL('/big/signed.bin', cloud.endpoint);
-  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', sha256: Sha256, uriEscapePath: false, credentials: { accessKeyId: cloud.clientConfig.credentials.accessKeyId, secretAccessKey: 'not-the-secret' } });
+  const signer = new SignatureV4({
+    service: 's3',
+    region: 'us-east-1',
+    sha256: Sha256,
+    uriEscapePath: false,
+    credentials: { accessKeyId: cloud.clientConfig.credentials.accessKeyId, secretAccessKey: 'not-the-secret' },
+  });
   const signed = await signer.sign({
-    method: 'PUT', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {},
+    method: 'PUT',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query: {},
     headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(DECLARED) },
   });
   const answer = await upload(url.pathname, signed.headers as Record<string, string>, DECLARED);
@@ -88,7 +108,7 @@ test('a wrongly signed 500 MB S3 PUT is refused before its body is read', async 
   assert.ok(answer.sent < DECLARED);
 });
 
-test('a signed body over its service\'s bound gets 413 in the service\'s shape', async () => {
+test("a signed body over its service's bound gets 413 in the service's shape", async () => {
   const answer = await rawRequest({
     endpoint: cloud.endpoint,
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.SendMessage' },

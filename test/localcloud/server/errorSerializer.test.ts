@@ -19,7 +19,10 @@ type ErrorClass = new (...args: never[]) => AwsError;
 /** Every exported AwsError subclass of a module, built with placeholder arguments. */
 function instancesOf(module: Record<string, unknown>): Array<[string, AwsError]> {
   return Object.entries(module)
-    .filter((entry): entry is [string, ErrorClass] => typeof entry[1] === 'function' && entry[1].prototype instanceof AwsError)
+    .filter(
+      (entry): entry is [string, ErrorClass] =>
+        typeof entry[1] === 'function' && entry[1].prototype instanceof AwsError,
+    )
     .map(([name, Class]) => {
       const placeholders = Array.from({ length: Math.max(Class.length, 2) }, (_, i) => `arg${i}`);
       return [name, new (Class as unknown as new (...args: string[]) => AwsError)(...placeholders)];
@@ -45,7 +48,11 @@ for (const [service, module] of Object.entries(ERROR_MODULES)) {
             assert.equal(body.__type, err.code, where);
             assert.equal(body.message, err.message, where);
             assert.equal(out.headers['content-type'], 'application/x-amz-json-1.0', where);
-            assert.equal(out.headers['x-amzn-query-error'], err.options.queryCode && `${err.options.queryCode};${fault}`, where);
+            assert.equal(
+              out.headers['x-amzn-query-error'],
+              err.options.queryCode && `${err.options.queryCode};${fault}`,
+              where,
+            );
             break;
           }
           case 'restJson': {
@@ -55,7 +62,10 @@ for (const [service, module] of Object.entries(ERROR_MODULES)) {
           }
           case 'query': {
             const code = err.options.queryCode ?? err.code;
-            assert.ok(out.body.includes(`<ErrorResponse xmlns="${QUERY_NAMESPACES[service] ?? QUERY_NAMESPACES.sqs}">`), where);
+            assert.ok(
+              out.body.includes(`<ErrorResponse xmlns="${QUERY_NAMESPACES[service] ?? QUERY_NAMESPACES.sqs}">`),
+              where,
+            );
             assert.ok(out.body.includes(`<Error><Type>${fault}</Type><Code>${code}</Code>`), where);
             assert.ok(out.body.includes(`<RequestId>${REQUEST_ID}</RequestId>`), where);
             break;
@@ -72,26 +82,52 @@ for (const [service, module] of Object.entries(ERROR_MODULES)) {
 }
 
 test('SQS (awsQueryCompatible): JSON errors carry the query code in x-amzn-query-error, byte for byte', () => {
-  const out = serializeError(new sqsErrors.QueueDoesNotExist(), { protocol: 'json', requestId: REQUEST_ID, service: 'sqs' });
+  const out = serializeError(new sqsErrors.QueueDoesNotExist(), {
+    protocol: 'json',
+    requestId: REQUEST_ID,
+    service: 'sqs',
+  });
   assert.deepEqual(out, {
     status: 400,
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': REQUEST_ID, 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amzn-requestid': REQUEST_ID,
+      'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender',
+    },
     body: '{"__type":"QueueDoesNotExist","message":"The specified queue does not exist."}',
   });
 });
 
 test('query errors carry the namespace of the service that answers (IAM, STS, SQS)', () => {
-  const iam = serializeError(iamErrors.NoSuchEntity.role('r'), { protocol: 'query', requestId: REQUEST_ID, service: 'iam' });
+  const iam = serializeError(iamErrors.NoSuchEntity.role('r'), {
+    protocol: 'query',
+    requestId: REQUEST_ID,
+    service: 'iam',
+  });
   assert.equal(iam.status, 404);
   assert.equal(
     iam.body,
     '<?xml version="1.0"?><ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>NoSuchEntity</Code>' +
       `<Message>The role with name r cannot be found.</Message><Detail/></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`,
   );
-  const sts = serializeError(new stsErrors.ValidationError('bad'), { protocol: 'query', requestId: REQUEST_ID, service: 'sts' });
-  assert.ok(sts.body.startsWith('<?xml version="1.0"?><ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">'));
-  const sqs = serializeError(new sqsErrors.MissingParameter('QueueUrl'), { protocol: 'query', requestId: REQUEST_ID, service: 'sqs' });
-  assert.ok(sqs.body.includes('xmlns="http://queue.amazonaws.com/doc/2012-11-05/"><Error><Type>Sender</Type><Code>MissingParameter</Code>'));
+  const sts = serializeError(new stsErrors.ValidationError('bad'), {
+    protocol: 'query',
+    requestId: REQUEST_ID,
+    service: 'sts',
+  });
+  assert.ok(
+    sts.body.startsWith('<?xml version="1.0"?><ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">'),
+  );
+  const sqs = serializeError(new sqsErrors.MissingParameter('QueueUrl'), {
+    protocol: 'query',
+    requestId: REQUEST_ID,
+    service: 'sqs',
+  });
+  assert.ok(
+    sqs.body.includes(
+      'xmlns="http://queue.amazonaws.com/doc/2012-11-05/"><Error><Type>Sender</Type><Code>MissingParameter</Code>',
+    ),
+  );
 });
 
 test('a 5xx error is the Receiver fault; anything thrown that is not an AwsError becomes InternalFailure', () => {
@@ -100,10 +136,18 @@ test('a 5xx error is the Receiver fault; anything thrown that is not an AwsError
   assert.equal(out.status, 500);
   assert.equal(out.headers['x-amzn-errortype'], 'InternalFailure');
   assert.equal(JSON.parse(out.body).Type, 'Service');
-  assert.ok(serializeError(err, { protocol: 'query', requestId: REQUEST_ID }).body.includes('<Type>Receiver</Type><Code>InternalFailure</Code>'));
+  assert.ok(
+    serializeError(err, { protocol: 'query', requestId: REQUEST_ID }).body.includes(
+      '<Type>Receiver</Type><Code>InternalFailure</Code>',
+    ),
+  );
 });
 
 test('JSON errors answer in the JSON version the request used (Logs speaks 1.1)', () => {
-  const out = serializeError(new serverErrors.MissingAction(), { protocol: 'json', requestId: REQUEST_ID, jsonContentType: 'application/x-amz-json-1.1' });
+  const out = serializeError(new serverErrors.MissingAction(), {
+    protocol: 'json',
+    requestId: REQUEST_ID,
+    jsonContentType: 'application/x-amz-json-1.1',
+  });
   assert.equal(out.headers['content-type'], 'application/x-amz-json-1.1');
 });

@@ -18,20 +18,26 @@ test('events appended while a compaction runs are neither lost nor applied twice
     const acknowledged: number[] = [];
     // 50 concurrent "requests", each applying an event and waiting for durability as the
     // server does before it answers; 25,000 events pass the compaction threshold.
-    await Promise.all(Array.from({ length: 50 }, async () => {
-      for (let i = 0; i < 500; i++) {
-        const n = ++applied;
-        journal.append('counter', { n });
-        await journal.flush();
-        acknowledged.push(n);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        for (let i = 0; i < 500; i++) {
+          const n = ++applied;
+          journal.append('counter', { n });
+          await journal.flush();
+          acknowledged.push(n);
+        }
+      }),
+    );
     // Crash: the journal is never closed. A new process restores from the directory.
     const restored = new Journal(dir.path).restore();
     const fromSnapshot = (restored.snapshots.counter as number | undefined) ?? 0;
     assert.ok(fromSnapshot > 0, 'a compaction ran');
     const replayed = restored.events.map((r) => (r.e as { n: number }).n);
-    assert.deepEqual(replayed, Array.from({ length: replayed.length }, (_, i) => fromSnapshot + i + 1), 'the journal continues exactly where the snapshot ends');
+    assert.deepEqual(
+      replayed,
+      Array.from({ length: replayed.length }, (_, i) => fromSnapshot + i + 1),
+      'the journal continues exactly where the snapshot ends',
+    );
     assert.equal(fromSnapshot + replayed.length, applied);
     assert.equal(acknowledged.length, applied);
   } finally {
@@ -53,7 +59,10 @@ test('journals older than the snapshot (a crash before they were deleted) are re
     assert.deepEqual(restored.events, [], 'a journal older than the snapshot is not replayed');
     await second.open(() => ({ counter: 1 }));
     await second.close();
-    assert.deepEqual(readdirSync(dir.path).filter((f) => f.startsWith('journal-')), ['journal-2.log']);
+    assert.deepEqual(
+      readdirSync(dir.path).filter((f) => f.startsWith('journal-')),
+      ['journal-2.log'],
+    );
   } finally {
     dir.remove();
   }

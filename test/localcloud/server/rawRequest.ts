@@ -27,26 +27,50 @@ export async function rawRequest(r: RawRequest): Promise<RawAnswer> {
   const body = r.body ?? '';
   if (r.sign) {
     const signer = new SignatureV4({
-      service: r.sign.service ?? 'sqs', region: 'us-east-1', sha256: Sha256,
+      service: r.sign.service ?? 'sqs',
+      region: 'us-east-1',
+      sha256: Sha256,
       credentials: { accessKeyId: r.sign.accessKeyId, secretAccessKey: r.sign.secretAccessKey },
     });
     const query = Object.fromEntries(url.searchParams);
     const signed = await signer.sign(
-      { method, protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers, body },
+      {
+        method,
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        query,
+        headers,
+        body,
+      },
       { signingDate: r.sign.signingDate },
     );
     headers = signed.headers as Record<string, string>;
   }
   const sent = r.tamper ? r.tamper(body) : body;
-  const response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : sent });
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: method === 'GET' || method === 'HEAD' ? undefined : sent,
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 /** A JSON-protocol SQS request (X-Amz-Target: AmazonSQS.<action>). */
-export function sqsJson(endpoint: string, action: string, input: unknown, sign?: RawRequest['sign'], body?: string): Promise<RawAnswer> {
+export function sqsJson(
+  endpoint: string,
+  action: string,
+  input: unknown,
+  sign?: RawRequest['sign'],
+  body?: string,
+): Promise<RawAnswer> {
   return rawRequest({
     endpoint,
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': action.includes('.') ? action : `AmazonSQS.${action}` },
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': action.includes('.') ? action : `AmazonSQS.${action}`,
+    },
     body: body ?? JSON.stringify(input),
     sign,
   });

@@ -3,7 +3,14 @@
 // and every acknowledged delete stays deleted. Needs dist/cli.js (npm test builds it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-sqs';
 import { spawnCloud } from '../../helpers/cloudProcess';
 import { tempDir } from '../../helpers/cloud';
 
@@ -17,15 +24,24 @@ test('SIGKILL mid-traffic loses no acknowledged SQS send or delete', async () =>
   let stop = false;
   try {
     const sqs = new SQSClient(first.clientConfig);
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'crash', Attributes: { VisibilityTimeout: '0' } }));
+    const { QueueUrl } = await sqs.send(
+      new CreateQueueCommand({ QueueName: 'crash', Attributes: { VisibilityTimeout: '0' } }),
+    );
     const sender = async (n: number) => {
       for (let i = 0; !stop; i++) {
         try {
           if (i % 3 === 0) {
-            const batch = await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [0, 1, 2].map((k) => ({ Id: `e${k}`, MessageBody: `s${n}-${i}-${k}` })) }));
+            const batch = await sqs.send(
+              new SendMessageBatchCommand({
+                QueueUrl,
+                Entries: [0, 1, 2].map((k) => ({ Id: `e${k}`, MessageBody: `s${n}-${i}-${k}` })),
+              }),
+            );
             for (const ok of batch.Successful ?? []) acknowledged.add(ok.MessageId!);
           } else {
-            acknowledged.add((await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `s${n}-${i}` }))).MessageId!);
+            acknowledged.add(
+              (await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: `s${n}-${i}` }))).MessageId!,
+            );
           }
         } catch {
           return; // the process was killed under this request: it was never acknowledged
@@ -35,7 +51,9 @@ test('SIGKILL mid-traffic loses no acknowledged SQS send or delete', async () =>
     const deleter = async () => {
       while (!stop) {
         try {
-          const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 2, VisibilityTimeout: 0 }));
+          const got = await sqs.send(
+            new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 2, VisibilityTimeout: 0 }),
+          );
           for (const m of got.Messages ?? []) {
             await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
             deleted.add(m.MessageId!);
@@ -60,7 +78,13 @@ test('SIGKILL mid-traffic loses no acknowledged SQS send or delete', async () =>
       const again = new SQSClient(second.clientConfig);
       const found = new Map<string, number>();
       for (;;) {
-        const got = await again.send(new ReceiveMessageCommand({ QueueUrl: QueueUrl!.replace(/:\d+\//, `:${second.port}/`), MaxNumberOfMessages: 10, VisibilityTimeout: 300 }));
+        const got = await again.send(
+          new ReceiveMessageCommand({
+            QueueUrl: QueueUrl!.replace(/:\d+\//, `:${second.port}/`),
+            MaxNumberOfMessages: 10,
+            VisibilityTimeout: 300,
+          }),
+        );
         if (!got.Messages?.length) break;
         for (const m of got.Messages) found.set(m.MessageId!, (found.get(m.MessageId!) ?? 0) + 1);
       }
@@ -68,7 +92,10 @@ test('SIGKILL mid-traffic loses no acknowledged SQS send or delete', async () =>
       assert.deepEqual(lost, [], `${lost.length} acknowledged messages were lost`);
       const resurrected = [...deleted].filter((id) => found.has(id));
       assert.deepEqual(resurrected, [], 'acknowledged deletes came back');
-      assert.ok([...found.values()].every((n) => n === 1), 'each message is restored once');
+      assert.ok(
+        [...found.values()].every((n) => n === 1),
+        'each message is restored once',
+      );
       again.destroy();
     } finally {
       await second.stop();

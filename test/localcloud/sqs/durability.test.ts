@@ -6,23 +6,35 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CreateQueueCommand, GetQueueAttributesCommand, ListQueueTagsCommand, ReceiveMessageCommand, SQSClient, SendMessageCommand,
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ListQueueTagsCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  SendMessageCommand,
 } from '@aws-sdk/client-sqs';
 import { cpSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startTestCloud, tempDir, type TestCloud } from '../../helpers/cloud';
 
 async function populate(sqs: SQSClient): Promise<{ url: string; fifo: string; firstSeq: string; inflightId: string }> {
-  const { QueueUrl: url } = await sqs.send(new CreateQueueCommand({ QueueName: 'kept', Attributes: { VisibilityTimeout: '600' }, tags: { lab: 'sqs' } }));
-  const { QueueUrl: fifo } = await sqs.send(new CreateQueueCommand({ QueueName: 'kept.fifo', Attributes: { FifoQueue: 'true' } }));
+  const { QueueUrl: url } = await sqs.send(
+    new CreateQueueCommand({ QueueName: 'kept', Attributes: { VisibilityTimeout: '600' }, tags: { lab: 'sqs' } }),
+  );
+  const { QueueUrl: fifo } = await sqs.send(
+    new CreateQueueCommand({ QueueName: 'kept.fifo', Attributes: { FifoQueue: 'true' } }),
+  );
   for (const body of ['a', 'b', 'c']) await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
   const inflight = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: url }))).Messages![0]!;
-  const first = await sqs.send(new SendMessageCommand({ QueueUrl: fifo, MessageBody: 'f1', MessageGroupId: 'g', MessageDeduplicationId: 'd1' }));
+  const first = await sqs.send(
+    new SendMessageCommand({ QueueUrl: fifo, MessageBody: 'f1', MessageGroupId: 'g', MessageDeduplicationId: 'd1' }),
+  );
   return { url: url!, fifo: fifo!, firstSeq: first.SequenceNumber!, inflightId: inflight.MessageId! };
 }
 
 async function verify(sqs: SQSClient, state: Awaited<ReturnType<typeof populate>>): Promise<void> {
-  const attrs = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: state.url, AttributeNames: ['All'] }))).Attributes!;
+  const attrs = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: state.url, AttributeNames: ['All'] })))
+    .Attributes!;
   assert.equal(attrs.VisibilityTimeout, '600');
   assert.equal(attrs.ApproximateNumberOfMessages, '2');
   assert.equal(attrs.ApproximateNumberOfMessagesNotVisible, '1');
@@ -31,9 +43,23 @@ async function verify(sqs: SQSClient, state: Awaited<ReturnType<typeof populate>
   assert.equal(rest.length, 2);
   assert.ok(!rest.some((m) => m.MessageId === state.inflightId), 'the in-flight message stays invisible');
   // The dedup window and the sequence survive: a duplicate is suppressed, a new one follows.
-  const dup = await sqs.send(new SendMessageCommand({ QueueUrl: state.fifo, MessageBody: 'f1', MessageGroupId: 'g', MessageDeduplicationId: 'd1' }));
+  const dup = await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: state.fifo,
+      MessageBody: 'f1',
+      MessageGroupId: 'g',
+      MessageDeduplicationId: 'd1',
+    }),
+  );
   assert.equal(dup.SequenceNumber, state.firstSeq);
-  const next = await sqs.send(new SendMessageCommand({ QueueUrl: state.fifo, MessageBody: 'f2', MessageGroupId: 'g', MessageDeduplicationId: 'd2' }));
+  const next = await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: state.fifo,
+      MessageBody: 'f2',
+      MessageGroupId: 'g',
+      MessageDeduplicationId: 'd2',
+    }),
+  );
   assert.ok(BigInt(next.SequenceNumber!) > BigInt(state.firstSeq));
 }
 
@@ -48,7 +74,11 @@ test('SQS state is restored after a clean restart (snapshot)', async () => {
     await cloud.stop();
     cloud = await startTestCloud({ stateDir: dir.path });
     sqs = new SQSClient(cloud.clientConfig);
-    await verify(sqs, { ...state, url: state.url.replace(/:\d+\//, `:${cloud.port}/`), fifo: state.fifo.replace(/:\d+\//, `:${cloud.port}/`) });
+    await verify(sqs, {
+      ...state,
+      url: state.url.replace(/:\d+\//, `:${cloud.port}/`),
+      fifo: state.fifo.replace(/:\d+\//, `:${cloud.port}/`),
+    });
     sqs.destroy();
   } finally {
     await cloud?.stop();

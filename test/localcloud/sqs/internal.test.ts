@@ -22,9 +22,17 @@ after(async () => {
 });
 
 test('findQueue resolves ARNs and URLs', async () => {
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'internal-find', Attributes: { VisibilityTimeout: '12' } }));
+  const { QueueUrl } = await sqs.send(
+    new CreateQueueCommand({ QueueName: 'internal-find', Attributes: { VisibilityTimeout: '12' } }),
+  );
   const byUrl = internal.findQueue(QueueUrl!);
-  assert.deepEqual(byUrl, { name: 'internal-find', arn: 'arn:aws:sqs:us-east-1:000000000000:internal-find', url: QueueUrl, fifo: false, visibilityTimeout: 12 });
+  assert.deepEqual(byUrl, {
+    name: 'internal-find',
+    arn: 'arn:aws:sqs:us-east-1:000000000000:internal-find',
+    url: QueueUrl,
+    fifo: false,
+    visibilityTimeout: 12,
+  });
   assert.deepEqual(internal.findQueue('arn:aws:sqs:us-east-1:000000000000:internal-find'), byUrl);
   assert.equal(internal.findQueue('arn:aws:sqs:us-east-1:000000000000:nope'), undefined);
 });
@@ -32,8 +40,12 @@ test('findQueue resolves ARNs and URLs', async () => {
 test('sendInternal enqueues what SDK clients receive; receiveInternal returns every attribute', async () => {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'internal-send' }));
   const arn = 'arn:aws:sqs:us-east-1:000000000000:internal-send';
-  const sent = await internal.sendInternal(arn, '{"Records":[]}', { messageAttributes: { k: { DataType: 'String', StringValue: 'v' } } });
-  const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames: ['All'], VisibilityTimeout: 0 }));
+  const sent = await internal.sendInternal(arn, '{"Records":[]}', {
+    messageAttributes: { k: { DataType: 'String', StringValue: 'v' } },
+  });
+  const got = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames: ['All'], VisibilityTimeout: 0 }),
+  );
   assert.equal(got.Messages?.[0]?.MessageId, sent.messageId);
   assert.equal(got.Messages?.[0]?.MD5OfBody, sent.md5OfBody);
   const received = await internal.receiveInternal(arn, { max: 10, waitSeconds: 0 });
@@ -68,8 +80,14 @@ test('receiveInternal takes more than 10 messages at once for event source mappi
 });
 
 test('internal calls on a missing queue fail with QueueDoesNotExist', async () => {
-  await assert.rejects(internal.sendInternal('arn:aws:sqs:us-east-1:000000000000:gone', 'x'), (e: AwsError) => e.code === 'QueueDoesNotExist');
-  await assert.rejects(internal.receiveInternal('arn:aws:sqs:us-east-1:000000000000:gone', { max: 1, waitSeconds: 0 }), (e: AwsError) => e.code === 'QueueDoesNotExist');
+  await assert.rejects(
+    internal.sendInternal('arn:aws:sqs:us-east-1:000000000000:gone', 'x'),
+    (e: AwsError) => e.code === 'QueueDoesNotExist',
+  );
+  await assert.rejects(
+    internal.receiveInternal('arn:aws:sqs:us-east-1:000000000000:gone', { max: 1, waitSeconds: 0 }),
+    (e: AwsError) => e.code === 'QueueDoesNotExist',
+  );
 });
 
 test('stopping the local cloud ends waiting long polls at once', async () => {

@@ -11,7 +11,10 @@ export interface SqsKit {
   cloud: TestCloud;
   sqs: SQSClient;
   /** Creates a queue with a unique name (suffix `.fifo` when fifo) and returns its URL. */
-  queue(attributes?: Record<string, string>, options?: { fifo?: boolean; tags?: Record<string, string>; name?: string }): Promise<string>;
+  queue(
+    attributes?: Record<string, string>,
+    options?: { fifo?: boolean; tags?: Record<string, string>; name?: string },
+  ): Promise<string>;
 }
 
 let counter = 0;
@@ -59,10 +62,21 @@ function useSqsOnTarget(): SqsKit {
     get sqs() {
       return fx.sqs;
     },
-    async queue(attributes: Record<string, string> = {}, options: { fifo?: boolean; tags?: Record<string, string>; name?: string } = {}) {
+    async queue(
+      attributes: Record<string, string> = {},
+      options: { fifo?: boolean; tags?: Record<string, string>; name?: string } = {},
+    ) {
       const fifo = options.fifo ?? attributes.FifoQueue === 'true';
       const name = options.name ?? `${uniqueName()}${fx.target === 'local' ? '' : `-${RUN}`}${fifo ? '.fifo' : ''}`;
-      const url = (await fx.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...attributes } : attributes, tags: options.tags }))).QueueUrl!;
+      const url = (
+        await fx.sqs.send(
+          new CreateQueueCommand({
+            QueueName: name,
+            Attributes: fifo ? { FifoQueue: 'true', ...attributes } : attributes,
+            tags: options.tags,
+          }),
+        )
+      ).QueueUrl!;
       if (fx.target !== 'local') fx.cleanup(() => fx.sqs.send(new DeleteQueueCommand({ QueueUrl: url })));
       return url;
     },
@@ -71,7 +85,12 @@ function useSqsOnTarget(): SqsKit {
 }
 
 /** Asserts that `p` rejects with the SDK error `name`, and (awsQueryCompatible) query code `code`. */
-export async function rejectsWith(p: Promise<unknown>, name: string, code?: string, status?: number): Promise<Error & Record<string, unknown>> {
+export async function rejectsWith(
+  p: Promise<unknown>,
+  name: string,
+  code?: string,
+  status?: number,
+): Promise<Error & Record<string, unknown>> {
   try {
     await p;
   } catch (e) {

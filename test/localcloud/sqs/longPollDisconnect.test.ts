@@ -15,10 +15,24 @@ const kit = useSqs();
 async function startRawLongPoll(queueUrl: string): Promise<{ destroy(): void }> {
   const url = new URL(kit.cloud.endpoint);
   const body = JSON.stringify({ QueueUrl: queueUrl, WaitTimeSeconds: 20, MaxNumberOfMessages: 1 });
-  const signer = new SignatureV4({ service: 'sqs', region: 'us-east-1', sha256: Sha256, credentials: kit.cloud.credentials });
+  const signer = new SignatureV4({
+    service: 'sqs',
+    region: 'us-east-1',
+    sha256: Sha256,
+    credentials: kit.cloud.credentials,
+  });
   const signed = await signer.sign({
-    method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/',
-    headers: { host: url.host, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.ReceiveMessage' }, body,
+    method: 'POST',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: '/',
+    headers: {
+      host: url.host,
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'AmazonSQS.ReceiveMessage',
+    },
+    body,
   });
   const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers: signed.headers });
   req.on('error', () => undefined); // the socket is destroyed on purpose
@@ -38,8 +52,13 @@ test('a long poll whose client disconnected no longer takes the next message', a
   await roundTrip();
 
   await kit.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'for a live receiver' }));
-  const got = await kit.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 0, MaxNumberOfMessages: 1 }));
-  assert.deepEqual(got.Messages?.map((m) => m.Body), ['for a live receiver']);
+  const got = await kit.sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 0, MaxNumberOfMessages: 1 }),
+  );
+  assert.deepEqual(
+    got.Messages?.map((m) => m.Body),
+    ['for a live receiver'],
+  );
   const attrs = await roundTrip();
   assert.equal(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible, '1', 'only the live receive took the message');
 });

@@ -16,7 +16,10 @@ test('messages older than MessageRetentionPeriod are neither received, counted n
   q.messages.set('old', message('old'));
   q.messages.set('new', message('new', { sentAt: T0 + 30_000, visibleAt: T0 + 30_000 }));
   const at = T0 + 60_000;
-  assert.deepEqual([...q.receivable(at)].map((m) => m.id), ['new']);
+  assert.deepEqual(
+    [...q.receivable(at)].map((m) => m.id),
+    ['new'],
+  );
   assert.deepEqual(q.counts(at), { visible: 1, inflight: 0, delayed: 0 });
   q.expire(at);
   assert.deepEqual([...q.messages.keys()], ['new']);
@@ -35,9 +38,15 @@ test('FIFO: a delayed or in-flight head holds its group; other groups flow; a gr
   q.messages.set('a2', message('a2', { groupId: 'a' }));
   q.messages.set('b1', message('b1', { groupId: 'b' }));
   q.messages.set('b2', message('b2', { groupId: 'b' }));
-  assert.deepEqual([...q.receivable(T0)].map((m) => m.id), ['b1', 'b2']);
+  assert.deepEqual(
+    [...q.receivable(T0)].map((m) => m.id),
+    ['b1', 'b2'],
+  );
   // a comes back at T0 + 10 s, behind b, which has been waiting since T0 (as AWS orders groups).
-  assert.deepEqual([...q.receivable(T0 + 10_000)].map((m) => m.id), ['b1', 'b2', 'a1', 'a2']);
+  assert.deepEqual(
+    [...q.receivable(T0 + 10_000)].map((m) => m.id),
+    ['b1', 'b2', 'a1', 'a2'],
+  );
   assert.equal(q.nextVisibleAt(T0), T0 + 10_000);
 });
 

@@ -4,7 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DescribeExecutionCommand, DescribeStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { tempDir } from '../../helpers/cloud';
 import { CLI, spawnCloud } from '../../helpers/cloudProcess';
 import { createMachine, details, history, run, sequence, sfnFixture, waitForStop } from './sfnFixture';
@@ -18,7 +23,9 @@ test('machines and histories survive a restart; a running execution comes back F
     const first = await sfnFixture({ stateDir: dir.path });
     const done = await run(first.sfn, { StartAt: 'P', States: { P: { Type: 'Pass', Result: 42, End: true } } });
     const sleeperMachine = await createMachine(first.sfn, longWait);
-    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn: sleeperMachine, input: '{"n":1}' }));
+    const { executionArn } = await first.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: sleeperMachine, input: '{"n":1}' }),
+    );
     await new Promise((r) => setTimeout(r, 200));
     await first.stop();
 
@@ -42,25 +49,29 @@ test('machines and histories survive a restart; a running execution comes back F
   }
 });
 
-test('kill -9 of `hoc cloud` loses no acknowledged execution', { skip: !existsSync(CLI) && 'dist/cli.js is not built (node esbuild.mjs)' }, async () => {
-  const dir = tempDir();
-  try {
-    const cloud = await spawnCloud(['--state-dir', dir.path]);
-    const sfn = new SFNClient({ ...cloud.clientConfig, disableHostPrefix: true });
-    const stateMachineArn = await createMachine(sfn, longWait);
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
-    await cloud.stop('SIGKILL');
-
-    const again = await spawnCloud(['--state-dir', dir.path]);
+test(
+  'kill -9 of `hoc cloud` loses no acknowledged execution',
+  { skip: !existsSync(CLI) && 'dist/cli.js is not built (node esbuild.mjs)' },
+  async () => {
+    const dir = tempDir();
     try {
-      const sfn2 = new SFNClient({ ...again.clientConfig, disableHostPrefix: true });
-      const d = await waitForStop(sfn2, executionArn!);
-      assert.equal(d.status, 'FAILED');
-      assert.match(d.cause!, INTERRUPTED);
+      const cloud = await spawnCloud(['--state-dir', dir.path]);
+      const sfn = new SFNClient({ ...cloud.clientConfig, disableHostPrefix: true });
+      const stateMachineArn = await createMachine(sfn, longWait);
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
+      await cloud.stop('SIGKILL');
+
+      const again = await spawnCloud(['--state-dir', dir.path]);
+      try {
+        const sfn2 = new SFNClient({ ...again.clientConfig, disableHostPrefix: true });
+        const d = await waitForStop(sfn2, executionArn!);
+        assert.equal(d.status, 'FAILED');
+        assert.match(d.cause!, INTERRUPTED);
+      } finally {
+        await again.stop();
+      }
     } finally {
-      await again.stop();
+      dir.remove();
     }
-  } finally {
-    dir.remove();
-  }
-});
+  },
+);

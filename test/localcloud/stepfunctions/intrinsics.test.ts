@@ -11,7 +11,11 @@ after(() => f.stop());
 
 /** Runs one Pass state whose Parameters are `params` and returns its output. */
 async function evaluate(params: Record<string, string>, input: unknown = {}) {
-  const { output, execution } = await run(f.sfn, { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: params, End: true } } }, input);
+  const { output, execution } = await run(
+    f.sfn,
+    { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: params, End: true } } },
+    input,
+  );
   return { output: output as Record<string, unknown>, execution };
 }
 
@@ -29,7 +33,12 @@ test('array functions', async () => {
       'length.$': 'States.ArrayLength($.nums)',
       'unique.$': 'States.ArrayUnique($.dups)',
     },
-    { nums: [1, 2, 3, 4, 5, 6, 7, 8, 9], obj: { k: 1 }, objs: [{ k: 2 }, { k: 1 }], dups: [1, 1, 'a', 'a', [null], [null], { a: 1 }, { a: 1 }, null, null] },
+    {
+      nums: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      obj: { k: 1 },
+      objs: [{ k: 2 }, { k: 1 }],
+      dups: [1, 1, 'a', 'a', [null], [null], { a: 1 }, { a: 1 }, null, null],
+    },
   );
   assert.deepEqual(output, {
     array: ['a', 1, true, null, { k: 1 }],
@@ -60,10 +69,18 @@ test('string, JSON, encoding and hash functions', async () => {
       'b64.$': "States.Base64Encode('Data to encode')",
       'unb64.$': "States.Base64Decode('RGF0YSB0byBlbmNvZGU=')",
       'md5.$': "States.Hash('input data', 'MD5')",
-      'sha256.$': 'States.Hash($.obj, \'SHA-256\')',
+      'sha256.$': "States.Hash($.obj, 'SHA-256')",
       'nested.$': "States.ArrayGetItem(States.StringSplit(States.Format('{},{}', $.fst, $.snd), ','), 1)",
     },
-    { fst: 'one', snd: 2, csv: 'Value1,Value2,,Value3\n', json: '{"a":[1,2]}', obj: { z: 1, a: 'b' }, a: { a: { a1: 1 }, b: 2, d: 3 }, b: { a: { a3: 1 }, c: 3, d: 4 } },
+    {
+      fst: 'one',
+      snd: 2,
+      csv: 'Value1,Value2,,Value3\n',
+      json: '{"a":[1,2]}',
+      obj: { z: 1, a: 'b' },
+      a: { a: { a1: 1 }, b: 2, d: 3 },
+      b: { a: { a3: 1 }, c: 3, d: 4 },
+    },
   );
   const smArn = execution.stateMachineArn!;
   assert.deepEqual(output, {
@@ -85,13 +102,16 @@ test('string, JSON, encoding and hash functions', async () => {
 });
 
 test('math and UUID functions', async () => {
-  const { output } = await evaluate({
-    'add.$': 'States.MathAdd(-9, 3)',
-    'random.$': 'States.MathRandom($.lo, $.hi)',
-    'seeded1.$': 'States.MathRandom(0, 999, 3)',
-    'seeded2.$': 'States.MathRandom(0, 999, 3)',
-    'uuid.$': 'States.UUID()',
-  }, { lo: 12.5, hi: 44.51 });
+  const { output } = await evaluate(
+    {
+      'add.$': 'States.MathAdd(-9, 3)',
+      'random.$': 'States.MathRandom($.lo, $.hi)',
+      'seeded1.$': 'States.MathRandom(0, 999, 3)',
+      'seeded2.$': 'States.MathRandom(0, 999, 3)',
+      'uuid.$': 'States.UUID()',
+    },
+    { lo: 12.5, hi: 44.51 },
+  );
   assert.equal(output.add, -6);
   assert.ok(Number.isInteger(output.random) && (output.random as number) >= 12 && (output.random as number) < 44);
   assert.equal(output.seeded1, output.seeded2);
@@ -99,7 +119,7 @@ test('math and UUID functions', async () => {
 });
 
 test('a bad intrinsic call fails the execution with States.IntrinsicFailure or States.Runtime', async () => {
-  const bad = await evaluate({ 'x.$': "States.ArrayGetItem($.nums, 10)" }, { nums: [1] });
+  const bad = await evaluate({ 'x.$': 'States.ArrayGetItem($.nums, 10)' }, { nums: [1] });
   assert.equal(bad.execution.status, 'FAILED');
   assert.equal(bad.execution.error, 'States.IntrinsicFailure');
   // Unknown functions are refused when the machine is created, as on AWS.

@@ -14,18 +14,34 @@ test('Pass/Choice/Map/Wait in JSONata with variables carried between states', as
     QueryLanguage: 'JSONata',
     StartAt: 'Init',
     States: {
-      Init: { Type: 'Pass', Assign: { total: '{% $sum($states.input.prices) %}', label: 'order' }, Output: { items: '{% $states.input.prices %}' }, Next: 'Check' },
-      Check: { Type: 'Choice', Choices: [{ Condition: '{% $total > 10 %}', Next: 'Discount', Assign: { discounted: true } }], Default: 'Done' },
+      Init: {
+        Type: 'Pass',
+        Assign: { total: '{% $sum($states.input.prices) %}', label: 'order' },
+        Output: { items: '{% $states.input.prices %}' },
+        Next: 'Check',
+      },
+      Check: {
+        Type: 'Choice',
+        Choices: [{ Condition: '{% $total > 10 %}', Next: 'Discount', Assign: { discounted: true } }],
+        Default: 'Done',
+      },
       Discount: {
         Type: 'Map',
         Items: '{% $states.input.items %}',
         ItemSelector: { price: '{% $states.context.Map.Item.Value %}', index: '{% $states.context.Map.Item.Index %}' },
-        ItemProcessor: { StartAt: 'Half', States: { Half: { Type: 'Pass', Output: '{% $states.input.price / 2 %}', End: true } } },
+        ItemProcessor: {
+          StartAt: 'Half',
+          States: { Half: { Type: 'Pass', Output: '{% $states.input.price / 2 %}', End: true } },
+        },
         Output: { halves: '{% $states.result %}', label: '{% $label %}' },
         Next: 'Pause',
       },
       Pause: { Type: 'Wait', Seconds: '{% $count($states.input.halves) - 3 %}', Next: 'Done' },
-      Done: { Type: 'Pass', Output: { result: '{% $states.input %}', total: '{% $total %}', discounted: '{% $discounted %}' }, End: true },
+      Done: {
+        Type: 'Pass',
+        Output: { result: '{% $states.input %}', total: '{% $total %}', discounted: '{% $discounted %}' },
+        End: true,
+      },
     },
   };
   const { output, events, execution } = await run(f.sfn, def, { prices: [4, 8, 2] });
@@ -44,8 +60,26 @@ test('Fail with Error/Cause expressions; Catch with $states.errorOutput and Assi
     States: {
       Try: {
         Type: 'Parallel',
-        Branches: [{ StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: "{% 'Bad' & $states.input.kind %}", Cause: '{% $string($states.input.n) %}' } } }],
-        Catch: [{ ErrorEquals: ['BadInput'], Assign: { caught: '{% $states.errorOutput.Error %}' }, Output: { error: '{% $states.errorOutput %}', from: '{% $states.input.kind %}' }, Next: 'After' }],
+        Branches: [
+          {
+            StartAt: 'Boom',
+            States: {
+              Boom: {
+                Type: 'Fail',
+                Error: "{% 'Bad' & $states.input.kind %}",
+                Cause: '{% $string($states.input.n) %}',
+              },
+            },
+          },
+        ],
+        Catch: [
+          {
+            ErrorEquals: ['BadInput'],
+            Assign: { caught: '{% $states.errorOutput.Error %}' },
+            Output: { error: '{% $states.errorOutput %}', from: '{% $states.input.kind %}' },
+            Next: 'After',
+          },
+        ],
         End: true,
       },
       After: { Type: 'Pass', Output: { error: '{% $states.input.error %}', caught: '{% $caught %}' }, End: true },
@@ -75,11 +109,22 @@ test('Step Functions JSONata functions: $partition, $range, $hash, $parse, $uuid
     },
   };
   const { output } = await run(f.sfn, def);
-  assert.deepEqual(output, { partition: [[1, 2], [3, 4], [5]], range: [0, 5, 10], hash: '812f45842bc6d66ee14572ce20db8e86', parse: { a: [1] }, uuid: 36, random: true });
+  assert.deepEqual(output, {
+    partition: [[1, 2], [3, 4], [5]],
+    range: [0, 5, 10],
+    hash: '812f45842bc6d66ee14572ce20db8e86',
+    parse: { a: [1] },
+    uuid: 36,
+    random: true,
+  });
 });
 
 test('JSONata errors are States.QueryEvaluationError; a JSONPath machine may hold a JSONata state', async () => {
-  const bad = await run(f.sfn, { QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% $states.input.missing.deeper %}', End: true } } });
+  const bad = await run(f.sfn, {
+    QueryLanguage: 'JSONata',
+    StartAt: 'P',
+    States: { P: { Type: 'Pass', Output: '{% $states.input.missing.deeper %}', End: true } },
+  });
   assert.equal(bad.execution.status, 'FAILED');
   assert.equal(bad.execution.error, 'States.QueryEvaluationError');
 
@@ -87,7 +132,12 @@ test('JSONata errors are States.QueryEvaluationError; a JSONPath machine may hol
     StartAt: 'PathState',
     States: {
       PathState: { Type: 'Pass', Parameters: { 'v.$': '$.x' }, Assign: { 'seen.$': '$.v' }, Next: 'AtaState' },
-      AtaState: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { doubled: '{% $states.input.v * 2 %}', seen: '{% $seen %}' }, End: true },
+      AtaState: {
+        Type: 'Pass',
+        QueryLanguage: 'JSONata',
+        Output: { doubled: '{% $states.input.v * 2 %}', seen: '{% $seen %}' },
+        End: true,
+      },
     },
   };
   const { output, events } = await run(f.sfn, mixed, { x: 21 });
@@ -100,8 +150,16 @@ test('JSONPath variables: Assign with paths, $var references in Parameters and C
     StartAt: 'Set',
     States: {
       Set: { Type: 'Pass', Assign: { 'limit.$': '$.limit', greeting: 'hi' }, Next: 'Use' },
-      Use: { Type: 'Pass', Parameters: { 'limit.$': '$limit', 'g.$': "States.Format('{} there', $greeting)" }, Next: 'Decide' },
-      Decide: { Type: 'Choice', Choices: [{ Variable: '$limit', NumericGreaterThan: 5, Next: 'Big' }], Default: 'Small' },
+      Use: {
+        Type: 'Pass',
+        Parameters: { 'limit.$': '$limit', 'g.$': "States.Format('{} there', $greeting)" },
+        Next: 'Decide',
+      },
+      Decide: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$limit', NumericGreaterThan: 5, Next: 'Big' }],
+        Default: 'Small',
+      },
       Big: { Type: 'Pass', End: true },
       Small: { Type: 'Fail', Error: 'TooSmall' },
     },

@@ -10,7 +10,17 @@ import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { useFreshRuntimes } from '../lambda/lambdaKit';
 import { run, sfnFixture, type SfnFixture } from './sfnFixture';
 
-const PIPELINE = join(__dirname, '..', '..', '..', 'labs', '05-serverless', 'solutions', 'statemachines', 'image-pipeline.asl.json');
+const PIPELINE = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'labs',
+  '05-serverless',
+  'solutions',
+  'statemachines',
+  'image-pipeline.asl.json',
+);
 const STAND_INS = `
 exports.check = async (e) => ({ moderation: { flagged: e.key.includes('unsafe'), labels: ['cat'] }, width: 640, height: 480 });
 exports.resize = async (e) => ({ thumbnail: 'thumbnails/' + e.key });
@@ -26,8 +36,20 @@ before(async () => {
   const lambda = new LambdaClient(f.cloud.clientConfig);
   const zip = zipSync({ 'index.js': Buffer.from(STAND_INS) });
   const arns: Record<string, string> = {};
-  for (const [param, handler] of [['CheckImageFunctionArn', 'check'], ['ResizeImageFunctionArn', 'resize'], ['GrayscaleImageFunctionArn', 'grayscale']] as const) {
-    const out = await lambda.send(new CreateFunctionCommand({ FunctionName: `lab-${handler}-${process.pid}`, Runtime: 'nodejs24.x', Role: 'arn:aws:iam::000000000000:role/lambda-role', Handler: `index.${handler}`, Code: { ZipFile: zip } }));
+  for (const [param, handler] of [
+    ['CheckImageFunctionArn', 'check'],
+    ['ResizeImageFunctionArn', 'resize'],
+    ['GrayscaleImageFunctionArn', 'grayscale'],
+  ] as const) {
+    const out = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: `lab-${handler}-${process.pid}`,
+        Runtime: 'nodejs24.x',
+        Role: 'arn:aws:iam::000000000000:role/lambda-role',
+        Handler: `index.${handler}`,
+        Code: { ZipFile: zip },
+      }),
+    );
     arns[param] = out.FunctionArn!;
   }
   const text = readFileSync(PIPELINE, 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => {
@@ -44,7 +66,8 @@ test('a safe image goes through Wait and the parallel resize/grayscale', async (
   const { execution, output, events } = await run(f.sfn, definition, { bucket: 'photos', key: 'cat.jpg' }, fast);
   assert.equal(execution.status, 'SUCCEEDED', execution.cause);
   assert.deepEqual(output, {
-    bucket: 'photos', key: 'cat.jpg',
+    bucket: 'photos',
+    key: 'cat.jpg',
     check: { flagged: false, labels: ['cat'], width: 640, height: 480 },
     results: { thumbnail: 'thumbnails/cat.jpg', grayscale: 'grayscale/cat.jpg' },
   });

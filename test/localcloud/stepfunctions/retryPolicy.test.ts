@@ -11,12 +11,27 @@ test('error matching: exact names, States.ALL, States.TaskFailed and the termina
   assert.equal(errorMatches(['States.TaskFailed'], 'CustomError'), true);
   assert.equal(errorMatches(['States.TaskFailed'], 'States.Timeout'), false);
   assert.equal(errorMatches(['States.Timeout'], 'States.HeartbeatTimeout'), true);
-  assert.equal(findCatcher([{ ErrorEquals: ['A'], Next: 'x' }, { ErrorEquals: ['States.ALL'], Next: 'y' }], 'B')!.Next, 'y');
+  assert.equal(
+    findCatcher(
+      [
+        { ErrorEquals: ['A'], Next: 'x' },
+        { ErrorEquals: ['States.ALL'], Next: 'y' },
+      ],
+      'B',
+    )!.Next,
+    'y',
+  );
 });
 
 test('back-off: IntervalSeconds × BackoffRate^attempt, capped by MaxDelaySeconds; attempts per retrier', () => {
-  const p = new RetryPolicy([{ ErrorEquals: ['A'], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 4, MaxDelaySeconds: 10 }, { ErrorEquals: ['States.ALL'], MaxAttempts: 1 }]);
-  assert.deepEqual([p.nextDelay('A'), p.nextDelay('A'), p.nextDelay('A'), p.nextDelay('A'), p.nextDelay('A')], [2, 6, 10, 10, undefined]);
+  const p = new RetryPolicy([
+    { ErrorEquals: ['A'], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 4, MaxDelaySeconds: 10 },
+    { ErrorEquals: ['States.ALL'], MaxAttempts: 1 },
+  ]);
+  assert.deepEqual(
+    [p.nextDelay('A'), p.nextDelay('A'), p.nextDelay('A'), p.nextDelay('A'), p.nextDelay('A')],
+    [2, 6, 10, 10, undefined],
+  );
   // Defaults: 1 s, rate 2, 3 attempts — for the second retrier only one attempt.
   assert.equal(p.nextDelay('B'), 1);
   assert.equal(p.nextDelay('B'), undefined);

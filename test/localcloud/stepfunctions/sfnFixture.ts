@@ -35,14 +35,28 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${++counter}`;
 }
 
-export async function createMachine(sfn: SFNClient, definition: object, options: { type?: 'STANDARD' | 'EXPRESS'; tags?: Tag[]; name?: string } = {}): Promise<string> {
+export async function createMachine(
+  sfn: SFNClient,
+  definition: object,
+  options: { type?: 'STANDARD' | 'EXPRESS'; tags?: Tag[]; name?: string } = {},
+): Promise<string> {
   const out = await sfn.send(
-    new CreateStateMachineCommand({ name: options.name ?? uniqueName('sm'), definition: JSON.stringify(definition), roleArn: ROLE, type: options.type, tags: options.tags }),
+    new CreateStateMachineCommand({
+      name: options.name ?? uniqueName('sm'),
+      definition: JSON.stringify(definition),
+      roleArn: ROLE,
+      type: options.type,
+      tags: options.tags,
+    }),
   );
   return out.stateMachineArn!;
 }
 
-export async function waitForStop(sfn: SFNClient, executionArn: string, timeoutMs = 20_000): Promise<DescribeExecutionCommandOutput> {
+export async function waitForStop(
+  sfn: SFNClient,
+  executionArn: string,
+  timeoutMs = 20_000,
+): Promise<DescribeExecutionCommandOutput> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
@@ -53,12 +67,23 @@ export async function waitForStop(sfn: SFNClient, executionArn: string, timeoutM
 }
 
 /** Creates a machine, runs it on `input` and returns its description and full history. */
-export async function run(sfn: SFNClient, definition: object, input: unknown = {}, options: Parameters<typeof createMachine>[2] = {}) {
+export async function run(
+  sfn: SFNClient,
+  definition: object,
+  input: unknown = {},
+  options: Parameters<typeof createMachine>[2] = {},
+) {
   const stateMachineArn = await createMachine(sfn, definition, options);
   const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }));
   const execution = await waitForStop(sfn, executionArn!);
   const events = await history(sfn, executionArn!);
-  return { stateMachineArn, executionArn: executionArn!, execution, events, output: execution.output === undefined ? undefined : (JSON.parse(execution.output) as unknown) };
+  return {
+    stateMachineArn,
+    executionArn: executionArn!,
+    execution,
+    events,
+    output: execution.output === undefined ? undefined : (JSON.parse(execution.output) as unknown),
+  };
 }
 
 export async function history(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {

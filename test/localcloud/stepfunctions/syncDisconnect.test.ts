@@ -13,7 +13,11 @@ before(async () => (f = await sfnFixture()));
 after(() => f.stop());
 
 /** The execution's log events, once one of type `type` is there (waits for it, at most ~10 s). */
-async function logUntil(logs: CloudWatchLogsClient, group: string, type: string): Promise<Array<Record<string, unknown>>> {
+async function logUntil(
+  logs: CloudWatchLogsClient,
+  group: string,
+  type: string,
+): Promise<Array<Record<string, unknown>>> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const out = await logs.send(new FilterLogEventsCommand({ logGroupName: group })).catch(() => ({ events: [] }));
     const events = (out.events ?? []).map((e) => JSON.parse(e.message!) as Record<string, unknown>);
@@ -26,13 +30,25 @@ async function logUntil(logs: CloudWatchLogsClient, group: string, type: string)
 test('StartSyncExecution: a caller that disconnects stops the execution it was waiting for', async () => {
   const logs = new CloudWatchLogsClient(f.cloud.clientConfig);
   const group = `/aws/vendedlogs/states/${uniqueName('sync')}`;
-  const machine = await f.sfn.send(new CreateStateMachineCommand({
-    name: uniqueName('hour'), type: 'EXPRESS', roleArn: ROLE,
-    definition: JSON.stringify({ StartAt: 'Hour', States: { Hour: { Type: 'Wait', Seconds: 3600, End: true } } }),
-    loggingConfiguration: { level: 'ALL', includeExecutionData: true, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:us-east-1:000000000000:log-group:${group}:*` } }] },
-  }));
+  const machine = await f.sfn.send(
+    new CreateStateMachineCommand({
+      name: uniqueName('hour'),
+      type: 'EXPRESS',
+      roleArn: ROLE,
+      definition: JSON.stringify({ StartAt: 'Hour', States: { Hour: { Type: 'Wait', Seconds: 3600, End: true } } }),
+      loggingConfiguration: {
+        level: 'ALL',
+        includeExecutionData: true,
+        destinations: [
+          { cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:us-east-1:000000000000:log-group:${group}:*` } },
+        ],
+      },
+    }),
+  );
   const caller = new AbortController();
-  const call = f.sfn.send(new StartSyncExecutionCommand({ stateMachineArn: machine.stateMachineArn, input: '{}' }), { abortSignal: caller.signal });
+  const call = f.sfn.send(new StartSyncExecutionCommand({ stateMachineArn: machine.stateMachineArn, input: '{}' }), {
+    abortSignal: caller.signal,
+  });
   call.catch(() => undefined);
   await logUntil(logs, group, 'WaitStateEntered');
 

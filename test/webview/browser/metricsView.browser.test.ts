@@ -28,7 +28,8 @@ before(async () => {
   logs = new CloudWatchLogsClient(cloud.clientConfig);
   await createFunction(lambda, { FunctionName: 'sizer' });
   // Two real invocations create the log group with genuine REPORT lines (one cold start).
-  for (let i = 0; i < 2; i++) await lambda.send(new InvokeCommand({ FunctionName: 'sizer', Payload: Buffer.from('{}') }));
+  for (let i = 0; i < 2; i++)
+    await lambda.send(new InvokeCommand({ FunctionName: 'sizer', Payload: Buffer.from('{}') }));
   // A sweep's worth of history: 500 invocations at four memory sizes, CPU-bound (time ∝ 1/memory).
   const t0 = Date.now() - 3_600_000;
   const events = Array.from({ length: 500 }, (_, i) => {
@@ -41,7 +42,9 @@ before(async () => {
     };
   });
   await logs.send(new CreateLogStreamCommand({ logGroupName: '/aws/lambda/sizer', logStreamName: 'sweep' }));
-  await logs.send(new PutLogEventsCommand({ logGroupName: '/aws/lambda/sizer', logStreamName: 'sweep', logEvents: events }));
+  await logs.send(
+    new PutLogEventsCommand({ logGroupName: '/aws/lambda/sizer', logStreamName: 'sweep', logEvents: events }),
+  );
   harness = await startHarness();
 });
 
@@ -55,7 +58,13 @@ after(async () => {
 
 test('502 invocations: summary, charts, table, sizing recommendation and a monthly estimate', { skip }, async () => {
   const started = Date.now();
-  const v = await harness.open({ view: 'metrics', styles: ['common', 'metrics'], params: metricsParams, handlers: metricsHandlers(lambda, logs, 'sizer', 'local cloud · us-east-1'), state: { functionName: 'sizer' } });
+  const v = await harness.open({
+    view: 'metrics',
+    styles: ['common', 'metrics'],
+    params: metricsParams,
+    handlers: metricsHandlers(lambda, logs, 'sizer', 'local cloud · us-east-1'),
+    state: { functionName: 'sizer' },
+  });
   const { page } = v;
   await page.locator('[data-figure=count] .card-value', { hasText: '502' }).waitFor({ timeout: 30_000 });
   const rendered = Date.now() - started;
@@ -84,7 +93,9 @@ test('502 invocations: summary, charts, table, sizing recommendation and a month
     (el as HTMLElement & { value: string }).value = '50000000';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await page.waitForFunction((b) => document.querySelector('.estimate-result .total')?.textContent !== b, before, { timeout: 10_000 });
+  await page.waitForFunction((b) => document.querySelector('.estimate-result .total')?.textContent !== b, before, {
+    timeout: 10_000,
+  });
   const saved = (await v.state()) as { estimate?: { requestsPerMonth: number } };
   assert.equal(saved.estimate?.requestsPerMonth, 50_000_000);
   // A new invocation appears without reopening the view (it polls).
@@ -94,30 +105,42 @@ test('502 invocations: summary, charts, table, sizing recommendation and a month
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(v.problems, []);
   const blocked = await longTasks(page).catch(() => [] as number[]);
-  console.log(`# metrics view: 502 invocations loaded and rendered in ${rendered} ms (including page load); longest main-thread task ${Math.max(0, ...blocked)} ms`);
+  console.log(
+    `# metrics view: 502 invocations loaded and rendered in ${rendered} ms (including page load); longest main-thread task ${Math.max(0, ...blocked)} ms`,
+  );
   await page.close();
 });
 
-test('half width: no invocations is one sentence (no empty charts); the first invocation draws and the table fits', { skip }, async () => {
-  await createFunction(lambda, { FunctionName: 'fresh' });
-  const v = await harness.open({ view: 'metrics', styles: ['common', 'metrics'], params: metricsParams, handlers: metricsHandlers(lambda, logs, 'fresh', 'local cloud · us-east-1'), state: { functionName: 'fresh' } });
-  const { page } = v;
-  await page.setViewportSize({ width: 560, height: 900 });
-  await page.locator('.empty-state', { hasText: 'No invocations yet' }).waitFor({ timeout: 30_000 });
-  assert.equal(await page.locator('.charts').isVisible(), false, 'no empty charts with a meaningless time axis');
-  await shot(page, 'metrics-empty');
-  // One invocation (a cold start): the view polls, hides the sentence and draws the charts.
-  await lambda.send(new InvokeCommand({ FunctionName: 'fresh', Payload: Buffer.from('{}') }));
-  await page.locator('[data-figure=count] .card-value', { hasText: '1' }).waitFor({ timeout: 15_000 });
-  await page.locator('.charts').waitFor({ state: 'visible' });
-  assert.equal(await page.locator('.empty-state').isVisible(), false);
-  await page.locator('.vt-body .vt-row.cold', { hasText: 'cold' }).waitFor();
-  const fits = await page.locator('.vt').evaluate((el) => {
-    const row = el.querySelector('.vt-body .vt-row') as HTMLElement;
-    return { row: row.scrollWidth, table: el.clientWidth };
-  });
-  assert.ok(fits.row <= fits.table, `the invocations table fits a half-width panel: ${JSON.stringify(fits)}`);
-  await shot(page, 'metrics-one-point');
-  assert.deepEqual(v.problems, []);
-  await page.close();
-});
+test(
+  'half width: no invocations is one sentence (no empty charts); the first invocation draws and the table fits',
+  { skip },
+  async () => {
+    await createFunction(lambda, { FunctionName: 'fresh' });
+    const v = await harness.open({
+      view: 'metrics',
+      styles: ['common', 'metrics'],
+      params: metricsParams,
+      handlers: metricsHandlers(lambda, logs, 'fresh', 'local cloud · us-east-1'),
+      state: { functionName: 'fresh' },
+    });
+    const { page } = v;
+    await page.setViewportSize({ width: 560, height: 900 });
+    await page.locator('.empty-state', { hasText: 'No invocations yet' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.charts').isVisible(), false, 'no empty charts with a meaningless time axis');
+    await shot(page, 'metrics-empty');
+    // One invocation (a cold start): the view polls, hides the sentence and draws the charts.
+    await lambda.send(new InvokeCommand({ FunctionName: 'fresh', Payload: Buffer.from('{}') }));
+    await page.locator('[data-figure=count] .card-value', { hasText: '1' }).waitFor({ timeout: 15_000 });
+    await page.locator('.charts').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.empty-state').isVisible(), false);
+    await page.locator('.vt-body .vt-row.cold', { hasText: 'cold' }).waitFor();
+    const fits = await page.locator('.vt').evaluate((el) => {
+      const row = el.querySelector('.vt-body .vt-row') as HTMLElement;
+      return { row: row.scrollWidth, table: el.clientWidth };
+    });
+    assert.ok(fits.row <= fits.table, `the invocations table fits a half-width panel: ${JSON.stringify(fits)}`);
+    await shot(page, 'metrics-one-point');
+    assert.deepEqual(v.problems, []);
+    await page.close();
+  },
+);

@@ -3,7 +3,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SQSClient,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-sqs';
 import { startTestCloud, type TestCloud } from '../../helpers/cloud';
 import { sqsParams } from '../../../src/shared/webviewProtocolSqs';
 import { sqsHandlers } from '../../../src/extension/webviews/sqs/sqsHandlers';
@@ -22,11 +28,29 @@ before(async () => {
   cloud = await startTestCloud();
   sqs = new SQSClient(cloud.clientConfig);
   dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'photos-dlq' }))).QueueUrl!;
-  const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-  url = (await sqs.send(new CreateQueueCommand({ QueueName: 'photos', Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }) } }))).QueueUrl!;
+  const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] })))
+    .Attributes!.QueueArn!;
+  url = (
+    await sqs.send(
+      new CreateQueueCommand({
+        QueueName: 'photos',
+        Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }) },
+      }),
+    )
+  ).QueueUrl!;
   const batches = [];
   for (let b = 0; b < 100; b++) {
-    batches.push(sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: JSON.stringify({ photo: `img-${b * 10 + i}.jpg`, note: '<b>not markup</b>' }) })) })));
+    batches.push(
+      sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: Array.from({ length: 10 }, (_, i) => ({
+            Id: String(i),
+            MessageBody: JSON.stringify({ photo: `img-${b * 10 + i}.jpg`, note: '<b>not markup</b>' }),
+          })),
+        }),
+      ),
+    );
   }
   await Promise.all(batches);
   harness = await startHarness();
@@ -40,12 +64,23 @@ after(async () => {
 });
 
 function open() {
-  const settings = { kind: 'local' as const, endpoint: cloud.clientConfig.endpoint, region: cloud.clientConfig.region, credentials: cloud.clientConfig.credentials };
+  const settings = {
+    kind: 'local' as const,
+    endpoint: cloud.clientConfig.endpoint,
+    region: cloud.clientConfig.region,
+    credentials: cloud.clientConfig.credentials,
+  };
   return harness.open({
     view: 'sqs',
     styles: ['common', 'sqs'],
     params: sqsParams,
-    handlers: sqsHandlers({ client: sqs, target: settings, url, confirmPurge: async () => false, openQueue: async (u) => void opened.push(u) }),
+    handlers: sqsHandlers({
+      client: sqs,
+      target: settings,
+      url,
+      confirmPurge: async () => false,
+      openQueue: async (u) => void opened.push(u),
+    }),
     state: { queueUrl: url },
   });
 }
@@ -82,14 +117,19 @@ test('1,000 messages: counters, a virtualised table, keyboard selection, text ne
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(v.problems, []);
   const blocked = await longTasks(page).catch(() => [] as number[]);
-  console.log(`# sqs view: 1,000 messages listed and rendered in ${rendered} ms (including page load); longest main-thread task ${Math.max(0, ...blocked)} ms`);
+  console.log(
+    `# sqs view: 1,000 messages listed and rendered in ${rendered} ms (including page load); longest main-thread task ${Math.max(0, ...blocked)} ms`,
+  );
   await page.close();
 });
 
 test('sending from the form adds a message; the counters follow', { skip }, async () => {
   const v = await open();
   const { page } = v;
-  await page.getByText(/^\d[\d,]* messages?\b/).first().waitFor({ timeout: 20_000 });
+  await page
+    .getByText(/^\d[\d,]* messages?\b/)
+    .first()
+    .waitFor({ timeout: 20_000 });
   const before = Number((await page.locator('[data-counter=visible] .counter-value').textContent())!.replace(/,/g, ''));
   await page.locator('vscode-collapsible.send-form').click();
   await page.locator('vscode-textarea[aria-label="Message body"]').evaluate((el, text) => {
@@ -98,7 +138,12 @@ test('sending from the form adds a message; the counters follow', { skip }, asyn
   }, 'hello from the view');
   await page.locator('vscode-button', { hasText: 'Send' }).click();
   await page.getByText(/Sent message [0-9a-f-]{36}/).waitFor({ timeout: 10_000 });
-  await page.waitForFunction((n) => document.querySelector('[data-counter=visible] .counter-value')?.textContent?.replace(/,/g, '') === String(n + 1), before, { timeout: 10_000 });
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-counter=visible] .counter-value')?.textContent?.replace(/,/g, '') === String(n + 1),
+    before,
+    { timeout: 10_000 },
+  );
   assert.ok(v.requests.includes('send'));
   const draft = (await v.state()) as { draft?: { body: string } };
   assert.equal(draft.draft?.body, 'hello from the view', 'the draft is kept across hide/show');
@@ -106,14 +151,29 @@ test('sending from the form adds a message; the counters follow', { skip }, asyn
   await page.close();
 });
 
-test('a message sent elsewhere shows without a click: the view polls the counters and follows them', { skip }, async () => {
-  const v = await open();
-  const { page } = v;
-  await page.getByText(/^\d[\d,]* messages?\b/).first().waitFor({ timeout: 20_000 });
-  const before = Number((await page.locator('[data-counter=visible] .counter-value').textContent())!.replace(/,/g, ''));
-  await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sent by another program' }));
-  await page.waitForFunction((n) => document.querySelector('[data-counter=visible] .counter-value')?.textContent?.replace(/,/g, '') === String(n + 1), before, { timeout: 20_000 });
-  assert.ok(v.requests.includes('counters'), `requests: ${[...new Set(v.requests)].join(', ')}`);
-  assert.deepEqual(v.problems, []);
-  await page.close();
-});
+test(
+  'a message sent elsewhere shows without a click: the view polls the counters and follows them',
+  { skip },
+  async () => {
+    const v = await open();
+    const { page } = v;
+    await page
+      .getByText(/^\d[\d,]* messages?\b/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const before = Number(
+      (await page.locator('[data-counter=visible] .counter-value').textContent())!.replace(/,/g, ''),
+    );
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sent by another program' }));
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-counter=visible] .counter-value')?.textContent?.replace(/,/g, '') ===
+        String(n + 1),
+      before,
+      { timeout: 20_000 },
+    );
+    assert.ok(v.requests.includes('counters'), `requests: ${[...new Set(v.requests)].join(', ')}`);
+    assert.deepEqual(v.problems, []);
+    await page.close();
+  },
+);

@@ -15,12 +15,25 @@ import type { Handlers } from '../../../src/extension/webviews/handlers';
 const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = process.env.HOC_CHROMIUM ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ttf': 'font/ttf',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
 
 export interface Harness {
   origin: string;
   browser: Browser;
-  open<M extends MethodTable>(o: { view: string; styles: string[]; params: ParamCheckers<M>; handlers: Handlers<M>; state?: unknown; workers?: boolean }): Promise<OpenView>;
+  open<M extends MethodTable>(o: {
+    view: string;
+    styles: string[];
+    params: ParamCheckers<M>;
+    handlers: Handlers<M>;
+    state?: unknown;
+    workers?: boolean;
+  }): Promise<OpenView>;
   close(): Promise<void>;
 }
 
@@ -41,14 +54,28 @@ export async function startHarness(): Promise<Harness> {
       .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'src/webview', d.name, 'main.ts')))
       .map((d) => [d.name, join(ROOT, 'src/webview', d.name, 'main.ts')]),
   );
-  await esbuild.build({ entryPoints: entries, bundle: true, minify: true, format: 'iife', platform: 'browser', target: 'es2022', outdir: join(out, 'dist'), loader: { '.ttf': 'file', '.css': 'css' }, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: entries,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: join(out, 'dist'),
+    loader: { '.ttf': 'file', '.css': 'css' },
+    logLevel: 'error',
+  });
   const pages = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const page = pages.get(path);
     if (page) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    const file = path.startsWith('/dist/') ? join(out, path) : path.startsWith('/media/webview/') ? join(ROOT, path) : undefined;
+    const file = path.startsWith('/dist/')
+      ? join(out, path)
+      : path.startsWith('/media/webview/')
+        ? join(ROOT, path)
+        : undefined;
     if (!file || !existsSync(file)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
@@ -64,7 +91,15 @@ export async function startHarness(): Promise<Harness> {
       const path = `/view/${view}-${++count}.html`;
       pages.set(
         path,
-        shellHtml({ cspSource: origin, nonce: `n${count}x${Date.now()}`, title: view, scriptUri: `${origin}/dist/${view}.js`, codiconUri: `${origin}/dist/${view}.css`, styleUris: styles.map((s) => `${origin}/media/webview/${s}.css`), workers }),
+        shellHtml({
+          cspSource: origin,
+          nonce: `n${count}x${Date.now()}`,
+          title: view,
+          scriptUri: `${origin}/dist/${view}.js`,
+          codiconUri: `${origin}/dist/${view}.css`,
+          styleUris: styles.map((s) => `${origin}/media/webview/${s}.css`),
+          workers,
+        }),
       );
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];
@@ -80,7 +115,12 @@ export async function startHarness(): Promise<Harness> {
         requests.push(method);
         let reply: unknown;
         try {
-          reply = { kind: 'response', id, ok: true, result: await handlers[method]((msg as unknown as { params: never }).params) };
+          reply = {
+            kind: 'response',
+            id,
+            ok: true,
+            result: await handlers[method]((msg as unknown as { params: never }).params),
+          };
         } catch (e) {
           reply = { kind: 'response', id, ok: false, error: `${(e as Error).name}: ${(e as Error).message}` };
         }

@@ -19,7 +19,12 @@ export const handler = async (event: ImageRef) => {
   const { width, height } = image.bitmap;
   const moderation: ModerationResult & { reason?: string } =
     width < MIN_SIDE || height < MIN_SIDE
-      ? { labels: [], flagged: true, threshold: 0, reason: `The image is ${width} × ${height} pixels; images smaller than ${MIN_SIDE} pixels on a side are rejected.` }
+      ? {
+          labels: [],
+          flagged: true,
+          threshold: 0,
+          reason: `The image is ${width} × ${height} pixels; images smaller than ${MIN_SIDE} pixels on a side are rejected.`,
+        }
       : await moderate(image);
   return { bucket: event.bucket, key: event.key, width, height, moderation };
 };

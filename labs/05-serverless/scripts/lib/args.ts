@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 
 export function option(name: string, fallbackEnv?: string, fallback?: string): string {
   const { values } = parseArgs({ options: { [name]: { type: 'string' } }, strict: false, allowPositionals: true });
-  const value = (values[name] as string | undefined) ?? (fallbackEnv ? process.env[fallbackEnv] : undefined) ?? fallback;
+  const value =
+    (values[name] as string | undefined) ?? (fallbackEnv ? process.env[fallbackEnv] : undefined) ?? fallback;
   if (value === undefined) {
     console.error(`Missing --${name}${fallbackEnv ? ` (or the ${fallbackEnv} environment variable)` : ''}.`);
     process.exit(2);

@@ -26,7 +26,15 @@ export interface QueueView {
 
 interface PeekAnswer {
   Counts: { InFlight: number };
-  Messages: Array<{ MessageId: string; Body: string; State: string; ReceiveCount: number; MessageGroupId?: string; MessageDeduplicationId?: string; SequenceNumber?: string }>;
+  Messages: Array<{
+    MessageId: string;
+    Body: string;
+    State: string;
+    ReceiveCount: number;
+    MessageGroupId?: string;
+    MessageDeduplicationId?: string;
+    SequenceNumber?: string;
+  }>;
 }
 
 async function peek(url: string): Promise<QueueView> {
@@ -58,8 +66,16 @@ async function peek(url: string): Promise<QueueView> {
   );
   await sqs.send(command);
   const answer = JSON.parse(raw) as PeekAnswer;
-  const messages = answer.Messages.map((m) => ({ id: m.MessageId, body: m.Body, groupId: m.MessageGroupId, deduplicationId: m.MessageDeduplicationId, sequenceNumber: m.SequenceNumber, receiveCount: m.ReceiveCount, inFlight: m.State === 'inflight' }));
-  return { messages, inFlight: answer.Counts.InFlight, how: 'read with the local cloud\'s peek; nothing was received' };
+  const messages = answer.Messages.map((m) => ({
+    id: m.MessageId,
+    body: m.Body,
+    groupId: m.MessageGroupId,
+    deduplicationId: m.MessageDeduplicationId,
+    sequenceNumber: m.SequenceNumber,
+    receiveCount: m.ReceiveCount,
+    inFlight: m.State === 'inflight',
+  }));
+  return { messages, inFlight: answer.Counts.InFlight, how: "read with the local cloud's peek; nothing was received" };
 }
 
 async function receiveAndReturn(url: string): Promise<QueueView> {
@@ -67,21 +83,46 @@ async function receiveAndReturn(url: string): Promise<QueueView> {
   const handles: string[] = [];
   try {
     for (let round = 0; round < 20; round++) {
-      const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 30, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'] }));
+      const res = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: url,
+          MaxNumberOfMessages: 10,
+          VisibilityTimeout: 30,
+          WaitTimeSeconds: 1,
+          MessageSystemAttributeNames: ['All'],
+        }),
+      );
       if (!res.Messages?.length) break;
       for (const m of res.Messages) {
         handles.push(m.ReceiptHandle!);
         const a = m.Attributes ?? {};
-        seen.set(m.MessageId!, { id: m.MessageId!, body: m.Body ?? '', groupId: a.MessageGroupId, deduplicationId: a.MessageDeduplicationId, sequenceNumber: a.SequenceNumber, receiveCount: Number(a.ApproximateReceiveCount ?? 1) - 1, inFlight: false });
+        seen.set(m.MessageId!, {
+          id: m.MessageId!,
+          body: m.Body ?? '',
+          groupId: a.MessageGroupId,
+          deduplicationId: a.MessageDeduplicationId,
+          sequenceNumber: a.SequenceNumber,
+          receiveCount: Number(a.ApproximateReceiveCount ?? 1) - 1,
+          inFlight: false,
+        });
       }
     }
   } finally {
-    for (const handle of handles) await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: handle, VisibilityTimeout: 0 })).catch(() => undefined);
+    for (const handle of handles)
+      await sqs
+        .send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: handle, VisibilityTimeout: 0 }))
+        .catch(() => undefined);
   }
-  const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesNotVisible'] }));
+  const attrs = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesNotVisible'] }),
+  );
   // Messages seen in this read were already put back; what is still not visible was in flight before.
   const inFlight = Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
-  return { messages: [...seen.values()], inFlight, how: `read by receiving ${seen.size} message(s) and putting each back at once (visibility 0), which raised its receive count by one` };
+  return {
+    messages: [...seen.values()],
+    inFlight,
+    how: `read by receiving ${seen.size} message(s) and putting each back at once (visibility 0), which raised its receive count by one`,
+  };
 }
 
 export function readQueue(url: string): Promise<QueueView> {

@@ -1,10 +1,26 @@
 // Lambda functions (from AWS::Serverless::Function): package, then create or update code and
 // configuration. Code is compared by CodeSha256, so unchanged code is not uploaded again.
-import { CreateFunctionCommand, DeleteEventSourceMappingCommand, DeleteFunctionCommand, GetFunctionCommand, ListEventSourceMappingsCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, PutFunctionConcurrencyCommand, DeleteFunctionConcurrencyCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import {
+  CreateFunctionCommand,
+  DeleteEventSourceMappingCommand,
+  DeleteFunctionCommand,
+  GetFunctionCommand,
+  ListEventSourceMappingsCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  PutFunctionConcurrencyCommand,
+  DeleteFunctionConcurrencyCommand,
+  type FunctionConfiguration,
+} from '@aws-sdk/client-lambda';
 import { DeleteLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { join } from 'node:path';
 import { packageFunction } from '../../packaging/packageFunction';
-import { recommendedRuntime, RUNTIME_CALENDAR_SOURCE, runtimeBlocked, runtimeLifecycle } from '../../packaging/runtimes';
+import {
+  recommendedRuntime,
+  RUNTIME_CALENDAR_SOURCE,
+  runtimeBlocked,
+  runtimeLifecycle,
+} from '../../packaging/runtimes';
 import { ifExists, sleep, whileBusy } from '../awsErrors';
 import type { DeployContext, ResourceHandler } from '../context';
 
@@ -33,10 +49,19 @@ function configurationOf(p: FunctionProps, role: string) {
     Timeout: Number(p.Timeout ?? 3),
     Role: role,
     Description: p.Description ?? '',
-    Environment: { Variables: Object.fromEntries(Object.entries(p.Environment?.Variables ?? {}).map(([k, v]) => [k, String(v)])) },
+    Environment: {
+      Variables: Object.fromEntries(Object.entries(p.Environment?.Variables ?? {}).map(([k, v]) => [k, String(v)])),
+    },
     ...(p.FileSystemConfigs ? { FileSystemConfigs: p.FileSystemConfigs } : {}),
     // Empty lists (a lesson's default) mean no VPC, as on AWS.
-    ...(p.VpcConfig ? { VpcConfig: { SubnetIds: (p.VpcConfig.SubnetIds ?? []).map(String), SecurityGroupIds: (p.VpcConfig.SecurityGroupIds ?? []).map(String) } } : {}),
+    ...(p.VpcConfig
+      ? {
+          VpcConfig: {
+            SubnetIds: (p.VpcConfig.SubnetIds ?? []).map(String),
+            SecurityGroupIds: (p.VpcConfig.SecurityGroupIds ?? []).map(String),
+          },
+        }
+      : {}),
   };
 }
 
@@ -54,9 +79,11 @@ function configDiffers(current: FunctionConfiguration, wanted: ReturnType<typeof
 }
 
 /** Comparable form of a VpcConfig: the order of ids does not matter. */
-const vpcKey = (v: { SubnetIds?: string[]; SecurityGroupIds?: string[] } | undefined) => [v?.SubnetIds, v?.SecurityGroupIds].map((ids) => [...(ids ?? [])].sort().join()).join('|');
+const vpcKey = (v: { SubnetIds?: string[]; SecurityGroupIds?: string[] } | undefined) =>
+  [v?.SubnetIds, v?.SecurityGroupIds].map((ids) => [...(ids ?? [])].sort().join()).join('|');
 
-const sortKeys = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sortKeys = (o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 export const lambdaFunction: ResourceHandler = {
   async deploy(resource, rawProps, ctx) {
@@ -64,11 +91,23 @@ export const lambdaFunction: ResourceHandler = {
     const name = ctx.physicalName(resource);
     const lambda = ctx.clients.lambda;
     // As SAM: an SQS event source and a VpcConfig with subnets add what the role needs for them.
-    const sqsEventSource = Object.values(ctx.template.resources).some((r) => r.type === 'AWS::Lambda::EventSourceMapping' && (r.properties.FunctionName as { Ref?: string } | undefined)?.Ref === resource.logicalId);
+    const sqsEventSource = Object.values(ctx.template.resources).some(
+      (r) =>
+        r.type === 'AWS::Lambda::EventSourceMapping' &&
+        (r.properties.FunctionName as { Ref?: string } | undefined)?.Ref === resource.logicalId,
+    );
     const vpc = (p.VpcConfig?.SubnetIds ?? []).length > 0;
-    const role = p.Role ? String(p.Role) : await ctx.roles.arn('lambda', resource.logicalId, p.Policies, { sqsEventSource, vpc }, (m) => ctx.warn(m));
+    const role = p.Role
+      ? String(p.Role)
+      : await ctx.roles.arn('lambda', resource.logicalId, p.Policies, { sqsEventSource, vpc }, (m) => ctx.warn(m));
     ctx.note('packaging');
-    const pkg = await packageFunction(join(ctx.template.baseDir, p.CodeUri), p.Runtime, p.Handler, undefined, ctx.prebuiltCopies);
+    const pkg = await packageFunction(
+      join(ctx.template.baseDir, p.CodeUri),
+      p.Runtime,
+      p.Handler,
+      undefined,
+      ctx.prebuiltCopies,
+    );
     const wanted = configurationOf(p, role);
     const current = await ifExists(() => lambda.send(new GetFunctionCommand({ FunctionName: name })));
     refuseBlockedRuntime(resource.logicalId, p.Runtime, current?.Configuration ? 'update' : 'create');
@@ -77,7 +116,15 @@ export const lambdaFunction: ResourceHandler = {
     if (!current?.Configuration) {
       ctx.note('creating');
       const created = await whileBusy(
-        () => lambda.send(new CreateFunctionCommand({ FunctionName: name, Code: { ZipFile: pkg.zip }, Architectures: (p.Architectures ?? ['x86_64']) as never, ...wanted })),
+        () =>
+          lambda.send(
+            new CreateFunctionCommand({
+              FunctionName: name,
+              Code: { ZipFile: pkg.zip },
+              Architectures: (p.Architectures ?? ['x86_64']) as never,
+              ...wanted,
+            }),
+          ),
         // IAM roles take a moment to become assumable by Lambda on AWS.
         ['InvalidParameterValueException', 'ResourceConflictException', 'TooManyRequestsException'],
         ctx.target.kind === 'aws' ? 15 : 0,
@@ -100,7 +147,12 @@ export const lambdaFunction: ResourceHandler = {
     }
     const concurrency = current?.Concurrency?.ReservedConcurrentExecutions;
     if (p.ReservedConcurrentExecutions !== undefined && concurrency !== Number(p.ReservedConcurrentExecutions)) {
-      await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: Number(p.ReservedConcurrentExecutions) }));
+      await lambda.send(
+        new PutFunctionConcurrencyCommand({
+          FunctionName: name,
+          ReservedConcurrentExecutions: Number(p.ReservedConcurrentExecutions),
+        }),
+      );
     } else if (p.ReservedConcurrentExecutions === undefined && concurrency !== undefined) {
       await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: name }));
     }
@@ -117,7 +169,8 @@ export const lambdaFunction: ResourceHandler = {
     }
     // Event source mappings outlive their function on AWS; remove them first.
     const mappings = await ifExists(() => lambda.send(new ListEventSourceMappingsCommand({ FunctionName: name })));
-    for (const m of mappings?.EventSourceMappings ?? []) await ifExists(() => lambda.send(new DeleteEventSourceMappingCommand({ UUID: m.UUID })));
+    for (const m of mappings?.EventSourceMappings ?? [])
+      await ifExists(() => lambda.send(new DeleteEventSourceMappingCommand({ UUID: m.UUID })));
     await ifExists(() => lambda.send(new DeleteFunctionCommand({ FunctionName: name })));
     await ifExists(() => ctx.clients.logs.send(new DeleteLogGroupCommand({ logGroupName: `/aws/lambda/${name}` })));
     return true;
@@ -128,9 +181,12 @@ export const lambdaFunction: ResourceHandler = {
 /** Stops before packaging reaches AWS with a runtime its calendar refuses, and says what to use instead. */
 function refuseBlockedRuntime(logicalId: string, runtime: string, operation: 'create' | 'update'): void {
   if (!runtimeBlocked(runtime, operation)) return;
-  const since = operation === 'create' ? runtimeLifecycle(runtime)?.blockCreate : runtimeLifecycle(runtime)?.blockUpdate;
+  const since =
+    operation === 'create' ? runtimeLifecycle(runtime)?.blockCreate : runtimeLifecycle(runtime)?.blockUpdate;
   const next = recommendedRuntime(runtime);
-  throw new Error(`${logicalId}: AWS Lambda no longer accepts ${operation === 'create' ? 'new' : 'updated'} functions on ${runtime} (since ${since}, ${RUNTIME_CALENDAR_SOURCE.url}); set Runtime to ${next ?? 'a current runtime'} in the template.`);
+  throw new Error(
+    `${logicalId}: AWS Lambda no longer accepts ${operation === 'create' ? 'new' : 'updated'} functions on ${runtime} (since ${since}, ${RUNTIME_CALENDAR_SOURCE.url}); set Runtime to ${next ?? 'a current runtime'} in the template.`,
+  );
 }
 
 async function waitUntilSettled(ctx: DeployContext, name: string): Promise<void> {
@@ -138,7 +194,8 @@ async function waitUntilSettled(ctx: DeployContext, name: string): Promise<void>
     const c = (await ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration;
     const busy = c?.State === 'Pending' || c?.LastUpdateStatus === 'InProgress';
     if (!busy) {
-      if (c?.State === 'Failed') throw new Error(`function ${name} failed to become active: ${c.StateReason ?? 'no reason given'}`);
+      if (c?.State === 'Failed')
+        throw new Error(`function ${name} failed to become active: ${c.StateReason ?? 'no reason given'}`);
       return;
     }
     if (i === 0) ctx.note('waiting for the function to be ready');

@@ -8,7 +8,11 @@ function functionName(props: Record<string, unknown>): string {
   return String(props.FunctionName);
 }
 
-async function currentStatement(ctx: DeployContext, fn: string, sid: string): Promise<Record<string, unknown> | undefined> {
+async function currentStatement(
+  ctx: DeployContext,
+  fn: string,
+  sid: string,
+): Promise<Record<string, unknown> | undefined> {
   const policy = await ifExists(() => ctx.clients.lambda.send(new GetPolicyCommand({ FunctionName: fn })));
   if (!policy?.Policy) return undefined;
   const doc = JSON.parse(policy.Policy) as { Statement?: Array<Record<string, unknown>> };
@@ -22,7 +26,10 @@ export const lambdaPermission: ResourceHandler = {
     const hash = JSON.stringify(props);
     const existing = await currentStatement(ctx, fn, sid);
     if (existing && previous?.hash === hash) return { ref: sid, attributes: {}, outcome: 'unchanged', hash };
-    if (existing) await ifExists(() => ctx.clients.lambda.send(new RemovePermissionCommand({ FunctionName: fn, StatementId: sid })));
+    if (existing)
+      await ifExists(() =>
+        ctx.clients.lambda.send(new RemovePermissionCommand({ FunctionName: fn, StatementId: sid })),
+      );
     try {
       await ctx.clients.lambda.send(
         new AddPermissionCommand({
@@ -33,7 +40,9 @@ export const lambdaPermission: ResourceHandler = {
           ...(props.SourceArn ? { SourceArn: String(props.SourceArn) } : {}),
           ...(props.SourceAccount ? { SourceAccount: String(props.SourceAccount) } : {}),
           ...(props.FunctionUrlAuthType ? { FunctionUrlAuthType: props.FunctionUrlAuthType as never } : {}),
-          ...(props.InvokedViaFunctionUrl === true || props.InvokedViaFunctionUrl === 'true' ? { InvokedViaFunctionUrl: true } : {}),
+          ...(props.InvokedViaFunctionUrl === true || props.InvokedViaFunctionUrl === 'true'
+            ? { InvokedViaFunctionUrl: true }
+            : {}),
         }),
       );
     } catch (e) {
@@ -46,7 +55,9 @@ export const lambdaPermission: ResourceHandler = {
     const fnRef = resource.properties.FunctionName as { Ref?: string } | string;
     const fnResource = typeof fnRef === 'object' && fnRef.Ref ? ctx.template.resources[fnRef.Ref] : undefined;
     const fn = fnResource ? ctx.physicalName(fnResource) : String(ctx.resolve(fnRef));
-    const removed = await ifExists(() => ctx.clients.lambda.send(new RemovePermissionCommand({ FunctionName: fn, StatementId: resource.logicalId })));
+    const removed = await ifExists(() =>
+      ctx.clients.lambda.send(new RemovePermissionCommand({ FunctionName: fn, StatementId: resource.logicalId })),
+    );
     return removed !== undefined;
   },
 };

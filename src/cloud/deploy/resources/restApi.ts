@@ -1,6 +1,15 @@
 // AWS::ApiGateway::RestApi (found again by name) and AWS::ApiGateway::Resource (by parent
 // and path part). Deleting the API deletes everything under it.
-import { CreateResourceCommand, CreateRestApiCommand, DeleteRestApiCommand, GetResourcesCommand, GetRestApisCommand, UpdateRestApiCommand, type Resource, type RestApi } from '@aws-sdk/client-api-gateway';
+import {
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  DeleteRestApiCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  UpdateRestApiCommand,
+  type Resource,
+  type RestApi,
+} from '@aws-sdk/client-api-gateway';
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ifExists } from '../awsErrors';
 import type { DeployContext, ResourceHandler } from '../context';
@@ -35,8 +44,16 @@ export async function allResources(api: APIGatewayClient, restApiId: string): Pr
 
 /** The stage a bare `${Api.Url}` means: the template's only stage for this API (Prod for SAM's). */
 function defaultStage(resource: CfnResource, ctx: DeployContext): string | undefined {
-  const stages = Object.values(ctx.template.resources).filter((r) => r.type === 'AWS::ApiGateway::Stage' && (r.properties.RestApiId as { Ref?: string })?.Ref === resource.logicalId);
-  const named = Object.values(ctx.template.resources).find((r) => r.type === 'AWS::ApiGateway::Deployment' && (r.properties.RestApiId as { Ref?: string })?.Ref === resource.logicalId && r.properties.StageName);
+  const stages = Object.values(ctx.template.resources).filter(
+    (r) =>
+      r.type === 'AWS::ApiGateway::Stage' && (r.properties.RestApiId as { Ref?: string })?.Ref === resource.logicalId,
+  );
+  const named = Object.values(ctx.template.resources).find(
+    (r) =>
+      r.type === 'AWS::ApiGateway::Deployment' &&
+      (r.properties.RestApiId as { Ref?: string })?.Ref === resource.logicalId &&
+      r.properties.StageName,
+  );
   const s = stages[0]?.properties.StageName ?? named?.properties.StageName;
   return typeof s === 'string' ? s : undefined;
 }
@@ -49,17 +66,32 @@ export const restApi: ResourceHandler = {
     let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
     const description = props.Description ? String(props.Description) : undefined;
     if (!found) {
-      found = await apigw.send(new CreateRestApiCommand({ name, description, binaryMediaTypes: props.BinaryMediaTypes as string[] | undefined }));
+      found = await apigw.send(
+        new CreateRestApiCommand({
+          name,
+          description,
+          binaryMediaTypes: props.BinaryMediaTypes as string[] | undefined,
+        }),
+      );
       outcome = 'created';
       ctx.changedApis.add(found.id!);
     } else if ((found.description ?? undefined) !== description) {
-      await apigw.send(new UpdateRestApiCommand({ restApiId: found.id, patchOperations: [{ op: 'replace', path: '/description', value: description ?? '' }] }));
+      await apigw.send(
+        new UpdateRestApiCommand({
+          restApiId: found.id,
+          patchOperations: [{ op: 'replace', path: '/description', value: description ?? '' }],
+        }),
+      );
       outcome = 'updated';
     }
     const root = found.rootResourceId ?? (await allResources(apigw, found.id!)).find((r) => r.path === '/')?.id;
     const stage = defaultStage(resource, ctx);
     const url = stage ? stageInvokeUrl(found.id!, stage, ctx.target) : '';
-    return { ref: found.id!, attributes: { RootResourceId: root ?? '', RestApiId: found.id!, Url: url, InvokeUrl: url }, outcome };
+    return {
+      ref: found.id!,
+      attributes: { RootResourceId: root ?? '', RestApiId: found.id!, Url: url, InvokeUrl: url },
+      outcome,
+    };
   },
 
   async remove(resource, ctx, previous) {
@@ -85,7 +117,9 @@ export const apiResource: ResourceHandler = {
     const parentId = String(props.ParentId);
     const pathPart = String(props.PathPart);
     const apigw = ctx.clients.apigateway;
-    const existing = (await allResources(apigw, restApiId)).find((r) => r.parentId === parentId && r.pathPart === pathPart);
+    const existing = (await allResources(apigw, restApiId)).find(
+      (r) => r.parentId === parentId && r.pathPart === pathPart,
+    );
     if (existing) return { ref: existing.id!, attributes: { ResourceId: existing.id! }, outcome: 'unchanged' };
     const created = await apigw.send(new CreateResourceCommand({ restApiId, parentId, pathPart }));
     ctx.changedApis.add(restApiId);

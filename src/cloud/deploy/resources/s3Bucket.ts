@@ -1,5 +1,12 @@
 // AWS::S3::Bucket — create if missing; delete empties it first (objects and versions).
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, HeadBucketCommand, ListObjectVersionsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  HeadBucketCommand,
+  ListObjectVersionsCommand,
+  ListObjectsV2Command,
+} from '@aws-sdk/client-s3';
 import { ifExists } from '../awsErrors';
 import type { ResourceHandler } from '../context';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -10,11 +17,23 @@ export const s3Bucket: ResourceHandler = {
     const s3 = ctx.clients.s3;
     const exists = await ifExists(() => s3.send(new HeadBucketCommand({ Bucket: name })));
     if (!exists) {
-      await s3.send(new CreateBucketCommand({ Bucket: name, ...(ctx.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: ctx.region as never } }) }));
+      await s3.send(
+        new CreateBucketCommand({
+          Bucket: name,
+          ...(ctx.region === 'us-east-1'
+            ? {}
+            : { CreateBucketConfiguration: { LocationConstraint: ctx.region as never } }),
+        }),
+      );
     }
     return {
       ref: name,
-      attributes: { Arn: `arn:aws:s3:::${name}`, DomainName: `${name}.s3.amazonaws.com`, RegionalDomainName: `${name}.s3.${ctx.region}.amazonaws.com`, Name: name },
+      attributes: {
+        Arn: `arn:aws:s3:::${name}`,
+        DomainName: `${name}.s3.amazonaws.com`,
+        RegionalDomainName: `${name}.s3.${ctx.region}.amazonaws.com`,
+        Name: name,
+      },
       outcome: exists ? 'unchanged' : 'created',
     };
   },
@@ -37,7 +56,13 @@ export async function emptyBucket(s3: S3Client, bucket: string): Promise<void> {
     await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
   }
   // Versioned buckets keep old versions and delete markers; an emulator may not support listing them.
-  const versions = await ifExists(() => s3.send(new ListObjectVersionsCommand({ Bucket: bucket }))).catch(() => undefined);
-  const objects = [...(versions?.Versions ?? []), ...(versions?.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, VersionId: v.VersionId }));
-  if (objects.length) await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+  const versions = await ifExists(() => s3.send(new ListObjectVersionsCommand({ Bucket: bucket }))).catch(
+    () => undefined,
+  );
+  const objects = [...(versions?.Versions ?? []), ...(versions?.DeleteMarkers ?? [])].map((v) => ({
+    Key: v.Key!,
+    VersionId: v.VersionId,
+  }));
+  if (objects.length)
+    await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
 }

@@ -1,9 +1,23 @@
 // AWS::SQS::Queue — create, or bring attributes in line; Ref is the queue URL.
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SetQueueAttributesCommand,
+} from '@aws-sdk/client-sqs';
 import { ifExists } from '../awsErrors';
 import type { ResourceHandler } from '../context';
 
-const ATTRIBUTES = ['VisibilityTimeout', 'MessageRetentionPeriod', 'DelaySeconds', 'ReceiveMessageWaitTimeSeconds', 'MaximumMessageSize', 'RedrivePolicy', 'ContentBasedDeduplication'] as const;
+const ATTRIBUTES = [
+  'VisibilityTimeout',
+  'MessageRetentionPeriod',
+  'DelaySeconds',
+  'ReceiveMessageWaitTimeSeconds',
+  'MaximumMessageSize',
+  'RedrivePolicy',
+  'ContentBasedDeduplication',
+] as const;
 
 function attributesOf(props: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -25,7 +39,8 @@ export const sqsQueue: ResourceHandler = {
     let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
     if (existing?.QueueUrl) {
       url = existing.QueueUrl;
-      const current: Record<string, string> = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
+      const current: Record<string, string> =
+        (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
       const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => !sameAttribute(current[k], v)));
       if (Object.keys(changed).length) {
         await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: changed }));

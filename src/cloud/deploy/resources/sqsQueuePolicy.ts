@@ -8,12 +8,18 @@ export const sqsQueuePolicy: ResourceHandler = {
     const policy = JSON.stringify(props.PolicyDocument);
     let changed = false;
     for (const url of (props.Queues ?? []) as string[]) {
-      const current = (await ctx.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }))).Attributes?.Policy;
+      const current = (
+        await ctx.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }))
+      ).Attributes?.Policy;
       if (current && JSON.stringify(JSON.parse(current)) === JSON.stringify(JSON.parse(policy))) continue;
       await ctx.clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: policy } }));
       changed = true;
     }
-    return { ref: resource.logicalId, attributes: {}, outcome: changed ? (previous ? 'updated' : 'created') : 'unchanged' };
+    return {
+      ref: resource.logicalId,
+      attributes: {},
+      outcome: changed ? (previous ? 'updated' : 'created') : 'unchanged',
+    };
   },
 
   async remove(resource, ctx) {
@@ -25,7 +31,12 @@ export const sqsQueuePolicy: ResourceHandler = {
       } catch {
         continue; // the queue was never deployed
       }
-      if (await ifExists(() => ctx.clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: '' } })))) removed = true;
+      if (
+        await ifExists(() =>
+          ctx.clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: '' } })),
+        )
+      )
+        removed = true;
     }
     return removed;
   },

@@ -25,7 +25,9 @@ export async function resolveStateMachineArn(client: SFNClient, ref: string): Pr
     if (hit?.stateMachineArn) return hit.stateMachineArn;
     nextToken = page.nextToken;
   } while (nextToken);
-  throw new Error(`No state machine named ${ref} on this target. Deploy the lesson step that creates it, then open the graph again.`);
+  throw new Error(
+    `No state machine named ${ref} on this target. Deploy the lesson step that creates it, then open the graph again.`,
+  );
 }
 
 /** arn:aws:states:r:a:execution:Machine:run → arn:aws:states:r:a:stateMachine:Machine */
@@ -34,9 +36,16 @@ export function machineOfExecution(arn: string): string {
   return m ? `${m[1]}:stateMachine:${m[2]}` : arn;
 }
 
-export async function describeMachine(client: SFNClient, arn: string): Promise<{ name: string; type: string; definition: string }> {
+export async function describeMachine(
+  client: SFNClient,
+  arn: string,
+): Promise<{ name: string; type: string; definition: string }> {
   const out = await client.send(new DescribeStateMachineCommand({ stateMachineArn: arn }));
-  return { name: out.name ?? arn.split(':').pop() ?? arn, type: out.type ?? 'STANDARD', definition: out.definition ?? '{}' };
+  return {
+    name: out.name ?? arn.split(':').pop() ?? arn,
+    type: out.type ?? 'STANDARD',
+    definition: out.definition ?? '{}',
+  };
 }
 
 export async function listExecutions(client: SFNClient, arn: string, max = 50): Promise<ExecutionSummary[]> {
@@ -50,7 +59,10 @@ export async function listExecutions(client: SFNClient, arn: string, max = 50): 
   }));
 }
 
-export async function executionWithHistory(client: SFNClient, executionArn: string): Promise<{ execution: ExecutionDetail; events: WireHistoryEvent[] }> {
+export async function executionWithHistory(
+  client: SFNClient,
+  executionArn: string,
+): Promise<{ execution: ExecutionDetail; events: WireHistoryEvent[] }> {
   const d = await client.send(new DescribeExecutionCommand({ executionArn }));
   const execution: ExecutionDetail = {
     executionArn,
@@ -66,7 +78,9 @@ export async function executionWithHistory(client: SFNClient, executionArn: stri
   const events: WireHistoryEvent[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await client.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000, includeExecutionData: true }));
+    const page = await client.send(
+      new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000, includeExecutionData: true }),
+    );
     for (const e of page.events ?? []) events.push(toWire(e));
     nextToken = page.nextToken;
   } while (nextToken && events.length < HISTORY_LIMIT);
@@ -75,7 +89,12 @@ export async function executionWithHistory(client: SFNClient, executionArn: stri
 
 /** SDK event → plain JSON: Date → epoch ms, every `…EventDetails` member kept as AWS named it. */
 export function toWire(e: HistoryEvent): WireHistoryEvent {
-  const out: WireHistoryEvent = { id: e.id ?? 0, previousEventId: e.previousEventId, type: e.type ?? 'Unknown', timestamp: e.timestamp?.getTime() ?? 0 };
+  const out: WireHistoryEvent = {
+    id: e.id ?? 0,
+    previousEventId: e.previousEventId,
+    type: e.type ?? 'Unknown',
+    timestamp: e.timestamp?.getTime() ?? 0,
+  };
   for (const [key, value] of Object.entries(e)) {
     if (key.endsWith('EventDetails') && value !== undefined) out[key] = value;
   }

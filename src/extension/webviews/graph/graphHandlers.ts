@@ -4,7 +4,12 @@ import type { GraphMethods } from '../../../shared/webviewProtocolGraph';
 import type { Handlers } from '../handlers';
 import { describeMachine, executionWithHistory, listExecutions, startFromView } from './graphData';
 
-export function graphHandlers(client: SFNClient, arn: string, target: string, initialExecution?: string): Handlers<GraphMethods> {
+export function graphHandlers(
+  client: SFNClient,
+  arn: string,
+  target: string,
+  initialExecution?: string,
+): Handlers<GraphMethods> {
   return {
     machine: async () => {
       const [m, executions] = await Promise.all([describeMachine(client, arn), listExecutions(client, arn)]);

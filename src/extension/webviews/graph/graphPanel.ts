@@ -1,6 +1,11 @@
 // Host of the Step Functions graph view: one panel per state machine.
 import * as vscode from 'vscode';
-import { graphParams, type GraphEvent, type GraphMethods, type GraphViewState } from '../../../shared/webviewProtocolGraph';
+import {
+  graphParams,
+  type GraphEvent,
+  type GraphMethods,
+  type GraphViewState,
+} from '../../../shared/webviewProtocolGraph';
 import { WebviewHost, type Handlers, type HostLog } from '../webviewHost';
 import { webviewOptions } from '../shell';
 import type { AwsClients } from '../../resources/awsClients';
@@ -16,7 +21,14 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
   private static readonly open = new Map<string, GraphPanel>();
 
   /** Opens (or focuses) the graph of a state machine (ARN or name); the panel owns `clients`. */
-  static async createOrShow(extensionUri: vscode.Uri, log: HostLog, clients: AwsClients, ref: string, column: vscode.ViewColumn, executionArn?: string): Promise<GraphPanel> {
+  static async createOrShow(
+    extensionUri: vscode.Uri,
+    log: HostLog,
+    clients: AwsClients,
+    ref: string,
+    column: vscode.ViewColumn,
+    executionArn?: string,
+  ): Promise<GraphPanel> {
     const arn = await resolveStateMachineArn(clients.sfn, ref).catch((e) => {
       clients.destroy();
       throw e;
@@ -29,11 +41,22 @@ export class GraphPanel extends WebviewHost<GraphMethods, GraphEvent> {
       return existing;
     }
     const name = arn.split(':').pop() ?? arn;
-    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, `State machine: ${name}`, { viewColumn: column, preserveFocus: true }, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      GraphPanel.viewType,
+      `State machine: ${name}`,
+      { viewColumn: column, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
     return new GraphPanel(extensionUri, log, panel, clients, arn, executionArn);
   }
 
-  static revive(extensionUri: vscode.Uri, resolve: () => Promise<ResolvedTarget>, log: HostLog, panel: vscode.WebviewPanel, state: GraphViewState | undefined): Promise<void> {
+  static revive(
+    extensionUri: vscode.Uri,
+    resolve: () => Promise<ResolvedTarget>,
+    log: HostLog,
+    panel: vscode.WebviewPanel,
+    state: GraphViewState | undefined,
+  ): Promise<void> {
     return revivePanel(extensionUri, resolve, log, panel, {
       saved: state?.stateMachineArn,
       what: 'the graph of',

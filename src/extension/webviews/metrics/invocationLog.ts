@@ -51,7 +51,9 @@ export class InvocationLog {
     do {
       let page;
       try {
-        page = await this.logs.send(new FilterLogEventsCommand({ logGroupName: this.logGroup, startTime, filterPattern: 'REPORT', nextToken }));
+        page = await this.logs.send(
+          new FilterLogEventsCommand({ logGroupName: this.logGroup, startTime, filterPattern: 'REPORT', nextToken }),
+        );
       } catch (e) {
         // No log group yet: the function has never run. Not an error for this view.
         if ((e as Error).name === 'ResourceNotFoundException') return false;
@@ -85,7 +87,13 @@ export class InvocationLog {
     const rec = points.length >= 2 ? recommend(points) : undefined;
     if (!rec) return undefined;
     return {
-      points: points.map((p) => ({ memoryMb: p.memoryMb, durationMs: p.medianDurationMs, costPerInvocationUsd: p.meanCostUsd, samples: p.runs, coldStarts: p.coldStarts })),
+      points: points.map((p) => ({
+        memoryMb: p.memoryMb,
+        durationMs: p.medianDurationMs,
+        costPerInvocationUsd: p.meanCostUsd,
+        samples: p.runs,
+        coldStarts: p.coldStarts,
+      })),
       recommended: { cost: rec.cost, speed: rec.speed, balanced: rec.balanced },
       reason: rec.summary,
     };

@@ -8,11 +8,22 @@ import type { Handlers } from '../handlers';
 import { InvocationLog } from './invocationLog';
 import { projectMonthlyCost } from './costProjection';
 
-export function metricsHandlers(lambda: LambdaClient, logs: CloudWatchLogsClient, functionName: string, target: string): Handlers<MetricsMethods> {
+export function metricsHandlers(
+  lambda: LambdaClient,
+  logs: CloudWatchLogsClient,
+  functionName: string,
+  target: string,
+): Handlers<MetricsMethods> {
   let log: InvocationLog | undefined;
   const summary = async (): Promise<FunctionSummary> => {
     const c = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
-    return { functionName, memorySizeMb: c.MemorySize ?? 128, architecture: c.Architectures?.[0] === 'arm64' ? 'arm64' : 'x86_64', runtime: c.Runtime, target };
+    return {
+      functionName,
+      memorySizeMb: c.MemorySize ?? 128,
+      architecture: c.Architectures?.[0] === 'arm64' ? 'arm64' : 'x86_64',
+      runtime: c.Runtime,
+      target,
+    };
   };
   return {
     load: async () => {

@@ -6,7 +6,12 @@ import type { MessageListing } from '../../../shared/webviewProtocolSqs';
 import { listByPeek } from './peekListing';
 import { listByReceive } from './receiveListing';
 
-export async function listMessages(client: SQSClient, target: Pick<Target, 'kind' | 'endpoint' | 'region' | 'credentials'>, url: string, max: number): Promise<MessageListing> {
+export async function listMessages(
+  client: SQSClient,
+  target: Pick<Target, 'kind' | 'endpoint' | 'region' | 'credentials'>,
+  url: string,
+  max: number,
+): Promise<MessageListing> {
   if (target.kind === 'local') return listByPeek(target, url, max);
   return listByReceive(client, url, max);
 }

@@ -4,12 +4,20 @@ import { peekMessages, type PeekedMessage } from '../../../localcloud/sqs/peekCl
 import { BODY_LIMIT, type MessageListing, type MessageRow } from '../../../shared/webviewProtocolSqs';
 import type { Target } from '../../../cloud/target/target';
 
-export async function listByPeek(settings: Pick<Target, 'endpoint' | 'region' | 'credentials'>, url: string, max: number): Promise<MessageListing> {
+export async function listByPeek(
+  settings: Pick<Target, 'endpoint' | 'region' | 'credentials'>,
+  url: string,
+  max: number,
+): Promise<MessageListing> {
   if (!settings.endpoint) throw new Error('The local cloud has no endpoint; start it and open the queue again.');
   const c = typeof settings.credentials === 'function' ? await settings.credentials() : settings.credentials;
   if (!c) throw new Error('No credentials for the local cloud; start it and open the queue again.');
   const result = await peekMessages({ endpoint: settings.endpoint, region: settings.region, credentials: c }, url);
-  return { mode: 'peek', messages: result.Messages.slice(0, max).map(rowFromPeek), truncated: result.Messages.length > max };
+  return {
+    mode: 'peek',
+    messages: result.Messages.slice(0, max).map(rowFromPeek),
+    truncated: result.Messages.length > max,
+  };
 }
 
 export function rowFromPeek(m: PeekedMessage): MessageRow {

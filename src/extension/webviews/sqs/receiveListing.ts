@@ -4,7 +4,12 @@
 // messages — and every message is released (visibility 0) as soon as the listing ends.
 // It is still a receive: each listed message's ApproximateReceiveCount grows by one, and with a
 // redrive policy a message can reach the DLQ by being listed. The view says so.
-import { ChangeMessageVisibilityBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { BODY_LIMIT, type MessageListing, type MessageRow } from '../../../shared/webviewProtocolSqs';
 
 /** Seconds a listed message stays hidden if the release fails (e.g. the editor closes). */
@@ -48,7 +53,12 @@ async function release(client: SQSClient, url: string, handles: string[]): Promi
   for (let i = 0; i < handles.length; i += 10) {
     const batch = handles.slice(i, i + 10);
     await client
-      .send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: url, Entries: batch.map((h, j) => ({ Id: String(j), ReceiptHandle: h, VisibilityTimeout: 0 })) }))
+      .send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: url,
+          Entries: batch.map((h, j) => ({ Id: String(j), ReceiptHandle: h, VisibilityTimeout: 0 })),
+        }),
+      )
       .catch(() => undefined); // they come back by themselves after HOLD_SECONDS
   }
 }

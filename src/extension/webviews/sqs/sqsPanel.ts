@@ -17,7 +17,13 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
   private static readonly open = new Map<string, SqsPanel>();
 
   /** Opens (or focuses) the view of one queue, given its URL, ARN or name; the panel owns `clients`. */
-  static async createOrShow(extensionUri: vscode.Uri, log: HostLog, clients: AwsClients, queueRef: string, column: vscode.ViewColumn): Promise<SqsPanel> {
+  static async createOrShow(
+    extensionUri: vscode.Uri,
+    log: HostLog,
+    clients: AwsClients,
+    queueRef: string,
+    column: vscode.ViewColumn,
+  ): Promise<SqsPanel> {
     const url = await resolveQueueUrl(clients.sqs, queueRef).catch((e) => {
       clients.destroy();
       throw e;
@@ -28,12 +34,23 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
       clients.destroy();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(SqsPanel.viewType, `Queue: ${queueNameFromUrl(url)}`, column, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      SqsPanel.viewType,
+      `Queue: ${queueNameFromUrl(url)}`,
+      column,
+      webviewOptions(extensionUri),
+    );
     return new SqsPanel(extensionUri, log, panel, clients, url);
   }
 
   /** Brings back a panel VS Code restored after a reload; its queue comes from the view's state. */
-  static revive(extensionUri: vscode.Uri, resolve: () => Promise<ResolvedTarget>, log: HostLog, panel: vscode.WebviewPanel, state: SqsViewState | undefined): Promise<void> {
+  static revive(
+    extensionUri: vscode.Uri,
+    resolve: () => Promise<ResolvedTarget>,
+    log: HostLog,
+    panel: vscode.WebviewPanel,
+    state: SqsViewState | undefined,
+  ): Promise<void> {
     return revivePanel(extensionUri, resolve, log, panel, {
       saved: state?.queueUrl,
       what: 'the view of',
@@ -54,9 +71,21 @@ export class SqsPanel extends WebviewHost<SqsMethods, SqsEvent> {
       client: clients.sqs,
       target: clients.target,
       url: this.url,
-      confirmPurge: async (name) => (await vscode.window.showWarningMessage(vscode.l10n.t('Purge {0}? Every message in the queue is deleted.', name), { modal: true }, vscode.l10n.t('Purge'))) === vscode.l10n.t('Purge'),
+      confirmPurge: async (name) =>
+        (await vscode.window.showWarningMessage(
+          vscode.l10n.t('Purge {0}? Every message in the queue is deleted.', name),
+          { modal: true },
+          vscode.l10n.t('Purge'),
+        )) === vscode.l10n.t('Purge'),
       // The DLQ link: the same target, its own clients (each panel owns its clients).
-      openQueue: async (url) => void (await SqsPanel.createOrShow(this.extensionUri, this.log, makeClients(clients.target), url, vscode.ViewColumn.Active)),
+      openQueue: async (url) =>
+        void (await SqsPanel.createOrShow(
+          this.extensionUri,
+          this.log,
+          makeClients(clients.target),
+          url,
+          vscode.ViewColumn.Active,
+        )),
     });
   }
 

@@ -21,7 +21,9 @@ export function queueNameFromUrl(url: string): string {
 export async function resolveQueueUrl(client: SQSClient, ref: string): Promise<string> {
   if (/^https?:\/\//.test(ref)) return ref;
   const arn = /^arn:[^:]+:sqs:[^:]*:(\d+):(.+)$/.exec(ref);
-  const out = await client.send(new GetQueueUrlCommand(arn ? { QueueName: arn[2], QueueOwnerAWSAccountId: arn[1] } : { QueueName: ref }));
+  const out = await client.send(
+    new GetQueueUrlCommand(arn ? { QueueName: arn[2], QueueOwnerAWSAccountId: arn[1] } : { QueueName: ref }),
+  );
   if (!out.QueueUrl) throw new Error(`The queue ${ref} has no URL; check its name.`);
   return out.QueueUrl;
 }
@@ -64,7 +66,11 @@ export async function loadCounters(client: SQSClient, url: string): Promise<Queu
   const out = await client.send(
     new GetQueueAttributesCommand({
       QueueUrl: url,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+      AttributeNames: [
+        'ApproximateNumberOfMessages',
+        'ApproximateNumberOfMessagesNotVisible',
+        'ApproximateNumberOfMessagesDelayed',
+      ],
     }),
   );
   const a = out.Attributes ?? {};
@@ -96,12 +102,18 @@ async function deadLetterSources(client: SQSClient, url: string): Promise<QueueR
   }
 }
 
-export async function sendFromView(client: SQSClient, url: string, p: SendParams): Promise<{ messageId: string; sequenceNumber?: string }> {
+export async function sendFromView(
+  client: SQSClient,
+  url: string,
+  p: SendParams,
+): Promise<{ messageId: string; sequenceNumber?: string }> {
   const attrs: Record<string, MessageAttributeValue> = {};
   for (const a of p.attributes) {
     if (!a.name) continue;
     attrs[a.name] =
-      a.dataType === 'Binary' ? { DataType: 'Binary', BinaryValue: Buffer.from(a.value, 'base64') } : { DataType: a.dataType, StringValue: a.value };
+      a.dataType === 'Binary'
+        ? { DataType: 'Binary', BinaryValue: Buffer.from(a.value, 'base64') }
+        : { DataType: a.dataType, StringValue: a.value };
   }
   const out = await client.send(
     new SendMessageCommand({
@@ -120,11 +132,20 @@ export async function sendFromView(client: SQSClient, url: string, p: SendParams
 export async function receiveAndDelete(client: SQSClient, url: string, max: number): Promise<number> {
   let deleted = 0;
   while (deleted < max) {
-    const got = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: Math.min(10, max - deleted), WaitTimeSeconds: 0 }));
+    const got = await client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: url,
+        MaxNumberOfMessages: Math.min(10, max - deleted),
+        WaitTimeSeconds: 0,
+      }),
+    );
     const messages = got.Messages ?? [];
     if (messages.length === 0) break;
     const out = await client.send(
-      new DeleteMessageBatchCommand({ QueueUrl: url, Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }),
+      new DeleteMessageBatchCommand({
+        QueueUrl: url,
+        Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+      }),
     );
     deleted += out.Successful?.length ?? 0;
   }

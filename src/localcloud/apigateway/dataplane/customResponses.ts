@@ -13,7 +13,11 @@ export interface ErrorScope {
   pathParameters: Record<string, string>;
 }
 
-export function customiseGatewayResponse(response: DataPlaneResponse, configured: Record<string, GatewayResponse> | undefined, scope: ErrorScope): DataPlaneResponse {
+export function customiseGatewayResponse(
+  response: DataPlaneResponse,
+  configured: Record<string, GatewayResponse> | undefined,
+  scope: ErrorScope,
+): DataPlaneResponse {
   const gateway = response.gateway;
   if (!gateway || !configured || Object.keys(configured).length === 0) return response;
   const typeStatus = GATEWAY_RESPONSE_TYPES[gateway.type] || String(response.status);
@@ -28,19 +32,28 @@ export function customiseGatewayResponse(response: DataPlaneResponse, configured
   const headers: Record<string, string> = { ...response.headers };
   for (const [target, source] of Object.entries(parameters)) {
     if (!target.startsWith('gatewayresponse.header.')) continue;
-    const value = source.startsWith("'") && source.endsWith("'") ? source.slice(1, -1)
-      : source.startsWith('method.request.header.') ? header(scope.facts, source.slice('method.request.header.'.length))
-      : source.startsWith('method.request.querystring.') ? querystring[source.slice('method.request.querystring.'.length)]
-      : source.startsWith('method.request.path.') ? scope.pathParameters[source.slice('method.request.path.'.length)]
-      : source.startsWith('stageVariables.') ? scope.stageVariables?.[source.slice('stageVariables.'.length)]
-      : undefined;
+    const value =
+      source.startsWith("'") && source.endsWith("'")
+        ? source.slice(1, -1)
+        : source.startsWith('method.request.header.')
+          ? header(scope.facts, source.slice('method.request.header.'.length))
+          : source.startsWith('method.request.querystring.')
+            ? querystring[source.slice('method.request.querystring.'.length)]
+            : source.startsWith('method.request.path.')
+              ? scope.pathParameters[source.slice('method.request.path.'.length)]
+              : source.startsWith('stageVariables.')
+                ? scope.stageVariables?.[source.slice('stageVariables.'.length)]
+                : undefined;
     if (value !== undefined) headers[target.slice('gatewayresponse.header.'.length)] = value;
   }
 
   const template = effective.responseTemplates['application/json'] ?? Object.values(effective.responseTemplates)[0];
   const templateScope: TemplateScope = {
     body: '',
-    context: { ...scope.context, error: { message: gateway.message, messageString: JSON.stringify(gateway.message), responseType: gateway.type } },
+    context: {
+      ...scope.context,
+      error: { message: gateway.message, messageString: JSON.stringify(gateway.message), responseType: gateway.type },
+    },
     stageVariables: scope.stageVariables,
     params: { path: scope.pathParameters, querystring, header: Object.fromEntries(scope.facts.headerPairs) },
   };

@@ -3,7 +3,15 @@
 import type { LambdaInternal } from '../../server/internal';
 import type { AwsRequest, AwsResponse, CloudContext } from '../../server/types';
 import type { ApiStore } from '../model/store';
-import { endpointTimedOut, forbidden, GatewayFailure, internalServerError, missingAuthenticationToken, tooManyRequests, type DataPlaneResponse } from './gatewayResponses';
+import {
+  endpointTimedOut,
+  forbidden,
+  GatewayFailure,
+  internalServerError,
+  missingAuthenticationToken,
+  tooManyRequests,
+  type DataPlaneResponse,
+} from './gatewayResponses';
 import type { Invocation } from './invocation';
 import type { InvokeTarget } from './invokeTarget';
 import { lambdaAws, lambdaProxy } from './lambdaIntegrations';
@@ -24,7 +32,12 @@ export interface DataPlane {
   throttle: Throttle;
 }
 
-export async function executeApi(plane: DataPlane, req: AwsRequest, target: InvokeTarget, signed: boolean): Promise<AwsResponse> {
+export async function executeApi(
+  plane: DataPlane,
+  req: AwsRequest,
+  target: InvokeTarget,
+  signed: boolean,
+): Promise<AwsResponse> {
   const { ctx } = plane;
   const facts = requestFacts(req, ctx.port);
   const known: Known = {};
@@ -33,18 +46,37 @@ export async function executeApi(plane: DataPlane, req: AwsRequest, target: Invo
     response = await run(plane, facts, target, signed, known);
   } catch (caught) {
     // Anything unexpected is API Gateway's 500, never a broken connection.
-    const e = caught instanceof GatewayFailure ? caught : new GatewayFailure(internalServerError(), `unexpected failure: ${caught instanceof Error ? caught.stack : String(caught)}`);
+    const e =
+      caught instanceof GatewayFailure
+        ? caught
+        : new GatewayFailure(
+            internalServerError(),
+            `unexpected failure: ${caught instanceof Error ? caught.stack : String(caught)}`,
+          );
     ctx.log(`apigateway: ${facts.method} ${target.stagePath} (${target.apiId}): ${e.message}`);
     response = customiseGatewayResponse(e.response, known.deployed?.gatewayResponses, {
       facts,
-      context: { apiId: target.apiId, stage: target.stage, requestId: facts.requestId, httpMethod: facts.method, path: target.stagePath, resourcePath: known.route?.resource.path, resourceId: known.route?.resource.id },
+      context: {
+        apiId: target.apiId,
+        stage: target.stage,
+        requestId: facts.requestId,
+        httpMethod: facts.method,
+        path: target.stagePath,
+        resourcePath: known.route?.resource.path,
+        resourceId: known.route?.resource.id,
+      },
       stageVariables: known.stageVariables,
       pathParameters: known.route?.pathParameters ?? {},
     });
   }
   return {
     status: response.status,
-    headers: { ...response.headers, 'x-amzn-RequestId': facts.requestId, 'x-amz-apigw-id': facts.extendedRequestId, 'X-Amzn-Trace-Id': facts.traceId },
+    headers: {
+      ...response.headers,
+      'x-amzn-RequestId': facts.requestId,
+      'x-amz-apigw-id': facts.extendedRequestId,
+      'X-Amzn-Trace-Id': facts.traceId,
+    },
     body: response.body,
   };
 }
@@ -56,20 +88,40 @@ interface Known {
   route?: RouteMatch;
 }
 
-async function run({ store, ctx, throttle }: DataPlane, facts: RequestFacts, target: InvokeTarget, signed: boolean, known: Known): Promise<DataPlaneResponse> {
+async function run(
+  { store, ctx, throttle }: DataPlane,
+  facts: RequestFacts,
+  target: InvokeTarget,
+  signed: boolean,
+  known: Known,
+): Promise<DataPlaneResponse> {
   const api = store.apis.get(target.apiId);
-  if (!api || api.disableExecuteApiEndpoint || !target.stage) throw new GatewayFailure(forbidden(), 'no such API or no stage in the URL');
+  if (!api || api.disableExecuteApiEndpoint || !target.stage)
+    throw new GatewayFailure(forbidden(), 'no such API or no stage in the URL');
   const stage = api.stages[target.stage];
   const deployment = stage && api.deployments[stage.deploymentId];
   if (!stage || !deployment) throw new GatewayFailure(missingAuthenticationToken(), `no stage '${target.stage}'`);
   known.deployed = deployment.api;
   known.stageVariables = stage.variables;
   const route = matchRoute(deployment.api.resources, facts.method, target.path);
-  if (!route) throw new GatewayFailure(missingAuthenticationToken(), `no method ${facts.method} for ${target.path} in stage '${target.stage}'`);
+  if (!route)
+    throw new GatewayFailure(
+      missingAuthenticationToken(),
+      `no method ${facts.method} for ${target.path} in stage '${target.stage}'`,
+    );
   known.route = route;
-  if (route.method.authorizationType === 'AWS_IAM' && !signed) throw new GatewayFailure(missingAuthenticationToken(), 'the method requires a SigV4-signed request (AWS_IAM)');
-  if (route.method.apiKeyRequired) throw new GatewayFailure(forbidden('INVALID_API_KEY'), 'the method requires an API key, and the local cloud has no API keys');
-  if (!throttle.admit(api.id, stage, route.resource.path, facts.method)) throw new GatewayFailure(tooManyRequests(), `stage '${stage.stageName}' throttled the request (methodSettings throttling limits)`);
+  if (route.method.authorizationType === 'AWS_IAM' && !signed)
+    throw new GatewayFailure(missingAuthenticationToken(), 'the method requires a SigV4-signed request (AWS_IAM)');
+  if (route.method.apiKeyRequired)
+    throw new GatewayFailure(
+      forbidden('INVALID_API_KEY'),
+      'the method requires an API key, and the local cloud has no API keys',
+    );
+  if (!throttle.admit(api.id, stage, route.resource.path, facts.method))
+    throw new GatewayFailure(
+      tooManyRequests(),
+      `stage '${stage.stageName}' throttled the request (methodSettings throttling limits)`,
+    );
   const inv: Invocation = {
     facts,
     target: { ...target, stage: target.stage },

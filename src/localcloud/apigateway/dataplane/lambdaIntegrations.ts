@@ -11,18 +11,32 @@ import { proxyEvent } from './proxyEvent';
 import { proxyResponse } from './proxyResponse';
 import { header } from './requestFacts';
 
-export async function lambdaProxy(inv: Invocation, lambda: LambdaInternal | undefined, signal: AbortSignal): Promise<DataPlaneResponse> {
+export async function lambdaProxy(
+  inv: Invocation,
+  lambda: LambdaInternal | undefined,
+  signal: AbortSignal,
+): Promise<DataPlaneResponse> {
   if (inv.integration.httpMethod !== 'POST') {
-    throw new GatewayFailure(internalServerError(), "Execution failed due to configuration error: AWS_PROXY integrations with Lambda must use the POST integration method (integrationHttpMethod 'POST').");
+    throw new GatewayFailure(
+      internalServerError(),
+      "Execution failed due to configuration error: AWS_PROXY integrations with Lambda must use the POST integration method (integrationHttpMethod 'POST').",
+    );
   }
   const result = await invoke(inv, lambda, Buffer.from(JSON.stringify(proxyEvent(inv))), signal);
   if (result.functionError) {
-    throw new GatewayFailure(internalServerError(502), `Lambda execution failed with status 200 due to customer function error: ${errorMessage(result.payload)}`);
+    throw new GatewayFailure(
+      internalServerError(502),
+      `Lambda execution failed with status 200 due to customer function error: ${errorMessage(result.payload)}`,
+    );
   }
   return proxyResponse(result.payload, inv.api.binaryMediaTypes, header(inv.facts, 'accept'));
 }
 
-export async function lambdaAws(inv: Invocation, lambda: LambdaInternal | undefined, signal: AbortSignal): Promise<BackendResult> {
+export async function lambdaAws(
+  inv: Invocation,
+  lambda: LambdaInternal | undefined,
+  signal: AbortSignal,
+): Promise<BackendResult> {
   const body = integrationRequestBody(inv);
   const result = await invoke(inv, lambda, body.length > 0 ? body : Buffer.from('{}'), signal);
   const headers = { 'Content-Type': 'application/json' };
@@ -30,10 +44,20 @@ export async function lambdaAws(inv: Invocation, lambda: LambdaInternal | undefi
   return { body: result.payload, headers };
 }
 
-async function invoke(inv: Invocation, lambda: LambdaInternal | undefined, payload: Buffer, signal: AbortSignal): Promise<InvokeResult> {
+async function invoke(
+  inv: Invocation,
+  lambda: LambdaInternal | undefined,
+  payload: Buffer,
+  signal: AbortSignal,
+): Promise<InvokeResult> {
   const functionArn = lambdaArnFromUri(withStageVariables(inv.integration.uri ?? '', inv.stageVariables));
-  if (!functionArn) throw new GatewayFailure(internalServerError(), `Execution failed due to configuration error: the integration URI names no Lambda function: ${inv.integration.uri}`);
-  if (!lambda) throw new GatewayFailure(internalServerError(), 'Execution failed: the local cloud runs no Lambda service.');
+  if (!functionArn)
+    throw new GatewayFailure(
+      internalServerError(),
+      `Execution failed due to configuration error: the integration URI names no Lambda function: ${inv.integration.uri}`,
+    );
+  if (!lambda)
+    throw new GatewayFailure(internalServerError(), 'Execution failed: the local cloud runs no Lambda service.');
   try {
     return await lambda.invokeInternal(functionArn, payload, {
       invocationType: 'RequestResponse',
@@ -47,7 +71,10 @@ async function invoke(inv: Invocation, lambda: LambdaInternal | undefined, paylo
     const code = e instanceof AwsError ? e.code : 'InternalFailure';
     // A missing permission (or function) is a configuration error: 500. Anything else: 502.
     const status = code === 'AccessDeniedException' || code === 'ResourceNotFoundException' ? 500 : 502;
-    const reason = code === 'AccessDeniedException' ? 'Execution failed due to configuration error: Invalid permissions on Lambda function' : `Lambda invocation failed: ${(e as Error).message}`;
+    const reason =
+      code === 'AccessDeniedException'
+        ? 'Execution failed due to configuration error: Invalid permissions on Lambda function'
+        : `Lambda invocation failed: ${(e as Error).message}`;
     throw new GatewayFailure(internalServerError(status), reason);
   }
 }

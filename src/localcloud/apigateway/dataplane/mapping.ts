@@ -38,7 +38,10 @@ export function integrationRequestBody(inv: Invocation): Buffer {
   if (key === undefined) {
     const behavior = inv.integration.passthroughBehavior;
     if (behavior === 'NEVER' || (behavior === 'WHEN_NO_TEMPLATES' && Object.keys(templates).length > 0)) {
-      throw new GatewayFailure(unsupportedMediaType(), `No mapping template for ${type} and passthrough behavior ${behavior}`);
+      throw new GatewayFailure(
+        unsupportedMediaType(),
+        `No mapping template for ${type} and passthrough behavior ${behavior}`,
+      );
     }
     return inv.facts.body;
   }
@@ -46,10 +49,20 @@ export function integrationRequestBody(inv: Invocation): Buffer {
 }
 
 export function integrationResponse(inv: Invocation, result: BackendResult): DataPlaneResponse {
-  const chosen = selectResponse(Object.values(inv.integration.integrationResponses), result.errorMessage ?? result.statusCode);
-  if (!chosen) throw new GatewayFailure(internalServerError(500, 'API_CONFIGURATION_ERROR'), 'Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
+  const chosen = selectResponse(
+    Object.values(inv.integration.integrationResponses),
+    result.errorMessage ?? result.statusCode,
+  );
+  if (!chosen)
+    throw new GatewayFailure(
+      internalServerError(500, 'API_CONFIGURATION_ERROR'),
+      'Execution failed due to configuration error: No match for output mapping and no default output mapping configured',
+    );
   if (!inv.route.method.methodResponses[chosen.statusCode]) {
-    throw new GatewayFailure(internalServerError(500, 'API_CONFIGURATION_ERROR'), `Execution failed due to configuration error: Output mapping refers to an invalid method response: ${chosen.statusCode}`);
+    throw new GatewayFailure(
+      internalServerError(500, 'API_CONFIGURATION_ERROR'),
+      `Execution failed due to configuration error: Output mapping refers to an invalid method response: ${chosen.statusCode}`,
+    );
   }
   const bodyText = result.body.toString('utf8');
   const scope = templateScope(inv, bodyText);
@@ -60,15 +73,22 @@ export function integrationResponse(inv: Invocation, result: BackendResult): Dat
   }
   const templates = chosen.responseTemplates ?? {};
   const accept = (header(inv.facts, 'accept') ?? '').split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
-  const key = Object.keys(templates).find((k) => accept.includes(k.toLowerCase())) ?? Object.keys(templates).find((k) => k.toLowerCase() === DEFAULT_TYPE) ?? Object.keys(templates)[0];
+  const key =
+    Object.keys(templates).find((k) => accept.includes(k.toLowerCase())) ??
+    Object.keys(templates).find((k) => k.toLowerCase() === DEFAULT_TYPE) ??
+    Object.keys(templates)[0];
   let body = result.body;
   if (key !== undefined) body = Buffer.from(render(templates[key] ?? '', scope));
-  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = key ?? DEFAULT_TYPE;
+  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['Content-Type'] = key ?? DEFAULT_TYPE;
   return { status: Number(chosen.statusCode), headers, body };
 }
 
 /** A pattern must match the whole selector; the response without a pattern is the default. */
-export function selectResponse(responses: IntegrationResponse[], selector: string | undefined): IntegrationResponse | undefined {
+export function selectResponse(
+  responses: IntegrationResponse[],
+  selector: string | undefined,
+): IntegrationResponse | undefined {
   if (selector !== undefined) {
     for (const r of responses) {
       if (r.selectionPattern && new RegExp(`^(?:${r.selectionPattern})$`).test(selector)) return r;
@@ -87,7 +107,11 @@ function mappedValue(source: string, result: BackendResult, scope: TemplateScope
   if (source === 'integration.response.body') return scope.body;
   if (source.startsWith('integration.response.body.')) {
     try {
-      const v: unknown = JSONPath({ path: '$.' + source.slice('integration.response.body.'.length), json: JSON.parse(scope.body) as object, wrap: false });
+      const v: unknown = JSONPath({
+        path: '$.' + source.slice('integration.response.body.'.length),
+        json: JSON.parse(scope.body) as object,
+        wrap: false,
+      });
       return v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
     } catch {
       return undefined;

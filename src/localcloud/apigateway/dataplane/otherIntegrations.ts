@@ -11,21 +11,47 @@ export function mock(inv: Invocation): BackendResult {
   return { statusCode: status, body: Buffer.alloc(0), headers: {} };
 }
 
-const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'upgrade', 'expect', 'te', 'trailer', 'proxy-connection']);
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+  'proxy-connection',
+]);
 
-export async function http(inv: Invocation, proxy: boolean, signal: AbortSignal): Promise<DataPlaneResponse | BackendResult> {
+export async function http(
+  inv: Invocation,
+  proxy: boolean,
+  signal: AbortSignal,
+): Promise<DataPlaneResponse | BackendResult> {
   const url = new URL(backendUrl(inv));
   for (const [k, v] of inv.facts.queryPairs) if (proxy) url.searchParams.append(k, v);
   const method = inv.integration.httpMethod === 'ANY' ? inv.facts.method : (inv.integration.httpMethod ?? 'GET');
   const headers = new Headers();
-  if (proxy) for (const [name, value] of inv.facts.headerPairs) if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
+  if (proxy)
+    for (const [name, value] of inv.facts.headerPairs)
+      if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
   const body = proxy ? inv.facts.body : integrationRequestBody(inv);
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body), signal, redirect: 'manual' });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
+      signal,
+      redirect: 'manual',
+    });
   } catch (e) {
     if (signal.aborted) throw e;
-    throw new GatewayFailure(internalServerError(), `Execution failed due to a network error communicating with ${url.origin}: ${(e as Error).message}`);
+    throw new GatewayFailure(
+      internalServerError(),
+      `Execution failed due to a network error communicating with ${url.origin}: ${(e as Error).message}`,
+    );
   }
   const payload = Buffer.from(await response.arrayBuffer());
   const responseHeaders: Record<string, string> = {};

@@ -6,10 +6,18 @@ import { isBinaryType } from './requestFacts';
 
 const ALLOWED_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded', 'cookies']);
 
-const malformed = (why: string) => new GatewayFailure(internalServerError(502), `Execution failed due to configuration error: Malformed Lambda proxy response (${why})`);
+const malformed = (why: string) =>
+  new GatewayFailure(
+    internalServerError(502),
+    `Execution failed due to configuration error: Malformed Lambda proxy response (${why})`,
+  );
 
 /** @param accept the request's Accept header; binary bodies are decoded only when it matches binaryMediaTypes. */
-export function proxyResponse(payload: Buffer, binaryMediaTypes: readonly string[], accept: string | undefined): DataPlaneResponse {
+export function proxyResponse(
+  payload: Buffer,
+  binaryMediaTypes: readonly string[],
+  accept: string | undefined,
+): DataPlaneResponse {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload.toString('utf8'));
@@ -26,18 +34,27 @@ export function proxyResponse(payload: Buffer, binaryMediaTypes: readonly string
 
   let status = 200;
   if (r.statusCode !== undefined && r.statusCode !== null) {
-    status = typeof r.statusCode === 'number' ? r.statusCode : typeof r.statusCode === 'string' && /^\d+$/.test(r.statusCode) ? Number(r.statusCode) : NaN;
+    status =
+      typeof r.statusCode === 'number'
+        ? r.statusCode
+        : typeof r.statusCode === 'string' && /^\d+$/.test(r.statusCode)
+          ? Number(r.statusCode)
+          : NaN;
     if (!Number.isInteger(status) || status < 100 || status > 599) throw malformed('statusCode is not an HTTP status');
   }
   if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') throw malformed('body is not a string');
-  if (r.isBase64Encoded !== undefined && r.isBase64Encoded !== null && typeof r.isBase64Encoded !== 'boolean') throw malformed('isBase64Encoded is not a boolean');
+  if (r.isBase64Encoded !== undefined && r.isBase64Encoded !== null && typeof r.isBase64Encoded !== 'boolean')
+    throw malformed('isBase64Encoded is not a boolean');
 
   const headers = mergeHeaders(r.headers, r.multiValueHeaders);
-  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['Content-Type'] = 'application/json';
   const contentType = Object.entries(headers).find(([h]) => h.toLowerCase() === 'content-type')?.[1];
 
   const text = (r.body as string | null | undefined) ?? '';
-  const decode = r.isBase64Encoded === true && (isBinaryType(accept, binaryMediaTypes) || isBinaryType(contentType, binaryMediaTypes));
+  const decode =
+    r.isBase64Encoded === true &&
+    (isBinaryType(accept, binaryMediaTypes) || isBinaryType(contentType, binaryMediaTypes));
   return { status, headers, body: decode ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8') };
 }
 

@@ -17,7 +17,17 @@ export interface RequestFacts {
 }
 
 /** Headers CloudFront and API Gateway drop before the integration sees the request. */
-const DROPPED = new Set(['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'expect']);
+const DROPPED = new Set([
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'expect',
+]);
 /** Headers CloudFront capitalises on the way in. */
 const CAPITALISED: Record<string, string> = { authorization: 'Authorization', 'user-agent': 'User-Agent' };
 

@@ -12,7 +12,11 @@ export interface RouteMatch {
 
 type Score = number[];
 
-export function matchRoute(resources: readonly DeployedResource[], httpMethod: string, rawPath: string): RouteMatch | undefined {
+export function matchRoute(
+  resources: readonly DeployedResource[],
+  httpMethod: string,
+  rawPath: string,
+): RouteMatch | undefined {
   // Trailing slashes are ignored; the path always starts with '/'.
   const trimmed = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
   const segments = trimmed === '/' || trimmed === '' ? [] : trimmed.slice(1).split('/');
@@ -23,12 +27,16 @@ export function matchRoute(resources: readonly DeployedResource[], httpMethod: s
     const matched = matchTemplate(resource.path, segments);
     if (!matched) continue;
     const score = [...matched.score, resource.methods[httpMethod as HttpMethod] ? 1 : 0];
-    if (!best || compare(score, best.score) > 0) best = { match: { resource, method, pathParameters: matched.params }, score };
+    if (!best || compare(score, best.score) > 0)
+      best = { match: { resource, method, pathParameters: matched.params }, score };
   }
   return best?.match;
 }
 
-function matchTemplate(template: string, segments: string[]): { params: Record<string, string>; score: Score } | undefined {
+function matchTemplate(
+  template: string,
+  segments: string[],
+): { params: Record<string, string>; score: Score } | undefined {
   const parts = template === '/' ? [] : template.slice(1).split('/');
   const params: Record<string, string> = {};
   const score: Score = [];

@@ -19,7 +19,9 @@ const REFERENCE =
 
 export function renderTemplate(template: string, scope: TemplateScope): string {
   if (/^\s*#(set|foreach|if|elseif|else|end|macro|define)\b/m.test(template)) {
-    throw new UnsupportedTemplate('This mapping template uses Velocity directives (#set, #foreach, #if …), which the local cloud does not render. Use a proxy integration, or run the lesson on LocalStack or AWS.');
+    throw new UnsupportedTemplate(
+      'This mapping template uses Velocity directives (#set, #foreach, #if …), which the local cloud does not render. Use a proxy integration, or run the lesson on LocalStack or AWS.',
+    );
   }
   return template.replace(REFERENCE, (_m, expr: string, jsonPath?: string, path?: string, param?: string) => {
     if (jsonPath !== undefined) return JSON.stringify(select(scope.body, jsonPath) ?? null);
@@ -27,7 +29,8 @@ export function renderTemplate(template: string, scope: TemplateScope): string {
       const v = select(scope.body, path);
       return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '');
     }
-    if (param !== undefined) return scope.params.path[param] ?? scope.params.querystring[param] ?? headerParam(scope, param) ?? '';
+    if (param !== undefined)
+      return scope.params.path[param] ?? scope.params.querystring[param] ?? headerParam(scope, param) ?? '';
     if (expr === 'input.body') return scope.body;
     if (expr.startsWith('util.escapeJavaScript')) return JSON.stringify(scope.body).slice(1, -1);
     if (expr.startsWith('util.base64Encode')) return Buffer.from(scope.body).toString('base64');

@@ -14,7 +14,12 @@ export interface CreateDeploymentInput {
   variables?: unknown;
 }
 
-export function createDeployment(store: ApiStore, apiId: string, input: CreateDeploymentInput, now: number): Deployment {
+export function createDeployment(
+  store: ApiStore,
+  apiId: string,
+  input: CreateDeploymentInput,
+  now: number,
+): Deployment {
   const api = store.api(apiId);
   const frozen = freeze(api);
   const deployment: Deployment = {
@@ -32,7 +37,12 @@ export function createDeployment(store: ApiStore, apiId: string, input: CreateDe
   if (stageName !== undefined) {
     const existing = api.stages[stageName];
     const stage: Stage = existing
-      ? { ...existing, deploymentId: deployment.id, variables: variables ? { ...existing.variables, ...variables } : existing.variables, lastUpdatedDate: now }
+      ? {
+          ...existing,
+          deploymentId: deployment.id,
+          variables: variables ? { ...existing.variables, ...variables } : existing.variables,
+          lastUpdatedDate: now,
+        }
       : newStage(stageName, deployment.id, optionalString(input.stageDescription, 'stageDescription'), variables, now);
     store.commit({ t: 'stagePut', apiId, stage });
   }
@@ -41,14 +51,24 @@ export function createDeployment(store: ApiStore, apiId: string, input: CreateDe
 
 /** The API as it is now, with every method checked as CreateDeployment checks it. */
 function freeze(api: RestApi): DeployedApi {
-  const resources = Object.values(api.resources).map((r) => ({ id: r.id, path: resourcePath(api, r.id), methods: structuredClone(r.methods) }));
-  if (!resources.some((r) => Object.keys(r.methods).length > 0)) throw new BadRequestException("The REST API doesn't contain any methods");
+  const resources = Object.values(api.resources).map((r) => ({
+    id: r.id,
+    path: resourcePath(api, r.id),
+    methods: structuredClone(r.methods),
+  }));
+  if (!resources.some((r) => Object.keys(r.methods).length > 0))
+    throw new BadRequestException("The REST API doesn't contain any methods");
   for (const r of resources) {
     for (const m of Object.values(r.methods)) {
       if (!m?.methodIntegration) throw new BadRequestException('No integration defined for method');
     }
   }
-  return { apiId: api.id, binaryMediaTypes: [...(api.binaryMediaTypes ?? [])], gatewayResponses: structuredClone(api.gatewayResponses ?? {}), resources };
+  return {
+    apiId: api.id,
+    binaryMediaTypes: [...(api.binaryMediaTypes ?? [])],
+    gatewayResponses: structuredClone(api.gatewayResponses ?? {}),
+    resources,
+  };
 }
 
 export function getDeployment(store: ApiStore, apiId: string, deploymentId: string): Deployment {
@@ -81,7 +101,13 @@ export function createStage(store: ApiStore, apiId: string, input: CreateStageIn
   const deploymentId = optionalString(input.deploymentId, 'deploymentId');
   if (!deploymentId || !api.deployments[deploymentId]) throw NotFoundException.deployment();
   if (api.stages[stageName]) throw new ConflictException('Stage already exists');
-  const stage = newStage(stageName, deploymentId, optionalString(input.description, 'description'), checkVariables(input.variables), now);
+  const stage = newStage(
+    stageName,
+    deploymentId,
+    optionalString(input.description, 'description'),
+    checkVariables(input.variables),
+    now,
+  );
   stage.tracingEnabled = input.tracingEnabled === true;
   stage.tags = stringMap<string>(input.tags, 'tags', 'string');
   store.commit({ t: 'stagePut', apiId, stage });
@@ -98,7 +124,13 @@ export function listStages(store: ApiStore, apiId: string, deploymentId?: string
   return Object.values(store.api(apiId).stages).filter((s) => !deploymentId || s.deploymentId === deploymentId);
 }
 
-export function updateStage(store: ApiStore, apiId: string, stageName: string, operations: unknown, now: number): Stage {
+export function updateStage(
+  store: ApiStore,
+  apiId: string,
+  stageName: string,
+  operations: unknown,
+  now: number,
+): Stage {
   const api = store.api(apiId);
   const current = getStage(store, apiId, stageName);
   const stage = applyStagePatch(structuredClone(current), operations, (id) => id in api.deployments);
@@ -112,11 +144,23 @@ export function deleteStage(store: ApiStore, apiId: string, stageName: string): 
   store.commit({ t: 'stageDeleted', apiId, stageName });
 }
 
-function newStage(stageName: string, deploymentId: string, description: string | undefined, variables: Record<string, string> | undefined, now: number): Stage {
+function newStage(
+  stageName: string,
+  deploymentId: string,
+  description: string | undefined,
+  variables: Record<string, string> | undefined,
+  now: number,
+): Stage {
   return {
-    stageName, deploymentId, description, variables,
-    cacheClusterEnabled: false, tracingEnabled: false, methodSettings: {},
-    createdDate: now, lastUpdatedDate: now,
+    stageName,
+    deploymentId,
+    description,
+    variables,
+    cacheClusterEnabled: false,
+    tracingEnabled: false,
+    methodSettings: {},
+    createdDate: now,
+    lastUpdatedDate: now,
   };
 }
 

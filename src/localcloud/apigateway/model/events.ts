@@ -1,6 +1,17 @@
 // Every change to API Gateway state is one of these events. The backend builds an event,
 // applies it and journals it; a restart replays the same events through the same code.
-import type { Deployment, GatewayResponse, HttpMethod, Integration, IntegrationResponse, Method, MethodResponse, Resource, RestApi, Stage } from './entities';
+import type {
+  Deployment,
+  GatewayResponse,
+  HttpMethod,
+  Integration,
+  IntegrationResponse,
+  Method,
+  MethodResponse,
+  Resource,
+  RestApi,
+  Stage,
+} from './entities';
 
 type MethodKey = { apiId: string; resourceId: string; httpMethod: HttpMethod };
 

@@ -25,17 +25,28 @@ export interface PutMethodInput {
   authorizationScopes?: unknown;
 }
 
-export function putMethod(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, input: PutMethodInput): Method {
+export function putMethod(
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  input: PutMethodInput,
+): Method {
   const { resource } = store.resource(apiId, resourceId);
   const authorizationType = optionalString(input.authorizationType, 'authorizationType') ?? 'NONE';
   if (!AUTHORIZATION_TYPES.includes(authorizationType)) {
-    throw new BadRequestException(`Invalid authorization type specified: ${authorizationType}. Use NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS.`);
+    throw new BadRequestException(
+      `Invalid authorization type specified: ${authorizationType}. Use NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS.`,
+    );
   }
   if (authorizationType === 'CUSTOM' || authorizationType === 'COGNITO_USER_POOLS') {
     // The local cloud has no authorizers yet, so no authorizer id can be valid.
-    throw new BadRequestException('Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.');
+    throw new BadRequestException(
+      'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+    );
   }
-  if (input.requestValidatorId !== undefined) throw new BadRequestException('Invalid Request Validator identifier specified');
+  if (input.requestValidatorId !== undefined)
+    throw new BadRequestException('Invalid Request Validator identifier specified');
   if (resource.methods[httpMethod]) throw new ConflictException('Method already exists for this resource');
   const method: Method = {
     httpMethod,
@@ -72,7 +83,13 @@ export interface PutIntegrationInput {
   cacheKeyParameters?: unknown;
 }
 
-export function putIntegration(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, input: PutIntegrationInput): Integration {
+export function putIntegration(
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  input: PutIntegrationInput,
+): Integration {
   store.method(apiId, resourceId, httpMethod);
   const type = checkIntegrationType(input.type);
   checkIntegrationTarget(type, input.uri, input.httpMethod);
@@ -107,7 +124,11 @@ export function deleteIntegration(store: ApiStore, apiId: string, resourceId: st
 }
 
 export function putMethodResponse(
-  store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string,
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  statusCode: string,
   input: { responseParameters?: unknown; responseModels?: unknown },
 ): MethodResponse {
   checkStatusCode(statusCode);
@@ -118,27 +139,49 @@ export function putMethodResponse(
     responseModels: stringMap<string>(input.responseModels, 'responseModels', 'string'),
   };
   for (const name of Object.keys(response.responseParameters ?? {})) {
-    if (!/^method\.response\.header\.[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new BadRequestException(`Invalid response parameter name specified: ${name}`);
+    if (!/^method\.response\.header\.[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name))
+      throw new BadRequestException(`Invalid response parameter name specified: ${name}`);
   }
   store.commit({ t: 'methodResponsePut', apiId, resourceId, httpMethod, response });
   return response;
 }
 
-export function getMethodResponse(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string): MethodResponse {
+export function getMethodResponse(
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  statusCode: string,
+): MethodResponse {
   checkStatusCode(statusCode);
   const response = store.method(apiId, resourceId, httpMethod).method.methodResponses[statusCode];
   if (!response) throw NotFoundException.response();
   return response;
 }
 
-export function deleteMethodResponse(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string): void {
+export function deleteMethodResponse(
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  statusCode: string,
+): void {
   getMethodResponse(store, apiId, resourceId, httpMethod, statusCode);
   store.commit({ t: 'methodResponseDeleted', apiId, resourceId, httpMethod, statusCode });
 }
 
 export function putIntegrationResponse(
-  store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string,
-  input: { selectionPattern?: unknown; responseParameters?: unknown; responseTemplates?: unknown; contentHandling?: unknown },
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  statusCode: string,
+  input: {
+    selectionPattern?: unknown;
+    responseParameters?: unknown;
+    responseTemplates?: unknown;
+    contentHandling?: unknown;
+  },
 ): IntegrationResponse {
   checkStatusCode(statusCode);
   store.integration(apiId, resourceId, httpMethod);
@@ -150,7 +193,10 @@ export function putIntegrationResponse(
     contentHandling: optionalString(input.contentHandling, 'contentHandling'),
   };
   for (const [name, source] of Object.entries(response.responseParameters ?? {})) {
-    if (!name.startsWith('method.response.header.')) throw new BadRequestException(`Invalid mapping expression specified: ${name}. Response parameters map method.response.header.NAME to a source.`);
+    if (!name.startsWith('method.response.header.'))
+      throw new BadRequestException(
+        `Invalid mapping expression specified: ${name}. Response parameters map method.response.header.NAME to a source.`,
+      );
     if (source === '') throw new BadRequestException('Invalid null or empty value in responseParameters');
   }
   if (response.selectionPattern) {
@@ -164,14 +210,26 @@ export function putIntegrationResponse(
   return response;
 }
 
-export function getIntegrationResponse(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string): IntegrationResponse {
+export function getIntegrationResponse(
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  statusCode: string,
+): IntegrationResponse {
   checkStatusCode(statusCode);
   const response = store.integration(apiId, resourceId, httpMethod).integration.integrationResponses[statusCode];
   if (!response) throw NotFoundException.response();
   return response;
 }
 
-export function deleteIntegrationResponse(store: ApiStore, apiId: string, resourceId: string, httpMethod: HttpMethod, statusCode: string): void {
+export function deleteIntegrationResponse(
+  store: ApiStore,
+  apiId: string,
+  resourceId: string,
+  httpMethod: HttpMethod,
+  statusCode: string,
+): void {
   checkStatusCode(statusCode);
   store.resource(apiId, resourceId);
   const integration = store.apis.get(apiId)?.resources[resourceId]?.methods[httpMethod]?.methodIntegration;

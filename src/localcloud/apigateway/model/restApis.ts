@@ -27,16 +27,24 @@ export function createRestApi(store: ApiStore, input: CreateRestApiInput, now: n
   const description = optionalString(input.description, 'description');
   if (description === '') throw new BadRequestException('Description cannot be an empty string');
   const compression = input.minimumCompressionSize;
-  if (compression !== undefined && (typeof compression !== 'number' || !Number.isInteger(compression) || compression < 0 || compression > 10485760)) {
+  if (
+    compression !== undefined &&
+    (typeof compression !== 'number' || !Number.isInteger(compression) || compression < 0 || compression > 10485760)
+  ) {
     throw new BadRequestException('Invalid minimum compression size, must be between 0 and 10485760');
   }
   const binaryMediaTypes = input.binaryMediaTypes;
-  if (binaryMediaTypes !== undefined && (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((t) => typeof t !== 'string'))) {
+  if (
+    binaryMediaTypes !== undefined &&
+    (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((t) => typeof t !== 'string'))
+  ) {
     throw new BadRequestException('binaryMediaTypes must be a list of media types such as image/png or */*.');
   }
   const types = input.endpointConfiguration?.types ?? ['EDGE'];
   if (!Array.isArray(types) || types.length !== 1 || !ENDPOINT_TYPES.includes(String(types[0]))) {
-    throw new BadRequestException('Invalid endpoint configuration: give exactly one of EDGE, REGIONAL or PRIVATE in endpointConfiguration.types.');
+    throw new BadRequestException(
+      'Invalid endpoint configuration: give exactly one of EDGE, REGIONAL or PRIVATE in endpointConfiguration.types.',
+    );
   }
   const id = newId(10, (i) => store.apis.has(i));
   const rootResourceId = newId(10);
@@ -46,10 +54,14 @@ export function createRestApi(store: ApiStore, input: CreateRestApiInput, now: n
     description,
     version: optionalString(input.version, 'version'),
     createdDate: now,
-    binaryMediaTypes: binaryMediaTypes && (binaryMediaTypes as string[]).length > 0 ? [...(binaryMediaTypes as string[])] : undefined,
+    binaryMediaTypes:
+      binaryMediaTypes && (binaryMediaTypes as string[]).length > 0 ? [...(binaryMediaTypes as string[])] : undefined,
     minimumCompressionSize: compression as number | undefined,
     apiKeySource: optionalString(input.apiKeySource, 'apiKeySource') ?? 'HEADER',
-    endpointConfiguration: { types: [String(types[0])], ipAddressType: optionalString(input.endpointConfiguration?.ipAddressType, 'ipAddressType') ?? 'ipv4' },
+    endpointConfiguration: {
+      types: [String(types[0])],
+      ipAddressType: optionalString(input.endpointConfiguration?.ipAddressType, 'ipAddressType') ?? 'ipv4',
+    },
     policy: optionalString(input.policy, 'policy'),
     tags: input.tags && typeof input.tags === 'object' ? { ...(input.tags as Record<string, string>) } : undefined,
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint === true,
@@ -74,15 +86,26 @@ export function listResources(api: RestApi): Array<Resource & { path: string }> 
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function createResource(store: ApiStore, apiId: string, parentId: string, pathPartInput: unknown): Resource & { path: string } {
+export function createResource(
+  store: ApiStore,
+  apiId: string,
+  parentId: string,
+  pathPartInput: unknown,
+): Resource & { path: string } {
   const { api, resource: parent } = store.resource(apiId, parentId);
   const pathPart = checkPathPart(pathPartInput);
-  if (isGreedyPart(parent.pathPart)) throw new BadRequestException(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
+  if (isGreedyPart(parent.pathPart))
+    throw new BadRequestException(
+      `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`,
+    );
   const siblings = Object.values(api.resources).filter((r) => r.parentId === parentId);
-  if (siblings.some((s) => s.pathPart === pathPart)) throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
+  if (siblings.some((s) => s.pathPart === pathPart))
+    throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
   const variableSibling = siblings.find((s) => isVariablePart(s.pathPart));
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(`A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+    throw new BadRequestException(
+      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`,
+    );
   }
   const resource: Resource = { id: newId(6, (i) => i in api.resources), parentId, pathPart, methods: {} };
   store.commit({ t: 'resourcePut', apiId, resource });

@@ -4,7 +4,8 @@ import { patchOperations } from './patch';
 import { checkVariable } from './validation';
 import { BadRequestException, NotFoundException } from '../errors';
 
-const SETTING_PATH = /^\/([^/]+|\*)\/([^/]+|\*)\/(metrics\/enabled|logging\/dataTrace|logging\/loglevel|throttling\/burstLimit|throttling\/rateLimit|caching\/ttlInSeconds|caching\/enabled|caching\/dataEncrypted|caching\/requireAuthorizationForCacheControl|caching\/unauthorizedCacheControlHeaderStrategy)$/;
+const SETTING_PATH =
+  /^\/([^/]+|\*)\/([^/]+|\*)\/(metrics\/enabled|logging\/dataTrace|logging\/loglevel|throttling\/burstLimit|throttling\/rateLimit|caching\/ttlInSeconds|caching\/enabled|caching\/dataEncrypted|caching\/requireAuthorizationForCacheControl|caching\/unauthorizedCacheControlHeaderStrategy)$/;
 const VALID_PATHS =
   '[/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, ' +
   '/{resourcePath}/{httpMethod}/metrics/enabled, /{resourcePath}/{httpMethod}/logging/dataTrace, /{resourcePath}/{httpMethod}/logging/loglevel, ' +
@@ -30,7 +31,8 @@ const SETTING_FIELDS: Record<string, string> = {
 
 export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: (id: string) => boolean): Stage {
   for (const { op, path, value } of patchOperations(input, 'updateStage')) {
-    if (op !== 'add' && op !== 'remove' && op !== 'replace') throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (op !== 'add' && op !== 'remove' && op !== 'replace')
+      throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
     const variable = /^\/variables\/(.+)$/.exec(path);
     if (variable) {
       const name = variable[1]!;
@@ -42,7 +44,10 @@ export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: 
       }
       continue;
     }
-    if (op === 'remove' && !SETTING_PATH.test(path)) throw new BadRequestException(`Cannot remove method setting ${path.slice(1)} because there is no method setting for this method `);
+    if (op === 'remove' && !SETTING_PATH.test(path))
+      throw new BadRequestException(
+        `Cannot remove method setting ${path.slice(1)} because there is no method setting for this method `,
+      );
     switch (path) {
       case '/deploymentId':
         if (!value || !deploymentExists(value)) throw NotFoundException.deployment();
@@ -67,7 +72,12 @@ export function applyStagePatch(stage: Stage, input: unknown, deploymentExists: 
     const entry = { ...(stage.methodSettings[key] ?? {}) };
     const name = SETTING_FIELDS[setting[3]!]!;
     if (op === 'remove') delete entry[name];
-    else entry[name] = /^(true|false)$/.test(String(value)) ? value === 'true' : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value;
+    else
+      entry[name] = /^(true|false)$/.test(String(value))
+        ? value === 'true'
+        : /^\d+(\.\d+)?$/.test(String(value))
+          ? Number(value)
+          : value;
     stage.methodSettings = { ...stage.methodSettings, [key]: entry };
   }
   if (stage.variables && Object.keys(stage.variables).length === 0) delete stage.variables;

@@ -49,14 +49,22 @@ export class ApiStore {
     return { api, resource };
   }
 
-  method(apiId: string, resourceId: string, httpMethod: HttpMethod): { api: RestApi; resource: Resource; method: Method } {
+  method(
+    apiId: string,
+    resourceId: string,
+    httpMethod: HttpMethod,
+  ): { api: RestApi; resource: Resource; method: Method } {
     const { api, resource } = this.resource(apiId, resourceId);
     const method = resource.methods[httpMethod];
     if (!method) throw NotFoundException.method();
     return { api, resource, method };
   }
 
-  integration(apiId: string, resourceId: string, httpMethod: HttpMethod): { api: RestApi; method: Method; integration: Integration } {
+  integration(
+    apiId: string,
+    resourceId: string,
+    httpMethod: HttpMethod,
+  ): { api: RestApi; method: Method; integration: Integration } {
     const { api, method } = this.method(apiId, resourceId, httpMethod);
     if (!method.methodIntegration) throw NotFoundException.integration();
     return { api, method, integration: method.methodIntegration };

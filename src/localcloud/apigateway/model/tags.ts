@@ -46,7 +46,8 @@ export function tagResource(store: ApiStore, arn: string, input: unknown): void 
   const added = stringMap<string>(input, 'tags', 'string');
   if (!added) throw new BadRequestException('Invalid value for tags: expected a map.');
   const tags = { ...t.tags, ...added };
-  if (Object.keys(tags).length > MAX_TAGS) throw new BadRequestException(`A resource cannot have more than ${MAX_TAGS} tags.`);
+  if (Object.keys(tags).length > MAX_TAGS)
+    throw new BadRequestException(`A resource cannot have more than ${MAX_TAGS} tags.`);
   save(store, t, tags);
 }
 

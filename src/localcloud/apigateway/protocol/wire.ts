@@ -20,7 +20,10 @@ export function resourceJson(resource: Resource & { path: string }, embedMethods
     parentId: resource.parentId,
     pathPart: resource.pathPart,
     path: resource.path,
-    resourceMethods: methods.length === 0 ? undefined : Object.fromEntries(methods.map(([k, m]) => [k, embedMethods ? methodJson(m!) : {}])),
+    resourceMethods:
+      methods.length === 0
+        ? undefined
+        : Object.fromEntries(methods.map(([k, m]) => [k, embedMethods ? methodJson(m!) : {}])),
   });
 }
 
@@ -37,7 +40,8 @@ export function integrationJson(integration: Integration): Json {
   const responses = Object.entries(integration.integrationResponses);
   return compact({
     ...integration,
-    integrationResponses: responses.length === 0 ? undefined : Object.fromEntries(responses.map(([k, r]) => [k, compact({ ...r })])),
+    integrationResponses:
+      responses.length === 0 ? undefined : Object.fromEntries(responses.map(([k, r]) => [k, compact({ ...r })])),
   });
 }
 
@@ -50,7 +54,11 @@ export function stageJson(stage: Stage): Json {
 }
 
 /** One page of a list (`position` is the next index, as an opaque token). */
-export function page<T>(items: T[], position: string | undefined, limit: string | undefined): { item: T[]; position?: string } {
+export function page<T>(
+  items: T[],
+  position: string | undefined,
+  limit: string | undefined,
+): { item: T[]; position?: string } {
   const start = position ? Math.max(0, Number.parseInt(position, 10) || 0) : 0;
   const size = Math.min(500, Math.max(1, Number.parseInt(limit ?? '25', 10) || 25));
   const slice = items.slice(start, start + size);

@@ -17,7 +17,9 @@ export class CodeStore {
   /** Validates, stores and extracts a zip; returns the code reference a version keeps. */
   async store(zip: Buffer): Promise<FunctionCode> {
     if (zip.length > MAX_ZIP_BYTES) {
-      throw new RequestEntityTooLargeException(`Request must be smaller than ${MAX_ZIP_BYTES} bytes for the CreateFunction operation`);
+      throw new RequestEntityTooLargeException(
+        `Request must be smaller than ${MAX_ZIP_BYTES} bytes for the CreateFunction operation`,
+      );
     }
     const files = unpack(zip);
     const hex = createHash('sha256').update(zip).digest('hex');
@@ -80,5 +82,7 @@ function writeEntry(root: string, name: string, data: Uint8Array): void {
 function packageProblem(e: unknown): unknown {
   const err = e as NodeJS.ErrnoException;
   if (!['EEXIST', 'ENOTDIR', 'EISDIR'].includes(err.code ?? '')) return e;
-  return new InvalidParameterValueException('The deployment package uses one path both as a file and as a folder. Please check your file, then try to upload again.');
+  return new InvalidParameterValueException(
+    'The deployment package uses one path both as a file and as a folder. Please check your file, then try to upload again.',
+  );
 }

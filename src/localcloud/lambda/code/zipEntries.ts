@@ -33,7 +33,9 @@ interface Entry {
 }
 
 function corrupt(): AwsError {
-  return new InvalidParameterValueException('Could not unzip uploaded file. Please check your file, then try to upload again.');
+  return new InvalidParameterValueException(
+    'Could not unzip uploaded file. Please check your file, then try to upload again.',
+  );
 }
 
 function u16(b: Buffer, at: number): number {
@@ -78,7 +80,9 @@ function directory(zip: Buffer): { count: number; offset: number } {
 function readEntries(zip: Buffer): Entry[] {
   const { count, offset } = directory(zip);
   if (count > MAX_ENTRIES) {
-    throw new InvalidParameterValueException(`The deployment package holds ${count} files; the local cloud takes at most ${MAX_ENTRIES}.`);
+    throw new InvalidParameterValueException(
+      `The deployment package holds ${count} files; the local cloud takes at most ${MAX_ENTRIES}.`,
+    );
   }
   const entries: Entry[] = [];
   let at = offset;
@@ -104,7 +108,7 @@ function readEntries(zip: Buffer): Entry[] {
 
 /** ZIP64 extended information (header id 1): the 64-bit values of the fields saturated at 0xffffffff, in order. */
 function readZip64Extra(zip: Buffer, start: number, length: number, entry: Entry): void {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = u16(zip, at);
     const size = u16(zip, at + 2);
     if (id === 1) {
@@ -120,7 +124,10 @@ function readZip64Extra(zip: Buffer, start: number, length: number, entry: Entry
 }
 
 function inflateEntry(zip: Buffer, entry: Entry): Uint8Array {
-  if (entry.flags & 1) throw new InvalidParameterValueException(`The deployment package's file ${entry.name} is encrypted; Lambda cannot read it.`);
+  if (entry.flags & 1)
+    throw new InvalidParameterValueException(
+      `The deployment package's file ${entry.name} is encrypted; Lambda cannot read it.`,
+    );
   const local = entry.localOffset;
   if (u32(zip, local) !== LOCAL) throw corrupt();
   const start = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);

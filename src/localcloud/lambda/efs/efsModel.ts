@@ -90,7 +90,11 @@ export class EfsModel {
   }
 
   snapshot(): unknown {
-    return { fs: [...this.fileSystems.values()], ap: [...this.accessPoints.values()], mt: [...this.mountTargets.values()] };
+    return {
+      fs: [...this.fileSystems.values()],
+      ap: [...this.accessPoints.values()],
+      mt: [...this.mountTargets.values()],
+    };
   }
 
   load(s: unknown): void {

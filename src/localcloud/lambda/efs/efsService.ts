@@ -53,12 +53,15 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
       const id = query(req, 'FileSystemId');
       const token = query(req, 'CreationToken');
       if (id) model.fileSystem(id);
-      const list = [...model.fileSystems.values()].filter((f) => (!id || f.FileSystemId === id) && (!token || f.CreationToken === token));
+      const list = [...model.fileSystems.values()].filter(
+        (f) => (!id || f.FileSystemId === id) && (!token || f.CreationToken === token),
+      );
       return json(200, { FileSystems: list.map(fsShape) });
     },
     DeleteFileSystem(_req, p) {
       const fs = model.fileSystem(p.FileSystemId!);
-      if ([...model.mountTargets.values()].some((m) => m.FileSystemId === fs.FileSystemId)) throw new FileSystemInUse(fs.FileSystemId);
+      if ([...model.mountTargets.values()].some((m) => m.FileSystemId === fs.FileSystemId))
+        throw new FileSystemInUse(fs.FileSystemId);
       model.commit({ t: 'deleteFs', id: fs.FileSystemId });
       return noContent();
     },
@@ -84,7 +87,9 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
       const id = query(req, 'AccessPointId');
       const fsId = query(req, 'FileSystemId');
       if (id) model.accessPoint(id);
-      const list = [...model.accessPoints.values()].filter((a) => (!id || a.AccessPointId === id) && (!fsId || a.FileSystemId === fsId));
+      const list = [...model.accessPoints.values()].filter(
+        (a) => (!id || a.AccessPointId === id) && (!fsId || a.FileSystemId === fsId),
+      );
       return json(200, { AccessPoints: list.map(apShape) });
     },
     DeleteAccessPoint(_req, p) {
@@ -94,14 +99,21 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
     CreateMountTarget(req) {
       const input = parseBody(req);
       const fs = model.fileSystem(String(input.FileSystemId ?? ''));
-      const mt = { MountTargetId: newId('fsmt'), FileSystemId: fs.FileSystemId, SubnetId: String(input.SubnetId ?? 'subnet-local'), IpAddress: String(input.IpAddress ?? '127.0.0.1') };
+      const mt = {
+        MountTargetId: newId('fsmt'),
+        FileSystemId: fs.FileSystemId,
+        SubnetId: String(input.SubnetId ?? 'subnet-local'),
+        IpAddress: String(input.IpAddress ?? '127.0.0.1'),
+      };
       model.commit({ t: 'putMt', mt });
       return json(200, { ...mt, OwnerId: ctx.accountId, LifeCycleState: 'available' });
     },
     DescribeMountTargets(req) {
       const fsId = query(req, 'FileSystemId');
       const list = [...model.mountTargets.values()].filter((m) => !fsId || m.FileSystemId === fsId);
-      return json(200, { MountTargets: list.map((m) => ({ ...m, OwnerId: ctx.accountId, LifeCycleState: 'available' })) });
+      return json(200, {
+        MountTargets: list.map((m) => ({ ...m, OwnerId: ctx.accountId, LifeCycleState: 'available' })),
+      });
     },
     DeleteMountTarget(_req, p) {
       if (!model.mountTargets.has(p.MountTargetId!)) throw new MountTargetNotFound(p.MountTargetId!);
@@ -125,7 +137,8 @@ export const createEfsService: ServiceFactory = (ctx: CloudContext): EfsInternal
   // Errors thrown here are serialised by the core as restJson (see server/protocolGuess.ts).
   async function handle(req: AwsRequest): Promise<AwsResponse> {
     const found = matchRoute(routes, req.method, req.rawPath);
-    if (!found) throw new BadRequest(`The local cloud does not implement the EFS operation ${req.method} ${req.rawPath}.`);
+    if (!found)
+      throw new BadRequest(`The local cloud does not implement the EFS operation ${req.method} ${req.rawPath}.`);
     return found.route.op(req, found.params);
   }
 

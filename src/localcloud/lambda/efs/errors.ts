@@ -16,9 +16,18 @@ export class BadRequest extends EfsError {
 
 export class FileSystemAlreadyExists extends AwsError {
   constructor(fileSystemId: string, token: string) {
-    super('FileSystemAlreadyExists', `File system '${fileSystemId}' already exists with creation token '${token}'`, 409, {
-      fields: { ErrorCode: 'FileSystemAlreadyExists', Message: 'File system already exists', FileSystemId: fileSystemId },
-    });
+    super(
+      'FileSystemAlreadyExists',
+      `File system '${fileSystemId}' already exists with creation token '${token}'`,
+      409,
+      {
+        fields: {
+          ErrorCode: 'FileSystemAlreadyExists',
+          Message: 'File system already exists',
+          FileSystemId: fileSystemId,
+        },
+      },
+    );
   }
 }
 

@@ -19,10 +19,14 @@ export function parseFunctionRef(ref: string, qualifier?: string): FunctionRef {
   else if ((m = PARTIAL.exec(ref))) [name, q] = [m[2]!, m[3]];
   else if ((m = NAME.exec(ref)) && m[1]!.length <= 64) [name, q] = [m[1]!, m[2]];
   else {
-    throw new ValidationException(`1 validation error detected: Value '${ref}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`);
+    throw new ValidationException(
+      `1 validation error detected: Value '${ref}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`,
+    );
   }
   if (q !== undefined && qualifier !== undefined && q !== qualifier) {
-    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
+    throw new InvalidParameterValueException(
+      'The derived qualifier from the function name does not match the specified qualifier.',
+    );
   }
   return { name, qualifier: qualifier ?? q };
 }

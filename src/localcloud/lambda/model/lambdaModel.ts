@@ -103,11 +103,19 @@ export class LambdaModel {
   }
 
   snapshot(): unknown {
-    return { functions: [...this.functions.values()], mappings: [...this.mappings.values()], pendingAsync: [...this.pendingAsync.values()] };
+    return {
+      functions: [...this.functions.values()],
+      mappings: [...this.mappings.values()],
+      pendingAsync: [...this.pendingAsync.values()],
+    };
   }
 
   load(snapshot: unknown): void {
-    const s = snapshot as { functions: FunctionRecord[]; mappings: EventSourceMapping[]; pendingAsync?: PendingAsyncEvent[] };
+    const s = snapshot as {
+      functions: FunctionRecord[];
+      mappings: EventSourceMapping[];
+      pendingAsync?: PendingAsyncEvent[];
+    };
     this.functions.clear();
     this.mappings.clear();
     for (const f of s.functions) this.functions.set(f.name, f);

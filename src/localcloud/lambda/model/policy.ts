@@ -15,12 +15,22 @@ export interface PermissionInput {
 }
 
 export function buildStatement(input: PermissionInput, resource: string): PolicyStatement {
-  const principal = input.Principal === '*' ? '*' : input.Principal.endsWith('.amazonaws.com') ? { Service: input.Principal } : { AWS: /^\d{12}$/.test(input.Principal) ? `arn:aws:iam::${input.Principal}:root` : input.Principal };
+  const principal =
+    input.Principal === '*'
+      ? '*'
+      : input.Principal.endsWith('.amazonaws.com')
+        ? { Service: input.Principal }
+        : { AWS: /^\d{12}$/.test(input.Principal) ? `arn:aws:iam::${input.Principal}:root` : input.Principal };
   const condition: Record<string, Record<string, string>> = {};
   if (input.SourceArn) condition.ArnLike = { 'AWS:SourceArn': input.SourceArn };
   if (input.SourceAccount) condition.StringEquals = { 'AWS:SourceAccount': input.SourceAccount };
-  if (input.FunctionUrlAuthType) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
-  if (input.PrincipalOrgID) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'aws:PrincipalOrgID': input.PrincipalOrgID };
+  if (input.FunctionUrlAuthType)
+    condition.StringEquals = {
+      ...(condition.StringEquals ?? {}),
+      'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType,
+    };
+  if (input.PrincipalOrgID)
+    condition.StringEquals = { ...(condition.StringEquals ?? {}), 'aws:PrincipalOrgID': input.PrincipalOrgID };
   if (input.InvokedViaFunctionUrl === true) condition.Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
   return {
     Sid: input.StatementId,
@@ -38,7 +48,10 @@ export function policyDocument(statements: PolicyStatement[]): string {
 
 /** ArnLike: `*` matches any run of characters, `?` one character. */
 function arnLike(pattern: string, value: string): boolean {
-  const re = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  const re = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${re}$`).test(value);
 }
 
@@ -48,10 +61,14 @@ export function statementsFor(record: FunctionRecord, qualifier: string | undefi
 }
 
 /** Does any statement let `principal` invoke the function for this source? */
-export function allowsInvoke(statements: PolicyStatement[], request: { principal: string; sourceArn?: string; sourceAccount?: string }): boolean {
+export function allowsInvoke(
+  statements: PolicyStatement[],
+  request: { principal: string; sourceArn?: string; sourceAccount?: string },
+): boolean {
   return statements.some((s) => {
     const p = s.Principal;
-    const principalOk = p === '*' || (typeof p === 'object' && (p.Service === request.principal || p.AWS === request.principal));
+    const principalOk =
+      p === '*' || (typeof p === 'object' && (p.Service === request.principal || p.AWS === request.principal));
     if (!principalOk) return false;
     if (!['lambda:InvokeFunction', 'lambda:*', '*'].includes(s.Action)) return false;
     if (viaUrlOnly(s)) return false; // a service's call never comes through a function URL
@@ -63,7 +80,8 @@ export function allowsInvoke(statements: PolicyStatement[], request: { principal
   });
 }
 
-const everyone = (s: PolicyStatement) => s.Principal === '*' || (typeof s.Principal === 'object' && s.Principal.AWS === '*');
+const everyone = (s: PolicyStatement) =>
+  s.Principal === '*' || (typeof s.Principal === 'object' && s.Principal.AWS === '*');
 
 const viaUrlOnly = (s: PolicyStatement) => s.Condition?.Bool?.['lambda:InvokedViaFunctionUrl'] === 'true';
 
@@ -77,8 +95,19 @@ const viaUrlOnly = (s: PolicyStatement) => s.Condition?.Bool?.['lambda:InvokedVi
 export function missingPublicUrlActions(statements: PolicyStatement[]): string[] {
   const url = statements.some((s) => {
     const authType = s.Condition?.StringEquals?.['lambda:FunctionUrlAuthType'];
-    return everyone(s) && ['lambda:InvokeFunctionUrl', 'lambda:*', '*'].includes(s.Action) && (!authType || authType === 'NONE');
+    return (
+      everyone(s) &&
+      ['lambda:InvokeFunctionUrl', 'lambda:*', '*'].includes(s.Action) &&
+      (!authType || authType === 'NONE')
+    );
   });
-  const invoke = statements.some((s) => everyone(s) && ['lambda:InvokeFunction', 'lambda:*', '*'].includes(s.Action) && !s.Condition?.ArnLike && !s.Condition?.ArnEquals && !s.Condition?.StringEquals?.['AWS:SourceAccount']);
+  const invoke = statements.some(
+    (s) =>
+      everyone(s) &&
+      ['lambda:InvokeFunction', 'lambda:*', '*'].includes(s.Action) &&
+      !s.Condition?.ArnLike &&
+      !s.Condition?.ArnEquals &&
+      !s.Condition?.StringEquals?.['AWS:SourceAccount'],
+  );
   return [...(url ? [] : ['lambda:InvokeFunctionUrl']), ...(invoke ? [] : ['lambda:InvokeFunction'])];
 }

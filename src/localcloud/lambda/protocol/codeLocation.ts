@@ -9,14 +9,31 @@ import type { CloudContext } from '../../server/types';
 const VALID_SECONDS = 600;
 
 export async function codeLocation(ctx: CloudContext, functionName: string, version: string): Promise<string> {
-  const url = new URL(`${ctx.endpoint}/_localcloud/lambda/code/${encodeURIComponent(functionName)}/${encodeURIComponent(version)}`);
-  const signer = new SignatureV4({ service: 'lambda', region: ctx.region, credentials: ctx.credentials, sha256: NodeSha256, uriEscapePath: true });
+  const url = new URL(
+    `${ctx.endpoint}/_localcloud/lambda/code/${encodeURIComponent(functionName)}/${encodeURIComponent(version)}`,
+  );
+  const signer = new SignatureV4({
+    service: 'lambda',
+    region: ctx.region,
+    credentials: ctx.credentials,
+    sha256: NodeSha256,
+    uriEscapePath: true,
+  });
   const presigned = await signer.presign(
-    { method: 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host } },
+    {
+      method: 'GET',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers: { host: url.host },
+    },
     { expiresIn: VALID_SECONDS },
   );
   for (const [k, v] of Object.entries(presigned.query ?? {})) {
-    for (const one of Array.isArray(v) ? v : [v]) if (one !== null && one !== undefined) url.searchParams.append(k, one);
+    for (const one of Array.isArray(v) ? v : [v])
+      if (one !== null && one !== undefined) url.searchParams.append(k, one);
   }
   return url.toString();
 }

@@ -17,7 +17,9 @@ export function functionConfiguration(c: VersionConfig, view: StateView = {}): R
     State: state,
     ...(state === 'Pending' ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : {}),
     LastUpdateStatus: last,
-    ...(last === 'InProgress' ? { LastUpdateStatusReason: 'The function is being created.', LastUpdateStatusReasonCode: 'Creating' } : {}),
+    ...(last === 'InProgress'
+      ? { LastUpdateStatusReason: 'The function is being created.', LastUpdateStatusReasonCode: 'Creating' }
+      : {}),
     SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
     RuntimeVersionConfig: { RuntimeVersionArn: `arn:aws:lambda:${c.FunctionArn.split(':')[3]}::runtime:local` },
   };

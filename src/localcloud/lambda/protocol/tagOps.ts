@@ -16,14 +16,15 @@ export function tagOps({ model, ctx }: LambdaDeps): Record<string, Operation> {
     const m = ESM_ARN.exec(resource);
     if (!m) return undefined;
     const mapping = m[1] === ctx.region && m[2] === ctx.accountId ? model.mappings.get(m[3]!) : undefined;
-    if (!mapping)
-      throw ResourceNotFoundException.resource(randomUUID());
+    if (!mapping) throw ResourceNotFoundException.resource(randomUUID());
     return structuredClone(mapping);
   };
   const tagsIn = (req: Parameters<Operation>[0]): Record<string, string> => {
     const tags = parseBody(req).Tags;
     if (!tags || typeof tags !== 'object' || Array.isArray(tags))
-      throw new ValidationException("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+      throw new ValidationException(
+        "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null",
+      );
     return tags as Record<string, string>;
   };
   const keysIn = (req: Parameters<Operation>[0]): string[] => {

@@ -7,14 +7,20 @@ import { lambdaTime, urlShape } from './shapes';
 import { ResourceConflictException, ResourceNotFoundException, ValidationException } from '../errors';
 
 function authType(v: unknown): 'NONE' | 'AWS_IAM' {
-  if (v !== 'NONE' && v !== 'AWS_IAM') throw new ValidationException(`1 validation error detected: Value '${String(v)}' at 'authType' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM]`);
+  if (v !== 'NONE' && v !== 'AWS_IAM')
+    throw new ValidationException(
+      `1 validation error detected: Value '${String(v)}' at 'authType' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM]`,
+    );
   return v;
 }
 
 function cors(v: unknown): CorsConfig | undefined {
   if (v === undefined || v === null) return undefined;
   const c = v as CorsConfig;
-  if (c.MaxAge !== undefined && (!Number.isInteger(c.MaxAge) || c.MaxAge < 0 || c.MaxAge > 86400)) throw new ValidationException(`1 validation error detected: Value '${c.MaxAge}' at 'cors.maxAge' failed to satisfy constraint: Member must have value less than or equal to 86400`);
+  if (c.MaxAge !== undefined && (!Number.isInteger(c.MaxAge) || c.MaxAge < 0 || c.MaxAge > 86400))
+    throw new ValidationException(
+      `1 validation error detected: Value '${c.MaxAge}' at 'cors.maxAge' failed to satisfy constraint: Member must have value less than or equal to 86400`,
+    );
   return c;
 }
 
@@ -29,7 +35,10 @@ export function urlOps(deps: LambdaDeps): Record<string, Operation> {
 
   const qualifier = (name: string, q: string | undefined): string => {
     if (q === undefined || q === '') return '';
-    if (/^\d+$/.test(q)) throw new ValidationException(`1 validation error detected: Value '${q}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (^\\$LATEST$)|((?!^[0-9]+$)([a-zA-Z0-9-_]+))`);
+    if (/^\d+$/.test(q))
+      throw new ValidationException(
+        `1 validation error detected: Value '${q}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (^\\$LATEST$)|((?!^[0-9]+$)([a-zA-Z0-9-_]+))`,
+      );
     if (q !== '$LATEST') model.resolve(name, q);
     return q === '$LATEST' ? '' : q;
   };
@@ -41,7 +50,10 @@ export function urlOps(deps: LambdaDeps): Record<string, Operation> {
       const record = model.copy(p.FunctionName!);
       const key = qualifier(record.name, query(req, 'Qualifier'));
       const arn = model.arn(record.name, key || undefined);
-      if (record.urls[key]) throw new ResourceConflictException(`Failed to create function url config for [functionArn = ${arn}]. Error message:  FunctionUrlConfig exists for this Lambda function`);
+      if (record.urls[key])
+        throw new ResourceConflictException(
+          `Failed to create function url config for [functionArn = ${arn}]. Error message:  FunctionUrlConfig exists for this Lambda function`,
+        );
       const now = lambdaTime();
       const url: UrlConfig = {
         urlId: newUrlId(),
@@ -74,7 +86,8 @@ export function urlOps(deps: LambdaDeps): Record<string, Operation> {
       if (!url) throw missing(model.arn(record.name, key || undefined));
       if (input.AuthType !== undefined) url.AuthType = authType(input.AuthType);
       if (input.Cors !== undefined) url.Cors = cors(input.Cors);
-      if (input.InvokeMode !== undefined) url.InvokeMode = input.InvokeMode === 'RESPONSE_STREAM' ? 'RESPONSE_STREAM' : 'BUFFERED';
+      if (input.InvokeMode !== undefined)
+        url.InvokeMode = input.InvokeMode === 'RESPONSE_STREAM' ? 'RESPONSE_STREAM' : 'BUFFERED';
       url.LastModifiedTime = lambdaTime();
       model.save(record);
       return json(200, urlShape(url, deps.functionUrl(url.urlId)));
@@ -92,7 +105,10 @@ export function urlOps(deps: LambdaDeps): Record<string, Operation> {
     ListFunctionUrlConfigs(req, p) {
       const record = model.get(p.FunctionName!);
       const { page, NextMarker } = paginate(Object.values(record.urls), req);
-      return json(200, { FunctionUrlConfigs: page.map((u) => urlShape(u, deps.functionUrl(u.urlId))), ...(NextMarker ? { NextMarker } : {}) });
+      return json(200, {
+        FunctionUrlConfigs: page.map((u) => urlShape(u, deps.functionUrl(u.urlId))),
+        ...(NextMarker ? { NextMarker } : {}),
+      });
     },
   };
 }

@@ -4,7 +4,13 @@ import type { AliasConfig, VersionConfig } from '../model/types';
 import type { LambdaDeps } from './deps';
 import { json, noContent, paginate, parseBody, type Operation } from './http';
 import { functionConfiguration, lambdaTime } from './shapes';
-import { InvalidParameterValueException, PreconditionFailedException, ResourceConflictException, ResourceNotFoundException, ValidationException } from '../errors';
+import {
+  InvalidParameterValueException,
+  PreconditionFailedException,
+  ResourceConflictException,
+  ResourceNotFoundException,
+  ValidationException,
+} from '../errors';
 
 /** What makes two versions the same (AWS returns the existing version when nothing changed). */
 function fingerprint(c: VersionConfig): string {
@@ -12,11 +18,19 @@ function fingerprint(c: VersionConfig): string {
   return JSON.stringify(rest);
 }
 
-export function publishVersion(deps: LambdaDeps, name: string, codeSha256: string | undefined, description: string, revisionId?: string): VersionConfig {
+export function publishVersion(
+  deps: LambdaDeps,
+  name: string,
+  codeSha256: string | undefined,
+  description: string,
+  revisionId?: string,
+): VersionConfig {
   const record = deps.model.copy(name);
   const latest = record.latest;
   if (codeSha256 !== undefined && codeSha256 !== latest.code.sha256) {
-    throw new InvalidParameterValueException(`CodeSHA256 (${codeSha256}) is different from current CodeSHA256 in $LATEST (${latest.code.sha256}). Please try again with the CodeSHA256 in $LATEST.`);
+    throw new InvalidParameterValueException(
+      `CodeSHA256 (${codeSha256}) is different from current CodeSHA256 in $LATEST (${latest.code.sha256}). Please try again with the CodeSHA256 in $LATEST.`,
+    );
   }
   if (revisionId !== undefined && revisionId !== latest.RevisionId) throw new PreconditionFailedException();
   const previous = record.versions[String(record.lastVersion)];
@@ -38,7 +52,9 @@ export function publishVersion(deps: LambdaDeps, name: string, codeSha256: strin
 
 function aliasName(value: unknown): string {
   if (typeof value !== 'string' || !/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/.test(value) || value.length > 128) {
-    throw new ValidationException(`1 validation error detected: Value '${String(value)}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`);
+    throw new ValidationException(
+      `1 validation error detected: Value '${String(value)}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`,
+    );
   }
   return value;
 }
@@ -57,13 +73,22 @@ export function versionOps(deps: LambdaDeps): Record<string, Operation> {
   return {
     PublishVersion(req, p) {
       const input = parseBody(req);
-      const config = publishVersion(deps, p.FunctionName!, input.CodeSha256 as string | undefined, String(input.Description ?? ''), input.RevisionId as string | undefined);
+      const config = publishVersion(
+        deps,
+        p.FunctionName!,
+        input.CodeSha256 as string | undefined,
+        String(input.Description ?? ''),
+        input.RevisionId as string | undefined,
+      );
       return json(201, functionConfiguration(config));
     },
 
     ListVersionsByFunction(req, p) {
       const record = model.get(p.FunctionName!);
-      const configs = [record.latest, ...Object.values(record.versions).sort((a, b) => Number(a.Version) - Number(b.Version))];
+      const configs = [
+        record.latest,
+        ...Object.values(record.versions).sort((a, b) => Number(a.Version) - Number(b.Version)),
+      ];
       const { page, NextMarker } = paginate(configs, req);
       return json(200, { Versions: page.map((c) => functionConfiguration(c)), ...(NextMarker ? { NextMarker } : {}) });
     },
@@ -72,7 +97,8 @@ export function versionOps(deps: LambdaDeps): Record<string, Operation> {
       const input = parseBody(req);
       const record = model.copy(p.FunctionName!);
       const name = aliasName(input.Name);
-      if (record.aliases[name]) throw new ResourceConflictException(`Alias already exists: ${model.arn(record.name, name)}`);
+      if (record.aliases[name])
+        throw new ResourceConflictException(`Alias already exists: ${model.arn(record.name, name)}`);
       const alias: AliasConfig = {
         AliasArn: model.arn(record.name, name),
         Name: name,
@@ -98,7 +124,8 @@ export function versionOps(deps: LambdaDeps): Record<string, Operation> {
       const record = model.copy(p.FunctionName!);
       const alias = record.aliases[p.Name!];
       if (!alias) throw new ResourceNotFoundException(`Cannot find alias arn: ${model.arn(record.name, p.Name)}`);
-      if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) throw new PreconditionFailedException();
+      if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId)
+        throw new PreconditionFailedException();
       if (input.FunctionVersion !== undefined) alias.FunctionVersion = checkVersion(record.name, input.FunctionVersion);
       if (input.Description !== undefined) alias.Description = String(input.Description);
       if (input.RoutingConfig !== undefined) alias.RoutingConfig = input.RoutingConfig as AliasConfig['RoutingConfig'];

@@ -55,15 +55,38 @@ export class AsyncQueue {
   constructor(private readonly deps: AsyncQueueDeps) {}
 
   enqueue(resolved: ResolvedFunction, payload: Buffer): string {
-    const ev: QueuedEvent = { requestId: randomUUID(), name: resolved.record.name, qualifier: resolved.qualifier, payload, enqueuedAt: Date.now(), attempts: 0 };
-    this.deps.accepted({ requestId: ev.requestId, name: ev.name, qualifier: ev.qualifier, payload: payload.toString('base64'), enqueuedAt: ev.enqueuedAt });
+    const ev: QueuedEvent = {
+      requestId: randomUUID(),
+      name: resolved.record.name,
+      qualifier: resolved.qualifier,
+      payload,
+      enqueuedAt: Date.now(),
+      attempts: 0,
+    };
+    this.deps.accepted({
+      requestId: ev.requestId,
+      name: ev.name,
+      qualifier: ev.qualifier,
+      payload: payload.toString('base64'),
+      enqueuedAt: ev.enqueuedAt,
+    });
     this.later(ev, 0);
     return ev.requestId;
   }
 
   /** Picks up an event accepted before a restart. */
   resume(p: PendingAsyncEvent): void {
-    this.later({ requestId: p.requestId, name: p.name, qualifier: p.qualifier, payload: Buffer.from(p.payload, 'base64'), enqueuedAt: p.enqueuedAt, attempts: 0 }, 0);
+    this.later(
+      {
+        requestId: p.requestId,
+        name: p.name,
+        qualifier: p.qualifier,
+        payload: Buffer.from(p.payload, 'base64'),
+        enqueuedAt: p.enqueuedAt,
+        attempts: 0,
+      },
+      0,
+    );
   }
 
   stop(): void {
@@ -88,13 +111,15 @@ export class AsyncQueue {
       return;
     }
     this.running += 1;
-    void this.attempt(ev).then((more) => {
-      if (!more) this.deps.finished(ev.requestId);
-    }).finally(() => {
-      this.running -= 1;
-      const next = this.waiting.shift();
-      if (next) this.dispatch(next);
-    });
+    void this.attempt(ev)
+      .then((more) => {
+        if (!more) this.deps.finished(ev.requestId);
+      })
+      .finally(() => {
+        this.running -= 1;
+        const next = this.waiting.shift();
+        if (next) this.dispatch(next);
+      });
   }
 
   /** One try; true when the event was scheduled again. */
@@ -141,7 +166,12 @@ export class AsyncQueue {
     return true;
   }
 
-  private record(resolved: ResolvedFunction, ev: QueuedEvent, result: InvocationRecord | undefined, condition: string): string {
+  private record(
+    resolved: ResolvedFunction,
+    ev: QueuedEvent,
+    result: InvocationRecord | undefined,
+    condition: string,
+  ): string {
     let requestPayload: unknown;
     let responsePayload: unknown;
     try {
@@ -153,9 +183,18 @@ export class AsyncQueue {
     return JSON.stringify({
       version: '1.0',
       timestamp: new Date().toISOString(),
-      requestContext: { requestId: ev.requestId, functionArn: `${resolved.config.FunctionArn.replace(/:\d+$/, '')}:${resolved.version}`, condition, approximateInvokeCount: ev.attempts },
+      requestContext: {
+        requestId: ev.requestId,
+        functionArn: `${resolved.config.FunctionArn.replace(/:\d+$/, '')}:${resolved.version}`,
+        condition,
+        approximateInvokeCount: ev.attempts,
+      },
       requestPayload,
-      responseContext: { statusCode: 200, executedVersion: resolved.version, ...(result?.functionError ? { functionError: result.functionError } : {}) },
+      responseContext: {
+        statusCode: 200,
+        executedVersion: resolved.version,
+        ...(result?.functionError ? { functionError: result.functionError } : {}),
+      },
       responsePayload,
     });
   }
@@ -165,7 +204,12 @@ export class AsyncQueue {
     if (target) await this.send(target, this.record(resolved, ev, result, 'Success'));
   }
 
-  private async fail(resolved: ResolvedFunction, ev: QueuedEvent, result: InvocationRecord | undefined, condition: string): Promise<void> {
+  private async fail(
+    resolved: ResolvedFunction,
+    ev: QueuedEvent,
+    result: InvocationRecord | undefined,
+    condition: string,
+  ): Promise<void> {
     const target = resolved.record.eventInvokeConfig?.DestinationConfig?.OnFailure?.Destination;
     if (target) return this.send(target, this.record(resolved, ev, result, condition));
     const dlq = resolved.config.DeadLetterConfig?.TargetArn;

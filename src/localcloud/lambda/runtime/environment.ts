@@ -67,10 +67,20 @@ export class ExecutionEnvironment {
         for (const w of this.nextWaiters.splice(0)) w();
       },
       response: (id, body) => this.settle?.({ kind: 'response', payload: body, requestId: id }),
-      error: (id, body, type) => this.settle?.({ kind: 'error', payload: body, errorType: errorTypeOf(body, type), requestId: id }),
-      initError: (body, type) => this.resolveInit({ kind: 'failed', status: 'error', errorType: errorTypeOf(body, type), payload: body }),
+      error: (id, body, type) =>
+        this.settle?.({ kind: 'error', payload: body, errorType: errorTypeOf(body, type), requestId: id }),
+      initError: (body, type) =>
+        this.resolveInit({ kind: 'failed', status: 'error', errorType: errorTypeOf(body, type), payload: body }),
       tooLarge: () =>
-        this.settle?.({ kind: 'failed', status: 'error', errorType: 'Function.ResponseSizeTooLarge', payload: errorPayload('Function.ResponseSizeTooLarge', 'Response payload size exceeded maximum allowed payload size (6291556 bytes).') }),
+        this.settle?.({
+          kind: 'failed',
+          status: 'error',
+          errorType: 'Function.ResponseSizeTooLarge',
+          payload: errorPayload(
+            'Function.ResponseSizeTooLarge',
+            'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+          ),
+        }),
     });
   }
 
@@ -87,22 +97,45 @@ export class ExecutionEnvironment {
     try {
       spec = launchSpec(this.config, this.codeDir, this.tmpDir, this.logStream, this.cloud);
     } catch (e) {
-      this.resolveInit({ kind: 'failed', status: 'error', errorType: 'Runtime.InvalidEntrypoint', payload: errorPayload('Runtime.InvalidEntrypoint', (e as Error).message) });
+      this.resolveInit({
+        kind: 'failed',
+        status: 'error',
+        errorType: 'Runtime.InvalidEntrypoint',
+        payload: errorPayload('Runtime.InvalidEntrypoint', (e as Error).message),
+      });
       return;
     }
-    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: address, ...environmentMarker(this.id) }, detached: USE_PROCESS_GROUPS, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: address, ...environmentMarker(this.id) },
+      detached: USE_PROCESS_GROUPS,
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     child.once('error', (err: NodeJS.ErrnoException) => {
-      const message = err.code === 'ENOENT' || err.code === 'EACCES' ? spec.missingCommandHint : `${spec.missingCommandHint} ${err.message}`;
-      this.resolveInit({ kind: 'failed', status: 'error', errorType: 'Runtime.InvalidEntrypoint', payload: errorPayload('Runtime.InvalidEntrypoint', message) });
+      const message =
+        err.code === 'ENOENT' || err.code === 'EACCES'
+          ? spec.missingCommandHint
+          : `${spec.missingCommandHint} ${err.message}`;
+      this.resolveInit({
+        kind: 'failed',
+        status: 'error',
+        errorType: 'Runtime.InvalidEntrypoint',
+        payload: errorPayload('Runtime.InvalidEntrypoint', message),
+      });
       this.dispose();
     });
     if (child.pid === undefined) return;
     trackGroup(child.pid);
     this.memory = new MemoryWatch(child.pid, this.config.MemorySize, () => this.killForMemory());
     this.memory.start();
-    if (throttlingEnabled() && USE_PROCESS_GROUPS) this.throttle = new CpuThrottle(child.pid, cpuShare(this.config.MemorySize));
-    const out = new OutputLines((l) => this.log(l), (id) => this.marker(id));
+    if (throttlingEnabled() && USE_PROCESS_GROUPS)
+      this.throttle = new CpuThrottle(child.pid, cpuShare(this.config.MemorySize));
+    const out = new OutputLines(
+      (l) => this.log(l),
+      (id) => this.marker(id),
+    );
     const err = new OutputLines(
       (l) => {
         if (/heap out of memory|MemoryError/.test(l)) this.heapOom = true;
@@ -128,14 +161,24 @@ export class ExecutionEnvironment {
   async run(inv: InvocationRequest, timeoutSeconds: number, onStart: () => void): Promise<RunResult> {
     this.state = 'busy';
     const cold = this.initDurationMs === undefined;
-    const initFailure = cold ? await Promise.race([this.initDone, sleep(INIT_LIMIT_MS).then((): Outcome => ({ kind: 'timeout' }))]) : undefined;
+    const initFailure = cold
+      ? await Promise.race([this.initDone, sleep(INIT_LIMIT_MS).then((): Outcome => ({ kind: 'timeout' }))])
+      : undefined;
     if (cold) this.initDurationMs = (this.initEndedAt ?? performance.now()) - this.spawnedAt;
     if (initFailure) {
       const errorType = initFailure.kind === 'failed' ? initFailure.errorType : 'Sandbox.Timedout';
       this.log(initReportLine(this.initDurationMs ?? 0, errorType));
       onStart();
       this.dispose();
-      const outcome: Outcome = initFailure.kind === 'timeout' ? { kind: 'failed', status: 'timeout', errorType, payload: errorPayload(errorType, 'INIT phase timed out after 10 seconds') } : this.reportExit(initFailure, inv.requestId);
+      const outcome: Outcome =
+        initFailure.kind === 'timeout'
+          ? {
+              kind: 'failed',
+              status: 'timeout',
+              errorType,
+              payload: errorPayload(errorType, 'INIT phase timed out after 10 seconds'),
+            }
+          : this.reportExit(initFailure, inv.requestId);
       return { outcome, durationMs: 0, initDurationMs: this.initDurationMs, maxMemoryUsedMb: this.memory?.peakMb ?? 0 };
     }
     // A warm runtime asks for its next invocation just after answering the last one.
@@ -165,7 +208,15 @@ export class ExecutionEnvironment {
     let final = outcome;
     if (outcome.kind === 'timeout') {
       this.log(timeoutLine(inv.requestId, timeoutSeconds));
-      final = { kind: 'failed', status: 'timeout', errorType: 'Sandbox.Timedout', payload: errorPayload('Sandbox.Timedout', `RequestId: ${inv.requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`) };
+      final = {
+        kind: 'failed',
+        status: 'timeout',
+        errorType: 'Sandbox.Timedout',
+        payload: errorPayload(
+          'Sandbox.Timedout',
+          `RequestId: ${inv.requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`,
+        ),
+      };
       this.dispose();
     } else if (outcome.kind === 'response' || outcome.kind === 'error') {
       await this.waitForOutput(inv.requestId);

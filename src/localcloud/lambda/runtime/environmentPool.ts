@@ -60,7 +60,9 @@ export class EnvironmentPool {
     this.byFunction.set(name, list);
     // Most recently used first, so the others can go idle and be reclaimed.
     const warm = list
-      .filter((e) => e.state === 'idle' && e.config.Version === config.Version && e.config.RevisionId === config.RevisionId)
+      .filter(
+        (e) => e.state === 'idle' && e.config.Version === config.Version && e.config.RevisionId === config.RevisionId,
+      )
       .sort((a, b) => b.lastUsed - a.lastUsed)[0];
     if (warm) {
       warm.state = 'busy';

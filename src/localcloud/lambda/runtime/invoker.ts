@@ -87,6 +87,8 @@ export class Invoker {
 
 /** X-Ray trace header shape: Root=1-{8 hex time}-{24 hex};Parent=…;Sampled=0. */
 function traceId(): string {
-  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const time = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return `Root=1-${time}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0;Lineage=1:${randomBytes(4).toString('hex')}:0`;
 }

@@ -32,10 +32,24 @@ export function runtimeFamily(runtime: string | undefined): 'node' | 'python' | 
 
 /** Variables a function may not set itself (AWS rejects them in Environment). */
 export const RESERVED_VARIABLES = [
-  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
-  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME',
-  'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
-  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
 ];
 
 export function efsFolder(efsRoot: string, arn: string): string {
@@ -44,7 +58,13 @@ export function efsFolder(efsRoot: string, arn: string): string {
   return join(efsRoot, id);
 }
 
-export function launchSpec(config: VersionConfig, codeDir: string, tmpDir: string, logStream: string, cloud: CloudFacts): LaunchSpec {
+export function launchSpec(
+  config: VersionConfig,
+  codeDir: string,
+  tmpDir: string,
+  logStream: string,
+  cloud: CloudFacts,
+): LaunchSpec {
   const family = runtimeFamily(config.Runtime);
   const env: Record<string, string> = {
     ...(config.Environment?.Variables ?? {}),
@@ -82,7 +102,12 @@ export function launchSpec(config: VersionConfig, codeDir: string, tmpDir: strin
       return {
         command: process.execPath,
         args: [`--max-old-space-size=${config.MemorySize}`, nodeBootstrap()],
-        env: { ...env, NODE_PATH: handlerNodePath(), ELECTRON_RUN_AS_NODE: '1', AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' },
+        env: {
+          ...env,
+          NODE_PATH: handlerNodePath(),
+          ELECTRON_RUN_AS_NODE: '1',
+          AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
+        },
         cwd: codeDir,
         missingCommandHint: `Could not start Node.js (${process.execPath}).`,
       };

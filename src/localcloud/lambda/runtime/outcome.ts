@@ -15,7 +15,12 @@ export function errorPayload(errorType: string, errorMessage: string): Buffer {
 /** Go-style exit descriptions, as Lambda's own messages read. */
 export function exitDescription(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal) {
-    const names: Partial<Record<NodeJS.Signals, string>> = { SIGKILL: 'killed', SIGABRT: 'aborted (core dumped)', SIGSEGV: 'segmentation fault (core dumped)', SIGTERM: 'terminated' };
+    const names: Partial<Record<NodeJS.Signals, string>> = {
+      SIGKILL: 'killed',
+      SIGABRT: 'aborted (core dumped)',
+      SIGSEGV: 'segmentation fault (core dumped)',
+      SIGTERM: 'terminated',
+    };
     return `Runtime exited with error: signal: ${names[signal] ?? signal}`;
   }
   if (code === 0 || code === null) return 'Runtime exited without providing a reason';

@@ -93,11 +93,15 @@ export class RuntimeApiServer {
     const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(url);
     if (req.method === 'POST' && m) {
       const id = decodeURIComponent(m[1]!);
-      if (id !== this.current) return reply(res, 400, { errorMessage: 'Invalid request ID', errorType: 'InvalidRequestID' });
+      if (id !== this.current)
+        return reply(res, 400, { errorMessage: 'Invalid request ID', errorType: 'InvalidRequestID' });
       if (m[2] === 'response' && body.length > MAX_RESPONSE_BYTES) {
         this.current = undefined;
         this.events.tooLarge(id);
-        return reply(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
+        return reply(res, 413, {
+          errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+          errorType: 'RequestEntityTooLarge',
+        });
       }
       this.current = undefined;
       reply(res, 202, { status: 'OK' });
@@ -110,7 +114,10 @@ export class RuntimeApiServer {
       this.events.initError(body, errorType);
       return;
     }
-    reply(res, 404, { errorMessage: `The local cloud's Runtime API does not serve ${req.method} ${url}`, errorType: 'NotFound' });
+    reply(res, 404, {
+      errorMessage: `The local cloud's Runtime API does not serve ${req.method} ${url}`,
+      errorType: 'NotFound',
+    });
   }
 }
 

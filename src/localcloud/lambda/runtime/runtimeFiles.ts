@@ -8,7 +8,10 @@ export { runtimesDir };
 
 export function nodeBootstrap(): string {
   const dir = runtimesDir();
-  if (!dir) throw new Error('The Node.js runtime bootstrap (dist/runtimes/node/bootstrap.js) is missing: build it with `node esbuild.mjs`.');
+  if (!dir)
+    throw new Error(
+      'The Node.js runtime bootstrap (dist/runtimes/node/bootstrap.js) is missing: build it with `node esbuild.mjs`.',
+    );
   return join(dir, 'node', 'bootstrap.js');
 }
 
@@ -17,7 +20,9 @@ export function pythonBootstrap(): string {
   if (fromDist && existsSync(join(fromDist, 'python', 'bootstrap.py'))) return join(fromDist, 'python', 'bootstrap.py');
   const fromSrc = join(__dirname, '..', 'runtimes', 'python', 'bootstrap.py');
   if (existsSync(fromSrc)) return fromSrc;
-  throw new Error('The Python runtime bootstrap (dist/runtimes/python/bootstrap.py) is missing: build it with `node esbuild.mjs`.');
+  throw new Error(
+    'The Python runtime bootstrap (dist/runtimes/python/bootstrap.py) is missing: build it with `node esbuild.mjs`.',
+  );
 }
 
 /**

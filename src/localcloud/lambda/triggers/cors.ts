@@ -13,18 +13,27 @@ function allowOrigin(cors: CorsConfig, origin: string): string {
 const lower = (list: string[] | undefined) => (list ?? []).map((s) => s.toLowerCase());
 
 /** Headers for a preflight (OPTIONS with Access-Control-Request-Method); empty when not allowed. */
-export function preflightHeaders(cors: CorsConfig, origin: string, method: string, requestHeaders: string): Record<string, string> {
+export function preflightHeaders(
+  cors: CorsConfig,
+  origin: string,
+  method: string,
+  requestHeaders: string,
+): Record<string, string> {
   if (!originAllowed(cors, origin)) return {};
   const methods = (cors.AllowMethods ?? []).map((m) => m.toUpperCase());
   if (!methods.includes('*') && !methods.includes(method.toUpperCase())) return {};
-  const asked = requestHeaders.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const asked = requestHeaders
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   const allowed = lower(cors.AllowHeaders);
   if (!allowed.includes('*') && asked.some((h) => !allowed.includes(h))) return {};
   const out: Record<string, string> = {
     'access-control-allow-origin': allowOrigin(cors, origin),
     'access-control-allow-methods': methods.includes('*') ? method.toUpperCase() : methods.join(','),
   };
-  if (asked.length) out['access-control-allow-headers'] = allowed.includes('*') ? asked.join(',') : (cors.AllowHeaders ?? []).join(',');
+  if (asked.length)
+    out['access-control-allow-headers'] = allowed.includes('*') ? asked.join(',') : (cors.AllowHeaders ?? []).join(',');
   if (cors.AllowCredentials) out['access-control-allow-credentials'] = 'true';
   if (cors.MaxAge !== undefined) out['access-control-max-age'] = String(cors.MaxAge);
   out.vary = 'Origin';

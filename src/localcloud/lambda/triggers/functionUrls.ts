@@ -43,7 +43,8 @@ export class FunctionUrls {
 
   private find(urlId: string): { record: FunctionRecord; qualifier: string; url: UrlConfig } | undefined {
     for (const record of this.model.functions.values()) {
-      for (const [qualifier, url] of Object.entries(record.urls)) if (url.urlId === urlId) return { record, qualifier, url };
+      for (const [qualifier, url] of Object.entries(record.urls))
+        if (url.urlId === urlId) return { record, qualifier, url };
     }
     return undefined;
   }
@@ -56,7 +57,12 @@ export class FunctionUrls {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const preflightMethod = req.headers['access-control-request-method'];
     if (url.Cors && req.method === 'OPTIONS' && origin && typeof preflightMethod === 'string') {
-      const headers = preflightHeaders(url.Cors, origin, preflightMethod, String(req.headers['access-control-request-headers'] ?? ''));
+      const headers = preflightHeaders(
+        url.Cors,
+        origin,
+        preflightMethod,
+        String(req.headers['access-control-request-headers'] ?? ''),
+      );
       return { status: 200, headers: { ...headers, 'x-amzn-requestid': req.requestId }, body: '' };
     }
     // AWS answers a refused URL request 403 {"Message":"Forbidden"}, typed AccessDeniedException.
@@ -79,8 +85,12 @@ export class FunctionUrls {
     });
     let answer: AwsResponse;
     try {
-      const result = await this.invocations.invoke(name, Buffer.from(JSON.stringify(event)), { invocationType: 'RequestResponse', qualifier: qualifier || undefined });
-      if (result.functionError) answer = { status: 502, headers: { 'content-type': 'application/json' }, body: 'Internal Server Error' };
+      const result = await this.invocations.invoke(name, Buffer.from(JSON.stringify(event)), {
+        invocationType: 'RequestResponse',
+        qualifier: qualifier || undefined,
+      });
+      if (result.functionError)
+        answer = { status: 502, headers: { 'content-type': 'application/json' }, body: 'Internal Server Error' };
       else {
         const r = urlResponse(result.payload);
         answer = { status: r.status, headers: r.headers, body: r.body };
@@ -97,5 +107,4 @@ export class FunctionUrls {
     }
     return { ...answer, headers };
   }
-
 }

@@ -12,7 +12,13 @@ export function sqsEvent(messages: SqsReceivedMessage[], queueArn: string, regio
       messageAttributes: Object.fromEntries(
         Object.entries(m.messageAttributes).map(([k, v]) => [
           k,
-          { ...(v.StringValue !== undefined ? { stringValue: v.StringValue } : {}), ...(v.BinaryValue !== undefined ? { binaryValue: v.BinaryValue } : {}), stringListValues: [], binaryListValues: [], dataType: v.DataType },
+          {
+            ...(v.StringValue !== undefined ? { stringValue: v.StringValue } : {}),
+            ...(v.BinaryValue !== undefined ? { binaryValue: v.BinaryValue } : {}),
+            stringListValues: [],
+            binaryListValues: [],
+            dataType: v.DataType,
+          },
         ]),
       ),
       md5OfBody: m.md5OfBody,

@@ -50,7 +50,13 @@ export class SqsPollers {
   }
 
   private key(m: EventSourceMapping): string {
-    return JSON.stringify([m.LastModified, m.FunctionArn, m.BatchSize, m.MaximumBatchingWindowInSeconds, m.FunctionResponseTypes]);
+    return JSON.stringify([
+      m.LastModified,
+      m.FunctionArn,
+      m.BatchSize,
+      m.MaximumBatchingWindowInSeconds,
+      m.FunctionResponseTypes,
+    ]);
   }
 
   private async loop(m: EventSourceMapping, signal: AbortSignal): Promise<void> {
@@ -77,7 +83,11 @@ export class SqsPollers {
       const remaining = deadline - Date.now();
       if (remaining <= 0) break;
       const waitSeconds = batch.length === 0 ? 20 : Math.max(0, Math.min(20, Math.floor(remaining / 1000)));
-      const got = await sqs.receiveInternal(m.EventSourceArn, { max: Math.min(10, m.BatchSize - batch.length), waitSeconds, signal });
+      const got = await sqs.receiveInternal(m.EventSourceArn, {
+        max: Math.min(10, m.BatchSize - batch.length),
+        waitSeconds,
+        signal,
+      });
       if (got.length && batch.length === 0) deadline = Date.now() + windowMs;
       batch.push(...got);
       if (windowMs === 0 && batch.length > 0) break;
@@ -92,14 +102,18 @@ export class SqsPollers {
     try {
       const result = await this.invocations.invoke(m.FunctionArn, payload, { invocationType: 'RequestResponse' });
       if (result.functionError) keep = new Set(batch.map((b) => b.messageId));
-      else keep = m.FunctionResponseTypes.includes('ReportBatchItemFailures') ? failedItems(result.payload, batch) : new Set();
+      else
+        keep = m.FunctionResponseTypes.includes('ReportBatchItemFailures')
+          ? failedItems(result.payload, batch)
+          : new Set();
     } catch (e) {
       // Throttled or the function is gone: the messages come back after their visibility timeout.
       this.ctx.log(`lambda: event source mapping ${m.UUID} could not invoke ${m.FunctionArn}: ${(e as Error).message}`);
       return;
     }
     for (const msg of batch) {
-      if (!keep.has(msg.messageId)) await sqs.deleteInternal(m.EventSourceArn, msg.receiptHandle).catch(() => undefined);
+      if (!keep.has(msg.messageId))
+        await sqs.deleteInternal(m.EventSourceArn, msg.receiptHandle).catch(() => undefined);
     }
   }
 }
@@ -107,9 +121,13 @@ export class SqsPollers {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -22,7 +22,8 @@ export function urlEvent(req: AwsRequest, f: UrlEventFacts): Record<string, unkn
   }
   headers['x-forwarded-for'] ??= req.sourceIp;
   headers['x-forwarded-proto'] ??= 'http';
-  headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+  headers['x-amzn-trace-id'] ??=
+    `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   const cookieHeader = req.headers.cookie;
   const cookies = cookieHeader ? String(cookieHeader).split(/;\s*/).filter(Boolean) : undefined;
   const query: Record<string, string> = {};
@@ -41,11 +42,29 @@ export function urlEvent(req: AwsRequest, f: UrlEventFacts): Record<string, unkn
       accountId: f.iam ? f.iam.accountId : 'anonymous',
       apiId: f.urlId,
       ...(f.iam
-        ? { authorizer: { iam: { accessKey: f.iam.accessKey, accountId: f.iam.accountId, callerId: f.iam.accessKey, cognitoIdentity: null, principalOrgId: null, userArn: `arn:aws:iam::${f.iam.accountId}:root`, userId: f.iam.accountId } } }
+        ? {
+            authorizer: {
+              iam: {
+                accessKey: f.iam.accessKey,
+                accountId: f.iam.accountId,
+                callerId: f.iam.accessKey,
+                cognitoIdentity: null,
+                principalOrgId: null,
+                userArn: `arn:aws:iam::${f.iam.accountId}:root`,
+                userId: f.iam.accountId,
+              },
+            },
+          }
         : {}),
       domainName: f.domainName,
       domainPrefix: f.urlId,
-      http: { method: req.method, path: f.path, protocol: 'HTTP/1.1', sourceIp: req.sourceIp, userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method,
+        path: f.path,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: req.requestId,
       routeKey: '$default',
       stage: '$default',
@@ -84,14 +103,25 @@ export function urlResponse(payload: Buffer): HttpAnswer {
     return { status: 200, headers: { 'content-type': 'application/json' }, body: payload };
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && 'statusCode' in value) {
-    const r = value as { statusCode: unknown; headers?: Record<string, unknown>; cookies?: unknown[]; body?: unknown; isBase64Encoded?: boolean };
+    const r = value as {
+      statusCode: unknown;
+      headers?: Record<string, unknown>;
+      cookies?: unknown[];
+      body?: unknown;
+      isBase64Encoded?: boolean;
+    };
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = String(v);
     headers['content-type'] ??= 'application/json';
     if (Array.isArray(r.cookies) && r.cookies.length) headers['set-cookie'] = r.cookies.map(String);
-    const bodyText = r.body === undefined || r.body === null ? '' : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+    const bodyText =
+      r.body === undefined || r.body === null ? '' : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
     const status = Number(r.statusCode);
-    return { status: Number.isInteger(status) && status >= 100 && status <= 599 ? status : 502, headers, body: r.isBase64Encoded ? Buffer.from(bodyText, 'base64') : Buffer.from(bodyText) };
+    return {
+      status: Number.isInteger(status) && status >= 100 && status <= 599 ? status : 502,
+      headers,
+      body: r.isBase64Encoded ? Buffer.from(bodyText, 'base64') : Buffer.from(bodyText),
+    };
   }
   const body = typeof value === 'string' ? value : JSON.stringify(value);
   return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };

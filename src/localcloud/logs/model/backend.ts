@@ -26,7 +26,9 @@ export interface EventFilter {
 export class LogsBackend extends LogsState {
   createLogGroup(name: string, tags: Record<string, string> | undefined, now = Date.now()): void {
     if (!/^[\w\-/.#]{1,512}$/.test(name)) {
-      throw new InvalidParameterException(`1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`);
+      throw new InvalidParameterException(
+        `1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`,
+      );
     }
     if (this.groups.has(name)) throw new ResourceAlreadyExistsException('The specified log group already exists');
     this.commit({ t: 'createGroup', name, time: now });
@@ -39,7 +41,8 @@ export class LogsBackend extends LogsState {
   }
 
   createLogStream(group: string, name: string, now = Date.now()): void {
-    if (this.group(group).streams.has(name)) throw new ResourceAlreadyExistsException('The specified log stream already exists');
+    if (this.group(group).streams.has(name))
+      throw new ResourceAlreadyExistsException('The specified log stream already exists');
     this.commit({ t: 'createStream', group, name, time: now });
   }
 
@@ -62,7 +65,8 @@ export class LogsBackend extends LogsState {
 
   describeLogStreams(group: string, prefix: string, byLastEventTime: boolean, descending: boolean): LogStream[] {
     const g = this.group(group);
-    if (byLastEventTime && prefix) throw new InvalidParameterException('Cannot order by LastEventTime with a logStreamNamePrefix.');
+    if (byLastEventTime && prefix)
+      throw new InvalidParameterException('Cannot order by LastEventTime with a logStreamNamePrefix.');
     const lastTime = (s: LogStream) => s.events[s.events.length - 1]?.timestamp ?? s.creationTime;
     const streams = [...g.streams.values()]
       .filter((s) => s.name.startsWith(prefix))
@@ -71,7 +75,12 @@ export class LogsBackend extends LogsState {
   }
 
   /** Returns the stream after the put (its event count makes the sequence token). */
-  putLogEvents(group: string, stream: string, events: Array<{ timestamp: number; message: string }>, now = Date.now()): LogStream {
+  putLogEvents(
+    group: string,
+    stream: string,
+    events: Array<{ timestamp: number; message: string }>,
+    now = Date.now(),
+  ): LogStream {
     this.stream(group, stream);
     if (events.length === 0) throw new InvalidParameterException('logEvents must contain at least one event.');
     this.commit({ t: 'put', group, stream, events: events.map((e) => ({ ...e, ingestionTime: now })) });
@@ -92,7 +101,13 @@ export class LogsBackend extends LogsState {
       if (names ? !names.includes(s.name) : !s.name.startsWith(prefix)) continue;
       for (const [i, e] of s.events.entries()) {
         if (e.timestamp < startTime || e.timestamp > endTime || !match(e.message)) continue;
-        found.push({ logStreamName: s.name, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: `${e.timestamp}${String(i).padStart(8, '0')}` });
+        found.push({
+          logStreamName: s.name,
+          timestamp: e.timestamp,
+          message: e.message,
+          ingestionTime: e.ingestionTime,
+          eventId: `${e.timestamp}${String(i).padStart(8, '0')}`,
+        });
       }
     }
     return found.sort((a, b) => a.timestamp - b.timestamp);
@@ -103,7 +118,8 @@ export class LogsBackend extends LogsState {
   }
 
   tagLogGroup(group: string, tags: Record<string, string>): void {
-    if (Object.keys({ ...this.group(group).tags, ...tags }).length > MAX_TAGS) throw new TooManyTagsException(MAX_TAGS, group);
+    if (Object.keys({ ...this.group(group).tags, ...tags }).length > MAX_TAGS)
+      throw new TooManyTagsException(MAX_TAGS, group);
     this.commit({ t: 'tag', group, tags });
   }
 

@@ -42,14 +42,20 @@ function compileJsonPattern(text: string): LogMatcher {
     } catch {
       return false;
     }
-    for (const k of keys) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[k] : undefined;
+    for (const k of keys)
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[k] : undefined;
     if (value === undefined) return false;
     if (['>', '<', '>=', '<='].includes(op)) {
       const a = Number(value);
       const b = Number(expected);
       return op === '>' ? a > b : op === '<' ? a < b : op === '>=' ? a >= b : a <= b;
     }
-    const re = new RegExp(`^${expected.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const re = new RegExp(
+      `^${expected
+        .split('*')
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     const equal = re.test(String(value));
     return op === '=' ? equal : !equal;
   };

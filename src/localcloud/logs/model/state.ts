@@ -50,14 +50,16 @@ export class LogsState {
   apply(e: LogsEvent): void {
     switch (e.t) {
       case 'createGroup':
-        if (!this.groups.has(e.name)) this.groups.set(e.name, { name: e.name, creationTime: e.time, streams: new Map() });
+        if (!this.groups.has(e.name))
+          this.groups.set(e.name, { name: e.name, creationTime: e.time, streams: new Map() });
         break;
       case 'deleteGroup':
         this.groups.delete(e.name);
         break;
       case 'createStream': {
         const g = this.groups.get(e.group);
-        if (g && !g.streams.has(e.name)) g.streams.set(e.name, { name: e.name, creationTime: e.time, events: [], storedBytes: 0 });
+        if (g && !g.streams.has(e.name))
+          g.streams.set(e.name, { name: e.name, creationTime: e.time, events: [], storedBytes: 0 });
         break;
       }
       case 'deleteStream':
@@ -93,7 +95,8 @@ export class LogsState {
         // lines come in order, so the stream is sorted only when a put breaks that.
         if (!ordered) s.events.sort((a, b) => a.timestamp - b.timestamp);
         if (s.events.length > MAX_EVENTS_PER_STREAM) {
-          for (const dropped of s.events.splice(0, s.events.length - MAX_EVENTS_PER_STREAM)) s.storedBytes -= Buffer.byteLength(dropped.message);
+          for (const dropped of s.events.splice(0, s.events.length - MAX_EVENTS_PER_STREAM))
+            s.storedBytes -= Buffer.byteLength(dropped.message);
         }
         break;
       }
@@ -115,7 +118,8 @@ export class LogsState {
   /** Creates group and stream when missing (what Lambda does for its own logs). */
   ensureStream(group: string, stream: string, now = Date.now()): void {
     if (!this.groups.has(group)) this.commit({ t: 'createGroup', name: group, time: now });
-    if (!this.groups.get(group)!.streams.has(stream)) this.commit({ t: 'createStream', group, name: stream, time: now });
+    if (!this.groups.get(group)!.streams.has(stream))
+      this.commit({ t: 'createStream', group, name: stream, time: now });
   }
 
   snapshot(): unknown {

@@ -13,7 +13,8 @@ export function str(input: Input, key: string, required = true): string | undefi
   return v;
 }
 
-export const num = (input: Input, key: string): number | undefined => (typeof input[key] === 'number' ? (input[key] as number) : undefined);
+export const num = (input: Input, key: string): number | undefined =>
+  typeof input[key] === 'number' ? (input[key] as number) : undefined;
 
 /** Opaque page tokens: the index to continue from. */
 const token = (n: number) => Buffer.from(`hoc:${n}`).toString('base64');
@@ -34,6 +35,7 @@ export function page<T>(items: T[], input: Input, max: number): { items: T[]; ne
 /** logGroupIdentifier (a name or an ARN) when given, else logGroupName. */
 export function groupName(input: Input): string {
   const id = str(input, 'logGroupIdentifier', false);
-  if (id) return id.startsWith('arn:') ? id.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '') : id;
+  if (id)
+    return id.startsWith('arn:') ? id.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '') : id;
   return str(input, 'logGroupName')!;
 }

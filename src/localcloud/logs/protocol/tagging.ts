@@ -11,7 +11,8 @@ const GROUP_ARN = /^arn:aws[\w-]*:logs:([^:]*):(\d{12}):log-group:(.+?)(:\*)?$/;
 /** A tags map from the input, validated; undefined when absent. */
 export function tagMap(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidParameterException('tags must be a map of tag keys to values.');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InvalidParameterException('tags must be a map of tag keys to values.');
   const tags = value as Record<string, unknown>;
   for (const [key, v] of Object.entries(tags)) {
     if (key.length < 1 || key.length > 128 || key.startsWith('aws:')) {
@@ -26,7 +27,9 @@ export function tagMap(value: unknown): Record<string, string> | undefined {
 
 function keyList(value: unknown, member: string): string[] {
   if (!Array.isArray(value) || value.some((k) => typeof k !== 'string')) {
-    throw new InvalidParameterException(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be a list of tag keys`);
+    throw new InvalidParameterException(
+      `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be a list of tag keys`,
+    );
   }
   return value as string[];
 }
@@ -34,7 +37,9 @@ function keyList(value: unknown, member: string): string[] {
 function nonEmptyTags(value: unknown): Record<string, string> {
   const tags = tagMap(value);
   if (!tags || Object.keys(tags).length === 0) {
-    throw new InvalidParameterException("1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    throw new InvalidParameterException(
+      "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   }
   return tags;
 }
@@ -45,8 +50,12 @@ export function logsTaggingActions({ backend, region, accountId }: LogsScope): R
     const arn = input.resourceArn;
     if (typeof arn !== 'string') throw InvalidParameterException.missing('resourceArn');
     const m = GROUP_ARN.exec(arn);
-    if (!m) throw new InvalidParameterException(`Invalid resource ARN: ${arn}. Name a log group: arn:aws:logs:REGION:ACCOUNT:log-group:NAME.`);
-    if (m[1] !== region || m[2] !== accountId || !backend.groups.has(m[3]!)) throw new ResourceNotFoundException('The specified resource does not exist.');
+    if (!m)
+      throw new InvalidParameterException(
+        `Invalid resource ARN: ${arn}. Name a log group: arn:aws:logs:REGION:ACCOUNT:log-group:NAME.`,
+      );
+    if (m[1] !== region || m[2] !== accountId || !backend.groups.has(m[3]!))
+      throw new ResourceNotFoundException('The specified resource does not exist.');
     return m[3]!;
   };
   const byName = (input: Input): string => {

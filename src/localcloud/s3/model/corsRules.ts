@@ -9,10 +9,12 @@ export function validateCorsRules(rules: CorsRule[]): void {
   for (const rule of rules) {
     if (rule.allowedOrigins.length === 0 || rule.allowedMethods.length === 0) throw new MalformedXML();
     for (const method of rule.allowedMethods) {
-      if (!METHODS.has(method)) throw new InvalidRequest(`Found unsupported HTTP method in CORS config. Unsupported method is ${method}`);
+      if (!METHODS.has(method))
+        throw new InvalidRequest(`Found unsupported HTTP method in CORS config. Unsupported method is ${method}`);
     }
     for (const origin of rule.allowedOrigins) {
-      if (origin.split('*').length > 2) throw new InvalidRequest(`AllowedOrigin "${origin}" can not have more than one wildcard.`);
+      if (origin.split('*').length > 2)
+        throw new InvalidRequest(`AllowedOrigin "${origin}" can not have more than one wildcard.`);
     }
   }
 }
@@ -28,7 +30,12 @@ function wildcardMatch(pattern: string, value: string, caseInsensitive: boolean)
   return v.length >= head.length + tail.length && v.startsWith(head) && v.endsWith(tail);
 }
 
-export function matchCorsRule(rules: CorsRule[], origin: string, method: string, requestHeaders: string[] = []): CorsRule | undefined {
+export function matchCorsRule(
+  rules: CorsRule[],
+  origin: string,
+  method: string,
+  requestHeaders: string[] = [],
+): CorsRule | undefined {
   return rules.find(
     (rule) =>
       rule.allowedOrigins.some((o) => wildcardMatch(o, origin, false)) &&

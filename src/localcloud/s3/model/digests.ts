@@ -15,7 +15,10 @@ export interface DeclaredDigests {
 export function verifyDigests(body: Buffer, declared: DeclaredDigests): { md5: Buffer; checksum: ObjectChecksum } {
   const md5 = verifiedMd5(body, declared.contentMd5);
   const algorithm = declared.checksum?.algorithm ?? 'CRC64NVME';
-  return { md5, checksum: { algorithm, value: verifiedChecksum(algorithm, body, declared.checksum?.value), type: 'FULL_OBJECT' } };
+  return {
+    md5,
+    checksum: { algorithm, value: verifiedChecksum(algorithm, body, declared.checksum?.value), type: 'FULL_OBJECT' },
+  };
 }
 
 /** The body's MD5, after checking it against a base64 Content-MD5 when one was sent. */
@@ -30,7 +33,11 @@ export function verifiedMd5(body: Buffer, contentMd5: string | undefined): Buffe
 }
 
 /** The body's checksum (base64), after checking it against the value the client declared, if any. */
-export function verifiedChecksum(algorithm: ChecksumAlgorithm, body: Buffer, declaredValue: string | undefined): string {
+export function verifiedChecksum(
+  algorithm: ChecksumAlgorithm,
+  body: Buffer,
+  declaredValue: string | undefined,
+): string {
   const value = checksumOf(algorithm, body);
   if (declaredValue !== undefined && declaredValue !== value) {
     throw new BadDigest(`The ${algorithm} you specified did not match the calculated checksum.`);

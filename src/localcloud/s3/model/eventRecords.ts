@@ -48,5 +48,12 @@ export function eventRecord(change: ObjectChange, configurationId: string, owner
 
 /** What S3 sends to a queue when a notification configuration names it. */
 export function testEvent(bucket: string, requestId: string, time: number): Record<string, unknown> {
-  return { Service: 'Amazon S3', Event: 's3:TestEvent', Time: new Date(time).toISOString(), Bucket: bucket, RequestId: requestId, HostId: hostId() };
+  return {
+    Service: 'Amazon S3',
+    Event: 's3:TestEvent',
+    Time: new Date(time).toISOString(),
+    Bucket: bucket,
+    RequestId: requestId,
+    HostId: hostId(),
+  };
 }

@@ -40,7 +40,9 @@ function codePointRank(unit: number): number {
 
 export function listKeys(objects: Map<string, S3Object>, params: ListParams): ListPage {
   const { prefix, delimiter, maxKeys, after } = params;
-  const keys = [...objects.keys()].filter((k) => k.startsWith(prefix) && (after === undefined || compareKeys(k, after) > 0)).sort(compareKeys);
+  const keys = [...objects.keys()]
+    .filter((k) => k.startsWith(prefix) && (after === undefined || compareKeys(k, after) > 0))
+    .sort(compareKeys);
   const page: ListPage = { contents: [], commonPrefixes: [], isTruncated: false };
   if (maxKeys === 0) return page;
   let count = 0;

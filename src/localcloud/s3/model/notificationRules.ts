@@ -5,13 +5,33 @@ import type { NotificationConfig, NotificationTarget } from './types';
 
 /** Event types S3 accepts in a notification configuration. */
 const SUPPORTED_EVENTS = new Set([
-  's3:ObjectCreated:*', 's3:ObjectCreated:Put', 's3:ObjectCreated:Post', 's3:ObjectCreated:Copy', 's3:ObjectCreated:CompleteMultipartUpload',
-  's3:ObjectRemoved:*', 's3:ObjectRemoved:Delete', 's3:ObjectRemoved:DeleteMarkerCreated',
-  's3:ObjectRestore:*', 's3:ObjectRestore:Post', 's3:ObjectRestore:Completed', 's3:ObjectRestore:Delete',
-  's3:ReducedRedundancyLostObject', 's3:Replication:*', 's3:Replication:OperationFailedReplication',
-  's3:Replication:OperationMissedThreshold', 's3:Replication:OperationReplicatedAfterThreshold', 's3:Replication:OperationNotTracked',
-  's3:LifecycleExpiration:*', 's3:LifecycleExpiration:Delete', 's3:LifecycleExpiration:DeleteMarkerCreated', 's3:LifecycleTransition',
-  's3:IntelligentTiering', 's3:ObjectTagging:*', 's3:ObjectTagging:Put', 's3:ObjectTagging:Delete', 's3:ObjectAcl:Put',
+  's3:ObjectCreated:*',
+  's3:ObjectCreated:Put',
+  's3:ObjectCreated:Post',
+  's3:ObjectCreated:Copy',
+  's3:ObjectCreated:CompleteMultipartUpload',
+  's3:ObjectRemoved:*',
+  's3:ObjectRemoved:Delete',
+  's3:ObjectRemoved:DeleteMarkerCreated',
+  's3:ObjectRestore:*',
+  's3:ObjectRestore:Post',
+  's3:ObjectRestore:Completed',
+  's3:ObjectRestore:Delete',
+  's3:ReducedRedundancyLostObject',
+  's3:Replication:*',
+  's3:Replication:OperationFailedReplication',
+  's3:Replication:OperationMissedThreshold',
+  's3:Replication:OperationReplicatedAfterThreshold',
+  's3:Replication:OperationNotTracked',
+  's3:LifecycleExpiration:*',
+  's3:LifecycleExpiration:Delete',
+  's3:LifecycleExpiration:DeleteMarkerCreated',
+  's3:LifecycleTransition',
+  's3:IntelligentTiering',
+  's3:ObjectTagging:*',
+  's3:ObjectTagging:Put',
+  's3:ObjectTagging:Delete',
+  's3:ObjectAcl:Put',
 ]);
 
 /** Checks events and filters; throws InvalidArgument as S3 does. */
@@ -19,7 +39,8 @@ export function validateNotificationConfig(config: NotificationConfig): void {
   for (const target of config.targets) {
     if (target.events.length === 0) throw new MalformedXML();
     for (const event of target.events) {
-      if (!SUPPORTED_EVENTS.has(event)) throw new InvalidArgument('The event is not supported for notifications', event, event);
+      if (!SUPPORTED_EVENTS.has(event))
+        throw new InvalidArgument('The event is not supported for notifications', event, event);
     }
   }
   for (let i = 0; i < config.targets.length; i++) {
@@ -30,7 +51,8 @@ export function validateNotificationConfig(config: NotificationConfig): void {
       if (overlaps(a, b)) {
         throw new InvalidArgument(
           'Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.',
-          'Event', a.events.join(','),
+          'Event',
+          a.events.join(','),
         );
       }
     }

@@ -39,21 +39,26 @@ export class Notifier {
       fields[`ArgumentName${i + 1}`] = arn;
       fields[`ArgumentValue${i + 1}`] = problem;
     });
-    throw new AwsError('InvalidArgument', 'Unable to validate the following destination configurations', 400, { fields });
+    throw new AwsError('InvalidArgument', 'Unable to validate the following destination configurations', 400, {
+      fields,
+    });
   }
 
   private destinationProblem(bucket: string, target: NotificationTarget): string | undefined {
     switch (target.kind) {
       case 'queue':
         if (!this.sqs) return 'The local cloud runs no SQS service to deliver to.';
-        if (!this.sqs.findQueue(target.arn)) return 'The destination queue does not exist. Create it first, then configure the notification.';
+        if (!this.sqs.findQueue(target.arn))
+          return 'The destination queue does not exist. Create it first, then configure the notification.';
         // As on AWS: the queue's access policy must let S3 send on behalf of this bucket.
         return this.sqs.allowsServiceSend(target.arn, 's3.amazonaws.com', `arn:aws:s3:::${bucket}`, this.ctx.accountId)
           ? undefined
           : 'Permissions on the destination queue do not allow S3 to publish notifications from this bucket';
       case 'lambda':
         if (!this.lambda) return 'The local cloud runs no Lambda service; notifications to functions need it.';
-        return this.lambda.functionArn(target.arn) ? undefined : 'The destination function does not exist. Create it first, then configure the notification.';
+        return this.lambda.functionArn(target.arn)
+          ? undefined
+          : 'The destination function does not exist. Create it first, then configure the notification.';
       case 'topic':
         return 'The local cloud does not implement SNS; send notifications to an SQS queue or a Lambda function instead.';
     }
@@ -62,7 +67,8 @@ export class Notifier {
   /** S3 sends an s3:TestEvent to every queue a new configuration names. */
   sendTestEvents(bucket: string, config: NotificationConfig, requestId: string): void {
     const queues = new Set(config.targets.filter((t) => t.kind === 'queue').map((t) => t.arn));
-    for (const arn of queues) this.accept({ kind: 'queue', arn, bucket, message: JSON.stringify(testEvent(bucket, requestId, Date.now())) });
+    for (const arn of queues)
+      this.accept({ kind: 'queue', arn, bucket, message: JSON.stringify(testEvent(bucket, requestId, Date.now())) });
   }
 
   /** Journals and queues delivery of one change to every matching target. */
@@ -70,7 +76,12 @@ export class Notifier {
     for (const target of matchingTargets(config, change.eventName, change.key)) {
       if (target.kind === 'topic') continue;
       const record = eventRecord(change, target.id, ownerId(this.ctx.accountId));
-      this.accept({ kind: target.kind, arn: target.arn, bucket: change.bucket, message: JSON.stringify({ Records: [record] }) });
+      this.accept({
+        kind: target.kind,
+        arn: target.arn,
+        bucket: change.bucket,
+        message: JSON.stringify({ Records: [record] }),
+      });
     }
   }
 
@@ -93,7 +104,11 @@ export class Notifier {
   private enqueue(delivery: PendingDelivery): void {
     this.queue = this.queue
       .then(() => this.deliver(delivery))
-      .catch((e: unknown) => this.ctx.log(`s3: notification to ${delivery.arn} not delivered: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) =>
+        this.ctx.log(
+          `s3: notification to ${delivery.arn} not delivered: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      )
       // Delivered or undeliverable (queue or function gone): either way it leaves the outbox, as on S3.
       .then(() => this.commit({ t: 'notify.done', id: delivery.id }));
   }
@@ -106,7 +121,10 @@ export class Notifier {
     }
     if (!this.lambda) throw new Error('no Lambda service');
     await this.lambda.invokeInternal(delivery.arn, Buffer.from(delivery.message), {
-      invocationType: 'Event', principal: 's3.amazonaws.com', sourceArn: `arn:aws:s3:::${delivery.bucket}`, sourceAccount: this.ctx.accountId,
+      invocationType: 'Event',
+      principal: 's3.amazonaws.com',
+      sourceArn: `arn:aws:s3:::${delivery.bucket}`,
+      sourceAccount: this.ctx.accountId,
     });
   }
 }

@@ -3,7 +3,16 @@
 // journals it; bodies go to the BlobStore first.
 import { createHash } from 'node:crypto';
 import type { CloudContext } from '../../server/types';
-import { BucketAlreadyOwnedByYou, BucketNotEmpty, InvalidRequest, NoSuchBucket, NoSuchCORSConfiguration, NoSuchKey, NoSuchTagSet, PreconditionFailed } from '../errors';
+import {
+  BucketAlreadyOwnedByYou,
+  BucketNotEmpty,
+  InvalidRequest,
+  NoSuchBucket,
+  NoSuchCORSConfiguration,
+  NoSuchKey,
+  NoSuchTagSet,
+  PreconditionFailed,
+} from '../errors';
 import { BlobStore } from './blobStore';
 import { assertValidBucketName, assertValidKey } from './bucketNames';
 import { checksumOf } from './checksums';
@@ -12,7 +21,15 @@ import { listKeys, type ListPage, type ListParams } from './listing';
 import { validateNotificationConfig } from './notificationRules';
 import { Notifier } from './notifier';
 import { S3State } from './s3State';
-import type { Bucket, ChecksumAlgorithm, CorsRule, NotificationConfig, ObjectHeaders, S3Event, S3Object } from './types';
+import type {
+  Bucket,
+  ChecksumAlgorithm,
+  CorsRule,
+  NotificationConfig,
+  ObjectHeaders,
+  S3Event,
+  S3Object,
+} from './types';
 
 /** Who asked, for notification records. */
 export interface Requester {
@@ -91,7 +108,9 @@ export class S3Backend {
   }
 
   listBuckets(prefix = ''): Bucket[] {
-    return [...this.state.buckets.values()].filter((b) => b.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...this.state.buckets.values()]
+      .filter((b) => b.name.startsWith(prefix))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   /** Only an empty bucket can go; open multipart uploads do not count and are discarded, as on S3. */
@@ -154,8 +173,16 @@ export class S3Backend {
       this.assertWriteCondition(input.bucket, input.key, input.condition);
     });
     const object: S3Object = {
-      key: input.key, blob, size: input.body.length, etag: `"${md5.toString('hex')}"`, lastModified: Date.now(),
-      headers: input.headers, metadata: input.metadata, checksum, storageClass: input.storageClass ?? 'STANDARD', tags: input.tags,
+      key: input.key,
+      blob,
+      size: input.body.length,
+      etag: `"${md5.toString('hex')}"`,
+      lastModified: Date.now(),
+      headers: input.headers,
+      metadata: input.metadata,
+      checksum,
+      storageClass: input.storageClass ?? 'STANDARD',
+      tags: input.tags,
     };
     this.replaceObject(input.bucket, object, { t: 'object.put', bucket: input.bucket, object });
     this.changed(input.bucket, object, input.eventName ?? 'ObjectCreated:Put', requester);
@@ -174,17 +201,26 @@ export class S3Backend {
     }
     const body = await this.blobs.read(source.blob, () => new NoSuchKey(input.source.key));
     const checksum = input.checksumAlgorithm
-      ? { algorithm: input.checksumAlgorithm, value: checksumOf(input.checksumAlgorithm, body), type: 'FULL_OBJECT' as const }
-      : source.checksum?.type === 'FULL_OBJECT' ? source.checksum : { algorithm: 'CRC64NVME' as const, value: checksumOf('CRC64NVME', body), type: 'FULL_OBJECT' as const };
+      ? {
+          algorithm: input.checksumAlgorithm,
+          value: checksumOf(input.checksumAlgorithm, body),
+          type: 'FULL_OBJECT' as const,
+        }
+      : source.checksum?.type === 'FULL_OBJECT'
+        ? source.checksum
+        : { algorithm: 'CRC64NVME' as const, value: checksumOf('CRC64NVME', body), type: 'FULL_OBJECT' as const };
     const blob = await this.blobs.writeChecked('objects', body, () => this.bucket(input.bucket));
     const object: S3Object = {
-      key: input.key, blob, size: body.length,
+      key: input.key,
+      blob,
+      size: body.length,
       // A copy of a multipart object gets a plain MD5 ETag, as on S3.
       etag: source.partsCount ? `"${createHash('md5').update(body).digest('hex')}"` : source.etag,
       lastModified: Date.now(),
       headers: input.replace?.headers ?? source.headers,
       metadata: input.replace?.metadata ?? source.metadata,
-      checksum, storageClass: input.storageClass ?? source.storageClass,
+      checksum,
+      storageClass: input.storageClass ?? source.storageClass,
       tags: input.replaceTags ?? source.tags,
     };
     this.replaceObject(input.bucket, object, { t: 'object.put', bucket: input.bucket, object });
@@ -198,7 +234,8 @@ export class S3Backend {
     if (condition.ifNoneMatchAny && existing) throw new PreconditionFailed('If-None-Match');
     if (condition.ifMatch !== undefined) {
       if (!existing) throw new NoSuchKey(key);
-      if (condition.ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, '')) throw new PreconditionFailed('If-Match');
+      if (condition.ifMatch.replace(/"/g, '').trim() !== existing.etag.replace(/"/g, ''))
+        throw new PreconditionFailed('If-Match');
     }
   }
 
@@ -228,11 +265,23 @@ export class S3Backend {
     if (previous && previous.blob !== object.blob) this.blobs.retire(previous.blob);
   }
 
-  changed(bucket: string, object: Pick<S3Object, 'key'> & Partial<S3Object>, eventName: string, requester: Requester): void {
+  changed(
+    bucket: string,
+    object: Pick<S3Object, 'key'> & Partial<S3Object>,
+    eventName: string,
+    requester: Requester,
+  ): void {
     const { notification: config, region } = this.bucket(bucket);
     if (config.targets.length === 0) return;
     this.notifier.notify(config, {
-      bucket, region, key: object.key, eventName, size: object.size, etag: object.etag, time: Date.now(), ...requester,
+      bucket,
+      region,
+      key: object.key,
+      eventName,
+      size: object.size,
+      etag: object.etag,
+      time: Date.now(),
+      ...requester,
     });
   }
 }

@@ -12,7 +12,11 @@ export class S3State {
     switch (event.t) {
       case 'bucket.create':
         this.buckets.set(event.name, {
-          name: event.name, region: event.region, created: event.created, objects: new Map(), notification: { targets: [], eventBridge: false },
+          name: event.name,
+          region: event.region,
+          created: event.created,
+          objects: new Map(),
+          notification: { targets: [], eventBridge: false },
         });
         return;
       case 'bucket.delete':
@@ -81,8 +85,10 @@ export class S3State {
     this.uploads.clear();
     this.outbox.clear();
     for (const d of snapshot.outbox ?? []) this.outbox.set(d.id, d);
-    for (const b of snapshot.buckets) this.buckets.set(b.name, { ...b, objects: new Map(b.objects.map((o) => [o.key, o])) });
-    for (const u of snapshot.uploads) this.uploads.set(u.uploadId, { ...u, parts: new Map(u.parts.map((p) => [p.partNumber, p])) });
+    for (const b of snapshot.buckets)
+      this.buckets.set(b.name, { ...b, objects: new Map(b.objects.map((o) => [o.key, o])) });
+    for (const u of snapshot.uploads)
+      this.uploads.set(u.uploadId, { ...u, parts: new Map(u.parts.map((p) => [p.partNumber, p])) });
   }
 
   /** Every blob some object or part still references (relative paths). */

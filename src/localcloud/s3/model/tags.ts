@@ -8,7 +8,12 @@ export const MAX_BUCKET_TAGS = 50;
 
 export function validateTags(tags: Record<string, string>, max = MAX_OBJECT_TAGS): Record<string, string> {
   const entries = Object.entries(tags);
-  if (entries.length > max) throw new InvalidTag(max === MAX_OBJECT_TAGS ? 'Object tags cannot be greater than 10' : `Bucket tag count cannot be greater than ${max}`);
+  if (entries.length > max)
+    throw new InvalidTag(
+      max === MAX_OBJECT_TAGS
+        ? 'Object tags cannot be greater than 10'
+        : `Bucket tag count cannot be greater than ${max}`,
+    );
   for (const [key, value] of entries) {
     if (key.length === 0 || key.length > 128) throw new InvalidTag('The TagKey you have provided is invalid');
     if (value.length > 256) throw new InvalidTag('The TagValue you have provided is invalid');

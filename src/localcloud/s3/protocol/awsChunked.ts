@@ -49,7 +49,8 @@ export function decodeAwsChunked(raw: Buffer): DecodedChunks {
     pos = lineEnd + 2;
     if (line === '') continue;
     const colon = line.indexOf(':');
-    if (colon === -1) throw new InvalidArgument('The aws-chunked body has a malformed trailer.', 'trailer', line.slice(0, 80));
+    if (colon === -1)
+      throw new InvalidArgument('The aws-chunked body has a malformed trailer.', 'trailer', line.slice(0, 80));
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (name === 'x-amz-trailer-signature') trailerSignature = value;

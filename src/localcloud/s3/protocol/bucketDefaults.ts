@@ -3,7 +3,13 @@
 // bucket that never had the configuration set: today's defaults (200) or the matching
 // NoSuch… 404 — never a 501. Setting them stays unimplemented (router.ts).
 import { escapeXml } from '../../server/xml';
-import { NoSuchBucketPolicy, NoSuchLifecycleConfiguration, NoSuchWebsiteConfiguration, ObjectLockConfigurationNotFoundError, ReplicationConfigurationNotFoundError } from '../errors';
+import {
+  NoSuchBucketPolicy,
+  NoSuchLifecycleConfiguration,
+  NoSuchWebsiteConfiguration,
+  ObjectLockConfigurationNotFoundError,
+  ReplicationConfigurationNotFoundError,
+} from '../errors';
 import { owner, xmlResponse, type S3Call, type S3Handler } from './s3Call';
 import { S3_NS } from './xml';
 

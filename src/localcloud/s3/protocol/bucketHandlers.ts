@@ -10,7 +10,9 @@ export const listBuckets: S3Handler = (call) => {
   const prefix = queryString(call.req, 'prefix') ?? '';
   const max = Math.min(Number(queryString(call.req, 'max-buckets') ?? 10000) || 10000, 10000);
   const after = queryString(call.req, 'continuation-token');
-  const all = call.s3.listBuckets(prefix).filter((b) => after === undefined || b.name > Buffer.from(after, 'base64url').toString());
+  const all = call.s3
+    .listBuckets(prefix)
+    .filter((b) => after === undefined || b.name > Buffer.from(after, 'base64url').toString());
   const page = all.slice(0, max);
   return xmlResponse('ListAllMyBucketsResult', {
     Owner: owner(call),

@@ -11,7 +11,12 @@ const AUTH_RE = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,.*S
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-export function verifyChunkSignatures(req: AwsRequest, decoded: DecodedChunks, secretAccessKey: string, withTrailer: boolean): void {
+export function verifyChunkSignatures(
+  req: AwsRequest,
+  decoded: DecodedChunks,
+  secretAccessKey: string,
+  withTrailer: boolean,
+): void {
   const auth = AUTH_RE.exec(String(req.headers.authorization ?? ''));
   const amzDate = String(req.headers['x-amz-date'] ?? '');
   if (!auth || !amzDate) throw mismatch();
@@ -28,7 +33,8 @@ export function verifyChunkSignatures(req: AwsRequest, decoded: DecodedChunks, s
   if (!withTrailer) return;
   const trailerText = decoded.trailers.map(([n, v]) => `${n}:${v}\n`).join('');
   const toSign = ['AWS4-HMAC-SHA256-TRAILER', amzDate, scope, previous, sha256(trailerText)].join('\n');
-  if (decoded.trailerSignature?.toLowerCase() !== createHmac('sha256', key).update(toSign).digest('hex')) throw mismatch();
+  if (decoded.trailerSignature?.toLowerCase() !== createHmac('sha256', key).update(toSign).digest('hex'))
+    throw mismatch();
 }
 
 function mismatch(): AwsError {

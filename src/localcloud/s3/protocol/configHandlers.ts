@@ -62,14 +62,24 @@ export const putBucketNotification: S3Handler = (call) => {
     for (const entry of list(doc, element)) {
       const arn = text(entry, arnElement);
       if (!arn) throw new MalformedXML();
-      const target: NotificationTarget = { id: text(entry, 'Id') || randomUUID(), kind, arn, events: texts(entry, 'Event') };
+      const target: NotificationTarget = {
+        id: text(entry, 'Id') || randomUUID(),
+        kind,
+        arn,
+        events: texts(entry, 'Event'),
+      };
       for (const rule of list(child(child(entry, 'Filter'), 'S3Key'), 'FilterRule')) {
         const name = text(rule, 'Name')?.toLowerCase();
         const value = text(rule, 'Value') ?? '';
         if (name !== 'prefix' && name !== 'suffix') {
-          throw new InvalidArgument('filter rule name must be either prefix or suffix', 'FilterRule', text(rule, 'Name'));
+          throw new InvalidArgument(
+            'filter rule name must be either prefix or suffix',
+            'FilterRule',
+            text(rule, 'Name'),
+          );
         }
-        if (target[name] !== undefined) throw new InvalidArgument(`Cannot specify more than one ${name} rule in a filter.`, 'FilterRule', name);
+        if (target[name] !== undefined)
+          throw new InvalidArgument(`Cannot specify more than one ${name} rule in a filter.`, 'FilterRule', name);
         target[name] = value;
       }
       targets.push(target);
@@ -91,7 +101,12 @@ export const getBucketNotification: S3Handler = (call) => {
         ...(t.prefix !== undefined ? [{ Name: 'Prefix', Value: t.prefix }] : []),
         ...(t.suffix !== undefined ? [{ Name: 'Suffix', Value: t.suffix }] : []),
       ];
-      return { Id: t.id, [arnElement]: t.arn, Event: t.events, Filter: rules.length > 0 ? { S3Key: { FilterRule: rules } } : undefined };
+      return {
+        Id: t.id,
+        [arnElement]: t.arn,
+        Event: t.events,
+        Filter: rules.length > 0 ? { S3Key: { FilterRule: rules } } : undefined,
+      };
     });
   }
   if (config.eventBridge) body.EventBridgeConfiguration = '';

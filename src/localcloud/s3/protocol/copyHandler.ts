@@ -39,18 +39,28 @@ export const copyObject: S3Handler = async (call) => {
   const sourceObject = call.s3.object(source.bucket, source.key);
   checkSourceConditions(call, sourceObject);
   const tagDirective = (header(call.req, 'x-amz-tagging-directive') ?? 'COPY').toUpperCase();
-  if (tagDirective !== 'COPY' && tagDirective !== 'REPLACE') throw new InvalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', tagDirective);
+  if (tagDirective !== 'COPY' && tagDirective !== 'REPLACE')
+    throw new InvalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', tagDirective);
   const algorithm = header(call.req, 'x-amz-checksum-algorithm');
   const object = await call.s3.copyObject(
     {
-      source, bucket: call.bucket, key: call.key,
-      replace: directive === 'REPLACE' ? { headers: objectHeadersOf(call.req), metadata: metadataOf(call.req) } : undefined,
+      source,
+      bucket: call.bucket,
+      key: call.key,
+      replace:
+        directive === 'REPLACE' ? { headers: objectHeadersOf(call.req), metadata: metadataOf(call.req) } : undefined,
       checksumAlgorithm: algorithm ? parseAlgorithm(algorithm) : undefined,
       storageClass: header(call.req, 'x-amz-storage-class'),
       replaceTags: tagDirective === 'REPLACE' ? (taggingHeader(call) ?? {}) : undefined,
     },
     call.requester,
   );
-  const checksum = object.checksum ? { [`Checksum${object.checksum.algorithm}`]: object.checksum.value, ChecksumType: object.checksum.type } : {};
-  return xmlResponse('CopyObjectResult', { ETag: object.etag, LastModified: isoDate(object.lastModified), ...checksum });
+  const checksum = object.checksum
+    ? { [`Checksum${object.checksum.algorithm}`]: object.checksum.value, ChecksumType: object.checksum.type }
+    : {};
+  return xmlResponse('CopyObjectResult', {
+    ETag: object.etag,
+    LastModified: isoDate(object.lastModified),
+    ...checksum,
+  });
 };

@@ -26,7 +26,10 @@ export function preflight(req: AwsRequest, rules: CorsRule[] | undefined): AwsRe
     throw new InvalidRequest('Insufficient information. Origin request header needed.');
   }
   if (!rules) throw AccessForbidden.corsNotEnabled();
-  const requested = (header(req, 'access-control-request-headers') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const requested = (header(req, 'access-control-request-headers') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   const rule = matchCorsRule(rules, origin, method, requested);
   if (!rule) throw AccessForbidden.corsForbidden();
   const h = allowHeaders(rule, origin);

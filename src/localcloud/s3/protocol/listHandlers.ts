@@ -18,11 +18,19 @@ interface CommonParams {
 function commonParams(call: S3Call): CommonParams {
   const maxText = queryString(call.req, 'max-keys');
   const maxKeys = maxText === undefined ? 1000 : Number(maxText);
-  if (!Number.isInteger(maxKeys) || maxKeys < 0) throw new InvalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', maxText);
+  if (!Number.isInteger(maxKeys) || maxKeys < 0)
+    throw new InvalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', maxText);
   const encodingType = queryString(call.req, 'encoding-type');
-  if (encodingType !== undefined && encodingType !== 'url') throw new InvalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
+  if (encodingType !== undefined && encodingType !== 'url')
+    throw new InvalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
   const encode = encodingType === 'url' ? (s: string) => encodeURIComponent(s).replace(/%2F/g, '/') : (s: string) => s;
-  return { prefix: queryString(call.req, 'prefix') ?? '', delimiter: queryString(call.req, 'delimiter') || undefined, maxKeys: Math.min(maxKeys, 1000), encode, encodingType };
+  return {
+    prefix: queryString(call.req, 'prefix') ?? '',
+    delimiter: queryString(call.req, 'delimiter') || undefined,
+    maxKeys: Math.min(maxKeys, 1000),
+    encode,
+    encodingType,
+  };
 }
 
 function contents(objects: S3Object[], encode: (s: string) => string, withOwner: ReturnType<typeof owner> | undefined) {
@@ -49,7 +57,8 @@ export const listObjectsV2: S3Handler = (call) => {
   let after = startAfter || undefined;
   if (token !== undefined) {
     const decoded = Buffer.from(token, 'base64url').toString('utf8');
-    if (!token || !decoded.startsWith('k:')) throw new InvalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+    if (!token || !decoded.startsWith('k:'))
+      throw new InvalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
     after = decoded.slice(2);
   }
   const page = call.s3.list(call.bucket, { prefix: p.prefix, delimiter: p.delimiter, maxKeys: p.maxKeys, after });
@@ -73,7 +82,12 @@ export const listObjectsV2: S3Handler = (call) => {
 export const listObjectsV1: S3Handler = (call) => {
   const p = commonParams(call);
   const marker = queryString(call.req, 'marker') ?? '';
-  const page = call.s3.list(call.bucket, { prefix: p.prefix, delimiter: p.delimiter, maxKeys: p.maxKeys, after: marker || undefined });
+  const page = call.s3.list(call.bucket, {
+    prefix: p.prefix,
+    delimiter: p.delimiter,
+    maxKeys: p.maxKeys,
+    after: marker || undefined,
+  });
   return xmlResponse('ListBucketResult', {
     Name: call.bucket,
     Prefix: p.encode(p.prefix),
@@ -93,7 +107,12 @@ export const listObjectsV1: S3Handler = (call) => {
 export const listObjectVersions: S3Handler = (call) => {
   const p = commonParams(call);
   const keyMarker = queryString(call.req, 'key-marker') ?? '';
-  const page = call.s3.list(call.bucket, { prefix: p.prefix, delimiter: p.delimiter, maxKeys: p.maxKeys, after: keyMarker || undefined });
+  const page = call.s3.list(call.bucket, {
+    prefix: p.prefix,
+    delimiter: p.delimiter,
+    maxKeys: p.maxKeys,
+    after: keyMarker || undefined,
+  });
   return xmlResponse('ListVersionsResult', {
     Name: call.bucket,
     Prefix: p.encode(p.prefix),
@@ -106,7 +125,14 @@ export const listObjectVersions: S3Handler = (call) => {
     EncodingType: p.encodingType,
     IsTruncated: page.isTruncated,
     Version: page.contents.map((o) => ({
-      Key: p.encode(o.key), VersionId: 'null', IsLatest: true, LastModified: isoDate(o.lastModified), ETag: o.etag, Size: o.size, Owner: owner(call), StorageClass: o.storageClass,
+      Key: p.encode(o.key),
+      VersionId: 'null',
+      IsLatest: true,
+      LastModified: isoDate(o.lastModified),
+      ETag: o.etag,
+      Size: o.size,
+      Owner: owner(call),
+      StorageClass: o.storageClass,
     })),
     CommonPrefixes: commonPrefixes(page, p.encode),
   });

@@ -17,7 +17,8 @@ function writeCondition(call: S3Call): WriteCondition | undefined {
   const ifNoneMatch = header(call.req, 'if-none-match');
   const ifMatch = header(call.req, 'if-match');
   if (ifNoneMatch === undefined && ifMatch === undefined) return undefined;
-  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') throw new NotImplemented('If-None-Match with an ETag on writes (only * is supported)');
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*')
+    throw new NotImplemented('If-None-Match with an ETag on writes (only * is supported)');
   return { ifNoneMatchAny: ifNoneMatch !== undefined, ifMatch };
 }
 
@@ -28,7 +29,10 @@ export function taggingHeader(call: S3Call): Record<string, string> | undefined 
 
 export function checksumHeaders(object: Pick<S3Object, 'checksum'>): Record<string, string> {
   if (!object.checksum) return {};
-  return { [`x-amz-checksum-${object.checksum.algorithm.toLowerCase()}`]: object.checksum.value, 'x-amz-checksum-type': object.checksum.type };
+  return {
+    [`x-amz-checksum-${object.checksum.algorithm.toLowerCase()}`]: object.checksum.value,
+    'x-amz-checksum-type': object.checksum.type,
+  };
 }
 
 export const putObject: S3Handler = async (call) => {
@@ -36,9 +40,16 @@ export const putObject: S3Handler = async (call) => {
   const payload = readUploadPayload(call.req, call.ctx);
   const object = await call.s3.putObject(
     {
-      bucket: call.bucket, key: call.key, body: payload.body, headers: objectHeadersOf(call.req), metadata: metadataOf(call.req),
-      storageClass: header(call.req, 'x-amz-storage-class'), checksum: payload.checksum, contentMd5: payload.contentMd5,
-      tags: taggingHeader(call), condition: writeCondition(call),
+      bucket: call.bucket,
+      key: call.key,
+      body: payload.body,
+      headers: objectHeadersOf(call.req),
+      metadata: metadataOf(call.req),
+      storageClass: header(call.req, 'x-amz-storage-class'),
+      checksum: payload.checksum,
+      contentMd5: payload.contentMd5,
+      tags: taggingHeader(call),
+      condition: writeCondition(call),
     },
     call.requester,
   );
@@ -69,7 +80,8 @@ export const headObject: S3Handler = (call) => readObject(call, false);
 
 /** Buckets are unversioned: the only version id is `null`, which names the object itself. */
 function assertNullVersion(versionId: string | undefined): void {
-  if (versionId !== undefined && versionId !== 'null') throw new InvalidArgument('Invalid version id specified', 'versionId', versionId);
+  if (versionId !== undefined && versionId !== 'null')
+    throw new InvalidArgument('Invalid version id specified', 'versionId', versionId);
 }
 
 export const deleteObject: S3Handler = (call) => {
@@ -97,11 +109,19 @@ export const deleteObjects: S3Handler = (call) => {
     const versionId = text(entry, 'VersionId');
     if (key === undefined) throw new MalformedXML();
     if (versionId !== undefined && versionId !== 'null') {
-      errors.push({ Key: key, VersionId: versionId, Code: 'NoSuchVersion', Message: 'The specified version does not exist.' });
+      errors.push({
+        Key: key,
+        VersionId: versionId,
+        Code: 'NoSuchVersion',
+        Message: 'The specified version does not exist.',
+      });
       continue;
     }
     call.s3.deleteObject(call.bucket, key, call.requester);
     if (!quiet) deleted.push({ Key: key, VersionId: versionId });
   }
-  return xmlResponse('DeleteResult', { Deleted: deleted.length > 0 ? deleted : undefined, Error: errors.length > 0 ? errors : undefined });
+  return xmlResponse('DeleteResult', {
+    Deleted: deleted.length > 0 ? deleted : undefined,
+    Error: errors.length > 0 ? errors : undefined,
+  });
 };

@@ -33,7 +33,8 @@ export function objectHeaders(req: AwsRequest, object: S3Object, options: { whol
   const tagCount = Object.keys(object.tags ?? {}).length;
   if (tagCount > 0) h['x-amz-tagging-count'] = String(tagCount);
   if (object.partsCount && queryString(req, 'partNumber')) h['x-amz-mp-parts-count'] = String(object.partsCount);
-  const checksumMode = (header(req, 'x-amz-checksum-mode') ?? queryString(req, 'x-amz-checksum-mode'))?.toUpperCase() === 'ENABLED';
+  const checksumMode =
+    (header(req, 'x-amz-checksum-mode') ?? queryString(req, 'x-amz-checksum-mode'))?.toUpperCase() === 'ENABLED';
   // A checksum describes the whole object, so ranged reads do not carry it.
   if (checksumMode && options.whole && object.checksum) {
     h[`x-amz-checksum-${object.checksum.algorithm.toLowerCase()}`] = object.checksum.value;

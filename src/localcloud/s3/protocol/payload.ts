@@ -34,8 +34,12 @@ export function readUploadPayload(req: AwsRequest, ctx: CloudContext): UploadPay
     const declared = header(req, 'x-amz-decoded-content-length');
     if (declared !== undefined && Number(declared) !== body.length) throw new IncompleteBody();
     const trailers = new Map(decoded.trailers);
-    for (const name of (header(req, 'x-amz-trailer') ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean)) {
-      if (!trailers.has(name)) throw new InvalidRequest(`The trailer ${name} was declared in x-amz-trailer but not sent.`);
+    for (const name of (header(req, 'x-amz-trailer') ?? '')
+      .split(',')
+      .map((n) => n.trim().toLowerCase())
+      .filter(Boolean)) {
+      if (!trailers.has(name))
+        throw new InvalidRequest(`The trailer ${name} was declared in x-amz-trailer but not sent.`);
     }
     collectChecksums(found, (name) => trailers.get(name));
   } else if (contentSha && /^[0-9a-f]{64}$/i.test(contentSha)) {
@@ -43,8 +47,10 @@ export function readUploadPayload(req: AwsRequest, ctx: CloudContext): UploadPay
     if (computed !== contentSha.toLowerCase()) throw new XAmzContentSHA256Mismatch(contentSha, computed);
   }
 
-  if (found.size > 1) throw new InvalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
-  const algorithmHeader = header(req, 'x-amz-sdk-checksum-algorithm') ?? queryValue(req, 'x-amz-sdk-checksum-algorithm');
+  if (found.size > 1)
+    throw new InvalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+  const algorithmHeader =
+    header(req, 'x-amz-sdk-checksum-algorithm') ?? queryValue(req, 'x-amz-sdk-checksum-algorithm');
   let checksum: UploadPayload['checksum'];
   const [entry] = found;
   if (entry) checksum = { algorithm: entry[0], value: entry[1] };
@@ -55,7 +61,9 @@ export function readUploadPayload(req: AwsRequest, ctx: CloudContext): UploadPay
 export function parseAlgorithm(value: string): ChecksumAlgorithm {
   const algorithm = value.toUpperCase() as ChecksumAlgorithm;
   if (!CHECKSUM_ALGORITHMS.includes(algorithm)) {
-    throw new InvalidRequest(`Value for x-amz-checksum-algorithm header is invalid: ${value}. Use one of ${CHECKSUM_ALGORITHMS.join(', ')}.`);
+    throw new InvalidRequest(
+      `Value for x-amz-checksum-algorithm header is invalid: ${value}. Use one of ${CHECKSUM_ALGORITHMS.join(', ')}.`,
+    );
   }
   return algorithm;
 }

@@ -27,17 +27,27 @@ export function verifyPostPolicy(check: PolicyCheck): void {
   const signature = fields.get('x-amz-signature');
   const credential = fields.get('x-amz-credential');
   if (!policy || !signature || !credential || fields.get('x-amz-algorithm') !== 'AWS4-HMAC-SHA256') {
-    throw new AwsError('InvalidArgument', 'Bucket POST must contain the fields policy, x-amz-algorithm (AWS4-HMAC-SHA256), x-amz-credential and x-amz-signature.', 400);
+    throw new AwsError(
+      'InvalidArgument',
+      'Bucket POST must contain the fields policy, x-amz-algorithm (AWS4-HMAC-SHA256), x-amz-credential and x-amz-signature.',
+      400,
+    );
   }
   const [accessKeyId, date, region, service] = credential.split('/');
   if (accessKeyId !== check.accessKeyId) {
     throw new AwsError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
   }
-  const expected = hmac(signingKey(check.secretAccessKey, date ?? '', region ?? '', service ?? ''), policy).toString('hex');
+  const expected = hmac(signingKey(check.secretAccessKey, date ?? '', region ?? '', service ?? ''), policy).toString(
+    'hex',
+  );
   const a = Buffer.from(expected);
   const b = Buffer.from(signature.toLowerCase());
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    throw new AwsError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 403);
+    throw new AwsError(
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      403,
+    );
   }
   let doc: { expiration?: string; conditions?: unknown[] };
   try {
@@ -46,7 +56,8 @@ export function verifyPostPolicy(check: PolicyCheck): void {
     throw new AwsError('InvalidPolicyDocument', 'Invalid Policy: Invalid JSON.', 400);
   }
   const expiration = Date.parse(doc.expiration ?? '');
-  if (Number.isNaN(expiration)) throw new AwsError('InvalidPolicyDocument', 'Invalid Policy: Policy missing expiration.', 400);
+  if (Number.isNaN(expiration))
+    throw new AwsError('InvalidPolicyDocument', 'Invalid Policy: Policy missing expiration.', 400);
   if (expiration < (check.now ?? new Date()).getTime()) throw invalidPolicy('Policy expired.');
   const covered = new Set<string>();
   for (const condition of doc.conditions ?? []) checkCondition(condition, check, covered);
@@ -66,25 +77,32 @@ function checkCondition(condition: unknown, check: PolicyCheck, covered: Set<str
       const min = Number(rawName);
       const max = Number(value);
       if (check.fileSize < min || check.fileSize > max) {
-        throw new AwsError('EntityTooLarge', `Your proposed upload is outside the policy's content-length-range (${min}–${max} bytes).`, 400);
+        throw new AwsError(
+          'EntityTooLarge',
+          `Your proposed upload is outside the policy's content-length-range (${min}–${max} bytes).`,
+          400,
+        );
       }
       return;
     }
     const name = String(rawName).replace(/^\$/, '').toLowerCase();
     covered.add(name);
     const actual = fieldValue(check, name) ?? '';
-    if (operator === 'eq' && actual !== String(value)) throw invalidPolicy(`Policy Condition failed: ["eq", "$${name}", "${String(value)}"]`);
+    if (operator === 'eq' && actual !== String(value))
+      throw invalidPolicy(`Policy Condition failed: ["eq", "$${name}", "${String(value)}"]`);
     if (operator === 'starts-with' && !actual.startsWith(String(value))) {
       throw invalidPolicy(`Policy Condition failed: ["starts-with", "$${name}", "${String(value)}"]`);
     }
-    if (operator !== 'eq' && operator !== 'starts-with') throw new AwsError('InvalidPolicyDocument', `Invalid Policy: Invalid condition operator: ${operator}`, 400);
+    if (operator !== 'eq' && operator !== 'starts-with')
+      throw new AwsError('InvalidPolicyDocument', `Invalid Policy: Invalid condition operator: ${operator}`, 400);
     return;
   }
   if (condition && typeof condition === 'object') {
     for (const [rawName, value] of Object.entries(condition)) {
       const name = rawName.toLowerCase();
       covered.add(name);
-      if ((fieldValue(check, name) ?? '') !== String(value)) throw invalidPolicy(`Policy Condition failed: ["eq", "$${name}", "${String(value)}"]`);
+      if ((fieldValue(check, name) ?? '') !== String(value))
+        throw invalidPolicy(`Policy Condition failed: ["eq", "$${name}", "${String(value)}"]`);
     }
   }
 }

@@ -16,9 +16,29 @@ import * as tagging from './taggingHandlers';
 
 /** Sub-resources S3 has and the local cloud does not implement: a clear 501 instead of a wrong answer. */
 const UNIMPLEMENTED = [
-  'acl', 'policy', 'lifecycle', 'website', 'encryption', 'logging', 'replication', 'ownershipControls',
-  'publicAccessBlock', 'accelerate', 'requestPayment', 'analytics', 'metrics', 'inventory', 'intelligent-tiering',
-  'object-lock', 'retention', 'legal-hold', 'restore', 'select', 'torrent', 'attributes', 'policyStatus',
+  'acl',
+  'policy',
+  'lifecycle',
+  'website',
+  'encryption',
+  'logging',
+  'replication',
+  'ownershipControls',
+  'publicAccessBlock',
+  'accelerate',
+  'requestPayment',
+  'analytics',
+  'metrics',
+  'inventory',
+  'intelligent-tiering',
+  'object-lock',
+  'retention',
+  'legal-hold',
+  'restore',
+  'select',
+  'torrent',
+  'attributes',
+  'policyStatus',
 ];
 
 export function route(req: AwsRequest, bucket: string | undefined, key: string | undefined): S3Handler {
@@ -73,7 +93,8 @@ export function route(req: AwsRequest, bucket: string | undefined, key: string |
   }
   switch (method) {
     case 'PUT':
-      if (q('uploadId') && q('partNumber')) return header(req, 'x-amz-copy-source') ? multipart.uploadPartCopy : multipart.uploadPart;
+      if (q('uploadId') && q('partNumber'))
+        return header(req, 'x-amz-copy-source') ? multipart.uploadPartCopy : multipart.uploadPart;
       if (header(req, 'x-amz-copy-source')) return copyObject;
       return objects.putObject;
     case 'GET':

@@ -23,7 +23,9 @@ export function hostStyleBucket(host: string): string | undefined {
  */
 export function isS3Host(host: string): boolean {
   const name = hostName(host);
-  return hostStyleBucket(host) !== undefined || !name.endsWith('.localhost') || /^s3(\.[a-z0-9-]+)?\.localhost$/.test(name);
+  return (
+    hostStyleBucket(host) !== undefined || !name.endsWith('.localhost') || /^s3(\.[a-z0-9-]+)?\.localhost$/.test(name)
+  );
 }
 
 export function resolveAddress(host: string, rawPath: string): S3Address {

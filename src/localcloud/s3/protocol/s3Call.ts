@@ -18,7 +18,12 @@ export interface S3Call {
 
 export type S3Handler = (call: S3Call) => Promise<AwsResponse> | AwsResponse;
 
-export function xmlResponse(root: string, body: Record<string, unknown>, headers: Record<string, string> = {}, status = 200): AwsResponse {
+export function xmlResponse(
+  root: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  status = 200,
+): AwsResponse {
   return { status, headers: { 'content-type': 'application/xml', ...headers }, body: xmlDocument(root, body) };
 }
 

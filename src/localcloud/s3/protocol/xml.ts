@@ -9,8 +9,20 @@ export const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 /** Elements that may repeat, so they always parse as arrays. */
 const REPEATED = new Set([
-  'Part', 'Object', 'CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader',
-  'QueueConfiguration', 'CloudFunctionConfiguration', 'TopicConfiguration', 'LambdaFunctionConfiguration', 'Event', 'FilterRule', 'Tag',
+  'Part',
+  'Object',
+  'CORSRule',
+  'AllowedOrigin',
+  'AllowedMethod',
+  'AllowedHeader',
+  'ExposeHeader',
+  'QueueConfiguration',
+  'CloudFunctionConfiguration',
+  'TopicConfiguration',
+  'LambdaFunctionConfiguration',
+  'Event',
+  'FilterRule',
+  'Tag',
 ]);
 
 const parser = new XMLParser({

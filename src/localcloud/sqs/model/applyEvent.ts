@@ -17,7 +17,8 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
       const q = b.queues.get(e.name);
       if (!q) return;
       for (const [k, v] of Object.entries(e.attributes)) {
-        if (v === '' && ['RedrivePolicy', 'RedriveAllowPolicy', 'Policy', 'KmsMasterKeyId'].includes(k)) delete q.attributes[k];
+        if (v === '' && ['RedrivePolicy', 'RedriveAllowPolicy', 'Policy', 'KmsMasterKeyId'].includes(k))
+          delete q.attributes[k];
         else q.attributes[k] = v;
       }
       q.modifiedAt = e.at;
@@ -46,7 +47,12 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
       for (const m of e.messages) {
         q.messages.set(m.id, m);
         q.stamp(m);
-        if (m.deduplicationId !== undefined) q.dedup.set(q.dedupKey(m.deduplicationId, m.groupId), { messageId: m.id, sequenceNumber: m.sequenceNumber, at: m.sentAt });
+        if (m.deduplicationId !== undefined)
+          q.dedup.set(q.dedupKey(m.deduplicationId, m.groupId), {
+            messageId: m.id,
+            sequenceNumber: m.sequenceNumber,
+            at: m.sentAt,
+          });
       }
       if (e.lastSequence !== undefined) q.lastSequence = e.lastSequence;
       return;
@@ -104,7 +110,13 @@ export function applyEvent(b: SqsBackend, e: SqsEvent): void {
         const target = e.to ? b.queues.get(e.to) : m.deadLetterSourceArn ? b.find(m.deadLetterSourceArn) : undefined;
         if (!target) continue;
         // A redriven message starts afresh in its destination.
-        Object.assign(m, { receiveCount: 0, firstReceiveAt: undefined, receiptHandle: undefined, deadLetterSourceArn: undefined, visibleAt: e.at });
+        Object.assign(m, {
+          receiveCount: 0,
+          firstReceiveAt: undefined,
+          receiptHandle: undefined,
+          deadLetterSourceArn: undefined,
+          visibleAt: e.at,
+        });
         target.messages.set(id, m);
         target.stamp(m);
       }

@@ -1,7 +1,13 @@
 // SQS state for one account and region: the queues, their lifecycle operations and the
 // single commit() through which every change goes (applied in memory, then journaled).
 // Message traffic lives in messaging.ts and move tasks in moveTasks.ts; no HTTP here.
-import { InvalidAttributeName, InvalidParameterValue, PurgeQueueInProgress, QueueDoesNotExist, QueueNameExists } from '../errors';
+import {
+  InvalidAttributeName,
+  InvalidParameterValue,
+  PurgeQueueInProgress,
+  QueueDoesNotExist,
+  QueueNameExists,
+} from '../errors';
 import { applyEvent } from './applyEvent';
 import type { SqsEvent } from './events';
 import { LongPoll } from './longPoll';
@@ -58,7 +64,10 @@ export class SqsBackend {
       account = parts[4] ?? '';
       name = parts[5] ?? '';
     } else if (ref.includes('/')) {
-      const segments = ref.replace(/^[a-z]+:\/\/[^/]*/i, '').split('/').filter(Boolean);
+      const segments = ref
+        .replace(/^[a-z]+:\/\/[^/]*/i, '')
+        .split('/')
+        .filter(Boolean);
       name = segments[segments.length - 1] ?? '';
       account = segments.length >= 2 ? segments[segments.length - 2]! : account;
     }
@@ -153,14 +162,32 @@ export class SqsBackend {
     this.commit({ t: 'purge', name: q.name, at: now });
   }
 
-  listQueues(prefix: string | undefined, maxResults: number | undefined, nextToken: string | undefined): { urls: string[]; nextToken?: string } {
+  listQueues(
+    prefix: string | undefined,
+    maxResults: number | undefined,
+    nextToken: string | undefined,
+  ): { urls: string[]; nextToken?: string } {
     const names = [...this.queues.keys()].filter((n) => !prefix || n.startsWith(prefix)).sort();
-    return paginate(names.map((n) => this.urlOf(n)), maxResults, nextToken);
+    return paginate(
+      names.map((n) => this.urlOf(n)),
+      maxResults,
+      nextToken,
+    );
   }
 
-  listDeadLetterSourceQueues(q: Queue, maxResults: number | undefined, nextToken: string | undefined): { urls: string[]; nextToken?: string } {
-    const names = this.deadLetterSourcesOf(q).map((s) => s.name).sort();
-    return paginate(names.map((n) => this.urlOf(n)), maxResults, nextToken);
+  listDeadLetterSourceQueues(
+    q: Queue,
+    maxResults: number | undefined,
+    nextToken: string | undefined,
+  ): { urls: string[]; nextToken?: string } {
+    const names = this.deadLetterSourcesOf(q)
+      .map((s) => s.name)
+      .sort();
+    return paginate(
+      names.map((n) => this.urlOf(n)),
+      maxResults,
+      nextToken,
+    );
   }
 
   /** The queues whose redrive policy names this one as their dead-letter queue. */
@@ -180,10 +207,23 @@ export class SqsBackend {
     const policy = parseRedrivePolicy(policyText);
     const target = this.find(policy.deadLetterTargetArn);
     if (!target) throw InvalidParameterValue.of('RedrivePolicy', policyText, 'Dead letter target does not exist.');
-    if (target.fifo !== fifo) throw InvalidParameterValue.of('RedrivePolicy', policyText, 'Dead-letter queue must be same type of queue as the source.');
+    if (target.fifo !== fifo)
+      throw InvalidParameterValue.of(
+        'RedrivePolicy',
+        policyText,
+        'Dead-letter queue must be same type of queue as the source.',
+      );
     const allow = redriveAllowPolicy(target.attributes);
-    if (allow && (allow.redrivePermission === 'denyAll' || (allow.redrivePermission === 'byQueue' && !allow.sourceQueueArns?.includes(sourceArn)))) {
-      throw InvalidParameterValue.of('RedrivePolicy', policyText, `The dead-letter queue's RedriveAllowPolicy does not allow ${sourceArn} as a source queue.`);
+    if (
+      allow &&
+      (allow.redrivePermission === 'denyAll' ||
+        (allow.redrivePermission === 'byQueue' && !allow.sourceQueueArns?.includes(sourceArn)))
+    ) {
+      throw InvalidParameterValue.of(
+        'RedrivePolicy',
+        policyText,
+        `The dead-letter queue's RedriveAllowPolicy does not allow ${sourceArn} as a source queue.`,
+      );
     }
   }
 
@@ -204,7 +244,11 @@ export class SqsBackend {
   }
 }
 
-function paginate(items: string[], maxResults: number | undefined, nextToken: string | undefined): { urls: string[]; nextToken?: string } {
+function paginate(
+  items: string[],
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+): { urls: string[]; nextToken?: string } {
   let start = 0;
   if (nextToken) {
     const after = Buffer.from(nextToken, 'base64').toString('utf8');

@@ -22,11 +22,15 @@ export function checkBody(body: unknown): string {
   return text;
 }
 
-export function checkAttributes(attributes: MessageAttributes | undefined, kind: 'user' | 'system' = 'user'): MessageAttributes | undefined {
+export function checkAttributes(
+  attributes: MessageAttributes | undefined,
+  kind: 'user' | 'system' = 'user',
+): MessageAttributes | undefined {
   if (!attributes) return undefined;
   const names = Object.keys(attributes);
   if (names.length === 0) return undefined;
-  if (names.length > 10) throw new InvalidParameterValue(`Number of message attributes [${names.length}] exceeds the allowed maximum [10].`);
+  if (names.length > 10)
+    throw new InvalidParameterValue(`Number of message attributes [${names.length}] exceeds the allowed maximum [10].`);
   const out = Object.create(null) as MessageAttributes; // user-chosen names: no prototype
   for (const name of names) {
     const value = attributes[name]!;
@@ -34,24 +38,38 @@ export function checkAttributes(attributes: MessageAttributes | undefined, kind:
       throw new InvalidParameterValue(`Message system attribute name '${name}' is invalid.`);
     }
     if (kind === 'user' && !ATTRIBUTE_NAME.test(name)) {
-      throw new InvalidParameterValue(`Message (user) attribute name '${name}' is invalid. Names may contain letters, digits, '-', '_' and '.', and may not start with 'AWS.' or 'Amazon.'.`);
+      throw new InvalidParameterValue(
+        `Message (user) attribute name '${name}' is invalid. Names may contain letters, digits, '-', '_' and '.', and may not start with 'AWS.' or 'Amazon.'.`,
+      );
     }
     const type = value?.DataType;
-    if (!type) throw new InvalidParameterValue(`The message attribute '${name}' must contain non-empty message attribute type.`);
-    if (!DATA_TYPE.test(type)) throw new InvalidParameterValue(`The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`);
+    if (!type)
+      throw new InvalidParameterValue(`The message attribute '${name}' must contain non-empty message attribute type.`);
+    if (!DATA_TYPE.test(type))
+      throw new InvalidParameterValue(
+        `The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`,
+      );
     if (type.startsWith('Binary')) {
       if (value.BinaryValue === undefined || value.BinaryValue === '') {
-        throw new InvalidParameterValue(`Message (${kind}) attribute '${name}' must contain a non-empty value of type 'Binary'.`);
+        throw new InvalidParameterValue(
+          `Message (${kind}) attribute '${name}' must contain a non-empty value of type 'Binary'.`,
+        );
       }
       out[name] = { DataType: type, BinaryValue: value.BinaryValue };
     } else {
       const text = value.StringValue;
       const base = type.startsWith('Number') ? 'Number' : 'String';
-      if (text === undefined || text === '') throw new InvalidParameterValue(`Message (${kind}) attribute '${name}' must contain a non-empty value of type '${base}'.`);
+      if (text === undefined || text === '')
+        throw new InvalidParameterValue(
+          `Message (${kind}) attribute '${name}' must contain a non-empty value of type '${base}'.`,
+        );
       if (base === 'Number' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) {
         throw new InvalidParameterValue(`Could not cast message attribute '${name}' value to number.`);
       }
-      if (INVALID_BODY_CHAR.test(text)) throw new InvalidMessageContents(`Message (${kind}) attribute '${name}' contains characters that are not allowed.`);
+      if (INVALID_BODY_CHAR.test(text))
+        throw new InvalidMessageContents(
+          `Message (${kind}) attribute '${name}' contains characters that are not allowed.`,
+        );
       out[name] = { DataType: type, StringValue: text };
     }
   }
@@ -63,22 +81,34 @@ export function messageSize(body: string, attributes: MessageAttributes | undefi
   let size = Buffer.byteLength(body, 'utf8');
   for (const [name, v] of Object.entries(attributes ?? {})) {
     size += Buffer.byteLength(name) + Buffer.byteLength(v.DataType);
-    size += v.BinaryValue !== undefined ? Buffer.from(v.BinaryValue, 'base64').length : Buffer.byteLength(v.StringValue ?? '');
+    size +=
+      v.BinaryValue !== undefined
+        ? Buffer.from(v.BinaryValue, 'base64').length
+        : Buffer.byteLength(v.StringValue ?? '');
   }
   return size;
 }
 
 export function checkSize(body: string, attributes: MessageAttributes | undefined, limit: number): void {
   if (messageSize(body, attributes) > limit) {
-    throw new InvalidParameterValue(`One or more parameters are invalid. Reason: Message must be shorter than ${limit} bytes.`);
+    throw new InvalidParameterValue(
+      `One or more parameters are invalid. Reason: Message must be shorter than ${limit} bytes.`,
+    );
   }
 }
 
-export function checkFifoId(param: 'MessageGroupId' | 'MessageDeduplicationId' | 'ReceiveRequestAttemptId', value: unknown): string | undefined {
+export function checkFifoId(
+  param: 'MessageGroupId' | 'MessageDeduplicationId' | 'ReceiveRequestAttemptId',
+  value: unknown,
+): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value);
   if (!FIFO_ID.test(text)) {
-    throw InvalidParameterValue.of(param, text, `${param} can only include alphanumeric and punctuation characters. 1 to 128 in length.`);
+    throw InvalidParameterValue.of(
+      param,
+      text,
+      `${param} can only include alphanumeric and punctuation characters. 1 to 128 in length.`,
+    );
   }
   return text;
 }

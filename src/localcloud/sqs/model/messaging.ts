@@ -3,7 +3,13 @@
 // with several entries and get one result or error per entry; each call commits one event.
 import { randomUUID, createHash } from 'node:crypto';
 import { AwsError } from '../../server/errors';
-import { InvalidParameterValue, MessageNotInflight, MissingParameter, QueueDoesNotExist, ReceiptHandleIsInvalid } from '../errors';
+import {
+  InvalidParameterValue,
+  MessageNotInflight,
+  MissingParameter,
+  QueueDoesNotExist,
+  ReceiptHandleIsInvalid,
+} from '../errors';
 import type { SqsBackend } from './backend';
 import { md5Hex, md5OfAttributes } from './md5';
 import type { SendInput, SendResult, StoredMessage } from './message';
@@ -23,7 +29,13 @@ export interface ReceiveOptions {
 /** A received message: a copy taken at receive time, with the handle this receive issued. */
 export type ReceivedMessage = StoredMessage & { receiptHandle: string };
 
-export function sendMessages(b: SqsBackend, q: Queue, inputs: SendInput[], senderId: string, batch = false): Array<SendResult | AwsError> {
+export function sendMessages(
+  b: SqsBackend,
+  q: Queue,
+  inputs: SendInput[],
+  senderId: string,
+  batch = false,
+): Array<SendResult | AwsError> {
   const now = Date.now();
   const results: Array<SendResult | AwsError> = [];
   const accepted: StoredMessage[] = [];
@@ -31,15 +43,28 @@ export function sendMessages(b: SqsBackend, q: Queue, inputs: SendInput[], sende
   for (const input of inputs) {
     try {
       const message = buildMessage(q, input, now, senderId, batch);
-      const key = message.deduplicationId !== undefined ? q.dedupKey(message.deduplicationId, message.groupId) : undefined;
+      const key =
+        message.deduplicationId !== undefined ? q.dedupKey(message.deduplicationId, message.groupId) : undefined;
       const duplicate = key !== undefined ? (inThisCall.get(key) ?? q.findDuplicate(key, now)) : undefined;
       if (duplicate) {
         // Inside the 5-minute window a duplicate is accepted but not enqueued again.
-        results.push({ messageId: duplicate.messageId, md5OfBody: message.md5OfBody, md5OfAttributes: message.md5OfAttributes, md5OfSystemAttributes: message.md5OfSystemAttributes, sequenceNumber: duplicate.sequenceNumber });
+        results.push({
+          messageId: duplicate.messageId,
+          md5OfBody: message.md5OfBody,
+          md5OfAttributes: message.md5OfAttributes,
+          md5OfSystemAttributes: message.md5OfSystemAttributes,
+          sequenceNumber: duplicate.sequenceNumber,
+        });
         continue;
       }
       if (q.fifo) message.sequenceNumber = q.nextSequenceNumber(accepted.length + 1);
-      const result: SendResult = { messageId: message.id, md5OfBody: message.md5OfBody, md5OfAttributes: message.md5OfAttributes, md5OfSystemAttributes: message.md5OfSystemAttributes, sequenceNumber: message.sequenceNumber };
+      const result: SendResult = {
+        messageId: message.id,
+        md5OfBody: message.md5OfBody,
+        md5OfAttributes: message.md5OfAttributes,
+        md5OfSystemAttributes: message.md5OfSystemAttributes,
+        sequenceNumber: message.sequenceNumber,
+      };
       if (key !== undefined) inThisCall.set(key, result);
       accepted.push(message);
       results.push(result);
@@ -49,7 +74,12 @@ export function sendMessages(b: SqsBackend, q: Queue, inputs: SendInput[], sende
     }
   }
   if (accepted.length > 0) {
-    b.commit({ t: 'send', name: q.name, messages: accepted, lastSequence: q.fifo ? q.lastSequence + accepted.length : undefined });
+    b.commit({
+      t: 'send',
+      name: q.name,
+      messages: accepted,
+      lastSequence: q.fifo ? q.lastSequence + accepted.length : undefined,
+    });
     b.longPoll.notify(q.name, accepted.length);
   }
   return results;
@@ -63,8 +93,14 @@ function buildMessage(q: Queue, input: SendInput, now: number, senderId: string,
   let delay = q.int('DelaySeconds');
   if (input.delaySeconds !== undefined) {
     const d = input.delaySeconds;
-    if (!Number.isInteger(d) || d < 0 || d > 900) throw InvalidParameterValue.of('DelaySeconds', d, 'DelaySeconds must be >= 0 and <= 900.');
-    if (q.fifo && d !== 0) throw InvalidParameterValue.of('DelaySeconds', d, 'The request include parameter that is not valid for this queue type.');
+    if (!Number.isInteger(d) || d < 0 || d > 900)
+      throw InvalidParameterValue.of('DelaySeconds', d, 'DelaySeconds must be >= 0 and <= 900.');
+    if (q.fifo && d !== 0)
+      throw InvalidParameterValue.of(
+        'DelaySeconds',
+        d,
+        'The request include parameter that is not valid for this queue type.',
+      );
     if (!q.fifo) delay = d;
   }
   const groupId = checkFifoId('MessageGroupId', input.groupId);
@@ -75,28 +111,47 @@ function buildMessage(q: Queue, input: SendInput, now: number, senderId: string,
       throw new MissingParameter('MessageGroupId');
     }
     if (deduplicationId === undefined) {
-      if (!q.contentBasedDeduplication) throw new InvalidParameterValue('The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+      if (!q.contentBasedDeduplication)
+        throw new InvalidParameterValue(
+          'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+        );
       deduplicationId = createHash('sha256').update(body).digest('hex');
     }
   } else if (deduplicationId !== undefined) {
-    throw InvalidParameterValue.of('MessageDeduplicationId', deduplicationId, 'The request include parameter that is not valid for this queue type');
+    throw InvalidParameterValue.of(
+      'MessageDeduplicationId',
+      deduplicationId,
+      'The request include parameter that is not valid for this queue type',
+    );
   }
   return {
-    id: randomUUID(), body, md5OfBody: md5Hex(body),
-    attributes, md5OfAttributes: md5OfAttributes(attributes),
-    systemAttributes, md5OfSystemAttributes: md5OfAttributes(systemAttributes),
-    senderId, sentAt: now, visibleAt: now + delay * 1000, receiveCount: 0, groupId, deduplicationId,
+    id: randomUUID(),
+    body,
+    md5OfBody: md5Hex(body),
+    attributes,
+    md5OfAttributes: md5OfAttributes(attributes),
+    systemAttributes,
+    md5OfSystemAttributes: md5OfAttributes(systemAttributes),
+    senderId,
+    sentAt: now,
+    visibleAt: now + delay * 1000,
+    receiveCount: 0,
+    groupId,
+    deduplicationId,
   };
 }
 
 /** ReceiveMessage: returns at once when messages are there, else waits up to waitSeconds for one. */
 export async function receiveMessages(b: SqsBackend, queue: Queue, opts: ReceiveOptions): Promise<ReceivedMessage[]> {
   const max = opts.max ?? 1;
-  if (!Number.isInteger(max) || max < 1 || max > 10) throw InvalidParameterValue.of('MaxNumberOfMessages', max, 'Must be between 1 and 10, if provided.');
+  if (!Number.isInteger(max) || max < 1 || max > 10)
+    throw InvalidParameterValue.of('MaxNumberOfMessages', max, 'Must be between 1 and 10, if provided.');
   const wait = opts.waitSeconds ?? queue.int('ReceiveMessageWaitTimeSeconds');
-  if (!Number.isInteger(wait) || wait < 0 || wait > 20) throw InvalidParameterValue.of('WaitTimeSeconds', wait, 'Must be >= 0 and <= 20, if provided.');
+  if (!Number.isInteger(wait) || wait < 0 || wait > 20)
+    throw InvalidParameterValue.of('WaitTimeSeconds', wait, 'Must be >= 0 and <= 20, if provided.');
   const vt = opts.visibilityTimeout;
-  if (vt !== undefined && (!Number.isInteger(vt) || vt < 0 || vt > 43_200)) throw InvalidParameterValue.of('VisibilityTimeout', vt, 'Must be >= 0 and <= 43200, if provided.');
+  if (vt !== undefined && (!Number.isInteger(vt) || vt < 0 || vt > 43_200))
+    throw InvalidParameterValue.of('VisibilityTimeout', vt, 'Must be >= 0 and <= 43200, if provided.');
   const attemptId = queue.fifo ? checkFifoId('ReceiveRequestAttemptId', opts.attemptId) : undefined;
   if (attemptId !== undefined) {
     const repeated = queue.repeatAttempt(attemptId, Date.now());
@@ -121,7 +176,13 @@ export async function receiveMessages(b: SqsBackend, queue: Queue, opts: Receive
   }
 }
 
-function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: number | undefined, attemptId: string | undefined): ReceivedMessage[] {
+function receiveNow(
+  b: SqsBackend,
+  q: Queue,
+  max: number,
+  visibilityTimeout: number | undefined,
+  attemptId: string | undefined,
+): ReceivedMessage[] {
   const now = Date.now();
   q.expireNowAndThen(now);
   const dlq = b.deadLetterQueueOf(q);
@@ -136,7 +197,11 @@ function receiveNow(b: SqsBackend, q: Queue, max: number, visibilityTimeout: num
   if (received.length === 0 && deadLettered.length === 0) return [];
   const visibleAt = now + (visibilityTimeout ?? q.int('VisibilityTimeout')) * 1000;
   b.commit({
-    t: 'receive', name: q.name, at: now, visibleAt, received,
+    t: 'receive',
+    name: q.name,
+    at: now,
+    visibleAt,
+    received,
     ...(deadLettered.length ? { dlq: dlq!.queue.name, deadLettered } : {}),
     ...(attemptId !== undefined && received.length ? { attemptId } : {}),
   });
@@ -179,14 +244,23 @@ export function deleteMessages(b: SqsBackend, q: Queue, handles: string[]): Arra
   return results;
 }
 
-export function changeVisibility(b: SqsBackend, q: Queue, entries: Array<{ handle: string; timeout: number | undefined }>): Array<AwsError | undefined> {
+export function changeVisibility(
+  b: SqsBackend,
+  q: Queue,
+  entries: Array<{ handle: string; timeout: number | undefined }>,
+): Array<AwsError | undefined> {
   const now = Date.now();
   const changes: Array<[string, number]> = [];
   const results = entries.map(({ handle, timeout }) => {
     try {
       const { id, message } = resolveHandle(q, handle);
       if (timeout === undefined) throw new MissingParameter('VisibilityTimeout');
-      if (!Number.isInteger(timeout) || timeout < 0 || timeout > 43_200) throw InvalidParameterValue.of('VisibilityTimeout', timeout, 'VisibilityTimeout must be an integer between 0 and 43200.');
+      if (!Number.isInteger(timeout) || timeout < 0 || timeout > 43_200)
+        throw InvalidParameterValue.of(
+          'VisibilityTimeout',
+          timeout,
+          'VisibilityTimeout must be an integer between 0 and 43200.',
+        );
       if (!message || message.receiveCount === 0 || message.visibleAt <= now) throw new MessageNotInflight();
       if (message.receiptHandle !== handle) throw expired(handle);
       changes.push([id, now + timeout * 1000]);

@@ -18,27 +18,43 @@ export class MoveTasks {
 
   start(sourceArn: string, destinationArn: string | undefined, maxPerSecond: number | undefined): string {
     const source = this.b.find(sourceArn);
-    if (!sourceArn || !source) throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
-    if (this.b.deadLetterSourcesOf(source).length === 0) throw new InvalidParameterValue('Source queue must be configured as a Dead Letter Queue.');
+    if (!sourceArn || !source)
+      throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
+    if (this.b.deadLetterSourcesOf(source).length === 0)
+      throw new InvalidParameterValue('Source queue must be configured as a Dead Letter Queue.');
     if (destinationArn !== undefined) {
       const dest = this.b.find(destinationArn);
-      if (!dest) throw new ResourceNotFoundException("The resource that you specified for the DestinationArn parameter doesn't exist.");
-      if (dest.fifo !== source.fifo) throw new InvalidParameterValue('The source queue and destination queue must be of the same queue type.');
+      if (!dest)
+        throw new ResourceNotFoundException(
+          "The resource that you specified for the DestinationArn parameter doesn't exist.",
+        );
+      if (dest.fifo !== source.fifo)
+        throw new InvalidParameterValue('The source queue and destination queue must be of the same queue type.');
     }
     if (maxPerSecond !== undefined && (!Number.isInteger(maxPerSecond) || maxPerSecond < 1 || maxPerSecond > 500)) {
       throw InvalidParameterValue.of('MaxNumberOfMessagesPerSecond', maxPerSecond, 'Must be an integer from 1 to 500.');
     }
     if (this.list(source.arn).some((t) => t.status === 'RUNNING')) {
-      throw new InvalidParameterValue('There is already a task running. Only one active task is allowed for a source queue arn at a given time.');
+      throw new InvalidParameterValue(
+        'There is already a task running. Only one active task is allowed for a source queue arn at a given time.',
+      );
     }
     const policy = redriveAllowPolicy(source.attributes);
-    if (policy?.redrivePermission === 'denyAll') throw new InvalidParameterValue('The source queue does not allow redrive (RedriveAllowPolicy denyAll).');
+    if (policy?.redrivePermission === 'denyAll')
+      throw new InvalidParameterValue('The source queue does not allow redrive (RedriveAllowPolicy denyAll).');
     const taskId = randomUUID();
     const taskHandle = Buffer.from(JSON.stringify({ taskId, sourceArn: source.arn })).toString('base64');
     const now = Date.now();
     const task: MoveTaskRecord = {
-      taskId, taskHandle, sourceArn: source.arn, destinationArn, maxPerSecond, status: 'RUNNING', startedAt: now,
-      toMove: source.counts(now).visible, moved: 0,
+      taskId,
+      taskHandle,
+      sourceArn: source.arn,
+      destinationArn,
+      maxPerSecond,
+      status: 'RUNNING',
+      startedAt: now,
+      toMove: source.counts(now).visible,
+      moved: 0,
     };
     this.b.commit({ t: 'task', task });
     this.schedule();
@@ -52,18 +68,23 @@ export class MoveTasks {
     } catch {
       parsed = undefined;
     }
-    if (!parsed || typeof parsed.taskId !== 'string' || typeof parsed.sourceArn !== 'string') throw new InvalidParameterValue('Value for parameter TaskHandle is invalid.');
-    if (!this.b.find(parsed.sourceArn)) throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
+    if (!parsed || typeof parsed.taskId !== 'string' || typeof parsed.sourceArn !== 'string')
+      throw new InvalidParameterValue('Value for parameter TaskHandle is invalid.');
+    if (!this.b.find(parsed.sourceArn))
+      throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
     const task = this.b.tasks.get(parsed.taskId);
     if (!task) throw new ResourceNotFoundException('Task does not exist.');
-    if (task.status !== 'RUNNING') throw new InvalidParameterValue(`Only a running task can be cancelled; this one is ${task.status}.`);
+    if (task.status !== 'RUNNING')
+      throw new InvalidParameterValue(`Only a running task can be cancelled; this one is ${task.status}.`);
     this.b.commit({ t: 'task', task: { ...task, status: 'CANCELLED' } });
     return task.moved;
   }
 
   /** Tasks of a source queue, most recent first. */
   list(sourceArn: string): MoveTaskRecord[] {
-    return [...this.b.tasks.values()].filter((t) => t.sourceArn === sourceArn).sort((a, b) => b.startedAt - a.startedAt);
+    return [...this.b.tasks.values()]
+      .filter((t) => t.sourceArn === sourceArn)
+      .sort((a, b) => b.startedAt - a.startedAt);
   }
 
   /** Resumes running tasks after a restart. */
@@ -95,7 +116,8 @@ export class MoveTasks {
   }
 
   private step(task: MoveTaskRecord): void {
-    const fail = (reason: string) => this.b.commit({ t: 'task', task: { ...task, status: 'FAILED', failureReason: reason } });
+    const fail = (reason: string) =>
+      this.b.commit({ t: 'task', task: { ...task, status: 'FAILED', failureReason: reason } });
     const source = this.b.find(task.sourceArn);
     if (!source) return fail('AWS.SimpleQueueService.NonExistentQueue');
     const dest = task.destinationArn ? this.b.find(task.destinationArn) : undefined;
@@ -111,12 +133,16 @@ export class MoveTasks {
       if (batch.length >= limit) break;
       batch.push(m);
     }
-    const ids = batch.filter((m) => dest || (m.deadLetterSourceArn && this.b.find(m.deadLetterSourceArn))).map((m) => m.id);
+    const ids = batch
+      .filter((m) => dest || (m.deadLetterSourceArn && this.b.find(m.deadLetterSourceArn)))
+      .map((m) => m.id);
     if (ids.length > 0) {
       this.b.commit({ t: 'move', from: source.name, to: dest?.name, ids, at: now, taskId: task.taskId });
-      for (const name of new Set(batch.map((m) => dest?.name ?? this.b.find(m.deadLetterSourceArn ?? '')?.name ?? ''))) this.b.longPoll.notify(name);
+      for (const name of new Set(batch.map((m) => dest?.name ?? this.b.find(m.deadLetterSourceArn ?? '')?.name ?? '')))
+        this.b.longPoll.notify(name);
     }
     const current = this.b.tasks.get(task.taskId)!;
-    if (current.moved >= current.toMove || ids.length === 0) this.b.commit({ t: 'task', task: { ...current, status: 'COMPLETED' } });
+    if (current.moved >= current.toMove || ids.length === 0)
+      this.b.commit({ t: 'task', task: { ...current, status: 'COMPLETED' } });
   }
 }

@@ -26,5 +26,11 @@ export function peekQueue(b: SqsBackend, q: Queue): PeekResult {
       Attributes: systemAttributesOf(m),
       ...(m.attributes ? { MessageAttributes: m.attributes } : {}),
     }));
-  return { QueueUrl: b.urlOf(q.name), QueueArn: q.arn, Fifo: q.fifo, Counts: { Visible: c.visible, InFlight: c.inflight, Delayed: c.delayed }, Messages: messages };
+  return {
+    QueueUrl: b.urlOf(q.name),
+    QueueArn: q.arn,
+    Fifo: q.fifo,
+    Counts: { Visible: c.visible, InFlight: c.inflight, Delayed: c.delayed },
+    Messages: messages,
+  };
 }

@@ -5,13 +5,23 @@ import { InvalidParameterValue } from '../errors';
 type Policy = { Version?: string; Id?: string; Statement: Array<Record<string, unknown>> };
 
 /** The policy text with a statement allowing `accounts` the SQS `actions` on the queue. */
-export function withPermission(policyText: string | undefined, queueArn: string, label: string, accounts: string[], actions: string[]): string {
-  const policy: Policy = policyText ? (JSON.parse(policyText) as Policy) : { Version: '2012-10-17', Id: `${queueArn}/SQSDefaultPolicy`, Statement: [] };
+export function withPermission(
+  policyText: string | undefined,
+  queueArn: string,
+  label: string,
+  accounts: string[],
+  actions: string[],
+): string {
+  const policy: Policy = policyText
+    ? (JSON.parse(policyText) as Policy)
+    : { Version: '2012-10-17', Id: `${queueArn}/SQSDefaultPolicy`, Statement: [] };
   if (policy.Statement.some((s) => s.Sid === label)) throw InvalidParameterValue.of('Label', label, 'Already exists.');
   policy.Statement.push({
-    Sid: label, Effect: 'Allow',
+    Sid: label,
+    Effect: 'Allow',
     Principal: { AWS: accounts.map((a) => `arn:aws:iam::${a}:root`) },
-    Action: actions.map((a) => `SQS:${a}`), Resource: queueArn,
+    Action: actions.map((a) => `SQS:${a}`),
+    Resource: queueArn,
   });
   return JSON.stringify(policy);
 }

@@ -74,9 +74,17 @@ export class Queue {
   toSnapshot(now: number): QueueSnapshot {
     this.expire(now);
     return {
-      name: this.name, fifo: this.fifo, attributes: this.attributes, tags: this.tags, createdAt: this.createdAt,
-      modifiedAt: this.modifiedAt, lastPurgeAt: this.lastPurgeAt, lastSequence: this.lastSequence,
-      messages: [...this.messages.values()], dedup: [...this.dedup.entries()], attempts: [...this.attempts.entries()],
+      name: this.name,
+      fifo: this.fifo,
+      attributes: this.attributes,
+      tags: this.tags,
+      createdAt: this.createdAt,
+      modifiedAt: this.modifiedAt,
+      lastPurgeAt: this.lastPurgeAt,
+      lastSequence: this.lastSequence,
+      messages: [...this.messages.values()],
+      dedup: [...this.dedup.entries()],
+      attempts: [...this.attempts.entries()],
     };
   }
 
@@ -168,7 +176,12 @@ export class Queue {
     }
     const ready = [...groups.values()].filter((g) => g.ready.length > 0);
     // A group is available since its first message became visible: (time, then event order).
-    ready.sort((a, b) => a.ready[0]!.visibleAt - b.ready[0]!.visibleAt || (a.ready[0]!.tick ?? 0) - (b.ready[0]!.tick ?? 0) || a.first - b.first);
+    ready.sort(
+      (a, b) =>
+        a.ready[0]!.visibleAt - b.ready[0]!.visibleAt ||
+        (a.ready[0]!.tick ?? 0) - (b.ready[0]!.tick ?? 0) ||
+        a.first - b.first,
+    );
     for (const g of ready) yield* g.ready;
   }
 
@@ -183,7 +196,8 @@ export class Queue {
   /** Earliest future time a message becomes visible, for long polls to wake up. */
   nextVisibleAt(now: number): number | undefined {
     let next: number | undefined;
-    for (const m of this.messages.values()) if (m.visibleAt > now && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
+    for (const m of this.messages.values())
+      if (m.visibleAt > now && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
     return next;
   }
 

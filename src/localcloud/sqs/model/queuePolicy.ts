@@ -39,17 +39,22 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v
 
 /** IAM wildcards: `*` any run of characters, `?` one character. */
 function wildcard(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
 }
 
 function applies(s: Statement, req: ServiceSendRequest): boolean {
-  const principal = 'NotPrincipal' in s ? !principalMatches(s.NotPrincipal, req.service) : principalMatches(s.Principal, req.service);
+  const principal =
+    'NotPrincipal' in s ? !principalMatches(s.NotPrincipal, req.service) : principalMatches(s.Principal, req.service);
   const actionMatch = (list: unknown) => asList(list).some((a) => wildcard(a, 'sqs:SendMessage', true));
   const action = 'NotAction' in s ? !actionMatch(s.NotAction) : actionMatch(s.Action);
   const resourceMatch = (list: unknown) => asList(list).some((r) => wildcard(r, req.queueArn, false));
   // A queue policy may leave Resource out: it then means the queue itself.
-  const resource = 'NotResource' in s ? !resourceMatch(s.NotResource) : s.Resource === undefined || resourceMatch(s.Resource);
+  const resource =
+    'NotResource' in s ? !resourceMatch(s.NotResource) : s.Resource === undefined || resourceMatch(s.Resource);
   return principal && action && resource && conditionsHold(s.Condition, req);
 }
 
@@ -60,7 +65,10 @@ function principalMatches(principal: unknown, service: string): boolean {
   return asList(p.AWS).includes('*') || asList(p.Service).some((s) => s.toLowerCase() === service);
 }
 
-const CONTEXT_KEYS = (req: ServiceSendRequest): Record<string, string> => ({ 'aws:sourcearn': req.sourceArn, 'aws:sourceaccount': req.sourceAccount });
+const CONTEXT_KEYS = (req: ServiceSendRequest): Record<string, string> => ({
+  'aws:sourcearn': req.sourceArn,
+  'aws:sourceaccount': req.sourceAccount,
+});
 
 function conditionsHold(condition: unknown, req: ServiceSendRequest): boolean {
   if (condition === undefined) return true;

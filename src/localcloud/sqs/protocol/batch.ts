@@ -1,7 +1,12 @@
 // The checks every *Batch action makes before touching any entry, and the shape of its
 // per-entry failures (query-style codes, as AWS reports them in `Failed`).
 import type { AwsError } from '../../server/errors';
-import { BatchEntryIdsNotDistinct, EmptyBatchRequest, InvalidBatchEntryId, TooManyEntriesInBatchRequest } from '../errors';
+import {
+  BatchEntryIdsNotDistinct,
+  EmptyBatchRequest,
+  InvalidBatchEntryId,
+  TooManyEntriesInBatchRequest,
+} from '../errors';
 import type { Input } from './input';
 
 const ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;

@@ -12,4 +12,7 @@ export interface ActionContext {
 }
 
 /** One handler per action: JSON-form input in, JSON-form output out (plain data, no HTTP). */
-export type ActionHandler = (input: Input, c: ActionContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type ActionHandler = (
+  input: Input,
+  c: ActionContext,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;

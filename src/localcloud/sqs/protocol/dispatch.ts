@@ -30,13 +30,16 @@ async function dispatchJson(req: AwsRequest, target: string, c: ActionContext): 
   let input: Input = {};
   const text = req.body.toString('utf8').trim();
   if (text) {
-    if (jsonTooDeep(text)) throw new MalformedRequest(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
+    if (jsonTooDeep(text))
+      throw new MalformedRequest(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
       const parsed: unknown = JSON.parse(text);
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
       input = parsed as Input;
     } catch {
-      throw new MalformedRequest('The request body is not a JSON object. Send the action input as JSON (application/x-amz-json-1.0).');
+      throw new MalformedRequest(
+        'The request body is not a JSON object. Send the action input as JSON (application/x-amz-json-1.0).',
+      );
     }
   }
   const output = await handler(input, c);
@@ -52,7 +55,9 @@ async function dispatchQuery(req: AwsRequest, c: ActionContext): Promise<AwsResp
   const type = String(req.headers['content-type'] ?? '');
   if (req.body.length > 0) {
     if (type && !type.startsWith('application/x-www-form-urlencoded')) {
-      throw new MalformedRequest(`The request has content type '${type}' without X-Amz-Target. Send JSON with X-Amz-Target: AmazonSQS.<Action>, or a form-encoded query request.`);
+      throw new MalformedRequest(
+        `The request has content type '${type}' without X-Amz-Target. Send JSON with X-Amz-Target: AmazonSQS.<Action>, or a form-encoded query request.`,
+      );
     }
     for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
   }

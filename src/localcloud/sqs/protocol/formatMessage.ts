@@ -10,14 +10,27 @@ import type { ReceivedMessage } from '../model/messaging';
  * read 2026-12-03; SQS API reference, ReceiveMessage MessageAttributeNames).
  */
 function wanted(name: string, requested: string[]): boolean {
-  return requested.some((r) => r === 'All' || r === '.*' || r === name || (r.endsWith('.*') && name.startsWith(r.slice(0, -2))));
+  return requested.some(
+    (r) => r === 'All' || r === '.*' || r === name || (r.endsWith('.*') && name.startsWith(r.slice(0, -2))),
+  );
 }
 
-export function formatMessage(m: ReceivedMessage, systemNames: string[], attributeNames: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { MessageId: m.id, ReceiptHandle: m.receiptHandle, MD5OfBody: m.md5OfBody, Body: m.body };
+export function formatMessage(
+  m: ReceivedMessage,
+  systemNames: string[],
+  attributeNames: string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    MessageId: m.id,
+    ReceiptHandle: m.receiptHandle,
+    MD5OfBody: m.md5OfBody,
+    Body: m.body,
+  };
   if (systemNames.length) {
     const all = systemAttributesOf(m);
-    const picked = Object.fromEntries(Object.entries(all).filter(([k]) => systemNames.includes('All') || systemNames.includes(k)));
+    const picked = Object.fromEntries(
+      Object.entries(all).filter(([k]) => systemNames.includes('All') || systemNames.includes(k)),
+    );
     if (Object.keys(picked).length) out.Attributes = picked;
   }
   if (attributeNames.length && m.attributes) {

@@ -10,7 +10,8 @@ export function optString(input: Input, name: string): string | undefined {
   if (v === undefined || v === null) return undefined;
   // A JSON number or boolean for a string member (e.g. "QueueName": 42) is refused too: the
   // SQS model types these members as String, and AWS answers a mistyped member with a 400.
-  if (typeof v !== 'string') throw InvalidParameterValue.of(name, typeof v === 'object' ? JSON.stringify(v) : String(v), 'Must be a string.');
+  if (typeof v !== 'string')
+    throw InvalidParameterValue.of(name, typeof v === 'object' ? JSON.stringify(v) : String(v), 'Must be a string.');
   return v;
 }
 
@@ -31,10 +32,12 @@ export function optInt(input: Input, name: string): number | undefined {
 export function stringMap(input: Input, name: string): Record<string, string> {
   const v = input[name];
   if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a map of strings.');
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a map of strings.');
   // No prototype: a key named `__proto__` stays a key (and is then refused or kept as any other).
   const out = Object.create(null) as Record<string, string>;
-  for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = val === null || val === undefined ? '' : String(val);
+  for (const [k, val] of Object.entries(v as Record<string, unknown>))
+    out[k] = val === null || val === undefined ? '' : String(val);
   return out;
 }
 
@@ -48,7 +51,8 @@ export function stringList(input: Input, name: string): string[] {
 export function attributeMap(input: Input, name: string): MessageAttributes | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || Array.isArray(v)) throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a map of message attribute values.');
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw InvalidParameterValue.of(name, JSON.stringify(v), 'Must be a map of message attribute values.');
   const out = Object.create(null) as MessageAttributes; // user-chosen names: no prototype
   for (const [k, raw] of Object.entries(v as Record<string, Record<string, unknown>>)) {
     const val = raw ?? {};

@@ -49,7 +49,9 @@ export const MESSAGE_ACTIONS: Record<string, ActionHandler> = {
     const results = sendMessages(backend, q, inputs, senderId, true);
     const Successful: unknown[] = [];
     const Failed: unknown[] = [];
-    results.forEach((r, i) => (r instanceof AwsError ? Failed.push(failedEntry(ids[i]!, r)) : Successful.push({ Id: ids[i], ...sendOutput(r) })));
+    results.forEach((r, i) =>
+      r instanceof AwsError ? Failed.push(failedEntry(ids[i]!, r)) : Successful.push({ Id: ids[i], ...sendOutput(r) }),
+    );
     return { Successful, Failed };
   },
   ReceiveMessage: async (input, { backend, signal }) => {
@@ -75,12 +77,18 @@ export const MESSAGE_ACTIONS: Record<string, ActionHandler> = {
     const q = backend.require(reqString(input, 'QueueUrl'));
     const list = entries(input);
     const ids = checkBatch(list, 'DeleteMessageBatchRequestEntry');
-    const results = deleteMessages(backend, q, list.map((e) => optString(e, 'ReceiptHandle') ?? ''));
+    const results = deleteMessages(
+      backend,
+      q,
+      list.map((e) => optString(e, 'ReceiptHandle') ?? ''),
+    );
     return splitResults(ids, results);
   },
   ChangeMessageVisibility: (input, { backend }) => {
     const q = backend.require(reqString(input, 'QueueUrl'));
-    const [err] = changeVisibility(backend, q, [{ handle: reqString(input, 'ReceiptHandle'), timeout: optInt(input, 'VisibilityTimeout') }]);
+    const [err] = changeVisibility(backend, q, [
+      { handle: reqString(input, 'ReceiptHandle'), timeout: optInt(input, 'VisibilityTimeout') },
+    ]);
     if (err) throw err;
     return {};
   },
@@ -88,7 +96,11 @@ export const MESSAGE_ACTIONS: Record<string, ActionHandler> = {
     const q = backend.require(reqString(input, 'QueueUrl'));
     const list = entries(input);
     const ids = checkBatch(list, 'ChangeMessageVisibilityBatchRequestEntry');
-    const results = changeVisibility(backend, q, list.map((e) => ({ handle: optString(e, 'ReceiptHandle') ?? '', timeout: optInt(e, 'VisibilityTimeout') })));
+    const results = changeVisibility(
+      backend,
+      q,
+      list.map((e) => ({ handle: optString(e, 'ReceiptHandle') ?? '', timeout: optInt(e, 'VisibilityTimeout') })),
+    );
     return splitResults(ids, results);
   },
 };

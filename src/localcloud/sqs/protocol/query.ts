@@ -52,7 +52,10 @@ function node0(): Tree {
 
 function indexed(node: Tree | string): Array<Tree | string> {
   if (typeof node === 'string') return [node];
-  return Object.keys(node).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => node[k]!);
+  return Object.keys(node)
+    .filter((k) => /^\d+$/.test(k))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => node[k]!);
 }
 
 function reshape(tree: Tree): Input {
@@ -82,7 +85,13 @@ function reshape(tree: Tree): Input {
 }
 
 /** JSON output member → flattened XML element name (lists) or [entry, key, value] (maps). */
-const FLAT_LISTS: Record<string, string> = { QueueUrls: 'QueueUrl', queueUrls: 'QueueUrl', Messages: 'Message', Failed: 'BatchResultErrorEntry', Results: 'ListMessageMoveTasksResultEntry' };
+const FLAT_LISTS: Record<string, string> = {
+  QueueUrls: 'QueueUrl',
+  queueUrls: 'QueueUrl',
+  Messages: 'Message',
+  Failed: 'BatchResultErrorEntry',
+  Results: 'ListMessageMoveTasksResultEntry',
+};
 const FLAT_MAPS: Record<string, [string, string, string]> = {
   Attributes: ['Attribute', 'Name', 'Value'],
   MessageAttributes: ['MessageAttribute', 'Name', 'Value'],
@@ -114,7 +123,17 @@ function xmlMembers(obj: Record<string, unknown>, action: string): string {
   return xml;
 }
 
-const NO_RESULT = new Set(['DeleteQueue', 'PurgeQueue', 'SetQueueAttributes', 'TagQueue', 'UntagQueue', 'DeleteMessage', 'ChangeMessageVisibility', 'AddPermission', 'RemovePermission']);
+const NO_RESULT = new Set([
+  'DeleteQueue',
+  'PurgeQueue',
+  'SetQueueAttributes',
+  'TagQueue',
+  'UntagQueue',
+  'DeleteMessage',
+  'ChangeMessageVisibility',
+  'AddPermission',
+  'RemovePermission',
+]);
 
 export function queryResponse(action: string, output: Record<string, unknown>, requestId: string): string {
   const result = NO_RESULT.has(action) ? '' : `<${action}Result>${xmlMembers(output, action)}</${action}Result>`;

@@ -4,7 +4,8 @@ import type { ActionHandler } from './context';
 import { optInt, optString, reqString, stringList, stringMap } from './input';
 
 function maxResults(value: number | undefined, limit: number): number | undefined {
-  if (value !== undefined && (value < 1 || value > limit)) throw InvalidParameterValue.of('MaxResults', value, `MaxResults must be an integer between 1 and ${limit}.`);
+  if (value !== undefined && (value < 1 || value > limit))
+    throw InvalidParameterValue.of('MaxResults', value, `MaxResults must be an integer between 1 and ${limit}.`);
   return value;
 }
 
@@ -21,8 +22,15 @@ export const QUEUE_ACTIONS: Record<string, ActionHandler> = {
     return { QueueUrl: backend.urlOf(backend.require(name).name) };
   },
   ListQueues: (input, { backend }) => {
-    const page = backend.listQueues(optString(input, 'QueueNamePrefix'), maxResults(optInt(input, 'MaxResults'), 1000), optString(input, 'NextToken'));
-    return { ...(page.urls.length ? { QueueUrls: page.urls } : {}), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+    const page = backend.listQueues(
+      optString(input, 'QueueNamePrefix'),
+      maxResults(optInt(input, 'MaxResults'), 1000),
+      optString(input, 'NextToken'),
+    );
+    return {
+      ...(page.urls.length ? { QueueUrls: page.urls } : {}),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+    };
   },
   DeleteQueue: (input, { backend }) => {
     backend.deleteQueue(backend.require(reqString(input, 'QueueUrl')));
@@ -63,7 +71,11 @@ export const QUEUE_ACTIONS: Record<string, ActionHandler> = {
   },
   ListDeadLetterSourceQueues: (input, { backend }) => {
     const q = backend.require(reqString(input, 'QueueUrl'));
-    const page = backend.listDeadLetterSourceQueues(q, maxResults(optInt(input, 'MaxResults'), 1000), optString(input, 'NextToken'));
+    const page = backend.listDeadLetterSourceQueues(
+      q,
+      maxResults(optInt(input, 'MaxResults'), 1000),
+      optString(input, 'NextToken'),
+    );
     return { queueUrls: page.urls, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
   },
   AddPermission: (input, { backend }) => {
@@ -83,24 +95,34 @@ export const QUEUE_ACTIONS: Record<string, ActionHandler> = {
     return {};
   },
   StartMessageMoveTask: (input, { moveTasks }) => ({
-    TaskHandle: moveTasks.start(reqString(input, 'SourceArn'), optString(input, 'DestinationArn'), optInt(input, 'MaxNumberOfMessagesPerSecond')),
+    TaskHandle: moveTasks.start(
+      reqString(input, 'SourceArn'),
+      optString(input, 'DestinationArn'),
+      optInt(input, 'MaxNumberOfMessagesPerSecond'),
+    ),
   }),
-  CancelMessageMoveTask: (input, { moveTasks }) => ({ ApproximateNumberOfMessagesMoved: moveTasks.cancel(reqString(input, 'TaskHandle')) }),
+  CancelMessageMoveTask: (input, { moveTasks }) => ({
+    ApproximateNumberOfMessagesMoved: moveTasks.cancel(reqString(input, 'TaskHandle')),
+  }),
   ListMessageMoveTasks: (input, { backend, moveTasks }) => {
     const sourceArn = reqString(input, 'SourceArn');
-    if (!backend.find(sourceArn)) throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
+    if (!backend.find(sourceArn))
+      throw new ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
     const max = maxResults(optInt(input, 'MaxResults'), 10) ?? 1;
-    const results = moveTasks.list(sourceArn).slice(0, max).map((t) => ({
-      ...(t.status === 'RUNNING' ? { TaskHandle: t.taskHandle } : {}),
-      Status: t.status,
-      SourceArn: t.sourceArn,
-      ...(t.destinationArn ? { DestinationArn: t.destinationArn } : {}),
-      ...(t.maxPerSecond !== undefined ? { MaxNumberOfMessagesPerSecond: t.maxPerSecond } : {}),
-      ApproximateNumberOfMessagesMoved: t.moved,
-      ApproximateNumberOfMessagesToMove: t.toMove,
-      ...(t.failureReason ? { FailureReason: t.failureReason } : {}),
-      StartedTimestamp: t.startedAt,
-    }));
+    const results = moveTasks
+      .list(sourceArn)
+      .slice(0, max)
+      .map((t) => ({
+        ...(t.status === 'RUNNING' ? { TaskHandle: t.taskHandle } : {}),
+        Status: t.status,
+        SourceArn: t.sourceArn,
+        ...(t.destinationArn ? { DestinationArn: t.destinationArn } : {}),
+        ...(t.maxPerSecond !== undefined ? { MaxNumberOfMessagesPerSecond: t.maxPerSecond } : {}),
+        ApproximateNumberOfMessagesMoved: t.moved,
+        ApproximateNumberOfMessagesToMove: t.toMove,
+        ...(t.failureReason ? { FailureReason: t.failureReason } : {}),
+        StartedTimestamp: t.startedAt,
+      }));
     return { Results: results };
   },
 };

@@ -5,7 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { requirePath, type Json, type PathScope } from './jsonPath';
 import { StatesError } from './statesError';
 
-type Arg = { kind: 'value'; value: Json } | { kind: 'path'; path: string } | { kind: 'call'; name: string; args: Arg[] };
+type Arg =
+  { kind: 'value'; value: Json } | { kind: 'path'; path: string } | { kind: 'call'; name: string; args: Arg[] };
 
 export function isIntrinsic(text: string): boolean {
   return /^States\.[A-Za-z0-9]+\s*\(/.test(text.trim());
@@ -105,7 +106,9 @@ class Parser {
 }
 
 function run(call: Extract<Arg, { kind: 'call' }>, scope: PathScope, field: string): Json {
-  const values = call.args.map((a) => (a.kind === 'value' ? a.value : a.kind === 'path' ? requirePath(a.path, scope, field) : run(a, scope, field)));
+  const values = call.args.map((a) =>
+    a.kind === 'value' ? a.value : a.kind === 'path' ? requirePath(a.path, scope, field) : run(a, scope, field),
+  );
   const fn = FUNCTIONS[call.name];
   if (!fn) fail(`The intrinsic function 'States.${call.name}' does not exist.`);
   return fn(values, call.name);
@@ -118,9 +121,14 @@ const isInt = (v: Json): v is number => typeof v === 'number' && Number.isIntege
 const text = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
 /** States.Format renders objects and arrays the way AWS's Java runtime prints them: {k=v, …}. */
 const formatted = (v: Json): string =>
-  typeof v === 'string' ? v
-    : Array.isArray(v) ? `[${v.map(formatted).join(', ')}]`
-      : v !== null && typeof v === 'object' ? `{${Object.entries(v).map(([k, x]) => `${k}=${formatted(x)}`).join(', ')}}`
+  typeof v === 'string'
+    ? v
+    : Array.isArray(v)
+      ? `[${v.map(formatted).join(', ')}]`
+      : v !== null && typeof v === 'object'
+        ? `{${Object.entries(v)
+            .map(([k, x]) => `${k}=${formatted(x)}`)
+            .join(', ')}}`
         : JSON.stringify(v);
 /** A deterministic number in [0, 1) for a seed (mulberry32). */
 function seeded(seed: number): number {
@@ -130,13 +138,23 @@ function seeded(seed: number): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
-const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+const HASHES: Record<string, string> = {
+  MD5: 'md5',
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
 
 const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
   Format: ([template, ...rest], n) => {
     need(typeof template === 'string', n, 'the first argument must be a string template');
     const parts = (template as string).split('{}');
-    need(parts.length - 1 === rest.length, n, `the template has ${parts.length - 1} placeholders but ${rest.length} values were given`);
+    need(
+      parts.length - 1 === rest.length,
+      n,
+      `the template has ${parts.length - 1} placeholders but ${rest.length} values were given`,
+    );
     return parts.reduce((acc, p, i) => acc + p + (i < rest.length ? formatted(rest[i]!) : ''), '');
   },
   StringToJson: ([s], n) => {
@@ -156,7 +174,8 @@ const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
   ArrayPartition: ([arr, size], n) => {
     need(Array.isArray(arr) && isInt(size!) && (size as number) > 0, n, 'expected an array and a positive chunk size');
     const out: Json[] = [];
-    for (let i = 0; i < (arr as Json[]).length; i += size as number) out.push((arr as Json[]).slice(i, i + (size as number)));
+    for (let i = 0; i < (arr as Json[]).length; i += size as number)
+      out.push((arr as Json[]).slice(i, i + (size as number)));
     return out;
   },
   ArrayContains: ([arr, v], n) => {
@@ -164,9 +183,17 @@ const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
     return (arr as Json[]).some((x) => isDeepStrictEqual(x, v));
   },
   ArrayRange: ([start, end, step], n) => {
-    need(isInt(start!) && isInt(end!) && isInt(step!) && step !== 0, n, 'expected integers start, end and a non-zero step');
+    need(
+      isInt(start!) && isInt(end!) && isInt(step!) && step !== 0,
+      n,
+      'expected integers start, end and a non-zero step',
+    );
     const out: number[] = [];
-    for (let i = start as number; (step as number) > 0 ? i <= (end as number) : i >= (end as number); i += step as number) {
+    for (
+      let i = start as number;
+      (step as number) > 0 ? i <= (end as number) : i >= (end as number);
+      i += step as number
+    ) {
       out.push(i);
       need(out.length <= 1000, n, 'the range has more than 1000 items');
     }
@@ -192,7 +219,11 @@ const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
     return Buffer.from(s as string, 'utf8').toString('base64');
   },
   Base64Decode: ([s], n) => {
-    need(typeof s === 'string' && s.length <= 10_000, n, 'the argument must be a base64 string of at most 10000 characters');
+    need(
+      typeof s === 'string' && s.length <= 10_000,
+      n,
+      'the argument must be a base64 string of at most 10000 characters',
+    );
     return Buffer.from(s as string, 'base64').toString('utf8');
   },
   Hash: ([data, algorithm], n) => {
@@ -208,7 +239,11 @@ const FUNCTIONS: Record<string, (args: Json[], name: string) => Json> = {
     return { ...(a as object), ...(b as object) } as Json;
   },
   MathRandom: ([start, end, seed], n) => {
-    need(typeof start === 'number' && typeof end === 'number' && Math.trunc(end) > Math.trunc(start), n, 'expected numbers start < end');
+    need(
+      typeof start === 'number' && typeof end === 'number' && Math.trunc(end) > Math.trunc(start),
+      n,
+      'expected numbers start < end',
+    );
     need(seed === undefined || typeof seed === 'number', n, 'the seed must be a number');
     const lo = Math.trunc(start as number);
     const hi = Math.trunc(end as number);

@@ -51,7 +51,11 @@ export function queryPath(path: string, scope: PathScope): { found: boolean; val
 export function requirePath(path: string, scope: PathScope, field: string): Json {
   const r = queryPath(path, scope);
   if (!r.found) {
-    const where = path.startsWith('$$') ? 'the context object' : /^\$[A-Za-z_]/.test(path) ? 'the variables' : `the input '${JSON.stringify(scope.input)}'`;
+    const where = path.startsWith('$$')
+      ? 'the context object'
+      : /^\$[A-Za-z_]/.test(path)
+        ? 'the variables'
+        : `the input '${JSON.stringify(scope.input)}'`;
     throw runtimeError(`The JSONPath '${path}' specified for the field '${field}' could not be found in ${where}`);
   }
   return r.value;
@@ -59,7 +63,8 @@ export function requirePath(path: string, scope: PathScope, field: string): Json
 
 /** Splits a reference path (`$.a.b['c'][0]`) into keys and indexes. */
 export function referenceSegments(path: string): Array<string | number> {
-  if (!path.startsWith('$')) throw runtimeError(`The ResultPath '${path}' is not a valid reference path: it must start with '$'.`);
+  if (!path.startsWith('$'))
+    throw runtimeError(`The ResultPath '${path}' is not a valid reference path: it must start with '$'.`);
   const out: Array<string | number> = [];
   const re = /\.([^.[\]]+)|\[(\d+)\]|\[['"]([^'"]*)['"]\]/g;
   let pos = 1;
@@ -70,7 +75,10 @@ export function referenceSegments(path: string): Array<string | number> {
     out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]!));
     pos = re.lastIndex;
   }
-  if (pos !== path.length) throw runtimeError(`The ResultPath '${path}' is not a valid reference path: only plain fields and indexes are allowed.`);
+  if (pos !== path.length)
+    throw runtimeError(
+      `The ResultPath '${path}' is not a valid reference path: only plain fields and indexes are allowed.`,
+    );
   return out;
 }
 
@@ -81,7 +89,9 @@ export function applyResultPath(input: Json, resultPath: string | null | undefin
   const segments = referenceSegments(resultPath);
   const root: Json = structuredClone(input);
   if (typeof root !== 'object' || root === null) {
-    throw runtimeError(`Unable to apply ResultPath '${resultPath}': the state input is not a JSON object (it is ${JSON.stringify(input)}).`);
+    throw runtimeError(
+      `Unable to apply ResultPath '${resultPath}': the state input is not a JSON object (it is ${JSON.stringify(input)}).`,
+    );
   }
   let node: Json = root;
   segments.forEach((seg, i) => {

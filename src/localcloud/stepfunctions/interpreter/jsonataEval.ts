@@ -11,7 +11,13 @@ export interface JsonataScope {
 }
 
 const compiled = new Map<string, jsonata.Expression>();
-const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+const HASHES: Record<string, string> = {
+  MD5: 'md5',
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
 
 function queryError(message: string): StatesError {
   return new StatesError('States.QueryEvaluationError', message);
@@ -27,7 +33,8 @@ function compile(expr: string): jsonata.Expression {
   }
   // Functions Step Functions adds to JSONata.
   e.registerFunction('partition', (arr: unknown[], size: number) => {
-    if (!Array.isArray(arr) || !Number.isInteger(size) || size <= 0) throw queryError('$partition expects an array and a positive integer size');
+    if (!Array.isArray(arr) || !Number.isInteger(size) || size <= 0)
+      throw queryError('$partition expects an array and a positive integer size');
     const out: unknown[][] = [];
     for (let i = 0; i < arr.length; i += size) out.push(arr.slice(i, i + size));
     return out;
@@ -41,7 +48,9 @@ function compile(expr: string): jsonata.Expression {
   e.registerFunction('hash', (value: unknown, algorithm: string) => {
     const alg = HASHES[algorithm];
     if (!alg) throw queryError(`$hash supports ${Object.keys(HASHES).join(', ')}, not '${algorithm}'`);
-    return createHash(alg).update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex');
+    return createHash(alg)
+      .update(typeof value === 'string' ? value : JSON.stringify(value))
+      .digest('hex');
   });
   e.registerFunction('random', () => Math.random());
   e.registerFunction('uuid', () => randomUUID());
@@ -73,12 +82,19 @@ export async function evaluateExpression(value: string, scope: JsonataScope, fie
   } catch (err) {
     if (err instanceof StatesError) throw err;
     const e = err as { message?: string; code?: string };
-    throw queryError(`An error occurred while executing the state '${field}'. The JSONata expression '${expr}' failed: ${e.message ?? String(err)}`);
+    throw queryError(
+      `An error occurred while executing the state '${field}'. The JSONata expression '${expr}' failed: ${e.message ?? String(err)}`,
+    );
   }
   if (result === undefined) {
-    throw queryError(`The JSONata expression '${expr}' specified for the field '${field}' returned nothing (undefined).`);
+    throw queryError(
+      `The JSONata expression '${expr}' specified for the field '${field}' returned nothing (undefined).`,
+    );
   }
-  if (typeof result === 'function') throw queryError(`The JSONata expression '${expr}' specified for the field '${field}' returned a function, which is not JSON.`);
+  if (typeof result === 'function')
+    throw queryError(
+      `The JSONata expression '${expr}' specified for the field '${field}' returned a function, which is not JSON.`,
+    );
   // JSONata sequences are arrays with extra properties; keep only the JSON.
   return JSON.parse(JSON.stringify(result)) as Json;
 }

@@ -11,7 +11,10 @@ export function applyTemplate(template: unknown, scope: PathScope, field: string
   for (const [key, value] of Object.entries(template as Record<string, unknown>)) {
     if (key.endsWith('.$')) {
       const name = key.slice(0, -2);
-      if (typeof value !== 'string') throw runtimeError(`The value of the field '${key}' must be a JSONPath or an intrinsic function, not ${JSON.stringify(value)}.`);
+      if (typeof value !== 'string')
+        throw runtimeError(
+          `The value of the field '${key}' must be a JSONPath or an intrinsic function, not ${JSON.stringify(value)}.`,
+        );
       out[name] = isIntrinsic(value) ? evaluateIntrinsic(value, scope, key) : requirePath(value, scope, key);
     } else {
       out[key] = applyTemplate(value, scope, field);

@@ -14,7 +14,13 @@ export function errorMatches(errorEquals: readonly string[], error: string): boo
   for (const name of errorEquals) {
     if (name === error) return true;
     if (name === 'States.ALL' && !TERMINAL.has(error)) return true;
-    if (name === 'States.TaskFailed' && error !== 'States.Timeout' && error !== 'States.HeartbeatTimeout' && !TERMINAL.has(error)) return true;
+    if (
+      name === 'States.TaskFailed' &&
+      error !== 'States.Timeout' &&
+      error !== 'States.HeartbeatTimeout' &&
+      !TERMINAL.has(error)
+    )
+      return true;
     if (name === 'States.Timeout' && error === 'States.HeartbeatTimeout') return true;
   }
   return false;
@@ -56,12 +62,16 @@ export async function caughtOutput(env: StateEnv, catcher: AslCatcher, err: Stat
   const errorOutput = err.toOutput() as Json;
   if (env.language === 'JSONata') {
     const scope = jsonataScope(env, { errorOutput });
-    const assigned = catcher.Assign ? ((await evaluateTemplate(catcher.Assign, scope, 'Assign')) as Record<string, Json>) : undefined;
+    const assigned = catcher.Assign
+      ? ((await evaluateTemplate(catcher.Assign, scope, 'Assign')) as Record<string, Json>)
+      : undefined;
     const output = catcher.Output !== undefined ? await evaluateTemplate(catcher.Output, scope, 'Output') : errorOutput;
     if (assigned) Object.assign(env.frame.variables, assigned);
     return { output, assigned };
   }
-  const assigned = catcher.Assign ? (applyTemplate(catcher.Assign, pathScope(env, errorOutput), 'Assign') as Record<string, Json>) : undefined;
+  const assigned = catcher.Assign
+    ? (applyTemplate(catcher.Assign, pathScope(env, errorOutput), 'Assign') as Record<string, Json>)
+    : undefined;
   const output = applyResultPath(env.input, catcher.ResultPath === undefined ? '$' : catcher.ResultPath, errorOutput);
   if (assigned) Object.assign(env.frame.variables, assigned);
   return { output, assigned };

@@ -42,7 +42,13 @@ export interface GraphRunner {
 
 export const graphRunner: GraphRunner = { run: runGraph };
 
-export async function runGraph(machine: AslStateMachine, input: Json, thread: Thread, frame: Frame, inherited: QueryLanguage): Promise<Json> {
+export async function runGraph(
+  machine: AslStateMachine,
+  input: Json,
+  thread: Thread,
+  frame: Frame,
+  inherited: QueryLanguage,
+): Promise<Json> {
   const language = languageOf(machine, inherited);
   let name = machine.StartAt;
   let value = input;
@@ -77,8 +83,21 @@ export async function runState(
 ): Promise<StepResult> {
   const inputText = JSON.stringify(input);
   checkSize(inputText, name, 'input');
-  thread.emit(`${state.Type}StateEntered`, { key: 'stateEnteredEventDetails', value: { name, input: inputText, inputDetails: { truncated: false } } });
-  const env: StateEnv = { thread, frame, name, state, language, input, enteredTime: new Date().toISOString(), retryCount: 0, inspect };
+  thread.emit(`${state.Type}StateEntered`, {
+    key: 'stateEnteredEventDetails',
+    value: { name, input: inputText, inputDetails: { truncated: false } },
+  });
+  const env: StateEnv = {
+    thread,
+    frame,
+    name,
+    state,
+    language,
+    input,
+    enteredTime: new Date().toISOString(),
+    retryCount: 0,
+    inspect,
+  };
   let step: StepResult;
   try {
     step = await EXECUTORS[state.Type](env, graphRunner);
@@ -107,7 +126,10 @@ const MAX_PAYLOAD = 256 * 1024;
 
 function checkSize(text: string, name: string, what: string): void {
   if (Buffer.byteLength(text) > MAX_PAYLOAD) {
-    throw new StatesError('States.DataLimitExceeded', `The ${what} of the state '${name}' is larger than the 256 KiB Step Functions allows. Pass large data by reference (e.g. an S3 key).`);
+    throw new StatesError(
+      'States.DataLimitExceeded',
+      `The ${what} of the state '${name}' is larger than the 256 KiB Step Functions allows. Pass large data by reference (e.g. an S3 key).`,
+    );
   }
 }
 
@@ -116,7 +138,9 @@ function exited(thread: Thread, state: AslState, name: string, outcome: StateOut
   checkSize(output, name, 'output');
   const value: Record<string, unknown> = { name, output, outputDetails: { truncated: false } };
   if (outcome.assigned) {
-    value.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([k, v]) => [k, JSON.stringify(v)]));
+    value.assignedVariables = Object.fromEntries(
+      Object.entries(outcome.assigned).map(([k, v]) => [k, JSON.stringify(v)]),
+    );
     value.assignedVariablesDetails = { truncated: false };
   }
   thread.emit(`${state.Type}StateExited`, { key: 'stateExitedEventDetails', value });

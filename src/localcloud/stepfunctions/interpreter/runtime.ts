@@ -109,10 +109,13 @@ export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(new ExecutionAborted());
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.min(ms, 2_147_483_647));
+    const timer = setTimeout(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(ms, 2_147_483_647),
+    );
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -124,10 +127,22 @@ export interface Frame {
   mapItem?: { index: number; value: Json };
 }
 
-export function contextObject(rt: ExecutionRuntime, frame: Frame, state: { name: string; enteredTime: string; retryCount: number }, taskToken?: string): Json {
+export function contextObject(
+  rt: ExecutionRuntime,
+  frame: Frame,
+  state: { name: string; enteredTime: string; retryCount: number },
+  taskToken?: string,
+): Json {
   const id = rt.identity;
   const ctx: Record<string, Json> = {
-    Execution: { Id: id.executionArn, Input: id.input, StartTime: id.startTime.toISOString(), Name: id.name, RoleArn: id.roleArn, RedriveCount: 0 },
+    Execution: {
+      Id: id.executionArn,
+      Input: id.input,
+      StartTime: id.startTime.toISOString(),
+      Name: id.name,
+      RoleArn: id.roleArn,
+      RedriveCount: 0,
+    },
     StateMachine: { Id: id.stateMachineArn, Name: id.stateMachineName },
     State: { Name: state.name, EnteredTime: state.enteredTime, RetryCount: state.retryCount },
   };

@@ -23,14 +23,23 @@ export interface StateEnv {
 }
 
 export function context(env: StateEnv, taskToken?: string): Json {
-  return contextObject(env.thread.rt, env.frame, { name: env.name, enteredTime: env.enteredTime, retryCount: env.retryCount }, taskToken);
+  return contextObject(
+    env.thread.rt,
+    env.frame,
+    { name: env.name, enteredTime: env.enteredTime, retryCount: env.retryCount },
+    taskToken,
+  );
 }
 
 export function pathScope(env: StateEnv, input: Json, taskToken?: string): PathScope {
   return { input, context: context(env, taskToken), variables: env.frame.variables };
 }
 
-export function jsonataScope(env: StateEnv, extra: Partial<JsonataScope['states']> = {}, taskToken?: string): JsonataScope {
+export function jsonataScope(
+  env: StateEnv,
+  extra: Partial<JsonataScope['states']> = {},
+  taskToken?: string,
+): JsonataScope {
   return { states: { input: env.input, context: context(env, taskToken), ...extra }, variables: env.frame.variables };
 }
 
@@ -81,9 +90,17 @@ export async function finishState(
   const assignTemplate = options.assign === null ? undefined : (options.assign ?? state.Assign);
   if (env.language === 'JSONata') {
     const scope = jsonataScope(env, options.hasResult ? { result } : {});
-    const outputTemplate = options.output === null ? undefined : options.output !== undefined ? options.output : state.Output;
-    const assigned = assignTemplate ? ((await evaluateTemplate(assignTemplate, scope, 'Assign')) as Record<string, Json>) : undefined;
-    const output = outputTemplate !== undefined ? await evaluateTemplate(outputTemplate, scope, 'Output') : options.hasResult ? result : env.input;
+    const outputTemplate =
+      options.output === null ? undefined : options.output !== undefined ? options.output : state.Output;
+    const assigned = assignTemplate
+      ? ((await evaluateTemplate(assignTemplate, scope, 'Assign')) as Record<string, Json>)
+      : undefined;
+    const output =
+      outputTemplate !== undefined
+        ? await evaluateTemplate(outputTemplate, scope, 'Output')
+        : options.hasResult
+          ? result
+          : env.input;
     commitVariables(env, assigned);
     return { output, assigned };
   }
@@ -92,7 +109,9 @@ export async function finishState(
     value = applyTemplate(state.ResultSelector, pathScope(env, result), 'ResultSelector');
     env.inspect?.('afterResultSelector', value);
   }
-  const assigned = assignTemplate ? (applyTemplate(assignTemplate, pathScope(env, value), 'Assign') as Record<string, Json>) : undefined;
+  const assigned = assignTemplate
+    ? (applyTemplate(assignTemplate, pathScope(env, value), 'Assign') as Record<string, Json>)
+    : undefined;
   let output = options.hasResult ? applyResultPath(env.input, state.ResultPath, value) : afterInputPath(env);
   if (options.hasResult) env.inspect?.('afterResultPath', output);
   if (state.OutputPath === null) output = {};
@@ -116,7 +135,10 @@ export async function numberField(env: StateEnv, field: string, input: Json = en
   else if (typeof path === 'string') value = requirePath(path, pathScope(env, input), `${field}Path`);
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new StatesError('States.Runtime', `The value of the field '${field}' must be a number, not ${JSON.stringify(value)}.`);
+    throw new StatesError(
+      'States.Runtime',
+      `The value of the field '${field}' must be a number, not ${JSON.stringify(value)}.`,
+    );
   }
   return value;
 }

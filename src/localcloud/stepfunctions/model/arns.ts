@@ -6,9 +6,12 @@ export interface ArnContext {
   accountId: string;
 }
 
-export const stateMachineArn = (c: ArnContext, name: string) => `arn:aws:states:${c.region}:${c.accountId}:stateMachine:${name}`;
-export const executionArn = (c: ArnContext, machine: string, name: string) => `arn:aws:states:${c.region}:${c.accountId}:execution:${machine}:${name}`;
-export const expressExecutionArn = (c: ArnContext, machine: string, name: string, id: string) => `arn:aws:states:${c.region}:${c.accountId}:express:${machine}:${name}:${id}`;
+export const stateMachineArn = (c: ArnContext, name: string) =>
+  `arn:aws:states:${c.region}:${c.accountId}:stateMachine:${name}`;
+export const executionArn = (c: ArnContext, machine: string, name: string) =>
+  `arn:aws:states:${c.region}:${c.accountId}:execution:${machine}:${name}`;
+export const expressExecutionArn = (c: ArnContext, machine: string, name: string, id: string) =>
+  `arn:aws:states:${c.region}:${c.accountId}:express:${machine}:${name}:${id}`;
 
 const ARN = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):([A-Za-z]+):(.+)$/;
 
@@ -30,7 +33,8 @@ export function parseArn(arn: unknown): ParsedArn {
 /** Checks the ARN names a resource of `type` (stateMachine, execution). */
 export function requireArnType(arn: unknown, type: string): ParsedArn {
   const parsed = parseArn(arn);
-  if (parsed.resourceType !== type) throw new InvalidArn(String(arn), `Resource type not valid in this context: ${parsed.resourceType}`);
+  if (parsed.resourceType !== type)
+    throw new InvalidArn(String(arn), `Resource type not valid in this context: ${parsed.resourceType}`);
   return parsed;
 }
 
@@ -38,6 +42,7 @@ export function requireArnType(arn: unknown, type: string): ParsedArn {
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 
 export function validateName(name: unknown): string {
-  if (typeof name !== 'string' || name.length < 1 || name.length > 80 || FORBIDDEN.test(name)) throw new InvalidName(String(name));
+  if (typeof name !== 'string' || name.length < 1 || name.length > 80 || FORBIDDEN.test(name))
+    throw new InvalidName(String(name));
   return name;
 }

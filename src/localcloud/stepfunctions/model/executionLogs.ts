@@ -32,7 +32,11 @@ export function shouldLog(level: string | undefined, type: string): boolean {
 export class ExecutionLogger {
   constructor(private readonly ctx: CloudContext) {}
 
-  log(config: LoggingConfiguration | undefined, execution: { arn: string; name: string; stateMachineName: string; startDate: number }, event: HistoryEventRecord): void {
+  log(
+    config: LoggingConfiguration | undefined,
+    execution: { arn: string; name: string; stateMachineName: string; startDate: number },
+    event: HistoryEventRecord,
+  ): void {
     const group = logGroupOf(config);
     if (!group || !shouldLog(config!.level, event.type)) return;
     const logs = this.ctx.services.get<LogsInternal>('logs');

@@ -2,7 +2,18 @@
 // list, stop, history with paging, and the callbacks of `.waitForTaskToken` tasks.
 import { randomUUID } from 'node:crypto';
 import { executionArn, expressExecutionArn, parseArn, requireArnType, validateName, type ArnContext } from './arns';
-import { ExecutionAlreadyExists, ExecutionDoesNotExist, InvalidArn, InvalidExecutionInput, InvalidOutput, InvalidToken, StateMachineTypeNotSupported, TaskDoesNotExist, TaskTimedOut, ValidationException } from '../errors';
+import {
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  InvalidArn,
+  InvalidExecutionInput,
+  InvalidOutput,
+  InvalidToken,
+  StateMachineTypeNotSupported,
+  TaskDoesNotExist,
+  TaskTimedOut,
+  ValidationException,
+} from '../errors';
 import type { Executor } from './executor';
 import { TaskTokens } from '../interpreter/taskTokens';
 import type { Json } from '../interpreter/jsonPath';
@@ -22,11 +33,17 @@ export interface StartInput {
 }
 
 export class ExecutionOps {
-  constructor(private readonly arns: ArnContext, private readonly store: SfnStore, private readonly machines: MachineOps, private readonly executor: Executor) {}
+  constructor(
+    private readonly arns: ArnContext,
+    private readonly store: SfnStore,
+    private readonly machines: MachineOps,
+    private readonly executor: Executor,
+  ) {}
 
   get(arn: unknown): ExecutionRecord {
     const parsed = parseArn(arn);
-    if (parsed.resourceType === 'express') throw new InvalidArn(String(arn), 'Resource type not valid in this context: express');
+    if (parsed.resourceType === 'express')
+      throw new InvalidArn(String(arn), 'Resource type not valid in this context: express');
     requireArnType(arn, 'execution');
     const e = this.store.executions.get(arn as string);
     if (!e) throw new ExecutionDoesNotExist(String(arn));
@@ -38,7 +55,13 @@ export class ExecutionOps {
     const name = req.name === undefined || req.name === null ? randomUUID() : validateName(req.name);
     const input = parseInput(req.input);
     if (machine.type === 'EXPRESS') {
-      const record = this.newRecord(machine.arn, expressExecutionArn(this.arns, machine.name, name, randomUUID()), name, input, parentExecutionArn);
+      const record = this.newRecord(
+        machine.arn,
+        expressExecutionArn(this.arns, machine.name, name, randomUUID()),
+        name,
+        input,
+        parentExecutionArn,
+      );
       this.store.commit({ t: 'executionStart', execution: record }, false);
       const stored = this.store.executions.get(record.arn)!;
       void this.executor.start(stored, false).finally(() => this.store.executions.delete(record.arn));
@@ -52,7 +75,10 @@ export class ExecutionOps {
       throw new ExecutionAlreadyExists(arn);
     }
     this.forgetOldExecutions();
-    this.store.commit({ t: 'executionStart', execution: this.newRecord(machine.arn, arn, name, input, parentExecutionArn) });
+    this.store.commit({
+      t: 'executionStart',
+      execution: this.newRecord(machine.arn, arn, name, input, parentExecutionArn),
+    });
     const stored = this.store.executions.get(arn)!;
     void this.executor.start(stored, true);
     return stored;
@@ -66,7 +92,12 @@ export class ExecutionOps {
     const machine = this.machines.get(req.stateMachineArn);
     if (machine.type !== 'EXPRESS') throw new StateMachineTypeNotSupported();
     const name = req.name === undefined || req.name === null ? randomUUID() : validateName(req.name);
-    const record = this.newRecord(machine.arn, expressExecutionArn(this.arns, machine.name, name, randomUUID()), name, parseInput(req.input));
+    const record = this.newRecord(
+      machine.arn,
+      expressExecutionArn(this.arns, machine.name, name, randomUUID()),
+      name,
+      parseInput(req.input),
+    );
     this.store.commit({ t: 'executionStart', execution: record }, false);
     const stored = this.store.executions.get(record.arn)!;
     const callerLeft = () => this.executor.stop(record.arn, undefined, CALLER_LEFT_CAUSE);
@@ -86,7 +117,9 @@ export class ExecutionOps {
     const machine = this.machines.get(req.stateMachineArn);
     if (machine.type === 'EXPRESS') throw new StateMachineTypeNotSupported();
     return [...this.store.executions.values()]
-      .filter((e) => e.stateMachineArn === machine.arn && (req.statusFilter === undefined || e.status === req.statusFilter))
+      .filter(
+        (e) => e.stateMachineArn === machine.arn && (req.statusFilter === undefined || e.status === req.statusFilter),
+      )
       .sort((a, b) => b.startDate - a.startDate);
   }
 
@@ -96,10 +129,20 @@ export class ExecutionOps {
     return e;
   }
 
-  history(req: { executionArn?: unknown; reverseOrder?: unknown; maxResults?: unknown; nextToken?: unknown; includeExecutionData?: unknown }): { events: HistoryEventRecord[]; nextToken?: string } {
+  history(req: {
+    executionArn?: unknown;
+    reverseOrder?: unknown;
+    maxResults?: unknown;
+    nextToken?: unknown;
+    includeExecutionData?: unknown;
+  }): { events: HistoryEventRecord[]; nextToken?: string } {
     const e = this.get(req.executionArn);
-    const max = req.maxResults === undefined || req.maxResults === null || req.maxResults === 0 ? 100 : Number(req.maxResults);
-    if (!Number.isInteger(max) || max < 0 || max > 1000) throw new ValidationException(`1 validation error detected: Value '${String(req.maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000`);
+    const max =
+      req.maxResults === undefined || req.maxResults === null || req.maxResults === 0 ? 100 : Number(req.maxResults);
+    if (!Number.isInteger(max) || max < 0 || max > 1000)
+      throw new ValidationException(
+        `1 validation error detected: Value '${String(req.maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000`,
+      );
     const all = req.reverseOrder === true ? [...e.events].reverse() : e.events;
     const start = decodeToken(req.nextToken, e.arn);
     const page = all.slice(start, start + max);
@@ -109,7 +152,10 @@ export class ExecutionOps {
 
   sendSuccess(req: { taskToken?: unknown; output?: unknown }): void {
     const token = this.requireToken(req.taskToken);
-    if (typeof req.output !== 'string') throw new ValidationException("1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null");
+    if (typeof req.output !== 'string')
+      throw new ValidationException(
+        "1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null",
+      );
     let output: Json;
     try {
       output = JSON.parse(req.output) as Json;
@@ -130,8 +176,11 @@ export class ExecutionOps {
   /** AWS keeps closed executions for 90 days; the local cloud keeps the newest few thousand. */
   private forgetOldExecutions(): void {
     if (this.store.executions.size < MAX_KEPT_EXECUTIONS) return;
-    const closed = [...this.store.executions.values()].filter((e) => e.status !== 'RUNNING').sort((a, b) => a.startDate - b.startDate);
-    for (const e of closed.slice(0, Math.max(1, Math.floor(MAX_KEPT_EXECUTIONS / 10)))) this.store.commit({ t: 'executionDelete', arn: e.arn });
+    const closed = [...this.store.executions.values()]
+      .filter((e) => e.status !== 'RUNNING')
+      .sort((a, b) => a.startDate - b.startDate);
+    for (const e of closed.slice(0, Math.max(1, Math.floor(MAX_KEPT_EXECUTIONS / 10))))
+      this.store.commit({ t: 'executionDelete', arn: e.arn });
   }
 
   private requireToken(token: unknown): string {
@@ -142,7 +191,13 @@ export class ExecutionOps {
     return token;
   }
 
-  private newRecord(stateMachineArn: string, arn: string, name: string, input: string, parentExecutionArn?: string): Omit<ExecutionRecord, 'events'> {
+  private newRecord(
+    stateMachineArn: string,
+    arn: string,
+    name: string,
+    input: string,
+    parentExecutionArn?: string,
+  ): Omit<ExecutionRecord, 'events'> {
     const machine = this.store.machines.get(stateMachineArn)!;
     return {
       arn,
@@ -167,9 +222,12 @@ function parseInput(input: unknown): string {
   if (input === undefined || input === null) return '{}';
   if (typeof input !== 'string') throw new InvalidExecutionInput('The input must be a string holding JSON');
   if (Buffer.byteLength(input) > 262_144) {
-    throw new ValidationException("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144");
+    throw new ValidationException(
+      "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144",
+    );
   }
-  if (jsonTooDeep(input)) throw new InvalidExecutionInput(`The input nests JSON deeper than ${MAX_JSON_NESTING} levels`);
+  if (jsonTooDeep(input))
+    throw new InvalidExecutionInput(`The input nests JSON deeper than ${MAX_JSON_NESTING} levels`);
   try {
     JSON.parse(input);
   } catch (e) {

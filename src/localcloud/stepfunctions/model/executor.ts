@@ -27,7 +27,12 @@ interface Running {
 }
 
 export interface ExecutorHooks {
-  startNested(request: { stateMachineArn: string; input?: string; name?: string; parentExecutionArn: string }): Promise<{ executionArn: string; startDate: Date }>;
+  startNested(request: {
+    stateMachineArn: string;
+    input?: string;
+    name?: string;
+    parentExecutionArn: string;
+  }): Promise<{ executionArn: string; startDate: Date }>;
 }
 
 export class Executor {
@@ -37,7 +42,11 @@ export class Executor {
   private shuttingDown = false;
   private readonly logger: ExecutionLogger;
 
-  constructor(private readonly ctx: CloudContext, private readonly store: SfnStore, private readonly hooks: ExecutorHooks) {
+  constructor(
+    private readonly ctx: CloudContext,
+    private readonly store: SfnStore,
+    private readonly hooks: ExecutorHooks,
+  ) {
     this.logger = new ExecutionLogger(ctx);
   }
 
@@ -50,7 +59,10 @@ export class Executor {
     entry.done = this.run(entry)
       .catch((e: unknown) => {
         // A stop racing the end of the execution: the stop already recorded the outcome.
-        if (!(e instanceof ExecutionAborted)) this.ctx.log(`states: execution ${record.arn} failed inside the local cloud: ${e instanceof Error ? e.stack : String(e)}`);
+        if (!(e instanceof ExecutionAborted))
+          this.ctx.log(
+            `states: execution ${record.arn} failed inside the local cloud: ${e instanceof Error ? e.stack : String(e)}`,
+          );
       })
       .finally(() => {
         this.running.delete(record.arn);
@@ -87,7 +99,18 @@ export class Executor {
     const describe = (): NestedExecution | undefined => {
       const r = this.store.executions.get(arn);
       if (!r || r.status === 'RUNNING') return undefined;
-      return { executionArn: r.arn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, startDate: new Date(r.startDate), stopDate: r.stopDate ? new Date(r.stopDate) : undefined, input: r.input, output: r.output, error: r.error, cause: r.cause };
+      return {
+        executionArn: r.arn,
+        stateMachineArn: r.stateMachineArn,
+        name: r.name,
+        status: r.status,
+        startDate: new Date(r.startDate),
+        stopDate: r.stopDate ? new Date(r.stopDate) : undefined,
+        input: r.input,
+        output: r.output,
+        error: r.error,
+        cause: r.cause,
+      };
     };
     const now = describe();
     if (now) return Promise.resolve(now);
@@ -130,7 +153,15 @@ export class Executor {
     const input = JSON.parse(record.input) as Json;
     const sink: HistorySink = { emit: (type, prev, details) => this.emit(entry, type, prev, details) };
     const rt: ExecutionRuntime = {
-      identity: { executionArn: record.arn, name: record.name, stateMachineArn: record.stateMachineArn, stateMachineName: record.stateMachineName, roleArn: record.roleArn, startTime: new Date(record.startDate), input },
+      identity: {
+        executionArn: record.arn,
+        name: record.name,
+        stateMachineArn: record.stateMachineArn,
+        stateMachineName: record.stateMachineName,
+        roleArn: record.roleArn,
+        startTime: new Date(record.startDate),
+        input,
+      },
       history: sink,
       integrations: this.integrations(),
       signal: entry.controller.signal,
@@ -138,27 +169,42 @@ export class Executor {
       region: this.ctx.region,
       accountId: this.ctx.accountId,
     };
-    this.emit(entry, 'ExecutionStarted', 0, { key: 'executionStartedEventDetails', value: { input: record.input, inputDetails: { truncated: false }, roleArn: record.roleArn } });
+    this.emit(entry, 'ExecutionStarted', 0, {
+      key: 'executionStartedEventDetails',
+      value: { input: record.input, inputDetails: { truncated: false }, roleArn: record.roleArn },
+    });
     const thread = new Thread(rt, 0);
     let timer: NodeJS.Timeout | undefined;
     // EXPRESS executions last at most five minutes on AWS.
     const timeoutSeconds = definition.TimeoutSeconds ?? (record.type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : undefined);
     if (typeof timeoutSeconds === 'number') {
-      timer = setTimeout(() => {
-        entry.reason ??= { kind: 'timeout' };
-        entry.controller.abort();
-      }, Math.min(timeoutSeconds, record.type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : timeoutSeconds) * 1000);
+      timer = setTimeout(
+        () => {
+          entry.reason ??= { kind: 'timeout' };
+          entry.controller.abort();
+        },
+        Math.min(timeoutSeconds, record.type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : timeoutSeconds) * 1000,
+      );
     }
     try {
       // JSONPath unless the machine's QueryLanguage says otherwise (runGraph reads it).
       const output = await runGraph(definition, input, thread, { variables: {} }, 'JSONPath');
       const text = JSON.stringify(output);
-      this.emit(entry, 'ExecutionSucceeded', thread.cursor, { key: 'executionSucceededEventDetails', value: { output: text, outputDetails: { truncated: false } } });
+      this.emit(entry, 'ExecutionSucceeded', thread.cursor, {
+        key: 'executionSucceededEventDetails',
+        value: { output: text, outputDetails: { truncated: false } },
+      });
       this.end(entry, 'SUCCEEDED', { output: text });
     } catch (e) {
       if (e instanceof ExecutionAborted || entry.controller.signal.aborted) {
         if (entry.reason?.kind === 'timeout') {
-          this.emit(entry, 'ExecutionTimedOut', thread.cursor, { key: 'executionTimedOutEventDetails', value: { error: 'States.Timeout' } }, true);
+          this.emit(
+            entry,
+            'ExecutionTimedOut',
+            thread.cursor,
+            { key: 'executionTimedOutEventDetails', value: { error: 'States.Timeout' } },
+            true,
+          );
           this.end(entry, 'TIMED_OUT', { error: 'States.Timeout' });
         }
         return; // stopped (already recorded) or the cloud is shutting down
@@ -174,24 +220,46 @@ export class Executor {
     }
   }
 
-  private emit(entry: Running, type: string, previousEventId: number, details?: { key: string; value: Record<string, unknown> }, closing = false): number {
+  private emit(
+    entry: Running,
+    type: string,
+    previousEventId: number,
+    details?: { key: string; value: Record<string, unknown> },
+    closing = false,
+  ): number {
     const { record } = entry;
     // Nothing is recorded after the execution ended (a stopped execution's chains unwind).
     if (record.status !== 'RUNNING') throw new ExecutionAborted();
     const id = entry.eventCount + 1;
     // AWS keeps at most 25,000 events per STANDARD execution and fails it beyond that.
     if (entry.durable && id >= MAX_HISTORY_EVENTS && !closing) {
-      throw new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}). Start a new execution (e.g. with states:startExecution) to continue the work.`);
+      throw new StatesError(
+        'States.Runtime',
+        `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}). Start a new execution (e.g. with states:startExecution) to continue the work.`,
+      );
     }
     entry.eventCount = id;
-    const event = { id, previousEventId, type, timestamp: Date.now(), ...(details ? { key: details.key, details: details.value } : {}) };
+    const event = {
+      id,
+      previousEventId,
+      type,
+      timestamp: Date.now(),
+      ...(details ? { key: details.key, details: details.value } : {}),
+    };
     // EXPRESS executions keep no history (AWS only logs it), so a long one cannot fill memory.
     if (entry.durable) this.store.commit({ t: 'historyEvent', arn: record.arn, event });
     this.logger.log(record.logging as LoggingConfiguration | undefined, record, event);
     return id;
   }
 
-  private end(entry: Running, status: ExecutionStatus, result: { output?: string; error?: string; cause?: string }): void {
-    this.store.commit({ t: 'executionEnd', arn: entry.record.arn, status, stopDate: Date.now(), ...result }, entry.durable);
+  private end(
+    entry: Running,
+    status: ExecutionStatus,
+    result: { output?: string; error?: string; cause?: string },
+  ): void {
+    this.store.commit(
+      { t: 'executionEnd', arn: entry.record.arn, status, stopDate: Date.now(), ...result },
+      entry.durable,
+    );
   }
 }

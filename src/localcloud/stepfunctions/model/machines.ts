@@ -2,7 +2,15 @@
 // and definition validation.
 import { randomUUID } from 'node:crypto';
 import { stateMachineArn, requireArnType, validateName, type ArnContext } from './arns';
-import { InvalidArn, InvalidDefinition, InvalidLoggingConfiguration, ResourceNotFound, StateMachineAlreadyExists, StateMachineDoesNotExist, ValidationException } from '../errors';
+import {
+  InvalidArn,
+  InvalidDefinition,
+  InvalidLoggingConfiguration,
+  ResourceNotFound,
+  StateMachineAlreadyExists,
+  StateMachineDoesNotExist,
+  ValidationException,
+} from '../errors';
 import type { MachineType, SfnStore, StateMachineRecord } from './store';
 import { TIME_SCALE_TAG, parseTimeScale } from './timeScale';
 import { describeProblems, diagnose, type Diagnostic } from './validation';
@@ -20,7 +28,10 @@ export interface CreateMachineInput {
 }
 
 export class MachineOps {
-  constructor(private readonly arns: ArnContext, private readonly store: SfnStore) {}
+  constructor(
+    private readonly arns: ArnContext,
+    private readonly store: SfnStore,
+  ) {}
 
   get(arn: unknown): StateMachineRecord {
     requireArnType(arn, 'stateMachine');
@@ -63,14 +74,28 @@ export class MachineOps {
     return machine;
   }
 
-  update(input: { stateMachineArn?: unknown; definition?: unknown; roleArn?: unknown; loggingConfiguration?: unknown; tracingConfiguration?: unknown }): StateMachineRecord {
+  update(input: {
+    stateMachineArn?: unknown;
+    definition?: unknown;
+    roleArn?: unknown;
+    loggingConfiguration?: unknown;
+    tracingConfiguration?: unknown;
+  }): StateMachineRecord {
     const current = this.get(input.stateMachineArn);
-    if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined) {
-      throw new ValidationException('Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified');
+    if (
+      input.definition === undefined &&
+      input.roleArn === undefined &&
+      input.loggingConfiguration === undefined &&
+      input.tracingConfiguration === undefined
+    ) {
+      throw new ValidationException(
+        'Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified',
+      );
     }
     const next: StateMachineRecord = {
       ...current,
-      definition: input.definition === undefined ? current.definition : requireDefinition(input.definition, current.type),
+      definition:
+        input.definition === undefined ? current.definition : requireDefinition(input.definition, current.type),
       roleArn: input.roleArn === undefined ? current.roleArn : requireRole(input.roleArn),
       loggingConfiguration: parseLogging(input.loggingConfiguration) ?? current.loggingConfiguration,
       tracingConfiguration: (input.tracingConfiguration as Record<string, unknown>) ?? current.tracingConfiguration,
@@ -111,7 +136,10 @@ export class MachineOps {
   }
 
   validate(definition: unknown, type: unknown): Diagnostic[] {
-    if (typeof definition !== 'string') throw new ValidationException("1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must not be null");
+    if (typeof definition !== 'string')
+      throw new ValidationException(
+        "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must not be null",
+      );
     return diagnose(definition, parseType(type));
   }
 }
@@ -121,23 +149,37 @@ function parseLogging(config: unknown): Record<string, unknown> | undefined {
   const c = config as { level?: unknown; includeExecutionData?: unknown; destinations?: unknown };
   const level = c.level ?? 'OFF';
   if (!['ALL', 'ERROR', 'FATAL', 'OFF'].includes(String(level))) {
-    throw new ValidationException(`1 validation error detected: Value '${String(level)}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]`);
+    throw new ValidationException(
+      `1 validation error detected: Value '${String(level)}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]`,
+    );
   }
   const destinations = Array.isArray(c.destinations) ? c.destinations : [];
   if (level !== 'OFF' && (destinations.length !== 1 || logGroupOf({ level: 'ALL', destinations }) === undefined)) {
-    throw new InvalidLoggingConfiguration('Must specify exactly one Log Destination, a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*).');
+    throw new InvalidLoggingConfiguration(
+      'Must specify exactly one Log Destination, a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*).',
+    );
   }
-  return { level, includeExecutionData: c.includeExecutionData === true, ...(destinations.length ? { destinations } : {}) };
+  return {
+    level,
+    includeExecutionData: c.includeExecutionData === true,
+    ...(destinations.length ? { destinations } : {}),
+  };
 }
 
 function parseType(type: unknown): MachineType {
   if (type === undefined || type === null) return 'STANDARD';
-  if (type !== 'STANDARD' && type !== 'EXPRESS') throw new ValidationException(`1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`);
+  if (type !== 'STANDARD' && type !== 'EXPRESS')
+    throw new ValidationException(
+      `1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`,
+    );
   return type;
 }
 
 function requireDefinition(definition: unknown, type: MachineType): string {
-  if (typeof definition !== 'string') throw new ValidationException("1 validation error detected: Value null at 'definition' failed to satisfy constraint: Member must not be null");
+  if (typeof definition !== 'string')
+    throw new ValidationException(
+      "1 validation error detected: Value null at 'definition' failed to satisfy constraint: Member must not be null",
+    );
   const problems = diagnose(definition, type);
   if (problems.some((p) => p.severity === 'ERROR')) throw new InvalidDefinition(describeProblems(problems));
   return definition;
@@ -158,7 +200,9 @@ function parseTags(tags: unknown): Record<string, string> {
     if (typeof t?.key !== 'string') throw new ValidationException('Every tag needs a key');
     const value = typeof t.value === 'string' ? t.value : '';
     if (t.key === TIME_SCALE_TAG && parseTimeScale(value) === undefined) {
-      throw new ValidationException(`The tag '${TIME_SCALE_TAG}' must be a non-negative number (e.g. 0.01 makes Wait states 100 times faster), not '${value}'.`);
+      throw new ValidationException(
+        `The tag '${TIME_SCALE_TAG}' must be a non-negative number (e.g. 0.01 makes Wait states 100 times faster), not '${value}'.`,
+      );
     }
     out[t.key] = value;
   }

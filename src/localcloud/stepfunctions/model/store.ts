@@ -61,7 +61,15 @@ export type StoreEvent =
   | { t: 'executionStart'; execution: Omit<ExecutionRecord, 'events'> }
   | { t: 'historyEvent'; arn: string; event: HistoryEventRecord }
   | { t: 'executionDelete'; arn: string }
-  | { t: 'executionEnd'; arn: string; status: ExecutionStatus; stopDate: number; output?: string; error?: string; cause?: string };
+  | {
+      t: 'executionEnd';
+      arn: string;
+      status: ExecutionStatus;
+      stopDate: number;
+      output?: string;
+      error?: string;
+      cause?: string;
+    };
 
 interface Snapshot {
   machines: StateMachineRecord[];
@@ -72,7 +80,10 @@ export class SfnStore {
   readonly machines = new Map<string, StateMachineRecord>();
   readonly executions = new Map<string, ExecutionRecord>();
 
-  constructor(private readonly ctx: CloudContext, private readonly serviceName: string) {}
+  constructor(
+    private readonly ctx: CloudContext,
+    private readonly serviceName: string,
+  ) {}
 
   /** Applies a change and journals it. Express executions stay in memory only, as on AWS. */
   commit(event: StoreEvent, durable = true): void {
@@ -111,7 +122,10 @@ export class SfnStore {
   }
 
   snapshot(): Snapshot {
-    return { machines: [...this.machines.values()], executions: [...this.executions.values()].filter((e) => e.type === 'STANDARD') };
+    return {
+      machines: [...this.machines.values()],
+      executions: [...this.executions.values()].filter((e) => e.type === 'STANDARD'),
+    };
   }
 
   load(snapshot: unknown): void {

@@ -64,8 +64,20 @@ export async function testState(arns: ArnContext, executor: Executor, req: TestS
   // TestState reports a retriable error instead of retrying it.
   const once: AslState = { ...state, Retry: undefined };
   try {
-    const step = await runState(name, once, input, new Thread(rt, 0), { variables }, language, debug ? (k, v) => (inspection[k] = JSON.stringify(v)) : undefined);
-    const out: TestStateOutput = { status: step.caughtError ? 'CAUGHT_ERROR' : 'SUCCEEDED', output: JSON.stringify(step.output), nextState: step.next };
+    const step = await runState(
+      name,
+      once,
+      input,
+      new Thread(rt, 0),
+      { variables },
+      language,
+      debug ? (k, v) => (inspection[k] = JSON.stringify(v)) : undefined,
+    );
+    const out: TestStateOutput = {
+      status: step.caughtError ? 'CAUGHT_ERROR' : 'SUCCEEDED',
+      output: JSON.stringify(step.output),
+      nextState: step.next,
+    };
     if (step.caughtError) {
       out.error = step.caughtError.error;
       out.cause = step.caughtError.cause;
@@ -87,9 +99,13 @@ function mockOf(mock: TestStateInput['mock']): ExecutionRuntime['mockTask'] {
   if (!mock) return undefined;
   if (mock.errorOutput) {
     const { error, cause } = mock.errorOutput;
-    return () => Promise.reject(new StatesError(typeof error === 'string' ? error : '', typeof cause === 'string' ? cause : undefined));
+    return () =>
+      Promise.reject(
+        new StatesError(typeof error === 'string' ? error : '', typeof cause === 'string' ? cause : undefined),
+      );
   }
-  if (typeof mock.result !== 'string') throw new ValidationException('mock needs a result (JSON text) or an errorOutput');
+  if (typeof mock.result !== 'string')
+    throw new ValidationException('mock needs a result (JSON text) or an errorOutput');
   const result = parseJson(mock.result, 'mock.result') as Json;
   return () => Promise.resolve(structuredClone(result));
 }
@@ -103,12 +119,20 @@ function pickState(req: TestStateInput): { name: string; state: AslState; langua
     return { name: name!, state, language: languageOf(state, languageOf(parsed, 'JSONPath')) };
   }
   const state = parsed as AslState;
-  if (!state || !STATE_KINDS.includes(state.Type)) throw new InvalidDefinition(`SCHEMA_VALIDATION_FAILED: The state's Type must be one of ${STATE_KINDS.join(', ')}`);
-  return { name: typeof req.stateName === 'string' ? req.stateName : 'TestState', state, language: languageOf(state, 'JSONPath') };
+  if (!state || !STATE_KINDS.includes(state.Type))
+    throw new InvalidDefinition(`SCHEMA_VALIDATION_FAILED: The state's Type must be one of ${STATE_KINDS.join(', ')}`);
+  return {
+    name: typeof req.stateName === 'string' ? req.stateName : 'TestState',
+    state,
+    language: languageOf(state, 'JSONPath'),
+  };
 }
 
 function parseJson(text: unknown, field: string): unknown {
-  if (typeof text !== 'string') throw new ValidationException(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
+  if (typeof text !== 'string')
+    throw new ValidationException(
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`,
+    );
   try {
     return JSON.parse(text);
   } catch (e) {

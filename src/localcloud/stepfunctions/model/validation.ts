@@ -14,23 +14,44 @@ export interface Diagnostic {
 export function diagnose(definition: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD'): Diagnostic[] {
   let parsed: unknown;
   if (jsonTooDeep(definition)) {
-    return [{ severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `The definition nests JSON deeper than ${MAX_JSON_NESTING} levels` }];
+    return [
+      {
+        severity: 'ERROR',
+        code: 'INVALID_JSON_DESCRIPTION',
+        message: `The definition nests JSON deeper than ${MAX_JSON_NESTING} levels`,
+      },
+    ];
   }
   try {
     parsed = JSON.parse(definition);
   } catch (e) {
-    return [{ severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `Unexpected character in the definition: ${(e as Error).message}` }];
+    return [
+      {
+        severity: 'ERROR',
+        code: 'INVALID_JSON_DESCRIPTION',
+        message: `Unexpected character in the definition: ${(e as Error).message}`,
+      },
+    ];
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be a JSON object with StartAt and States', location: '/' }];
+    return [
+      {
+        severity: 'ERROR',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: 'The definition must be a JSON object with StartAt and States',
+        location: '/',
+      },
+    ];
   }
   const result = validateAslDefinition(parsed);
-  const out: Diagnostic[] = result.errors.filter((e) => e['Error code'] !== 'DUPLICATE_FIELD_NAME' || hasDuplicateFields(parsed)).map((e) => ({
-    severity: 'ERROR',
-    code: e['Error code'],
-    message: e.Message,
-    location: e.schemaError?.instancePath || undefined,
-  }));
+  const out: Diagnostic[] = result.errors
+    .filter((e) => e['Error code'] !== 'DUPLICATE_FIELD_NAME' || hasDuplicateFields(parsed))
+    .map((e) => ({
+      severity: 'ERROR',
+      code: e['Error code'],
+      message: e.Message,
+      location: e.schemaError?.instancePath || undefined,
+    }));
   if (type === 'EXPRESS') out.push(...expressProblems(parsed as AslStateMachine, ''));
   return out;
 }
@@ -40,9 +61,25 @@ function expressProblems(machine: AslStateMachine, prefix: string): Diagnostic[]
   for (const [name, state] of Object.entries(machine.States ?? {})) {
     const at = `${prefix}/States/${name}`;
     const resource = typeof state.Resource === 'string' ? state.Resource : '';
-    const suffix = /\.waitForTaskToken$/.test(resource) ? '.waitForTaskToken' : /\.sync(:2)?$/.test(resource) ? '.sync' : undefined;
-    if (suffix) out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: `Express state machine does not support '${suffix}' service integration`, location: `${at}/Resource` });
-    if (/^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource)) out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'Express state machine does not support Activity ARN', location: `${at}/Resource` });
+    const suffix = /\.waitForTaskToken$/.test(resource)
+      ? '.waitForTaskToken'
+      : /\.sync(:2)?$/.test(resource)
+        ? '.sync'
+        : undefined;
+    if (suffix)
+      out.push({
+        severity: 'ERROR',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: `Express state machine does not support '${suffix}' service integration`,
+        location: `${at}/Resource`,
+      });
+    if (/^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource))
+      out.push({
+        severity: 'ERROR',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: 'Express state machine does not support Activity ARN',
+        location: `${at}/Resource`,
+      });
     (state.Branches ?? []).forEach((b, i) => out.push(...expressProblems(b, `${at}/Branches[${i}]`)));
     const processor = state.ItemProcessor ?? state.Iterator;
     if (processor) out.push(...expressProblems(processor, `${at}/ItemProcessor`));

@@ -44,7 +44,9 @@ const HANDLERS: Record<string, Handler> = {
   },
   TagResource: ({ machines }, b) => (machines.tag(b.resourceArn, b.tags), {}),
   UntagResource: ({ machines }, b) => (machines.untag(b.resourceArn, b.tagKeys), {}),
-  ListTagsForResource: ({ machines }, b) => ({ tags: Object.entries(machines.getForTags(b.resourceArn).tags).map(([key, value]) => ({ key, value })) }),
+  ListTagsForResource: ({ machines }, b) => ({
+    tags: Object.entries(machines.getForTags(b.resourceArn).tags).map(([key, value]) => ({ key, value })),
+  }),
 
   StartExecution: ({ executions }, b) => {
     const e = executions.start(b);
@@ -53,8 +55,13 @@ const HANDLERS: Record<string, Handler> = {
   StartSyncExecution: async ({ executions }, b, signal) => {
     const e = await executions.startSync(b, signal);
     return {
-      ...describeExecution(e), redriveCount: undefined, redriveStatus: undefined,
-      billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(((e.stopDate ?? Date.now()) - e.startDate) / 100) * 100) },
+      ...describeExecution(e),
+      redriveCount: undefined,
+      redriveStatus: undefined,
+      billingDetails: {
+        billedMemoryUsedInMB: 64,
+        billedDurationInMilliseconds: Math.max(100, Math.ceil(((e.stopDate ?? Date.now()) - e.startDate) / 100) * 100),
+      },
     };
   },
   DescribeExecution: ({ executions }, b) => describeExecution(executions.get(b.executionArn)),
@@ -63,7 +70,13 @@ const HANDLERS: Record<string, Handler> = {
   GetExecutionHistory: ({ executions }, b) => {
     const { events, nextToken } = executions.history(b);
     return {
-      events: events.map((e) => ({ id: e.id, previousEventId: e.previousEventId, type: e.type, timestamp: seconds(e.timestamp), ...(e.key ? { [e.key]: e.details } : {}) })),
+      events: events.map((e) => ({
+        id: e.id,
+        previousEventId: e.previousEventId,
+        type: e.type,
+        timestamp: seconds(e.timestamp),
+        ...(e.key ? { [e.key]: e.details } : {}),
+      })),
       nextToken,
     };
   },
@@ -72,10 +85,14 @@ const HANDLERS: Record<string, Handler> = {
     // The machine may have been deleted since; the execution keeps what it ran with.
     const current = machines.find(e.stateMachineArn);
     return {
-      stateMachineArn: e.stateMachineArn, name: e.stateMachineName, definition: e.definition, roleArn: e.roleArn,
+      stateMachineArn: e.stateMachineArn,
+      name: e.stateMachineName,
+      definition: e.definition,
+      roleArn: e.roleArn,
       updateDate: seconds(current ? (current.updateDate ?? current.creationDate) : e.startDate),
       loggingConfiguration: current?.loggingConfiguration ?? { level: 'OFF', includeExecutionData: false },
-      tracingConfiguration: current?.tracingConfiguration ?? { enabled: false }, revisionId: e.revisionId,
+      tracingConfiguration: current?.tracingConfiguration ?? { enabled: false },
+      revisionId: e.revisionId,
     };
   },
   SendTaskSuccess: ({ executions }, b) => (executions.sendSuccess(b), {}),
@@ -93,13 +110,15 @@ export async function dispatchStepFunctions(api: SfnApi, req: AwsRequest): Promi
   let body: Body = {};
   if (req.body.length) {
     const text = req.body.toString('utf8');
-    if (jsonTooDeep(text)) throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
+    if (jsonTooDeep(text))
+      throw new SerializationException(`The request body nests JSON deeper than ${MAX_JSON_NESTING} levels.`);
     try {
       body = JSON.parse(text) as Body;
     } catch {
       throw new SerializationException('The request body is not valid JSON.');
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SerializationException('The request body must be a JSON object.');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new SerializationException('The request body must be a JSON object.');
   }
   const result = await handler(api, body, req.signal);
   return {

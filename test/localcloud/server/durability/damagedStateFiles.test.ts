@@ -10,50 +10,69 @@ import { spawnCloud } from '../../../helpers/cloudProcess';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { refusedStart, runThenKill, sendMessages, sqsOf } from './stateDirRuns';
 
-test('a damaged snapshot.json refuses the start, is left untouched, and can be moved aside', { timeout: 60_000 }, async () => {
-  const dir = tempDir();
-  try {
-    const cloud = await spawnCloud(['--state-dir', dir.path]);
-    const sqs = sqsOf(cloud);
-    await sendMessages(sqs, 3);
-    sqs.destroy();
-    assert.equal(await cloud.stop('SIGTERM'), 0); // a clean stop writes the snapshot
-    const snapshot = join(dir.path, 'snapshot.json');
-    const whole = readFileSync(snapshot);
-    const damaged = whole.subarray(0, whole.length >> 1);
-    writeFileSync(snapshot, damaged);
+test(
+  'a damaged snapshot.json refuses the start, is left untouched, and can be moved aside',
+  { timeout: 60_000 },
+  async () => {
+    const dir = tempDir();
+    try {
+      const cloud = await spawnCloud(['--state-dir', dir.path]);
+      const sqs = sqsOf(cloud);
+      await sendMessages(sqs, 3);
+      sqs.destroy();
+      assert.equal(await cloud.stop('SIGTERM'), 0); // a clean stop writes the snapshot
+      const snapshot = join(dir.path, 'snapshot.json');
+      const whole = readFileSync(snapshot);
+      const damaged = whole.subarray(0, whole.length >> 1);
+      writeFileSync(snapshot, damaged);
 
-    const run = await refusedStart(['--state-dir', dir.path]);
-    assert.equal(run.code, 1);
-    assert.equal(run.stdout, '', 'no banner: the port never opened');
-    assert.match(run.stderr, new RegExp(`^hoc: The local cloud's saved state cannot be read: ${snapshot.replace(/[.]/g, '\\.')} is damaged \\(.+\\)\\. Restore that file from a backup, or move it aside`));
-    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
-    assert.deepEqual(readFileSync(snapshot), damaged, 'the damaged snapshot is kept as it was');
+      const run = await refusedStart(['--state-dir', dir.path]);
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, '', 'no banner: the port never opened');
+      assert.match(
+        run.stderr,
+        new RegExp(
+          `^hoc: The local cloud's saved state cannot be read: ${snapshot.replace(/[.]/g, '\\.')} is damaged \\(.+\\)\\. Restore that file from a backup, or move it aside`,
+        ),
+      );
+      assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+      assert.deepEqual(readFileSync(snapshot), damaged, 'the damaged snapshot is kept as it was');
 
-    // Moved aside, as the message says: the start goes on with what the journals hold.
-    renameSync(snapshot, `${snapshot}.corrupt`);
-    const { value } = await runThenKill(dir.path, async (s) => (await s.send(new ListQueuesCommand({}))).QueueUrls ?? []);
-    assert.deepEqual(value, [], 'the queue lived in the snapshot only: it is gone, as the message warned');
-  } finally {
-    dir.remove();
-  }
-});
+      // Moved aside, as the message says: the start goes on with what the journals hold.
+      renameSync(snapshot, `${snapshot}.corrupt`);
+      const { value } = await runThenKill(
+        dir.path,
+        async (s) => (await s.send(new ListQueuesCommand({}))).QueueUrls ?? [],
+      );
+      assert.deepEqual(value, [], 'the queue lived in the snapshot only: it is gone, as the message warned');
+    } finally {
+      dir.remove();
+    }
+  },
+);
 
-test('a truncated credentials.json refuses the start with a sentence, not a stack trace', { timeout: 60_000 }, async () => {
-  const dir = tempDir();
-  try {
-    await runThenKill(dir.path, (sqs) => sendMessages(sqs, 1));
-    const file = join(dir.path, 'credentials.json');
-    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
-    const run = await refusedStart(['--state-dir', dir.path]);
-    assert.equal(run.code, 1);
-    assert.equal(run.stdout, '');
-    assert.match(run.stderr, /^hoc: The local cloud's credentials cannot be read: .*credentials\.json is damaged \(.+\)\. Delete it to have new credentials generated/);
-    assert.doesNotMatch(run.stderr, /\n\s+at /);
-  } finally {
-    dir.remove();
-  }
-});
+test(
+  'a truncated credentials.json refuses the start with a sentence, not a stack trace',
+  { timeout: 60_000 },
+  async () => {
+    const dir = tempDir();
+    try {
+      await runThenKill(dir.path, (sqs) => sendMessages(sqs, 1));
+      const file = join(dir.path, 'credentials.json');
+      writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
+      const run = await refusedStart(['--state-dir', dir.path]);
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, '');
+      assert.match(
+        run.stderr,
+        /^hoc: The local cloud's credentials cannot be read: .*credentials\.json is damaged \(.+\)\. Delete it to have new credentials generated/,
+      );
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+    } finally {
+      dir.remove();
+    }
+  },
+);
 
 test('a state dir that cannot be created is a sentence too', { timeout: 60_000 }, async () => {
   const dir = tempDir();

@@ -17,7 +17,12 @@ test('a second server on a state dir in use refuses to start, naming the holder'
     const second = await refusedStart(['--state-dir', dir.path]);
     assert.equal(second.code, 1);
     assert.equal(second.stdout, '', 'no banner: it never started');
-    assert.match(second.stderr, new RegExp(`^hoc: The state dir .* is in use by another local cloud \\(process ${first.child.pid}\\)\\. Stop that one first`));
+    assert.match(
+      second.stderr,
+      new RegExp(
+        `^hoc: The state dir .* is in use by another local cloud \\(process ${first.child.pid}\\)\\. Stop that one first`,
+      ),
+    );
     await sendMessages(sqs, 50, 'after');
     sqs.destroy();
     // A clean stop compacts: it must not take what a second server wrote with it (there is none).

@@ -17,16 +17,22 @@ export async function queueUrl(sqs: SQSClient): Promise<string> {
 /** Sends `count` messages one request each (one journal record each); all must be acknowledged. */
 export async function sendMessages(sqs: SQSClient, count: number, prefix = 'm'): Promise<void> {
   const url = await queueUrl(sqs);
-  for (let i = 0; i < count; i++) await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: `${prefix}${i}` }));
+  for (let i = 0; i < count; i++)
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: `${prefix}${i}` }));
 }
 
 export async function depth(sqs: SQSClient): Promise<number> {
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: await queueUrl(sqs), AttributeNames: ['ApproximateNumberOfMessages'] }));
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: await queueUrl(sqs), AttributeNames: ['ApproximateNumberOfMessages'] }),
+  );
   return Number(Attributes!.ApproximateNumberOfMessages);
 }
 
 /** Starts `hoc cloud` on the dir, runs `work` against it, then kills it with SIGKILL. */
-export async function runThenKill<T>(stateDir: string, work: (sqs: SQSClient, cloud: CloudProcess) => Promise<T>): Promise<{ value: T; stderr: string }> {
+export async function runThenKill<T>(
+  stateDir: string,
+  work: (sqs: SQSClient, cloud: CloudProcess) => Promise<T>,
+): Promise<{ value: T; stderr: string }> {
   const cloud = await spawnCloud(['--state-dir', stateDir]);
   const sqs = sqsOf(cloud);
   try {

@@ -12,7 +12,10 @@ import { depth, runThenKill, sendMessages } from './stateDirRuns';
 const journalOf = (dir: string) => join(dir, 'journal-0.log');
 
 /** `sent` acknowledged sends, kill -9, `damage`, restart + 5 more sends, kill -9, restart: the depth. */
-async function probe(sent: number, damage: (journal: string) => void): Promise<{ depth: number; report: string; damaged: string[] }> {
+async function probe(
+  sent: number,
+  damage: (journal: string) => void,
+): Promise<{ depth: number; report: string; damaged: string[] }> {
   const dir = tempDir();
   try {
     await runThenKill(dir.path, (sqs) => sendMessages(sqs, sent));
@@ -34,7 +37,10 @@ test('a journal whose final newline is gone keeps all its records; later ones st
 test('a journal cut 10 bytes short loses only the torn record, reported on stderr', async () => {
   const got = await probe(5, (j) => truncateSync(j, readFileSync(j).length - 10));
   assert.equal(got.depth, 4 + 5);
-  assert.match(got.report, /journal-0\.log: cut \d+ bytes of torn or damaged tail \(from line 6, byte \d+\) back to the last whole record/);
+  assert.match(
+    got.report,
+    /journal-0\.log: cut \d+ bytes of torn or damaged tail \(from line 6, byte \d+\) back to the last whole record/,
+  );
   assert.equal(got.damaged.length, 1, 'a copy of the journal as found is kept');
 });
 

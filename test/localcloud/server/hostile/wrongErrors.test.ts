@@ -4,7 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SQSClient,
+  SetQueueAttributesCommand,
+} from '@aws-sdk/client-sqs';
 import { CreateStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { startTestCloud, type TestCloud } from '../../../helpers/cloud';
@@ -24,7 +29,13 @@ after(async () => {
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 test('SQS JSON nested 200,000 deep is a 400 SerializationException, not a stack overflow', async () => {
-  const answer = await sqsJson(cloud.endpoint, 'CreateQueue', undefined, { ...cloud.credentials }, `{"QueueName":"deep","Attributes":${nested(200_000)}}`);
+  const answer = await sqsJson(
+    cloud.endpoint,
+    'CreateQueue',
+    undefined,
+    { ...cloud.credentials },
+    `{"QueueName":"deep","Attributes":${nested(200_000)}}`,
+  );
   assert.equal(answer.status, 400);
   assert.equal((JSON.parse(answer.text) as { __type: string }).__type, 'SerializationException');
   assert.doesNotMatch(answer.text, /call stack/);
@@ -34,13 +45,21 @@ test('a Step Functions definition nested 50,000 deep is InvalidDefinition, a dee
   const sfn = new SFNClient(cloud.clientConfig);
   const definition = `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":${nested(50_000)},"End":true}}}`;
   const roleArn = 'arn:aws:iam::000000000000:role/r';
-  const err = await sfn.send(new CreateStateMachineCommand({ name: 'deep', definition, roleArn })).then(() => undefined, (e: Error) => e);
+  const err = await sfn.send(new CreateStateMachineCommand({ name: 'deep', definition, roleArn })).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   assert.equal(err?.name, 'InvalidDefinition');
   assert.match(err.message, /deeper than 512 levels/);
   // An execution input is bounded the same way (100,000 levels fit in its 256 KB).
   const pass = `{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`;
-  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'shallow', definition: pass, roleArn }));
-  const start = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: nested(100_000) })).then(() => undefined, (e: Error) => e);
+  const { stateMachineArn } = await sfn.send(
+    new CreateStateMachineCommand({ name: 'shallow', definition: pass, roleArn }),
+  );
+  const start = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: nested(100_000) })).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   sfn.destroy();
   assert.equal(start?.name, 'InvalidExecutionInput');
 });
@@ -51,8 +70,15 @@ test('S3 user metadata named __proto__ or constructor is kept like any other nam
     await s3.send(new CreateBucketCommand({ Bucket: 'proto' }));
     // Raw HTTP: the SDK's own header handling is not what is under test.
     const put = await rawRequest({
-      endpoint: cloud.endpoint, method: 'PUT', path: '/proto/k', body: 'x',
-      headers: { 'x-amz-meta-__proto__': 'p', 'x-amz-meta-constructor': 'c', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      endpoint: cloud.endpoint,
+      method: 'PUT',
+      path: '/proto/k',
+      body: 'x',
+      headers: {
+        'x-amz-meta-__proto__': 'p',
+        'x-amz-meta-constructor': 'c',
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      },
       sign: { ...cloud.credentials, service: 's3' },
     });
     assert.equal(put.status, 200, put.text);
@@ -70,13 +96,24 @@ test('queue attributes named constructor, __proto__ or toString are InvalidAttri
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'proto-attrs' }));
   for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
     const Attributes = JSON.parse(`{${JSON.stringify(name)}:"1"}`) as Record<string, string>;
-    const created = await sqs.send(new CreateQueueCommand({ QueueName: `proto-${name.replace(/_/g, '')}`, Attributes })).then(() => undefined, (e: Error) => e);
+    const created = await sqs
+      .send(new CreateQueueCommand({ QueueName: `proto-${name.replace(/_/g, '')}`, Attributes }))
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     assert.equal(created?.name, 'InvalidAttributeName', `CreateQueue ${name}`);
-    const set = await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes })).then(() => undefined, (e: Error) => e);
+    const set = await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes })).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     assert.equal(set?.name, 'InvalidAttributeName', `SetQueueAttributes ${name}`);
   }
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
-  assert.deepEqual(Object.keys(Attributes!).filter((k) => ['constructor', '__proto__', 'toString', 'hasOwnProperty'].includes(k)), []);
+  assert.deepEqual(
+    Object.keys(Attributes!).filter((k) => ['constructor', '__proto__', 'toString', 'hasOwnProperty'].includes(k)),
+    [],
+  );
 });
 
 test('a queue name sent as a JSON number is a 400 InvalidParameterValue, not a queue named 42', async () => {
@@ -93,9 +130,16 @@ test('a presigned URL valid for more than a week is a 400 AuthorizationQueryPara
     await s3.send(new CreateBucketCommand({ Bucket: 'week' }));
     await s3.send(new PutObjectCommand({ Bucket: 'week', Key: 'k', Body: 'x' }));
     const ok = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'week', Key: 'k' }), { expiresIn: 604_800 });
-    assert.equal((await rawRequest({ endpoint: ok, method: 'GET', path: new URL(ok).pathname + new URL(ok).search })).status, 200, 'a week exactly is allowed');
+    assert.equal(
+      (await rawRequest({ endpoint: ok, method: 'GET', path: new URL(ok).pathname + new URL(ok).search })).status,
+      200,
+      'a week exactly is allowed',
+    );
     for (const [expires, message] of [
-      ['700000', 'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds'],
+      [
+        '700000',
+        'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds',
+      ],
       ['-1', 'X-Amz-Expires must be non-negative'],
       ['soon', 'X-Amz-Expires should be a number'],
     ]) {
@@ -114,20 +158,27 @@ test('a presigned URL valid for more than a week is a 400 AuthorizationQueryPara
 test('Lambda, API Gateway and CloudWatch Logs bodies nested 200,000 deep are 400s', async () => {
   const deep = nested(200_000);
   const lambda = await rawRequest({
-    endpoint: cloud.endpoint, path: '/2015-03-31/functions', headers: { 'content-type': 'application/json' },
+    endpoint: cloud.endpoint,
+    path: '/2015-03-31/functions',
+    headers: { 'content-type': 'application/json' },
     body: `{"FunctionName":${deep}}`,
     sign: { ...cloud.credentials, service: 'lambda' },
   });
   assert.equal(lambda.status, 400, lambda.text);
   assert.equal(lambda.headers.get('x-amzn-errortype'), 'InvalidRequestContentException');
   const gateway = await rawRequest({
-    endpoint: cloud.endpoint, path: '/restapis', headers: { 'content-type': 'application/json' },
-    body: `{"name":"deep","tags":${deep}}`, sign: { ...cloud.credentials, service: 'apigateway' },
+    endpoint: cloud.endpoint,
+    path: '/restapis',
+    headers: { 'content-type': 'application/json' },
+    body: `{"name":"deep","tags":${deep}}`,
+    sign: { ...cloud.credentials, service: 'apigateway' },
   });
   assert.equal(gateway.status, 400, gateway.text);
   const logs = await rawRequest({
-    endpoint: cloud.endpoint, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.CreateLogGroup' },
-    body: `{"logGroupName":"deep","tags":${deep}}`, sign: { ...cloud.credentials, service: 'logs' },
+    endpoint: cloud.endpoint,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.CreateLogGroup' },
+    body: `{"logGroupName":"deep","tags":${deep}}`,
+    sign: { ...cloud.credentials, service: 'logs' },
   });
   assert.equal(logs.status, 400, logs.text);
   assert.equal((JSON.parse(logs.text) as { __type: string }).__type, 'SerializationException');
@@ -136,31 +187,68 @@ test('Lambda, API Gateway and CloudWatch Logs bodies nested 200,000 deep are 400
 test('an SQS message attribute or queue tag named __proto__ is kept, not dropped', async () => {
   const c = { ...cloud.credentials };
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'proto-keys' }));
-  const sent = await sqsJson(cloud.endpoint, 'SendMessage', undefined, c, `{"QueueUrl":"${QueueUrl}","MessageBody":"x","MessageAttributes":{"__proto__":{"DataType":"String","StringValue":"v"}}}`);
+  const sent = await sqsJson(
+    cloud.endpoint,
+    'SendMessage',
+    undefined,
+    c,
+    `{"QueueUrl":"${QueueUrl}","MessageBody":"x","MessageAttributes":{"__proto__":{"DataType":"String","StringValue":"v"}}}`,
+  );
   assert.equal(sent.status, 200);
-  assert.ok((JSON.parse(sent.text) as { MD5OfMessageAttributes?: string }).MD5OfMessageAttributes, 'the attribute was counted');
-  const got = await sqsJson(cloud.endpoint, 'ReceiveMessage', undefined, c, `{"QueueUrl":"${QueueUrl}","MessageAttributeNames":["All"]}`);
-  assert.match(got.text, /"MessageAttributes":\{"__proto__":\{"StringValue":"v","DataType":"String"\}|"MessageAttributes":\{"__proto__":\{"DataType":"String","StringValue":"v"\}/);
-  await sqsJson(cloud.endpoint, 'TagQueue', undefined, c, `{"QueueUrl":"${QueueUrl}","Tags":{"__proto__":"t","constructor":"c"}}`);
+  assert.ok(
+    (JSON.parse(sent.text) as { MD5OfMessageAttributes?: string }).MD5OfMessageAttributes,
+    'the attribute was counted',
+  );
+  const got = await sqsJson(
+    cloud.endpoint,
+    'ReceiveMessage',
+    undefined,
+    c,
+    `{"QueueUrl":"${QueueUrl}","MessageAttributeNames":["All"]}`,
+  );
+  assert.match(
+    got.text,
+    /"MessageAttributes":\{"__proto__":\{"StringValue":"v","DataType":"String"\}|"MessageAttributes":\{"__proto__":\{"DataType":"String","StringValue":"v"\}/,
+  );
+  await sqsJson(
+    cloud.endpoint,
+    'TagQueue',
+    undefined,
+    c,
+    `{"QueueUrl":"${QueueUrl}","Tags":{"__proto__":"t","constructor":"c"}}`,
+  );
   const tags = await sqsJson(cloud.endpoint, 'ListQueueTags', { QueueUrl }, c);
   assert.equal(tags.text, '{"Tags":{"__proto__":"t","constructor":"c"}}');
 });
 
 test('query-protocol parameters named __proto__ or constructor are plain keys: no prototype pollution, no 500', async () => {
-  const query = (body: string) => rawRequest({
-    endpoint: cloud.endpoint, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, sign: { ...cloud.credentials },
-  });
-  const polluting = await query('Action=CreateQueue&Version=2012-11-05&QueueName=query-proto&__proto__.polluted=yes&constructor=1');
+  const query = (body: string) =>
+    rawRequest({
+      endpoint: cloud.endpoint,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      sign: { ...cloud.credentials },
+    });
+  const polluting = await query(
+    'Action=CreateQueue&Version=2012-11-05&QueueName=query-proto&__proto__.polluted=yes&constructor=1',
+  );
   assert.equal(polluting.status, 200, polluting.text);
   assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined, 'Object.prototype is untouched');
-  const attribute = await query('Action=CreateQueue&Version=2012-11-05&QueueName=query-proto2&Attribute.1.Name=__proto__&Attribute.1.Value=1');
+  const attribute = await query(
+    'Action=CreateQueue&Version=2012-11-05&QueueName=query-proto2&Attribute.1.Name=__proto__&Attribute.1.Value=1',
+  );
   assert.equal(attribute.status, 400);
   assert.match(attribute.text, /<Code>InvalidAttributeName<\/Code>/);
 });
 
 test('query parameters named constructor, toString or __proto__ do not break a valid signature', async () => {
   for (const q of ['constructor=1', 'toString=1', '__proto__=1', 'hasOwnProperty=x']) {
-    const answer = await rawRequest({ endpoint: cloud.endpoint, method: 'GET', path: `/2015-03-31/functions?${q}`, sign: { ...cloud.credentials, service: 'lambda' } });
+    const answer = await rawRequest({
+      endpoint: cloud.endpoint,
+      method: 'GET',
+      path: `/2015-03-31/functions?${q}`,
+      sign: { ...cloud.credentials, service: 'lambda' },
+    });
     assert.equal(answer.status, 200, `${q}: ${answer.text}`);
   }
 });

@@ -22,10 +22,12 @@ let currentRequestId: string | undefined;
 
 // ---- console, as the managed runtime prints it -------------------------------------------
 function patchConsole(): void {
-  const write = (level: string) => (...args: unknown[]) => {
-    const line = `${new Date().toISOString()}\t${currentRequestId ?? 'undefined'}\t${level}\t${format(...args)}`;
-    process.stdout.write(`${line.replace(/\n/g, '\r')}\n`);
-  };
+  const write =
+    (level: string) =>
+    (...args: unknown[]) => {
+      const line = `${new Date().toISOString()}\t${currentRequestId ?? 'undefined'}\t${level}\t${format(...args)}`;
+      process.stdout.write(`${line.replace(/\n/g, '\r')}\n`);
+    };
   console.log = write('INFO');
   console.info = write('INFO');
   console.warn = write('WARN');
@@ -35,14 +37,40 @@ function patchConsole(): void {
 }
 
 // ---- HTTP to the Runtime API -----------------------------------------------------------
-function call(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function call(
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolvePromise, reject) => {
     const [host, port] = API.split(':');
-    const req = request({ host, port: Number(port), path, method, agent, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host,
+        port: Number(port),
+        path,
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(body !== undefined
+            ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolvePromise({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -62,7 +90,7 @@ interface ErrorShape {
 
 function toErrorShape(err: unknown, forcedType?: string): ErrorShape {
   if (err instanceof Error) {
-    const type = forcedType ?? (err.name && err.name !== 'Error' ? err.name : err.constructor?.name ?? 'Error');
+    const type = forcedType ?? (err.name && err.name !== 'Error' ? err.name : (err.constructor?.name ?? 'Error'));
     return { errorType: type, errorMessage: err.message, trace: (err.stack ?? '').split('\n') };
   }
   if (typeof err === 'string') return { errorType: forcedType ?? 'string', errorMessage: err, trace: [] };
@@ -70,11 +98,16 @@ function toErrorShape(err: unknown, forcedType?: string): ErrorShape {
 }
 
 function logError(label: string, shape: ErrorShape): void {
-  console.error(`${label} \t${JSON.stringify({ errorType: shape.errorType, errorMessage: shape.errorMessage, stack: shape.trace })}`);
+  console.error(
+    `${label} \t${JSON.stringify({ errorType: shape.errorType, errorMessage: shape.errorMessage, stack: shape.trace })}`,
+  );
 }
 
 class RuntimeError extends Error {
-  constructor(readonly type: string, message: string) {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
     super(message);
     this.name = type;
   }
@@ -100,7 +133,9 @@ function registerNodePathForEsm(): void {
       }
     }`;
   try {
-    register(`data:text/javascript,${encodeURIComponent(hooks)}`, { data: { parents: paths.map((p) => pathToFileURL(join(p, 'noop.js')).href) } });
+    register(`data:text/javascript,${encodeURIComponent(hooks)}`, {
+      data: { parents: paths.map((p) => pathToFileURL(join(p, 'noop.js')).href) },
+    });
   } catch {
     // Older Node: CommonJS handlers still find the SDK through NODE_PATH.
   }
@@ -125,31 +160,44 @@ function isEsm(file: string): boolean {
 async function loadHandler(): Promise<Handler> {
   const slash = HANDLER.lastIndexOf('/');
   const dot = HANDLER.indexOf('.', slash + 1);
-  if (dot === -1) throw new RuntimeError('Runtime.MalformedHandlerName', `Bad handler ${HANDLER}: missing a '.' between module and function name`);
+  if (dot === -1)
+    throw new RuntimeError(
+      'Runtime.MalformedHandlerName',
+      `Bad handler ${HANDLER}: missing a '.' between module and function name`,
+    );
   const modulePath = HANDLER.slice(0, dot);
   const functionPath = HANDLER.slice(dot + 1);
   const base = resolve(TASK_ROOT, modulePath);
-  const file = ['.js', '.mjs', '.cjs'].map((ext) => base + ext).find((f) => existsSync(f)) ?? (existsSync(base) ? base : undefined);
-  if (!file) throw new RuntimeError('Runtime.ImportModuleError', `Error: Cannot find module '${modulePath}'\nRequire stack:\n- ${__filename}`);
+  const file =
+    ['.js', '.mjs', '.cjs'].map((ext) => base + ext).find((f) => existsSync(f)) ??
+    (existsSync(base) ? base : undefined);
+  if (!file)
+    throw new RuntimeError(
+      'Runtime.ImportModuleError',
+      `Error: Cannot find module '${modulePath}'\nRequire stack:\n- ${__filename}`,
+    );
   let mod: Record<string, unknown>;
   try {
     if (isEsm(file)) {
       // Loader hooks start a thread: only ES module handlers pay for them.
       registerNodePathForEsm();
       mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    }
-    else mod = createRequire(join(TASK_ROOT, 'noop.js'))(file) as Record<string, unknown>;
+    } else mod = createRequire(join(TASK_ROOT, 'noop.js'))(file) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof SyntaxError) throw new RuntimeError('Runtime.UserCodeSyntaxError', `${e.name}: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') throw new RuntimeError('Runtime.ImportModuleError', `Error: ${(e as Error).message}`);
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND')
+      throw new RuntimeError('Runtime.ImportModuleError', `Error: ${(e as Error).message}`);
     throw e;
   }
   let fn: unknown = mod;
-  for (const part of functionPath.split('.')) fn = fn && typeof fn === 'object' || typeof fn === 'function' ? (fn as Record<string, unknown>)[part] : undefined;
+  for (const part of functionPath.split('.'))
+    fn = (fn && typeof fn === 'object') || typeof fn === 'function' ? (fn as Record<string, unknown>)[part] : undefined;
   // A CommonJS module compiled from ESM may sit behind `default`.
-  if (fn === undefined && mod.default && typeof mod.default === 'object') fn = (mod.default as Record<string, unknown>)[functionPath];
-  if (typeof fn !== 'function') throw new RuntimeError('Runtime.HandlerNotFound', `${HANDLER} is undefined or not exported`);
+  if (fn === undefined && mod.default && typeof mod.default === 'object')
+    fn = (mod.default as Record<string, unknown>)[functionPath];
+  if (typeof fn !== 'function')
+    throw new RuntimeError('Runtime.HandlerNotFound', `${HANDLER} is undefined or not exported`);
   return fn as Handler;
 }
 
@@ -191,7 +239,11 @@ function eventLoopDrained(): Promise<void> {
   return new Promise((resolvePromise) => process.once('beforeExit', () => resolvePromise()));
 }
 
-async function runHandler(handler: Handler, event: unknown, context: ReturnType<typeof buildContext>): Promise<unknown> {
+async function runHandler(
+  handler: Handler,
+  event: unknown,
+  context: ReturnType<typeof buildContext>,
+): Promise<unknown> {
   return new Promise((resolvePromise, reject) => {
     let done = false;
     const finish = (err: unknown, result?: unknown) => {
@@ -215,7 +267,11 @@ async function runHandler(handler: Handler, event: unknown, context: ReturnType<
     });
     try {
       const out = handler.length >= 3 ? handler(event, context, callback) : handler(event, context);
-      if (out && typeof (out as Promise<unknown>).then === 'function') (out as Promise<unknown>).then((r) => finish(null, r), (e: unknown) => finish(e ?? new Error('rejected')));
+      if (out && typeof (out as Promise<unknown>).then === 'function')
+        (out as Promise<unknown>).then(
+          (r) => finish(null, r),
+          (e: unknown) => finish(e ?? new Error('rejected')),
+        );
       else if (handler.length < 3) finish(null, out);
     } catch (e) {
       finish(e);
@@ -225,7 +281,9 @@ async function runHandler(handler: Handler, event: unknown, context: ReturnType<
 
 async function postError(requestId: string, shape: ErrorShape): Promise<void> {
   flushMarker(requestId);
-  await call('POST', `/2018-06-01/runtime/invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(shape), { 'lambda-runtime-function-error-type': shape.errorType });
+  await call('POST', `/2018-06-01/runtime/invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(shape), {
+    'lambda-runtime-function-error-type': shape.errorType,
+  });
 }
 
 async function main(): Promise<void> {
@@ -237,11 +295,16 @@ async function main(): Promise<void> {
     const shape = toErrorShape(e, e instanceof RuntimeError ? e.type : undefined);
     if (e instanceof RuntimeError) shape.trace = [`${shape.errorType}: ${shape.errorMessage}`, ...shape.trace.slice(1)];
     logError('Uncaught Exception', shape);
-    await call('POST', '/2018-06-01/runtime/init/error', JSON.stringify(shape), { 'lambda-runtime-function-error-type': shape.errorType });
+    await call('POST', '/2018-06-01/runtime/init/error', JSON.stringify(shape), {
+      'lambda-runtime-function-error-type': shape.errorType,
+    });
     process.exit(129);
   }
   const fail = (kind: string) => (err: unknown) => {
-    const shape = toErrorShape(err, kind === 'Unhandled Promise Rejection' ? 'Runtime.UnhandledPromiseRejection' : undefined);
+    const shape = toErrorShape(
+      err,
+      kind === 'Unhandled Promise Rejection' ? 'Runtime.UnhandledPromiseRejection' : undefined,
+    );
     logError(kind, shape);
     const id = currentRequestId;
     (id ? postError(id, shape) : Promise.resolve()).finally(() => process.exit(129));

@@ -9,11 +9,22 @@ import { sdkErrorCause, sdkMetadata, type Integrations } from './types';
 
 function lambdaOf(integrations: Integrations): LambdaInternal {
   const lambda = integrations.lambda();
-  if (!lambda) throw new StatesError('Lambda.ServiceException', 'The local cloud is running without its Lambda service.');
+  if (!lambda)
+    throw new StatesError('Lambda.ServiceException', 'The local cloud is running without its Lambda service.');
   return lambda;
 }
 
-async function invoke(integrations: Integrations, functionRef: string, payload: Buffer, options: { qualifier?: string; invocationType?: 'RequestResponse' | 'Event'; logType?: 'Tail' | 'None'; signal: AbortSignal }): Promise<InvokeResult> {
+async function invoke(
+  integrations: Integrations,
+  functionRef: string,
+  payload: Buffer,
+  options: {
+    qualifier?: string;
+    invocationType?: 'RequestResponse' | 'Event';
+    logType?: 'Tail' | 'None';
+    signal: AbortSignal;
+  },
+): Promise<InvokeResult> {
   try {
     return await lambdaOf(integrations).invokeInternal(functionRef, payload, {
       invocationType: options.invocationType ?? 'RequestResponse',
@@ -26,13 +37,18 @@ async function invoke(integrations: Integrations, functionRef: string, payload: 
     const err = e as { code?: string; status?: number; message?: string };
     const code = err.code ?? 'ServiceException';
     const requestId = randomUUID();
-    const message = code === 'ResourceNotFoundException' ? `Function not found: ${qualifiedArn(integrations, functionRef, options.qualifier)}` : (err.message ?? String(e));
+    const message =
+      code === 'ResourceNotFoundException'
+        ? `Function not found: ${qualifiedArn(integrations, functionRef, options.qualifier)}`
+        : (err.message ?? String(e));
     throw new StatesError(`Lambda.${code}`, sdkErrorCause(message, 'AWSLambda', err.status ?? 500, code, requestId));
   }
 }
 
 function qualifiedArn(integrations: Integrations, ref: string, qualifier: string | undefined): string {
-  const arn = ref.startsWith('arn:') ? ref : `arn:aws:lambda:${integrations.region}:${integrations.accountId}:function:${ref}`;
+  const arn = ref.startsWith('arn:')
+    ? ref
+    : `arn:aws:lambda:${integrations.region}:${integrations.accountId}:function:${ref}`;
   return /:function:[^:]+:[^:]+$/.test(arn) ? arn : `${arn}:${qualifier ?? '$LATEST'}`;
 }
 
@@ -62,7 +78,12 @@ function parsePayload(buf: Buffer): Json {
 }
 
 /** Resource = a function ARN: the answer is the output. */
-export async function invokeFunctionArn(integrations: Integrations, functionArn: string, input: Json, signal: AbortSignal): Promise<Json> {
+export async function invokeFunctionArn(
+  integrations: Integrations,
+  functionArn: string,
+  input: Json,
+  signal: AbortSignal,
+): Promise<Json> {
   const result = await invoke(integrations, functionArn, Buffer.from(JSON.stringify(input)), { signal });
   if (result.functionError) throw functionError(result, false);
   return parsePayload(result.payload);
@@ -71,8 +92,10 @@ export async function invokeFunctionArn(integrations: Integrations, functionArn:
 /** `lambda:invoke`: the answer is wrapped as AWS wraps it. */
 export async function lambdaInvoke(integrations: Integrations, parameters: Json, signal: AbortSignal): Promise<Json> {
   const p = (parameters ?? {}) as Record<string, Json>;
-  if (typeof p.FunctionName !== 'string') throw new StatesError('States.Runtime', "The field 'FunctionName' is required by arn:aws:states:::lambda:invoke.");
-  const payload = p.Payload === undefined ? '{}' : typeof p.Payload === 'string' ? p.Payload : JSON.stringify(p.Payload);
+  if (typeof p.FunctionName !== 'string')
+    throw new StatesError('States.Runtime', "The field 'FunctionName' is required by arn:aws:states:::lambda:invoke.");
+  const payload =
+    p.Payload === undefined ? '{}' : typeof p.Payload === 'string' ? p.Payload : JSON.stringify(p.Payload);
   const invocationType = p.InvocationType === 'Event' ? 'Event' : 'RequestResponse';
   const result = await invoke(integrations, p.FunctionName, Buffer.from(payload), {
     qualifier: typeof p.Qualifier === 'string' ? p.Qualifier : undefined,
@@ -82,7 +105,10 @@ export async function lambdaInvoke(integrations: Integrations, parameters: Json,
   });
   if (result.functionError) throw functionError(result, true);
   const requestId = randomUUID();
-  const extra: Record<string, string> = { 'X-Amz-Executed-Version': result.executedVersion, 'x-amzn-Remapped-Content-Length': '0' };
+  const extra: Record<string, string> = {
+    'X-Amz-Executed-Version': result.executedVersion,
+    'x-amzn-Remapped-Content-Length': '0',
+  };
   if (result.logResult) extra['X-Amz-Log-Result'] = result.logResult;
   const out: Record<string, Json> = {
     ExecutedVersion: result.executedVersion,

@@ -11,11 +11,17 @@ export async function sqsSendMessage(integrations: Integrations, parameters: Jso
   if (!sqs) throw new StatesError('SQS.SdkClientException', 'The local cloud is running without its SQS service.');
   const p = (parameters ?? {}) as Record<string, Json>;
   const requestId = randomUUID();
-  const clientError = (message: string, code: string) => new StatesError('SQS.AmazonSQSException', sdkErrorCause(message, 'AmazonSQS', 400, code, requestId));
-  if (typeof p.QueueUrl !== 'string') throw clientError('The request must contain the parameter QueueUrl.', 'MissingParameter');
-  if (p.MessageBody === undefined || p.MessageBody === null || p.MessageBody === '') throw clientError('The request must contain the parameter MessageBody.', 'MissingParameter');
+  const clientError = (message: string, code: string) =>
+    new StatesError('SQS.AmazonSQSException', sdkErrorCause(message, 'AmazonSQS', 400, code, requestId));
+  if (typeof p.QueueUrl !== 'string')
+    throw clientError('The request must contain the parameter QueueUrl.', 'MissingParameter');
+  if (p.MessageBody === undefined || p.MessageBody === null || p.MessageBody === '')
+    throw clientError('The request must contain the parameter MessageBody.', 'MissingParameter');
   const body = typeof p.MessageBody === 'string' ? p.MessageBody : JSON.stringify(p.MessageBody);
-  const attributes = p.MessageAttributes && typeof p.MessageAttributes === 'object' ? (p.MessageAttributes as unknown as Record<string, SqsMessageAttributeValue>) : undefined;
+  const attributes =
+    p.MessageAttributes && typeof p.MessageAttributes === 'object'
+      ? (p.MessageAttributes as unknown as Record<string, SqsMessageAttributeValue>)
+      : undefined;
   try {
     const sent = await sqs.sendInternal(p.QueueUrl, body, {
       messageAttributes: attributes,
@@ -30,6 +36,9 @@ export async function sqsSendMessage(integrations: Integrations, parameters: Jso
   } catch (e) {
     if (e instanceof StatesError) throw e;
     const err = e as { code?: string; status?: number; message?: string };
-    throw new StatesError('SQS.AmazonSQSException', sdkErrorCause(err.message ?? String(e), 'AmazonSQS', err.status ?? 400, err.code ?? 'InternalError', requestId));
+    throw new StatesError(
+      'SQS.AmazonSQSException',
+      sdkErrorCause(err.message ?? String(e), 'AmazonSQS', err.status ?? 400, err.code ?? 'InternalError', requestId),
+    );
   }
 }

@@ -5,27 +5,54 @@ import type { Json } from '../jsonPath';
 import { StatesError } from '../statesError';
 import { sdkErrorCause, sdkMetadata, type Integrations, type NestedExecution } from './types';
 
-export async function startNestedExecution(integrations: Integrations, parameters: Json, parentExecutionArn: string): Promise<Json> {
+export async function startNestedExecution(
+  integrations: Integrations,
+  parameters: Json,
+  parentExecutionArn: string,
+): Promise<Json> {
   const p = (parameters ?? {}) as Record<string, Json>;
   const requestId = randomUUID();
   if (typeof p.StateMachineArn !== 'string') {
-    throw new StatesError('StepFunctions.AWSStepFunctionsException', sdkErrorCause("The field 'StateMachineArn' is required.", 'AWSStepFunctions', 400, 'ValidationException', requestId));
+    throw new StatesError(
+      'StepFunctions.AWSStepFunctionsException',
+      sdkErrorCause(
+        "The field 'StateMachineArn' is required.",
+        'AWSStepFunctions',
+        400,
+        'ValidationException',
+        requestId,
+      ),
+    );
   }
-  const input = p.Input === undefined || p.Input === null ? '{}' : typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input);
+  const input =
+    p.Input === undefined || p.Input === null ? '{}' : typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input);
   try {
-    const started = await integrations.startExecution({ stateMachineArn: p.StateMachineArn, input, name: typeof p.Name === 'string' ? p.Name : undefined, parentExecutionArn });
+    const started = await integrations.startExecution({
+      stateMachineArn: p.StateMachineArn,
+      input,
+      name: typeof p.Name === 'string' ? p.Name : undefined,
+      parentExecutionArn,
+    });
     const out = { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() };
     return { ...out, ...sdkMetadata(requestId, JSON.stringify(out).length, 'application/x-amz-json-1.0') };
   } catch (e) {
     if (e instanceof StatesError) throw e;
     const err = e as { code?: string; status?: number; message?: string };
     const code = err.code ?? 'InternalFailure';
-    throw new StatesError(`StepFunctions.${code}Exception`.replace(/ExceptionException$/, 'Exception'), sdkErrorCause(err.message ?? String(e), 'AWSStepFunctions', err.status ?? 400, code, requestId));
+    throw new StatesError(
+      `StepFunctions.${code}Exception`.replace(/ExceptionException$/, 'Exception'),
+      sdkErrorCause(err.message ?? String(e), 'AWSStepFunctions', err.status ?? 400, code, requestId),
+    );
   }
 }
 
 /** Waits for the nested execution; `.sync:2` parses Input/Output as JSON, `.sync` keeps strings. */
-export async function waitNestedExecution(integrations: Integrations, submitted: Json, version: 1 | 2, signal: AbortSignal): Promise<Json> {
+export async function waitNestedExecution(
+  integrations: Integrations,
+  submitted: Json,
+  version: 1 | 2,
+  signal: AbortSignal,
+): Promise<Json> {
   const arn = (submitted as { ExecutionArn: string }).ExecutionArn;
   const done = await integrations.waitForExecution(arn, signal);
   const described = describe(done, version);

@@ -45,7 +45,12 @@ export async function runChildren(
       stop.abort(at);
     },
   };
-  await runPool(count, concurrency, (index, onBlock) => job(index, { onBlock, signal }, children), () => failure !== undefined || thread.signal.aborted);
+  await runPool(
+    count,
+    concurrency,
+    (index, onBlock) => job(index, { onBlock, signal }, children),
+    () => failure !== undefined || thread.signal.aborted,
+  );
   thread.checkAborted();
   if (failure) {
     thread.cursor = failedAt;

@@ -12,11 +12,16 @@ export async function runChoice(env: StateEnv): Promise<StepResult> {
   for (const rule of choices) {
     if (await matches(env, rule)) {
       // A matched rule assigns and shapes output with its own fields only; the state's apply to Default.
-      const outcome = await finishState(env, env.input, { hasResult: false, assign: rule.Assign ?? null, output: rule.Output ?? null });
+      const outcome = await finishState(env, env.input, {
+        hasResult: false,
+        assign: rule.Assign ?? null,
+        output: rule.Output ?? null,
+      });
       return { ...outcome, next: rule.Next };
     }
   }
-  if (env.state.Default === undefined) throw new StatesError('States.NoChoiceMatched', `No Matches! (state '${env.name}')`);
+  if (env.state.Default === undefined)
+    throw new StatesError('States.NoChoiceMatched', `No Matches! (state '${env.name}')`);
   const outcome = await finishState(env, env.input, { hasResult: false });
   return { ...outcome, next: env.state.Default };
 }
@@ -24,7 +29,11 @@ export async function runChoice(env: StateEnv): Promise<StepResult> {
 async function matches(env: StateEnv, rule: AslChoiceRule): Promise<boolean> {
   if (env.language === 'JSONata') {
     const v = await evaluateTemplate(rule.Condition, jsonataScope(env), 'Condition');
-    if (typeof v !== 'boolean') throw new StatesError('States.QueryEvaluationError', `The Condition of a choice rule must produce a boolean, not ${JSON.stringify(v)}.`);
+    if (typeof v !== 'boolean')
+      throw new StatesError(
+        'States.QueryEvaluationError',
+        `The Condition of a choice rule must produce a boolean, not ${JSON.stringify(v)}.`,
+      );
     return v;
   }
   return evaluateRule(env, rule);
@@ -40,7 +49,10 @@ function evaluateRule(env: StateEnv, rule: AslChoiceRule): boolean {
   for (const [op, expected] of Object.entries(rule)) {
     if (op === 'Variable' || op === 'Next' || op === 'Comment' || op === 'Assign' || op === 'Output') continue;
     if (op === 'IsPresent') return found.found === expected;
-    if (!found.found) throw runtimeError(`Invalid path '${rule.Variable}': The choice state's condition path references an invalid value.`);
+    if (!found.found)
+      throw runtimeError(
+        `Invalid path '${rule.Variable}': The choice state's condition path references an invalid value.`,
+      );
     const value = found.value;
     if (op.startsWith('Is')) return typeTest(op, value) === expected;
     const isPath = op.endsWith('Path');
@@ -53,12 +65,18 @@ function evaluateRule(env: StateEnv, rule: AslChoiceRule): boolean {
 
 function typeTest(op: string, v: Json): boolean {
   switch (op) {
-    case 'IsNull': return v === null;
-    case 'IsNumeric': return typeof v === 'number';
-    case 'IsString': return typeof v === 'string';
-    case 'IsBoolean': return typeof v === 'boolean';
-    case 'IsTimestamp': return typeof v === 'string' && parseTimestamp(v) !== undefined;
-    default: throw runtimeError(`Unknown choice operator '${op}'.`);
+    case 'IsNull':
+      return v === null;
+    case 'IsNumeric':
+      return typeof v === 'number';
+    case 'IsString':
+      return typeof v === 'string';
+    case 'IsBoolean':
+      return typeof v === 'boolean';
+    case 'IsTimestamp':
+      return typeof v === 'string' && parseTimestamp(v) !== undefined;
+    default:
+      throw runtimeError(`Unknown choice operator '${op}'.`);
   }
 }
 
@@ -75,7 +93,8 @@ function compare(op: string, value: Json, operand: Json): boolean {
   if (!kind) throw runtimeError(`Unknown choice operator '${op}'.`);
   const [, type, rel] = kind;
   if (type === 'Boolean') return typeof value === 'boolean' && value === operand;
-  if (type === 'String' && rel === 'Matches') return typeof value === 'string' && typeof operand === 'string' && wildcard(operand).test(value);
+  if (type === 'String' && rel === 'Matches')
+    return typeof value === 'string' && typeof operand === 'string' && wildcard(operand).test(value);
   let a: number | string;
   let b: number | string;
   if (type === 'Numeric') {
@@ -91,12 +110,18 @@ function compare(op: string, value: Json, operand: Json): boolean {
     [a, b] = [ta, tb];
   }
   switch (rel) {
-    case 'Equals': return a === b;
-    case 'LessThan': return a < b;
-    case 'GreaterThan': return a > b;
-    case 'LessThanEquals': return a <= b;
-    case 'GreaterThanEquals': return a >= b;
-    default: throw runtimeError(`Unknown choice operator '${op}'.`);
+    case 'Equals':
+      return a === b;
+    case 'LessThan':
+      return a < b;
+    case 'GreaterThan':
+      return a > b;
+    case 'LessThanEquals':
+      return a <= b;
+    case 'GreaterThanEquals':
+      return a >= b;
+    default:
+      throw runtimeError(`Unknown choice operator '${op}'.`);
   }
 }
 

@@ -10,7 +10,11 @@ import { asStatesError } from '../statesError';
  * Runs `attempt` until it succeeds or no retrier takes its error. `failedEvent` (MapStateFailed,
  * ParallelStateFailed) is emitted before that last error is thrown, when the state has one.
  */
-export async function runWithRetries(env: StateEnv, attempt: () => Promise<Json>, failedEvent?: string): Promise<StepResult> {
+export async function runWithRetries(
+  env: StateEnv,
+  attempt: () => Promise<Json>,
+  failedEvent?: string,
+): Promise<StepResult> {
   const policy = new RetryPolicy(env.state.Retry);
   for (;;) {
     try {

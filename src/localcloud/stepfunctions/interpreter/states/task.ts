@@ -25,11 +25,24 @@ interface Target {
 
 export function parseResource(resource: string | undefined): Target {
   if (typeof resource !== 'string') throw runtimeError('A Task state needs a Resource.');
-  if (/^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/.test(resource)) return { kind: 'function', resource, pattern: 'request' };
-  const m = /^arn:[^:]+:states:[^:]*:[^:]*:([a-z0-9-]+):([A-Za-z0-9]+)(\.waitForTaskToken|\.sync:2|\.sync)?$/.exec(resource);
-  if (!m) throw runtimeError(`The local cloud does not support the Task resource '${resource}'. Use a Lambda function ARN, lambda:invoke, sqs:sendMessage or states:startExecution — or the localstack/aws target.`);
+  if (/^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/.test(resource))
+    return { kind: 'function', resource, pattern: 'request' };
+  const m = /^arn:[^:]+:states:[^:]*:[^:]*:([a-z0-9-]+):([A-Za-z0-9]+)(\.waitForTaskToken|\.sync:2|\.sync)?$/.exec(
+    resource,
+  );
+  if (!m)
+    throw runtimeError(
+      `The local cloud does not support the Task resource '${resource}'. Use a Lambda function ARN, lambda:invoke, sqs:sendMessage or states:startExecution — or the localstack/aws target.`,
+    );
   const suffix = m[3] ?? '';
-  const pattern: Pattern = suffix === '.waitForTaskToken' ? 'callback' : suffix === '.sync:2' ? 'sync2' : suffix === '.sync' ? 'sync' : 'request';
+  const pattern: Pattern =
+    suffix === '.waitForTaskToken'
+      ? 'callback'
+      : suffix === '.sync:2'
+        ? 'sync2'
+        : suffix === '.sync'
+          ? 'sync'
+          : 'request';
   return { kind: 'service', resource, service: m[1], action: `${m[2]}${suffix}`, pattern };
 }
 
@@ -44,7 +57,9 @@ export async function runTask(env: StateEnv): Promise<StepResult> {
   if (target.kind === 'service') {
     const base = `${target.service}:${target.action!.split('.')[0]}`;
     if (!SUPPORTED[base]?.includes(target.pattern)) {
-      throw runtimeError(`The local cloud does not support the Task resource '${target.resource}'. Supported: lambda:invoke[.waitForTaskToken], sqs:sendMessage[.waitForTaskToken], states:startExecution[.sync|.sync:2|.waitForTaskToken].`);
+      throw runtimeError(
+        `The local cloud does not support the Task resource '${target.resource}'. Supported: lambda:invoke[.waitForTaskToken], sqs:sendMessage[.waitForTaskToken], states:startExecution[.sync|.sync:2|.waitForTaskToken].`,
+      );
     }
   }
   return runWithRetries(env, () => attempt(env, target));
@@ -64,37 +79,69 @@ async function attempt(env: StateEnv, target: Target): Promise<Json> {
     if (heartbeatSeconds !== undefined) timing.heartbeatInSeconds = heartbeatSeconds;
 
     if (target.kind === 'function') {
-      thread.emit('LambdaFunctionScheduled', { key: 'lambdaFunctionScheduledEventDetails', value: { resource: target.resource, input: JSON.stringify(payload), inputDetails: { truncated: false }, ...(timing.timeoutInSeconds !== undefined ? { timeoutInSeconds: timing.timeoutInSeconds } : {}) } });
+      thread.emit('LambdaFunctionScheduled', {
+        key: 'lambdaFunctionScheduledEventDetails',
+        value: {
+          resource: target.resource,
+          input: JSON.stringify(payload),
+          inputDetails: { truncated: false },
+          ...(timing.timeoutInSeconds !== undefined ? { timeoutInSeconds: timing.timeoutInSeconds } : {}),
+        },
+      });
       thread.emit('LambdaFunctionStarted');
       try {
-        const output = await withTimeout(env, timeoutSeconds, (signal) => invokeFunctionArn(rt.integrations, target.resource, payload, signal));
-        thread.emit('LambdaFunctionSucceeded', { key: 'lambdaFunctionSucceededEventDetails', value: { output: JSON.stringify(output), outputDetails: { truncated: false } } });
+        const output = await withTimeout(env, timeoutSeconds, (signal) =>
+          invokeFunctionArn(rt.integrations, target.resource, payload, signal),
+        );
+        thread.emit('LambdaFunctionSucceeded', {
+          key: 'lambdaFunctionSucceededEventDetails',
+          value: { output: JSON.stringify(output), outputDetails: { truncated: false } },
+        });
         return output;
       } catch (e) {
         const err = asStatesError(e);
-        if (err.error === 'States.Timeout') thread.emit('LambdaFunctionTimedOut', { key: 'lambdaFunctionTimedOutEventDetails', value: { error: err.error } });
+        if (err.error === 'States.Timeout')
+          thread.emit('LambdaFunctionTimedOut', {
+            key: 'lambdaFunctionTimedOutEventDetails',
+            value: { error: err.error },
+          });
         else thread.emit('LambdaFunctionFailed', { key: 'lambdaFunctionFailedEventDetails', value: errorDetails(err) });
         throw err;
       }
     }
 
     const ids = { resourceType: target.service!, resource: target.action! };
-    thread.emit('TaskScheduled', { key: 'taskScheduledEventDetails', value: { ...ids, region: rt.region, parameters: JSON.stringify(payload), ...timing } });
+    thread.emit('TaskScheduled', {
+      key: 'taskScheduledEventDetails',
+      value: { ...ids, region: rt.region, parameters: JSON.stringify(payload), ...timing },
+    });
     thread.emit('TaskStarted', { key: 'taskStartedEventDetails', value: ids });
     try {
       const output = await withTimeout(env, timeoutSeconds, async (signal) => {
         const submitted = await callService(env, target, payload, signal);
         if (target.pattern === 'request') return submitted;
-        thread.emit('TaskSubmitted', { key: 'taskSubmittedEventDetails', value: { ...ids, output: JSON.stringify(submitted), outputDetails: { truncated: false } } });
+        thread.emit('TaskSubmitted', {
+          key: 'taskSubmittedEventDetails',
+          value: { ...ids, output: JSON.stringify(submitted), outputDetails: { truncated: false } },
+        });
         thread.blocking();
-        if (target.pattern === 'callback') return rt.integrations.tokens.wait(token!, signal, heartbeatSeconds === undefined ? undefined : heartbeatSeconds * 1000);
+        if (target.pattern === 'callback')
+          return rt.integrations.tokens.wait(
+            token!,
+            signal,
+            heartbeatSeconds === undefined ? undefined : heartbeatSeconds * 1000,
+          );
         return waitNestedExecution(rt.integrations, submitted, target.pattern === 'sync2' ? 2 : 1, signal);
       });
-      thread.emit('TaskSucceeded', { key: 'taskSucceededEventDetails', value: { ...ids, output: JSON.stringify(output), outputDetails: { truncated: false } } });
+      thread.emit('TaskSucceeded', {
+        key: 'taskSucceededEventDetails',
+        value: { ...ids, output: JSON.stringify(output), outputDetails: { truncated: false } },
+      });
       return output;
     } catch (e) {
       const err = asStatesError(e);
-      if (err.error === 'States.Timeout') thread.emit('TaskTimedOut', { key: 'taskTimedOutEventDetails', value: { ...ids, error: err.error } });
+      if (err.error === 'States.Timeout')
+        thread.emit('TaskTimedOut', { key: 'taskTimedOutEventDetails', value: { ...ids, error: err.error } });
       else thread.emit('TaskFailed', { key: 'taskFailedEventDetails', value: { ...ids, ...errorDetails(err) } });
       throw err;
     }
@@ -123,7 +170,11 @@ function callService(env: StateEnv, target: Target, payload: Json, signal: Abort
 }
 
 /** Runs `work` with the state's timeout; an execution abort wins over everything. */
-async function withTimeout<T>(env: StateEnv, timeoutSeconds: number | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withTimeout<T>(
+  env: StateEnv,
+  timeoutSeconds: number | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   env.thread.blocking();
   const { controller, signal } = childSignal(env.thread.signal);
   let timer: NodeJS.Timeout | undefined;

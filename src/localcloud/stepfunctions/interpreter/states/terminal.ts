@@ -20,7 +20,11 @@ async function field(env: StateEnv, name: 'Error' | 'Cause'): Promise<string | u
   const raw = env.state[name];
   if (env.language === 'JSONata' && isJsonataExpression(raw)) {
     const v = await evaluateTemplate(raw, jsonataScope(env), name);
-    if (typeof v !== 'string') throw new StatesError('States.QueryEvaluationError', `The JSONata expression for the field '${name}' must produce a string, not ${JSON.stringify(v)}.`);
+    if (typeof v !== 'string')
+      throw new StatesError(
+        'States.QueryEvaluationError',
+        `The JSONata expression for the field '${name}' must produce a string, not ${JSON.stringify(v)}.`,
+      );
     return v;
   }
   const path = env.state[`${name}Path`];
@@ -28,7 +32,10 @@ async function field(env: StateEnv, name: 'Error' | 'Cause'): Promise<string | u
     if (isIntrinsic(path)) return String(evaluateIntrinsic(path, pathScope(env, env.input), `${name}Path`));
     const r = queryPath(path, pathScope(env, env.input));
     if (!r.found || typeof r.value !== 'string') {
-      throw new StatesError('States.Runtime', `The JSONPath '${path}' specified for the field '${name}Path' must point to a string in the input '${JSON.stringify(env.input)}'.`);
+      throw new StatesError(
+        'States.Runtime',
+        `The JSONPath '${path}' specified for the field '${name}Path' must point to a string in the input '${JSON.stringify(env.input)}'.`,
+      );
     }
     return r.value;
   }

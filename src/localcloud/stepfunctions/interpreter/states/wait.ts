@@ -20,21 +20,29 @@ async function waitSeconds(env: StateEnv): Promise<number> {
   let timestamp: unknown;
   if (isJsonataExpression(s.Seconds)) seconds = await evaluateTemplate(s.Seconds, jsonataScope(env), 'Seconds');
   else if (s.Seconds !== undefined) seconds = s.Seconds;
-  else if (typeof s.SecondsPath === 'string') seconds = requirePath(s.SecondsPath, pathScope(env, env.input), 'SecondsPath');
+  else if (typeof s.SecondsPath === 'string')
+    seconds = requirePath(s.SecondsPath, pathScope(env, env.input), 'SecondsPath');
   if (isJsonataExpression(s.Timestamp)) timestamp = await evaluateTemplate(s.Timestamp, jsonataScope(env), 'Timestamp');
   else if (s.Timestamp !== undefined) timestamp = s.Timestamp;
-  else if (typeof s.TimestampPath === 'string') timestamp = requirePath(s.TimestampPath, pathScope(env, env.input), 'TimestampPath');
+  else if (typeof s.TimestampPath === 'string')
+    timestamp = requirePath(s.TimestampPath, pathScope(env, env.input), 'TimestampPath');
 
   if (seconds !== undefined) {
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-      throw new StatesError(env.language === 'JSONata' ? 'States.QueryEvaluationError' : 'States.Runtime', `The Wait state's seconds must be a non-negative integer, not ${JSON.stringify(seconds)}.`);
+      throw new StatesError(
+        env.language === 'JSONata' ? 'States.QueryEvaluationError' : 'States.Runtime',
+        `The Wait state's seconds must be a non-negative integer, not ${JSON.stringify(seconds)}.`,
+      );
     }
     return seconds;
   }
   if (timestamp !== undefined) {
     const at = typeof timestamp === 'string' ? parseTimestamp(timestamp) : undefined;
     if (at === undefined) {
-      throw new StatesError(env.language === 'JSONata' ? 'States.QueryEvaluationError' : 'States.Runtime', `The Wait state's timestamp must be an ISO-8601 date-time such as 2016-03-14T01:59:00Z, not ${JSON.stringify(timestamp)}.`);
+      throw new StatesError(
+        env.language === 'JSONata' ? 'States.QueryEvaluationError' : 'States.Runtime',
+        `The Wait state's timestamp must be an ISO-8601 date-time such as 2016-03-14T01:59:00Z, not ${JSON.stringify(timestamp)}.`,
+      );
     }
     return Math.max(0, (at - Date.now()) / 1000);
   }

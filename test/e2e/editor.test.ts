@@ -247,6 +247,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
   );
 
   test('opens the workflow graph from the step link and sees an execution succeed', { timeout: 150_000 }, async () => {
+    await wb.page.keyboard.press('Escape');
     await wb.treeRow(/Step 3, Run a workflow/).click();
     let guide = await wb.webview('#check-progress');
     await guide.locator('h1', { hasText: 'Run a workflow' }).waitFor();

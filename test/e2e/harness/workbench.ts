@@ -81,7 +81,20 @@ export class Workbench {
   /** Right-clicks a tree row and picks an entry of its context menu. */
   async contextMenu(row: Locator, entry: string): Promise<void> {
     await row.click({ button: 'right' });
-    await this.page.locator('.monaco-menu .action-item', { hasText: entry }).first().click();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-item', { hasText: entry }).first();
+    await item.waitFor();
+    // A click that lands while the menu is still being laid out can be swallowed (seen under load,
+    // leaving the menu open over the workbench): if the menu is still there, choose by keyboard.
+    await item.hover();
+    await item.click();
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 3_000 });
+    } catch {
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
   }
 
   /** Titles of the active tab of each visible editor group, left to right. */

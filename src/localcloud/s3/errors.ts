@@ -3,6 +3,11 @@
 // read 2026-12-03). Model and protocol both throw these; the core serialises them as restXml.
 import { AwsError } from '../server/errors';
 
+// Codes S3 shares with the core, which raises them before a request reaches S3 (signature
+// checks, body limits); S3's own checks throw the same classes.
+export { AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch } from '../server/authErrors';
+export { EntityTooLarge } from '../server/requestBody';
+
 export class NoSuchBucket extends AwsError {
   constructor(bucket: string) {
     super('NoSuchBucket', 'The specified bucket does not exist', 404, { fields: { BucketName: bucket } });
@@ -136,8 +141,47 @@ export class MalformedXML extends AwsError {
 }
 
 export class InvalidArgument extends AwsError {
-  constructor(message: string, name?: string, value?: string) {
-    super('InvalidArgument', message, 400, { fields: { ArgumentName: name, ArgumentValue: value } });
+  constructor(message: string, name?: string, value?: string, numbered: Record<string, string> = {}) {
+    super('InvalidArgument', message, 400, { fields: { ArgumentName: name, ArgumentValue: value, ...numbered } });
+  }
+  /** A notification configuration naming destinations S3 cannot deliver to: one numbered pair per destination. */
+  static unvalidatedDestinations(problems: ReadonlyArray<readonly [arn: string, problem: string]>): InvalidArgument {
+    const numbered: Record<string, string> = {};
+    problems.forEach(([arn, problem], i) => {
+      numbered[`ArgumentName${i + 1}`] = arn;
+      numbered[`ArgumentValue${i + 1}`] = problem;
+    });
+    return new InvalidArgument(
+      'Unable to validate the following destination configurations',
+      undefined,
+      undefined,
+      numbered,
+    );
+  }
+}
+
+/** A POST form upload whose policy document cannot be read. */
+export class InvalidPolicyDocument extends AwsError {
+  constructor(message: string) {
+    super('InvalidPolicyDocument', `Invalid Policy: ${message}`, 400);
+  }
+}
+
+/** A CreateBucket on a regional endpoint for a bucket in another region. */
+export class IllegalLocationConstraintException extends AwsError {
+  constructor(constraint: string | undefined) {
+    super(
+      'IllegalLocationConstraintException',
+      `The ${constraint ?? 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+      400,
+    );
+  }
+}
+
+/** A CORS preflight S3 cannot place (no bucket in its address). */
+export class BadRequest extends AwsError {
+  constructor(message: string) {
+    super('BadRequest', message, 400);
   }
 }
 

@@ -1,6 +1,7 @@
 // The S3 service of the local cloud: addressing, routing, CORS and error shaping around the
 // model. State is durable through journal events + snapshot; bodies are blob files.
 import { AwsError, toAwsError } from '../server/errors';
+import { BadRequest } from './errors';
 import { serializeError } from '../server/errorSerializer';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService } from '../server/types';
 import { MultipartUploads } from './model/multipart';
@@ -62,7 +63,7 @@ export class S3Service implements LocalService {
 
   private preflight(req: AwsRequest): AwsResponse {
     const { bucket } = resolveAddress(req.host, req.rawPath);
-    if (!bucket) throw new AwsError('BadRequest', 'Insufficient information. Origin request header needed.', 400);
+    if (!bucket) throw new BadRequest('Insufficient information. Origin request header needed.');
     return preflight(req, this.backend.bucket(bucket).cors);
   }
 

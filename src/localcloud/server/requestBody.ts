@@ -33,10 +33,11 @@ export function bodyLimit(service: string | undefined): number {
 
 /** S3 error codes: EntityTooLarge, 400, "Your proposed upload exceeds the maximum allowed object size." */
 export class EntityTooLarge extends AwsError {
-  constructor(limit: number) {
-    super('EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${limit} bytes).`, 400, {
-      fields: { MaxSizeAllowed: limit },
-    });
+  constructor(message: string, maxSizeAllowed?: number) {
+    super('EntityTooLarge', message, 400, { fields: { MaxSizeAllowed: maxSizeAllowed } });
+  }
+  static overLimit(limit: number): EntityTooLarge {
+    return new EntityTooLarge(`Your proposed upload exceeds the maximum allowed size (${limit} bytes).`, limit);
   }
 }
 /** Lambda's name for a request over its size limit (413). */
@@ -54,7 +55,7 @@ export class BodyTooLarge extends AwsError {
 
 /** The error for a body over `limit`, shaped as the service answers it. */
 export function tooLarge(service: string | undefined, limit: number): AwsError {
-  if (service === 's3') return new EntityTooLarge(limit);
+  if (service === 's3') return EntityTooLarge.overLimit(limit);
   if (service === 'lambda') return new RequestEntityTooLargeException(limit);
   return new BodyTooLarge(limit);
 }

@@ -201,6 +201,10 @@ test('destinations and rules are validated when the configuration is written', a
   });
   assert.equal(missingQueue.name, 'InvalidArgument');
   assert.match(missingQueue.message, /Unable to validate the following destination configurations/);
+  // Each refused destination is named in a numbered ArgumentName/ArgumentValue pair.
+  const details = missingQueue as unknown as Record<string, unknown>;
+  assert.equal(details.ArgumentName1, 'arn:aws:sqs:us-east-1:000000000000:does-not-exist');
+  assert.match(String(details.ArgumentValue1), /The destination queue does not exist/);
   const topic = await put({
     TopicConfigurations: [{ TopicArn: 'arn:aws:sns:us-east-1:000000000000:t', Events: ['s3:ObjectCreated:*'] }],
   });

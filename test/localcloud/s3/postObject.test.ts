@@ -1,5 +1,6 @@
 // Browser form uploads: @aws-sdk/s3-presigned-post creates the policy, plain fetch posts
 // multipart/form-data unsigned, as a web page does.
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetObjectCommand, PutBucketCorsCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
@@ -81,6 +82,51 @@ test('the policy is enforced: conditions, size range, extra fields, signature', 
   assert.equal(errorCode(await forged.text()), 'SignatureDoesNotMatch');
   const ok = await fetch(url, { method: 'POST', body: form(fields, new Blob(['fine'])) });
   assert.equal(ok.status, 204);
+});
+
+/**
+ * Signs a policy document as a browser form's server would: SigV4 for POST signs the base64
+ * policy with the signing key of the form's credential scope ("Calculating a signature",
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-post-example.html, read 2026-12-03).
+ */
+function signedPolicy(document: string, credential: string): Record<string, string> {
+  const [, date, region, service] = credential.split('/') as [string, string, string, string];
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  let key = hmac(`AWS4${f.cloud.credentials.secretAccessKey}`, date);
+  for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+  const policy = Buffer.from(document).toString('base64');
+  return { Policy: policy, 'X-Amz-Signature': createHmac('sha256', key).update(policy).digest('hex') };
+}
+
+test('a form without signing fields, with an unknown key or with an unreadable policy gets the S3 code for it', async () => {
+  const bucket = await f.bucket('postbadform');
+  const { url, fields } = await createPresignedPost(f.s3, { Bucket: bucket, Key: 'k', Expires: 60 });
+  const unsigned = await fetch(url, { method: 'POST', body: form({ key: 'k' }, new Blob(['x'])) });
+  assert.equal(unsigned.status, 400);
+  assert.match(await unsigned.text(), /<Code>InvalidArgument<\/Code><Message>Bucket POST must contain the fields/);
+
+  const credential = fields['X-Amz-Credential']!;
+  const strangerKey = credential.replace(/^[^/]+/, 'AKIASTRANGER');
+  const stranger = await fetch(url, {
+    method: 'POST',
+    body: form({ ...fields, 'X-Amz-Credential': strangerKey }, new Blob(['x'])),
+  });
+  assert.equal(stranger.status, 403);
+  assert.equal(errorCode(await stranger.text()), 'InvalidAccessKeyId');
+
+  const post = (document: string) =>
+    fetch(url, { method: 'POST', body: form({ ...fields, ...signedPolicy(document, credential) }, new Blob(['x'])) });
+  const notJson = await post('not json');
+  assert.equal(notJson.status, 400);
+  assert.match(
+    await notJson.text(),
+    /<Code>InvalidPolicyDocument<\/Code><Message>Invalid Policy: Invalid JSON.<\/Message>/,
+  );
+  const noExpiry = await post('{"conditions":[]}');
+  assert.match(await noExpiry.text(), /<Message>Invalid Policy: Policy missing expiration.<\/Message>/);
+  const oddOperator = await post('{"expiration":"2099-01-01T00:00:00Z","conditions":[["ends-with","$key","k"]]}');
+  assert.equal(oddOperator.status, 400);
+  assert.match(await oddOperator.text(), /<Message>Invalid Policy: Invalid condition operator: ends-with<\/Message>/);
 });
 
 test('an expired policy is refused', async () => {

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { rawS3 } from './rawS3';
 import { bodyText, errorOf, useS3 } from './s3Fixture';
 
 const f = useS3();
@@ -100,6 +101,14 @@ test('bucket CORS: configuration round-trip, preflight, headers on actual respon
     headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
   });
   assert.equal(noCors.status, 403);
+  // A preflight that names no bucket cannot be matched against any CORS configuration.
+  const noBucket = await rawS3(f.cloud, {
+    method: 'OPTIONS',
+    path: '/',
+    headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+  });
+  assert.equal(noBucket.status, 400);
+  assert.match(noBucket.body, /<Code>BadRequest<\/Code><Message>Insufficient information/);
 
   const rules = [
     {

@@ -4,7 +4,7 @@
 // it and marked done once handed over, so an acknowledged change is notified at least once,
 // also across a crash.
 import { randomUUID } from 'node:crypto';
-import { AwsError } from '../../server/errors';
+import { InvalidArgument } from '../errors';
 import type { LambdaInternal, SqsInternal } from '../../server/internal';
 import type { CloudContext } from '../../server/types';
 import { eventRecord, testEvent } from './eventRecords';
@@ -33,15 +33,7 @@ export class Notifier {
       const problem = this.destinationProblem(bucket, target);
       if (problem) problems.push([target.arn, problem]);
     }
-    if (problems.length === 0) return;
-    const fields: Record<string, string> = {};
-    problems.forEach(([arn, problem], i) => {
-      fields[`ArgumentName${i + 1}`] = arn;
-      fields[`ArgumentValue${i + 1}`] = problem;
-    });
-    throw new AwsError('InvalidArgument', 'Unable to validate the following destination configurations', 400, {
-      fields,
-    });
+    if (problems.length > 0) throw InvalidArgument.unvalidatedDestinations(problems);
   }
 
   private destinationProblem(bucket: string, target: NotificationTarget): string | undefined {

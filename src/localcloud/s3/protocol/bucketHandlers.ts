@@ -1,7 +1,6 @@
 // Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation,
 // GetBucketVersioning.
-import { InvalidArgument, NotImplemented } from '../errors';
-import { AwsError } from '../../server/errors';
+import { IllegalLocationConstraintException, InvalidArgument, NotImplemented } from '../errors';
 import { emptyResponse, owner, xmlResponse, type S3Handler } from './s3Call';
 import { queryString } from './requestHeaders';
 import { child, isoDate, parseXmlBody, text } from './xml';
@@ -36,13 +35,7 @@ export const createBucket: S3Handler = (call) => {
   const bucketRegion = constraint ?? 'us-east-1';
   // The us-east-1 endpoint creates buckets in any region; a regional one only in its own.
   if (requestRegion !== 'us-east-1' && bucketRegion !== requestRegion) {
-    throw new AwsError(
-      'IllegalLocationConstraintException',
-      constraint
-        ? `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`
-        : 'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.',
-      400,
-    );
+    throw new IllegalLocationConstraintException(constraint);
   }
   call.s3.createBucket(call.bucket, bucketRegion);
   return emptyResponse(200, { location: `/${call.bucket}` });

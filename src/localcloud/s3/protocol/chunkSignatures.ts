@@ -2,7 +2,7 @@
 // each chunk is signed over the previous signature, starting from the request's own.
 import { createHash, createHmac } from 'node:crypto';
 import type { AwsRequest } from '../../server/types';
-import { AwsError } from '../../server/errors';
+import { SignatureDoesNotMatch } from '../errors';
 import type { DecodedChunks } from './awsChunked';
 import { signingKey } from './signingKey';
 
@@ -37,10 +37,8 @@ export function verifyChunkSignatures(
     throw mismatch();
 }
 
-function mismatch(): AwsError {
-  return new AwsError(
-    'SignatureDoesNotMatch',
+function mismatch(): SignatureDoesNotMatch {
+  return new SignatureDoesNotMatch(
     'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
-    403,
   );
 }

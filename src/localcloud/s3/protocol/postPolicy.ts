@@ -1,7 +1,14 @@
 // Browser form uploads (POST Object): the base64 policy document, its SigV4 signature and
 // its conditions, checked as S3 checks them.
 import { timingSafeEqual } from 'node:crypto';
-import { AwsError } from '../../server/errors';
+import {
+  AccessDenied,
+  EntityTooLarge,
+  InvalidAccessKeyId,
+  InvalidArgument,
+  InvalidPolicyDocument,
+  SignatureDoesNotMatch,
+} from '../errors';
 import { hmac, signingKey } from './signingKey';
 
 export type FormFields = Map<string, string>;
@@ -9,8 +16,8 @@ export type FormFields = Map<string, string>;
 /** Form fields that the policy never has to mention. */
 const EXEMPT = new Set(['policy', 'x-amz-signature', 'file', 'x-amz-security-token']);
 
-const denied = (message: string) => new AwsError('AccessDenied', message, 403);
-const invalidPolicy = (message: string) => denied(`Invalid according to Policy: ${message}`);
+/** A form that breaks its own policy: AccessDenied, as S3 answers it. */
+const invalidPolicy = (message: string) => new AccessDenied(`Invalid according to Policy: ${message}`);
 
 export interface PolicyCheck {
   fields: FormFields;
@@ -27,15 +34,13 @@ export function verifyPostPolicy(check: PolicyCheck): void {
   const signature = fields.get('x-amz-signature');
   const credential = fields.get('x-amz-credential');
   if (!policy || !signature || !credential || fields.get('x-amz-algorithm') !== 'AWS4-HMAC-SHA256') {
-    throw new AwsError(
-      'InvalidArgument',
+    throw new InvalidArgument(
       'Bucket POST must contain the fields policy, x-amz-algorithm (AWS4-HMAC-SHA256), x-amz-credential and x-amz-signature.',
-      400,
     );
   }
   const [accessKeyId, date, region, service] = credential.split('/');
   if (accessKeyId !== check.accessKeyId) {
-    throw new AwsError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
+    throw new InvalidAccessKeyId('The AWS Access Key Id you provided does not exist in our records.');
   }
   const expected = hmac(signingKey(check.secretAccessKey, date ?? '', region ?? '', service ?? ''), policy).toString(
     'hex',
@@ -43,21 +48,18 @@ export function verifyPostPolicy(check: PolicyCheck): void {
   const a = Buffer.from(expected);
   const b = Buffer.from(signature.toLowerCase());
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    throw new AwsError(
-      'SignatureDoesNotMatch',
+    throw new SignatureDoesNotMatch(
       'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
-      403,
     );
   }
   let doc: { expiration?: string; conditions?: unknown[] };
   try {
     doc = JSON.parse(Buffer.from(policy, 'base64').toString('utf8')) as typeof doc;
   } catch {
-    throw new AwsError('InvalidPolicyDocument', 'Invalid Policy: Invalid JSON.', 400);
+    throw new InvalidPolicyDocument('Invalid JSON.');
   }
   const expiration = Date.parse(doc.expiration ?? '');
-  if (Number.isNaN(expiration))
-    throw new AwsError('InvalidPolicyDocument', 'Invalid Policy: Policy missing expiration.', 400);
+  if (Number.isNaN(expiration)) throw new InvalidPolicyDocument('Policy missing expiration.');
   if (expiration < (check.now ?? new Date()).getTime()) throw invalidPolicy('Policy expired.');
   const covered = new Set<string>();
   for (const condition of doc.conditions ?? []) checkCondition(condition, check, covered);
@@ -77,10 +79,8 @@ function checkCondition(condition: unknown, check: PolicyCheck, covered: Set<str
       const min = Number(rawName);
       const max = Number(value);
       if (check.fileSize < min || check.fileSize > max) {
-        throw new AwsError(
-          'EntityTooLarge',
+        throw new EntityTooLarge(
           `Your proposed upload is outside the policy's content-length-range (${min}–${max} bytes).`,
-          400,
         );
       }
       return;
@@ -94,7 +94,7 @@ function checkCondition(condition: unknown, check: PolicyCheck, covered: Set<str
       throw invalidPolicy(`Policy Condition failed: ["starts-with", "$${name}", "${String(value)}"]`);
     }
     if (operator !== 'eq' && operator !== 'starts-with')
-      throw new AwsError('InvalidPolicyDocument', `Invalid Policy: Invalid condition operator: ${operator}`, 400);
+      throw new InvalidPolicyDocument(`Invalid condition operator: ${operator}`);
     return;
   }
   if (condition && typeof condition === 'object') {

@@ -1,6 +1,7 @@
 // Invoking functions, for the Invoke API and for other services: limits, resource-policy
 // checks, synchronous runs, and the asynchronous queue with Lambda's retry behaviour.
 import type { InvokeResult, SqsInternal } from '../server/internal';
+import { CallerLeft } from '../server/errors';
 import type { CloudContext } from '../server/types';
 import type { LambdaModel, ResolvedFunction } from './model/lambdaModel';
 import { allowsInvoke, statementsFor } from './model/policy';
@@ -20,6 +21,8 @@ export interface InvokeRequest {
   principal?: string;
   sourceArn?: string;
   sourceAccount?: string;
+  /** Aborts when the caller of a RequestResponse invocation disconnects: its wait ends then. */
+  signal?: AbortSignal;
 }
 
 export class Invocations {
@@ -74,12 +77,21 @@ export class Invocations {
       const requestId = this.queue.enqueue(resolved, payload.length ? payload : Buffer.from('{}'));
       return { statusCode: 202, payload: Buffer.alloc(0), executedVersion, requestId };
     }
-    const record: InvocationRecord = await this.invoker.invoke(resolved, payload.length ? payload : Buffer.from('{}'), {
-      logType: req.logType,
-      clientContext: req.clientContext ? Buffer.from(req.clientContext, 'base64').toString('utf8') : undefined,
-      invokedArn: this.model.arn(resolved.record.name, resolved.qualifier),
-    });
-    return record;
+    const invokedArn = this.model.arn(resolved.record.name, resolved.qualifier);
+    const running: Promise<InvocationRecord> = this.invoker.invoke(
+      resolved,
+      payload.length ? payload : Buffer.from('{}'),
+      {
+        logType: req.logType,
+        clientContext: req.clientContext ? Buffer.from(req.clientContext, 'base64').toString('utf8') : undefined,
+        invokedArn,
+      },
+    );
+    return untilCallerLeaves(running, req.signal, () =>
+      this.ctx.log(
+        `lambda: the caller of ${invokedArn} disconnected before the function answered; the invocation runs to completion and its result is dropped.`,
+      ),
+    );
   }
 
   /** A service invoking for a customer: the function's resource policy must allow it. */
@@ -104,4 +116,27 @@ export class Invocations {
   stop(): void {
     this.queue.stop();
   }
+}
+
+/**
+ * The caller's wait for a synchronous invocation: it ends with the invocation, or as soon as
+ * the caller disconnects (rejecting with CallerLeft), whichever comes first; the listener on
+ * the signal goes with it. The invocation itself is not stopped: on AWS a function whose
+ * synchronous caller timed out or went away keeps running to completion and logs its REPORT
+ * line (boto/boto3#2510, "Read timeout" on Invoke while CloudWatch shows the function
+ * finishing later; Lambda operator guide, "Comparing Lambda invocation modes": callers may
+ * time out before the function does; both read 2026-12-03). Its environment and concurrency
+ * are therefore released only when it ends, exactly as they would be for a caller that stayed.
+ */
+function untilCallerLeaves<T>(running: Promise<T>, signal: AbortSignal | undefined, left: () => void): Promise<T> {
+  if (!signal) return running;
+  return new Promise<T>((resolve, reject) => {
+    const callerLeft = () => {
+      left();
+      reject(new CallerLeft());
+    };
+    running.then(resolve, reject).finally(() => signal.removeEventListener('abort', callerLeft));
+    if (signal.aborted) callerLeft();
+    else signal.addEventListener('abort', callerLeft, { once: true });
+  });
 }

@@ -66,6 +66,16 @@ export class ServiceUnavailable extends AwsError {
   }
 }
 
+/**
+ * Ends a wait whose caller disconnected. Nobody receives it: the connection is gone. 499 is
+ * nginx's "client closed request", so it is below 500 and never logged as the cloud's failure.
+ */
+export class CallerLeft extends AwsError {
+  constructor() {
+    super('CallerLeft', 'The caller disconnected before the answer was ready.', 499);
+  }
+}
+
 /** Query protocol: a request without its Action parameter. */
 export class MissingAction extends AwsError {
   constructor() {

@@ -69,6 +69,7 @@ export function invokeOps(deps: LambdaDeps): Record<string, Operation> {
         qualifier: query(req, 'Qualifier'),
         logType: logType === 'Tail' ? 'Tail' : 'None',
         clientContext: header(req, 'x-amz-client-context'),
+        signal: req.signal,
       });
       const headers: Record<string, string> = {
         'content-type': 'application/json',

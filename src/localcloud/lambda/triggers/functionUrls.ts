@@ -88,6 +88,7 @@ export class FunctionUrls {
       const result = await this.invocations.invoke(name, Buffer.from(JSON.stringify(event)), {
         invocationType: 'RequestResponse',
         qualifier: qualifier || undefined,
+        signal: req.signal,
       });
       if (result.functionError)
         answer = { status: 502, headers: { 'content-type': 'application/json' }, body: 'Internal Server Error' };

@@ -132,17 +132,13 @@ resource "aws_lambda_function_url" "hello" {
   authorization_type = "NONE"
 }
 
-# Since October 2025 a public (AuthType NONE) URL needs both permissions. Provider 5.x cannot
-# add the lambda:InvokedViaFunctionUrl condition to the second one (its
+# Since October 2025 a public (AuthType NONE) URL needs both permissions. The provider's
+# aws_lambda_function_url adds the first one itself (statement FunctionURLAllowPublicAccess,
+# lambda:InvokeFunctionUrl) when authorization_type is NONE, as the console does: declaring it
+# again here races that call and fails with "statement id already exists" — against AWS too
+# (read in the provider's internal/service/lambda/function_url.go, 2026-12-03). Provider 5.x
+# cannot add the lambda:InvokedViaFunctionUrl condition to the second one (its
 # invoked_via_function_url argument came later), so it grants lambda:InvokeFunction to everyone.
-resource "aws_lambda_permission" "url" {
-  statement_id           = "FunctionURLAllowPublicAccess"
-  action                 = "lambda:InvokeFunctionUrl"
-  function_name          = aws_lambda_function.hello.function_name
-  principal              = "*"
-  function_url_auth_type = "NONE"
-}
-
 resource "aws_lambda_permission" "url_invoke" {
   statement_id  = "FunctionURLInvokeAllowPublicAccess"
   action        = "lambda:InvokeFunction"

@@ -24,6 +24,7 @@ import {
 import {
   GetFunctionCommand,
   GetFunctionUrlConfigCommand,
+  GetPolicyCommand,
   LambdaClient,
   ListEventSourceMappingsCommand,
   ResourceNotFoundException,
@@ -82,7 +83,7 @@ test(
       assert.equal(init.code, 0, init.output);
       const apply = await tf('apply', '-auto-approve');
       assert.equal(apply.code, 0, apply.output);
-      assert.match(apply.output, /Apply complete! Resources: 23 added, 0 changed, 0 destroyed\./);
+      assert.match(apply.output, /Apply complete! Resources: 22 added, 0 changed, 0 destroyed\./);
       const outputs = JSON.parse((await tf('output', '-json')).output) as Record<string, { value: string }>;
       const out = (name: string) => outputs[name]!.value;
 
@@ -124,6 +125,16 @@ test(
         (await clients.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: 'tfdemo-hello' }))).AuthType,
         'NONE',
       );
+      // The provider's function URL resource added the lambda:InvokeFunctionUrl statement itself.
+      const policy = JSON.parse(
+        (await clients.lambda.send(new GetPolicyCommand({ FunctionName: 'tfdemo-hello' }))).Policy!,
+      );
+      const sids = (policy.Statement as { Sid: string }[]).map((s) => s.Sid).sort();
+      assert.deepEqual(sids, [
+        'AllowApiGatewayInvoke',
+        'FunctionURLAllowPublicAccess',
+        'FunctionURLInvokeAllowPublicAccess',
+      ]);
       // With both public permissions, the function URL answers (path-style: Node cannot resolve *.localhost).
       const urlId = new URL(out('function_url')).hostname.split('.')[0]!;
       const viaUrl = await raw(cloud.endpoint, `/_aws/lambda-url/${urlId}/`);
@@ -158,7 +169,7 @@ test(
 
       const destroy = await tf('destroy', '-auto-approve');
       assert.equal(destroy.code, 0, destroy.output);
-      assert.match(destroy.output, /Destroy complete! Resources: 23 destroyed\./);
+      assert.match(destroy.output, /Destroy complete! Resources: 22 destroyed\./);
       await assert.rejects(clients.iam.send(new GetRoleCommand({ RoleName: 'tfdemo-fn' })), NoSuchEntityException);
       await assert.rejects(
         clients.lambda.send(new GetFunctionCommand({ FunctionName: 'tfdemo-hello' })),

@@ -53,6 +53,9 @@ export function terraform(binary: string, cwd: string, cliConfig: string, args: 
     Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('TF_')),
   );
   Object.assign(env, { TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_INPUT: '0' });
+  // HOC_TERRAFORM_LOG=FILE keeps Terraform's and the provider's debug log (every request and response).
+  if (process.env.HOC_TERRAFORM_LOG)
+    Object.assign(env, { TF_LOG: 'DEBUG', TF_LOG_PATH: process.env.HOC_TERRAFORM_LOG });
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [...args, '-no-color'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

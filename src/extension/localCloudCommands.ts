@@ -22,15 +22,19 @@ export async function stopLocalCloud(cloud: LocalCloudProcess): Promise<void> {
   vscode.window.setStatusBarMessage('Local cloud stopped. Its state is kept for next time.', 5000);
 }
 
-export function registerLocalCloudCommands(context: vscode.ExtensionContext, cloud: LocalCloudProcess): void {
+export function registerLocalCloudCommands(
+  context: vscode.ExtensionContext,
+  cloud: LocalCloudProcess,
+  chooseTarget: () => Promise<void>,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       Commands.startLocalCloud,
-      guarded(vscode.l10n.t('start the local cloud'), () => startLocalCloud(cloud)),
+      guarded(vscode.l10n.t('start the local cloud'), () => startLocalCloud(cloud), chooseTarget),
     ),
     vscode.commands.registerCommand(
       Commands.stopLocalCloud,
-      guarded(vscode.l10n.t('stop the local cloud'), () => stopLocalCloud(cloud)),
+      guarded(vscode.l10n.t('stop the local cloud'), () => stopLocalCloud(cloud), chooseTarget),
     ),
   );
 }

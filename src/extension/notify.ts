@@ -2,7 +2,6 @@
 // that help (show the log, retry, pick another target). Every error is also logged.
 import * as vscode from 'vscode';
 import { log } from './log';
-import { Commands } from './ids';
 
 export interface NotifyAction {
   title: string;
@@ -34,10 +33,15 @@ export async function showError(message: string, e?: unknown, ...actions: Notify
   await all.find((a) => a.title === picked)?.run();
 }
 
-/** Wraps a command so a thrown error becomes a notification instead of a silent failure. */
+/**
+ * Wraps a command so a thrown error becomes a notification instead of a silent failure. A
+ * command that talks to the target passes `chooseTarget` (the target picker), offered when the
+ * error says the target is unreachable or refuses the credentials.
+ */
 export function guarded<A extends unknown[]>(
   what: string,
   fn: (...args: A) => unknown,
+  chooseTarget?: () => Promise<void>,
 ): (...args: A) => Promise<unknown> {
   return async (...args: A) => {
     try {
@@ -48,13 +52,8 @@ export function guarded<A extends unknown[]>(
       await showError(
         vscode.l10n.t('Could not {0}.', what),
         e,
-        ...(isTarget
-          ? [
-              {
-                title: vscode.l10n.t('Choose Target'),
-                run: () => vscode.commands.executeCommand(Commands.selectTarget),
-              },
-            ]
+        ...(isTarget && chooseTarget
+          ? [{ title: vscode.l10n.t('Choose Target'), run: guarded(vscode.l10n.t('switch target'), chooseTarget) }]
           : []),
       );
       return undefined;

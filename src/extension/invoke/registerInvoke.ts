@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Commands } from '../ids';
 import { config } from '../config';
 import { errorText, guarded } from '../notify';
+import { pickTarget } from '../targets/targetPicker';
 import { log } from '../log';
 import type { Labs } from '../labs/registerLabs';
 import type { TargetManager } from '../targets/targetManager';
@@ -120,8 +121,9 @@ export function registerInvoke(context: vscode.ExtensionContext, targets: Target
     return run(fn.physicalName, event, fn);
   };
 
+  const chooseTarget = () => pickTarget(targets);
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn, chooseTarget)));
   register(Commands.invokeHandler, vscode.l10n.t('invoke the function'), async (arg) => {
     const fn = await fnFromArg(arg);
     return run(fn.physicalName, await defaultTestEvent(fn, stepEvent(fn)), fn);

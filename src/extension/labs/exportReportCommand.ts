@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { collectProgressReport, LabSession, loadLesson } from '../../lab';
 import { Commands } from '../ids';
 import { guarded } from '../notify';
+import { pickTarget } from '../targets/targetPicker';
 import type { TargetManager } from '../targets/targetManager';
 import type { Labs } from './registerLabs';
 import type { CatalogLesson } from './lessonCatalog';
@@ -80,7 +81,7 @@ export function registerExportProgressReport(
   context.subscriptions.push(
     vscode.commands.registerCommand(
       Commands.exportProgressReport,
-      guarded(vscode.l10n.t('export the progress report'), run),
+      guarded(vscode.l10n.t('export the progress report'), run, () => pickTarget(targets)),
     ),
   );
 }

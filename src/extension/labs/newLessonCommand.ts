@@ -44,8 +44,8 @@ export function registerNewLesson(context: vscode.ExtensionContext, labs: Labs):
     await labs.catalog.refresh();
     await vscode.window.showTextDocument(vscode.Uri.file(join(made.dir, 'lesson.yaml')));
     // The Labs view lists lessons of the open folders; one made elsewhere opens as a file only.
-    if (await labs.catalog.find(made.dir))
-      await vscode.commands.executeCommand(Commands.openLesson, { lesson: made.dir });
+    const entry = await labs.catalog.find(made.dir);
+    if (entry) await labs.openLesson(entry);
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'Lesson “{0}” created in {1}. Run Lesson fails until its exercise is solved; {2} passes.',

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Panels, Views } from '../ids';
 import { guarded } from '../notify';
+import { pickTarget } from '../targets/targetPicker';
 import { log } from '../log';
 import type { TargetManager } from '../targets/targetManager';
 import type { ResourceViews } from '../webviews/resourceViews';
@@ -20,6 +21,8 @@ export interface Labs {
   catalog: LessonCatalog;
   controller: LabController;
   progress: EditorProgress;
+  /** Opens a lesson in the step guide at its first unfinished step. */
+  openLesson(entry: CatalogLesson): Promise<void>;
 }
 
 export function registerLabs(context: vscode.ExtensionContext, targets: TargetManager, views: ResourceViews): Labs {
@@ -91,14 +94,17 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     void updateBadge();
   };
 
+  const chooseTarget = () => pickTarget(targets);
   const register = (id: string, what: string, fn: (...args: unknown[]) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn, chooseTarget)));
   register(Commands.refreshLabs, vscode.l10n.t('reload the lessons'), () => catalog.refresh());
-  register(Commands.openLesson, vscode.l10n.t('open the lesson'), async (arg) => {
-    const { entry } = await resolveArgs(arg);
+  const openLesson = async (entry: CatalogLesson) => {
     const stepId = needStep(entry, undefined);
     if (stepId) await openStep(entry, stepId);
-  });
+  };
+  register(Commands.openLesson, vscode.l10n.t('open the lesson'), async (arg) =>
+    openLesson((await resolveArgs(arg)).entry),
+  );
   register(Commands.openStep, vscode.l10n.t('open the step'), async (arg) => {
     const { entry, stepId } = await resolveArgs(arg);
     const id = needStep(entry, stepId);
@@ -194,5 +200,5 @@ export function registerLabs(context: vscode.ExtensionContext, targets: TargetMa
     }),
   );
   log().debug('labs registered');
-  return { catalog, controller, progress };
+  return { catalog, controller, progress, openLesson };
 }

@@ -10,6 +10,7 @@ import { DeleteRestApiCommand, DeleteStageCommand } from '@aws-sdk/client-api-ga
 import { StartExecutionCommand, DeleteStateMachineCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { Commands, ItemKinds, Views } from '../ids';
 import { guarded } from '../notify';
+import { pickTarget } from '../targets/targetPicker';
 
 import type { TargetManager } from '../targets/targetManager';
 import type { ResourceViews } from '../webviews/resourceViews';
@@ -54,8 +55,9 @@ export function registerResources(
     if (!e) throw new Error(vscode.l10n.t('Pick a {0} in the Resources view first.', what));
     return e;
   };
+  const chooseTarget = () => pickTarget(targets);
   const register = (id: string, what: string, fn: (arg: unknown) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(what, fn, chooseTarget)));
 
   register(Commands.refreshResources, vscode.l10n.t('refresh the resources'), () => tree.reconnect());
   register(Commands.sendMessage, vscode.l10n.t('send the message'), async (arg) => {

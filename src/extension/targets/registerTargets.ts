@@ -12,17 +12,18 @@ import { registerTerminalEnvironment } from './terminalEnvironment';
 export function registerTargets(context: vscode.ExtensionContext): TargetManager {
   const cloud = new LocalCloudProcess(context);
   const targets = new TargetManager(cloud);
+  const chooseTarget = () => pickTarget(targets);
   context.subscriptions.push(
     cloud,
     targets,
     cloud.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, s)),
     vscode.commands.registerCommand(
       Commands.selectTarget,
-      guarded(vscode.l10n.t('switch target'), () => pickTarget(targets)),
+      guarded(vscode.l10n.t('switch target'), chooseTarget, chooseTarget),
     ),
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, cloud.state);
-  registerLocalCloudCommands(context, cloud);
+  registerLocalCloudCommands(context, cloud, chooseTarget);
   registerTargetStatusBar(context, targets);
   registerTerminalEnvironment(context, targets);
   return targets;

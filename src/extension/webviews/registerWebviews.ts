@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { log } from '../log';
 import { Commands, Panels } from '../ids';
 import { guarded } from '../notify';
+import { pickTarget } from '../targets/targetPicker';
 import { resourceRefArg, type ViewedKind } from '../commandArgs';
 import type { TargetManager } from '../targets/targetManager';
 import type { HostLog } from './webviewHost';
@@ -26,10 +27,14 @@ export function registerWebviews(context: vscode.ExtensionContext, targets: Targ
   const command = (id: string, kind: ViewedKind, what: string) =>
     vscode.commands.registerCommand(
       id,
-      guarded(what, async (arg: unknown) => {
-        const ref = resourceRefArg(arg, kind) ?? (await pickDeployedResource(targets, kind));
-        if (ref) await views.open(ref);
-      }),
+      guarded(
+        what,
+        async (arg: unknown) => {
+          const ref = resourceRefArg(arg, kind) ?? (await pickDeployedResource(targets, kind));
+          if (ref) await views.open(ref);
+        },
+        () => pickTarget(targets),
+      ),
     );
 
   context.subscriptions.push(

@@ -1,7 +1,7 @@
 // One build for every bundle: the extension, the `hoc` CLI, the standalone local cloud,
 // each webview (src/webview/<view>/main.ts) and each Lambda runtime bootstrap.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -37,10 +37,46 @@ function runtimeEntries() {
   return entries;
 }
 
+/**
+ * The standalone local cloud is split into ES module chunks: its start reads and compiles only
+ * the HTTP core, and each service's code is read when the service is first used (a single
+ * bundle made Node read and compile 2 MB before the first line ran). Chunks of CommonJS
+ * packages still call require and use __dirname, which ES modules lack: the banner gives them.
+ */
+const LOCAL_CLOUD_DIR = 'dist/localcloud';
+const localCloudBuild = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: true,
+  entryPoints: { main: 'src/localcloud/main.ts' },
+  outdir: LOCAL_CLOUD_DIR,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: {
+    js: [
+      "import { createRequire as __hocCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __hocFileURLToPath } from 'node:url';",
+      "import { dirname as __hocDirname } from 'node:path';",
+      'const require = __hocCreateRequire(import.meta.url);',
+      'const __filename = __hocFileURLToPath(import.meta.url);',
+      'const __dirname = __hocDirname(__filename);',
+    ].join(' '),
+  },
+};
+/** dist/localcloud.js, the path the extension and tools start, loads the chunked entry. */
+const LOCAL_CLOUD_LAUNCHER = `// The local cloud (arguments as \`hoc cloud\`): its code is in ./localcloud/, loaded in parts.
+import('./localcloud/main.mjs').catch((e) => {
+  process.stderr.write(String(e && e.stack ? e.stack : e) + '\\n');
+  process.exit(1);
+});
+`;
+
 const builds = [
   { ...nodeCommon, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...nodeCommon, entryPoints: { localcloud: 'src/localcloud/main.ts' }, outdir: 'dist' },
+  localCloudBuild,
 ];
 const runtimes = runtimeEntries();
 if (Object.keys(runtimes).length) builds.push({ ...nodeCommon, entryPoints: runtimes, outdir: 'dist/runtimes' });
@@ -58,6 +94,7 @@ if (Object.keys(webviews).length) {
 }
 
 function copyStatic() {
+  writeFileSync('dist/localcloud.js', LOCAL_CLOUD_LAUNCHER);
   // esbuild.wasm: Lambda packaging inside the editor runs esbuild-wasm in-process (no native binary).
   const wasm = 'node_modules/esbuild-wasm/esbuild.wasm';
   if (existsSync(wasm)) {
@@ -74,6 +111,9 @@ function copyStatic() {
 }
 
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+// Chunk names carry a hash: chunks of earlier builds would pile up (and be packaged).
+rmSync(LOCAL_CLOUD_DIR, { recursive: true, force: true });
+rmSync('dist/localcloud.js.map', { force: true });
 if (watch) {
   for (const b of present) (await esbuild.context(b)).watch();
   copyStatic();

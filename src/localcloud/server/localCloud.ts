@@ -17,7 +17,9 @@ import { crossSiteReason } from './browserRequests';
 import { bodyLimit, declaredLength, readBody, tooLarge, UNSIGNED_DATA_PLANE_LIMIT } from './requestBody';
 import { parseScope, payloadHashMatches, signsPayloadHash, verifySignature } from './sigv4';
 import { inferUnsignedService } from './unsignedService';
-import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory, ServiceRegistry } from './types';
+import { SERVICE_CATALOG } from '../services';
+import { ServiceSet } from './serviceSet';
+import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory } from './types';
 
 export interface LocalCloudOptions {
   port?: number;
@@ -26,7 +28,7 @@ export interface LocalCloudOptions {
   /** Verify SigV4 signatures against the local cloud's credentials (default true). */
   auth?: boolean;
   region?: string;
-  /** Services to run; defaults to every service of the local cloud. */
+  /** Services to run, all created at start; defaults to every service of the local cloud, each created on first use. */
   services?: readonly ServiceFactory[];
   log?: (line: string) => void;
 }
@@ -58,15 +60,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const journal = new Journal(options.stateDir, log);
   const lock = options.stateDir ? lockStateDir(options.stateDir) : undefined;
   const server = createServer();
-  const byName = new Map<string, LocalService>();
-  let services: LocalService[] = [];
+  const services = new ServiceSet(options.services ? [] : SERVICE_CATALOG);
   let credentials: LocalCredentials;
   let endpoint: string;
   let port: number;
   try {
     credentials = loadOrCreateCredentials(options.stateDir);
     const restored = journal.restore();
-    const factories = options.services ?? (await import('../services')).ALL_SERVICES;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 4566, host, () => resolve());
@@ -74,9 +74,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port = (server.address() as AddressInfo).port;
     endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-    const registry: ServiceRegistry = {
-      get: <T extends LocalService>(name: string) => byName.get(name) as T | undefined,
-    };
     const ctx: CloudContext = {
       region,
       accountId: ACCOUNT_ID,
@@ -85,36 +82,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       credentials,
       stateDir: options.stateDir,
       journal,
-      services: registry,
+      services,
       log,
     };
-    services = factories.map((f) => f(ctx));
-    for (const s of services) {
-      byName.set(s.name, s);
-      for (const alias of s.aliases ?? []) byName.set(alias, s);
-    }
-    // Restore: snapshots, then the journal's events in order.
-    for (const s of services) {
-      const snap = restored.snapshots[s.name];
-      if (snap !== undefined) s.loadSnapshot?.(snap);
-    }
-    restored.events.forEach((record, i) => {
-      try {
-        byName.get(record.s)?.applyEvent?.(record.e);
-      } catch (e) {
-        // Only after a damaged record was skipped can a later one refer to what it held.
-        log(
-          `local cloud: journal event ${i + 1} (${record.s}) could not be applied and was skipped: ${e instanceof Error ? e.message : String(e)}`,
-        );
-      }
-    });
-    await journal.open(() =>
-      Object.fromEntries(services.filter((s) => s.snapshot).map((s) => [s.name, s.snapshot!()])),
-    );
-    for (const s of services) await s.start?.();
+    await services.restore(ctx, options.services ?? [], restored, log);
+    await journal.open(() => services.snapshots());
+    await services.start();
   } catch (e) {
     if (server.listening) server.close();
-    for (const s of services) await Promise.resolve(s.stop?.()).catch(() => undefined);
+    await services.stop().catch(() => undefined);
     journal.abandon();
     lock?.release();
     throw e;
@@ -183,7 +159,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return send(res, {
         status: 200,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ status: 'running', endpoint, region, services: services.map((s) => s.name) }),
+        body: JSON.stringify({ status: 'running', endpoint, region, services: services.names() }),
       });
     }
 
@@ -213,8 +189,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const base = { ...head, body };
       // Data plane (function URLs, API Gateway invoke, S3 preflight/form uploads) first: its
       // callers may send an Authorization header of their own (e.g. a Bearer token).
-      for (const s of services) {
-        if (!s.handleUnsigned) continue;
+      for (const s of await services.dataPlanes()) {
         const { result, lastSeq } = await journal.track(() => s.handleUnsigned!(base));
         if (result.status === 'rejected') throw result.reason;
         if (result.value) return answerDurably(res, result.value, lastSeq, protocolFor(s.name), requestId, req.headers);
@@ -238,7 +213,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           req.headers,
         );
       if (crossSite) return sendError(res, crossSiteError(name, crossSite), protocolFor(name), requestId, req.headers);
-      const service = name ? byName.get(name) : undefined;
+      const service = name ? await services.ensure(name) : undefined;
       if (service) return dispatch(res, service, { ...base, service: name }, requestId);
       return sendError(
         res,
@@ -250,7 +225,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
 
     const { scope } = parsed;
-    const service = byName.get(scope.service);
     // --no-auth takes any credentials, but a web page's request must prove it holds the real ones.
     const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, true);
     const verify = auth || crossSite !== undefined;
@@ -296,6 +270,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         : await check(body);
       if (failure) return sendError(res, failure, protocolFor(scope.service), requestId, req.headers);
     }
+    const service = await services.ensure(scope.service);
     if (!service) {
       return sendError(
         res,
@@ -364,7 +339,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 2000).unref();
     });
-    for (const s of services) await s.stop?.();
+    await services.stop();
     await journal.close();
     lock?.release();
   };

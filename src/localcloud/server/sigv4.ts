@@ -1,8 +1,7 @@
 // SigV4 verification over exactly the headers the client signed: header-signed requests by
 // ./sigv4Header (synchronous, cached signing keys); presigned URLs by @smithy/signature-v4
-// (the AWS SDK's own signer).
-import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+// (the AWS SDK's own signer, loaded with the first presigned URL: most sessions never send one).
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { headerSignature, sha256Hex } from './sigv4Header';
 
@@ -197,7 +196,7 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const signer = signerFor(scope, input.secretAccessKey);
+  const signer = (await import('./presignSigner')).signerFor(scope, input.secretAccessKey);
   const request = {
     method: input.method,
     protocol: 'http:',
@@ -263,49 +262,6 @@ export function payloadHashMatches(scope: SigV4Scope, headers: IncomingHttpHeade
   const declaredHash = headerValue(headers['x-amz-content-sha256']);
   if (scope.presigned || scope.service === 's3' || !declaredHash || !/^[0-9a-f]{64}$/i.test(declaredHash)) return true;
   return declaredHash.toLowerCase() === sha256Hex(body);
-}
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-function toBuffer(data: SourceData): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
-
-/** SHA-256 and HMAC-SHA-256 on node:crypto for the signer: a pure-JS hash costs every request far more. */
-export class NodeSha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
-
-// One signer per scope: a signer caches its derived signing keys, which saves four HMACs a request.
-const signers = new Map<string, SignatureV4>();
-
-function signerFor(scope: SigV4Scope, secretAccessKey: string): SignatureV4 {
-  const key = [scope.service, scope.region, scope.accessKeyId, secretAccessKey].join('\n');
-  let signer = signers.get(key);
-  if (!signer) {
-    if (signers.size >= 64) signers.clear();
-    signer = new SignatureV4({
-      service: scope.service,
-      region: scope.region,
-      credentials: { accessKeyId: scope.accessKeyId, secretAccessKey },
-      sha256: NodeSha256,
-      uriEscapePath: scope.service !== 's3',
-      applyChecksum: false,
-    });
-    signers.set(key, signer);
-  }
-  return signer;
 }
 
 function headerValue(v: string | string[] | undefined): string | undefined {

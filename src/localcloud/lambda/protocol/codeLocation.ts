@@ -3,7 +3,7 @@
 // 2026-12-03). Here it is a URL of the local cloud presigned with its own credentials, so
 // fetching it needs no SDK, and nobody without the credentials can read a function's code.
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../server/sigv4';
+import { NodeSha256 } from '../../server/presignSigner';
 import type { CloudContext } from '../../server/types';
 
 const VALID_SECONDS = 600;

@@ -3,6 +3,8 @@
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSdkBundle, lazyAwsSdk } from './scripts/lazy-aws-sdk.mjs';
+import { vscodeOnce } from './scripts/vscode-once.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -73,9 +75,24 @@ import('./localcloud/main.mjs').catch((e) => {
 });
 `;
 
+/** The AWS SDK packages the extension and the CLI import: dist/aws-sdk.js, loaded on first use. */
+const sdkPackages = new Set();
+const sdkPlugins = [lazyAwsSdk(sdkPackages)];
 const builds = [
-  { ...nodeCommon, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...nodeCommon,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [...sdkPlugins, vscodeOnce],
+  },
+  {
+    ...nodeCommon,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: sdkPlugins,
+  },
   localCloudBuild,
 ];
 const runtimes = runtimeEntries();
@@ -115,11 +132,16 @@ const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => e
 rmSync(LOCAL_CLOUD_DIR, { recursive: true, force: true });
 rmSync('dist/localcloud.js.map', { force: true });
 if (watch) {
-  for (const b of present) (await esbuild.context(b)).watch();
+  const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  // Built once from the first builds' imports: an SDK package imported later needs a restart.
+  await buildSdkBundle(sdkPackages, nodeCommon);
+  for (const c of contexts) await c.watch();
   copyStatic();
   console.log('watching…');
 } else {
   await Promise.all(present.map((b) => esbuild.build(b)));
+  await buildSdkBundle(sdkPackages, nodeCommon);
   copyStatic();
   // The AWS SDK for Node handlers in an installed extension (no node_modules there): always for
   // packaging, else once (dev handlers also find the SDK in the project's node_modules).

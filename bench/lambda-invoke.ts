@@ -140,6 +140,8 @@ async function main(): Promise<void> {
   const warmCloud = await measure(WARM, 1, () => invoke('hello-node'));
   const warmLocal = await measure(WARM, 1, () => llInvoke());
   const warmPython = await measure(Math.min(WARM, 200), 1, () => invoke('hello-python'));
+  // One warm environment per caller first: the throughput is of warm invokes, as lambda-local's.
+  await Promise.all(Array.from({ length: CALLERS }, () => invoke('hello-node')));
   const tputCloud = await measure(CONCURRENT, CALLERS, () => invoke('hello-node'));
   const tputLocal = await measure(CONCURRENT, CALLERS, () => llInvoke());
 

@@ -6,8 +6,8 @@ import { HAS_PROC, rssKb, treeOf } from './processTree';
 
 /** /proc is cheap to read; elsewhere each sample runs `ps`, so sample less often. */
 const POLL_MS = HAS_PROC ? 20 : 250;
-/** The tree is re-read every this many samples (a scan of all of /proc: ~250 ms); members' memory every sample. */
-const TREE_EVERY = 12;
+/** The tree is re-read at most this often (from a process table all environments share); members' memory every sample. */
+const TREE_EVERY_MS = 250;
 
 /** Elsewhere than Linux: the resident memory of the runtime process alone. */
 function psSampleKb(pid: number): Promise<number> {
@@ -24,7 +24,7 @@ export class MemoryWatch {
   private timer: NodeJS.Timeout | undefined;
   private sampling = false;
   private members = new Set<number>();
-  private samples = 0;
+  private treeReadAt = -Infinity;
 
   /** `pid`: the runtime process, leader of the environment's process group. */
   constructor(
@@ -50,7 +50,7 @@ export class MemoryWatch {
     if (this.sampling || process.platform === 'win32') return;
     this.sampling = true;
     try {
-      const totalKb = HAS_PROC ? await this.treeKb() : await psSampleKb(this.pid);
+      const totalKb = HAS_PROC ? this.treeKb() : await psSampleKb(this.pid);
       if (totalKb === 0) return;
       this.peakKb = Math.max(this.peakKb, totalKb);
       if (totalKb > this.limitMb * 1024) this.onExceeded();
@@ -60,15 +60,22 @@ export class MemoryWatch {
   }
 
   /** Sum of the tree's resident memory; the runtime's own high-water mark counts toward the peak. */
-  private async treeKb(): Promise<number> {
-    if (this.samples++ % TREE_EVERY === 0) this.members = await treeOf(this.pid);
+  private treeKb(): number {
+    this.refreshTree();
     let total = 0;
     for (const pid of this.members) {
-      const m = await rssKb(pid);
+      const m = rssKb(pid);
       total += m.rssKb;
       if (pid === this.pid) this.peakKb = Math.max(this.peakKb, m.peakKb);
     }
     return total;
+  }
+
+  /** The environment's processes, re-read when due: children a handler starts count toward its memory. */
+  private refreshTree(): void {
+    if (performance.now() - this.treeReadAt < TREE_EVERY_MS) return;
+    this.treeReadAt = performance.now();
+    this.members = treeOf(this.pid);
   }
 
   /** Peak resident memory in MB (at least 1 once anything was measured). */

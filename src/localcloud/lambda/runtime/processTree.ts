@@ -3,7 +3,6 @@
 // carries the environment's marker variable after its parent died (a double-forked daemon).
 // Elsewhere (macOS, Windows) the environment is its process group only.
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 
 export const HAS_PROC = process.platform === 'linux';
 
@@ -53,32 +52,44 @@ function treeIn(table: Map<number, Stat>, leader: number): Set<number> {
   return members;
 }
 
-/** The environment's processes now (Linux); asynchronous, for sampling while an invocation runs. */
-export async function treeOf(leader: number): Promise<Set<number>> {
+/** How long one read of the process table serves every environment's memory sampling. */
+const TABLE_TTL_MS = 250;
+let shared: { at: number; table: Map<number, Stat> } | undefined;
+
+/** pid → stat of every process, read at most every TABLE_TTL_MS for all environments together. */
+function processTable(): Map<number, Stat> {
+  const now = performance.now();
+  if (shared && now - shared.at < TABLE_TTL_MS) return shared.table;
   const table = new Map<number, Stat>();
-  let names: string[];
-  try {
-    names = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
-  } catch {
-    return new Set([leader]);
+  for (const p of pids()) {
+    try {
+      // Synchronous: /proc files are made in memory on read; a promise-based read of each
+      // costs several thread-pool round trips, paid by every warm invocation around it.
+      const s = parseStat(readFileSync(`/proc/${p}/stat`, 'utf8'));
+      if (s) table.set(Number(p), s);
+    } catch {
+      // ended meanwhile
+    }
   }
-  await Promise.all(
-    names.map(async (p) => {
-      try {
-        const s = parseStat(await readFile(`/proc/${p}/stat`, 'utf8'));
-        if (s) table.set(Number(p), s);
-      } catch {
-        // ended meanwhile
-      }
-    }),
-  );
-  return treeIn(table, leader);
+  shared = { at: performance.now(), table };
+  return table;
 }
 
-/** Resident memory of one process in kB, or 0 once it is gone. */
-export async function rssKb(pid: number): Promise<{ rssKb: number; peakKb: number }> {
+/** The environment's processes (Linux), as of a process table at most TABLE_TTL_MS old, for memory sampling. */
+export function treeOf(leader: number): Set<number> {
+  const members = treeIn(processTable(), leader);
+  members.add(leader);
+  return members;
+}
+
+/**
+ * Resident memory of one process in kB, or 0 once it is gone. Synchronous: /proc/PID/status is
+ * made in memory on read (microseconds), while a promise-based read costs four thread-pool
+ * round trips, which a warm invocation measured in milliseconds felt.
+ */
+export function rssKb(pid: number): { rssKb: number; peakKb: number } {
   try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return { rssKb: rss, peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? rss) };
   } catch {

@@ -24,7 +24,10 @@ import { UnknownOperationException } from './errors';
 const CODE_ROUTE = /^\/_localcloud\/lambda\/code\/([^/]+)\/([^/]+)$/;
 
 export const createLambdaService: ServiceFactory = (ctx: CloudContext): LambdaInternal => {
-  const shipper = new LogShipper(() => ctx.services.get<LogsInternal>('logs'));
+  const shipper = new LogShipper(
+    () => ctx.services.get<LogsInternal>('logs'),
+    (fn) => ctx.journal.outsideRequests(fn),
+  );
   const scratchRoot = createScratchRoot();
   const efsRoot = join(ctx.stateDir ?? ctx.journal.blobDir, 'efs');
   const pool = new EnvironmentPool(

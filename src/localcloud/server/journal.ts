@@ -180,6 +180,14 @@ export class Journal {
     return { result: result!, lastSeq: scope.lastSeq };
   }
 
+  /**
+   * Runs `fn` outside the request in progress: what it appends is made durable by the flush
+   * that follows on its own, and the request's answer does not wait for it.
+   */
+  outsideRequests<T>(fn: () => T): T {
+    return this.requests.exit(fn);
+  }
+
   /** Records an event; durable after the next flush(), which is also scheduled automatically. */
   append(service: string, event: unknown): void {
     if (this.fd === undefined) return;

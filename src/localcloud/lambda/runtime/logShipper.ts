@@ -1,5 +1,9 @@
 // Batches an environment's log lines into CloudWatch Logs (group /aws/lambda/NAME, one stream
 // per environment): at the end of each invocation and shortly after stray output.
+// Delivery does not hold the invocation's answer: on AWS "it might take 5 to 10 minutes for logs
+// to show up after a function invocation" (AWS Lambda Developer Guide, "Sending Lambda function
+// logs to CloudWatch Logs", read 2026-12-03). Here the lines are readable at once, and made
+// durable by the journal's next flush rather than before the Invoke answer.
 import type { LogsInternal } from '../../server/internal';
 
 interface Pending {
@@ -12,7 +16,11 @@ export class LogShipper {
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly logs: () => LogsInternal | undefined) {}
+  constructor(
+    private readonly logs: () => LogsInternal | undefined,
+    /** Runs delivery outside the request that caused it (Journal.outsideRequests). */
+    private readonly detached: <T>(fn: () => T) => T = (fn) => fn(),
+  ) {}
 
   write(group: string, stream: string, line: string, timestamp: number): void {
     const key = `${group}\u0000${stream}`;
@@ -30,7 +38,9 @@ export class LogShipper {
     const batches = [...this.pending.values()];
     this.pending.clear();
     if (!logs) return;
-    for (const b of batches) logs.putEventsInternal(b.group, b.stream, b.events);
+    this.detached(() => {
+      for (const b of batches) logs.putEventsInternal(b.group, b.stream, b.events);
+    });
   }
 }
 

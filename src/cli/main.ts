@@ -9,9 +9,9 @@ function usageForms(usage: string): string[] {
   return usage.split(' | ').map((form) => `hoc ${form.replace(/^hoc /, '')}`);
 }
 
-function help(): string {
+async function help(): Promise<string> {
   const lines = ['Usage: hoc <command> [options]', ''];
-  for (const c of COMMANDS) {
+  for (const c of await Promise.all(COMMANDS.map((e) => e.load()))) {
     for (const form of usageForms(c.usage)) lines.push(`  ${form}`);
     lines.push(`      ${c.summary}`, '');
   }
@@ -21,15 +21,16 @@ function help(): string {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help() + '\n');
+    process.stdout.write((await help()) + '\n');
     return name ? 0 : 2;
   }
   if (name === '--version') {
     process.stdout.write(`${extensionVersion()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new CliError(`Unknown command '${name}'.\n${help()}`, 2);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) throw new CliError(`Unknown command '${name}'.\n${await help()}`, 2);
+  const command = await entry.load();
   // `hoc lab --help`, `hoc lab run -h`: the command's own usage, wherever the flag stands.
   if (rest.some((a) => a === '--help' || a === '-h')) {
     process.stdout.write(`Usage: ${usageForms(command.usage).join('\n       ')}\n\n${command.summary}\n`);

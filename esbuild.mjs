@@ -1,5 +1,6 @@
-// One build for every bundle: the extension, the `hoc` CLI, the standalone local cloud,
-// each webview (src/webview/<view>/main.ts) and each Lambda runtime bootstrap.
+// One build for every bundle: the extension, the `hoc` CLI, the AWS SDK clients both load on
+// first use (dist/aws-sdk.js), the standalone local cloud (dist/localcloud/, in chunks), each
+// webview (src/webview/<view>/main.ts) and each Lambda runtime bootstrap.
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
 // and durable with a state dir) against fauxqs 1.9.2, each in its own process, started in
 // the same run and driven by the same @aws-sdk/client-sqs workload. Prints a table and ratios.
 // Run: node esbuild.mjs && npx tsx bench/sqs-throughput.ts [messages=2000] [concurrency=16] [rounds=3]
+// HOC_BENCH_PROFILE=DIR keeps a CPU profile of each local cloud (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -58,7 +59,11 @@ const LOCAL_CLOUD = join(ROOT, 'dist', 'localcloud.js');
 function startLocalCloud(name: string, extraArgs: string[], stateDir?: string): Promise<Server> {
   if (!existsSync(LOCAL_CLOUD))
     throw new Error(`${LOCAL_CLOUD} is missing: build it first with \`node esbuild.mjs\` (or run \`npm run bench\`).`);
-  const args = [LOCAL_CLOUD, '--port', '0', ...extraArgs, ...(stateDir ? ['--state-dir', stateDir] : [])];
+  // HOC_BENCH_PROFILE=DIR writes each local cloud's CPU profile there when it stops.
+  const profile = process.env.HOC_BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOC_BENCH_PROFILE}`]
+    : [];
+  const args = [...profile, LOCAL_CLOUD, '--port', '0', ...extraArgs, ...(stateDir ? ['--state-dir', stateDir] : [])];
   return startServer(
     name,
     args,

@@ -1,7 +1,8 @@
 // Durability for the local cloud: an append-only journal of service events plus periodic
 // snapshots. The contract:
 // - A change is acknowledged only once durable: the server flushes (write + fdatasync) the
-//   events a request appended before it answers it.
+//   events a request appended before it answers it. Work a request starts but does not own
+//   (a function's log lines, see outsideRequests) is made durable by the next flush instead.
 // - A write that fails (disk full, I/O error) is cut back off the file, so the journal never
 //   keeps half a record; the request gets a 503 ServiceUnavailable and is not acknowledged.
 //   Its events stay queued and are written with the next flush that succeeds, so what the

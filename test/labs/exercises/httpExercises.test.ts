@@ -74,3 +74,38 @@ test(
     assert.ok(checkLine(r.out, '✓', title), r.out);
   },
 );
+
+test(
+  'API Gateway: fails as first met (no integration, so no deployment) and with a GET integration; passes solved',
+  { timeout: 240_000 },
+  async () => {
+    const file = 'template.yaml';
+    const title = 'The dev stage answers pow';
+    ws.write('functions/pow/index.ts', ws.solution('functions/pow/index.ts'));
+    let r = await ws.runStep('api-gateway');
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /No integration defined for method/);
+
+    // The classic slip: the client's verb as the integration's own method.
+    const solved = ws.solution(file);
+    assert.ok(solved.includes('IntegrationHttpMethod: POST'));
+    ws.write(file, solved.replace('IntegrationHttpMethod: POST', 'IntegrationHttpMethod: GET'));
+    r = await ws.runStep('api-gateway');
+    assert.equal(r.code, 1, r.out);
+    assert.match(checkLine(r.out, '✗', title) ?? r.out, /answered 500/);
+
+    ws.write(file, solved);
+    r = await ws.runStep('api-gateway');
+    assert.equal(r.code, 0, r.out);
+    assert.ok(checkLine(r.out, '✓', title), r.out);
+  },
+);
+
+test("the API step's solution is the lesson's template with only the GET /pow integration written", () => {
+  const starter = ws.starter('template.yaml');
+  const solved = ws.solution('template.yaml');
+  const method = /^ {2}PowGetMethod:\n(?: {4}.*\n)+/m;
+  assert.equal(solved.replace(method, ''), starter.replace(method, ''), 'the two templates differ elsewhere');
+  assert.match(method.exec(starter)![0], /# TODO/);
+  assert.match(method.exec(solved)![0], /Integration:\n\s+Type: AWS_PROXY/);
+});

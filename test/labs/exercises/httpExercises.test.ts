@@ -86,7 +86,9 @@ test(
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /No integration defined for method/);
 
-    // The classic slip: the client's verb as the integration's own method.
+    // The classic slip: the client's verb as the integration's own method. AWS: "Set the
+    // integration's HTTP method to POST" (API Gateway Developer Guide, "Lambda integrations for
+    // REST APIs in API Gateway", read 2026-12-03); a GET reaches no Invoke action and answers 500.
     const solved = ws.solution(file);
     assert.ok(solved.includes('IntegrationHttpMethod: POST'));
     ws.write(file, solved.replace('IntegrationHttpMethod: POST', 'IntegrationHttpMethod: GET'));

@@ -18,6 +18,11 @@ export interface CloudProcess {
     maxAttempts: number;
   };
   readonly output: () => string;
+  /**
+   * Resolves with the output once it matches `pattern`: what the server writes to stderr may
+   * arrive after the HTTP answer that followed it. Rejects if the process exits first.
+   */
+  outputMatching(pattern: RegExp, waitMs?: number): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -46,6 +51,25 @@ export async function spawnCloud(args: string[] = []): Promise<CloudProcess> {
       maxAttempts: 1,
     },
     output: () => text,
+    outputMatching: (pattern, waitMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const done = (err?: Error) => {
+          clearTimeout(timer);
+          child.stdout!.off('data', look);
+          child.stderr!.off('data', look);
+          child.off('exit', gone);
+          if (err) reject(err);
+          else resolve(text);
+        };
+        // After the listeners that append to `text` (registered first), so `text` is current.
+        const look = () => pattern.test(text) && done();
+        const gone = () => done(new Error(`hoc cloud exited before printing ${pattern}:\n${text}`));
+        const timer = setTimeout(() => done(new Error(`no ${pattern} in ${waitMs} ms:\n${text}`)), waitMs);
+        if (pattern.test(text)) return done();
+        child.stdout!.on('data', look);
+        child.stderr!.on('data', look);
+        child.once('exit', gone);
+      }),
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

@@ -1,5 +1,6 @@
 // An HTTP response's status, headers (e.g. CORS) and body.
 import { httpRequest } from '../actions/http';
+import type { LessonCheck } from '../../shared/lessonTypes';
 import type { LabSession } from '../session';
 import type { Verdict } from './verdict';
 
@@ -10,19 +11,7 @@ function headerMatches(actual: string | undefined, expected: string): boolean {
   return re ? new RegExp(re[1], re[2]).test(actual) : actual.trim() === expected;
 }
 
-export async function httpCheck(
-  session: LabSession,
-  c: {
-    url: string;
-    method?: string;
-    headers?: Record<string, string>;
-    body?: string;
-    status?: number;
-    header?: Record<string, string>;
-    bodyContains?: string;
-    bodyMatches?: string;
-  },
-): Promise<Verdict> {
+export async function httpCheck(session: LabSession, c: Extract<LessonCheck, { type: 'http' }>): Promise<Verdict> {
   let x;
   try {
     x = await httpRequest(session, c);

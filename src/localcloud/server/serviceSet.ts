@@ -14,6 +14,8 @@ export class ServiceSet implements ServiceRegistry {
   private readonly loading = new Map<string, Promise<LocalService | undefined>>();
   private ctx?: CloudContext;
   private started = false;
+  /** Data planes, once every one of them is loaded. */
+  private planes?: LocalService[];
 
   constructor(catalog: readonly ServiceEntry[]) {
     for (const e of catalog) {
@@ -76,12 +78,18 @@ export class ServiceSet implements ServiceRegistry {
 
   /** Every service that answers unsigned data-plane requests: the catalog's order, then handed-in ones. */
   async dataPlanes(): Promise<LocalService[]> {
+    return this.planes ?? this.loadDataPlanes();
+  }
+
+  private async loadDataPlanes(): Promise<LocalService[]> {
     const planes: LocalService[] = [];
     for (const e of new Set(this.entries.values())) {
       const s = e.dataPlane ? await this.ensure(e.name) : undefined;
       if (s?.handleUnsigned) planes.push(s);
     }
     for (const s of this.running) if (s.handleUnsigned && !planes.includes(s)) planes.push(s);
+    // Kept until another service is added (add() forgets it).
+    this.planes = planes;
     return planes;
   }
 
@@ -121,6 +129,7 @@ export class ServiceSet implements ServiceRegistry {
   }
 
   private add(service: LocalService): void {
+    this.planes = undefined;
     this.running.push(service);
     this.byName.set(service.name, service);
     for (const alias of service.aliases ?? []) this.byName.set(alias, service);

@@ -6,8 +6,6 @@ import { HAS_PROC, rssKb, treeOf } from './processTree';
 
 /** /proc is cheap to read; elsewhere each sample runs `ps`, so sample less often. */
 const POLL_MS = HAS_PROC ? 20 : 250;
-/** The tree is re-read at most this often (from a process table all environments share); members' memory every sample. */
-const TREE_EVERY_MS = 250;
 
 /** Elsewhere than Linux: the resident memory of the runtime process alone. */
 function psSampleKb(pid: number): Promise<number> {
@@ -23,17 +21,13 @@ export class MemoryWatch {
   private peakKb = 0;
   private timer: NodeJS.Timeout | undefined;
   private sampling = false;
-  private members = new Set<number>();
-  private treeReadAt = -Infinity;
 
   /** `pid`: the runtime process, leader of the environment's process group. */
   constructor(
     private readonly pid: number,
     private readonly limitMb: number,
     private readonly onExceeded: () => void,
-  ) {
-    this.members.add(pid);
-  }
+  ) {}
 
   /** Polls while an invocation runs (not on Windows, which has neither /proc nor ps). */
   start(): void {
@@ -61,21 +55,15 @@ export class MemoryWatch {
 
   /** Sum of the tree's resident memory; the runtime's own high-water mark counts toward the peak. */
   private treeKb(): number {
-    this.refreshTree();
+    // The tree comes from a process table all environments share (re-read every 250 ms):
+    // children a handler starts count toward its memory. Members' memory is read every sample.
     let total = 0;
-    for (const pid of this.members) {
+    for (const pid of treeOf(this.pid)) {
       const m = rssKb(pid);
       total += m.rssKb;
       if (pid === this.pid) this.peakKb = Math.max(this.peakKb, m.peakKb);
     }
     return total;
-  }
-
-  /** The environment's processes, re-read when due: children a handler starts count toward its memory. */
-  private refreshTree(): void {
-    if (performance.now() - this.treeReadAt < TREE_EVERY_MS) return;
-    this.treeReadAt = performance.now();
-    this.members = treeOf(this.pid);
   }
 
   /** Peak resident memory in MB (at least 1 once anything was measured). */

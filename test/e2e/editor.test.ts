@@ -122,9 +122,10 @@ describe('a student in the browser editor', { concurrency: false }, () => {
   });
 
   test('opens a step from the Labs tree', { timeout: 60_000 }, async () => {
-    await wb.treeRow(/Step 2, Say hello from Lambda/).click();
-    const guide = await wb.webview('#check-progress');
-    await guide.locator('h1', { hasText: 'Say hello from Lambda' }).waitFor();
+    const guide = await wb.openFromTree(
+      wb.treeRow(/Step 2, Say hello from Lambda/),
+      'h1:has-text("Say hello from Lambda")',
+    );
     assert.equal(await guide.locator('.actions vscode-button').count(), 2);
     assert.equal(await guide.locator('a.hoc-reveal').count(), 1, 'the metrics link');
     assert.match((await guide.locator('#checks').textContent()) ?? '', /hello ran at least once/);
@@ -169,8 +170,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
 
   test("the Invoke CodeLens invokes with the step's event, not the first saved one", { timeout: 90_000 }, async () => {
     // events/ holds hello-empty.json (first by name) and hello.json, the one step 2 invokes with.
-    await wb.treeRow(/Step 2, Say hello from Lambda/).click();
-    await wb.webview('#check-progress');
+    await wb.openFromTree(wb.treeRow(/Step 2, Say hello from Lambda/), 'h1:has-text("Say hello from Lambda")');
     // Only the handler open: the result view that appears is this invocation's.
     await wb.runCommand('View: Close All Editors');
     await wb.openFile('index.js');
@@ -191,8 +191,10 @@ describe('a student in the browser editor', { concurrency: false }, () => {
     'opens the function metrics from the step link: invocations and the cost estimate',
     { timeout: 60_000 },
     async () => {
-      await wb.treeRow(/Step 2, Say hello from Lambda/).click();
-      const guide = await wb.webview('#check-progress');
+      const guide = await wb.openFromTree(
+        wb.treeRow(/Step 2, Say hello from Lambda/),
+        'h1:has-text("Say hello from Lambda")',
+      );
       await guide.locator('a.hoc-reveal', { hasText: 'see its metrics' }).click();
       const metrics = await wb.webview('.summary-cards .card');
       await wb.tab(/Metrics: 01-hello-HelloFunction/).waitFor();
@@ -208,9 +210,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
   );
 
   test('sends a note and sees it in the queue view from the step link', { timeout: 120_000 }, async () => {
-    await wb.treeRow(/Step 1, Make a queue/).click();
-    const guide = await wb.webview('#check-progress');
-    await guide.locator('h1', { hasText: 'Make a queue' }).waitFor();
+    const guide = await wb.openFromTree(wb.treeRow(/Step 1, Make a queue/), 'h1:has-text("Make a queue")');
     await guide.locator('.actions vscode-button', { hasText: 'Deploy the queue' }).click();
     await actionResult(guide, 'deploy', /Deployed 1 resource /).waitFor({ timeout: 150_000 });
     await guide.locator('.actions vscode-button', { hasText: 'Send a note' }).click();
@@ -248,9 +248,7 @@ describe('a student in the browser editor', { concurrency: false }, () => {
 
   test('opens the workflow graph from the step link and sees an execution succeed', { timeout: 150_000 }, async () => {
     await wb.page.keyboard.press('Escape');
-    await wb.treeRow(/Step 3, Run a workflow/).click();
-    let guide = await wb.webview('#check-progress');
-    await guide.locator('h1', { hasText: 'Run a workflow' }).waitFor();
+    let guide = await wb.openFromTree(wb.treeRow(/Step 3, Run a workflow/), 'h1:has-text("Run a workflow")');
     await guide.locator('.actions vscode-button', { hasText: 'Deploy the workflow' }).click();
     await actionResult(guide, 'deploy', /Deployed \d+ resource/).waitFor({ timeout: 150_000 });
     await guide.locator('a.hoc-reveal', { hasText: 'Open its graph' }).click();

@@ -66,8 +66,10 @@ test('the Labs view lists lesson 05 with its Italian title and steps', { timeout
 });
 
 test('a step of lesson 05 opens in Italian: text, buttons, checks and hint', { timeout: 120_000 }, async () => {
-  await wb.treeRow(/Code — un producer FIFO in Python/).click();
-  const guide = await wb.webview('#check-progress', 60_000);
+  const guide = await wb.openFromTree(
+    wb.treeRow(/Code — un producer FIFO in Python/),
+    'h1:has-text("Code — un producer FIFO in Python")',
+  );
   // The guide's heading is the step title from lesson.it.yaml (the markdown's own # line is not repeated).
   await guide.locator('h1', { hasText: 'Code — un producer FIFO in Python' }).waitFor();
   const body = (await guide.locator('body').textContent()) ?? '';

@@ -25,6 +25,7 @@ import { copyRepositoryLesson, replaceEditorText, stageShots } from './harness/s
 
 const LESSON = '05-serverless';
 const STEP_ROW = /^Step 11, pow over a function URL/;
+const GUIDE_OF_STEP = 'h1:has-text("pow over a function URL")';
 
 let server: CodeServer;
 let browser: Browser;
@@ -81,7 +82,7 @@ describe('a student works through a lesson 05 exercise in the browser editor', {
     const row = wb.treeRow(STEP_ROW);
     await lessonRow.hover();
     for (let i = 0; i < 20 && !(await row.isVisible()); i++) await page.mouse.wheel(0, 120);
-    await row.click();
+    await wb.openFromTree(row, GUIDE_OF_STEP);
     const guide = await guideOf('pow over a function URL');
     assert.match((await guide.locator('.objectives .minutes').textContent()) ?? '', /About 20 minutes/);
     assert.equal(await guide.locator('.objectives li').count(), 2, 'the two learning objectives');
@@ -136,7 +137,7 @@ describe('a student works through a lesson 05 exercise in the browser editor', {
       await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'index.ts' }).waitFor();
       await shot('solution-typed');
 
-      await wb.treeRow(STEP_ROW).click();
+      await wb.openFromTree(wb.treeRow(STEP_ROW), GUIDE_OF_STEP);
       const again = await guideOf('pow over a function URL');
       await again.locator('.actions vscode-button[data-action="deploy"]').click();
       const deployed = again.locator('output[data-result-for="deploy"]');

@@ -78,6 +78,38 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens a tree row's item (runs its command) and returns the webview that then shows `selector`.
+   * A click that lands while the tree re-renders (a refresh under load) opens nothing; the row is
+   * then opened again by keyboard, Enter on the selected row, as a student would, and then once
+   * more after closing the editors. Each retry and a last failure say what tabs and notifications
+   * the workbench showed.
+   */
+  async openFromTree(row: Locator, selector: string, timeoutMs = 120_000): Promise<Frame> {
+    const end = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      // A panel that never drew its webview is closed first, so the next try makes a new one.
+      if (attempt > 2) await this.runCommand('View: Close All Editors');
+      await row.click();
+      if (attempt > 1) await this.page.keyboard.press('Enter');
+      try {
+        return await this.webview(selector, Math.max(1_000, Math.min(30_000, end - Date.now())));
+      } catch (error) {
+        const tabs = (await this.page.locator('.tabs-container .tab').allTextContents()).map((t) => t.trim());
+        const notes = await this.notifications();
+        const seen = `tabs: ${tabs.join(' | ') || 'none'}; notifications: ${notes.join(' | ') || 'none'}`;
+        if (Date.now() >= end) throw new Error(`${(error as Error).message} after ${attempt} tries (${seen})`);
+        console.log(`# the tree row opened nothing (${seen}): opening it again by keyboard`);
+      }
+    }
+  }
+
+  /** The texts of the notifications on screen. */
+  async notifications(): Promise<string[]> {
+    const texts = await this.page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
+    return texts.map((t) => t.trim()).filter(Boolean);
+  }
+
   /** Right-clicks a tree row and picks an entry of its context menu. */
   async contextMenu(row: Locator, entry: string): Promise<void> {
     await row.click({ button: 'right' });

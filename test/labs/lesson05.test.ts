@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, ROOT } from '../helpers/cloudProcess';
+import { copyRepositoryLessonForTest } from '../helpers/lessonCopy';
 
 const LESSON = join(ROOT, 'labs', '05-serverless');
 
@@ -36,14 +37,16 @@ test('every exercise step (one with a solution) has a TODO in each starter', () 
 });
 
 test('the CORS step fails until the function sends Access-Control-Allow-Origin', async () => {
-  const { code, out } = await hoc(['lab', 'run', LESSON, '--step', 'cors']);
+  const copy = copyRepositoryLessonForTest('05-serverless');
+  const { code, out } = await hoc(['lab', 'run', copy.dir, '--step', 'cors']).finally(copy.remove);
   assert.equal(code, 1, out);
   assert.match(out, /no Access-Control-Allow-Origin header/);
 });
 
 test('hoc lab run --solutions passes every step of labs/05-serverless', { timeout: 30 * 60_000 }, async () => {
   const started = Date.now();
-  const { code, out } = await hoc(['lab', 'run', LESSON, '--solutions']);
+  const copy = copyRepositoryLessonForTest('05-serverless');
+  const { code, out } = await hoc(['lab', 'run', copy.dir, '--solutions']).finally(copy.remove);
   const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`# lesson 05 ran in ${seconds} s\n`);
   assert.equal(code, 0, out);

@@ -5,13 +5,17 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './codeServer';
 import { tempDir } from './workspace';
+import { copyLessonFiles } from '../../helpers/lessonCopy';
 
-/** A fresh workspace holding the student's copy of labs/<lesson> and the course file beside it. */
+/**
+ * A fresh workspace holding the student's copy of labs/<lesson> as it ships (without the state
+ * and bundles other tests' runs may be writing into it) and the course file beside it.
+ */
 export function copyRepositoryLesson(lesson: string): string {
   const dir = join(tempDir(lesson), 'course');
   mkdirSync(join(dir, 'labs'), { recursive: true });
   cpSync(join(ROOT, 'labs', 'course.yaml'), join(dir, 'labs', 'course.yaml'));
-  cpSync(join(ROOT, 'labs', lesson), join(dir, 'labs', lesson), { recursive: true });
+  copyLessonFiles(join(ROOT, 'labs', lesson), join(dir, 'labs', lesson));
   return dir;
 }
 

@@ -1,12 +1,12 @@
 // A student's copy of lesson 05 for the exercise tests: the lesson's files as the student first
-// gets them, in a folder of their own (inside the lesson's ignored .hoc/, so imports resolve
-// from the same node_modules), run with the real `hoc lab run --step` against one shared local
-// cloud. Files are swapped the way a student edits them: a solution, or a plausible mistake.
+// gets them, in a folder of their own (test/helpers/lessonCopy.ts), run with the real
+// `hoc lab run --step` against one shared local cloud. Files are swapped the way a student edits them: a solution, or a plausible mistake.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { CLI, ROOT, spawnCloud, type CloudProcess } from '../../helpers/cloudProcess';
+import { copyRepositoryLessonForTest } from '../../helpers/lessonCopy';
 
 export const LESSON = join(ROOT, 'labs', '05-serverless');
 
@@ -25,10 +25,7 @@ export class LessonWorkspace {
   /** A fresh copy of the lesson and a local cloud of its own (one per test file). */
   static async open(): Promise<LessonWorkspace> {
     const id = randomBytes(3).toString('hex');
-    const dir = join(LESSON, '.hoc', `exercise-${id}`, '05-serverless');
-    mkdirSync(dir, { recursive: true });
-    for (const entry of readdirSync(LESSON))
-      if (entry !== '.hoc' && entry !== 'out') cpSync(join(LESSON, entry), join(dir, entry), { recursive: true });
+    const { dir } = copyRepositoryLessonForTest('05-serverless');
     return new LessonWorkspace(dir, await spawnCloud(), `t${id}`);
   }
 

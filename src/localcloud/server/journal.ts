@@ -13,6 +13,8 @@
 //   refusing to start would hold back all the student's work over one record that is lost
 //   either way, and dropping what follows would lose acknowledged changes silently. A copy of
 //   any damaged journal is kept beside it (`.damaged-<time>`) before anything is cut.
+// - snapshot.json carries the SHA-256 of what it holds (snapshotFile.ts); one that does not
+//   match, or does not parse, stops the start with a message instead of being used.
 // - One server at a time uses a state dir (stateDirLock.ts), so no other process writes these
 //   files; compaction deletes only the journal generations this server read or wrote.
 import {
@@ -41,7 +43,7 @@ import { open, rename, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { encodeRecord, scanJournal, type JournalRecord } from './journalRecord';
-import { readSnapshot } from './snapshotFile';
+import { encodeSnapshot, readSnapshot } from './snapshotFile';
 import { storageFailure } from './storageFailure';
 
 export type { JournalRecord } from './journalRecord';
@@ -310,7 +312,7 @@ export class Journal {
     this.eventsInGeneration = 0;
     closeSync(oldFd);
     // Should this fail, the old snapshot and every journal after it still hold everything.
-    await writeFileDurably(join(this.stateDir!, SNAPSHOT), JSON.stringify({ generation: next, services }));
+    await writeFileDurably(join(this.stateDir!, SNAPSHOT), encodeSnapshot(next, services));
     for (const g of [...this.ownGenerations]) {
       if (g >= next) continue;
       rmSync(this.journalPath(g), { force: true });

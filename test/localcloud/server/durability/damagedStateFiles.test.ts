@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tempDir } from '../../../helpers/cloud';
 import { spawnCloud } from '../../../helpers/cloudProcess';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
-import { refusedStart, runThenKill, sendMessages, sqsOf } from './stateDirRuns';
+import { depth, refusedStart, runThenKill, sendMessages, sqsOf } from './stateDirRuns';
 
 test(
   'a damaged snapshot.json refuses the start, is left untouched, and can be moved aside',
@@ -87,3 +87,42 @@ test('a state dir that cannot be created is a sentence too', { timeout: 60_000 }
     dir.remove();
   }
 });
+
+test(
+  'a snapshot.json changed in a way that still parses (one byte of a message body) refuses the start',
+  { timeout: 60_000 },
+  async () => {
+    const dir = tempDir();
+    try {
+      const cloud = await spawnCloud(['--state-dir', dir.path]);
+      const sqs = sqsOf(cloud);
+      await sendMessages(sqs, 3, 'message ');
+      sqs.destroy();
+      assert.equal(await cloud.stop('SIGTERM'), 0); // a clean stop writes the snapshot
+      const snapshot = join(dir.path, 'snapshot.json');
+      const whole = readFileSync(snapshot, 'utf8');
+      assert.match(whole, /"sha256":"[0-9a-f]{64}"/, 'the snapshot carries its checksum');
+      // The bodies sendMessages wrote are "message N": one digit changed is still valid JSON.
+      const changed = whole.replace('message 1', 'message 7');
+      assert.notEqual(changed, whole);
+      JSON.parse(changed);
+      writeFileSync(snapshot, changed);
+
+      const run = await refusedStart(['--state-dir', dir.path]);
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, '', 'no banner: the port never opened');
+      assert.match(
+        run.stderr,
+        /^hoc: The local cloud's saved state cannot be read: .*snapshot\.json is damaged \(its content does not match the checksum written with it\)\./,
+      );
+      assert.equal(readFileSync(snapshot, 'utf8'), changed, 'the damaged snapshot is kept as it was');
+
+      // Put back as written, the same snapshot starts and holds the three messages.
+      writeFileSync(snapshot, whole);
+      const { value } = await runThenKill(dir.path, (s) => depth(s));
+      assert.equal(value, 3, 'the three messages the snapshot holds');
+    } finally {
+      dir.remove();
+    }
+  },
+);

@@ -3,14 +3,15 @@
 // all read, so none of them teaches a runtime AWS no longer accepts.
 //
 // Source: AWS Lambda Developer Guide, "Lambda runtimes" — supported and deprecated runtime tables
-// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), read 2026-12-03. Only the
-// page's head could be read then, not its table, so the rows were taken from copies of that table:
-// nodejs22.x, nodejs24.x, python3.13 and python3.14 from endoflife.date/aws-lambda and a brief
-// quoting the table as of 2026-04-01; nodejs20.x from the AWS runtime calendar as cited in this
-// project's issue tracker; nodejs16.x and python3.8 from cfn-lint's LmbdRuntimeLifecycle.json.
-// The other rows (python3.9–3.12, nodejs18.x, provided.*) are unconfirmed: re-read the AWS page
-// and correct them when it can be opened. Kept in src/shared because the local cloud, the
-// deployer and `hoc lab validate` all read it.
+// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Its tables could not be
+// opened here, so the rows come from the copy AWS's CloudFormation linter keeps of them:
+// cfn-lint's src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json, last updated
+// 2026-06-02 "from AWS docs" (AWS extended many block dates to 2027-02-01 / 2027-03-03) and
+// unchanged in the repository as of 2026-08-19; read 2026-12-03. An AWS re:Post answer quoting
+// the AWS table gives the same dates for python3.9. Earlier rows of this file followed the
+// older calendar (nodejs20.x, python3.9–3.11 and provided.al2 blocked from 2026-08-31), which
+// AWS has since moved: these runtimes are deprecated but can still be created until 2027-02-01.
+// Kept in src/shared because the local cloud, the deployer and `hoc lab validate` all read it.
 // Dates are the first day on which the phase applies (AWS: "starts at midnight, Pacific time").
 
 export interface RuntimeLifecycle {
@@ -33,18 +34,23 @@ export const RUNTIME_CALENDAR_SOURCE = {
 export const RUNTIME_CALENDAR = [
   { id: 'nodejs24.x', deprecation: '2028-04-30', blockCreate: '2028-06-01', blockUpdate: '2028-07-01' },
   { id: 'nodejs22.x', deprecation: '2027-04-30', blockCreate: '2027-06-01', blockUpdate: '2027-07-01' },
-  { id: 'nodejs20.x', deprecation: '2026-04-30', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
-  { id: 'nodejs18.x', deprecation: '2025-09-01', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
-  { id: 'nodejs16.x', deprecation: '2024-06-12', blockCreate: '2025-02-28', blockUpdate: '2025-03-31' },
+  { id: 'nodejs20.x', deprecation: '2026-04-30', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'nodejs18.x', deprecation: '2025-09-01', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'nodejs16.x', deprecation: '2024-06-12', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'nodejs14.x', deprecation: '2023-12-04', blockCreate: '2024-01-09', blockUpdate: '2027-03-03' },
+  { id: 'nodejs12.x', deprecation: '2023-03-31', blockCreate: '2023-03-31', blockUpdate: '2023-04-30' },
   { id: 'python3.14', deprecation: '2029-06-30', blockCreate: '2029-07-31', blockUpdate: '2029-08-31' },
   { id: 'python3.13', deprecation: '2029-06-30', blockCreate: '2029-07-31', blockUpdate: '2029-08-31' },
   { id: 'python3.12', deprecation: '2028-10-31', blockCreate: '2028-11-30', blockUpdate: '2029-01-10' },
-  { id: 'python3.11', deprecation: '2026-06-30', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
-  { id: 'python3.10', deprecation: '2026-06-30', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
-  { id: 'python3.9', deprecation: '2025-12-15', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
-  { id: 'python3.8', deprecation: '2024-10-14', blockCreate: '2025-02-28', blockUpdate: '2025-03-31' },
+  { id: 'python3.11', deprecation: '2027-06-30', blockCreate: '2027-07-31', blockUpdate: '2027-08-31' },
+  { id: 'python3.10', deprecation: '2026-10-31', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'python3.9', deprecation: '2025-12-15', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'python3.8', deprecation: '2024-10-14', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'python3.7', deprecation: '2023-12-04', blockCreate: '2024-01-09', blockUpdate: '2027-03-03' },
+  { id: 'python3.6', deprecation: '2022-07-18', blockCreate: '2022-07-18', blockUpdate: '2022-08-29' },
   { id: 'provided.al2023', deprecation: '2029-06-30', blockCreate: '2029-07-31', blockUpdate: '2029-08-31' },
-  { id: 'provided.al2', deprecation: '2026-07-31', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
+  { id: 'provided.al2', deprecation: '2026-07-31', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+  { id: 'provided', deprecation: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2027-03-03' },
 ] as const satisfies readonly RuntimeLifecycle[];
 
 export type KnownRuntime = (typeof RUNTIME_CALENDAR)[number]['id'];

@@ -13,7 +13,7 @@ test('deploying a function on a blocked runtime stops with what to set instead, 
   const cloud = await startTestCloud();
   const fixture = copyFixture('complete');
   const loaded = loadLesson(fixture.dir);
-  loaded.template.resources.Pow!.properties.Runtime = 'nodejs20.x';
+  loaded.template.resources.Pow!.properties.Runtime = 'nodejs14.x';
   const session = new LabSession(
     loaded,
     resolveTarget({ kind: 'local', endpoint: cloud.endpoint, credentials: cloud.credentials }),
@@ -22,7 +22,7 @@ test('deploying a function on a blocked runtime stops with what to set instead, 
     await assert.rejects(session.deployer.deploy(['Pow']), (e: Error) => {
       assert.match(
         e.message,
-        /Pow: AWS Lambda no longer accepts new functions on nodejs20\.x \(since 2026-08-31, https:\/\/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-runtimes\.html\); set Runtime to nodejs24\.x in the template\./,
+        /Pow: AWS Lambda no longer accepts new functions on nodejs14\.x \(since 2024-01-09, https:\/\/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-runtimes\.html\); set Runtime to nodejs24\.x in the template\./,
       );
       return true;
     });

@@ -20,24 +20,26 @@ test('judgeRuntime: blocked is an error, deprecated within six months a warning,
     /^runtime 'nodejs22\.x' is deprecated by AWS on 2027-04-30 and blocked for new functions from 2027-06-01 \(AWS Lambda runtimes calendar, read 2026-12-03\); consider nodejs24\.x$/,
   );
   assert.equal(judgeRuntime('nodejs22.x', day('2026-10-29')), undefined, 'six months and a day before deprecation');
-  const blocked = judgeRuntime('nodejs20.x', day('2026-12-03'));
+  // AWS moved nodejs20.x's block dates to 2027-02-01 / 2027-03-03 (see lambdaRuntimeCalendar.ts).
+  const blocked = judgeRuntime('nodejs20.x', day('2027-02-01'));
   assert.equal(blocked?.level, 'error');
   assert.match(
     blocked!.message,
-    /^runtime 'nodejs20\.x' can no longer be used: AWS blocks creating functions on it since 2026-08-31 .*; use nodejs24\.x$/,
+    /^runtime 'nodejs20\.x' can no longer be used: AWS blocks creating functions on it since 2027-02-01 .*; use nodejs24\.x$/,
   );
-  assert.equal(judgeRuntime('nodejs20.x', day('2026-08-30'))?.level, 'warning', 'deprecated but still creatable');
+  assert.equal(judgeRuntime('nodejs20.x', day('2026-12-03'))?.level, 'warning', 'deprecated but still creatable');
+  assert.match(judgeRuntime('nodejs14.x', day('2026-12-03'))!.message, /since 2024-01-09 /);
 });
 
 test('hoc lab validate: a blocked runtime is a file:line error; one deprecated soon a warning that does not fail', () => {
   const f = copyFixture('complete');
   try {
-    const line = f.replace('template.yaml', 'Runtime: nodejs24.x', 'Runtime: nodejs20.x');
+    const line = f.replace('template.yaml', 'Runtime: nodejs24.x', 'Runtime: nodejs14.x');
     const found = validateLesson(f.dir).diagnostics.map(formatDiagnostic);
     assert.equal(found.length, 1, found.join('\n'));
-    assert.match(found[0], new RegExp(`^template\\.yaml:${line}: runtime 'nodejs20\\.x' can no longer be used`));
+    assert.match(found[0], new RegExp(`^template\\.yaml:${line}: runtime 'nodejs14\\.x' can no longer be used`));
 
-    f.replace('template.yaml', 'Runtime: nodejs20.x', 'Runtime: nodejs22.x');
+    f.replace('template.yaml', 'Runtime: nodejs14.x', 'Runtime: nodejs22.x');
     assert.deepEqual(validateLesson(f.dir).diagnostics, []);
     const warnings = runtimeWarnings(f.dir, 'template.yaml', day('2026-12-03')).map(formatDiagnostic);
     assert.deepEqual(

@@ -31,33 +31,50 @@ const refused = (runtime: string, instead: string) => (e: Error) => {
   return true;
 };
 
-test('the calendar says nodejs20.x, nodejs18.x, python3.9 and provided.al2 are blocked today', () => {
-  for (const r of ['nodejs20.x', 'nodejs18.x', 'python3.9', 'python3.11', 'provided.al2'])
-    assert.ok(runtimeBlocked(r, 'create'), r);
-  for (const r of ['nodejs22.x', 'nodejs24.x', 'python3.12', 'python3.13', 'python3.14', 'provided.al2023'])
-    assert.ok(!runtimeBlocked(r, 'create'), r);
+test('the calendar on 2026-12-03: old runtimes blocked, nodejs20.x, python3.9 and provided.al2 deprecated but creatable until 2027-02-01', () => {
+  const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  const today = day('2026-12-03');
+  for (const r of ['nodejs14.x', 'nodejs12.x', 'python3.7', 'python3.6', 'provided'])
+    assert.ok(runtimeBlocked(r, 'create', today), r);
+  for (const r of ['nodejs20.x', 'nodejs18.x', 'python3.9', 'python3.10', 'provided.al2']) {
+    assert.ok(!runtimeBlocked(r, 'create', today), r);
+    assert.ok(runtimeBlocked(r, 'create', day('2027-02-01')), `${r} on 2027-02-01`);
+    assert.ok(!runtimeBlocked(r, 'update', day('2027-03-02')), `${r} updates until 2027-03-03`);
+    assert.ok(runtimeBlocked(r, 'update', day('2027-03-03')), `${r} on 2027-03-03`);
+  }
+  for (const r of [
+    'nodejs22.x',
+    'nodejs24.x',
+    'python3.11',
+    'python3.12',
+    'python3.13',
+    'python3.14',
+    'provided.al2023',
+  ])
+    assert.ok(!runtimeBlocked(r, 'create', today), r);
+  assert.ok(runtimeBlocked('nodejs12.x', 'update', today), 'nodejs12.x updates blocked since 2023-04-30');
 });
 
 test('CreateFunction on a blocked runtime is refused with the runtime AWS recommends instead', async () => {
   await assert.rejects(
-    f.create({ FunctionName: 'old-node', Runtime: 'nodejs20.x' }),
-    refused('nodejs20.x', 'nodejs24.x'),
+    f.create({ FunctionName: 'old-node', Runtime: 'nodejs14.x' }),
+    refused('nodejs14.x', 'nodejs24.x'),
   );
   await assert.rejects(
-    f.create({ FunctionName: 'old-py', fixture: 'python', Runtime: 'python3.9', Handler: 'lambda_function.handler' }),
-    refused('python3.9', 'python3.14'),
+    f.create({ FunctionName: 'old-py', fixture: 'python', Runtime: 'python3.7', Handler: 'lambda_function.handler' }),
+    refused('python3.7', 'python3.14'),
   );
   await assert.rejects(
-    f.create({ FunctionName: 'old-custom', fixture: 'custom', Runtime: 'provided.al2', Handler: 'x' }),
-    refused('provided.al2', 'provided.al2023'),
+    f.create({ FunctionName: 'old-custom', fixture: 'custom', Runtime: 'provided', Handler: 'x' }),
+    refused('provided', 'provided.al2023'),
   );
 });
 
 test('UpdateFunctionConfiguration to a blocked runtime is refused and leaves the function as it was', async () => {
   await f.create({ FunctionName: 'moving', Runtime: 'nodejs24.x' });
   await assert.rejects(
-    f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs18.x' })),
-    refused('nodejs18.x', 'nodejs24.x'),
+    f.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs12.x' })),
+    refused('nodejs12.x', 'nodejs24.x'),
   );
   const moved = await f.lambda.send(
     new UpdateFunctionConfigurationCommand({ FunctionName: f.name('moving'), Runtime: 'nodejs24.x' }),

@@ -4,7 +4,8 @@
 // first deploy, check or resource refresh), which this bench measures apart.
 // Outside the editor there is no `vscode` module: each child process answers `require('vscode')`
 // with an inert object that has the API's top-level names (from @types/vscode), enough for the
-// bundle's module code to run; activate() itself is not called here.
+// bundle's module code to run; activate() itself is not called here: bench/extension-activation.ts
+// reads the activation time the extension host records, in code-server.
 // Goals (issue 16): dist/extension.js < 1.5 MB built with `node esbuild.mjs --production`.
 // Run: node esbuild.mjs --production && npx tsx bench/extension-bundle.ts [rounds=9]
 import { spawnSync } from 'node:child_process';

@@ -1,10 +1,11 @@
 // One build for every bundle: the extension, the `hoc` CLI, the AWS SDK clients both load on
-// first use (dist/aws-sdk.js), the standalone local cloud (dist/localcloud/, in chunks), each
+// first use (dist/aws-sdk.js), the libraries the extension loads once it reads a lesson
+// (dist/extension-libs.js), the standalone local cloud (dist/localcloud/, in chunks), each
 // webview (src/webview/<view>/main.ts) and each Lambda runtime bootstrap.
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSdkBundle, lazyAwsSdk } from './scripts/lazy-aws-sdk.mjs';
+import { AWS_SDK, EXTENSION_LIBS, buildLazyBundle, lazyPackages } from './scripts/lazy-packages.mjs';
 import { vscodeOnce } from './scripts/vscode-once.mjs';
 
 const production = process.argv.includes('--production');
@@ -78,14 +79,22 @@ import('./localcloud/main.mjs').catch((e) => {
 
 /** The AWS SDK packages the extension and the CLI import: dist/aws-sdk.js, loaded on first use. */
 const sdkPackages = new Set();
-const sdkPlugins = [lazyAwsSdk(sdkPackages)];
+const sdkPlugins = [lazyPackages(AWS_SDK, sdkPackages)];
+/** What the extension needs once it reads a lesson: dist/extension-libs.js, loaded on first use. */
+const libPackages = new Set();
+/** Both lazy bundles, built once the bundles that import them have said which packages they use. */
+const buildLazyBundles = () =>
+  Promise.all([
+    buildLazyBundle(AWS_SDK, sdkPackages, nodeCommon),
+    buildLazyBundle(EXTENSION_LIBS, libPackages, nodeCommon),
+  ]);
 const builds = [
   {
     ...nodeCommon,
     entryPoints: { extension: 'src/extension/extension.ts' },
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [...sdkPlugins, vscodeOnce],
+    plugins: [...sdkPlugins, lazyPackages(EXTENSION_LIBS, libPackages), vscodeOnce],
   },
   {
     ...nodeCommon,
@@ -135,14 +144,14 @@ rmSync('dist/localcloud.js.map', { force: true });
 if (watch) {
   const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.rebuild()));
-  // Built once from the first builds' imports: an SDK package imported later needs a restart.
-  await buildSdkBundle(sdkPackages, nodeCommon);
+  // Built once from the first builds' imports: a lazy package imported later needs a restart.
+  await buildLazyBundles();
   for (const c of contexts) await c.watch();
   copyStatic();
   console.log('watching…');
 } else {
   await Promise.all(present.map((b) => esbuild.build(b)));
-  await buildSdkBundle(sdkPackages, nodeCommon);
+  await buildLazyBundles();
   copyStatic();
   // The AWS SDK for Node handlers in an installed extension (no node_modules there): always for
   // packaging, else once (dev handlers also find the SDK in the project's node_modules).

@@ -1,7 +1,8 @@
 // Size of the extension bundle and what loading it costs, against requiring an empty module
 // in the same run. The extension host requires dist/extension.js before it calls activate();
 // the AWS SDK clients are in dist/aws-sdk.js, required the first time a client is used (the
-// first deploy, check or resource refresh), which this bench measures apart.
+// first deploy, check or resource refresh), which this bench measures apart, and the libraries
+// that read lessons are in dist/extension-libs.js, required when the first lesson is read.
 // Outside the editor there is no `vscode` module: each child process answers `require('vscode')`
 // with an inert object that has the API's top-level names (from @types/vscode), enough for the
 // bundle's module code to run; activate() itself is not called here: bench/extension-activation.ts
@@ -45,14 +46,22 @@ const m = require(file);
 if (call) for (const p of call.split(',')) m(p);
 const ms = performance.now() - t;
 const sdk = Object.keys(require.cache).some((k) => k.endsWith('aws-sdk.js'));
-process.stdout.write(JSON.stringify({ ms, sdk }));
+const libs = Object.keys(require.cache).some((k) => k.endsWith('extension-libs.js'));
+process.stdout.write(JSON.stringify({ ms, sdk, libs }));
 `;
 
-function requireOnce(file: string, call?: string): { ms: number; sdk: boolean } {
+interface Required {
+  ms: number;
+  /** Whether dist/aws-sdk.js, dist/extension-libs.js were loaded with it. */
+  sdk: boolean;
+  libs: boolean;
+}
+
+function requireOnce(file: string, call?: string): Required {
   const env = { ...process.env, BENCH_VSCODE_NAMES: JSON.stringify(vscodeNames()) };
   const r = spawnSync(process.execPath, ['-e', CHILD, file, ...(call ? [call] : [])], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`requiring ${file} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout) as { ms: number; sdk: boolean };
+  return JSON.parse(r.stdout) as Required;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -68,6 +77,7 @@ function main(): void {
   writeFileSync(empty, 'module.exports = {};\n');
   const rows: Record<string, number[]> = { empty: [], extension: [], sdk: [] };
   let sdkAtRequire = false;
+  let libsAtRequire = false;
   try {
     // Turns alternate, so load from elsewhere on the machine hits each alike.
     for (let i = 0; i < ROUNDS; i++) {
@@ -75,6 +85,7 @@ function main(): void {
       const ext = requireOnce(extension);
       rows.extension!.push(ext.ms);
       sdkAtRequire ||= ext.sdk;
+      libsAtRequire ||= ext.libs;
       if (existsSync(sdkBundle))
         rows.sdk!.push(requireOnce(sdkBundle, '@aws-sdk/client-sqs,@aws-sdk/client-lambda').ms);
     }
@@ -90,8 +101,10 @@ function main(): void {
   row('require dist/extension.js', rows.extension!);
   row('first SDK use: dist/aws-sdk.js + SQS and Lambda clients', rows.sdk!);
   console.log(`the AWS SDK loaded while requiring dist/extension.js: ${sdkAtRequire ? 'yes' : 'no'}`);
+  console.log(`dist/extension-libs.js loaded while requiring dist/extension.js: ${libsAtRequire ? 'yes' : 'no'}`);
   console.log(`dist/extension.js: ${mb(extension)} (goal < 1.5 MB with \`node esbuild.mjs --production\`)`);
   console.log(`dist/aws-sdk.js: ${mb(sdkBundle)} (required on first use)`);
+  console.log(`dist/extension-libs.js: ${mb(join(DIST, 'extension-libs.js'))} (required when a lesson is read)`);
   console.log(`dist/cli.js: ${mb(join(DIST, 'cli.js'))}`);
 }
 

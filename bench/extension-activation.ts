@@ -120,20 +120,27 @@ async function startupPerformance(wb: Workbench, extensions: Extension[]): Promi
   await wb.runCommand('Developer: Startup Performance');
   const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
   await editor.waitFor();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+C');
-  const text = String(await page.evaluate('navigator.clipboard.readText()'));
-  // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
-  const found = new Map<Extension, number[]>();
-  for (const line of text.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    const extension = extensions.find((e) => e.id === cells[1]);
-    if (extension) found.set(extension, cells.slice(3, 6).map(Number));
+  // The document fills in once the workbench has restored: copy it again until it lists both.
+  const end = Date.now() + 30_000;
+  for (;;) {
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+C');
+    const text = String(await page.evaluate('navigator.clipboard.readText()'));
+    // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
+    const found = new Map<Extension, number[]>();
+    for (const line of text.split('\n')) {
+      const cells = line.split('|').map((c) => c.trim());
+      const extension = extensions.find((e) => e.id === cells[1]);
+      if (extension) found.set(extension, cells.slice(3, 6).map(Number));
+    }
+    if (found.size === extensions.length) return found;
+    if (Date.now() > end) {
+      const missing = extensions.filter((e) => !found.has(e)).map((e) => e.id);
+      throw new Error(`Startup Performance lists no activation of ${missing.join(', ')}`);
+    }
+    await page.waitForTimeout(500);
   }
-  const missing = extensions.filter((e) => !found.has(e)).map((e) => e.id);
-  if (missing.length) throw new Error(`Startup Performance lists no activation of ${missing.join(', ')}`);
-  return found;
 }
 
 /** Loads the workbench (a new extension host), waits for both activations and reads them. */

@@ -2,8 +2,9 @@
 // Debian's Chromium): open an exercise step from the Labs tree, read its guide (objectives,
 // minutes, titled actions), deploy the starter and see the check fail with its reason, open the
 // starter from the guide's link, write the code in the editor, deploy again and see the check
-// pass and the step ticked in the tree, then open a "Think" question. Screenshots of each stage
-// go to test-results/e2e-student-*.png.
+// pass and the step ticked in the tree, then open a "Think" question. Then step 12: the starter
+// API is refused (no integration), the student writes it in template.yaml from the guide's link,
+// and the API deploys and passes. Screenshots of each stage go to test-results/e2e-student-*.png.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { copyRepositoryLesson, replaceEditorText, stageShots } from './harness/s
 const LESSON = '05-serverless';
 const STEP_ROW = /^Step 11, pow over a function URL/;
 const GUIDE_OF_STEP = 'h1:has-text("pow over a function URL")';
+const API_GUIDE = 'h1:has-text("pow behind API Gateway")';
 
 let server: CodeServer;
 let browser: Browser;
@@ -168,4 +170,46 @@ describe('a student works through a lesson 05 exercise in the browser editor', {
     await think.scrollIntoViewIfNeeded();
     await shot('think-open');
   });
+
+  test(
+    'step 12: the starter API does not deploy and says why; the integration written in template.yaml deploys and passes',
+    { timeout: 300_000 },
+    async () => {
+      const guide = await guideOf('pow behind API Gateway');
+      // As first met, GET /pow has no integration: API Gateway refuses the deployment.
+      await guide.locator('.actions vscode-button[data-action="deploy"]').click();
+      const deployed = guide.locator('output[data-result-for="deploy"]');
+      await deployed.filter({ hasText: /No integration defined for method/ }).waitFor({ timeout: 200_000 });
+      assert.match((await deployed.getAttribute('class')) ?? '', /\berror\b/, 'shown as an error');
+      await shot('api-starter-refused');
+
+      // The guide's link opens template.yaml at the TODO; the student writes the integration there.
+      await guide.locator('.actions [data-action="open-method"]').click();
+      await wb.tab(/template\.yaml/).waitFor();
+      const editor = page.locator('.editor-group-container .monaco-editor .view-lines').first();
+      await editor.locator('.view-line', { hasText: 'TODO' }).first().waitFor();
+      const file = join(workspace, 'labs', LESSON, 'template.yaml');
+      const solution = readFileSync(join(ROOT, 'labs', LESSON, 'solutions', 'template.yaml'), 'utf8');
+      await replaceEditorText(page, editor, solution);
+      for (let i = 0; i < 240 && readFileSync(file, 'utf8') !== solution; i++) await page.waitForTimeout(250);
+      assert.equal(readFileSync(file, 'utf8'), solution);
+      await shot('api-integration-written');
+
+      const again = await wb.openFromTree(wb.treeRow(/^Step 12, pow behind API Gateway/), API_GUIDE);
+      await again.locator('.actions vscode-button[data-action="deploy"]').click();
+      await again
+        .locator('output[data-result-for="deploy"]')
+        .filter({ hasText: /Deployed \d+ resource/ })
+        .waitFor({ timeout: 200_000 });
+      await again.locator('.actions vscode-button[data-action="api-prod"]').click();
+      await again
+        .locator('output[data-result-for="api-prod"]')
+        .filter({ hasText: /→ 200:/ })
+        .waitFor({ timeout: 30_000 });
+      await again.locator('#check-progress').click();
+      await again.locator('.status', { hasText: /All 3 checks pass/ }).waitFor({ timeout: 90_000 });
+      await wb.treeRow(/^Step 12, pow behind API Gateway, done/).waitFor();
+      await shot('api-check-passed');
+    },
+  );
 });

@@ -46,10 +46,11 @@ function button(
  * the status line. A result that arrives after the student moved to another step is dropped.
  */
 function sayer(resultKey?: string): (text: string, kind?: 'info' | 'error') => void {
-  if (!resultKey) return status.say;
   const stepId = current?.stepId;
   return (text, kind = 'info') => {
-    if (current?.stepId === stepId) sayResult(resultKey, text, kind);
+    if (current?.stepId !== stepId) return;
+    if (resultKey) sayResult(resultKey, text, kind);
+    else status.say(text, kind);
   };
 }
 
@@ -94,6 +95,8 @@ function render(s: GuideStep): void {
     hintOpen: sameStep ? saved?.hintOpen : false,
     results: sameStep ? saved?.results : {},
   });
+  // The status line speaks of the step it was said on: another step starts without it.
+  if (!sameStep) status.say('');
   const content = h('article', { class: 'instructions' });
   content.innerHTML = s.html; // sanitised by src/shared/stepMarkdown.ts; the CSP forbids inline script
   decorateLinks(content, s);

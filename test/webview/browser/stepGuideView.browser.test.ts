@@ -235,5 +235,15 @@ test(
     await shot(page, 'step-guide');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(v.problems, []);
+
+    // The status line speaks of the step it was said on: the next step starts without it.
+    await page.locator('#check-progress').click();
+    await page.locator('.status', { hasText: /checks pass/ }).waitFor({ timeout: 60_000 });
+    const next = { ...model(), stepId: 'next-step', title: 'The next step', index: 1 };
+    await page.evaluate(
+      `window.postMessage(${JSON.stringify({ kind: 'event', event: { type: 'step', step: next } })}, '*')`,
+    );
+    await page.locator('h1', { hasText: 'The next step' }).waitFor();
+    assert.equal(await page.locator('.status').textContent(), '');
   },
 );

@@ -39,6 +39,12 @@ export interface ValidateOptions {
    * loading a lesson to run it does not (a student's half-done edit is not a broken lesson).
    */
   author?: boolean;
+  /**
+   * State machine definitions checked with asl-validator (default true). It compiles its JSON
+   * schemas on every first call (~0.6 s here): the editor's lesson list leaves that check to the
+   * deploy, which validates the lesson fully, so opening a workspace does not block on it.
+   */
+  stateMachines?: boolean;
 }
 
 export function validateLesson(folder: string, options: ValidateOptions = {}): ValidationResult {
@@ -50,7 +56,7 @@ export function validateLesson(folder: string, options: ValidateOptions = {}): V
   const templatePath = insideLesson(dir, templateName);
   // A template path that leaves the folder is reported by the reference check.
   const t = templatePath
-    ? loadTemplate(templatePath, templateName, dir)
+    ? loadTemplate(templatePath, templateName, dir, { stateMachines: options.stateMachines ?? true })
     : { diagnostics: [], readable: undefined, template: undefined, codeFolders: [] };
   diagnostics.push(...t.diagnostics);
   if (lesson && lessonFile.source) {

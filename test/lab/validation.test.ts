@@ -178,6 +178,11 @@ test('template.yaml: code folders, handlers, runtimes and state machine definiti
       ),
       found.join('\n'),
     );
+    // The editor's lesson list leaves the state machine check to the deploy: the lesson and its
+    // template still load, and the deploy's full validation reports the definition.
+    const listed = validateLesson(f.dir, { stateMachines: false });
+    assert.deepEqual(listed.diagnostics.map(formatDiagnostic), []);
+    assert.ok(listed.lesson && listed.template);
   } finally {
     f.remove();
   }

@@ -56,7 +56,8 @@ export async function loadLessonFrom(
   dir: string,
   displayLanguage = 'en',
 ): Promise<{ lesson?: Lesson; template?: LessonTemplate; diagnostics: LessonDiagnostic[] }> {
-  const { lesson, template, diagnostics } = validateLesson(dir);
+  // State machines are checked when the lesson is deployed (loadLesson), not to list it.
+  const { lesson, template, diagnostics } = validateLesson(dir, { stateMachines: false });
   // Titles, objectives, hints and step texts in the display language where the lesson has them.
   return { lesson: lesson && localizeLesson(dir, lesson, displayLanguage), template, diagnostics };
 }

@@ -29,7 +29,12 @@ export interface TemplateResult {
   diagnostics: LessonDiagnostic[];
 }
 
-export function loadTemplate(path: string, file: string, lessonDir: string): TemplateResult {
+export function loadTemplate(
+  path: string,
+  file: string,
+  lessonDir: string,
+  options: { stateMachines: boolean } = { stateMachines: true },
+): TemplateResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -93,7 +98,7 @@ export function loadTemplate(path: string, file: string, lessonDir: string): Tem
     outputs,
   };
   checkTemplateReferences(root, template, report);
-  const codeFolders = checkTemplateFiles(resources, asMap(globals.Function), lessonDir, dirname(path), report);
+  const codeFolders = checkTemplateFiles(resources, asMap(globals.Function), lessonDir, dirname(path), report, options);
   if (diagnostics.length === 0) {
     try {
       deploymentOrder(template.resources);

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../../helpers/cloud';
-import { spawnCloud } from '../../../helpers/cloudProcess';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
-import { depth, refusedStart, runThenKill, sendMessages, sqsOf } from './stateDirRuns';
+import { depth, refusedStart, runThenKill, sendMessages, snapshotOfMessages } from './stateDirRuns';
 
 test(
   'a damaged snapshot.json refuses the start, is left untouched, and can be moved aside',
@@ -16,11 +15,7 @@ test(
   async () => {
     const dir = tempDir();
     try {
-      const cloud = await spawnCloud(['--state-dir', dir.path]);
-      const sqs = sqsOf(cloud);
-      await sendMessages(sqs, 3);
-      sqs.destroy();
-      assert.equal(await cloud.stop('SIGTERM'), 0); // a clean stop writes the snapshot
+      await snapshotOfMessages(dir.path, 3);
       const snapshot = join(dir.path, 'snapshot.json');
       const whole = readFileSync(snapshot);
       const damaged = whole.subarray(0, whole.length >> 1);
@@ -94,11 +89,7 @@ test(
   async () => {
     const dir = tempDir();
     try {
-      const cloud = await spawnCloud(['--state-dir', dir.path]);
-      const sqs = sqsOf(cloud);
-      await sendMessages(sqs, 3, 'message ');
-      sqs.destroy();
-      assert.equal(await cloud.stop('SIGTERM'), 0); // a clean stop writes the snapshot
+      await snapshotOfMessages(dir.path, 3, 'message ');
       const snapshot = join(dir.path, 'snapshot.json');
       const whole = readFileSync(snapshot, 'utf8');
       assert.match(whole, /"sha256":"[0-9a-f]{64}"/, 'the snapshot carries its checksum');

@@ -14,6 +14,16 @@ export async function queueUrl(sqs: SQSClient): Promise<string> {
   return (await sqs.send(new CreateQueueCommand({ QueueName: QUEUE }))).QueueUrl!;
 }
 
+/** Sends `count` messages to a server on `stateDir`, then stops it cleanly, which writes snapshot.json. */
+export async function snapshotOfMessages(stateDir: string, count: number, prefix?: string): Promise<void> {
+  const cloud = await spawnCloud(['--state-dir', stateDir]);
+  const sqs = sqsOf(cloud);
+  await sendMessages(sqs, count, prefix);
+  sqs.destroy();
+  const code = await cloud.stop('SIGTERM');
+  if (code !== 0) throw new Error(`the local cloud exited with ${code} on SIGTERM`);
+}
+
 /** Sends `count` messages one request each (one journal record each); all must be acknowledged. */
 export async function sendMessages(sqs: SQSClient, count: number, prefix = 'm'): Promise<void> {
   const url = await queueUrl(sqs);

@@ -4,8 +4,12 @@
 //     HOC_BENCH_WARMUP (500) untimed invokes on each side,
 //   - throughput with 10 concurrent callers,
 //   - cold start Init Duration (from REPORT) for a Node and a Python hello world.
+// The local cloud runs as built (dist/localcloud.js) in a process of its own, as the editor and
+// `hoc cloud` run it; HOC_BENCH_IN_PROCESS=1 runs it from src/ in this process instead, where the
+// SDK client and the server share one thread.
 // Run: npx tsx bench/lambda-invoke.ts [warmInvokes=300] [concurrentInvokes=500] [coldStarts=8]
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -20,6 +24,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import * as lambdaLocal from 'lambda-local';
 import { startLocalCloud } from '../src/localcloud';
+import { parseBanner } from '../src/localcloud/banner';
 
 const WARM = Number(process.argv[2] ?? 300);
 const CONCURRENT = Number(process.argv[3] ?? 500);
@@ -76,11 +81,52 @@ function buildRuntimes(): string {
   return dir;
 }
 
-async function main(): Promise<void> {
-  const runtimes = buildRuntimes();
-  process.env.HOC_LAMBDA_RUNTIMES_DIR = runtimes;
-  process.env.HOC_PYTHON ??= '/usr/bin/python3';
+interface Cloud {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  stop(): Promise<void>;
+}
+
+/** The built local cloud in a process of its own, as the editor and `hoc cloud` run it. */
+function startCloudProcess(): Promise<Cloud> {
+  const bundle = join(__dirname, '..', 'dist', 'localcloud.js');
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build it first with \`node esbuild.mjs\`.`);
+  const child = spawn(process.execPath, [bundle, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const b = parseBanner(out);
+      if (!b) return;
+      child.stdout!.removeAllListeners('data');
+      child.stdout!.resume();
+      resolve({
+        endpoint: b.endpoint,
+        region: b.region,
+        credentials: { accessKeyId: b.accessKeyId, secretAccessKey: b.secretAccessKey },
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`the local cloud exited with ${code} before starting:\n${out}`)));
+  });
+}
+
+/** The local cloud in this process, beside the SDK client (HOC_BENCH_IN_PROCESS=1). */
+async function startCloudInProcess(): Promise<Cloud> {
+  process.env.HOC_LAMBDA_RUNTIMES_DIR = buildRuntimes();
   const cloud = await startLocalCloud({ port: 0, log: () => undefined });
+  return { ...cloud, stop: () => cloud.stop() };
+}
+
+async function main(): Promise<void> {
+  process.env.HOC_PYTHON ??= '/usr/bin/python3';
+  const inProcess = process.env.HOC_BENCH_IN_PROCESS === '1';
+  const cloud = inProcess ? await startCloudInProcess() : await startCloudProcess();
   const client = new LambdaClient({
     endpoint: cloud.endpoint,
     region: cloud.region,
@@ -170,7 +216,7 @@ async function main(): Promise<void> {
     ],
   ];
   console.log(
-    `Lambda invoke: local cloud vs lambda-local ${lambdaLocal.version} (same handler, same run; ${WARM} warm, ${CONCURRENT} concurrent, ${COLD} cold starts)`,
+    `Lambda invoke: local cloud (${inProcess ? 'in this process' : 'own process'}) vs lambda-local ${lambdaLocal.version} (same handler, same run; ${WARM} warm, ${CONCURRENT} concurrent, ${COLD} cold starts)`,
   );
   console.log(['metric', 'local cloud', 'lambda-local', 'ratio'].join('\t'));
   for (const r of rows) console.log(r.join('\t'));
@@ -181,7 +227,8 @@ async function main(): Promise<void> {
 
   await cloud.stop();
   rmSync(localDir, { recursive: true, force: true });
-  rmSync(runtimes, { recursive: true, force: true });
+  if (process.env.HOC_LAMBDA_RUNTIMES_DIR)
+    rmSync(process.env.HOC_LAMBDA_RUNTIMES_DIR, { recursive: true, force: true });
 }
 
 void main().catch((e: unknown) => {

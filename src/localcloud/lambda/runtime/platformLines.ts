@@ -1,5 +1,7 @@
 // The platform lines Lambda writes around each invocation, in AWS's exact format, and the
-// billing rules they report (1 ms granularity; INIT billed for ZIP functions since 2025-08-01).
+// billing rules they report (1 ms granularity; INIT billed for ZIP functions since 2025-08-01:
+// AWS Compute Blog, "AWS Lambda standardizes billing for INIT Phase" — on-demand invocations of
+// ZIP functions on managed runtimes, whose INIT was unbilled before; read 2026-12-03).
 
 export interface ReportFacts {
   requestId: string;

@@ -16,19 +16,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ensureCodeServer,
-  installExtension,
-  startCodeServer,
-  writeUserSettings,
-  ROOT,
-  type CodeServer,
-} from '../test/e2e/harness/codeServer';
+import type { Browser } from 'playwright-core';
+import { installExtension, startCodeServer, ROOT, type CodeServer } from '../test/e2e/harness/codeServer';
+import { freshProfile } from '../test/e2e/harness/profile';
 import { launchChromium } from '../test/e2e/harness/browser';
 import { packageVsix, VSIX } from '../test/e2e/harness/build';
 import { copyRepositoryLesson } from '../test/e2e/harness/student';
-import { tempDir } from '../test/e2e/harness/workspace';
 import { Workbench } from '../test/e2e/harness/workbench';
 
 const ROUNDS = Number(process.argv[2] ?? 7);
@@ -144,8 +137,7 @@ async function startupPerformance(wb: Workbench, extensions: Extension[]): Promi
 }
 
 /** Loads the workbench (a new extension host), waits for both activations and reads them. */
-async function round(page: Page, load: () => Promise<unknown>): Promise<Map<Extension, Figures>> {
-  const wb = new Workbench(page);
+async function round(wb: Workbench, load: () => Promise<unknown>): Promise<Map<Extension, Figures>> {
   const extensions = [OURS, PEER];
   await load();
   await wb.ready();
@@ -176,9 +168,9 @@ async function measure(browser: Browser, url: string, origin: string): Promise<M
     [OURS, []],
     [PEER, []],
   ]);
+  const wb = new Workbench(page);
   for (let i = 0; i <= ROUNDS; i++) {
-    const wb = new Workbench(page);
-    const figures = await round(page, async () => {
+    const figures = await round(wb, async () => {
       if (i === 0) return page.goto(url);
       const loaded = page.waitForEvent('load', { timeout: 90_000 });
       await wb.runCommand('Developer: Reload Window');
@@ -198,14 +190,11 @@ async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'extension.js')))
     throw new Error('dist/extension.js is missing: build it first with `node esbuild.mjs --production`.');
   packageVsix();
-  const base = tempDir('activation');
-  const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
+  const { entry, base, dirs } = freshProfile('activation');
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let runs: Map<Extension, Figures[]>;
   try {
-    const entry = ensureCodeServer();
-    writeUserSettings(dirs.userDataDir);
     installExtension(entry, dirs, VSIX);
     installExtension(entry, dirs, packagePeer(join(base, 'peer')));
     server = await startCodeServer(entry, dirs, {});

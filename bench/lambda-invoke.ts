@@ -4,12 +4,11 @@
 //     HOC_BENCH_WARMUP (500) untimed invokes on each side,
 //   - throughput with 10 concurrent callers,
 //   - cold start Init Duration (from REPORT) for a Node and a Python hello world.
-// The local cloud runs as built (dist/localcloud.js) in a process of its own, as the editor and
-// `hoc cloud` run it; HOC_BENCH_IN_PROCESS=1 runs it from src/ in this process instead, where the
-// SDK client and the server share one thread.
+// The local cloud runs as built (`hoc cloud`, dist/cli.js) in a process of its own;
+// HOC_BENCH_IN_PROCESS=1 runs it from src/ in this process instead, where the SDK client and
+// the server share one thread.
 // Run: npx tsx bench/lambda-invoke.ts [warmInvokes=300] [concurrentInvokes=500] [coldStarts=8]
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -24,7 +23,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import * as lambdaLocal from 'lambda-local';
 import { startLocalCloud } from '../src/localcloud';
-import { parseBanner } from '../src/localcloud/banner';
+import { spawnCloud } from '../test/helpers/cloudProcess';
 
 const WARM = Number(process.argv[2] ?? 300);
 const CONCURRENT = Number(process.argv[3] ?? 500);
@@ -88,32 +87,10 @@ interface Cloud {
   stop(): Promise<void>;
 }
 
-/** The built local cloud in a process of its own, as the editor and `hoc cloud` run it. */
-function startCloudProcess(): Promise<Cloud> {
-  const bundle = join(__dirname, '..', 'dist', 'localcloud.js');
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build it first with \`node esbuild.mjs\`.`);
-  const child = spawn(process.execPath, [bundle, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const b = parseBanner(out);
-      if (!b) return;
-      child.stdout!.removeAllListeners('data');
-      child.stdout!.resume();
-      resolve({
-        endpoint: b.endpoint,
-        region: b.region,
-        credentials: { accessKeyId: b.accessKeyId, secretAccessKey: b.secretAccessKey },
-        stop: () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`the local cloud exited with ${code} before starting:\n${out}`)));
-  });
+/** The built local cloud in a process of its own, as `hoc cloud` runs it. */
+async function startCloudProcess(): Promise<Cloud> {
+  const cloud = await spawnCloud();
+  return { ...cloud.clientConfig, stop: async () => void (await cloud.stop()) };
 }
 
 /** The local cloud in this process, beside the SDK client (HOC_BENCH_IN_PROCESS=1). */

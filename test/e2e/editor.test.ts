@@ -11,16 +11,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import {
-  ensureCodeServer,
-  installExtension,
-  startCodeServer,
-  writeUserSettings,
-  ROOT,
-  type CodeServer,
-} from './harness/codeServer';
+import { installExtension, startCodeServer, ROOT, type CodeServer } from './harness/codeServer';
+import { freshProfile } from './harness/profile';
 import { buildIntegrationSuite, INTEGRATION_INDEX, packageVsix, VSIX } from './harness/build';
-import { copyFixtureWorkspace, payloadUrl, tempDir } from './harness/workspace';
+import { copyFixtureWorkspace, payloadUrl } from './harness/workspace';
 import { launchChromium } from './harness/browser';
 import { SHOTS, Workbench } from './harness/workbench';
 
@@ -38,10 +32,7 @@ before(
     rmSync(SHOTS, { recursive: true, force: true });
     packageVsix();
     await buildIntegrationSuite();
-    const entry = ensureCodeServer();
-    const base = tempDir('suite');
-    const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
-    writeUserSettings(dirs.userDataDir);
+    const { entry, base, dirs } = freshProfile('suite');
     installExtension(entry, dirs, VSIX);
     resultsFile = join(base, 'integration-results.json');
     server = await startCodeServer(entry, dirs, { HOC_INTEGRATION_RESULTS: resultsFile });

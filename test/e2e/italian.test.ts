@@ -7,16 +7,10 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  ensureCodeServer,
-  installExtension,
-  startCodeServer,
-  writeDisplayLanguage,
-  writeUserSettings,
-  type CodeServer,
-} from './harness/codeServer';
+import { installExtension, startCodeServer, writeDisplayLanguage, type CodeServer } from './harness/codeServer';
+import { freshProfile } from './harness/profile';
 import { packageVsix, VSIX } from './harness/build';
-import { copyFixtureWorkspace, tempDir } from './harness/workspace';
+import { copyFixtureWorkspace } from './harness/workspace';
 import { launchChromium } from './harness/browser';
 import { Workbench } from './harness/workbench';
 
@@ -28,10 +22,7 @@ let wb: Workbench;
 before(
   async () => {
     packageVsix();
-    const entry = ensureCodeServer();
-    const base = tempDir('italian');
-    const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
-    writeUserSettings(dirs.userDataDir);
+    const { entry, dirs } = freshProfile('italian');
     writeDisplayLanguage(dirs.userDataDir, 'it');
     installExtension(entry, dirs, VSIX);
     server = await startCodeServer(entry, dirs, {}, ['--locale', 'it']);

@@ -10,16 +10,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import {
-  ensureCodeServer,
-  installExtension,
-  startCodeServer,
-  writeUserSettings,
-  ROOT,
-  type CodeServer,
-} from './harness/codeServer';
+import { installExtension, startCodeServer, ROOT, type CodeServer } from './harness/codeServer';
+import { freshProfile } from './harness/profile';
 import { packageVsix, VSIX } from './harness/build';
-import { tempDir } from './harness/workspace';
 import { launchChromium } from './harness/browser';
 import { Workbench } from './harness/workbench';
 import { copyRepositoryLesson, replaceEditorText, stageShots } from './harness/student';
@@ -39,10 +32,7 @@ let workspace: string;
 before(
   async () => {
     packageVsix();
-    const entry = ensureCodeServer();
-    const base = tempDir('student');
-    const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
-    writeUserSettings(dirs.userDataDir);
+    const { entry, dirs } = freshProfile('student');
     installExtension(entry, dirs, VSIX);
     server = await startCodeServer(entry, dirs, {});
     browser = await launchChromium();

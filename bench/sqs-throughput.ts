@@ -97,6 +97,13 @@ interface RoundResult {
   messagesPerSecond: number;
   /** Server process CPU (user + system) per message: steadier than wall time on a busy machine. */
   cpuMsPerMessage: number;
+  /**
+   * Per request (send, receive, delete): how many receives a message takes depends on timing
+   * (a faster server hands each receive fewer messages), so per message alone can favour the
+   * slower server.
+   */
+  cpuMsPerRequest: number;
+  receivesPerMessage: number;
   latencies: Latencies;
 }
 
@@ -164,10 +171,17 @@ async function runRound(server: Server, round: number): Promise<RoundResult> {
   const half = Math.max(1, CONCURRENCY / 2);
   await Promise.all([...Array.from({ length: half }, producer), ...Array.from({ length: half }, consumer)]);
   const seconds = (performance.now() - started) / 1000;
-  const cpuMsPerMessage = (cpuMs(server.child.pid) - cpuBefore) / consumed;
+  const cpuUsed = cpuMs(server.child.pid) - cpuBefore;
+  const requests = lat.send.length + lat.receive.length + lat.delete.length;
   await client.send(new DeleteQueueCommand({ QueueUrl }));
   client.destroy();
-  return { messagesPerSecond: consumed / seconds, cpuMsPerMessage, latencies: lat };
+  return {
+    messagesPerSecond: consumed / seconds,
+    cpuMsPerMessage: cpuUsed / consumed,
+    cpuMsPerRequest: cpuUsed / requests,
+    receivesPerMessage: lat.receive.length / consumed,
+    latencies: lat,
+  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -211,6 +225,8 @@ async function main(): Promise<void> {
       name: s.name,
       rate: median(rs.map((r) => r.messagesPerSecond)),
       cpu: median(rs.map((r) => r.cpuMsPerMessage)),
+      cpuPerRequest: median(rs.map((r) => r.cpuMsPerRequest)),
+      receivesPerMessage: median(rs.map((r) => r.receivesPerMessage)),
       send: pp('send'),
       receive: pp('receive'),
       del: pp('delete'),
@@ -222,6 +238,8 @@ async function main(): Promise<void> {
     'target',
     'msgs/s',
     'server CPU ms/msg',
+    'ms/request',
+    'receives/msg',
     'send p50/p99',
     'receive p50/p99',
     'delete p50/p99',
@@ -229,7 +247,17 @@ async function main(): Promise<void> {
   ];
   const table = [
     header,
-    ...rows.map((r) => [r.name, r.rate.toFixed(0), r.cpu.toFixed(2), r.send, r.receive, r.del, r.e2e]),
+    ...rows.map((r) => [
+      r.name,
+      r.rate.toFixed(0),
+      r.cpu.toFixed(2),
+      r.cpuPerRequest.toFixed(3),
+      r.receivesPerMessage.toFixed(2),
+      r.send,
+      r.receive,
+      r.del,
+      r.e2e,
+    ]),
   ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
@@ -237,7 +265,7 @@ async function main(): Promise<void> {
   console.log('');
   for (const r of rows.filter((x) => x !== peer)) {
     console.log(
-      `${r.name}: ${(r.rate / peer.rate).toFixed(2)}× fauxqs throughput, ${(r.cpu / peer.cpu).toFixed(2)}× its server CPU per message, send p50 ${(r.p50 / peer.p50).toFixed(2)}× its latency`,
+      `${r.name}: ${(r.rate / peer.rate).toFixed(2)}× fauxqs throughput, ${(r.cpu / peer.cpu).toFixed(2)}× its server CPU per message, ${(r.cpuPerRequest / peer.cpuPerRequest).toFixed(2)}× per request, send p50 ${(r.p50 / peer.p50).toFixed(2)}× its latency`,
     );
   }
 }

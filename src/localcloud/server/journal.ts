@@ -1,6 +1,6 @@
 // Durability for the local cloud: an append-only journal of service events plus periodic
 // snapshots. The contract:
-// - A change is acknowledged only once durable: the server flushes (write + fdatasync) the
+// - A change is acknowledged only once durable: the server flushes (a synchronised write) the
 //   events a request appended before it answers it. Work a request starts but does not own
 //   (a function's log lines, see outsideRequests) is made durable by the next flush instead.
 // - A write that fails (disk full, I/O error) is cut back off the file, so the journal never
@@ -30,6 +30,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  constants as fsConstants,
   readdirSync,
   readFileSync,
   rmSync,
@@ -37,7 +38,6 @@ import {
   write,
   writeSync,
 } from 'node:fs';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { promisify } from 'node:util';
 import { open, rename, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,20 @@ import { storageFailure } from './storageFailure';
 export type { JournalRecord } from './journalRecord';
 
 const SNAPSHOT = 'snapshot.json';
+/** Marks appends made outside any request (Journal.outsideRequests). */
+const OUTSIDE = Symbol('outside requests');
+/**
+ * Journal files are opened for appending with O_DSYNC where the platform has it (Linux,
+ * macOS): each write returns once its data is on disk, as a write followed by fdatasync
+ * would, in one call instead of two. Elsewhere (Windows) each write is followed by fdatasync.
+ */
+const WRITES_ARE_SYNCED = fsConstants.O_DSYNC !== undefined;
+const JOURNAL_FLAGS =
+  fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | (WRITES_ARE_SYNCED ? fsConstants.O_DSYNC : 0);
+
+interface RequestScope {
+  lastSeq: number;
+}
 const JOURNAL_PATTERN = /^journal-(\d+)\.log$/;
 /** Compact once the live journal holds this many events. */
 const COMPACT_AFTER_EVENTS = 20_000;
@@ -82,7 +96,15 @@ export class Journal {
   private flushScheduled = false;
   private snapshotProvider: (() => Record<string, unknown>) | undefined;
   private readonly ownsBlobDir: boolean;
-  private readonly requests = new AsyncLocalStorage<{ lastSeq: number }>();
+  /**
+   * The request whose handler is running synchronously right now (or OUTSIDE): appends made
+   * then are that request's. Appends made in an asynchronous continuation cannot be told apart
+   * without async context tracking (AsyncLocalStorage makes every promise of the process pay
+   * for it), so they are counted in lastUnattributedSeq and every request alive meanwhile
+   * waits for them too: never too little is made durable before an answer, only sometimes more.
+   */
+  private current: RequestScope | typeof OUTSIDE | undefined;
+  private lastUnattributedSeq = 0;
 
   constructor(
     readonly stateDir?: string,
@@ -160,7 +182,7 @@ export class Journal {
   async open(provider: () => Record<string, unknown>): Promise<void> {
     this.snapshotProvider = provider;
     if (!this.stateDir) return;
-    this.fd = openSync(this.journalPath(this.generation), 'a');
+    this.fd = openSync(this.journalPath(this.generation), JOURNAL_FLAGS, 0o644);
     this.durableLength = fstatSync(this.fd).size;
     this.ownGenerations.add(this.generation);
     // Otherwise every start would report the same damaged record again.
@@ -169,26 +191,35 @@ export class Journal {
 
   /**
    * Runs a request's handler and returns the sequence number of the last event it appended
-   * (0 for none): the server makes exactly those durable before it answers.
+   * (0 for none): the server makes exactly those durable before it answers, so a request that
+   * changed nothing is answered even while the disk is full. When an append during its run
+   * cannot be attributed (see `current`), it waits for everything appended up to its end.
    */
   async track<T>(handler: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; lastSeq: number }> {
-    if (this.fd === undefined) {
-      // In memory nothing is appended, and AsyncLocalStorage would make every promise of the
-      // process pay for async context tracking.
-      const [result] = await Promise.allSettled([handler()]);
-      return { result: result!, lastSeq: 0 };
-    }
-    const scope = { lastSeq: 0 };
-    const [result] = await Promise.allSettled([this.requests.run(scope, handler)]);
-    return { result: result!, lastSeq: scope.lastSeq };
+    if (this.fd === undefined) return { result: await settle(handler), lastSeq: 0 };
+    const scope: RequestScope = { lastSeq: 0 };
+    const startSeq = this.appendedSeq;
+    const result = await settle(() => this.runAs(scope, handler));
+    const lastSeq = this.lastUnattributedSeq > startSeq ? this.appendedSeq : scope.lastSeq;
+    return { result, lastSeq };
   }
 
   /**
-   * Runs `fn` outside the request in progress: what it appends is made durable by the flush
-   * that follows on its own, and the request's answer does not wait for it.
+   * Runs `fn` outside the request in progress: what it appends synchronously is made durable
+   * by the flush that follows on its own, and the request's answer does not wait for it.
    */
   outsideRequests<T>(fn: () => T): T {
-    return this.requests.exit(fn);
+    return this.runAs(OUTSIDE, fn);
+  }
+
+  private runAs<T>(scope: RequestScope | typeof OUTSIDE, fn: () => T): T {
+    const previous = this.current;
+    this.current = scope;
+    try {
+      return fn();
+    } finally {
+      this.current = previous;
+    }
   }
 
   /** Records an event; durable after the next flush(), which is also scheduled automatically. */
@@ -196,8 +227,9 @@ export class Journal {
     if (this.fd === undefined) return;
     this.pending.push(encodeRecord({ s: service, e: event }));
     this.appendedSeq++;
-    const scope = this.requests.getStore();
-    if (scope) scope.lastSeq = this.appendedSeq;
+    const scope = this.current;
+    if (scope === undefined) this.lastUnattributedSeq = this.appendedSeq;
+    else if (scope !== OUTSIDE) scope.lastSeq = this.appendedSeq;
     this.eventsInGeneration++;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -238,14 +270,14 @@ export class Journal {
     const count = this.pending.length;
     const upTo = this.appendedSeq;
     const data = Buffer.from(this.pending.join(''));
-    // Asynchronous write + fdatasync: the server keeps reading requests meanwhile, and all
-    // their events go to disk together in the next flush (a synchronous fsync per mutation
+    // An asynchronous durable write: the server keeps reading requests meanwhile, and all
+    // their events go to disk together in the next flush (a synchronous one per mutation
     // would block the event loop and allow no grouping at all).
     try {
       if (this.mustCut) await ftruncateAsync(fd, this.durableLength);
       this.mustCut = false;
       await writeAll(fd, data);
-      await fdatasyncAsync(fd);
+      if (!WRITES_ARE_SYNCED) await fdatasyncAsync(fd);
     } catch (e) {
       this.mustCut = true;
       await ftruncateAsync(fd, this.durableLength).then(
@@ -290,7 +322,7 @@ export class Journal {
       try {
         if (this.mustCut) ftruncateSync(oldFd, this.durableLength);
         for (let offset = 0; offset < data.length;) offset += writeSync(oldFd, data, offset, data.length - offset);
-        fdatasyncSync(oldFd);
+        if (!WRITES_ARE_SYNCED) fdatasyncSync(oldFd);
       } catch (e) {
         try {
           ftruncateSync(oldFd, this.durableLength);
@@ -304,7 +336,7 @@ export class Journal {
     }
     const services = this.snapshotProvider!();
     const next = this.generation + 1;
-    this.fd = openSync(this.journalPath(next), 'a');
+    this.fd = openSync(this.journalPath(next), JOURNAL_FLAGS, 0o644);
     this.generation = next;
     this.ownGenerations.add(next);
     this.durableLength = 0;
@@ -365,6 +397,15 @@ export class Journal {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
+  }
+}
+
+/** The handler's outcome, a synchronous throw included. */
+async function settle<T>(handler: () => Promise<T>): Promise<PromiseSettledResult<T>> {
+  try {
+    return { status: 'fulfilled', value: await handler() };
+  } catch (reason) {
+    return { status: 'rejected', reason };
   }
 }
 

@@ -19,6 +19,7 @@ import { parseScope, payloadHashMatches, signsPayloadHash, verifySignature } fro
 import { inferUnsignedService } from './unsignedService';
 import { SERVICE_CATALOG } from '../services';
 import { ServiceSet } from './serviceSet';
+import { IncomingAwsRequest } from './incomingRequest';
 import type { AwsRequest, AwsResponse, CloudContext, LocalService, ServiceFactory } from './types';
 
 export interface LocalCloudOptions {
@@ -47,8 +48,6 @@ export interface LocalCloud {
 export const ACCOUNT_ID = '000000000000';
 /** How long a refused request's remaining body is drained before its connection closes. */
 const REFUSED_BODY_GRACE_MS = 2000;
-/** Shared by every request without a query string (most of them); nothing writes to it. */
-const NO_QUERY: URLSearchParams = new URLSearchParams();
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
@@ -117,42 +116,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         body: `Host '${hostHeader ?? ''}' is not allowed: the local cloud answers only localhost, 127.0.0.1, [::1] and *.localhost.`,
       });
     }
-    const rawUrl = req.url ?? '/';
-    const queryStart = rawUrl.indexOf('?');
-    const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
-    const searchParams = queryStart === -1 ? NO_QUERY : new URLSearchParams(rawUrl.slice(queryStart + 1));
+    const head = new IncomingAwsRequest(req, res, region, requestId);
+    const { rawPath, searchParams } = head;
     const protocolFor = (svc: string | undefined): Where => ({
       protocol: guessProtocol(svc, req.headers),
       service: svc,
     });
-
-    let path: string;
-    try {
-      path = decodeURIComponent(rawPath);
-    } catch {
-      path = rawPath;
-    }
-    const query = Object.create(null) as Record<string, string | string[]>; // user-chosen names: no prototype
-    for (const [k, v] of searchParams) {
-      const prev = query[k];
-      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-    }
-    const head = {
-      method: req.method ?? 'GET',
-      rawPath,
-      path,
-      query,
-      searchParams,
-      headers: req.headers,
-      rawHeaders: req.rawHeaders,
-      body: Buffer.alloc(0),
-      host: hostHeader!,
-      region,
-      requestId,
-      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-      presigned: false,
-      signal: abortOnDisconnect(res),
-    };
 
     if (head.method === 'GET' && rawPath === '/_localcloud/health') {
       req.resume();
@@ -186,11 +155,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         auth || crossSite ? UNSIGNED_DATA_PLANE_LIMIT : Math.max(UNSIGNED_DATA_PLANE_LIMIT, bodyLimit(guessed));
       const body = await readWithin(guessed, limit);
       if (!body) return;
-      const base = { ...head, body };
+      head.body = body;
       // Data plane (function URLs, API Gateway invoke, S3 preflight/form uploads) first: its
       // callers may send an Authorization header of their own (e.g. a Bearer token).
       for (const s of await services.dataPlanes()) {
-        const { result, lastSeq } = await journal.track(() => s.handleUnsigned!(base));
+        const { result, lastSeq } = await journal.track(() => s.handleUnsigned!(head));
         if (result.status === 'rejected') throw result.reason;
         if (result.value) return answerDurably(res, result.value, lastSeq, protocolFor(s.name), requestId, req.headers);
       }
@@ -203,7 +172,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           req.headers,
         );
       }
-      const name = inferUnsignedService(base);
+      const name = inferUnsignedService(head);
       if (auth)
         return sendError(
           res,
@@ -214,7 +183,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         );
       if (crossSite) return sendError(res, crossSiteError(name, crossSite), protocolFor(name), requestId, req.headers);
       const service = name ? await services.ensure(name) : undefined;
-      if (service) return dispatch(res, service, { ...base, service: name }, requestId);
+      if (service) {
+        head.service = name;
+        return dispatch(res, service, head, requestId);
+      }
       return sendError(
         res,
         authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
@@ -270,7 +242,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         : await check(body);
       if (failure) return sendError(res, failure, protocolFor(scope.service), requestId, req.headers);
     }
-    const service = await services.ensure(scope.service);
+    const service = services.get(scope.service) ?? (await services.ensure(scope.service));
     if (!service) {
       return sendError(
         res,
@@ -280,19 +252,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         req.headers,
       );
     }
-    return dispatch(
-      res,
-      service,
-      {
-        ...head,
-        body,
-        service: scope.service,
-        region: scope.region,
-        accessKeyId: scope.accessKeyId,
-        presigned: scope.presigned,
-      },
-      requestId,
-    );
+    head.body = body;
+    head.service = scope.service;
+    head.region = scope.region;
+    head.accessKeyId = scope.accessKeyId;
+    head.presigned = scope.presigned;
+    return dispatch(res, service, head, requestId);
   }
 
   async function dispatch(
@@ -325,10 +290,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     requestId: string,
     headers: IncomingMessage['headers'],
   ): Promise<void> {
-    try {
-      await journal.flush(lastSeq > 0 ? lastSeq : undefined);
-    } catch (e) {
-      if (lastSeq > 0) return sendError(res, toAwsError(e), where, requestId, headers);
+    if (journal.durable) {
+      try {
+        await journal.flush(lastSeq > 0 ? lastSeq : undefined);
+      } catch (e) {
+        if (lastSeq > 0) return sendError(res, toAwsError(e), where, requestId, headers);
+      }
     }
     return answer instanceof AwsError ? sendError(res, answer, where, requestId, headers) : send(res, answer);
   }
@@ -378,18 +345,26 @@ async function refuseUnread(
 }
 
 async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = { ...(answer.headers ?? {}) };
+  const headers: Record<string, string | string[]> = { ...answer.headers };
   const body = answer.body;
   if (body instanceof Readable) {
     res.writeHead(answer.status, headers);
     body.pipe(res);
     return;
   }
-  const buf = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
-  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
-    headers['content-length'] = String(buf?.length ?? 0);
+  if (!hasContentLength(headers))
+    headers['content-length'] = String(
+      body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+    );
   res.writeHead(answer.status, headers);
-  res.end(buf);
+  // A string body goes out as it is: Node writes it with the headers in one write, where a
+  // Buffer would take a second one.
+  res.end(body);
+}
+
+function hasContentLength(headers: Record<string, unknown>): boolean {
+  for (const name in headers) if (name.length === 14 && name.toLowerCase() === 'content-length') return true;
+  return false;
 }
 
 /** The protocol an error is written in and the service (if known) that answers it. */
@@ -405,16 +380,4 @@ function sendError(
   // JSON services answer in the version they were asked in (SQS/SFN 1.0, Logs 1.1).
   const jsonContentType = /^application\/x-amz-json-1\.[01]/.exec(String(requestHeaders['content-type'] ?? ''))?.[0];
   return send(res, serializeError(err, { ...where, requestId, jsonContentType }));
-}
-
-/**
- * Aborts when the client goes away before its answer is written, so long polls and waits
- * on its behalf end and release what they hold.
- */
-function abortOnDisconnect(res: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  return controller.signal;
 }

@@ -35,7 +35,10 @@ class SqsService implements SqsInternal {
       backend: this.backend,
       moveTasks: this.moveTasks,
       senderId: this.ctx.accountId,
-      signal: req.signal,
+      // Read by ReceiveMessage alone: other actions never make the request's abort signal.
+      get signal() {
+        return req.signal;
+      },
     };
     return dispatchSqs(req, c);
   }

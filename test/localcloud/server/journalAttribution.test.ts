@@ -1,0 +1,95 @@
+// Which events a request waits for before it is answered (Journal.track): its own, found
+// without async context tracking. An event appended while its handler runs synchronously is
+// that request's alone; one appended in a later continuation cannot be told apart, so every
+// request alive meanwhile waits for it too; work run outside requests is nobody's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Journal } from '../../../src/localcloud/server/journal';
+import { tempDir } from '../../helpers/cloud';
+
+async function openJournal(path: string): Promise<Journal> {
+  const journal = new Journal(path);
+  journal.restore();
+  await journal.open(() => ({}));
+  return journal;
+}
+
+test('a request waits for exactly the events it appended synchronously, and a read-only one for none', async () => {
+  const dir = tempDir();
+  const journal = await openJournal(dir.path);
+  try {
+    journal.append('setup', { n: 0 }); // before any request: nobody's
+    const writer = journal.track(async () => {
+      journal.append('sqs', { n: 1 });
+      journal.append('sqs', { n: 2 });
+      return 'sent';
+    });
+    const reader = journal.track(async () => 'read');
+    const [written, read] = await Promise.all([writer, reader]);
+    assert.deepEqual(written, { result: { status: 'fulfilled', value: 'sent' }, lastSeq: 3 });
+    assert.deepEqual(read, { result: { status: 'fulfilled', value: 'read' }, lastSeq: 0 });
+  } finally {
+    await journal.close();
+    dir.remove();
+  }
+});
+
+test('an event appended in a continuation is waited for by every request alive meanwhile', async () => {
+  const dir = tempDir();
+  const journal = await openJournal(dir.path);
+  try {
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const slowWriter = journal.track(async () => {
+      await later;
+      journal.append('s3', { put: 'key' }); // after an await: not attributable
+    });
+    const reader = journal.track(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return 'read';
+    });
+    setTimeout(release, 5);
+    const [w, r] = await Promise.all([slowWriter, reader]);
+    assert.equal(w.lastSeq, 1, 'the writer waits for its own event');
+    assert.equal(r.lastSeq, 1, 'a request alive while it was appended waits for it too');
+    const after = await journal.track(async () => 'read again');
+    assert.equal(after.lastSeq, 0, 'a request that starts afterwards does not');
+  } finally {
+    await journal.close();
+    dir.remove();
+  }
+});
+
+test('what runs outside requests is waited for by none; a synchronous throw is a rejected result', async () => {
+  const dir = tempDir();
+  const journal = await openJournal(dir.path);
+  try {
+    const tracked = await journal.track(async () => {
+      journal.outsideRequests(() => journal.append('logs', { line: 'START' }));
+      return 'invoked';
+    });
+    assert.equal(tracked.lastSeq, 0);
+    const thrown = await journal.track(() => {
+      throw new Error('synchronous');
+    });
+    assert.equal(thrown.result.status, 'rejected');
+    assert.equal(thrown.lastSeq, 0);
+  } finally {
+    await journal.close();
+    dir.remove();
+  }
+});
+
+test('without a state dir nothing is appended and no request waits', async () => {
+  const journal = new Journal();
+  await journal.open(() => ({}));
+  try {
+    const tracked = await journal.track(async () => {
+      journal.append('sqs', { n: 1 });
+      return 'sent';
+    });
+    assert.deepEqual(tracked, { result: { status: 'fulfilled', value: 'sent' }, lastSeq: 0 });
+  } finally {
+    await journal.close();
+  }
+});

@@ -51,20 +51,44 @@ export function sha256Hex(data: string | Buffer): string {
 }
 
 function canonicalRequest(input: HeaderSigningInput): string {
-  // As the SDK's signer: it always signs its own X-Amz-Date, never Date or Authorization,
-  // and leaves out a named header the request does not carry.
-  const names = new Set<string>(['x-amz-date']);
-  for (const name of input.signedHeaders) {
-    if (name !== 'date' && name !== 'authorization' && input.headers[name] !== undefined) names.add(name);
-  }
-  const sorted = [...names].sort();
+  const names = canonicalHeaderNames(input.signedHeaders, input.headers);
   let headerLines = '';
-  for (const name of sorted) {
+  for (const name of names) {
     const raw = name === 'x-amz-date' ? input.amzDate : input.headers[name]!;
-    const value = Array.isArray(raw) ? raw.join(',') : raw;
-    headerLines += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
+    headerLines += `${name}:${canonicalHeaderValue(Array.isArray(raw) ? raw.join(',') : raw)}\n`;
   }
-  return `${input.method}\n${canonicalPath(input.rawPath, input.service)}\n${canonicalQuery(input.searchParams, input.jsSdkProtoQuirk === true)}\n${headerLines}\n${sorted.join(';')}\n${input.payloadHash}`;
+  return `${input.method}\n${canonicalPath(input.rawPath, input.service)}\n${canonicalQuery(input.searchParams, input.jsSdkProtoQuirk === true)}\n${headerLines}\n${names.join(';')}\n${input.payloadHash}`;
+}
+
+/**
+ * As the SDK's signer: it always signs its own X-Amz-Date, never Date or Authorization, and
+ * leaves out a named header the request does not carry. Sorted and without repeats; the
+ * SignedHeaders a client sends already are, so the usual case copies nothing.
+ */
+function canonicalHeaderNames(signed: readonly string[], headers: IncomingHttpHeaders): readonly string[] {
+  let hasDate = false;
+  let usable = true;
+  for (let i = 0; i < signed.length && usable; i++) {
+    const name = signed[i]!;
+    if (name === 'x-amz-date') hasDate = true;
+    usable =
+      name !== 'date' &&
+      name !== 'authorization' &&
+      (name === 'x-amz-date' || headers[name] !== undefined) &&
+      (i === 0 || signed[i - 1]! < name);
+  }
+  if (usable && hasDate) return signed;
+  const names = new Set<string>(['x-amz-date']);
+  for (const name of signed) {
+    if (name !== 'date' && name !== 'authorization' && headers[name] !== undefined) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/** Trimmed, each run of whitespace inside made one space (SigV4's canonical header value). */
+function canonicalHeaderValue(value: string): string {
+  const trimmed = value.trim();
+  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
 /** S3 signs the path as sent; every other service its normalised segments, URI-escaped again. */

@@ -35,7 +35,7 @@ const cases: Case[] = [
     method: 'GET',
     rawPath: '/2015-03-31/functions/my%3Afn/../functions/a%20b/',
     rawQuery: 'Marker=x%2By&MaxItems=5&a=2&a=1&empty=',
-    headers: { 'x-extra': '  folded    value  ' },
+    headers: { 'x-extra': '  folded    value  ', 'x-tab': 'one\ttwo' },
     body: '',
   },
   {

@@ -6,9 +6,11 @@
 //   - cold start Init Duration (from REPORT) for a Node and a Python hello world.
 // The local cloud runs as built (`hoc cloud`, dist/cli.js) in a process of its own;
 // HOC_BENCH_IN_PROCESS=1 runs it from src/ in this process instead, where the SDK client and
-// the server share one thread.
+// the server share one thread. On Linux the CPU time per invoke of the local cloud process and
+// of its runtime processes is read from /proc around each timed phase.
+// HOC_BENCH_PROFILE=DIR writes a CPU profile of the local cloud process there when it stops.
 // Run: npx tsx bench/lambda-invoke.ts [warmInvokes=300] [concurrentInvokes=500] [coldStarts=8]
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -80,7 +82,61 @@ function buildRuntimes(): string {
   return dir;
 }
 
+/** CPU time (ms) of a process from /proc/PID/stat (utime + stime, at 100 ticks a second). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The children of a process (its runtime processes, for the local cloud). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(' ').map(Number));
+    }
+  } catch {
+    // not Linux, or gone
+  }
+  return out;
+}
+
+interface CpuSplit {
+  server: number;
+  runtimes: number;
+}
+
+/** CPU time of the local cloud process and of its runtimes, to difference around a phase. */
+function cpuOf(pid: number | undefined): CpuSplit | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
+  return { server: cpuMs(pid), runtimes: childrenOf(pid).reduce((sum, c) => sum + cpuMs(c), 0) };
+}
+
+/** Measures a phase and the CPU each side spent on it, per invoke. */
+async function measureWithCpu(
+  pid: number | undefined,
+  count: number,
+  callers: number,
+  op: () => Promise<unknown>,
+): Promise<Stats & { cpu?: CpuSplit }> {
+  const before = cpuOf(pid);
+  const stats = await measure(count, callers, op);
+  const after = cpuOf(pid);
+  if (!before || !after) return stats;
+  return {
+    ...stats,
+    cpu: { server: (after.server - before.server) / count, runtimes: (after.runtimes - before.runtimes) / count },
+  };
+}
+
 interface Cloud {
+  pid?: number;
   endpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
@@ -89,8 +145,9 @@ interface Cloud {
 
 /** The built local cloud in a process of its own, as `hoc cloud` runs it. */
 async function startCloudProcess(): Promise<Cloud> {
-  const cloud = await spawnCloud();
-  return { ...cloud.clientConfig, stop: async () => void (await cloud.stop()) };
+  const dir = process.env.HOC_BENCH_PROFILE;
+  const cloud = await spawnCloud([], dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  return { ...cloud.clientConfig, pid: cloud.child.pid, stop: async () => void (await cloud.stop()) };
 }
 
 /** The local cloud in this process, beside the SDK client (HOC_BENCH_IN_PROCESS=1). */
@@ -167,12 +224,12 @@ async function main(): Promise<void> {
   for (let i = 0; i < WARMUP; i++) await invoke('hello-node');
   for (let i = 0; i < WARMUP; i++) await llInvoke();
   for (let i = 0; i < WARMUP; i++) await invoke('hello-python');
-  const warmCloud = await measure(WARM, 1, () => invoke('hello-node'));
+  const warmCloud = await measureWithCpu(cloud.pid, WARM, 1, () => invoke('hello-node'));
   const warmLocal = await measure(WARM, 1, () => llInvoke());
   const warmPython = await measure(Math.min(WARM, 200), 1, () => invoke('hello-python'));
   // One warm environment per caller first: the throughput is of warm invokes, as lambda-local's.
   await Promise.all(Array.from({ length: CALLERS }, () => invoke('hello-node')));
-  const tputCloud = await measure(CONCURRENT, CALLERS, () => invoke('hello-node'));
+  const tputCloud = await measureWithCpu(cloud.pid, CONCURRENT, CALLERS, () => invoke('hello-node'));
   const tputLocal = await measure(CONCURRENT, CALLERS, () => llInvoke());
 
   const f = (n: number) => n.toFixed(2);
@@ -197,6 +254,15 @@ async function main(): Promise<void> {
   );
   console.log(['metric', 'local cloud', 'lambda-local', 'ratio'].join('\t'));
   for (const r of rows) console.log(r.join('\t'));
+  for (const [label, s] of [
+    ['warm, 1 caller', warmCloud],
+    [`${CALLERS} callers`, tputCloud],
+  ] as const) {
+    if (s.cpu)
+      console.log(
+        `CPU per invoke (${label}): local cloud process ${f(s.cpu.server)} ms, Node runtime processes ${f(s.cpu.runtimes)} ms`,
+      );
+  }
   console.log(
     `Python hello world: Init Duration median ${f(median(initDurations['hello-python']!))} ms; warm p50 ${f(warmPython.p50)} ms, p99 ${f(warmPython.p99)} ms`,
   );

@@ -26,8 +26,11 @@ export interface CloudProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnCloud(args: string[] = []): Promise<CloudProcess> {
-  const child = spawn(process.execPath, [CLI, 'cloud', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `nodeArgs` go to Node before the CLI (e.g. `--cpu-prof` for a benchmark's profile). */
+export async function spawnCloud(args: string[] = [], nodeArgs: string[] = []): Promise<CloudProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'cloud', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
   const banner = await new Promise<NonNullable<ReturnType<typeof parseBanner>>>((resolve, reject) => {

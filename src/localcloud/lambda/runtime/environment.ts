@@ -46,6 +46,8 @@ export class ExecutionEnvironment {
   private markers = new Map<string, number>();
   private markerWaiters = new Map<string, () => void>();
   private nextWaiters: Array<() => void> = [];
+  /** Markers the runtime said it wrote with its last answer (undefined: one per stream). */
+  private markersExpected: number | undefined;
   private initEndedAt: number | undefined;
   private oomKilled = false;
   private heapOom = false;
@@ -66,9 +68,14 @@ export class ExecutionEnvironment {
         this.resolveInit(undefined);
         for (const w of this.nextWaiters.splice(0)) w();
       },
-      response: (id, body) => this.settle?.({ kind: 'response', payload: body, requestId: id }),
-      error: (id, body, type) =>
-        this.settle?.({ kind: 'error', payload: body, errorType: errorTypeOf(body, type), requestId: id }),
+      response: (id, body, markers) => {
+        this.markersExpected = markers;
+        this.settle?.({ kind: 'response', payload: body, requestId: id });
+      },
+      error: (id, body, type, markers) => {
+        this.markersExpected = markers;
+        this.settle?.({ kind: 'error', payload: body, errorType: errorTypeOf(body, type), requestId: id });
+      },
       initError: (body, type) =>
         this.resolveInit({ kind: 'failed', status: 'error', errorType: errorTypeOf(body, type), payload: body }),
       tooLarge: () =>
@@ -236,7 +243,7 @@ export class ExecutionEnvironment {
     if (this.state === 'dead') return;
     this.state = 'dead';
     this.throttle?.stop();
-    this.memory?.stop();
+    this.memory?.close();
     this.api.close();
     const pid = this.child?.pid;
     if (pid !== undefined) {
@@ -281,14 +288,20 @@ export class ExecutionEnvironment {
     else this.markers.set(requestId, (this.markers.get(requestId) ?? 0) + 1);
   }
 
-  /** Our bootstraps mark the end of an invocation's output on stdout and stderr. */
+  /**
+   * Our bootstraps mark the end of an invocation's output on stdout and stderr, or on those
+   * of the two they wrote since their last marker (they say how many). With no marker to wait
+   * for, output written before the answer was in the pipes before the answer reached its
+   * socket, so it is read in the same turn of the event loop: setImmediate runs after it.
+   */
   private async waitForOutput(requestId: string): Promise<void> {
-    if (this.family === 'provided') {
+    const need = this.family === 'provided' ? 0 : (this.markersExpected ?? 2);
+    this.markersExpected = undefined;
+    if (need === 0) {
       await new Promise((r) => setImmediate(r));
       return;
     }
     let seen = 0;
-    const need = 2; // stdout and stderr
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, MARKER_WAIT_MS);
       const hit = () => {

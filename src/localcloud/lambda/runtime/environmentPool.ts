@@ -48,7 +48,8 @@ export class EnvironmentPool {
    * Takes a warm environment or starts a cold one; synchronous up to the choice, so
    * concurrent callers never share an environment or overshoot the concurrency limit.
    */
-  acquire(config: VersionConfig, codeDir: string, reserved: number | undefined): ExecutionEnvironment {
+  /** `codeDir` is asked only for a cold start (it may check the disk and extract the code). */
+  acquire(config: VersionConfig, codeDir: () => string, reserved: number | undefined): ExecutionEnvironment {
     const name = config.FunctionName;
     if (reserved !== undefined && this.busyCount(name) >= reserved) {
       throw new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded');
@@ -70,7 +71,7 @@ export class EnvironmentPool {
     }
     let env: ExecutionEnvironment;
     const writer = this.logWriter(config, () => env.logStream);
-    env = new ExecutionEnvironment(config, codeDir, this.cloud, writer);
+    env = new ExecutionEnvironment(config, codeDir(), this.cloud, writer);
     list.push(env);
     return env;
   }

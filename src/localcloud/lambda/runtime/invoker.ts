@@ -33,7 +33,7 @@ export class Invoker {
   async invoke(resolved: ResolvedFunction, payload: Buffer, options: InvokeOptions): Promise<InvocationRecord> {
     const { config, record, version } = resolved;
     const requestId = options.requestId ?? randomUUID();
-    const env = this.pool.acquire(config, this.codeDir(resolved), record.reservedConcurrency);
+    const env = this.pool.acquire(config, () => this.codeDir(resolved), record.reservedConcurrency);
     const lines: string[] = [];
     env.collector = lines;
     try {
@@ -85,11 +85,20 @@ export class Invoker {
   }
 }
 
+/** Random bytes for trace ids, drawn 4 KB at a time: each draw from the system has its own cost. */
+const TRACE_BYTES = 24;
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+
 /** X-Ray trace header shape: Root=1-{8 hex time}-{24 hex};Parent=…;Sampled=0. */
 function traceId(): string {
   const time = Math.floor(Date.now() / 1000)
     .toString(16)
     .padStart(8, '0');
-  const hex = randomBytes(24).toString('hex'); // one draw: each randomBytes call has its own cost
+  if (randomAt + TRACE_BYTES > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomAt = 0;
+  }
+  const hex = randomPool.toString('hex', randomAt, (randomAt += TRACE_BYTES));
   return `Root=1-${time}-${hex.slice(0, 24)};Parent=${hex.slice(24, 40)};Sampled=0;Lineage=1:${hex.slice(40, 48)}:0`;
 }

@@ -2,7 +2,7 @@
 // runtime and every process it started, detached or not), for `Max Memory Used`, and the limit
 // (MemorySize): past it the environment is killed, as Lambda does (Runtime.OutOfMemory).
 import { execFile } from 'node:child_process';
-import { HAS_PROC, rssKb, treeOf } from './processTree';
+import { HAS_PROC, rssKb, StatusReader, treeOf } from './processTree';
 
 /** /proc is cheap to read; elsewhere each sample runs `ps`, so sample less often. */
 const POLL_MS = HAS_PROC ? 20 : 250;
@@ -21,13 +21,17 @@ export class MemoryWatch {
   private peakKb = 0;
   private timer: NodeJS.Timeout | undefined;
   private sampling = false;
+  /** The runtime process is read on every sample: its status file stays open. */
+  private readonly leader: StatusReader | undefined;
 
   /** `pid`: the runtime process, leader of the environment's process group. */
   constructor(
     private readonly pid: number,
     private readonly limitMb: number,
     private readonly onExceeded: () => void,
-  ) {}
+  ) {
+    this.leader = HAS_PROC ? new StatusReader(pid) : undefined;
+  }
 
   /** Polls while an invocation runs (not on Windows, which has neither /proc nor ps). */
   start(): void {
@@ -38,6 +42,12 @@ export class MemoryWatch {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** The environment ended: no more samples. */
+  close(): void {
+    this.stop();
+    this.leader?.close();
   }
 
   async sample(): Promise<void> {
@@ -59,7 +69,7 @@ export class MemoryWatch {
     // children a handler starts count toward its memory. Members' memory is read every sample.
     let total = 0;
     for (const pid of treeOf(this.pid)) {
-      const m = rssKb(pid);
+      const m = pid === this.pid && this.leader ? this.leader.read() : rssKb(pid);
       total += m.rssKb;
       if (pid === this.pid) this.peakKb = Math.max(this.peakKb, m.peakKb);
     }

@@ -2,6 +2,11 @@
 // output with a marker line, so every line written before a response is collected before the
 // invocation is reported (pipes and the Runtime API socket are read in no fixed order).
 export const OUTPUT_MARKER = '\u001eHOC-FLUSH ';
+/**
+ * Sent by a bootstrap with its response or error: how many markers (0–2) it wrote for this
+ * invocation, one per stream written since its last marker. Without it, both streams have one.
+ */
+export const OUTPUT_MARKERS_HEADER = 'hoc-output-markers';
 /** CloudWatch caps an event at 256 KB: longer output without a newline is cut there. */
 const MAX_LINE = 256 * 1024;
 

@@ -2,7 +2,7 @@
 // descendant (including children that left the group with setsid), and any process that still
 // carries the environment's marker variable after its parent died (a double-forked daemon).
 // Elsewhere (macOS, Windows) the environment is its process group only.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 
 export const HAS_PROC = process.platform === 'linux';
 
@@ -54,31 +54,52 @@ function treeIn(table: Map<number, Stat>, leader: number): Set<number> {
 
 /** How long one read of the process table serves every environment's memory sampling. */
 const TABLE_TTL_MS = 250;
-let shared: { at: number; table: Map<number, Stat> } | undefined;
+let shared: { at: number; table: Map<number, Stat>; trees: Map<number, ReadonlySet<number>> } | undefined;
+
+/** One reused buffer for /proc/PID/stat (a line of a few hundred bytes). */
+const statBuffer = Buffer.alloc(4096);
+
+/** A small /proc file in one read: open, read, close (readFileSync adds an fstat and a read). */
+function readStat(pid: string): string {
+  const fd = openSync(`/proc/${pid}/stat`, 'r');
+  try {
+    return statBuffer.toString('latin1', 0, readSync(fd, statBuffer, 0, statBuffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** pid → stat of every process, read at most every TABLE_TTL_MS for all environments together. */
-function processTable(): Map<number, Stat> {
+function processTable(): NonNullable<typeof shared> {
   const now = performance.now();
-  if (shared && now - shared.at < TABLE_TTL_MS) return shared.table;
+  if (shared && now - shared.at < TABLE_TTL_MS) return shared;
   const table = new Map<number, Stat>();
   for (const p of pids()) {
     try {
       // Synchronous: /proc files are made in memory on read; a promise-based read of each
       // costs several thread-pool round trips, paid by every warm invocation around it.
-      const s = parseStat(readFileSync(`/proc/${p}/stat`, 'utf8'));
+      const s = parseStat(readStat(p));
       if (s) table.set(Number(p), s);
     } catch {
       // ended meanwhile
     }
   }
-  shared = { at: performance.now(), table };
-  return table;
+  shared = { at: performance.now(), table, trees: new Map() };
+  return shared;
 }
 
-/** The environment's processes (Linux), as of a process table at most TABLE_TTL_MS old, for memory sampling. */
-export function treeOf(leader: number): Set<number> {
-  const members = treeIn(processTable(), leader);
-  members.add(leader);
+/**
+ * The environment's processes (Linux), as of a process table at most TABLE_TTL_MS old, for
+ * memory sampling; worked out once per table, not on every sample.
+ */
+export function treeOf(leader: number): ReadonlySet<number> {
+  const { table, trees } = processTable();
+  let members = trees.get(leader);
+  if (!members) {
+    const found = treeIn(table, leader);
+    found.add(leader);
+    trees.set(leader, (members = found));
+  }
   return members;
 }
 
@@ -89,11 +110,47 @@ export function treeOf(leader: number): Set<number> {
  */
 export function rssKb(pid: number): { rssKb: number; peakKb: number } {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return { rssKb: rss, peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? rss) };
+    return parseStatus(readFileSync(`/proc/${pid}/status`, 'latin1'));
   } catch {
     return { rssKb: 0, peakKb: 0 };
+  }
+}
+
+function parseStatus(status: string): { rssKb: number; peakKb: number } {
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { rssKb: rss, peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? rss) };
+}
+
+/**
+ * rssKb for a process read after every invocation: its /proc/PID/status stays open and is read
+ * again from offset 0, which the kernel answers with fresh figures (one pread instead of open,
+ * fstat, two reads and close). The open file stays bound to that process, even if its pid is
+ * reused after it ends (then reads fail, and it counts as gone).
+ */
+export class StatusReader {
+  private fd: number | undefined;
+  private closed = false;
+  private readonly buffer = Buffer.alloc(4096);
+
+  constructor(private readonly pid: number) {}
+
+  read(): { rssKb: number; peakKb: number } {
+    if (this.closed) return { rssKb: 0, peakKb: 0 };
+    try {
+      this.fd ??= openSync(`/proc/${this.pid}/status`, 'r');
+      const n = readSync(this.fd, this.buffer, 0, this.buffer.length, 0);
+      // A status longer than the buffer (it is ~1.5 kB) would cut lines: read it whole then.
+      if (n === this.buffer.length) return rssKb(this.pid);
+      return parseStatus(this.buffer.toString('latin1', 0, n));
+    } catch {
+      return { rssKb: 0, peakKb: 0 };
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
@@ -118,7 +175,7 @@ export function processesToEnd(leader: number | undefined, markerPrefix: string)
     if (carriesMarker(p, markerPrefix)) found.add(Number(p));
     if (leader === undefined) continue;
     try {
-      const s = parseStat(readFileSync(`/proc/${p}/stat`, 'utf8'));
+      const s = parseStat(readStat(p));
       if (s) table.set(Number(p), s);
     } catch {
       // ended meanwhile

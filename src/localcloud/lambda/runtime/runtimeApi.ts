@@ -3,6 +3,7 @@
 // One small listener on 127.0.0.1 per environment, so each knows exactly whom it serves.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OUTPUT_MARKERS_HEADER } from './outputLines';
 
 /** AWS caps a synchronous response at 6 MB (plus a little framing). */
 export const MAX_RESPONSE_BYTES = 6_291_556;
@@ -20,8 +21,9 @@ export interface InvocationRequest {
 export interface RuntimeApiEvents {
   /** The runtime is ready for work (the first call ends INIT). */
   next(): void;
-  response(requestId: string, body: Buffer): void;
-  error(requestId: string, body: Buffer, errorType: string | undefined): void;
+  /** `markers`: the end-of-output markers the runtime says it wrote, when it says (0–2). */
+  response(requestId: string, body: Buffer, markers: number | undefined): void;
+  error(requestId: string, body: Buffer, errorType: string | undefined, markers: number | undefined): void;
   initError(body: Buffer, errorType: string | undefined): void;
   /** The runtime posted a response larger than AWS allows. */
   tooLarge(requestId: string): void;
@@ -105,8 +107,9 @@ export class RuntimeApiServer {
       }
       this.current = undefined;
       reply(res, 202, { status: 'OK' });
-      if (m[2] === 'response') this.events.response(id, body);
-      else this.events.error(id, body, errorType);
+      const markers = markerCount(header(req, OUTPUT_MARKERS_HEADER));
+      if (m[2] === 'response') this.events.response(id, body, markers);
+      else this.events.error(id, body, errorType, markers);
       return;
     }
     if (req.method === 'POST' && url === '/2018-06-01/runtime/init/error') {
@@ -124,6 +127,11 @@ export class RuntimeApiServer {
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+function markerCount(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n >= 0 && n <= 2 ? n : undefined;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

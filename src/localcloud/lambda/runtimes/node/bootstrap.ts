@@ -2,20 +2,18 @@
 // API at AWS_LAMBDA_RUNTIME_API, loads _HANDLER from LAMBDA_TASK_ROOT (CommonJS or ES module),
 // runs async and callback handlers with the full context object, formats console output as
 // AWS does, and reports errors in AWS's shapes. Bundled to dist/runtimes/node/bootstrap.js.
-import { Agent, request } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as nodeModule from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { OUTPUT_MARKER as MARKER } from '../../runtime/outputLines';
+import { OUTPUT_MARKER as MARKER, OUTPUT_MARKERS_HEADER } from '../../runtime/outputLines';
+import { RuntimeApiClient } from './runtimeClient';
 
 const API = process.env.AWS_LAMBDA_RUNTIME_API!;
 const TASK_ROOT = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const HANDLER = process.env._HANDLER ?? '';
-// Kept-alive sockets; one per request in flight (a single shared socket makes each POST wait for it).
-const agent = new Agent({ keepAlive: true });
 
 type Handler = (event: unknown, context: unknown, callback?: (err?: unknown, result?: unknown) => void) => unknown;
 let currentRequestId: string | undefined;
@@ -37,48 +35,38 @@ function patchConsole(): void {
 }
 
 // ---- HTTP to the Runtime API -----------------------------------------------------------
-function call(
-  method: string,
-  path: string,
-  body?: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const [host, port] = API.split(':');
-    const req = request(
-      {
-        host,
-        port: Number(port),
-        path,
-        method,
-        agent,
-        headers: {
-          ...headers,
-          ...(body !== undefined
-            ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolvePromise({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+const [API_HOST, API_PORT] = API.split(':');
+const api = new RuntimeApiClient(API_HOST!, Number(API_PORT));
+const call = (method: string, path: string, body?: string, headers?: Record<string, string>) =>
+  api.request(method, path, body, headers);
+
+// ---- end-of-output markers --------------------------------------------------------------
+/** Whether stdout / stderr were written since their last marker. */
+const written = { stdout: true, stderr: true };
+
+function trackWrites(name: 'stdout' | 'stderr'): void {
+  const stream = process[name];
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((...args: unknown[]) => {
+    written[name] = true;
+    return write(...args);
+  }) as typeof stream.write;
 }
 
-function flushMarker(requestId: string): void {
-  process.stdout.write(`${MARKER}${requestId}\n`);
-  process.stderr.write(`${MARKER}${requestId}\n`);
+/**
+ * Marks the end of the invocation's output on each stream written since its last marker,
+ * and returns the header telling the local cloud how many markers to wait for: a handler
+ * that printed nothing costs no pipe writes (and no wake-ups of the local cloud).
+ */
+function flushMarker(requestId: string): Record<string, string> {
+  let count = 0;
+  for (const name of ['stdout', 'stderr'] as const) {
+    if (!written[name]) continue;
+    process[name].write(`${MARKER}${requestId}\n`);
+    written[name] = false;
+    count++;
+  }
+  return { [OUTPUT_MARKERS_HEADER]: String(count) };
 }
 
 // ---- errors in AWS's shape --------------------------------------------------------------
@@ -280,14 +268,17 @@ async function runHandler(
 }
 
 async function postError(requestId: string, shape: ErrorShape): Promise<void> {
-  flushMarker(requestId);
+  const markers = flushMarker(requestId);
   await call('POST', `/2018-06-01/runtime/invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(shape), {
     'lambda-runtime-function-error-type': shape.errorType,
+    ...markers,
   });
 }
 
 async function main(): Promise<void> {
   patchConsole();
+  trackWrites('stdout');
+  trackWrites('stderr');
   let handler: Handler;
   try {
     handler = await loadHandler();
@@ -326,8 +317,8 @@ async function main(): Promise<void> {
       const event = next.body ? (JSON.parse(next.body) as unknown) : {};
       const result = await runHandler(handler, event, context);
       const body = JSON.stringify(result === undefined ? null : result);
-      flushMarker(requestId);
-      await call('POST', `/2018-06-01/runtime/invocation/${encodeURIComponent(requestId)}/response`, body);
+      const markers = flushMarker(requestId);
+      await call('POST', `/2018-06-01/runtime/invocation/${encodeURIComponent(requestId)}/response`, body, markers);
     } catch (e) {
       const shape = toErrorShape(e);
       logError('Invoke Error', shape);

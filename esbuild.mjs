@@ -1,4 +1,5 @@
-// One build for every bundle: the extension, the `hoc` CLI, the AWS SDK clients both load on
+// One build for every bundle: the extension (what activation runs, and dist/extension-features.js
+// it requires right after), the `hoc` CLI, the AWS SDK clients both load on
 // first use (dist/aws-sdk.js), the libraries the extension loads once it reads a lesson
 // (dist/extension-libs.js), the standalone local cloud (dist/localcloud/, in chunks), each
 // webview (src/webview/<view>/main.ts) and each Lambda runtime bootstrap.
@@ -7,6 +8,7 @@ import { cpSync, existsSync, readdirSync, mkdirSync, rmSync, writeFileSync } fro
 import { join } from 'node:path';
 import { AWS_SDK, EXTENSION_LIBS, buildLazyBundle, lazyPackages } from './scripts/lazy-packages.mjs';
 import { vscodeOnce } from './scripts/vscode-once.mjs';
+import { extensionFeatures } from './scripts/extension-features.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -91,10 +93,12 @@ const buildLazyBundles = () =>
 const builds = [
   {
     ...nodeCommon,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    // Two bundles, no shared chunks (CommonJS): what activation runs, and the features it
+    // requires right after it returns (src/extension/featureLoader.ts).
+    entryPoints: { extension: 'src/extension/extension.ts', 'extension-features': 'src/extension/features.ts' },
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [...sdkPlugins, lazyPackages(EXTENSION_LIBS, libPackages), vscodeOnce],
+    plugins: [...sdkPlugins, lazyPackages(EXTENSION_LIBS, libPackages), vscodeOnce, extensionFeatures],
   },
   {
     ...nodeCommon,

@@ -25,18 +25,20 @@ export interface HandsOnCloudApi {
 export function makeApi(
   context: vscode.ExtensionContext,
   targets: TargetManager,
-  labs: Labs,
+  /** The lessons feature, loaded right after activation (featureLoader.ts). */
+  labs: Promise<Labs>,
   activationMs: number,
 ): HandsOnCloudApi {
   return {
     activationMs,
     async lessons() {
-      return (await labs.catalog.all()).map((l) => ({
+      const { catalog, progress } = await labs;
+      return (await catalog.all()).map((l) => ({
         id: l.lesson.id,
         title: l.lesson.title,
         dir: l.dir,
         bundled: l.bundled,
-        steps: l.lesson.steps.map((s) => ({ id: s.id, state: labs.progress.state(l.lesson.id, s.id) })),
+        steps: l.lesson.steps.map((s) => ({ id: s.id, state: progress.state(l.lesson.id, s.id) })),
       }));
     },
     target: () => ({ kind: targets.kind, label: targets.describe() }),

@@ -80,6 +80,9 @@ test('hoc pack: only the chosen lessons, renamed manifest, contents and size pri
     assert.ok(manifest.engines.vscode && manifest.publisher);
     assert.ok(names.includes(`extension/${manifest.main.replace(/^\.\//, '')}`), `main ${manifest.main} is missing`);
     assert.ok(names.includes('extension/schemas/lesson.schema.json'));
+    // The bundles the main one requires: the features right after activation, the others on first use.
+    for (const f of ['dist/extension-features.js', 'dist/aws-sdk.js', 'dist/extension-libs.js'])
+      assert.ok(names.includes(`extension/${f}`), f);
     // The manifest's strings in English and Italian, the lesson's Italian files.
     for (const f of [
       'package.nls.json',

@@ -36,11 +36,13 @@ test('activates and exports its API', async () => {
 test('registers every command the manifest contributes', async () => {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   const declared = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+  // Activation registers stand-ins; the features it loads right after replace them with theirs.
+  await api.lessons();
   const registered = new Set(await vscode.commands.getCommands(true));
   const ours: string[] = Object.values(Commands);
   assert.deepEqual([...declared].sort(), [...ours].sort(), 'the id tables and package.json list the same commands');
   const missing = ours.filter((c) => !registered.has(c));
-  assert.deepEqual(missing, [], 'every command is registered at activation');
+  assert.deepEqual(missing, [], 'every command is registered once the features have loaded');
 });
 
 test('finds the workspace lesson with its steps, not started', async () => {

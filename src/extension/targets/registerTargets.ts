@@ -24,7 +24,15 @@ export function registerTargets(context: vscode.ExtensionContext): TargetManager
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.localCloudState, cloud.state);
   registerLocalCloudCommands(context, cloud, chooseTarget);
+  return targets;
+}
+
+/**
+ * The status bar item and the terminals' environment: activation schedules them for right after
+ * it returns (a terminal's environment alone cost activation a few milliseconds of messages to
+ * the window).
+ */
+export function registerTargetIndicators(context: vscode.ExtensionContext, targets: TargetManager): void {
   registerTargetStatusBar(context, targets);
   registerTerminalEnvironment(context, targets);
-  return targets;
 }

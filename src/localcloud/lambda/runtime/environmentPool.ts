@@ -59,12 +59,13 @@ export class EnvironmentPool {
     }
     const list = this.byFunction.get(name) ?? [];
     this.byFunction.set(name, list);
-    // Most recently used first, so the others can go idle and be reclaimed.
-    const warm = list
-      .filter(
-        (e) => e.state === 'idle' && e.config.Version === config.Version && e.config.RevisionId === config.RevisionId,
-      )
-      .sort((a, b) => b.lastUsed - a.lastUsed)[0];
+    // The most recently used, so the others can go idle and be reclaimed.
+    let warm: ExecutionEnvironment | undefined;
+    for (const e of list) {
+      if (e.state !== 'idle' || e.config.Version !== config.Version || e.config.RevisionId !== config.RevisionId)
+        continue;
+      if (!warm || e.lastUsed > warm.lastUsed) warm = e;
+    }
     if (warm) {
       warm.state = 'busy';
       return warm;

@@ -79,10 +79,9 @@ export class RuntimeApiServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readAll(req);
     const url = req.url ?? '';
-    const errorType = header(req, 'lambda-runtime-function-error-type');
     if (req.method === 'GET' && url === '/2018-06-01/runtime/invocation/next') {
+      req.resume(); // a body on `next` means nothing: read and dropped, it does not delay the wait
       this.waiting?.destroy();
       this.waiting = res;
       this.current = undefined;
@@ -92,6 +91,8 @@ export class RuntimeApiServer {
       this.events.next();
       return;
     }
+    const body = await readAll(req);
+    const errorType = header(req, 'lambda-runtime-function-error-type');
     const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(url);
     if (req.method === 'POST' && m) {
       const id = decodeURIComponent(m[1]!);
@@ -106,14 +107,14 @@ export class RuntimeApiServer {
         });
       }
       this.current = undefined;
-      reply(res, 202, { status: 'OK' });
+      reply(res, 202, ACCEPTED);
       const markers = markerCount(header(req, OUTPUT_MARKERS_HEADER));
       if (m[2] === 'response') this.events.response(id, body, markers);
       else this.events.error(id, body, errorType, markers);
       return;
     }
     if (req.method === 'POST' && url === '/2018-06-01/runtime/init/error') {
-      reply(res, 202, { status: 'OK' });
+      reply(res, 202, ACCEPTED);
       this.events.initError(body, errorType);
       return;
     }
@@ -134,8 +135,11 @@ function markerCount(value: string | undefined): number | undefined {
   return value !== undefined && Number.isInteger(n) && n >= 0 && n <= 2 ? n : undefined;
 }
 
+const ACCEPTED = JSON.stringify({ status: 'OK' });
+
+/** `body`: an object to send as JSON, or JSON text already. */
 function reply(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
   res.end(text);
 }

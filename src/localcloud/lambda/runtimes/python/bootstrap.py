@@ -127,15 +127,44 @@ class RuntimeErrorShape(Exception):
         self.error_type = error_type
 
 
+class TrackedStream:
+    """sys.stdout / sys.stderr, noting whether anything was written since the last marker."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.written = True
+
+    def write(self, text):
+        self.written = True
+        return self._stream.write(text)
+
+    def writelines(self, lines):
+        self.written = True
+        return self._stream.writelines(lines)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def flush_marker(request_id):
-    sys.stdout.write(MARKER + request_id + "\n")
-    sys.stdout.flush()
-    sys.stderr.write(MARKER + request_id + "\n")
-    sys.stderr.flush()
+    """Marks the end of the output on each stream written since its last marker, and returns
+    the header telling the local cloud how many markers to wait for (OUTPUT_MARKERS_HEADER)."""
+    count = 0
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, TrackedStream) and not stream.written:
+            continue
+        stream.write(MARKER + request_id + "\n")
+        stream.flush()
+        if isinstance(stream, TrackedStream):
+            stream.written = False
+        count += 1
+    return {"Hoc-Output-Markers": str(count)}
 
 
 def main():
     global _request_id
+    sys.stdout = TrackedStream(sys.stdout)
+    sys.stderr = TrackedStream(sys.stderr)
     setup_logging()
     try:
         handler = load_handler()
@@ -162,13 +191,13 @@ def main():
                 payload = json.dumps(result).encode()
             except (TypeError, ValueError) as e:
                 raise RuntimeErrorShape("Runtime.MarshalError", "Unable to marshal response: %s" % e)
-            flush_marker(request_id)
-            call("POST", "/2018-06-01/runtime/invocation/%s/response" % request_id, payload, {"Content-Type": "application/json"})
+            markers = flush_marker(request_id)
+            call("POST", "/2018-06-01/runtime/invocation/%s/response" % request_id, payload, {"Content-Type": "application/json", **markers})
         except Exception as e:  # noqa: BLE001 - reported as the invocation's error
             shape = error_shape(e, getattr(e, "error_type", None))
             log_error(shape)
-            flush_marker(request_id)
-            call("POST", "/2018-06-01/runtime/invocation/%s/error" % request_id, json.dumps(shape).encode(), {"Lambda-Runtime-Function-Error-Type": shape["errorType"], "Content-Type": "application/json"})
+            markers = flush_marker(request_id)
+            call("POST", "/2018-06-01/runtime/invocation/%s/error" % request_id, json.dumps(shape).encode(), {"Lambda-Runtime-Function-Error-Type": shape["errorType"], "Content-Type": "application/json", **markers})
         _request_id = None
 
 

@@ -110,12 +110,19 @@ function childrenOf(pid: number): number[] {
 interface CpuSplit {
   server: number;
   runtimes: number;
+  /** This process: the SDK client (and, in process, the local cloud too). */
+  client: number;
 }
 
 /** CPU time of the local cloud process and of its runtimes, to difference around a phase. */
 function cpuOf(pid: number | undefined): CpuSplit | undefined {
   if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
-  return { server: cpuMs(pid), runtimes: childrenOf(pid).reduce((sum, c) => sum + cpuMs(c), 0) };
+  const own = process.cpuUsage();
+  return {
+    server: cpuMs(pid),
+    runtimes: childrenOf(pid).reduce((sum, c) => sum + cpuMs(c), 0),
+    client: (own.user + own.system) / 1000,
+  };
 }
 
 /** Measures a phase and the CPU each side spent on it, per invoke. */
@@ -131,7 +138,11 @@ async function measureWithCpu(
   if (!before || !after) return stats;
   return {
     ...stats,
-    cpu: { server: (after.server - before.server) / count, runtimes: (after.runtimes - before.runtimes) / count },
+    cpu: {
+      server: (after.server - before.server) / count,
+      runtimes: (after.runtimes - before.runtimes) / count,
+      client: (after.client - before.client) / count,
+    },
   };
 }
 
@@ -227,8 +238,11 @@ async function main(): Promise<void> {
   const warmCloud = await measureWithCpu(cloud.pid, WARM, 1, () => invoke('hello-node'));
   const warmLocal = await measure(WARM, 1, () => llInvoke());
   const warmPython = await measure(Math.min(WARM, 200), 1, () => invoke('hello-python'));
-  // One warm environment per caller first: the throughput is of warm invokes, as lambda-local's.
+  // One warm environment per caller first, each run as many untimed invokes as above (the
+  // throughput is of warm invokes, as lambda-local's): a runtime process that has answered a
+  // handful of invokes still runs its Runtime API loop in V8's interpreter.
   await Promise.all(Array.from({ length: CALLERS }, () => invoke('hello-node')));
+  await measure(WARMUP, CALLERS, () => invoke('hello-node'));
   const tputCloud = await measureWithCpu(cloud.pid, CONCURRENT, CALLERS, () => invoke('hello-node'));
   const tputLocal = await measure(CONCURRENT, CALLERS, () => llInvoke());
 
@@ -260,7 +274,7 @@ async function main(): Promise<void> {
   ] as const) {
     if (s.cpu)
       console.log(
-        `CPU per invoke (${label}): local cloud process ${f(s.cpu.server)} ms, Node runtime processes ${f(s.cpu.runtimes)} ms`,
+        `CPU per invoke (${label}): local cloud process ${f(s.cpu.server)} ms, Node runtime processes ${f(s.cpu.runtimes)} ms, SDK client (this process) ${f(s.cpu.client)} ms`,
       );
   }
   console.log(

@@ -115,3 +115,37 @@ test('the Logs API: create, put, read forward and backward, errors', async () =>
     (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.$metadata.httpStatusCode === 400,
   );
 });
+
+test('a stream keeps its newest 10,000 events once it has held 11,000: older ones go, as a retention policy would drop them', async () => {
+  await f.logs.send(new CreateLogGroupCommand({ logGroupName: 'busy' }));
+  await f.logs.send(new CreateLogStreamCommand({ logGroupName: 'busy', logStreamName: 's' }));
+  const start = Date.now() - 60_000;
+  const put = async (from: number, count: number) =>
+    f.logs.send(
+      new PutLogEventsCommand({
+        logGroupName: 'busy',
+        logStreamName: 's',
+        logEvents: Array.from({ length: count }, (_, i) => ({ timestamp: start + from + i, message: `${from + i}` })),
+      }),
+    );
+  const held = async () => {
+    const messages: string[] = [];
+    let token: string | undefined;
+    for (;;) {
+      const page = await f.logs.send(
+        new GetLogEventsCommand({ logGroupName: 'busy', logStreamName: 's', startFromHead: true, nextToken: token }),
+      );
+      messages.push(...page.events!.map((e) => e.message!));
+      if (page.events!.length === 0 || page.nextForwardToken === token) return messages;
+      token = page.nextForwardToken;
+    }
+  };
+  await put(0, 10_000);
+  await put(10_000, 1_000);
+  assert.equal((await held()).length, 11_000, 'up to 1,000 past the limit are kept until the next cut');
+  await put(11_000, 1);
+  const kept = await held();
+  assert.equal(kept.length, 10_000);
+  assert.equal(kept[0], '1001', 'the oldest went first');
+  assert.equal(kept.at(-1), '11000');
+});

@@ -36,6 +36,11 @@ export type LogsEvent =
 
 /** Events kept per stream; older ones are dropped, as a retention policy would. */
 const MAX_EVENTS_PER_STREAM = 10_000;
+/**
+ * A full stream is cut back to MAX_EVENTS_PER_STREAM once it holds this many more: cutting
+ * on every put would move the whole array for each new line of a busy function.
+ */
+const TRIM_SLACK = 1_000;
 
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
@@ -94,7 +99,7 @@ export class LogsState {
         // Events may arrive out of order across calls; readers expect time order. Lambda's own
         // lines come in order, so the stream is sorted only when a put breaks that.
         if (!ordered) s.events.sort((a, b) => a.timestamp - b.timestamp);
-        if (s.events.length > MAX_EVENTS_PER_STREAM) {
+        if (s.events.length > MAX_EVENTS_PER_STREAM + TRIM_SLACK) {
           for (const dropped of s.events.splice(0, s.events.length - MAX_EVENTS_PER_STREAM))
             s.storedBytes -= Buffer.byteLength(dropped.message);
         }

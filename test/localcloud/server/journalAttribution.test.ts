@@ -7,17 +7,22 @@ import assert from 'node:assert/strict';
 import { Journal } from '../../../src/localcloud/server/journal';
 import { tempDir } from '../../helpers/cloud';
 
-async function openJournal(path: string): Promise<Journal> {
-  const journal = new Journal(path);
-  journal.restore();
-  await journal.open(() => ({}));
-  return journal;
+/** Runs `use` on a journal in a state dir of its own, closed and removed afterwards. */
+async function withJournal(use: (journal: Journal) => Promise<void>): Promise<void> {
+  const dir = tempDir();
+  const journal = new Journal(dir.path);
+  try {
+    journal.restore();
+    await journal.open(() => ({}));
+    await use(journal);
+  } finally {
+    await journal.close();
+    dir.remove();
+  }
 }
 
-test('a request waits for exactly the events it appended synchronously, and a read-only one for none', async () => {
-  const dir = tempDir();
-  const journal = await openJournal(dir.path);
-  try {
+test('a request waits for exactly the events it appended synchronously, and a read-only one for none', () =>
+  withJournal(async (journal) => {
     journal.append('setup', { n: 0 }); // before any request: nobody's
     const writer = journal.track(async () => {
       journal.append('sqs', { n: 1 });
@@ -28,16 +33,10 @@ test('a request waits for exactly the events it appended synchronously, and a re
     const [written, read] = await Promise.all([writer, reader]);
     assert.deepEqual(written, { result: { status: 'fulfilled', value: 'sent' }, lastSeq: 3 });
     assert.deepEqual(read, { result: { status: 'fulfilled', value: 'read' }, lastSeq: 0 });
-  } finally {
-    await journal.close();
-    dir.remove();
-  }
-});
+  }));
 
-test('an event appended in a continuation is waited for by every request alive meanwhile', async () => {
-  const dir = tempDir();
-  const journal = await openJournal(dir.path);
-  try {
+test('an event appended in a continuation is waited for by every request alive meanwhile', () =>
+  withJournal(async (journal) => {
     let release!: () => void;
     const later = new Promise<void>((resolve) => (release = resolve));
     const slowWriter = journal.track(async () => {
@@ -54,16 +53,10 @@ test('an event appended in a continuation is waited for by every request alive m
     assert.equal(r.lastSeq, 1, 'a request alive while it was appended waits for it too');
     const after = await journal.track(async () => 'read again');
     assert.equal(after.lastSeq, 0, 'a request that starts afterwards does not');
-  } finally {
-    await journal.close();
-    dir.remove();
-  }
-});
+  }));
 
-test('what runs outside requests is waited for by none; a synchronous throw is a rejected result', async () => {
-  const dir = tempDir();
-  const journal = await openJournal(dir.path);
-  try {
+test('what runs outside requests is waited for by none; a synchronous throw is a rejected result', () =>
+  withJournal(async (journal) => {
     const tracked = await journal.track(async () => {
       journal.outsideRequests(() => journal.append('logs', { line: 'START' }));
       return 'invoked';
@@ -74,11 +67,7 @@ test('what runs outside requests is waited for by none; a synchronous throw is a
     });
     assert.equal(thrown.result.status, 'rejected');
     assert.equal(thrown.lastSeq, 0);
-  } finally {
-    await journal.close();
-    dir.remove();
-  }
-});
+  }));
 
 test('without a state dir nothing is appended and no request waits', async () => {
   const journal = new Journal();

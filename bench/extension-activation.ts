@@ -15,7 +15,7 @@
 // Run: node esbuild.mjs --production && npx tsx bench/extension-activation.ts [rounds=7]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { installExtension, startCodeServer, ROOT, type CodeServer } from '../test/e2e/harness/codeServer';
 import { freshProfile } from '../test/e2e/harness/profile';
@@ -194,18 +194,22 @@ async function main(): Promise<void> {
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let runs: Map<Extension, Figures[]>;
+  let workspace: string | undefined;
   try {
     installExtension(entry, dirs, VSIX);
     installExtension(entry, dirs, packagePeer(join(base, 'peer')));
     server = await startCodeServer(entry, dirs, {});
     browser = await launchChromium();
-    const url = `${server.url}/?folder=${encodeURIComponent(copyRepositoryLesson(LESSON))}`;
+    workspace = copyRepositoryLesson(LESSON);
+    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
     runs = await measure(browser, url, server.url);
   } finally {
     await browser?.close();
     await server?.stop();
     rmSync(VSIX, { force: true });
     rmSync(base, { recursive: true, force: true });
+    // The lesson copy sits in a temp folder of its own: `<temp>/course`.
+    if (workspace) rmSync(dirname(workspace), { recursive: true, force: true });
   }
   const of = (e: Extension, key: keyof Figures) => runs.get(e)!.map((f) => f[key]);
   console.log(

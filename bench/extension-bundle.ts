@@ -1,9 +1,9 @@
 // Size of the extension bundle and what loading it costs, against requiring an empty module
-// in the same run. The extension host requires dist/extension.js before it calls activate();
-// activation requires dist/extension-features.js (lessons, resources, invoke, the views) right
-// after it returns, which this bench measures apart; the AWS SDK clients are in dist/aws-sdk.js, required the first time a client is used (the
-// first deploy, check or resource refresh), which this bench measures apart, and the libraries
-// that read lessons are in dist/extension-libs.js, required when the first lesson is read.
+// in the same run. The extension host requires dist/extension.js before it calls activate().
+// Measured apart: dist/extension-features.js (lessons, resources, invoke, the views), which
+// activation requires right after it returns, and dist/aws-sdk.js, required the first time a
+// client is used (the first deploy, check or resource refresh). dist/extension-libs.js holds
+// the libraries that read lessons, required when the first lesson is read.
 // Outside the editor there is no `vscode` module: each child process answers `require('vscode')`
 // with an inert object that has the API's top-level names (from @types/vscode), enough for the
 // bundle's module code to run; activate() itself is not called here: bench/extension-activation.ts

@@ -26,6 +26,7 @@ import {
 import * as lambdaLocal from 'lambda-local';
 import { startLocalCloud } from '../src/localcloud';
 import { spawnCloud } from '../test/helpers/cloudProcess';
+import { cpuMs } from './lib/procCpu';
 
 const WARM = Number(process.argv[2] ?? 300);
 const CONCURRENT = Number(process.argv[3] ?? 500);
@@ -82,17 +83,6 @@ function buildRuntimes(): string {
   return dir;
 }
 
-/** CPU time (ms) of a process from /proc/PID/stat (utime + stime, at 100 ticks a second). */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
 /** The children of a process (its runtime processes, for the local cloud). */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
@@ -120,7 +110,7 @@ function cpuOf(pid: number | undefined): CpuSplit | undefined {
   const own = process.cpuUsage();
   return {
     server: cpuMs(pid),
-    runtimes: childrenOf(pid).reduce((sum, c) => sum + cpuMs(c), 0),
+    runtimes: childrenOf(pid).reduce((sum, c) => sum + (cpuMs(c) || 0), 0), // one may end meanwhile
     client: (own.user + own.system) / 1000,
   };
 }

@@ -4,7 +4,7 @@
 // Run: node esbuild.mjs && npx tsx bench/sqs-throughput.ts [messages=2000] [concurrency=16] [rounds=3]
 // HOC_BENCH_PROFILE=DIR keeps a CPU profile of each local cloud (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { parseBanner } from '../src/localcloud/banner';
+import { cpuMs } from './lib/procCpu';
 
 const MESSAGES = Number(process.argv[2] ?? 2000);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
@@ -105,16 +106,6 @@ interface RoundResult {
   cpuMsPerRequest: number;
   receivesPerMessage: number;
   latencies: Latencies;
-}
-
-/** CPU time (ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
-  } catch {
-    return NaN;
-  }
 }
 
 async function timed<T>(into: number[], op: () => Promise<T>): Promise<T> {

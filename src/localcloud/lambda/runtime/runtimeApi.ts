@@ -107,14 +107,14 @@ export class RuntimeApiServer {
         });
       }
       this.current = undefined;
-      reply(res, 202, ACCEPTED);
+      reply(res, 202, { status: 'OK' });
       const markers = markerCount(header(req, OUTPUT_MARKERS_HEADER));
       if (m[2] === 'response') this.events.response(id, body, markers);
       else this.events.error(id, body, errorType, markers);
       return;
     }
     if (req.method === 'POST' && url === '/2018-06-01/runtime/init/error') {
-      reply(res, 202, ACCEPTED);
+      reply(res, 202, { status: 'OK' });
       this.events.initError(body, errorType);
       return;
     }
@@ -135,11 +135,8 @@ function markerCount(value: string | undefined): number | undefined {
   return value !== undefined && Number.isInteger(n) && n >= 0 && n <= 2 ? n : undefined;
 }
 
-const ACCEPTED = JSON.stringify({ status: 'OK' });
-
-/** `body`: an object to send as JSON, or JSON text already. */
 function reply(res: ServerResponse, status: number, body: unknown): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
   res.end(text);
 }

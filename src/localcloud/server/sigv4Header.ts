@@ -10,8 +10,9 @@
 // hex SHA-256 of the canonical request; kSigning = HMAC chain "AWS4"+secret → date → region →
 // service → "aws4_request". Where the spec leaves room, this matches @smithy/signature-v4
 // (what the JS SDK signs with): every path but S3's is normalised and escaped twice.
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { digestHex } from './digest';
 
 export interface HeaderSigningInput {
   method: string;
@@ -47,7 +48,7 @@ export function headerSignature(input: HeaderSigningInput): string {
 }
 
 export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return digestHex('sha256', data);
 }
 
 function canonicalRequest(input: HeaderSigningInput): string {

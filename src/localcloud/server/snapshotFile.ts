@@ -5,8 +5,8 @@
 // as they are. A snapshot that cannot be trusted stops the start with a message that names the
 // file and what to do: starting without it would present an older or empty state as if it
 // were the student's, and the next compaction would overwrite the damaged file.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { digestHex } from './digest';
 import { LocalCloudStartError } from './startError';
 
 export interface SnapshotFile {
@@ -18,7 +18,7 @@ export interface SnapshotFile {
 export function encodeSnapshot(generation: number, services: Record<string, unknown>): string {
   const json = JSON.stringify(services);
   // The services are spliced in as text: they are stringified once, for the file and its sum alike.
-  return `{"generation":${generation},"sha256":"${sha256(json)}","services":${json}}`;
+  return `{"generation":${generation},"sha256":"${digestHex('sha256', json)}","services":${json}}`;
 }
 
 export function readSnapshot(path: string): SnapshotFile {
@@ -39,13 +39,9 @@ export function readSnapshot(path: string): SnapshotFile {
   ) {
     throw damaged(path, 'it is not a local cloud snapshot');
   }
-  if (typeof s.sha256 === 'string' && sha256(JSON.stringify(s.services)) !== s.sha256)
+  if (typeof s.sha256 === 'string' && digestHex('sha256', JSON.stringify(s.services)) !== s.sha256)
     throw damaged(path, 'its content does not match the checksum written with it');
   return { generation: s.generation!, services: s.services };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function damaged(path: string, reason: string): LocalCloudStartError {

@@ -2,11 +2,11 @@
 // our answers. Attribute digests follow the documented encoding: for each attribute, sorted
 // by name, the length-prefixed (4-byte big-endian) name, data type, a transport byte
 // (1 = string, 2 = binary) and the length-prefixed value.
-import { createHash } from 'node:crypto';
+import { digestHex } from '../../server/digest';
 import type { SqsMessageAttributeValue } from '../../server/internal';
 
 export function md5Hex(data: string | Buffer): string {
-  return createHash('md5').update(data).digest('hex');
+  return digestHex('md5', data);
 }
 
 function lengthPrefixed(bytes: Buffer): Buffer {

@@ -1,7 +1,8 @@
 // Message traffic: send (with FIFO deduplication and sequence numbers), receive (with long
 // polling and dead-letter redrive), delete and visibility changes. Batch forms call these
 // with several entries and get one result or error per entry; each call commits one event.
-import { randomUUID, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { digestHex } from '../../server/digest';
 import { AwsError } from '../../server/errors';
 import {
   InvalidParameterValue,
@@ -115,7 +116,7 @@ function buildMessage(q: Queue, input: SendInput, now: number, senderId: string,
         throw new InvalidParameterValue(
           'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
         );
-      deduplicationId = createHash('sha256').update(body).digest('hex');
+      deduplicationId = digestHex('sha256', body);
     }
   } else if (deduplicationId !== undefined) {
     throw InvalidParameterValue.of(

@@ -9,7 +9,7 @@
 // the server share one thread. On Linux the CPU time per invoke of the local cloud process and
 // of its runtime processes is read from /proc around each timed phase.
 // HOC_BENCH_PROFILE=DIR writes a CPU profile of the local cloud process there when it stops.
-// Run: npx tsx bench/lambda-invoke.ts [warmInvokes=300] [concurrentInvokes=500] [coldStarts=8]
+// Run: npx tsx bench/lambda-invoke.ts [warmInvokes=300] [concurrentInvokes=3000] [coldStarts=8]
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,8 @@ import { spawnCloud } from '../test/helpers/cloudProcess';
 import { cpuMs } from './lib/procCpu';
 
 const WARM = Number(process.argv[2] ?? 300);
-const CONCURRENT = Number(process.argv[3] ?? 500);
+// Long enough (about 3 s here) that a hiccup elsewhere on the machine moves the rate little.
+const CONCURRENT = Number(process.argv[3] ?? 3000);
 const COLD = Number(process.argv[4] ?? 8);
 /** Untimed invokes of each kind before the warm figures. */
 const WARMUP = Number(process.env.HOC_BENCH_WARMUP ?? 500);
@@ -230,9 +231,10 @@ async function main(): Promise<void> {
   const warmPython = await measure(Math.min(WARM, 200), 1, () => invoke('hello-python'));
   // One warm environment per caller first, each run as many untimed invokes as above (the
   // throughput is of warm invokes, as lambda-local's): a runtime process that has answered a
-  // handful of invokes still runs its Runtime API loop in V8's interpreter.
+  // handful of invokes still runs its Runtime API loop in V8's interpreter. The callers share
+  // CALLERS × WARMUP invokes, so each of their environments gets about WARMUP.
   await Promise.all(Array.from({ length: CALLERS }, () => invoke('hello-node')));
-  await measure(WARMUP, CALLERS, () => invoke('hello-node'));
+  await measure(WARMUP * CALLERS, CALLERS, () => invoke('hello-node'));
   const tputCloud = await measureWithCpu(cloud.pid, CONCURRENT, CALLERS, () => invoke('hello-node'));
   const tputLocal = await measure(CONCURRENT, CALLERS, () => llInvoke());
 

@@ -3,19 +3,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { AwsError, ServiceNotImplemented, toAwsError } from './errors';
-import { serializeError, type ErrorTarget } from './errorSerializer';
 import { authError, malformedSignature } from './authErrors';
 import { storageFailure } from './storageFailure';
 import { Journal } from './journal';
 import { loadOrCreateCredentials, type LocalCredentials } from './credentials';
 import { lockStateDir } from './stateDirLock';
 import { isAllowedHost } from './hostCheck';
-import { guessProtocol } from './protocolGuess';
 import { crossSiteReason } from './browserRequests';
-import { bodyLimit, declaredLength, readBody, tooLarge, UNSIGNED_DATA_PLANE_LIMIT } from './requestBody';
-import { parseScope, payloadHashMatches, signsPayloadHash, verifySignature } from './sigv4';
+import { bodyLimit, UNSIGNED_DATA_PLANE_LIMIT } from './requestBody';
+import { readWithin, refuse, send, sendError, whereOf, type Where } from './answers';
+import {
+  parseScope,
+  payloadHashMatches,
+  signsPayloadHash,
+  verifySignature,
+  type ScopeResult,
+  type SigV4Scope,
+} from './sigv4';
 import { inferUnsignedService } from './unsignedService';
 import { SERVICE_CATALOG } from '../services';
 import { ServiceSet } from './serviceSet';
@@ -46,8 +51,6 @@ export interface LocalCloud {
 }
 
 export const ACCOUNT_ID = '000000000000';
-/** How long a refused request's remaining body is drained before its connection closes. */
-const REFUSED_BODY_GRACE_MS = 2000;
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
@@ -117,13 +120,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       });
     }
     const head = new IncomingAwsRequest(req, res, region, requestId);
-    const { rawPath, searchParams } = head;
-    const protocolFor = (svc: string | undefined): Where => ({
-      protocol: guessProtocol(svc, req.headers),
-      service: svc,
-    });
 
-    if (head.method === 'GET' && rawPath === '/_localcloud/health') {
+    if (head.method === 'GET' && head.rawPath === '/_localcloud/health') {
       req.resume();
       return send(res, {
         status: 200,
@@ -134,101 +132,98 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // Everything up to the body is decided on the headers: who signed, for which service,
     // whether a web page sent it, and how large a body it may carry.
-    const parsed = parseScope(req.headers, searchParams);
-    const refuse = (err: AwsError, svc: string | undefined) => refuseUnread(req, res, err, protocolFor(svc), requestId);
-    const readWithin = async (svc: string | undefined, limit: number): Promise<Buffer | undefined> => {
-      const declared = declaredLength(req);
-      if (declared !== undefined && declared > limit) return void (await refuse(tooLarge(svc, limit), svc));
-      if (/^100-continue$/i.test(String(req.headers.expect ?? ''))) res.writeContinue();
-      try {
-        return await readBody(req, limit, () => tooLarge(svc, limit));
-      } catch (e) {
-        return void (await refuse(toAwsError(e), svc));
-      }
-    };
+    const parsed = parseScope(req.headers, head.searchParams);
+    return parsed.kind === 'scope'
+      ? handleSigned(req, res, head, parsed.scope)
+      : handleUnsigned(req, res, head, parsed);
+  }
 
-    if (parsed.kind !== 'scope') {
-      const guessed = inferUnsignedService(head);
-      const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, false);
-      // With auth, an unsigned request can only be for a data plane; without, a page's request too.
-      const limit =
-        auth || crossSite ? UNSIGNED_DATA_PLANE_LIMIT : Math.max(UNSIGNED_DATA_PLANE_LIMIT, bodyLimit(guessed));
-      const body = await readWithin(guessed, limit);
-      if (!body) return;
-      head.body = body;
-      // Data plane (function URLs, API Gateway invoke, S3 preflight/form uploads) first: its
-      // callers may send an Authorization header of their own (e.g. a Bearer token).
-      for (const s of await services.dataPlanes()) {
-        const { result, lastSeq } = await journal.track(() => s.handleUnsigned!(head));
-        if (result.status === 'rejected') throw result.reason;
-        if (result.value) return answerDurably(res, result.value, lastSeq, protocolFor(s.name), requestId, req.headers);
-      }
-      if (parsed.kind === 'malformed') {
-        return sendError(
-          res,
-          malformedSignature(parsed.code, parsed.reason),
-          protocolFor(undefined),
-          requestId,
-          req.headers,
-        );
-      }
-      const name = inferUnsignedService(head);
-      if (auth)
-        return sendError(
-          res,
-          authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
-          protocolFor(name),
-          requestId,
-          req.headers,
-        );
-      if (crossSite) return sendError(res, crossSiteError(name, crossSite), protocolFor(name), requestId, req.headers);
-      const service = name ? await services.ensure(name) : undefined;
-      if (service) {
-        head.service = name;
-        return dispatch(res, service, head, requestId);
-      }
+  /** No SigV4 scope: a data plane's request, or (with --no-auth) a control plane's by its shape. */
+  async function handleUnsigned(
+    req: IncomingMessage,
+    res: ServerResponse,
+    head: IncomingAwsRequest,
+    parsed: Exclude<ScopeResult, { kind: 'scope' }>,
+  ): Promise<void> {
+    const { requestId } = head;
+    const guessed = inferUnsignedService(head);
+    const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, false);
+    // With auth, an unsigned request can only be for a data plane; without, a page's request too.
+    const limit =
+      auth || crossSite ? UNSIGNED_DATA_PLANE_LIMIT : Math.max(UNSIGNED_DATA_PLANE_LIMIT, bodyLimit(guessed));
+    const body = await readWithin(req, res, requestId, guessed, limit);
+    if (!body) return;
+    head.body = body;
+    // Data plane (function URLs, API Gateway invoke, S3 preflight/form uploads) first: its
+    // callers may send an Authorization header of their own (e.g. a Bearer token).
+    for (const s of await services.dataPlanes()) {
+      const { result, lastSeq } = await journal.track(() => s.handleUnsigned!(head));
+      if (result.status === 'rejected') throw result.reason;
+      if (result.value)
+        return answerDurably(res, result.value, lastSeq, whereOf(s.name, req.headers), requestId, req.headers);
+    }
+    if (parsed.kind === 'malformed') {
       return sendError(
         res,
-        authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
-        protocolFor(name),
+        malformedSignature(parsed.code, parsed.reason),
+        whereOf(undefined, req.headers),
         requestId,
         req.headers,
       );
     }
+    const name = inferUnsignedService(head);
+    if (auth)
+      return sendError(
+        res,
+        authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
+        whereOf(name, req.headers),
+        requestId,
+        req.headers,
+      );
+    if (crossSite)
+      return sendError(res, crossSiteError(name, crossSite), whereOf(name, req.headers), requestId, req.headers);
+    const service = name ? await services.ensure(name) : undefined;
+    if (service) {
+      head.service = name;
+      return dispatch(res, service, head, requestId);
+    }
+    return sendError(
+      res,
+      authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
+      whereOf(name, req.headers),
+      requestId,
+      req.headers,
+    );
+  }
 
-    const { scope } = parsed;
+  /** A SigV4-signed request: its credentials and signature are checked, then its service answers. */
+  async function handleSigned(
+    req: IncomingMessage,
+    res: ServerResponse,
+    head: IncomingAwsRequest,
+    scope: SigV4Scope,
+  ): Promise<void> {
+    const { requestId } = head;
     // --no-auth takes any credentials, but a web page's request must prove it holds the real ones.
     const crossSite = auth ? undefined : crossSiteReason(head.method, req.headers, true);
     const verify = auth || crossSite !== undefined;
     if (verify && scope.accessKeyId !== credentials.accessKeyId) {
-      if (crossSite) return refuse(crossSiteError(scope.service, crossSite), scope.service);
+      if (crossSite) return refuse(req, res, requestId, crossSiteError(scope.service, crossSite), scope.service);
       return refuse(
+        req,
+        res,
+        requestId,
         authError(scope.service, 'InvalidClientTokenId', 'The security token included in the request is invalid.'),
         scope.service,
       );
     }
-    const check = async (body: Buffer | undefined) => {
-      const verdict = await verifySignature({
-        method: head.method,
-        rawPath,
-        searchParams,
-        headers: req.headers,
-        body,
-        scope,
-        secretAccessKey: credentials.secretAccessKey,
-      });
-      if (verdict.ok) return undefined;
-      return crossSite
-        ? crossSiteError(scope.service, crossSite)
-        : authError(scope.service, verdict.code, verdict.message);
-    };
     // A signature that covers the payload through its hash header is checked before the body is read.
     const early = verify && signsPayloadHash(scope);
     if (early) {
-      const failure = await check(undefined);
-      if (failure) return refuse(failure, scope.service);
+      const failure = await signatureFailure(head, scope, undefined, crossSite);
+      if (failure) return refuse(req, res, requestId, failure, scope.service);
     }
-    const body = await readWithin(scope.service, bodyLimit(scope.service));
+    const body = await readWithin(req, res, requestId, scope.service, bodyLimit(scope.service));
     if (!body) return;
     if (verify) {
       const failure = early
@@ -239,15 +234,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
               'SignatureDoesNotMatch',
               'The x-amz-content-sha256 header does not match the SHA-256 of the request body.',
             )
-        : await check(body);
-      if (failure) return sendError(res, failure, protocolFor(scope.service), requestId, req.headers);
+        : await signatureFailure(head, scope, body, crossSite);
+      if (failure) return sendError(res, failure, whereOf(scope.service, req.headers), requestId, req.headers);
     }
     const service = services.get(scope.service) ?? (await services.ensure(scope.service));
     if (!service) {
       return sendError(
         res,
         new ServiceNotImplemented(scope.service),
-        protocolFor(scope.service),
+        whereOf(scope.service, req.headers),
         requestId,
         req.headers,
       );
@@ -260,21 +255,57 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return dispatch(res, service, head, requestId);
   }
 
+  /** The error a failed signature check answers with, or undefined when the signature holds. */
+  async function signatureFailure(
+    head: IncomingAwsRequest,
+    scope: SigV4Scope,
+    body: Buffer | undefined,
+    crossSite: string | undefined,
+  ): Promise<AwsError | undefined> {
+    const verdict = await verifySignature({
+      method: head.method,
+      rawPath: head.rawPath,
+      searchParams: head.searchParams,
+      headers: head.headers,
+      body,
+      scope,
+      secretAccessKey: credentials.secretAccessKey,
+    });
+    if (verdict.ok) return undefined;
+    return crossSite
+      ? crossSiteError(scope.service, crossSite)
+      : authError(scope.service, verdict.code, verdict.message);
+  }
+
   async function dispatch(
     res: ServerResponse,
     service: LocalService,
     request: AwsRequest,
     requestId: string,
   ): Promise<void> {
-    const where: Where = { protocol: guessProtocol(service.name, request.headers), service: service.name };
+    // In memory nothing needs attributing or flushing: the handler's own promise is all there is.
+    if (!journal.durable) {
+      let answer: AwsResponse | AwsError;
+      try {
+        answer = await service.handle(request);
+      } catch (e) {
+        answer = failureAnswer(service, e);
+      }
+      return answer instanceof AwsError
+        ? sendError(res, answer, whereOf(service.name, request.headers), requestId, request.headers)
+        : send(res, answer);
+    }
     const { result, lastSeq } = await journal.track(() => service.handle(request));
-    if (result.status === 'fulfilled')
-      return answerDurably(res, result.value, lastSeq, where, requestId, request.headers);
-    const e: unknown = result.reason;
+    const answer = result.status === 'fulfilled' ? result.value : failureAnswer(service, result.reason);
+    return answerDurably(res, answer, lastSeq, whereOf(service.name, request.headers), requestId, request.headers);
+  }
+
+  /** A handler's failure as the AWS error it answers with; an unexpected one is logged. */
+  function failureAnswer(service: LocalService, e: unknown): AwsError {
     const err = toAwsError(storageFailure(e));
     if (err.status >= 500 && err.code !== 'ServiceUnavailable')
       log(`local cloud: ${service.name}: ${e instanceof Error ? e.stack : String(e)}`);
-    return answerDurably(res, err, lastSeq, where, requestId, request.headers);
+    return err;
   }
 
   /**
@@ -320,64 +351,4 @@ function crossSiteError(service: string | undefined, reason: string): AwsError {
     'MissingAuthenticationToken',
     `The local cloud refuses this request because ${reason}. Even with --no-auth, a web page's request to a control plane needs a SigV4 signature made with the local cloud's own credentials.`,
   );
-}
-
-/**
- * Answers without taking the body in: what the client still sends is discarded as it comes
- * (so it can read the answer instead of failing with a broken pipe), and the connection is
- * closed if the client keeps sending past a short grace period.
- */
-async function refuseUnread(
-  req: IncomingMessage,
-  res: ServerResponse,
-  err: AwsError,
-  where: Where,
-  requestId: string,
-): Promise<void> {
-  if (!req.complete) {
-    res.once('finish', () => {
-      if (req.complete) return;
-      const timer = setTimeout(() => req.socket.destroy(), REFUSED_BODY_GRACE_MS).unref();
-      req.once('end', () => clearTimeout(timer));
-    });
-  }
-  await sendError(res, err, where, requestId, req.headers);
-}
-
-async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = { ...answer.headers };
-  const body = answer.body;
-  if (body instanceof Readable) {
-    res.writeHead(answer.status, headers);
-    body.pipe(res);
-    return;
-  }
-  if (!hasContentLength(headers))
-    headers['content-length'] = String(
-      body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length,
-    );
-  res.writeHead(answer.status, headers);
-  // A string body goes out as it is: Node writes it with the headers in one write, where a
-  // Buffer would take a second one.
-  res.end(body);
-}
-
-function hasContentLength(headers: Record<string, unknown>): boolean {
-  for (const name in headers) if (name.length === 14 && name.toLowerCase() === 'content-length') return true;
-  return false;
-}
-
-/** The protocol an error is written in and the service (if known) that answers it. */
-type Where = Pick<ErrorTarget, 'protocol' | 'service'>;
-
-function sendError(
-  res: ServerResponse,
-  err: AwsError,
-  where: Where,
-  requestId: string,
-  requestHeaders: IncomingMessage['headers'],
-): Promise<void> {
-  // JSON services answer in the version they were asked in (SQS/SFN 1.0, Logs 1.1).
-  const jsonContentType = /^application\/x-amz-json-1\.[01]/.exec(String(requestHeaders['content-type'] ?? ''))?.[0];
-  return send(res, serializeError(err, { ...where, requestId, jsonContentType }));
 }

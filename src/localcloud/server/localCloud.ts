@@ -20,6 +20,7 @@ import {
   verifySignature,
   type ScopeResult,
   type SigV4Scope,
+  type VerifyResult,
 } from './sigv4';
 import { inferUnsignedService } from './unsignedService';
 import { SERVICE_CATALOG } from '../services';
@@ -220,7 +221,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // A signature that covers the payload through its hash header is checked before the body is read.
     const early = verify && signsPayloadHash(scope);
     if (early) {
-      const failure = await signatureFailure(head, scope, undefined, crossSite);
+      let failure = signatureFailure(head, scope, undefined, crossSite);
+      if (failure instanceof Promise) failure = await failure;
       if (failure) return refuse(req, res, requestId, failure, scope.service);
     }
     const body = await readWithin(req, res, requestId, scope.service, bodyLimit(scope.service));
@@ -234,8 +236,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
               'SignatureDoesNotMatch',
               'The x-amz-content-sha256 header does not match the SHA-256 of the request body.',
             )
-        : await signatureFailure(head, scope, body, crossSite);
-      if (failure) return sendError(res, failure, whereOf(scope.service, req.headers), requestId, req.headers);
+        : signatureFailure(head, scope, body, crossSite);
+      if (failure) {
+        const error = failure instanceof Promise ? await failure : failure;
+        if (error) return sendError(res, error, whereOf(scope.service, req.headers), requestId, req.headers);
+      }
     }
     const service = services.get(scope.service) ?? (await services.ensure(scope.service));
     if (!service) {
@@ -255,14 +260,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return dispatch(res, service, head, requestId);
   }
 
-  /** The error a failed signature check answers with, or undefined when the signature holds. */
-  async function signatureFailure(
+  /**
+   * The error a failed signature check answers with, or undefined when the signature holds.
+   * Synchronous for a header-signed request; a promise only for a presigned URL.
+   */
+  function signatureFailure(
     head: IncomingAwsRequest,
     scope: SigV4Scope,
     body: Buffer | undefined,
     crossSite: string | undefined,
-  ): Promise<AwsError | undefined> {
-    const verdict = await verifySignature({
+  ): AwsError | undefined | Promise<AwsError | undefined> {
+    const verdict = verifySignature({
       method: head.method,
       rawPath: head.rawPath,
       searchParams: head.searchParams,
@@ -271,10 +279,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       scope,
       secretAccessKey: credentials.secretAccessKey,
     });
-    if (verdict.ok) return undefined;
-    return crossSite
-      ? crossSiteError(scope.service, crossSite)
-      : authError(scope.service, verdict.code, verdict.message);
+    const failure = (v: VerifyResult) =>
+      v.ok
+        ? undefined
+        : crossSite
+          ? crossSiteError(scope.service, crossSite)
+          : authError(scope.service, v.code, v.message);
+    return verdict instanceof Promise ? verdict.then(failure) : failure(verdict);
   }
 
   async function dispatch(

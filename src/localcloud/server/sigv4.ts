@@ -132,26 +132,31 @@ export type VerifyResult =
       message: string;
     };
 
-export async function verifySignature(input: VerifyInput): Promise<VerifyResult> {
+/**
+ * Verifies a request: a header-signed one (every SDK call) synchronously, a presigned URL with
+ * the SDK's own signer. Only the presigned case returns a promise, so the common path neither
+ * allocates one nor waits a turn for it.
+ */
+export function verifySignature(input: VerifyInput): VerifyResult | Promise<VerifyResult> {
   const { scope } = input;
-  const now = input.now ?? new Date();
   const amzDate = scope.presigned
     ? scope.amzDate
     : (headerValue(input.headers['x-amz-date']) ?? headerValue(input.headers.date));
   const signingDate = parseAmzDate(amzDate);
-  if (!signingDate) return { ok: false, code: 'AccessDenied', message: 'The request has no valid X-Amz-Date.' };
+  if (signingDate === undefined)
+    return { ok: false, code: 'AccessDenied', message: 'The request has no valid X-Amz-Date.' };
+  const now = input.now?.getTime() ?? Date.now();
   if (scope.presigned) {
-    if (now.getTime() > signingDate.getTime() + (scope.expires ?? 0) * 1000) {
+    if (now > signingDate + (scope.expires ?? 0) * 1000) {
       return { ok: false, code: 'AccessDenied', message: 'Request has expired' };
     }
-  } else if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_SKEW_MS) {
+  } else if (Math.abs(now - signingDate) > MAX_SKEW_MS) {
     return {
       ok: false,
       code: 'RequestTimeTooSkewed',
       message: 'The difference between the request time and the current time is too large.',
     };
   }
-
   if (input.body !== undefined && !payloadHashMatches(scope, input.headers, input.body)) {
     return {
       ok: false,
@@ -159,31 +164,40 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
       message: 'The x-amz-content-sha256 header does not match the SHA-256 of the request body.',
     };
   }
-  const signedNames = scope.signedHeaders.map((h) => h.toLowerCase());
-  if (!scope.presigned) {
-    // A declared payload hash is what the client signed, when it signed that header (and all
-    // the signer looks at when the body is not read yet); otherwise the body's own hash.
-    const declaredHash = headerValue(input.headers['x-amz-content-sha256']);
-    const payloadHash =
-      declaredHash !== undefined && signedNames.includes('x-amz-content-sha256')
-        ? declaredHash
-        : sha256Hex(input.body ?? Buffer.alloc(0));
-    const signing = {
-      method: input.method,
-      rawPath: input.rawPath,
-      searchParams: input.searchParams,
-      headers: input.headers,
-      signedHeaders: signedNames,
-      payloadHash,
-      amzDate: amzDate !== undefined && BASIC_DATE_RE.test(amzDate) ? amzDate : formatAmzDate(signingDate),
-      region: scope.region,
-      service: scope.service,
-      secretAccessKey: input.secretAccessKey,
-    };
-    const verdict = signaturesMatch(headerSignature(signing), scope.signature);
-    if (verdict.ok || !input.searchParams.has('__proto__')) return verdict;
-    return signaturesMatch(headerSignature({ ...signing, jsSdkProtoQuirk: true }), scope.signature);
-  }
+  const signedNames = lowerCased(scope.signedHeaders);
+  if (scope.presigned) return verifyPresigned(input, signedNames, signingDate);
+  // A declared payload hash is what the client signed, when it signed that header (and all
+  // the signer looks at when the body is not read yet); otherwise the body's own hash.
+  const declaredHash = headerValue(input.headers['x-amz-content-sha256']);
+  const payloadHash =
+    declaredHash !== undefined && signedNames.includes('x-amz-content-sha256')
+      ? declaredHash
+      : sha256Hex(input.body ?? Buffer.alloc(0));
+  const signing = {
+    method: input.method,
+    rawPath: input.rawPath,
+    searchParams: input.searchParams,
+    headers: input.headers,
+    signedHeaders: signedNames,
+    payloadHash,
+    amzDate: amzDate !== undefined && BASIC_DATE_RE.test(amzDate) ? amzDate : formatAmzDate(new Date(signingDate)),
+    region: scope.region,
+    service: scope.service,
+    secretAccessKey: input.secretAccessKey,
+  };
+  const verdict = signaturesMatch(headerSignature(signing), scope.signature);
+  if (verdict.ok || !input.searchParams.has('__proto__')) return verdict;
+  return signaturesMatch(headerSignature({ ...signing, jsSdkProtoQuirk: true }), scope.signature);
+}
+
+/** SignedHeaders as sent when already lower case (an SDK's always are), else a lower-cased copy. */
+function lowerCased(names: string[]): string[] {
+  for (const name of names) if (name !== name.toLowerCase()) return names.map((h) => h.toLowerCase());
+  return names;
+}
+
+async function verifyPresigned(input: VerifyInput, signedNames: string[], signingDate: number): Promise<VerifyResult> {
+  const { scope } = input;
   const signed = new Set(signedNames);
   const headers: Record<string, string> = {};
   for (const name of signed) {
@@ -214,7 +228,7 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   const presigned = await signer.presign(
     { ...request, headers: { ...headers, 'x-amz-content-sha256': payload } },
     {
-      signingDate,
+      signingDate: new Date(signingDate),
       expiresIn: scope.expires,
       signableHeaders: signed,
       unsignableHeaders: new Set(['x-amz-content-sha256']),
@@ -224,10 +238,12 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
   return signaturesMatch(String(presigned.query?.['X-Amz-Signature'] ?? ''), scope.signature);
 }
 
+const VERIFIED: VerifyResult = { ok: true };
+
 function signaturesMatch(expected: string, given: string): VerifyResult {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
-  if (a.length === b.length && timingSafeEqual(a, b)) return { ok: true };
+  if (a.length === b.length && timingSafeEqual(a, b)) return VERIFIED;
   return {
     ok: false,
     code: 'SignatureDoesNotMatch',
@@ -269,10 +285,13 @@ function headerValue(v: string | string[] | undefined): string | undefined {
 }
 
 /** Parses 20260101T120000Z (or an HTTP date). */
-function parseAmzDate(value: string | undefined): Date | undefined {
+/** Milliseconds since the epoch of X-Amz-Date (20260101T120000Z) or an HTTP Date header. */
+function parseAmzDate(value: string | undefined): number | undefined {
   if (!value) return undefined;
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  if (m) return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  if (BASIC_DATE_RE.test(value)) {
+    const d = (from: number, to: number) => Number(value.slice(from, to));
+    return Date.UTC(d(0, 4), d(4, 6) - 1, d(6, 8), d(9, 11), d(11, 13), d(13, 15));
+  }
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? undefined : ms;
 }

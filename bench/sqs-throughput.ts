@@ -1,6 +1,7 @@
 // SQS send → receive → delete: throughput and p50/p99 latency of the local cloud (in memory,
 // and durable with a state dir) against fauxqs 1.9.2, each in its own process, started in
-// the same run and driven by the same @aws-sdk/client-sqs workload. Prints a table and ratios.
+// the same run and driven by the same @aws-sdk/client-sqs workload, and against fauxqs with the
+// local cloud's SigV4 check added (fauxqs verifies no signature). Prints a table and ratios.
 // Run: node esbuild.mjs && npx tsx bench/sqs-throughput.ts [messages=2000] [concurrency=16] [rounds=3]
 // HOC_BENCH_PROFILE=DIR keeps a CPU profile of each local cloud (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +26,7 @@ const CONCURRENCY = Number(process.argv[3] ?? 16);
 /** Targets take turns, round after round, so load from elsewhere on the machine hits all alike. */
 const ROUNDS = Number(process.argv[4] ?? 3);
 const ROOT = join(__dirname, '..');
+const FAUXQS_SIGNED = 'fauxqs + SigV4 check';
 
 interface Server {
   name: string;
@@ -82,6 +84,14 @@ function startFauxqs(): Promise<Server> {
   const script =
     "const { startFauxqs } = await import('fauxqs'); const s = await startFauxqs({ port: 0, logger: false }); console.log('endpoint ' + s.address);";
   return startServer('fauxqs 1.9.2', ['--input-type=module', '-e', script], (out) => {
+    const endpoint = /^endpoint (\S+)$/m.exec(out)?.[1];
+    return endpoint ? { endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : undefined;
+  });
+}
+
+/** fauxqs with the local cloud's SigV4 check in an onRequest hook (bench/lib/fauxqsSigned.mts). */
+function startFauxqsSigned(): Promise<Server> {
+  return startServer(FAUXQS_SIGNED, ['--import', 'tsx', join(__dirname, 'lib', 'fauxqsSigned.mts')], (out) => {
     const endpoint = /^endpoint (\S+)$/m.exec(out)?.[1];
     return endpoint ? { endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } : undefined;
   });
@@ -191,6 +201,8 @@ async function main(): Promise<void> {
     await startLocalCloud('local cloud (memory, --no-auth)', ['--no-auth']),
     await startLocalCloud('local cloud (durable, fsync)', [], mkdtempSync(join(tmpdir(), 'hoc-bench-sqs-'))),
     await startFauxqs(),
+    // What fauxqs costs when it verifies signatures as the local cloud must.
+    await startFauxqsSigned(),
   ];
   const results = new Map<string, RoundResult[]>(servers.map((s) => [s.name, []]));
   try {
@@ -252,11 +264,18 @@ async function main(): Promise<void> {
   ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
-  const peer = rows.find((r) => r.name.startsWith('fauxqs'))!;
+  const peer = rows.find((r) => r.name.startsWith('fauxqs 1'))!;
+  // Ratios of CPU per request are paired: each round's against the peer's in the same round
+  // (they ran back to back), then the median of those, steadier on a busy machine.
+  const paired = (name: string, peerName: string) =>
+    median(results.get(name)!.map((r, i) => r.cpuMsPerRequest / results.get(peerName)![i]!.cpuMsPerRequest));
   console.log('');
   for (const r of rows.filter((x) => x !== peer)) {
+    const vsSigned = r.name.startsWith('local cloud')
+      ? `, ${paired(r.name, FAUXQS_SIGNED).toFixed(2)}× fauxqs + SigV4 check's`
+      : '';
     console.log(
-      `${r.name}: ${(r.rate / peer.rate).toFixed(2)}× fauxqs throughput, ${(r.cpu / peer.cpu).toFixed(2)}× its server CPU per message, ${(r.cpuPerRequest / peer.cpuPerRequest).toFixed(2)}× per request, send p50 ${(r.p50 / peer.p50).toFixed(2)}× its latency`,
+      `${r.name}: server CPU per request ${paired(r.name, peer.name).toFixed(2)}× fauxqs's${vsSigned}; ${(r.rate / peer.rate).toFixed(2)}× its throughput, send p50 ${(r.p50 / peer.p50).toFixed(2)}× its latency`,
     );
   }
 }

@@ -173,17 +173,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       );
     }
     const name = inferUnsignedService(head);
-    if (auth)
-      return sendError(
-        res,
-        authError(name, 'MissingAuthenticationToken', 'Request is missing Authentication Token'),
-        whereOf(name, req.headers),
-        requestId,
-        req.headers,
-      );
+    // A web page's request is refused as such; only --no-auth serves an unsigned control-plane call.
     if (crossSite)
       return sendError(res, crossSiteError(name, crossSite), whereOf(name, req.headers), requestId, req.headers);
-    const service = name ? await services.ensure(name) : undefined;
+    const service = !auth && name ? await services.ensure(name) : undefined;
     if (service) {
       head.service = name;
       return dispatch(res, service, head, requestId);

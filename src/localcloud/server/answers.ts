@@ -15,16 +15,6 @@ export function whereOf(service: string | undefined, headers: IncomingMessage['h
   return { protocol: guessProtocol(service, headers), service };
 }
 
-export function refuse(
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  err: AwsError,
-  service: string | undefined,
-): Promise<void> {
-  return refuseUnread(req, res, err, whereOf(service, req.headers), requestId);
-}
-
 /** The whole body, or undefined once the request was refused (too large, or cut short). */
 export async function readWithin(
   req: IncomingMessage,
@@ -49,12 +39,12 @@ export async function readWithin(
  * (so it can read the answer instead of failing with a broken pipe), and the connection is
  * closed if the client keeps sending past a short grace period.
  */
-async function refuseUnread(
+export async function refuse(
   req: IncomingMessage,
   res: ServerResponse,
-  err: AwsError,
-  where: Where,
   requestId: string,
+  err: AwsError,
+  service: string | undefined,
 ): Promise<void> {
   if (!req.complete) {
     res.once('finish', () => {
@@ -63,7 +53,7 @@ async function refuseUnread(
       req.once('end', () => clearTimeout(timer));
     });
   }
-  await sendError(res, err, where, requestId, req.headers);
+  await sendError(res, err, whereOf(service, req.headers), requestId, req.headers);
 }
 
 export async function send(res: ServerResponse, answer: AwsResponse): Promise<void> {

@@ -4,8 +4,7 @@
 // built on an earlier Node, take createHash.
 import * as crypto from 'node:crypto';
 
-type OneShot = (algorithm: string, data: string | Buffer, outputEncoding: 'hex') => string;
-const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 
 export function digestHex(algorithm: 'sha256' | 'md5', data: string | Buffer): string {
   return oneShot ? oneShot(algorithm, data, 'hex') : crypto.createHash(algorithm).update(data).digest('hex');

@@ -221,7 +221,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const body = await readWithin(req, res, requestId, scope.service, bodyLimit(scope.service));
     if (!body) return;
     if (verify) {
-      const failure = early
+      let failure = early
         ? payloadHashMatches(scope, req.headers, body)
           ? undefined
           : authError(
@@ -230,10 +230,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
               'The x-amz-content-sha256 header does not match the SHA-256 of the request body.',
             )
         : signatureFailure(head, scope, body, crossSite);
-      if (failure) {
-        const error = failure instanceof Promise ? await failure : failure;
-        if (error) return sendError(res, error, whereOf(scope.service, req.headers), requestId, req.headers);
-      }
+      if (failure instanceof Promise) failure = await failure;
+      if (failure) return sendError(res, failure, whereOf(scope.service, req.headers), requestId, req.headers);
     }
     const service = services.get(scope.service) ?? (await services.ensure(scope.service));
     if (!service) {

@@ -284,7 +284,6 @@ function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Parses 20260101T120000Z (or an HTTP date). */
 /** Milliseconds since the epoch of X-Amz-Date (20260101T120000Z) or an HTTP Date header. */
 function parseAmzDate(value: string | undefined): number | undefined {
   if (!value) return undefined;

@@ -131,9 +131,12 @@ test('CPU follows memory: at 128 MB a CPU-bound handler gets about 128/1,769 of 
   await createFunction(f.lambda, { FunctionName: 'cpu-small', Handler: 'index.cpu', MemorySize: 128, Timeout: 60 });
   await createFunction(f.lambda, { FunctionName: 'cpu-vcpu', Handler: 'index.cpu', MemorySize: 1769, Timeout: 60 });
   // The share of a CPU the handler got: its own CPU time over the wall-clock time that passed.
-  // A busy machine can only lower a share, never raise it, so the bound on 128 MB holds anywhere.
+  // On a busy machine the controller's check can land late, and the handler keeps running until
+  // it does (the overrun is charged to later periods). Work for several periods at 128 MB keeps
+  // one late check a small part of the whole: with a quarter of that work, a CI run under load
+  // measured 0.30 at 128 MB.
   const share = async (name: string) => {
-    const out = await invoke(name, { iterations: 1e7 });
+    const out = await invoke(name, { iterations: 4e7 });
     assert.equal(out.FunctionError, undefined, tailOf(out));
     const r = payloadOf(out) as { ms: number; cpuMs: number };
     return r.cpuMs / r.ms;
